@@ -1,0 +1,35 @@
+// Three suites, one runner: `unit` (domain and handlers with aws-sdk-client-mock), `infra` (CDK
+// assertions and cdk-nag on the synthesized stack), `e2e` (black box over HTTP against an outputs
+// file; starts the local cloud itself when none is given).
+const common = {
+  transform: { '^.+\\.(ts|js|mjs)$': '<rootDir>/test/support/esbuild-transformer.cjs' },
+  // Packages that ship only ESM must be transformed too.
+  transformIgnorePatterns: ['/node_modules/(?!(@middy)/)'],
+  moduleNameMapper: { '^@middy/core$': '<rootDir>/node_modules/@middy/core/index.js' },
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
+  testEnvironment: 'node',
+};
+
+export default {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
+      setupFiles: ['<rootDir>/test/support/unit-env.cjs'],
+    },
+    {
+      ...common,
+      displayName: 'infra',
+      testMatch: ['<rootDir>/test/infra/**/*.test.ts'],
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/e2e/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/e2e/support/global-teardown.ts',
+      maxWorkers: 1,
+    },
+  ],
+};

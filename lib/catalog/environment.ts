@@ -1,0 +1,40 @@
+/**
+ * The environment of each function, from its spec and the names of the resources it binds to.
+ * The stack passes CloudFormation tokens, the local cloud passes local names: one function, so the
+ * two cannot disagree about what a handler sees.
+ */
+import type { FunctionSpec } from './functions';
+
+export type ResourceNames = {
+  tableName: string;
+  eventBusName: string;
+  userPoolId: string;
+  userPoolClientId: string;
+  senderEmail: string;
+  sesConfigurationSet: string;
+  /** Product name shown in emails. */
+  appName: string;
+};
+
+export const METRICS_NAMESPACE = 'Moneta';
+
+export function environmentFor(spec: FunctionSpec, names: ResourceNames): Record<string, string> {
+  const env: Record<string, string> = {
+    POWERTOOLS_SERVICE_NAME: `moneta-${spec.id}`,
+    POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+    POWERTOOLS_LOG_LEVEL: 'INFO',
+    NODE_OPTIONS: '--enable-source-maps',
+  };
+  if (spec.table) env.TABLE_NAME = names.tableName;
+  if (spec.userPool) {
+    env.USER_POOL_ID = names.userPoolId;
+    env.USER_POOL_CLIENT_ID = names.userPoolClientId;
+  }
+  if (spec.putEvents) env.EVENT_BUS_NAME = names.eventBusName;
+  if (spec.sendEmail) {
+    env.SENDER_EMAIL = names.senderEmail;
+    env.SES_CONFIGURATION_SET = names.sesConfigurationSet;
+    env.APP_NAME = names.appName;
+  }
+  return env;
+}

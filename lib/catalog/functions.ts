@@ -1,0 +1,98 @@
+/**
+ * Every Lambda function of Moneta, as data: where its code is, what it may touch, how long it may
+ * run. The CDK stack builds one NodejsFunction per entry (with exactly these grants), and the local
+ * cloud runs the same entries with the same environment (./environment.ts). No CDK imports here.
+ */
+
+export type TableAccess = 'read' | 'readWrite';
+
+export type FunctionSpec = {
+  /** Stable id: CDK construct id suffix, local function name, log file name. kebab-case. */
+  id: string;
+  /** Entry file relative to the repository root; it must export `handler`. */
+  entry: string;
+  description: string;
+  /** DynamoDB access to the single table (TABLE_NAME). */
+  table?: TableAccess;
+  /** Needs the user pool and app client ids (USER_POOL_ID, USER_POOL_CLIENT_ID). */
+  userPool?: boolean;
+  /** Cognito admin actions on the pool (IAM). Public client APIs (SignUp, InitiateAuth …) need none. */
+  cognitoActions?: string[];
+  /** Publishes to the Moneta event bus (EVENT_BUS_NAME). */
+  putEvents?: boolean;
+  /** Sends email with SES v2 from the configured sender (SENDER_EMAIL, SES_CONFIGURATION_SET). */
+  sendEmail?: boolean;
+  timeoutSeconds?: number;
+  memoryMb?: number;
+};
+
+const api = (id: string, entry: string, description: string, extra: Partial<FunctionSpec> = {}): FunctionSpec => ({
+  id,
+  entry: `functions/api/${entry}`,
+  description,
+  ...extra,
+});
+
+// Public Cognito client operations: no IAM permission is needed to call them.
+const cognitoClient: Partial<FunctionSpec> = { userPool: true };
+
+export const functions = [
+  api('auth-signup', 'auth/signup.ts', 'Registers a user with Cognito', cognitoClient),
+  api('auth-confirm', 'auth/confirm.ts', 'Confirms a sign-up with the emailed code', cognitoClient),
+  api('auth-resend-code', 'auth/resend-code.ts', 'Re-sends the sign-up confirmation code', cognitoClient),
+  api('auth-login', 'auth/login.ts', 'Exchanges email and password for tokens', cognitoClient),
+  api('auth-refresh', 'auth/refresh.ts', 'Exchanges a refresh token for new tokens', cognitoClient),
+  api('auth-logout', 'auth/logout.ts', 'Revokes a refresh token', cognitoClient),
+  api('auth-forgot-password', 'auth/forgot-password.ts', 'Starts a password reset', cognitoClient),
+  api('auth-reset-password', 'auth/reset-password.ts', 'Sets a new password with the emailed code', cognitoClient),
+  api('auth-change-password', 'auth/change-password.ts', 'Changes the signed-in user password', cognitoClient),
+  api('me-get', 'me/get.ts', "Reads the caller's profile", { table: 'read' }),
+  api('me-update', 'me/update.ts', "Updates the caller's profile", { table: 'readWrite' }),
+  api('me-delete', 'me/delete.ts', "Deletes the caller's account", { table: 'readWrite', ...cognitoClient }),
+  {
+    id: 'post-confirmation',
+    entry: 'functions/triggers/post-confirmation.ts',
+    description: 'Cognito post-confirmation trigger: writes the profile item',
+    table: 'readWrite',
+  },
+  {
+    id: 'stream-publisher',
+    entry: 'functions/events/stream-publisher.ts',
+    description: 'Turns table stream records into EventBridge events (transactional outbox)',
+    putEvents: true,
+    timeoutSeconds: 60,
+  },
+  {
+    id: 'notifier',
+    entry: 'functions/events/notifier.ts',
+    description: 'Sends emails for domain facts, exactly once per fact',
+    table: 'readWrite',
+    sendEmail: true,
+    timeoutSeconds: 30,
+  },
+  {
+    id: 'user-data-eraser',
+    entry: 'functions/events/user-data-eraser.ts',
+    description: "Deletes every item of a deleted user's partition",
+    table: 'readWrite',
+    timeoutSeconds: 300,
+  },
+  {
+    id: 'audit-logger',
+    entry: 'functions/events/audit-logger.ts',
+    description: 'Writes a structured audit line per domain event (no personal data)',
+  },
+] as const satisfies readonly FunctionSpec[];
+
+export type FunctionId = (typeof functions)[number]['id'];
+
+export function functionSpec(id: FunctionId): FunctionSpec {
+  const spec = functions.find((fn) => fn.id === id);
+  if (!spec) throw new Error(`Unknown function ${id}`);
+  return spec;
+}
+
+/** Cognito triggers: which function the user pool calls for which trigger. */
+export const cognitoTriggers = {
+  postConfirmation: 'post-confirmation',
+} as const satisfies Record<string, FunctionId>;

@@ -1,0 +1,39 @@
+/**
+ * The HTTP API, as data: one route, one function. The stack, the local gateway and the OpenAPI
+ * generator all read this table, so a route cannot exist in one and not the others.
+ */
+import type { FunctionId } from './functions';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export type RouteSpec = {
+  method: HttpMethod;
+  /** API Gateway path syntax: `/v1/accounts/{id}`. */
+  path: string;
+  function: FunctionId;
+  /** `jwt`: behind the Cognito JWT authorizer with the required scope. `none`: public. */
+  auth: 'jwt' | 'none';
+};
+
+const publicPost = (path: string, fn: FunctionId): RouteSpec => ({ method: 'POST', path, function: fn, auth: 'none' });
+
+export const routes: readonly RouteSpec[] = [
+  publicPost('/v1/auth/signup', 'auth-signup'),
+  publicPost('/v1/auth/confirm', 'auth-confirm'),
+  publicPost('/v1/auth/resend-code', 'auth-resend-code'),
+  publicPost('/v1/auth/login', 'auth-login'),
+  publicPost('/v1/auth/refresh', 'auth-refresh'),
+  publicPost('/v1/auth/logout', 'auth-logout'),
+  publicPost('/v1/auth/forgot-password', 'auth-forgot-password'),
+  publicPost('/v1/auth/reset-password', 'auth-reset-password'),
+  { method: 'POST', path: '/v1/auth/change-password', function: 'auth-change-password', auth: 'jwt' },
+  { method: 'GET', path: '/v1/me', function: 'me-get', auth: 'jwt' },
+  { method: 'PATCH', path: '/v1/me', function: 'me-update', auth: 'jwt' },
+  { method: 'DELETE', path: '/v1/me', function: 'me-delete', auth: 'jwt' },
+];
+
+/**
+ * The scope every authenticated route requires. Cognito puts it in access tokens only, so an ID
+ * token (which has `aud` but no `scope`) is refused by the authorizer.
+ */
+export const REQUIRED_SCOPE = 'aws.cognito.signin.user.admin';
