@@ -1,0 +1,29 @@
+/**
+ * Event-source-mapping filters for the stream publisher: only changes of domain items reach it.
+ * Dedupe markers, counters and the notification log never cost an invocation, and deletions
+ * made by TTL (userIdentity = the DynamoDB service) are not published as user actions.
+ * The stack installs these patterns; the local stream poller evaluates the same objects.
+ */
+import { domainItems } from '../../shared/events/catalog';
+
+const domainTypes = Object.keys(domainItems);
+
+export const streamFilterPatterns: readonly Record<string, unknown>[] = [
+  { eventName: ['INSERT', 'MODIFY'], dynamodb: { NewImage: { type: { S: domainTypes } } } },
+  {
+    eventName: ['REMOVE'],
+    dynamodb: { OldImage: { type: { S: domainTypes } } },
+    userIdentity: { principalId: [{ exists: false }] },
+  },
+];
+
+/** How the stream publisher's event source mapping retries, and where poison records go. */
+export const streamSourceSettings = {
+  batchSize: 100,
+  maxBatchingWindowSeconds: 0,
+  bisectBatchOnError: true,
+  retryAttempts: 5,
+  maxRecordAgeSeconds: 60 * 60 * 24,
+  reportBatchItemFailures: true,
+  startingPosition: 'TRIM_HORIZON',
+} as const;
