@@ -5,7 +5,10 @@ const common = {
   transform: { '^.+\\.(ts|js|mjs)$': '<rootDir>/test/support/esbuild-transformer.cjs' },
   // Packages that ship only ESM must be transformed too.
   transformIgnorePatterns: ['/node_modules/(?!(@middy)/)'],
-  moduleNameMapper: { '^@middy/core$': '<rootDir>/node_modules/@middy/core/index.js' },
+  moduleNameMapper: {
+    '^@middy/core$': '<rootDir>/node_modules/@middy/core/index.js',
+    '^@middy/util$': '<rootDir>/node_modules/@middy/util/index.js',
+  },
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   testEnvironment: 'node',
 };

@@ -1,0 +1,21 @@
+/** POST /v1/auth/confirm: confirms a sign-up with the emailed code (Cognito then runs post-confirmation). */
+import { ConfirmSignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { cognitoErrors, handleCognitoError } from '../../../shared/auth/cognito-errors';
+import { confirmBody } from '../../../shared/auth/schemas';
+import { cognitoClient } from '../../../shared/aws/clients';
+import { requireEnv } from '../../../shared/config';
+import { noParams, publicRoute } from '../../../shared/http/api-handler';
+
+const cognito = cognitoClient();
+const clientId = requireEnv('USER_POOL_CLIENT_ID');
+
+export const handler = publicRoute({ body: confirmBody, query: noParams }, async ({ body }) => {
+  try {
+    await cognito.send(
+      new ConfirmSignUpCommand({ ClientId: clientId, Username: body.email, ConfirmationCode: body.code }),
+    );
+  } catch (error) {
+    handleCognitoError(error, cognitoErrors.confirm);
+  }
+  return { status: 200, body: { confirmed: true } };
+});

@@ -1,0 +1,22 @@
+/**
+ * POST /v1/auth/forgot-password: emails a reset code. Always 202 for a well-formed email, so the
+ * route cannot be used to find out who has an account; only limits (429) answer differently.
+ */
+import { ForgotPasswordCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { cognitoErrors, handleCognitoError } from '../../../shared/auth/cognito-errors';
+import { emailOnlyBody } from '../../../shared/auth/schemas';
+import { cognitoClient } from '../../../shared/aws/clients';
+import { requireEnv } from '../../../shared/config';
+import { noParams, publicRoute } from '../../../shared/http/api-handler';
+
+const cognito = cognitoClient();
+const clientId = requireEnv('USER_POOL_CLIENT_ID');
+
+export const handler = publicRoute({ body: emailOnlyBody, query: noParams }, async ({ body }) => {
+  try {
+    await cognito.send(new ForgotPasswordCommand({ ClientId: clientId, Username: body.email }));
+  } catch (error) {
+    handleCognitoError(error, cognitoErrors.forgotPassword);
+  }
+  return { status: 202, body: { message: 'If this email has an account, a password reset code is on its way.' } };
+});

@@ -1,0 +1,26 @@
+/** POST /v1/auth/login: exchanges email and password for Cognito tokens (USER_PASSWORD_AUTH). */
+import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { tokensFrom } from '../../../shared/auth/cognito-auth';
+import { cognitoErrors, handleCognitoError } from '../../../shared/auth/cognito-errors';
+import { loginBody } from '../../../shared/auth/schemas';
+import { cognitoClient } from '../../../shared/aws/clients';
+import { requireEnv } from '../../../shared/config';
+import { noParams, publicRoute } from '../../../shared/http/api-handler';
+
+const cognito = cognitoClient();
+const clientId = requireEnv('USER_POOL_CLIENT_ID');
+
+export const handler = publicRoute({ body: loginBody, query: noParams }, async ({ body }) => {
+  try {
+    const result = await cognito.send(
+      new InitiateAuthCommand({
+        ClientId: clientId,
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: body.email, PASSWORD: body.password },
+      }),
+    );
+    return { status: 200, body: tokensFrom(result) };
+  } catch (error) {
+    handleCognitoError(error, cognitoErrors.login);
+  }
+});

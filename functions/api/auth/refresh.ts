@@ -1,0 +1,26 @@
+/** POST /v1/auth/refresh: exchanges a refresh token for new access and ID tokens. */
+import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { tokensFrom } from '../../../shared/auth/cognito-auth';
+import { cognitoErrors, handleCognitoError } from '../../../shared/auth/cognito-errors';
+import { refreshTokenBody } from '../../../shared/auth/schemas';
+import { cognitoClient } from '../../../shared/aws/clients';
+import { requireEnv } from '../../../shared/config';
+import { noParams, publicRoute } from '../../../shared/http/api-handler';
+
+const cognito = cognitoClient();
+const clientId = requireEnv('USER_POOL_CLIENT_ID');
+
+export const handler = publicRoute({ body: refreshTokenBody, query: noParams }, async ({ body }) => {
+  try {
+    const result = await cognito.send(
+      new InitiateAuthCommand({
+        ClientId: clientId,
+        AuthFlow: 'REFRESH_TOKEN_AUTH',
+        AuthParameters: { REFRESH_TOKEN: body.refreshToken },
+      }),
+    );
+    return { status: 200, body: tokensFrom(result) };
+  } catch (error) {
+    handleCognitoError(error, cognitoErrors.refresh);
+  }
+});

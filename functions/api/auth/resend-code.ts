@@ -1,0 +1,22 @@
+/** POST /v1/auth/resend-code: sends a new confirmation code. Never tells whether the email has an account. */
+import { ResendConfirmationCodeCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { cognitoErrors, handleCognitoError } from '../../../shared/auth/cognito-errors';
+import { emailOnlyBody } from '../../../shared/auth/schemas';
+import { cognitoClient } from '../../../shared/aws/clients';
+import { requireEnv } from '../../../shared/config';
+import { noParams, publicRoute } from '../../../shared/http/api-handler';
+
+const cognito = cognitoClient();
+const clientId = requireEnv('USER_POOL_CLIENT_ID');
+
+export const handler = publicRoute({ body: emailOnlyBody, query: noParams }, async ({ body }) => {
+  try {
+    await cognito.send(new ResendConfirmationCodeCommand({ ClientId: clientId, Username: body.email }));
+  } catch (error) {
+    handleCognitoError(error, cognitoErrors.resendCode);
+  }
+  return {
+    status: 202,
+    body: { message: 'If this email has an unconfirmed account, a new confirmation code is on its way.' },
+  };
+});

@@ -1,0 +1,26 @@
+/** POST /v1/auth/reset-password: sets a new password with the code from forgot-password. */
+import { ConfirmForgotPasswordCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { cognitoErrors, handleCognitoError } from '../../../shared/auth/cognito-errors';
+import { resetPasswordBody } from '../../../shared/auth/schemas';
+import { cognitoClient } from '../../../shared/aws/clients';
+import { requireEnv } from '../../../shared/config';
+import { noParams, publicRoute } from '../../../shared/http/api-handler';
+
+const cognito = cognitoClient();
+const clientId = requireEnv('USER_POOL_CLIENT_ID');
+
+export const handler = publicRoute({ body: resetPasswordBody, query: noParams }, async ({ body }) => {
+  try {
+    await cognito.send(
+      new ConfirmForgotPasswordCommand({
+        ClientId: clientId,
+        Username: body.email,
+        ConfirmationCode: body.code,
+        Password: body.newPassword,
+      }),
+    );
+  } catch (error) {
+    handleCognitoError(error, cognitoErrors.resetPassword);
+  }
+  return { status: 204 };
+});

@@ -1,0 +1,27 @@
+/**
+ * PATCH /v1/me: changes an allow-list of profile fields in one conditional UpdateItem. With
+ * `If-Match`, DynamoDB itself refuses a stale version (412), so two clients cannot overwrite each other.
+ */
+import { documentClient } from '../../../shared/aws/clients';
+import { requireEnv } from '../../../shared/config';
+import { profilePatchSchema, toProfileView } from '../../../shared/domain/profile';
+import { authenticatedRoute, noParams } from '../../../shared/http/api-handler';
+import { versionETag, versionsFromIfMatch } from '../../../shared/http/etag';
+import { NotFound, PreconditionFailed } from '../../../shared/http/problems';
+import { createProfileStore } from '../../../shared/store/profile-store';
+
+const profiles = createProfileStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
+
+export const handler = authenticatedRoute(
+  { body: profilePatchSchema, query: noParams },
+  async ({ userId, body, headers }) => {
+    const outcome = await profiles.update(userId, body, {
+      now: new Date().toISOString(),
+      expectedVersions: versionsFromIfMatch(headers['if-match']),
+    });
+    if (outcome.status === 'not-found') throw new NotFound('profile');
+    if (outcome.status === 'version-mismatch') throw new PreconditionFailed();
+    const { profile } = outcome;
+    return { status: 200, body: toProfileView(profile), headers: { etag: versionETag(profile.version) } };
+  },
+);

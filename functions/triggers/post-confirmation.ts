@@ -1,0 +1,75 @@
+/**
+ * Cognito post-confirmation trigger: writes the new user's profile item, whose stream record
+ * becomes `UserSignedUp`. Cognito retries a trigger that fails or times out, so the write is
+ * create-if-absent: a second delivery finds the profile and changes nothing.
+ */
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import middy from '@middy/core';
+import type { PostConfirmationTriggerEvent } from 'aws-lambda';
+import { customAttributes } from '../../shared/auth/cognito-auth';
+import { documentClient } from '../../shared/aws/clients';
+import { requireEnv } from '../../shared/config';
+import {
+  currencyCode,
+  DEFAULT_HOME_CURRENCY,
+  DEFAULT_TIMEZONE,
+  defaultNotificationPreferences,
+  type Profile,
+  profileSchema,
+  timeZone,
+} from '../../shared/domain/profile';
+import { logger, metrics, tracer } from '../../shared/observability';
+import { createProfileStore } from '../../shared/store/profile-store';
+
+const profiles = createProfileStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
+
+/**
+ * A custom attribute if it is valid, else the default. The API validates both at sign-up, but a
+ * user created through Cognito directly could carry anything, and failing here would leave them
+ * unable to confirm at all.
+ */
+function validOr<T>(
+  schema: { safeParse(value: unknown): { success: boolean; data?: T } },
+  value: unknown,
+  fallback: T,
+) {
+  if (value === undefined) return fallback;
+  const result = schema.safeParse(value);
+  if (result.success) return result.data as T;
+  logger.warn('Invalid custom attribute replaced by its default');
+  return fallback;
+}
+
+export function profileFromSignUp(attributes: Record<string, string | undefined>, now: string): Profile {
+  const userId = attributes.sub;
+  if (!userId) throw new Error('Post-confirmation event without a sub');
+  return profileSchema.parse({
+    type: 'PROFILE',
+    userId,
+    email: (attributes.email ?? '').trim().toLowerCase(),
+    name: attributes.name ?? '',
+    homeCurrency: validOr(currencyCode, attributes[customAttributes.homeCurrency], DEFAULT_HOME_CURRENCY),
+    timezone: validOr(timeZone, attributes[customAttributes.timezone], DEFAULT_TIMEZONE),
+    notifications: defaultNotificationPreferences,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  });
+}
+
+export const handler = middy<PostConfirmationTriggerEvent, PostConfirmationTriggerEvent>()
+  .use(captureLambdaHandler(tracer, { captureResponse: false }))
+  .use(injectLambdaContext(logger, { clearState: true }))
+  .use(logMetrics(metrics))
+  .handler(async (event) => {
+    // The trigger also fires after a password reset (PostConfirmation_ConfirmForgotPassword).
+    if (event.triggerSource !== 'PostConfirmation_ConfirmSignUp') return event;
+
+    const profile = profileFromSignUp(event.request.userAttributes, new Date().toISOString());
+    const outcome = await profiles.createIfAbsent(profile);
+    logger.info('Profile written on sign-up', { outcome });
+    if (outcome === 'created') metrics.addMetric('ProfileCreated', 'Count', 1);
+    return event;
+  });

@@ -1,0 +1,39 @@
+/**
+ * The password policy, as data. The CDK user pool is built from `passwordPolicy` and the API checks
+ * passwords with `passwordSchema` before calling Cognito, so a weak password is refused with a
+ * field-level 400 and the two rules cannot drift.
+ */
+import { z } from 'zod';
+
+/** Shaped like aws-cdk-lib's `PasswordPolicy`, so the stack can pass it as is. */
+export const passwordPolicy = {
+  minLength: 12,
+  requireLowercase: true,
+  requireUppercase: true,
+  requireDigits: true,
+  requireSymbols: true,
+} as const;
+
+/** Cognito's own ceiling on password length. */
+export const PASSWORD_MAX_LENGTH = 256;
+
+/**
+ * The characters Cognito counts as symbols. A space counts too, but only inside the password:
+ * Cognito refuses leading and trailing whitespace outright.
+ */
+const SYMBOLS = `^$*.[]{}()?"!@#%&/\\,><':;|_~\`=+- `;
+const hasSymbol = (value: string) => [...value].some((char) => SYMBOLS.includes(char));
+
+/** A new password (sign-up, reset, change). Never trimmed: the password is exactly what was typed. */
+export const passwordSchema = z
+  .string()
+  .min(passwordPolicy.minLength, `must be at least ${passwordPolicy.minLength} characters long`)
+  .max(PASSWORD_MAX_LENGTH, `must be at most ${PASSWORD_MAX_LENGTH} characters long`)
+  .refine((value) => value.trim() === value, 'must not start or end with whitespace')
+  .refine((value) => !passwordPolicy.requireLowercase || /\p{Ll}/u.test(value), 'must contain a lower-case letter')
+  .refine((value) => !passwordPolicy.requireUppercase || /\p{Lu}/u.test(value), 'must contain an upper-case letter')
+  .refine((value) => !passwordPolicy.requireDigits || /[0-9]/.test(value), 'must contain a digit')
+  .refine((value) => !passwordPolicy.requireSymbols || hasSymbol(value), 'must contain a symbol such as ! or #');
+
+/** A password being presented (login, current password): only its shape is checked, never the policy. */
+export const presentedPasswordSchema = z.string().min(1, 'is required').max(PASSWORD_MAX_LENGTH);
