@@ -1,0 +1,85 @@
+/**
+ * The transactional outbox (handbook §2): turns the table's stream records into events on the
+ * Moneta bus. This is the only place events are born. Records are processed in parallel and share
+ * PutEvents calls; each record succeeds or fails on its own entry's outcome, so the event-source
+ * mapping retries exactly the records EventBridge refused (and bisects/dead-letters poison ones).
+ */
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import middy from '@middy/core';
+import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { eventBridgeClient } from '../../shared/aws/clients';
+import { requireEnv } from '../../shared/config';
+import { EVENT_SOURCE, eventSchemas } from '../../shared/events/catalog';
+import { approximateCreationTime, fromStreamRecord } from '../../shared/events/from-stream';
+import { PublishFailed, PutEventsBatcher } from '../../shared/events/put-events-batcher';
+import { logger, metrics, tracer } from '../../shared/observability';
+
+const eventBusName = requireEnv('EVENT_BUS_NAME');
+const processor = new BatchProcessor(EventType.DynamoDBStreams);
+
+/** A domain item whose event does not match its schema: a bug upstream, retried then dead-lettered. */
+export class InvalidEventDetail extends Error {
+  constructor(detailType: string) {
+    super(`The ${detailType} detail does not match its schema`);
+    this.name = 'InvalidEventDetail';
+  }
+}
+
+type Tally = { published: number; failed: number };
+
+async function publishRecord(record: DynamoDBRecord, batcher: PutEventsBatcher, tally: Tally): Promise<void> {
+  const mapped = fromStreamRecord(record);
+  if (!mapped) return; // Not a domain fact: succeed without publishing.
+  const { detailType } = mapped;
+  const sourceEventId = record.eventID;
+
+  // Only the ids are logged: the record itself holds email addresses and amounts.
+  const parsed = eventSchemas[detailType].safeParse(mapped.detail);
+  if (!parsed.success) {
+    tally.failed++;
+    logger.error('Domain record does not match its event schema', { sourceEventId, detailType });
+    throw new InvalidEventDetail(detailType);
+  }
+
+  try {
+    await batcher.publish({
+      Source: EVENT_SOURCE,
+      DetailType: detailType,
+      Detail: JSON.stringify(parsed.data),
+      EventBusName: eventBusName,
+      Time: approximateCreationTime(record),
+    });
+    tally.published++;
+  } catch (error) {
+    tally.failed++;
+    const errorCode = error instanceof PublishFailed ? error.errorCode : 'Unknown';
+    logger.warn('Event not published', { sourceEventId, detailType, errorCode });
+    throw error;
+  }
+}
+
+export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>()
+  .use(captureLambdaHandler(tracer, { captureResponse: false }))
+  .use(injectLambdaContext(logger, { clearState: true }))
+  .use(logMetrics(metrics))
+  .handler(async (event, context) => {
+    const batcher = new PutEventsBatcher(eventBridgeClient());
+    const tally: Tally = { published: 0, failed: 0 };
+    try {
+      return await processPartialResponse(
+        event,
+        (record: DynamoDBRecord) => publishRecord(record, batcher, tally),
+        processor,
+        {
+          context,
+        },
+      );
+    } finally {
+      metrics.addMetric('EventsPublished', MetricUnit.Count, tally.published);
+      metrics.addMetric('PublishFailures', MetricUnit.Count, tally.failed);
+    }
+  });

@@ -1,0 +1,51 @@
+/**
+ * The shape every email template produces, and the one renderer that turns it into the HTML and
+ * plain-text bodies. Templates describe content as blocks of text; only this file writes markup,
+ * and it escapes every piece of text on the way, so a template cannot forget to.
+ */
+import { escapeHtml } from './escape-html';
+
+/** A run of text inside a paragraph: plain, or an API path/field shown as code. */
+export type Inline = string | { code: string };
+export type Block = { paragraph: Inline[] } | { list: Inline[][] };
+
+export type EmailContent = {
+  subject: string;
+  /** First line shown by mail clients next to the subject. */
+  preheader: string;
+  blocks: Block[];
+  /** Why the reader got this email; shown small at the bottom. */
+  footer: string;
+};
+
+export type RenderedEmail = { subject: string; html: string; text: string };
+
+const inlineHtml = (parts: Inline[]) =>
+  parts.map((part) => (typeof part === 'string' ? escapeHtml(part) : `<code>${escapeHtml(part.code)}</code>`)).join('');
+
+const inlineText = (parts: Inline[]) => parts.map((part) => (typeof part === 'string' ? part : part.code)).join('');
+
+function blockHtml(block: Block): string {
+  if ('paragraph' in block) return `<p>${inlineHtml(block.paragraph)}</p>`;
+  return `<ul>${block.list.map((item) => `<li>${inlineHtml(item)}</li>`).join('')}</ul>`;
+}
+
+function blockText(block: Block): string {
+  if ('paragraph' in block) return inlineText(block.paragraph);
+  return block.list.map((item) => `- ${inlineText(item)}`).join('\n');
+}
+
+export function renderEmail(content: EmailContent): RenderedEmail {
+  const html = [
+    '<!doctype html>',
+    '<html lang="en"><head><meta charset="utf-8">',
+    `<title>${escapeHtml(content.subject)}</title></head>`,
+    '<body style="font-family: sans-serif; line-height: 1.5; color: #1f2933;">',
+    `<div style="display: none;">${escapeHtml(content.preheader)}</div>`,
+    ...content.blocks.map(blockHtml),
+    `<hr><p style="font-size: small; color: #616e7c;">${escapeHtml(content.footer)}</p>`,
+    '</body></html>',
+  ].join('\n');
+  const text = [...content.blocks.map(blockText), '--', content.footer].join('\n\n');
+  return { subject: content.subject, html, text: `${text}\n` };
+}

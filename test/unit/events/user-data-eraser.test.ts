@@ -1,0 +1,132 @@
+import {
+  BatchWriteCommand,
+  type BatchWriteCommandInput,
+  DynamoDBDocumentClient,
+  QueryCommand,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { acceptedDetailTypes, handler } from '../../../functions/events/user-data-eraser';
+import { rules } from '../../../lib/catalog/rules';
+import { eventBridgeEvent, lambdaContext, userDeleted } from '../support/eventbridge-event';
+
+const dynamo = mockClient(DynamoDBDocumentClient);
+
+/** The table as sorted keys; Query pages hold 25 items here so that paging is exercised. */
+const PAGE = 25;
+let table: { pk: string; sk: string }[] = [];
+
+function query(input: QueryCommandInput) {
+  const pk = input.ExpressionAttributeValues?.[':pk'];
+  const start = input.ExclusiveStartKey as { sk: string } | undefined;
+  const partition = table
+    .filter((item) => item.pk === pk && (!start || item.sk > start.sk))
+    .sort((a, b) => a.sk.localeCompare(b.sk));
+  const page = partition.slice(0, PAGE);
+  return {
+    Items: page.map((item) => ({ ...item })),
+    LastEvaluatedKey: partition.length > PAGE ? { ...page[page.length - 1] } : undefined,
+  };
+}
+
+/** Deletes what it is asked to, except that the first call leaves its last 3 deletes unprocessed. */
+let throttleNext = true;
+function batchWrite(input: BatchWriteCommandInput) {
+  const [tableName, requests] = Object.entries(input.RequestItems ?? {})[0] as [
+    string,
+    { DeleteRequest: { Key: { pk: string; sk: string } } }[],
+  ];
+  const processed = throttleNext ? requests.slice(0, -3) : requests;
+  const unprocessed = throttleNext ? requests.slice(-3) : [];
+  throttleNext = false;
+  for (const { DeleteRequest } of processed) {
+    table = table.filter((item) => !(item.pk === DeleteRequest.Key.pk && item.sk === DeleteRequest.Key.sk));
+  }
+  return { UnprocessedItems: unprocessed.length ? { [tableName]: unprocessed } : {} };
+}
+
+const erase = (userId = 'user-1') =>
+  handler(eventBridgeEvent('UserDeleted', userDeleted({ userId })), lambdaContext('user-data-eraser'));
+const batchWrites = () => dynamo.commandCalls(BatchWriteCommand).map((call) => call.args[0].input);
+
+beforeEach(() => {
+  dynamo.reset();
+  throttleNext = true;
+  table = [
+    ...Array.from({ length: 60 }, (_, i) => ({ pk: 'USER#user-1', sk: `ITEM#${String(i).padStart(3, '0')}` })),
+    { pk: 'USER#user-2', sk: 'PROFILE' },
+    { pk: 'USER#user-2', sk: 'NOTIFY#welcome' },
+  ];
+  dynamo.on(QueryCommand).callsFake(query);
+  dynamo.on(BatchWriteCommand).callsFake(batchWrite);
+});
+
+test('the eraser handles exactly the detail types of its rule', () => {
+  const rule = rules.find((candidate) => candidate.target === 'user-data-eraser');
+  expect([...acceptedDetailTypes]).toEqual([...(rule?.detailTypes ?? [])]);
+});
+
+test("pages through a deleted user's 60 items and deletes them all, retrying unprocessed deletes", async () => {
+  await erase();
+
+  expect(table).toEqual([
+    { pk: 'USER#user-2', sk: 'PROFILE' },
+    { pk: 'USER#user-2', sk: 'NOTIFY#welcome' },
+  ]);
+  const writes = batchWrites();
+  for (const write of writes) expect(write.RequestItems?.['moneta-test']?.length).toBeLessThanOrEqual(25);
+  // The 3 deletes left unprocessed by the first call were sent again, on their own.
+  expect(writes[1]?.RequestItems?.['moneta-test']).toEqual(writes[0]?.RequestItems?.['moneta-test']?.slice(-3));
+
+  const queries = dynamo.commandCalls(QueryCommand).map((call) => call.args[0].input);
+  expect(queries.length).toBeGreaterThanOrEqual(3);
+  for (const input of queries) {
+    expect(input).toMatchObject({
+      TableName: 'moneta-test',
+      ExpressionAttributeValues: { ':pk': 'USER#user-1' },
+      ProjectionExpression: '#pk, #sk',
+      ConsistentRead: true,
+    });
+  }
+});
+
+test('a second delivery finds the partition empty and deletes nothing', async () => {
+  await erase();
+  dynamo.resetHistory();
+
+  await erase();
+
+  expect(batchWrites()).toHaveLength(0);
+  expect(table).toHaveLength(2);
+});
+
+test('items written while the partition is being erased are caught by the next pass', async () => {
+  let lateWrite = true;
+  dynamo.on(QueryCommand).callsFake((input: QueryCommandInput) => {
+    const page = query(input);
+    if (lateWrite && !page.LastEvaluatedKey) {
+      lateWrite = false;
+      table.push({ pk: 'USER#user-1', sk: 'APPLIED#budget-evaluator#late' });
+    }
+    return page;
+  });
+
+  await erase();
+
+  expect(table.filter((item) => item.pk === 'USER#user-1')).toEqual([]);
+});
+
+test('deletes that stay unprocessed fail the invocation, so the event is retried', async () => {
+  dynamo.on(BatchWriteCommand).callsFake((input: BatchWriteCommandInput) => ({ UnprocessedItems: input.RequestItems }));
+
+  jest.useFakeTimers();
+  try {
+    const outcome = expect(erase()).rejects.toThrow('still unprocessed');
+    // Well past the whole backoff schedule, well short of the function's timeout.
+    await jest.advanceTimersByTimeAsync(15_000);
+    await outcome;
+  } finally {
+    jest.useRealTimers();
+  }
+  expect(batchWrites().length).toBe(8); // 8 attempts at the first group of 25, then give up
+});
