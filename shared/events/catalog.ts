@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { profileSchema } from '../domain/profile';
+import { accountItem, categoryItem, transactionItem } from '../ledger/items';
 import { ItemType } from '../store/item-types';
 
 export const EVENT_SOURCE = 'moneta';
@@ -18,6 +19,24 @@ export const domainItems = {
     INSERT: 'UserSignedUp',
     MODIFY: 'UserUpdated',
     REMOVE: 'UserDeleted',
+  },
+  [ItemType.Account]: {
+    idAttribute: 'accountId',
+    INSERT: 'AccountCreated',
+    MODIFY: 'AccountUpdated',
+    REMOVE: 'AccountDeleted',
+  },
+  [ItemType.Category]: {
+    idAttribute: 'categoryId',
+    INSERT: 'CategoryCreated',
+    MODIFY: 'CategoryUpdated',
+    REMOVE: 'CategoryDeleted',
+  },
+  [ItemType.Transaction]: {
+    idAttribute: 'transactionId',
+    INSERT: 'TransactionCreated',
+    MODIFY: 'TransactionUpdated',
+    REMOVE: 'TransactionDeleted',
   },
 } as const satisfies Record<string, { idAttribute: string; INSERT?: string; MODIFY?: string; REMOVE?: string }>;
 
@@ -42,6 +61,15 @@ export const eventSchemas = {
   UserSignedUp: created(profileSchema),
   UserUpdated: updated(profileSchema),
   UserDeleted: deleted(profileSchema),
+  AccountCreated: created(accountItem),
+  AccountUpdated: updated(accountItem),
+  AccountDeleted: deleted(accountItem),
+  CategoryCreated: created(categoryItem),
+  CategoryUpdated: updated(categoryItem),
+  CategoryDeleted: deleted(categoryItem),
+  TransactionCreated: created(transactionItem),
+  TransactionUpdated: updated(transactionItem),
+  TransactionDeleted: deleted(transactionItem),
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

@@ -4,6 +4,13 @@
  */
 export const ItemType = {
   Profile: 'PROFILE',
+  Account: 'ACCOUNT',
+  Category: 'CATEGORY',
+  Transaction: 'TRANSACTION',
+  Payee: 'PAYEE',
+  ExternalId: 'EXTID',
+  Idempotency: 'IDEMPOTENCY',
+  Rates: 'RATES',
   AppliedMarker: 'APPLIED',
   Notification: 'NOTIFICATION',
 } as const;

@@ -20,6 +20,20 @@ export const keys = {
     pk: userPk(userId),
     sk: `APPLIED#${consumer}#${sourceEventId}`,
   }),
+  account: (userId: string, accountId: string): Key => ({ pk: userPk(userId), sk: `ACCOUNT#${accountId}` }),
+  category: (userId: string, categoryId: string): Key => ({ pk: userPk(userId), sk: `CATEGORY#${categoryId}` }),
+  /** Payees are remembered by their case- and space-folded name, so "ACME " and "acme" are one. */
+  payee: (userId: string, normalizedName: string): Key => ({ pk: userPk(userId), sk: `PAYEE#${normalizedName}` }),
+  transaction: (userId: string, transactionId: string): Key => ({ pk: userPk(userId), sk: `TXN#${transactionId}` }),
+  /** Claims an import's external id, so a second import of the same one is refused (409). */
+  externalId: (userId: string, externalId: string): Key => ({ pk: userPk(userId), sk: `EXTID#${externalId}` }),
+  /** The stored first response of a creating POST, per operation and Idempotency-Key (24 h TTL). */
+  idempotency: (userId: string, operation: string, idempotencyKey: string): Key => ({
+    pk: userPk(userId),
+    sk: `IDEMPOTENCY#${operation}#${idempotencyKey}`,
+  }),
+  /** A day's reference rates (units per 1 EUR). Not a user's item: shared by everyone. */
+  rates: (source: string, date: string): Key => ({ pk: `RATES#${source}`, sk: date }),
   /** A notification's claim and log item, keyed by the fact it reports so it is sent once. */
   notification: (userId: string, factId: string): Key => ({
     pk: userPk(userId),
@@ -27,8 +41,39 @@ export const keys = {
   }),
 } as const;
 
+/**
+ * Index keys of a transaction: by date (gsi1), by account (gsi2), by category (gsi3). The sort key
+ * `<date>#<id>` orders newest first when read backwards and is unique within a user.
+ */
+export function transactionIndexKeys(
+  userId: string,
+  t: { transactionId: string; date: string; accountId: string; categoryId: string | null },
+) {
+  const sortKey = transactionSortKey(t.date, t.transactionId);
+  return {
+    gsi1pk: `${userPk(userId)}#TXN`,
+    gsi1sk: sortKey,
+    gsi2pk: `${userPk(userId)}#ACCOUNT#${t.accountId}`,
+    gsi2sk: sortKey,
+    ...(t.categoryId ? { gsi3pk: `${userPk(userId)}#CATEGORY#${t.categoryId}`, gsi3sk: sortKey } : {}),
+  };
+}
+
+export const transactionSortKey = (date: string, transactionId: string): string => `${date}#${transactionId}`;
+
+/** Partition values of the transaction indexes, for queries. */
+export const transactionIndexPk = {
+  byDate: (userId: string) => `${userPk(userId)}#TXN`,
+  byAccount: (userId: string, accountId: string) => `${userPk(userId)}#ACCOUNT#${accountId}`,
+  byCategory: (userId: string, categoryId: string) => `${userPk(userId)}#CATEGORY#${categoryId}`,
+} as const;
+
 /** Sort-key prefixes, for queries that list one kind of item in a user's partition. */
 export const skPrefix = {
+  account: 'ACCOUNT#',
+  category: 'CATEGORY#',
+  payee: 'PAYEE#',
+  transaction: 'TXN#',
   applied: 'APPLIED#',
   notification: 'NOTIFY#',
 } as const;

@@ -14,10 +14,12 @@ export const tableDefinition = {
   ttlAttribute: 'expiresAt',
   streamView: 'NEW_AND_OLD_IMAGES',
   globalSecondaryIndexes: [
-    /** Secondary listing within one user: by account, by category, by external id, … */
+    /** Transactions of a user by date (`USER#<sub>#TXN` / `<date>#<id>`). */
     { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
-    /** A second listing axis for items that need two (e.g. a transaction by category and by account). */
+    /** Transactions of one account by date (`USER#<sub>#ACCOUNT#<id>` / `<date>#<id>`). */
     { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+    /** Transactions of one category by date (`USER#<sub>#CATEGORY#<id>` / `<date>#<id>`). */
+    { indexName: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
   ],
 } as const;
 
