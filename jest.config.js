@@ -2,14 +2,17 @@
 // assertions and cdk-nag on the synthesized stack), `e2e` (black box over HTTP against an outputs
 // file; starts the local cloud itself when none is given).
 const common = {
-  transform: { '^.+\\.(ts|js|mjs)$': '<rootDir>/test/support/esbuild-transformer.cjs' },
+  transform: {
+    '^.+\\.(ts|js|mjs)$': '<rootDir>/test/support/esbuild-transformer.cjs',
+    '^.+\\.csv$': '<rootDir>/test/support/text-transformer.cjs',
+  },
   // Packages that ship only ESM must be transformed too.
   transformIgnorePatterns: ['/node_modules/(?!(@middy)/)'],
   moduleNameMapper: {
     '^@middy/core$': '<rootDir>/node_modules/@middy/core/index.js',
     '^@middy/util$': '<rootDir>/node_modules/@middy/util/index.js',
   },
-  moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json', 'csv'],
   testEnvironment: 'node',
 };
 
@@ -32,7 +35,6 @@ export default {
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
       globalSetup: '<rootDir>/test/e2e/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/e2e/support/global-teardown.ts',
-      maxWorkers: 1,
     },
   ],
 };

@@ -16,4 +16,6 @@ export const bundlingDefaults = {
   keepNames: true,
   mainFields: ['module', 'main'],
   banner: ESM_REQUIRE_BANNER,
+  /** Reference data (the ECB snapshot) is bundled as text, so a function needs no file system. */
+  loader: { '.csv': 'text' },
 } as const;

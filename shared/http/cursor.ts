@@ -1,0 +1,43 @@
+/**
+ * Opaque pagination cursors bound to the caller. A cursor carries the position to continue after
+ * and a fingerprint of the user it was issued to; another user's cursor, or one that does not
+ * decode, is refused with 400 naming `cursor`. Editing the position of your own cursor can only move
+ * you within your own data: every key condition is still built from the verified `sub`.
+ */
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { ValidationFailed } from './problems';
+
+const cursorPayload = z.strictObject({
+  v: z.literal(1),
+  u: z.string().regex(/^[0-9a-f]{12}$/),
+  /** Where the next page starts: a sort key, or a JSON-encoded LastEvaluatedKey. */
+  after: z.string().min(1).max(1024),
+});
+
+function userFingerprint(userId: string): string {
+  return createHash('sha256').update(userId).digest('hex').slice(0, 12);
+}
+
+export function encodeCursor(userId: string, after: string): string {
+  return Buffer.from(JSON.stringify({ v: 1, u: userFingerprint(userId), after }), 'utf8').toString('base64url');
+}
+
+/** The position a cursor continues after; throws 400 for a foreign or malformed cursor. */
+export function decodeCursor(userId: string, cursor: string): string {
+  const invalid = () => new ValidationFailed([{ in: 'query', field: 'cursor', message: 'is not a valid cursor' }]);
+  let payload: z.infer<typeof cursorPayload>;
+  try {
+    payload = cursorPayload.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+  } catch {
+    throw invalid();
+  }
+  if (payload.u !== userFingerprint(userId)) throw invalid();
+  return payload.after;
+}
+
+/** `limit` and `cursor` query parameters every list route accepts. */
+export const pageQuery = {
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().min(1).max(2048).optional(),
+};

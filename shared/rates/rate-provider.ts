@@ -1,0 +1,19 @@
+/**
+ * Where exchange rates come from. Conversion code depends on this interface only; the DynamoDB
+ * rates table (shared/store/rate-store.ts), seeded from the bundled ECB snapshot, implements it, and
+ * the live daily feed (a later issue) writes into the same table.
+ */
+import type { EurReferenceRates } from '../domain/conversion';
+
+export type RatesOnDay = EurReferenceRates & {
+  /** The day asked for. `date` may be earlier: the latest published day on or before it. */
+  requestedDate: string;
+  /** True when `date` is earlier than `requestedDate` (a weekend, holiday, or beyond the data). */
+  fallback: boolean;
+  source: 'ECB';
+};
+
+export interface RateProvider {
+  /** The reference rates in force on `date` (YYYY-MM-DD), or undefined before the first day known. */
+  ratesOn(date: string): Promise<RatesOnDay | undefined>;
+}
