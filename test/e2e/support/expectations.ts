@@ -1,0 +1,39 @@
+/** Assertions on what the API answers, shared by the test files. */
+import { type ApiResult, describeResult } from './api-client';
+
+/** An RFC 9457 problem with the given status and, when named, those fields among its errors. */
+export function expectProblem(result: ApiResult, status: number, fields: string[] = []): void {
+  expect({ status: result.status, body: result.text }).toMatchObject({ status });
+  expect(result.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  expect(result.json).toMatchObject({
+    type: expect.stringMatching(/^urn:moneta:problem:/),
+    title: expect.any(String),
+    status,
+    instance: expect.any(String),
+    correlationId: expect.any(String),
+  });
+  const named = ((result.json.errors ?? []) as { field: string }[]).map((error) => error.field);
+  for (const field of fields) {
+    if (!named.includes(field))
+      throw new Error(`Expected the problem to name "${field}"; got ${describeResult(result)}`);
+  }
+}
+
+/** API Gateway's own refusal (the JWT authorizer), before any function runs. */
+export function expectGatewayUnauthorized(result: ApiResult): void {
+  expect({ status: result.status, body: result.json }).toEqual({ status: 401, body: { message: 'Unauthorized' } });
+}
+
+/**
+ * API Gateway's refusal of a valid token that lacks the route's scope (an ID token has `aud` but
+ * no `scope`): AWS HTTP APIs answer 403 `{"message":"Forbidden"}` with `error="insufficient_scope"`.
+ */
+export function expectGatewayForbidden(result: ApiResult): void {
+  expect({ status: result.status, body: result.json }).toEqual({ status: 403, body: { message: 'Forbidden' } });
+  expect(result.headers.get('www-authenticate') ?? '').toContain('insufficient_scope');
+}
+
+export function expectStatus(result: ApiResult, status: number): void {
+  // Comparing status and body together puts the server's answer in the failure message.
+  expect({ status: result.status, body: result.text }).toMatchObject({ status });
+}

@@ -1,0 +1,48 @@
+/**
+ * Looks at the table behind the API's back (DynamoDB Local on the local cloud, the real table with
+ * the caller's AWS credentials elsewhere), to prove what the API cannot show: items really gone.
+ * Query on the user's partition only; never Scan.
+ */
+import { DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
+import { stackOutputs } from './outputs';
+
+let client: DynamoDBClient | undefined;
+
+function dynamo(): DynamoDBClient {
+  if (client) return client;
+  const { Region, DynamoDbEndpoint } = stackOutputs();
+  client = new DynamoDBClient({
+    region: Region,
+    ...(DynamoDbEndpoint
+      ? // DynamoDB Local accepts any credentials; never pick up a developer's real ones for it.
+        { endpoint: DynamoDbEndpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+      : {}),
+  });
+  return client;
+}
+
+/** The sort keys of every item in `USER#<userId>` (all pages, strongly consistent). */
+export async function userItemSortKeys(userId: string): Promise<string[]> {
+  const sortKeys: string[] = [];
+  let startKey: Record<string, never> | undefined;
+  do {
+    const page = await dynamo().send(
+      new QueryCommand({
+        TableName: stackOutputs().TableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': { S: `USER#${userId}` } },
+        ProjectionExpression: 'sk',
+        ConsistentRead: true,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const item of page.Items ?? []) if (item.sk?.S) sortKeys.push(item.sk.S);
+    startKey = page.LastEvaluatedKey as Record<string, never> | undefined;
+  } while (startKey);
+  return sortKeys;
+}
+
+export function closeTable(): void {
+  client?.destroy();
+  client = undefined;
+}

@@ -1,0 +1,30 @@
+/**
+ * Which tests can run against which target. Tests that read mail or mint tokens with the issuer's
+ * key need the local cloud; elsewhere they are reported as skipped (with the reason printed), never
+ * turned into silent passes.
+ */
+import { isLocalCloud } from './outputs';
+
+function announceSkip(what: string, reason: string): void {
+  process.stdout.write(`e2e: skipping "${what}": ${reason}\n`);
+}
+
+/** `describe` when the target has a mailbox (the local cloud's outbox), `describe.skip` otherwise. */
+export function describeWithMailbox(name: string, fn: () => void): void {
+  if (isLocalCloud()) {
+    describe(name, fn);
+    return;
+  }
+  announceSkip(name, 'the target has no OutboxUrl, so codes and mails cannot be read');
+  describe.skip(name, fn);
+}
+
+/** `test` on the local cloud, whose signing key is public (cognito-local's); `test.skip` elsewhere. */
+export function testWithIssuerKey(name: string, fn: () => Promise<void>): void {
+  if (isLocalCloud()) {
+    test(name, fn);
+    return;
+  }
+  announceSkip(name, "only the local cloud's token signing key is known to the suite");
+  test.skip(name, fn);
+}
