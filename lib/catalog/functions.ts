@@ -6,6 +6,13 @@
 
 export type TableAccess = 'read' | 'readWrite';
 
+/** Used when a spec names no timeout or memory, by the stack and the local runtime alike. */
+export const DEFAULT_TIMEOUT_SECONDS = 10;
+export const DEFAULT_MEMORY_MB = 512;
+
+/** The CloudFormation stack's default name; outputs files are keyed by it. */
+export const DEFAULT_STACK_NAME = 'Moneta';
+
 export type FunctionSpec = {
   /** Stable id: CDK construct id suffix, local function name, log file name. kebab-case. */
   id: string;

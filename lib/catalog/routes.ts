@@ -37,3 +37,12 @@ export const routes: readonly RouteSpec[] = [
  * token (which has `aud` but no `scope`) is refused by the authorizer.
  */
 export const REQUIRED_SCOPE = 'aws.cognito.signin.user.admin';
+
+/** The API's CORS settings: the stack configures them on the HTTP API, the local gateway answers with them. */
+export const corsSettings = {
+  /** Default origins; a deployment can narrow them with `-c corsOrigins=https://app.example.com`. */
+  allowOrigins: ['*'],
+  allowMethods: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE', 'OPTIONS'],
+  allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'if-match'],
+  exposeHeaders: ['etag', 'location', 'idempotent-replayed'],
+} as const;

@@ -1,0 +1,118 @@
+/**
+ * `npm start`: the whole of Moneta on this machine, no AWS account and no Docker.
+ *
+ *   --in-memory            keep no data (only bundles and logs, in a temp dir)
+ *   --port <base>          base port (default 4010): API +0, Cognito +1, DynamoDB +2, EventBridge +3, outbox +4
+ *   --state-dir <dir>      where data lives between runs (default .moneta-local)
+ *   --outputs-file <file>  cdk-style outputs (default <state-dir>/outputs.json)
+ *   --chaos                the bus delivers every event twice, out of order
+ *   --verbose              functions' logs on the console too
+ *
+ * The e2e suite waits for the line `Moneta local cloud is ready`.
+ */
+// Lambda runs in UTC; the time zone is per process, so the whole local cloud does too.
+process.env.TZ = 'UTC';
+
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { type LocalCloud, startLocalCloud } from '../lib/local/cloud';
+import { DEFAULT_BASE_PORT, portsFrom } from '../lib/local/ports';
+
+const READY_LINE = 'Moneta local cloud is ready';
+
+function usage(message: string): never {
+  console.error(
+    `${message}\nUsage: npm start -- [--in-memory] [--port <base>] [--state-dir <dir>] [--outputs-file <file>] [--chaos] [--verbose]`,
+  );
+  process.exit(2);
+}
+
+function parseFlags() {
+  try {
+    const { values } = parseArgs({
+      options: {
+        'in-memory': { type: 'boolean', default: false },
+        port: { type: 'string', default: String(DEFAULT_BASE_PORT) },
+        'state-dir': { type: 'string', default: '.moneta-local' },
+        'outputs-file': { type: 'string' },
+        chaos: { type: 'boolean', default: false },
+        verbose: { type: 'boolean', default: false },
+      },
+      strict: true,
+    });
+    const basePort = Number(values.port);
+    if (!Number.isInteger(basePort)) usage(`--port must be a number, got ${values.port}`);
+    const stateDir = values['state-dir'];
+    return {
+      basePort,
+      stateDir,
+      inMemory: values['in-memory'],
+      chaos: values.chaos,
+      verbose: values.verbose,
+      outputsFile: values['outputs-file'] ?? join(stateDir, 'outputs.json'),
+    };
+  } catch (error) {
+    usage((error as Error).message);
+  }
+}
+
+function printSummary(cloud: LocalCloud, basePort: number, inMemory: boolean): void {
+  const ports = portsFrom(basePort);
+  const o = cloud.outputs;
+  const rows = [
+    ['HTTP API', o.ApiUrl, 'payload 2.0, JWT authorizer'],
+    ['Cognito', o.CognitoEndpoint, `pool ${o.UserPoolId}, client ${o.UserPoolClientId}`],
+    ['DynamoDB Local', o.DynamoDbEndpoint, `table ${o.TableName}, stream → stream-publisher`],
+    ['EventBridge', o.EventBridgeEndpoint, `bus ${o.EventBusName}, stats at /api/stats`],
+    ['SES outbox', o.OutboxUrl, `open in a browser (port ${ports.outbox})`],
+  ];
+  const width = Math.max(...rows.map((r) => r[0]!.length));
+  const urlWidth = Math.max(...rows.map((r) => r[1]!.length));
+  console.log('');
+  for (const [name, url, note] of rows) console.log(`  ${name!.padEnd(width)}  ${url!.padEnd(urlWidth)}  ${note}`);
+  console.log(
+    `\n  Data: ${inMemory ? 'in memory (gone when stopped)' : 'kept between runs'}; function logs in ${cloud.logDir}`,
+  );
+  console.log('\n  Try it:');
+  console.log(
+    `    curl -s -X POST ${o.ApiUrl}/v1/auth/signup -H 'content-type: application/json' \\\n      -d '{"email":"ada@example.com","password":"Str0ng!Passw0rd","name":"Ada"}'`,
+  );
+  console.log(`    curl -s '${o.OutboxUrl}/api/messages?to=ada@example.com'   # the confirmation code\n`);
+  console.log(`API URL:      ${cloud.apiUrl}`);
+  console.log(`Outbox URL:   ${cloud.outboxUrl}`);
+  console.log(`Outputs file: ${cloud.outputsFile}`);
+}
+
+async function main(): Promise<void> {
+  const flags = parseFlags();
+  const started = performance.now();
+  console.log(`Starting the Moneta local cloud${flags.inMemory ? ' (in memory)' : ` (state in ${flags.stateDir})`}…`);
+
+  let shuttingDown = false;
+  const starting = startLocalCloud({ ...flags, log: (line) => console.log(`  ${line}`) });
+  const shutdown = async (signal: string) => {
+    // A second Ctrl-C means "now": the first one already asked every child to stop.
+    if (shuttingDown) process.exit(1);
+    shuttingDown = true;
+    console.log(`\n${signal}: stopping…`);
+    // Stopping mid-start waits for the start to settle, so no Java process is left behind.
+    const running = await starting.catch(() => undefined);
+    await running?.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  const cloud = await starting;
+  if (shuttingDown) return;
+  printSummary(cloud, flags.basePort, flags.inMemory);
+  console.log(`Started in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(READY_LINE);
+}
+
+main().catch((error: unknown) => {
+  console.error(
+    `The local cloud failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  );
+  process.exit(1);
+});

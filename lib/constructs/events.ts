@@ -1,0 +1,84 @@
+/**
+ * The event backbone: the table's stream is the only source of events (handbook §1), the stream
+ * publisher puts them on the Moneta bus, and one rule per consumer (lib/catalog/rules.ts) delivers
+ * them with bounded retries and a dead-letter queue per target.
+ */
+import { Duration } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { FilterCriteria, type IFunction, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { EVENT_SOURCE } from '../../shared/events/catalog';
+import { eventPattern, type RuleSpec, targetDelivery } from '../catalog/rules';
+import { streamFilterPatterns, streamSourceSettings } from '../catalog/stream-filters';
+import { deadLetterQueue } from './dead-letter-queue';
+
+export type EventsProps = { busName: string };
+
+/** How long the archive keeps every event, for replays after a consumer bug is fixed. */
+export const ARCHIVE_RETENTION = Duration.days(30);
+
+export class Events extends Construct {
+  readonly bus: EventBus;
+  /** Every dead-letter queue made here: each gets an alarm. */
+  readonly deadLetterQueues: Queue[] = [];
+  readonly rules = new Map<string, Rule>();
+
+  constructor(scope: Construct, id: string, props: EventsProps) {
+    super(scope, id);
+    this.bus = new EventBus(this, 'Bus', { eventBusName: props.busName });
+    this.bus.archive('Archive', {
+      description: 'Every Moneta domain event, for replay',
+      eventPattern: { source: [EVENT_SOURCE] },
+      retention: ARCHIVE_RETENTION,
+    });
+  }
+
+  /** Feeds the table's stream to the publisher: domain items only, partial-batch failures, poison records to a DLQ. */
+  connectStream(table: ITable, publisher: IFunction): Queue {
+    const dlq = this.track(deadLetterQueue(this, 'StreamPublisherDlq'));
+    const settings = streamSourceSettings;
+    publisher.addEventSource(
+      new DynamoEventSource(table, {
+        startingPosition: StartingPosition[settings.startingPosition],
+        batchSize: settings.batchSize,
+        maxBatchingWindow: Duration.seconds(settings.maxBatchingWindowSeconds),
+        bisectBatchOnError: settings.bisectBatchOnError,
+        retryAttempts: settings.retryAttempts,
+        maxRecordAge: Duration.seconds(settings.maxRecordAgeSeconds),
+        reportBatchItemFailures: settings.reportBatchItemFailures,
+        filters: streamFilterPatterns.map((pattern) => FilterCriteria.filter(pattern)),
+        onFailure: new SqsDlq(dlq),
+      }),
+    );
+    return dlq;
+  }
+
+  /** One rule of the catalog: its pattern, its target, and that target's retries, max age and DLQ. */
+  addRule(spec: RuleSpec, target: IFunction): Rule {
+    const pattern = eventPattern(spec);
+    const rule = new Rule(this, `Rule-${spec.id}`, {
+      eventBus: this.bus,
+      description: spec.description,
+      // CDK spells `detail-type` as `detailType`; it renders the same pattern the local bus evaluates.
+      eventPattern: { source: pattern.source, detailType: pattern['detail-type'] },
+    });
+    rule.addTarget(
+      new LambdaFunction(target, {
+        deadLetterQueue: this.track(deadLetterQueue(this, `Rule-${spec.id}-Dlq`)),
+        retryAttempts: targetDelivery.retryAttempts,
+        maxEventAge: Duration.seconds(targetDelivery.maxEventAgeSeconds),
+      }),
+    );
+    this.rules.set(spec.id, rule);
+    return rule;
+  }
+
+  private track(queue: Queue): Queue {
+    this.deadLetterQueues.push(queue);
+    return queue;
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * Deploy-time choices, read from CDK context (`cdk.json` or `-c key=value`) and validated once, so
+ * a typo fails the synth with the key's name instead of deploying something nobody asked for.
+ */
+import { RemovalPolicy } from 'aws-cdk-lib';
+import type { Node } from 'constructs';
+import { z } from 'zod';
+import { DEFAULT_STACK_NAME } from './catalog/functions';
+
+/** Lets `cdk synth` run without configuration; deploying with it cannot send mail (see the stack's warning). */
+export const DEFAULT_SENDER_EMAIL = 'no-reply@example.com';
+export const DEFAULT_APP_NAME = 'Moneta';
+
+// `-c corsOrigins=https://a.example,https://b.example` arrives as one string; cdk.json may hold a list.
+const originList = z.union([
+  z.array(z.string().min(1)).min(1),
+  z
+    .string()
+    .min(1)
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter((origin) => origin !== ''),
+    )
+    .pipe(z.array(z.string()).min(1)),
+]);
+
+const contextSchema = z.object({
+  // CloudFormation stack names: a letter, then letters, digits and hyphens.
+  stackName: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9-]{0,127}$/, 'must start with a letter and hold only letters, digits and hyphens')
+    .default(DEFAULT_STACK_NAME),
+  removalPolicy: z.enum(['retain', 'destroy']).default('retain'),
+  corsOrigins: originList.default(['*']),
+  senderEmail: z.email().optional(),
+  alarmEmail: z.email().optional(),
+  appName: z.string().trim().min(1).max(64).default(DEFAULT_APP_NAME),
+});
+
+export type MonetaContext = {
+  stackName: string;
+  /** What happens to stateful resources (table, user pool, log groups) when the stack is deleted. */
+  removalPolicy: RemovalPolicy;
+  corsOrigins: string[];
+  senderEmail: string;
+  /** True when no `senderEmail` was given and the placeholder is used. */
+  senderEmailIsPlaceholder: boolean;
+  alarmEmail?: string;
+  appName: string;
+};
+
+const keys = Object.keys(contextSchema.shape) as (keyof typeof contextSchema.shape)[];
+
+/** Reads and validates Moneta's context keys; throws naming the key at fault. */
+export function readContext(node: Node): MonetaContext {
+  const raw: Record<string, unknown> = {};
+  for (const key of keys) {
+    const value = node.tryGetContext(key);
+    // An empty `-c alarmEmail=` means "not set", not "an invalid address".
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const parsed = contextSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(context)'}: ${issue.message}`);
+    throw new Error(`Invalid CDK context: ${problems.join('; ')}`);
+  }
+  const value = parsed.data;
+  return {
+    stackName: value.stackName,
+    removalPolicy: value.removalPolicy === 'destroy' ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+    corsOrigins: value.corsOrigins,
+    senderEmail: value.senderEmail ?? DEFAULT_SENDER_EMAIL,
+    senderEmailIsPlaceholder: value.senderEmail === undefined,
+    alarmEmail: value.alarmEmail,
+    appName: value.appName,
+  };
+}

@@ -1,0 +1,220 @@
+/**
+ * The whole local cloud, wired: the emulated services started in dependency order, the function
+ * runtime with the environment the stack would give, and an outputs file in the shape of
+ * `cdk deploy --outputs-file`. A failure half-way stops whatever already runs (Java included).
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { ResourceNames } from '../catalog/environment';
+import type { FunctionId } from '../catalog/functions';
+import { REQUIRED_SCOPE, routes } from '../catalog/routes';
+import { eventPattern, rules, targetDelivery } from '../catalog/rules';
+import { streamFilterPatterns, streamSourceSettings } from '../catalog/stream-filters';
+import { startCognito } from './cognito';
+import type { Invoker } from './contracts';
+import { ensureTable, startDynamoDbLocal } from './dynamodb-local';
+import { startEventBus } from './event-bus';
+import { createFunctionRuntime } from './function-runtime';
+import { startGateway } from './gateway';
+import { createAccessTokenVerifier } from './jwt';
+import { type StackOutputs, writeOutputsFile } from './outputs';
+import { assertPortsFree, LOCAL_REGION, portsFrom } from './ports';
+import { startSesOutbox } from './ses-outbox';
+import { startStreamPoller } from './stream-poller';
+
+/** Resource names locally; on AWS the stack generates them. */
+export const localNames = {
+  tableName: 'moneta',
+  eventBusName: 'moneta',
+  senderEmail: 'no-reply@moneta.local',
+  sesConfigurationSet: 'moneta',
+  appName: 'Moneta',
+} as const satisfies Omit<ResourceNames, 'userPoolId' | 'userPoolClientId'>;
+
+/** Locally failed deliveries are retried quickly: a developer should not wait minutes. */
+const BUS_RETRY_BASE_DELAY_MS = 200;
+const CHAOS = { enabled: true, duplicates: 1, maxDelayMs: 1500 } as const;
+
+export type LocalCloudOptions = {
+  basePort: number;
+  stateDir: string;
+  inMemory: boolean;
+  chaos?: boolean;
+  verbose?: boolean;
+  outputsFile: string;
+  /** Progress lines during start-up. */
+  log?: (line: string) => void;
+};
+
+export type LocalCloud = {
+  apiUrl: string;
+  outboxUrl: string;
+  outputsFile: string;
+  outputs: StackOutputs;
+  /** Where the functions' logs and the gateway's access log are written. */
+  logDir: string;
+  /** Resolves when the stream and the bus have nothing left in flight (tests, benchmarks). */
+  whenIdle(): Promise<void>;
+  stop(): Promise<void>;
+};
+
+/** An Invoker that Cognito can hold before the function runtime exists (it needs Cognito's ids). */
+function deferredInvoker(): Invoker & { resolve(invoker: Invoker): void; reject(error: Error): void } {
+  let resolveInvoker!: (invoker: Invoker) => void;
+  let rejectInvoker!: (error: Error) => void;
+  const ready = new Promise<Invoker>((res, rej) => {
+    resolveInvoker = res;
+    rejectInvoker = rej;
+  });
+  ready.catch(() => {}); // Only a caller that actually invokes should see the failure.
+  return {
+    invoke: async (functionId: FunctionId, event: unknown) => (await ready).invoke(functionId, event),
+    resolve: resolveInvoker,
+    reject: rejectInvoker,
+  };
+}
+
+export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalCloud> {
+  const log = opts.log ?? (() => {});
+  const stateDir = resolve(opts.stateDir);
+  const ports = portsFrom(opts.basePort);
+  const dataDir = (name: string) => (opts.inMemory ? undefined : join(stateDir, name));
+  // In memory, only the bundles and logs touch the disk, in a throw-away directory.
+  const scratchDir = opts.inMemory ? await mkdtemp(join(tmpdir(), 'moneta-local-')) : stateDir;
+  const buildDir = join(scratchDir, 'build');
+  const logDir = join(scratchDir, 'logs');
+
+  const stoppers: { name: string; stop(): Promise<void> }[] = [];
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      for (const service of stoppers.reverse()) {
+        try {
+          await service.stop();
+        } catch (error) {
+          console.error(`Stopping ${service.name} failed: ${(error as Error).message}`);
+        }
+      }
+      if (opts.inMemory) await rm(buildDir, { recursive: true, force: true });
+    })();
+    return stopping;
+  };
+
+  const triggers = deferredInvoker();
+  try {
+    await assertPortsFree(ports);
+
+    const outbox = await startSesOutbox({ port: ports.outbox, dataDir: dataDir('outbox') });
+    stoppers.push({ name: 'SES outbox', stop: () => outbox.stop() });
+    log(`SES outbox        ${outbox.url}`);
+
+    const dynamodb = await startDynamoDbLocal({ port: ports.dynamodb, dataDir: dataDir('dynamodb') });
+    stoppers.push({ name: 'DynamoDB Local', stop: () => dynamodb.stop() });
+    await ensureTable(dynamodb.url, localNames.tableName);
+    log(`DynamoDB Local    ${dynamodb.url} (table ${localNames.tableName})`);
+
+    const bus = await startEventBus({
+      port: ports.eventBridge,
+      busName: localNames.eventBusName,
+      rules: rules.map((rule) => ({ id: rule.id, pattern: eventPattern(rule), target: rule.target })),
+      invoker: triggers,
+      chaos: opts.chaos ? { ...CHAOS } : undefined,
+      retry: { attempts: targetDelivery.retryAttempts, baseDelayMs: BUS_RETRY_BASE_DELAY_MS },
+      dataDir: dataDir('bus'),
+    });
+    stoppers.push({ name: 'event bus', stop: () => bus.stop() });
+    log(`EventBridge bus   ${bus.url}${opts.chaos ? ' (chaos: duplicates and reordering)' : ''}`);
+
+    const cognito = await startCognito({
+      port: ports.cognito,
+      dataDir: dataDir('cognito'),
+      invoker: triggers,
+      outbox,
+      senderEmail: localNames.senderEmail,
+    });
+    stoppers.push({ name: 'Cognito', stop: () => cognito.stop() });
+    log(`Cognito           ${cognito.url} (pool ${cognito.userPoolId}, client ${cognito.userPoolClientId})`);
+
+    const names: ResourceNames = {
+      ...localNames,
+      userPoolId: cognito.userPoolId,
+      userPoolClientId: cognito.userPoolClientId,
+    };
+    // The standard variables only: handlers never know they run locally.
+    const awsEnv = {
+      AWS_REGION: LOCAL_REGION,
+      AWS_DEFAULT_REGION: LOCAL_REGION,
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      AWS_ENDPOINT_URL_DYNAMODB: dynamodb.url,
+      AWS_ENDPOINT_URL_EVENTBRIDGE: bus.url,
+      AWS_ENDPOINT_URL_SESV2: outbox.url,
+      AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.url,
+    };
+    const runtime = await createFunctionRuntime({ names, awsEnv, buildDir, logDir, verbose: opts.verbose, log });
+    stoppers.push({ name: 'function runtime', stop: () => runtime.stop() });
+    triggers.resolve(runtime);
+
+    const poller = await startStreamPoller({
+      dynamodbEndpoint: dynamodb.url,
+      tableName: localNames.tableName,
+      invoker: runtime,
+      functionId: 'stream-publisher',
+      filters: streamFilterPatterns,
+      settings: streamSourceSettings,
+      checkpointFile: opts.inMemory ? undefined : join(stateDir, 'stream', 'checkpoints.json'),
+    });
+    stoppers.push({ name: 'stream poller', stop: () => poller.stop() });
+
+    const gateway = await startGateway({
+      port: ports.api,
+      routes,
+      invoker: runtime,
+      verifyAccessToken: createAccessTokenVerifier({
+        issuer: cognito.issuer,
+        jwksUri: cognito.jwksUri,
+        audience: cognito.userPoolClientId,
+        requiredScope: REQUIRED_SCOPE,
+      }),
+      logDir,
+    });
+    stoppers.push({ name: 'API gateway', stop: () => gateway.stop() });
+    log(`HTTP API          ${gateway.url}`);
+
+    const outputs: StackOutputs = {
+      ApiUrl: gateway.url,
+      UserPoolId: cognito.userPoolId,
+      UserPoolClientId: cognito.userPoolClientId,
+      TableName: localNames.tableName,
+      EventBusName: localNames.eventBusName,
+      Region: LOCAL_REGION,
+      OutboxUrl: outbox.url,
+      CognitoEndpoint: cognito.url,
+      DynamoDbEndpoint: dynamodb.url,
+      EventBridgeEndpoint: bus.url,
+    };
+    const outputsFile = resolve(opts.outputsFile);
+    await writeOutputsFile(outputsFile, outputs);
+
+    return {
+      apiUrl: gateway.url,
+      outboxUrl: outbox.url,
+      outputsFile,
+      outputs,
+      logDir,
+      async whenIdle() {
+        // The stream feeds the bus, and a consumer's write feeds the stream again: settle both twice.
+        for (let round = 0; round < 2; round++) {
+          await poller.whenIdle();
+          await bus.whenIdle();
+        }
+      },
+      stop,
+    };
+  } catch (error) {
+    triggers.reject(error as Error);
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,401 @@
+/**
+ * The local API Gateway HTTP API: routes from the same route table as the stack, the JWT
+ * authorizer in front of `jwt` routes, payload format 2.0 events in, the 2.0 response mapping out.
+ * Where it has to choose, it does what API Gateway does, so a client cannot tell the difference.
+ */
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import type { RouteSpec } from '../catalog/routes';
+import { corsSettings } from '../catalog/routes';
+import { FunctionError, type Invoker, type RunningService } from './contracts';
+import { missingToken, TokenRefused, tokenFromAuthorizationHeader } from './jwt';
+import { LOCAL_ACCOUNT_ID, LOOPBACK, localUrl } from './ports';
+
+/** API Gateway's payload limit for HTTP APIs. */
+export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+export type GatewayOptions = {
+  port: number;
+  routes: readonly RouteSpec[];
+  invoker: Invoker;
+  /** Resolves with the token's claims or rejects (a TokenRefused carries status and header). */
+  verifyAccessToken: (token: string) => Promise<Record<string, unknown>>;
+  logDir?: string;
+};
+
+type CompiledRoute = { spec: RouteSpec; routeKey: string; pattern: RegExp; params: string[] };
+
+function compile(spec: RouteSpec): CompiledRoute {
+  const params: string[] = [];
+  const source = spec.path
+    .split('/')
+    .map((segment) => {
+      const greedy = /^\{(\w+)\+\}$/.exec(segment);
+      if (greedy) {
+        params.push(greedy[1]!);
+        return '(.+)';
+      }
+      const param = /^\{(\w+)\}$/.exec(segment);
+      if (param) {
+        params.push(param[1]!);
+        return '([^/]+)';
+      }
+      return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    })
+    .join('/');
+  return { spec, routeKey: `${spec.method} ${spec.path}`, pattern: new RegExp(`^${source}$`), params };
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/** Literal segments beat parameters, as API Gateway prefers the most specific route. */
+function specificity(route: CompiledRoute): number {
+  return route.spec.path.split('/').filter((s) => s && !s.startsWith('{')).length;
+}
+
+export function matchRoute(routes: readonly CompiledRoute[], method: string, path: string) {
+  const candidates = routes
+    .filter((r) => r.spec.method === method)
+    .map((route) => ({ route, match: route.pattern.exec(path) }))
+    .filter((c) => c.match)
+    .sort((a, b) => specificity(b.route) - specificity(a.route));
+  const best = candidates[0];
+  if (!best?.match) return undefined;
+  const pathParameters: Record<string, string> = {};
+  best.route.params.forEach((name, i) => {
+    pathParameters[name] = safeDecode(best.match![i + 1]!);
+  });
+  return { route: best.route, pathParameters };
+}
+
+// API Gateway passes these content types as text and base64-encodes everything else.
+function isTextContentType(contentType: string | undefined): boolean {
+  if (!contentType) return false;
+  const type = contentType.split(';')[0]!.trim().toLowerCase();
+  return (
+    type.startsWith('text/') || /^application\/(json|xml|javascript|graphql)$/.test(type) || /\+(json|xml)$/.test(type)
+  );
+}
+
+/** Headers lower-cased, duplicates comma-joined; cookies travel in `cookies`, not in headers. */
+function eventHeaders(req: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, values] of Object.entries(req.headersDistinct)) {
+    if (name === 'cookie' || !values) continue;
+    headers[name] = values.join(',');
+  }
+  return headers;
+}
+
+function eventCookies(req: IncomingMessage): string[] | undefined {
+  const cookies = (req.headersDistinct.cookie ?? [])
+    .flatMap((header) => header.split(';'))
+    .map((c) => c.trim())
+    .filter(Boolean);
+  return cookies.length > 0 ? cookies : undefined;
+}
+
+function queryParameters(rawQueryString: string): Record<string, string> | undefined {
+  if (!rawQueryString) return undefined;
+  const params: Record<string, string> = {};
+  for (const [key, value] of new URLSearchParams(rawQueryString)) {
+    params[key] = key in params ? `${params[key]},${value}` : value;
+  }
+  return params;
+}
+
+/** API Gateway hands claims to the function as strings; arrays look like `[a b]`. */
+export function stringifyClaims(claims: Record<string, unknown>): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [key, value] of Object.entries(claims)) {
+    if (value === undefined || value === null) continue;
+    if (Array.isArray(value)) result[key] = `[${value.join(' ')}]`;
+    else if (typeof value === 'object') result[key] = JSON.stringify(value);
+    else result[key] = String(value);
+  }
+  return result;
+}
+
+function newRequestId(): string {
+  // The shape of API Gateway's ids (`Mc7UVioPPHcEKPA=`): 10 random bytes, base64.
+  return randomBytes(10).toString('base64');
+}
+
+function clfTime(date: Date): string {
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(date.getUTCDate())}/${months[date.getUTCMonth()]}/${date.getUTCFullYear()}:${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} +0000`;
+}
+
+class PayloadTooLarge extends Error {}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_BODY_BYTES) {
+      reject(new PayloadTooLarge());
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new PayloadTooLarge());
+        req.removeAllListeners('data');
+        req.resume();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+type Authorizer = { jwt: { claims: Record<string, string>; scopes: string[] | null } };
+
+export function buildEvent(input: {
+  req: IncomingMessage;
+  url: URL;
+  routeKey: string;
+  pathParameters: Record<string, string>;
+  body: Buffer;
+  requestId: string;
+  now: Date;
+  authorizer?: Authorizer;
+}) {
+  const { req, url, body } = input;
+  const headers = eventHeaders(req);
+  const rawQueryString = url.search.replace(/^\?/, '');
+  const domainName = headers.host ?? LOOPBACK;
+  const hasBody = body.length > 0;
+  const asText = isTextContentType(headers['content-type']);
+  return {
+    version: '2.0',
+    routeKey: input.routeKey,
+    rawPath: url.pathname,
+    rawQueryString,
+    cookies: eventCookies(req),
+    headers,
+    queryStringParameters: queryParameters(rawQueryString),
+    pathParameters: Object.keys(input.pathParameters).length > 0 ? input.pathParameters : undefined,
+    requestContext: {
+      accountId: LOCAL_ACCOUNT_ID,
+      apiId: 'local',
+      authorizer: input.authorizer,
+      domainName,
+      domainPrefix: domainName.split('.')[0]!.split(':')[0]!,
+      http: {
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        protocol: `HTTP/${req.httpVersion}`,
+        sourceIp: req.socket.remoteAddress?.replace(/^::ffff:/, '') ?? LOOPBACK,
+        userAgent: headers['user-agent'] ?? '',
+      },
+      requestId: input.requestId,
+      routeKey: input.routeKey,
+      stage: '$default',
+      time: clfTime(input.now),
+      timeEpoch: input.now.getTime(),
+    },
+    body: hasBody ? (asText ? body.toString('utf8') : body.toString('base64')) : undefined,
+    isBase64Encoded: hasBody && !asText,
+  };
+}
+
+type HttpResult = { status: number; headers: Record<string, string | string[]>; body: Buffer };
+
+const json = (status: number, message: string, headers: Record<string, string> = {}): HttpResult => ({
+  status,
+  headers: { 'content-type': 'application/json', ...headers },
+  body: Buffer.from(JSON.stringify({ message })),
+});
+
+/** The payload 2.0 response mapping, as API Gateway applies it to whatever the function returns. */
+export function mapFunctionResult(result: unknown): HttpResult {
+  if (result !== null && typeof result === 'object' && 'statusCode' in result) {
+    const r = result as {
+      statusCode: unknown;
+      headers?: unknown;
+      body?: unknown;
+      isBase64Encoded?: unknown;
+      cookies?: unknown;
+    };
+    if (
+      typeof r.statusCode !== 'number' ||
+      !Number.isInteger(r.statusCode) ||
+      r.statusCode < 100 ||
+      r.statusCode > 599
+    ) {
+      return json(500, 'Internal Server Error');
+    }
+    const headers: Record<string, string | string[]> = {};
+    if (r.headers && typeof r.headers === 'object') {
+      for (const [name, value] of Object.entries(r.headers as Record<string, unknown>)) {
+        if (value !== undefined && value !== null) headers[name.toLowerCase()] = String(value);
+      }
+    }
+    if (Array.isArray(r.cookies) && r.cookies.length > 0) headers['set-cookie'] = r.cookies.map(String);
+    const text =
+      typeof r.body === 'string' ? r.body : r.body === undefined || r.body === null ? '' : JSON.stringify(r.body);
+    const body = r.isBase64Encoded === true ? Buffer.from(text, 'base64') : Buffer.from(text, 'utf8');
+    return { status: r.statusCode, headers, body };
+  }
+  if (typeof result === 'string') {
+    return { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: Buffer.from(result) };
+  }
+  // A result without statusCode is taken as the JSON body of a 200.
+  return {
+    status: 200,
+    headers: { 'content-type': 'application/json' },
+    body: Buffer.from(JSON.stringify(result ?? null)),
+  };
+}
+
+function corsPreflight(): HttpResult {
+  return {
+    status: 204,
+    headers: {
+      'access-control-allow-origin': corsSettings.allowOrigins.join(','),
+      'access-control-allow-methods': corsSettings.allowMethods.join(','),
+      'access-control-allow-headers': corsSettings.allowHeaders.join(','),
+      'access-control-expose-headers': corsSettings.exposeHeaders.join(','),
+    },
+    body: Buffer.alloc(0),
+  };
+}
+
+export async function startGateway(options: GatewayOptions): Promise<RunningService> {
+  const compiled = options.routes.map(compile);
+  let accessLog: WriteStream | undefined;
+  if (options.logDir) {
+    mkdirSync(options.logDir, { recursive: true });
+    accessLog = createWriteStream(join(options.logDir, 'access.log'), { flags: 'a' });
+  }
+
+  async function respond(
+    req: IncomingMessage,
+    url: URL,
+    requestId: string,
+  ): Promise<HttpResult & { routeKey?: string }> {
+    const method = (req.method ?? 'GET').toUpperCase();
+    if (method === 'OPTIONS') return corsPreflight();
+    const matched = matchRoute(compiled, method, url.pathname);
+    if (!matched) return json(404, 'Not Found');
+    const { route, pathParameters } = matched;
+
+    let authorizer: Authorizer | undefined;
+    if (route.spec.auth === 'jwt') {
+      // The authorizer runs before the body is read or the function is touched.
+      try {
+        const token = tokenFromAuthorizationHeader(req.headers.authorization);
+        if (!token) throw missingToken();
+        const claims = await options.verifyAccessToken(token);
+        const scopes = typeof claims.scope === 'string' ? claims.scope.split(' ').filter(Boolean) : null;
+        authorizer = { jwt: { claims: stringifyClaims(claims), scopes } };
+      } catch (error) {
+        const refusal = error instanceof TokenRefused ? error : undefined;
+        const status = refusal?.status ?? 401;
+        const header = refusal?.wwwAuthenticate ?? 'Bearer scope="" error="invalid_token"';
+        return {
+          ...json(status, status === 403 ? 'Forbidden' : 'Unauthorized', { 'www-authenticate': header }),
+          routeKey: route.routeKey,
+        };
+      }
+    }
+
+    let body: Buffer;
+    try {
+      body = await readBody(req);
+    } catch (error) {
+      if (error instanceof PayloadTooLarge)
+        return { ...json(413, 'Request Entity Too Large'), routeKey: route.routeKey };
+      throw error;
+    }
+    const event = buildEvent({
+      req,
+      url,
+      routeKey: route.routeKey,
+      pathParameters,
+      body,
+      requestId,
+      now: new Date(),
+      authorizer,
+    });
+    try {
+      return {
+        ...mapFunctionResult(await options.invoker.invoke(route.spec.function, event)),
+        routeKey: route.routeKey,
+      };
+    } catch (error) {
+      if (!(error instanceof FunctionError)) throw error;
+      return { ...json(500, 'Internal Server Error'), routeKey: route.routeKey };
+    }
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = performance.now();
+    const requestId = newRequestId();
+    const url = new URL(req.url ?? '/', 'http://local');
+    let result: HttpResult & { routeKey?: string };
+    try {
+      result = await respond(req, url, requestId);
+    } catch {
+      result = json(500, 'Internal Server Error');
+    }
+    const headers: Record<string, string | string[]> = { ...result.headers, 'apigw-requestid': requestId };
+    if (req.headers.origin && req.method !== 'OPTIONS') {
+      headers['access-control-allow-origin'] = corsSettings.allowOrigins.join(',');
+      headers['access-control-expose-headers'] = corsSettings.exposeHeaders.join(',');
+    }
+    headers['content-length'] = String(result.body.length);
+    res.writeHead(result.status, headers);
+    res.end(result.body);
+    // No headers, no body, no query: they carry tokens and personal data.
+    accessLog?.write(
+      `${JSON.stringify({
+        requestId,
+        time: new Date().toISOString(),
+        method: req.method,
+        path: url.pathname,
+        routeKey: result.routeKey ?? '-',
+        status: result.status,
+        latencyMs: Math.round(performance.now() - started),
+      })}\n`,
+    );
+  }
+
+  const server: Server = createServer((req, res) => {
+    void handle(req, res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, LOOPBACK, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url: localUrl(port),
+    stop() {
+      stopping ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }).then(() => new Promise<void>((resolve) => (accessLog ? accessLog.end(() => resolve()) : resolve())));
+      return stopping;
+    },
+  };
+}

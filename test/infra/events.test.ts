@@ -1,0 +1,125 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import type { CfnTable } from 'aws-cdk-lib/aws-dynamodb';
+import type { CfnEventBus } from 'aws-cdk-lib/aws-events';
+import { eventPattern, rules, targetDelivery } from '../../lib/catalog/rules';
+import { streamFilterPatterns, streamSourceSettings } from '../../lib/catalog/stream-filters';
+import { functionLogicalId, logicalId, type Synthesized, synthesize } from './support/synth';
+
+let synth: Synthesized;
+beforeAll(() => {
+  synth = synthesize();
+});
+
+const queues = () => synth.template.findResources('AWS::SQS::Queue');
+const busId = () => logicalId(synth.stack, synth.stack.events.bus.node.defaultChild as CfnEventBus);
+
+describe('event bus', () => {
+  it('is named after the stack', () => {
+    synth.template.hasResourceProperties('AWS::Events::EventBus', { Name: 'moneta-Moneta' });
+    const renamed = synthesize({ stackName: 'MonetaStaging' });
+    renamed.template.hasResourceProperties('AWS::Events::EventBus', { Name: 'moneta-MonetaStaging' });
+  });
+
+  it('archives every moneta event for 30 days', () => {
+    synth.template.hasResourceProperties('AWS::Events::Archive', {
+      SourceArn: { 'Fn::GetAtt': [busId(), 'Arn'] },
+      EventPattern: { source: ['moneta'] },
+      RetentionDays: 30,
+    });
+  });
+});
+
+describe('stream publisher mapping', () => {
+  const mapping = () => {
+    const mappings = Object.values(synth.template.findResources('AWS::Lambda::EventSourceMapping'));
+    expect(mappings).toHaveLength(1);
+    return mappings[0]!.Properties;
+  };
+
+  it('reads the table stream into the publisher', () => {
+    const table = logicalId(synth.stack, synth.stack.data.table.node.defaultChild as CfnTable);
+    expect(mapping()).toMatchObject({
+      EventSourceArn: { 'Fn::GetAtt': [table, 'StreamArn'] },
+      FunctionName: { Ref: functionLogicalId(synth.stack, 'stream-publisher') },
+      StartingPosition: streamSourceSettings.startingPosition,
+      BatchSize: streamSourceSettings.batchSize,
+    });
+  });
+
+  it('retries boundedly, splits failing batches and reports partial failures', () => {
+    expect(mapping()).toMatchObject({
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: streamSourceSettings.retryAttempts,
+      MaximumRecordAgeInSeconds: streamSourceSettings.maxRecordAgeSeconds,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+  });
+
+  it('lets only domain items through, with the two catalog patterns', () => {
+    const filters = mapping().FilterCriteria.Filters as { Pattern: string }[];
+    expect(filters.map((filter) => JSON.parse(filter.Pattern))).toEqual(streamFilterPatterns);
+  });
+
+  it('sends records it gives up on to an encrypted SQS queue', () => {
+    const destination = mapping().DestinationConfig.OnFailure.Destination as { 'Fn::GetAtt': [string, string] };
+    const queue = queues()[destination['Fn::GetAtt'][0]];
+    expect(queue?.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
+  });
+});
+
+describe('rules', () => {
+  const rulesById = () => {
+    const found = Object.values(synth.template.findResources('AWS::Events::Rule'));
+    return new Map(found.map((rule) => [rule.Properties.Description as string, rule.Properties]));
+  };
+
+  it('are exactly one per entry of the rule table', () => {
+    synth.template.resourceCountIs('AWS::Events::Rule', rules.length);
+  });
+
+  it.each(rules)('$id matches the pattern the local bus evaluates, on the Moneta bus', (rule) => {
+    const found = rulesById().get(rule.description);
+    expect(found?.EventBusName).toEqual({ Ref: busId() });
+    expect(found?.EventPattern).toEqual(eventPattern(rule));
+  });
+
+  it.each(rules)('$id delivers to $target with retries, a max age and its own dead-letter queue', (rule) => {
+    const targets = rulesById().get(rule.description)?.Targets as Record<string, unknown>[];
+    expect(targets).toHaveLength(1);
+    expect(targets[0]).toMatchObject({
+      Arn: { 'Fn::GetAtt': [functionLogicalId(synth.stack, rule.target), 'Arn'] },
+      RetryPolicy: {
+        MaximumRetryAttempts: targetDelivery.retryAttempts,
+        MaximumEventAgeInSeconds: targetDelivery.maxEventAgeSeconds,
+      },
+      DeadLetterConfig: { Arn: { 'Fn::GetAtt': [expect.any(String), 'Arn'] } },
+    });
+    const dlqId = (targets[0]!.DeadLetterConfig as { Arn: { 'Fn::GetAtt': [string] } }).Arn['Fn::GetAtt'][0];
+    expect(queues()[dlqId]?.Properties).toMatchObject({
+      SqsManagedSseEnabled: true,
+      MessageRetentionPeriod: 14 * 24 * 3600,
+    });
+  });
+
+  it('never share a dead-letter queue', () => {
+    const dlqs = [...rulesById().values()].map((rule) => JSON.stringify(rule.Targets[0].DeadLetterConfig));
+    expect(new Set(dlqs).size).toBe(rules.length);
+  });
+});
+
+describe('dead-letter queues', () => {
+  it('refuse anything but TLS', () => {
+    const ids = Object.keys(queues());
+    expect(ids).toHaveLength(rules.length + 1);
+    for (const id of ids) {
+      synth.template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+        Queues: [{ Ref: id }],
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          ]),
+        },
+      });
+    }
+  });
+});

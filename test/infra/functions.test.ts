@@ -1,0 +1,81 @@
+import type { CfnUserPool, CfnUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import type { CfnTable } from 'aws-cdk-lib/aws-dynamodb';
+import type { CfnEventBus } from 'aws-cdk-lib/aws-events';
+import type { CfnConfigurationSet } from 'aws-cdk-lib/aws-ses';
+import { environmentFor } from '../../lib/catalog/environment';
+import { functions } from '../../lib/catalog/functions';
+import { functionLogicalId, logicalId, type Synthesized, synthesize } from './support/synth';
+
+let synth: Synthesized;
+beforeAll(() => {
+  synth = synthesize();
+});
+
+const lambdaOf = (id: string) => {
+  const resource = synth.template.findResources('AWS::Lambda::Function')[functionLogicalId(synth.stack, id)];
+  if (!resource) throw new Error(`No Lambda function for ${id}`);
+  return resource.Properties as Record<string, unknown> & { Environment: { Variables: Record<string, unknown> } };
+};
+
+describe('functions', () => {
+  it('are exactly the catalog: no helper or custom-resource Lambda sneaks in', () => {
+    synth.template.resourceCountIs('AWS::Lambda::Function', functions.length);
+  });
+
+  it.each(functions)('$id runs Node 22 on arm64 with active tracing and its spec limits', (spec) => {
+    expect(lambdaOf(spec.id)).toMatchObject({
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      Handler: 'index.handler',
+      TracingConfig: { Mode: 'Active' },
+      Timeout: 'timeoutSeconds' in spec ? spec.timeoutSeconds : 10,
+      MemorySize: 'memoryMb' in spec ? spec.memoryMb : 512,
+      Description: spec.description,
+    });
+  });
+
+  it.each(functions)('$id has exactly the environment environmentFor gives it', (spec) => {
+    const expected = synth.stack.resolve(environmentFor(spec, synth.stack.resourceNames));
+    expect(lambdaOf(spec.id).Environment.Variables).toEqual(expected);
+  });
+
+  it.each(functions)('$id logs to its own log group, kept for a month', (spec) => {
+    const logging = lambdaOf(spec.id).LoggingConfig as { LogGroup: { Ref: string } };
+    const group = synth.template.findResources('AWS::Logs::LogGroup')[logging.LogGroup.Ref];
+    expect(group?.Properties).toMatchObject({ RetentionInDays: 30 });
+  });
+
+  it('binds environment names to the real resources, not to look-alikes', () => {
+    const ref = (resource: unknown) => ({ Ref: logicalId(synth.stack, resource as never) });
+    const { stack } = synth;
+    const env = (id: string) => lambdaOf(id).Environment.Variables;
+    expect(env('me-get').TABLE_NAME).toEqual(ref(stack.data.table.node.defaultChild as CfnTable));
+    expect(env('stream-publisher').EVENT_BUS_NAME).toEqual(ref(stack.events.bus.node.defaultChild as CfnEventBus));
+    expect(env('auth-login')).toMatchObject({
+      USER_POOL_ID: ref(stack.auth.userPool.node.defaultChild as CfnUserPool),
+      USER_POOL_CLIENT_ID: ref(stack.auth.client.node.defaultChild as CfnUserPoolClient),
+    });
+    expect(env('notifier')).toMatchObject({
+      SENDER_EMAIL: 'no-reply@example.com',
+      SES_CONFIGURATION_SET: ref(stack.notifications.configurationSet.node.defaultChild as CfnConfigurationSet),
+    });
+    // The trigger must not know the pool it serves: that would be a circular dependency.
+    expect(env('post-confirmation').USER_POOL_ID).toBeUndefined();
+  });
+
+  it('is the pool post-confirmation trigger that writes the profile', () => {
+    synth.template.hasResourceProperties('AWS::Cognito::UserPool', {
+      LambdaConfig: {
+        PostConfirmation: { 'Fn::GetAtt': [functionLogicalId(synth.stack, 'post-confirmation'), 'Arn'] },
+      },
+    });
+  });
+
+  it('sends from the sender given in context', () => {
+    const custom = synthesize({ senderEmail: 'alerts@moneta.example' });
+    const notifier =
+      custom.template.findResources('AWS::Lambda::Function')[functionLogicalId(custom.stack, 'notifier')];
+    expect(notifier?.Properties.Environment.Variables.SENDER_EMAIL).toBe('alerts@moneta.example');
+    custom.template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'alerts@moneta.example' });
+  });
+});

@@ -1,0 +1,112 @@
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import type { CfnTopic } from 'aws-cdk-lib/aws-sns';
+import type { CfnQueue } from 'aws-cdk-lib/aws-sqs';
+import { functions } from '../../lib/catalog/functions';
+import { functionLogicalId, logicalId, type Synthesized, synthesize } from './support/synth';
+
+let synth: Synthesized;
+beforeAll(() => {
+  synth = synthesize();
+});
+
+type Alarm = { Properties: Record<string, unknown> & { Dimensions?: { Name: string; Value: unknown }[] } };
+const alarms = () => Object.values(synth.template.findResources('AWS::CloudWatch::Alarm')) as Alarm[];
+const topicRef = () => ({ Ref: logicalId(synth.stack, synth.stack.observability.topic.node.defaultChild as CfnTopic) });
+
+describe('alarms', () => {
+  it.each(functions)('$id raises an alarm on any error within 5 minutes', (spec) => {
+    const matching = alarms().filter(
+      (alarm) =>
+        alarm.Properties.MetricName === 'Errors' &&
+        JSON.stringify(alarm.Properties.Dimensions) ===
+          JSON.stringify([{ Name: 'FunctionName', Value: { Ref: functionLogicalId(synth.stack, spec.id) } }]),
+    );
+    expect(matching).toHaveLength(1);
+    expect(matching[0]?.Properties).toMatchObject({
+      Namespace: 'AWS/Lambda',
+      Statistic: 'Sum',
+      Period: 300,
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      AlarmActions: [topicRef()],
+    });
+  });
+
+  it('raises an alarm when any dead-letter queue holds a message', () => {
+    const queueIds = Object.keys(synth.template.findResources('AWS::SQS::Queue'));
+    expect(queueIds.length).toBe(synth.stack.events.deadLetterQueues.length);
+    for (const queueId of queueIds) {
+      const matching = alarms().filter(
+        (alarm) =>
+          alarm.Properties.MetricName === 'ApproximateNumberOfMessagesVisible' &&
+          JSON.stringify(alarm.Properties.Dimensions) ===
+            JSON.stringify([{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }]),
+      );
+      expect(matching).toHaveLength(1);
+      expect(matching[0]?.Properties).toMatchObject({
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        AlarmActions: [topicRef()],
+      });
+    }
+    // Every tracked queue is a real queue of the template.
+    for (const queue of synth.stack.events.deadLetterQueues) {
+      expect(queueIds).toContain(logicalId(synth.stack, queue.node.defaultChild as CfnQueue));
+    }
+  });
+
+  it('raises an alarm when the stream publisher falls more than 5 minutes behind', () => {
+    const matching = alarms().filter((alarm) => alarm.Properties.MetricName === 'IteratorAge');
+    expect(matching).toHaveLength(1);
+    expect(matching[0]?.Properties).toMatchObject({
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: functionLogicalId(synth.stack, 'stream-publisher') } }],
+      Statistic: 'Maximum',
+      Threshold: 5 * 60 * 1000,
+      ComparisonOperator: 'GreaterThanThreshold',
+      AlarmActions: [topicRef()],
+    });
+  });
+
+  it('emails the alarm topic only when alarmEmail is given', () => {
+    synth.template.resourceCountIs('AWS::SNS::Subscription', 0);
+    const withEmail = synthesize({ alarmEmail: 'ops@moneta.example' });
+    withEmail.template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'ops@moneta.example',
+    });
+  });
+
+  it('refuses an alarmEmail that is not an address, naming the key', () => {
+    expect(() => synthesize({ alarmEmail: 'ops' })).toThrow(/alarmEmail/);
+  });
+});
+
+describe('sender email', () => {
+  it('warns that deploying needs a real sender when none is given', () => {
+    Annotations.fromStack(synth.stack).hasWarning(
+      '/Moneta/Notifications',
+      Match.stringLikeRegexp('-c senderEmail=you@example.com'),
+    );
+  });
+
+  it('does not warn when one is given', () => {
+    const custom = synthesize({ senderEmail: 'alerts@moneta.example' });
+    Annotations.fromStack(custom.stack).hasNoWarning('/Moneta/Notifications', Match.stringLikeRegexp('senderEmail'));
+  });
+});
+
+describe('outputs', () => {
+  it('has exactly the keys the e2e suite and the local cloud read', () => {
+    const outputs = synth.template.toJSON().Outputs as Record<string, { Value: unknown }>;
+    expect(Object.keys(outputs).sort()).toEqual(
+      ['ApiUrl', 'EventBusName', 'Region', 'TableName', 'UserPoolClientId', 'UserPoolId'].sort(),
+    );
+    expect(outputs.Region?.Value).toEqual({ Ref: 'AWS::Region' });
+    expect(JSON.stringify(outputs.ApiUrl?.Value)).toContain('execute-api');
+  });
+
+  it('names the stack Moneta unless context says otherwise', () => {
+    expect(synth.stack.stackName).toBe('Moneta');
+    expect(synthesize({ stackName: 'MonetaDev' }).stack.stackName).toBe('MonetaDev');
+  });
+});

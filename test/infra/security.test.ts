@@ -1,0 +1,131 @@
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import type { CfnEventBus } from 'aws-cdk-lib/aws-events';
+import { Queue } from 'aws-cdk-lib/aws-sqs';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { type FunctionId, functions } from '../../lib/catalog/functions';
+import {
+  actionsOf,
+  functionLogicalId,
+  logicalId,
+  roleLogicalId,
+  rolesAllowed,
+  type Statement,
+  type Synthesized,
+  statementsOfRole,
+  synthesize,
+} from './support/synth';
+
+let synth: Synthesized;
+beforeAll(() => {
+  synth = synthesize();
+});
+
+const statementsOf = (id: FunctionId) => statementsOfRole(synth.template, roleLogicalId(synth.stack, id));
+const rolesOf = (predicate: (spec: (typeof functions)[number]) => boolean) =>
+  functions
+    .filter(predicate)
+    .map((spec) => roleLogicalId(synth.stack, spec.id))
+    .sort();
+
+describe('least privilege', () => {
+  it('me-get can read the table but not write it', () => {
+    const actions = actionsOf(statementsOf('me-get'));
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
+    for (const write of ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem']) {
+      expect(actions).not.toContain(write);
+    }
+  });
+
+  it.each(functions.filter((spec) => spec.id.startsWith('auth-')))('$id has no DynamoDB access at all', (spec) => {
+    expect(actionsOf(statementsOf(spec.id)).filter((action) => action.startsWith('dynamodb:'))).toEqual([]);
+  });
+
+  it('only the notifier may send email, and only as its identity with its configuration set', () => {
+    expect(rolesAllowed(synth.template, 'ses:SendEmail').sort()).toEqual(rolesOf((spec) => 'sendEmail' in spec));
+    expect(rolesAllowed(synth.template, 'ses:SendEmail')).toEqual([roleLogicalId(synth.stack, 'notifier')]);
+    const send = statementsOf('notifier').find((statement) => actionsOf([statement]).includes('ses:SendEmail'));
+    const resources = JSON.stringify(send?.Resource);
+    expect(resources).toContain(':identity/');
+    expect(resources).toContain(':configuration-set/');
+    expect(resources).not.toMatch(/"\*"/);
+  });
+
+  it('only the stream publisher may put events, and only on the Moneta bus', () => {
+    expect(rolesAllowed(synth.template, 'events:PutEvents')).toEqual([roleLogicalId(synth.stack, 'stream-publisher')]);
+    const put = statementsOf('stream-publisher').filter((statement) =>
+      actionsOf([statement]).includes('events:PutEvents'),
+    );
+    const busId = logicalId(synth.stack, synth.stack.events.bus.node.defaultChild as CfnEventBus);
+    expect(put.map((statement) => statement.Resource)).toEqual([{ 'Fn::GetAtt': [busId, 'Arn'] }]);
+  });
+
+  it('no statement allows every action, and no Cognito admin action reaches beyond the pool', () => {
+    const all: Statement[] = Object.keys(synth.template.findResources('AWS::IAM::Role')).flatMap((roleId) =>
+      statementsOfRole(synth.template, roleId),
+    );
+    expect(all.length).toBeGreaterThan(0);
+    for (const statement of all) {
+      for (const action of actionsOf([statement])) {
+        expect(action).not.toBe('*');
+        expect(action).not.toMatch(/^[a-z0-9-]+:\*$/);
+        if (action.startsWith('cognito-idp:')) expect(JSON.stringify(statement.Resource)).not.toBe('"*"');
+      }
+    }
+  });
+
+  it('uses no AWS managed policy (no AWSLambdaBasicExecutionRole: logs go to named groups only)', () => {
+    for (const role of Object.values(synth.template.findResources('AWS::IAM::Role'))) {
+      expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+    }
+  });
+
+  it('lets each function write logs only to its own log group', () => {
+    for (const spec of functions) {
+      const logs = statementsOf(spec.id).filter((statement) =>
+        actionsOf([statement]).some((a) => a.startsWith('logs:')),
+      );
+      const fn = synth.template.findResources('AWS::Lambda::Function')[functionLogicalId(synth.stack, spec.id)];
+      const group = fn?.Properties.LoggingConfig.LogGroup.Ref as string;
+      expect(logs.map((statement) => statement.Resource)).toEqual([{ 'Fn::GetAtt': [group, 'Arn'] }]);
+    }
+  });
+});
+
+describe('cdk-nag (AWS Solutions)', () => {
+  it('finds nothing unacknowledged in the stack', () => {
+    const report = new AwsSolutionsChecks(undefined, { verbose: true }).validateScope(synth.app);
+    const findings = report.violations.map(
+      (violation) =>
+        `${violation.severity} ${violation.ruleName}: ${violation.violatingResources.map((r) => r.constructPath).join(', ')}`,
+    );
+    expect(findings).toEqual([]);
+  });
+
+  it('would catch a finding: an unacknowledged violation is reported', () => {
+    // Guards the test above against passing vacuously (e.g. a pack that checks nothing).
+    const { app } = synthesize();
+    new Queue(app.node.findChild('Moneta'), 'Probe', { enforceSSL: false });
+    const report = new AwsSolutionsChecks().validateScope(app);
+    expect(report.violations.map((violation) => violation.ruleName)).toEqual(
+      expect.arrayContaining(['AwsSolutions-SQS3', 'AwsSolutions-SQS4']),
+    );
+  });
+
+  it('gives every acknowledgement a specific reason', () => {
+    const resources = Object.values(synth.template.toJSON().Resources as Record<string, { Metadata?: unknown }>);
+    const acknowledged = resources.flatMap(
+      (resource) =>
+        (resource.Metadata as { cdk_nag?: { rules_to_suppress: { id: string; reason: string }[] } })?.cdk_nag
+          ?.rules_to_suppress ?? [],
+    );
+    expect(acknowledged.length).toBeGreaterThan(0);
+    for (const rule of acknowledged) {
+      expect(rule.id).toMatch(/^AwsSolutions-/);
+      expect(rule.reason.length).toBeGreaterThanOrEqual(20);
+    }
+  });
+
+  it('reports no errors as annotations either', () => {
+    Annotations.fromStack(synth.stack).hasNoError('*', Match.anyValue());
+  });
+});
