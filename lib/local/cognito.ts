@@ -58,6 +58,7 @@ import { UpdateUserAttributes } from 'cognito-local/lib/targets/updateUserAttrib
 import { passwordPolicy } from '../../shared/auth/password-policy';
 import { cognitoTriggers, type FunctionId } from '../catalog/functions';
 import { FunctionError, type Invoker, type Outbox, type RunningService } from './contracts';
+import { readJson, sendJson } from './http';
 
 /** Names of the pool and client, as the stack's; also how a restart finds them again. */
 export const LOCAL_POOL_NAME = 'moneta';
@@ -122,7 +123,8 @@ export async function startCognito(opts: {
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) json(res, 500, { __type: 'InternalErrorException', message: 'Local Cognito failed' });
+      if (!res.headersSent)
+        sendJson(res, 500, { __type: 'InternalErrorException', message: 'Local Cognito failed' }, AMZ_JSON);
       console.error('[cognito] request failed:', error instanceof Error ? error.message : error);
     });
   });
@@ -133,29 +135,36 @@ export async function startCognito(opts: {
     const wellKnown = url.pathname.match(/^\/([^/]+)\/\.well-known\/(jwks\.json|openid-configuration)$/);
     if (req.method === 'GET' && wellKnown) {
       const issuer = `${tokenConfig.IssuerDomain}/${wellKnown[1]}`;
-      if (wellKnown[2] === 'jwks.json') return json(res, 200, jwks);
-      return json(res, 200, {
-        issuer,
-        jwks_uri: `${issuer}/.well-known/jwks.json`,
-        id_token_signing_alg_values_supported: ['RS256'],
-      });
+      if (wellKnown[2] === 'jwks.json') return sendJson(res, 200, jwks, AMZ_JSON);
+      return sendJson(
+        res,
+        200,
+        {
+          issuer,
+          jwks_uri: `${issuer}/.well-known/jwks.json`,
+          id_token_signing_alg_values_supported: ['RS256'],
+        },
+        AMZ_JSON,
+      );
     }
-    if (req.method === 'GET' && url.pathname === '/health') return json(res, 200, { ok: true });
-    json(res, 404, { message: `No route for ${req.method} ${url.pathname}` });
+    if (req.method === 'GET' && url.pathname === '/health') return sendJson(res, 200, { ok: true }, AMZ_JSON);
+    sendJson(res, 404, { message: `No route for ${req.method} ${url.pathname}` }, AMZ_JSON);
   }
 
   /** The Cognito JSON API: `X-Amz-Target: AWSCognitoIdentityProviderService.<Operation>`. */
   async function api(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const target = String(req.headers['x-amz-target'] ?? '').split('.')[1];
-    if (!target) return json(res, 400, { __type: 'InvalidParameterException', message: 'Missing X-Amz-Target' });
+    if (!target)
+      return sendJson(res, 400, { __type: 'InvalidParameterException', message: 'Missing X-Amz-Target' }, AMZ_JSON);
     const body = await readJson(req);
     try {
       const output = await router(target)(ctx, (body ?? {}) as never);
       res.writeHead(200, { 'content-type': AMZ_JSON }).end(JSON.stringify(output, datesAsEpochSeconds));
     } catch (error) {
-      if (error instanceof CognitoError) return json(res, 400, { __type: error.code, message: error.message });
+      if (error instanceof CognitoError)
+        return sendJson(res, 400, { __type: error.code, message: error.message }, AMZ_JSON);
       if (error instanceof UnsupportedError) {
-        return json(res, 500, { __type: 'CognitoLocal#Unsupported', message: error.message });
+        return sendJson(res, 500, { __type: 'CognitoLocal#Unsupported', message: error.message }, AMZ_JSON);
       }
       throw error;
     }
@@ -402,18 +411,4 @@ const AMZ_JSON = 'application/x-amz-json-1.1';
 function datesAsEpochSeconds(this: Record<string, unknown>, key: string, value: unknown): unknown {
   const raw = this[key];
   return raw instanceof Date ? Math.floor(raw.getTime() / 1000) : value;
-}
-
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  } catch {
-    return undefined;
-  }
-}
-
-function json(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': AMZ_JSON }).end(JSON.stringify(body));
 }

@@ -13,13 +13,14 @@
  *   GET  /api/dead-letters   → { deadLetters: DeadLetter[] } oldest first
  */
 import { randomUUID } from 'node:crypto';
-import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { appendFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { FunctionId } from '../catalog/functions';
 import type { ChaosOptions, Invoker, RunningService } from './contracts';
 import { matchesPattern } from './event-pattern';
+import { isRecord, listen, readJson, readJsonLines, sendJson } from './http';
 
 export type BusRule = { id: string; pattern: Record<string, unknown>; target: FunctionId };
 
@@ -70,7 +71,9 @@ export async function startEventBus(opts: {
   const region = opts.region ?? 'eu-west-1';
   let chaos: ChaosOptions = opts.chaos ?? { enabled: false, duplicates: 0, maxDelayMs: 0 };
   const deadLetterFile = opts.dataDir ? join(opts.dataDir, 'dead-letters.jsonl') : undefined;
-  const deadLetters: DeadLetter[] = deadLetterFile ? await loadDeadLetters(opts.dataDir!, deadLetterFile) : [];
+  const deadLetters: DeadLetter[] = deadLetterFile
+    ? await readJsonLines<DeadLetter>(opts.dataDir!, deadLetterFile)
+    : [];
   const stats: BusStats = { published: 0, delivered: 0, failed: 0, deadLettered: 0, pending: 0 };
   const timers = new Set<NodeJS.Timeout>();
   let idleWaiters: (() => void)[] = [];
@@ -199,7 +202,7 @@ export async function startEventBus(opts: {
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) json(res, 500, { __type: 'InternalException', message: 'Local bus failed' });
+      if (!res.headersSent) sendJson(res, 500, { __type: 'InternalException', message: 'Local bus failed' });
       console.error('[bus] request failed:', error instanceof Error ? error.message : error);
     });
   });
@@ -211,17 +214,17 @@ export async function startEventBus(opts: {
       const body = await readJson(req);
       if (target !== 'AWSEvents.PutEvents') {
         const answer = awsError(400, 'UnknownOperationException', `The local bus only supports PutEvents`);
-        return json(res, answer.status, answer.body, 'application/x-amz-json-1.1');
+        return sendJson(res, answer.status, answer.body, 'application/x-amz-json-1.1');
       }
       if (body === undefined) {
-        return json(res, 400, { __type: 'SerializationException', message: 'Body is not JSON' }, AMZ_JSON);
+        return sendJson(res, 400, { __type: 'SerializationException', message: 'Body is not JSON' }, AMZ_JSON);
       }
       const answer = putEvents(body);
-      return json(res, answer.status, answer.body, AMZ_JSON);
+      return sendJson(res, answer.status, answer.body, AMZ_JSON);
     }
-    if (req.method === 'GET' && url.pathname === '/api/stats') return json(res, 200, stats);
-    if (req.method === 'GET' && url.pathname === '/api/dead-letters') return json(res, 200, { deadLetters });
-    json(res, 404, { message: `No route for ${req.method} ${url.pathname}` });
+    if (req.method === 'GET' && url.pathname === '/api/stats') return sendJson(res, 200, stats);
+    if (req.method === 'GET' && url.pathname === '/api/dead-letters') return sendJson(res, 200, { deadLetters });
+    sendJson(res, 404, { message: `No route for ${req.method} ${url.pathname}` });
   }
 
   await listen(server, opts.port);
@@ -258,47 +261,4 @@ function entryError(ErrorCode: string, ErrorMessage: string) {
 
 function awsError(status: number, code: string, message: string) {
   return { status, body: { __type: code, message } };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-async function loadDeadLetters(dir: string, file: string): Promise<DeadLetter[]> {
-  await mkdir(dir, { recursive: true });
-  const raw = await readFile(file, 'utf8').catch(() => '');
-  return raw
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .flatMap((line) => {
-      try {
-        return [JSON.parse(line) as DeadLetter];
-      } catch {
-        return [];
-      }
-    });
-}
-
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  } catch {
-    return undefined;
-  }
-}
-
-function json(res: ServerResponse, status: number, body: unknown, contentType = 'application/json'): void {
-  res.writeHead(status, { 'content-type': contentType }).end(JSON.stringify(body));
-}
-
-function listen(server: ReturnType<typeof createServer>, port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
 }

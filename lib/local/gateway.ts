@@ -10,11 +10,9 @@ import { join } from 'node:path';
 import type { RouteSpec } from '../catalog/routes';
 import { corsSettings } from '../catalog/routes';
 import { FunctionError, type Invoker, type RunningService } from './contracts';
+import { MAX_BODY_BYTES } from './http';
 import { missingToken, TokenRefused, tokenFromAuthorizationHeader } from './jwt';
 import { LOCAL_ACCOUNT_ID, LOOPBACK, localUrl } from './ports';
-
-/** API Gateway's payload limit for HTTP APIs. */
-export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 export type GatewayOptions = {
   port: number;

@@ -12,19 +12,19 @@
  *   GET    /                           the browser UI
  */
 import { randomUUID } from 'node:crypto';
-import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Outbox, OutboxMail } from './contracts';
+import { isRecord, listen, readJson, readJsonLines, sendJson } from './http';
 
 /** SES v2 refuses messages over 40 MB; a local cap keeps a runaway caller from eating memory. */
-const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 export async function startSesOutbox(opts: { port: number; dataDir?: string }): Promise<Outbox> {
   const file = opts.dataDir ? join(opts.dataDir, 'messages.jsonl') : undefined;
   // Oldest first in memory (append order); the API reverses.
-  const mails: OutboxMail[] = file ? await loadMails(opts.dataDir!, file) : [];
+  const mails: OutboxMail[] = file ? await readJsonLines<OutboxMail>(opts.dataDir!, file) : [];
   let outage = false;
 
   async function deliver(mail: Omit<OutboxMail, 'id' | 'receivedAt'>): Promise<OutboxMail> {
@@ -49,21 +49,21 @@ export async function startSesOutbox(opts: { port: number; dataDir?: string }): 
         // The SDK treats 503 as transient and retries; callers then see a ServiceUnavailable error.
         return sesError(res, 503, 'ServiceUnavailable', 'Local outbox outage is enabled (PUT /api/outage)');
       }
-      const body = await readJson(req);
+      const body = await readJson(req, { emptyAs: {} });
       const parsed = parseSendEmail(body);
       if ('error' in parsed) return sesError(res, 400, 'BadRequestException', parsed.error);
       const stored = await deliver(parsed.mail);
-      return json(res, 200, { MessageId: stored.id });
+      return sendJson(res, 200, { MessageId: stored.id });
     }
     if (route === 'GET /api/messages') {
       const to = url.searchParams.get('to')?.toLowerCase();
       const messages = mails.filter((m) => !to || m.to.some((address) => address.toLowerCase() === to)).reverse();
-      return json(res, 200, { messages });
+      return sendJson(res, 200, { messages });
     }
     if (req.method === 'GET' && url.pathname.startsWith('/api/messages/')) {
       const id = decodeURIComponent(url.pathname.slice('/api/messages/'.length));
       const mail = mails.find((m) => m.id === id);
-      return mail ? json(res, 200, mail) : json(res, 404, { message: 'No such message' });
+      return mail ? sendJson(res, 200, mail) : sendJson(res, 404, { message: 'No such message' });
     }
     if (route === 'DELETE /api/messages') {
       mails.length = 0;
@@ -72,17 +72,17 @@ export async function startSesOutbox(opts: { port: number; dataDir?: string }): 
       return;
     }
     if (route === 'PUT /api/outage') {
-      const body = await readJson(req);
+      const body = await readJson(req, { emptyAs: {} });
       const enabled = isRecord(body) ? body.enabled : undefined;
-      if (typeof enabled !== 'boolean') return json(res, 400, { message: 'Send { "enabled": true | false }' });
+      if (typeof enabled !== 'boolean') return sendJson(res, 400, { message: 'Send { "enabled": true | false }' });
       outage = enabled;
-      return json(res, 200, { enabled: outage });
+      return sendJson(res, 200, { enabled: outage });
     }
     if (route === 'GET /') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(OUTBOX_PAGE);
       return;
     }
-    json(res, 404, { message: `No route for ${req.method} ${url.pathname}` });
+    sendJson(res, 404, { message: `No route for ${req.method} ${url.pathname}` });
   }
 
   await listen(server, opts.port);
@@ -138,49 +138,9 @@ function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Shaped like SES's own ids (opaque, unique); never derived from the mail's content. */
 function newMessageId(): string {
   return `0100${Date.now().toString(16)}-${randomUUID()}-000000`;
-}
-
-async function loadMails(dir: string, file: string): Promise<OutboxMail[]> {
-  await mkdir(dir, { recursive: true });
-  const raw = await readFile(file, 'utf8').catch(() => '');
-  return raw
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .flatMap((line) => {
-      try {
-        return [JSON.parse(line) as OutboxMail];
-      } catch {
-        return []; // a torn last line after a crash: drop it, keep the rest
-      }
-    });
-}
-
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new Error('Request body too large');
-    chunks.push(chunk as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (text.trim() === '') return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-function json(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 }
 
 /** SES v2 is a REST-JSON API: the error code travels in x-amzn-ErrorType, the text in `message`. */
@@ -188,16 +148,6 @@ function sesError(res: ServerResponse, status: number, code: string, message: st
   res
     .writeHead(status, { 'content-type': 'application/json', 'x-amzn-ErrorType': code })
     .end(JSON.stringify({ message }));
-}
-
-function listen(server: ReturnType<typeof createServer>, port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
 }
 
 // The page renders mail with textContent and a sandboxed iframe (no scripts, no same-origin), so a

@@ -14,7 +14,7 @@ export function parseEcbCsv(text: string): EurReferenceRates[] {
     .shift()
     ?.split(',')
     .map((cell) => cell.trim());
-  if (!header || header[0] !== 'Date') throw new Error('Not an ECB reference-rate file: the first column must be Date');
+  if (header?.[0] !== 'Date') throw new Error('Not an ECB reference-rate file: the first column must be Date');
   return lines.map((line, index) => {
     const cells = line.split(',').map((cell) => cell.trim());
     const date = cells[0] ?? '';

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { FunctionId } from '../../../lib/catalog/functions';
 import { routes as catalogRoutes, type RouteSpec } from '../../../lib/catalog/routes';
 import { FunctionError, type Invoker, type RunningService } from '../../../lib/local/contracts';
-import { type buildEvent, MAX_BODY_BYTES, mapFunctionResult, startGateway } from '../../../lib/local/gateway';
+import { type buildEvent, mapFunctionResult, startGateway } from '../../../lib/local/gateway';
+import { MAX_BODY_BYTES } from '../../../lib/local/http';
 import { TokenRefused } from '../../../lib/local/jwt';
 
 type Call = { functionId: FunctionId; event: ReturnType<typeof buildEvent> };
