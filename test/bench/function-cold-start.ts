@@ -39,6 +39,9 @@ async function bundle(entry: string, outfile: string): Promise<void> {
     bundle: true,
     platform: 'node',
     logLevel: 'error',
+    // Baseline entries are written to a temp dir; resolve their imports from the project.
+    nodePaths: [join(ROOT, 'node_modules')],
+    absWorkingDir: ROOT,
   });
 }
 
