@@ -17,6 +17,7 @@ import { Events } from './constructs/events';
 import { MonetaFunction } from './constructs/moneta-function';
 import { Notifications } from './constructs/notifications';
 import { Observability } from './constructs/observability';
+import { ReferenceData } from './constructs/reference-data';
 import { type MonetaContext, readContext } from './context';
 
 export type MonetaStackProps = StackProps & { config: MonetaContext };
@@ -89,6 +90,8 @@ export class MonetaStack extends Stack {
       corsOrigins: config.corsOrigins,
       removalPolicy: config.removalPolicy,
     });
+
+    new ReferenceData(this, 'ReferenceData', { seedRates: functionFor('seed-rates') });
 
     const publisher = functionFor('stream-publisher');
     this.events.connectStream(this.data.table, publisher);

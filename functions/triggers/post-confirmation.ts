@@ -1,7 +1,8 @@
 /**
- * Cognito post-confirmation trigger: writes the new user's profile item, whose stream record
- * becomes `UserSignedUp`. Cognito retries a trigger that fails or times out, so the write is
- * create-if-absent: a second delivery finds the profile and changes nothing.
+ * Cognito post-confirmation trigger: writes the new user's profile item (whose stream record
+ * becomes `UserSignedUp`) and the default categories, in one TransactWriteItems. Cognito retries a
+ * trigger that fails or times out, so the write is create-if-absent: a second delivery finds the
+ * profile and changes nothing, and a failed one left nothing half-written.
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
@@ -20,10 +21,13 @@ import {
   profileSchema,
   timeZone,
 } from '../../shared/domain/profile';
+import { defaultCategories } from '../../shared/ledger/default-categories';
 import { logger, metrics, tracer } from '../../shared/observability';
+import { newCategoryPut } from '../../shared/store/category-store';
 import { createProfileStore } from '../../shared/store/profile-store';
 
-const profiles = createProfileStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
+const tableName = requireEnv('TABLE_NAME');
+const profiles = createProfileStore({ db: documentClient(), tableName });
 
 /**
  * A custom attribute if it is valid, else the default. The API validates both at sign-up, but a
@@ -67,9 +71,11 @@ export const handler = middy<PostConfirmationTriggerEvent, PostConfirmationTrigg
     // The trigger also fires after a password reset (PostConfirmation_ConfirmForgotPassword).
     if (event.triggerSource !== 'PostConfirmation_ConfirmSignUp') return event;
 
-    const profile = profileFromSignUp(event.request.userAttributes, new Date().toISOString());
-    const outcome = await profiles.createIfAbsent(profile);
-    logger.info('Profile written on sign-up', { outcome });
+    const now = new Date().toISOString();
+    const profile = profileFromSignUp(event.request.userAttributes, now);
+    const categories = defaultCategories(now).map((category) => newCategoryPut(tableName, profile.userId, category));
+    const outcome = await profiles.createIfAbsent(profile, categories);
+    logger.info('Profile and default categories written on sign-up', { outcome, categories: categories.length });
     if (outcome === 'created') metrics.addMetric('ProfileCreated', 'Count', 1);
     return event;
   });

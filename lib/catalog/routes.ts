@@ -16,6 +16,12 @@ export type RouteSpec = {
 };
 
 const publicPost = (path: string, fn: FunctionId): RouteSpec => ({ method: 'POST', path, function: fn, auth: 'none' });
+const jwt = (method: HttpMethod, path: string, fn: FunctionId): RouteSpec => ({
+  method,
+  path,
+  function: fn,
+  auth: 'jwt',
+});
 
 export const routes: readonly RouteSpec[] = [
   publicPost('/v1/auth/signup', 'auth-signup'),
@@ -30,6 +36,25 @@ export const routes: readonly RouteSpec[] = [
   { method: 'GET', path: '/v1/me', function: 'me-get', auth: 'jwt' },
   { method: 'PATCH', path: '/v1/me', function: 'me-update', auth: 'jwt' },
   { method: 'DELETE', path: '/v1/me', function: 'me-delete', auth: 'jwt' },
+  jwt('POST', '/v1/accounts', 'accounts-create'),
+  jwt('GET', '/v1/accounts', 'accounts-list'),
+  jwt('GET', '/v1/accounts/{id}', 'accounts-get'),
+  jwt('PATCH', '/v1/accounts/{id}', 'accounts-update'),
+  jwt('DELETE', '/v1/accounts/{id}', 'accounts-delete'),
+  jwt('POST', '/v1/categories', 'categories-create'),
+  jwt('GET', '/v1/categories', 'categories-list'),
+  jwt('PATCH', '/v1/categories/{id}', 'categories-update'),
+  jwt('DELETE', '/v1/categories/{id}', 'categories-delete'),
+  jwt('GET', '/v1/payees', 'payees-list'),
+  jwt('POST', '/v1/transactions', 'transactions-create'),
+  jwt('GET', '/v1/transactions', 'transactions-list'),
+  jwt('GET', '/v1/transactions/{id}', 'transactions-get'),
+  jwt('PATCH', '/v1/transactions/{id}', 'transactions-update'),
+  jwt('DELETE', '/v1/transactions/{id}', 'transactions-delete'),
+  jwt('POST', '/v1/transfers', 'transfers-create'),
+  jwt('GET', '/v1/currencies', 'currencies-list'),
+  jwt('GET', '/v1/rates', 'rates-get'),
+  { method: 'GET', path: '/v1/openapi.json', function: 'openapi-get', auth: 'none' },
 ];
 
 /**

@@ -26,6 +26,12 @@ export const rules: readonly RuleSpec[] = [
     description: "A deleted user's items are removed",
   },
   {
+    id: 'clean-ledger',
+    target: 'ledger-cleaner',
+    detailTypes: ['AccountDeleted'],
+    description: "A deleted account's transactions are removed",
+  },
+  {
     id: 'audit',
     target: 'audit-logger',
     detailTypes: eventNames,

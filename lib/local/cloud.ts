@@ -156,6 +156,14 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     stoppers.push({ name: 'function runtime', stop: () => runtime.stop() });
     triggers.resolve(runtime);
 
+    // What the stack's custom resource does at deploy: load the ECB snapshot (a no-op when the
+    // same snapshot is already there, so a second start costs one read).
+    const seedStarted = Date.now();
+    const seeded = (await runtime.invoke('seed-rates', {})) as { Data?: { days: number; lastDate: string } };
+    log(
+      `Reference rates   ${seeded.Data?.days ?? '?'} ECB days to ${seeded.Data?.lastDate ?? '?'} (${Date.now() - seedStarted} ms)`,
+    );
+
     const poller = await startStreamPoller({
       dynamodbEndpoint: dynamodb.url,
       tableName: localNames.tableName,

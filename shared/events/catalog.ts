@@ -6,7 +6,9 @@
  * rows to `domainItems` and `eventSchemas`; nothing else needs to learn a new name.
  */
 import { z } from 'zod';
+import { budgetAlertItem, budgetItem } from '../budgets/items';
 import { profileSchema } from '../domain/profile';
+import { goalContributionItem, goalItem, goalMilestoneItem } from '../goals/items';
 import { accountItem, categoryItem, transactionItem } from '../ledger/items';
 import { ItemType } from '../store/item-types';
 
@@ -38,6 +40,28 @@ export const domainItems = {
     MODIFY: 'TransactionUpdated',
     REMOVE: 'TransactionDeleted',
   },
+  [ItemType.Budget]: {
+    idAttribute: 'budgetId',
+    INSERT: 'BudgetCreated',
+    MODIFY: 'BudgetUpdated',
+    REMOVE: 'BudgetDeleted',
+  },
+  /** Facts derived by the budget evaluator: written once, never changed. */
+  [ItemType.BudgetAlert]: { idAttribute: 'alertId', INSERT: 'BudgetThresholdCrossed' },
+  [ItemType.Goal]: {
+    idAttribute: 'goalId',
+    INSERT: 'GoalCreated',
+    MODIFY: 'GoalUpdated',
+    REMOVE: 'GoalDeleted',
+  },
+  [ItemType.GoalContribution]: {
+    idAttribute: 'contributionId',
+    INSERT: 'GoalContributionAdded',
+    REMOVE: 'GoalContributionDeleted',
+  },
+  /** Facts derived by the goal tracker: written once, never changed. */
+  [ItemType.GoalMilestone]: { idAttribute: 'milestoneId', INSERT: 'GoalMilestoneReached' },
+  [ItemType.GoalAchieved]: { idAttribute: 'milestoneId', INSERT: 'GoalAchieved' },
 } as const satisfies Record<string, { idAttribute: string; INSERT?: string; MODIFY?: string; REMOVE?: string }>;
 
 export type DomainItemType = keyof typeof domainItems;
@@ -70,6 +94,17 @@ export const eventSchemas = {
   TransactionCreated: created(transactionItem),
   TransactionUpdated: updated(transactionItem),
   TransactionDeleted: deleted(transactionItem),
+  BudgetCreated: created(budgetItem),
+  BudgetUpdated: updated(budgetItem),
+  BudgetDeleted: deleted(budgetItem),
+  BudgetThresholdCrossed: created(budgetAlertItem),
+  GoalCreated: created(goalItem),
+  GoalUpdated: updated(goalItem),
+  GoalDeleted: deleted(goalItem),
+  GoalContributionAdded: created(goalContributionItem),
+  GoalContributionDeleted: deleted(goalContributionItem),
+  GoalMilestoneReached: created(goalMilestoneItem),
+  GoalAchieved: created(goalMilestoneItem.extend({ type: z.literal('GOAL_ACHIEVED') })),
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

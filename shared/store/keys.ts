@@ -32,6 +32,39 @@ export const keys = {
     pk: userPk(userId),
     sk: `IDEMPOTENCY#${operation}#${idempotencyKey}`,
   }),
+  budget: (userId: string, budgetId: string): Key => ({ pk: userPk(userId), sk: `BUDGET#${budgetId}` }),
+  /** Spent per budget and period. Its own prefix, so listing budgets never reads counters. */
+  budgetPeriod: (userId: string, budgetId: string, periodId: string): Key => ({
+    pk: userPk(userId),
+    sk: `BPERIOD#${budgetId}#${periodId}`,
+  }),
+  /** What one transaction currently contributes to one budget (versioned state, see shared/budgets/items.ts). */
+  budgetApplied: (userId: string, budgetId: string, transactionId: string): Key => ({
+    pk: userPk(userId),
+    sk: `BAPPLIED#${budgetId}#${transactionId}`,
+  }),
+  /** One per budget, period and threshold, ever: its conditional Put is what makes the alert exactly-once. */
+  budgetAlert: (userId: string, budgetId: string, periodId: string, threshold: number): Key => ({
+    pk: userPk(userId),
+    sk: `ALERT#${budgetId}#${periodId}#${threshold}`,
+  }),
+  goal: (userId: string, goalId: string): Key => ({ pk: userPk(userId), sk: `GOAL#${goalId}` }),
+  goalContribution: (userId: string, goalId: string, contributionId: string): Key => ({
+    pk: userPk(userId),
+    sk: `GCONTRIB#${goalId}#${contributionId}`,
+  }),
+  /** What one source (a tagged transaction, a contribution) currently adds to a goal (versioned state). */
+  goalApplied: (userId: string, goalId: string, sourceId: string): Key => ({
+    pk: userPk(userId),
+    sk: `GAPPLIED#${goalId}#${sourceId}`,
+  }),
+  /** One per goal and percentage (25, 50, 75, 100), ever. */
+  goalMilestone: (userId: string, goalId: string, percent: number): Key => ({
+    pk: userPk(userId),
+    sk: `GOALMILESTONE#${goalId}#${percent}`,
+  }),
+  /** Emails sent to a user in one UTC hour (`2026-04-13T09`), for the hourly cap. */
+  notificationCap: (userId: string, hour: string): Key => ({ pk: userPk(userId), sk: `NOTIFYCAP#${hour}` }),
   /** A day's reference rates (units per 1 EUR). Not a user's item: shared by everyone. */
   rates: (source: string, date: string): Key => ({ pk: `RATES#${source}`, sk: date }),
   /** A notification's claim and log item, keyed by the fact it reports so it is sent once. */
@@ -74,6 +107,10 @@ export const skPrefix = {
   category: 'CATEGORY#',
   payee: 'PAYEE#',
   transaction: 'TXN#',
+  budget: 'BUDGET#',
+  budgetPeriod: (budgetId: string) => `BPERIOD#${budgetId}#`,
+  goal: 'GOAL#',
+  goalContribution: (goalId: string) => `GCONTRIB#${goalId}#`,
   applied: 'APPLIED#',
   notification: 'NOTIFY#',
 } as const;

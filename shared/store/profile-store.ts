@@ -4,15 +4,13 @@
  * domain fact: one write per request, never a read-then-write.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  DeleteCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type Profile, type ProfilePatch, profileSchema } from '../domain/profile';
 import { keys } from './keys';
+import { type GuardedItem, transactWrite } from './transact';
+
+/** The profile's condition failed in createIfAbsent: the sign-up write already happened. */
+class ProfileExists extends Error {}
 
 export type UpdateOutcome =
   | { status: 'updated'; profile: Profile }
@@ -33,21 +31,30 @@ export function createProfileStore({ db, tableName }: { db: DynamoDBDocumentClie
     },
 
     /**
-     * Writes the profile unless one exists. A retried trigger must never overwrite a profile the
-     * user has since changed, so "already there" is a normal outcome, not an error.
+     * Writes the profile unless one exists, in one TransactWriteItems with `alongside` (the
+     * default categories): all of it or nothing. A retried trigger must never overwrite a profile
+     * the user has since changed, so "already there" is a normal outcome, not an error. The profile
+     * existing means the transaction that wrote it already ran (it is all-or-nothing), whatever
+     * happened to the other items since (a default category renamed or deleted, say).
      */
-    async createIfAbsent(profile: Profile): Promise<'created' | 'exists'> {
+    async createIfAbsent(profile: Profile, alongside: GuardedItem[] = []): Promise<'created' | 'exists'> {
       try {
-        await db.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: { ...keys.profile(profile.userId), ...profile },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        );
+        await transactWrite(db, [
+          {
+            item: {
+              Put: {
+                TableName: tableName,
+                Item: { ...keys.profile(profile.userId), ...profile },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            onConditionFailed: () => new ProfileExists(),
+          },
+          ...alongside,
+        ]);
         return 'created';
       } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return 'exists';
+        if (error instanceof ProfileExists) return 'exists';
         throw error;
       }
     },

@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
+import { bundlingDefaults } from '../../lib/catalog/bundling';
 import { functions } from '../../lib/catalog/functions';
 import { repoRoot } from '../../lib/constructs/moneta-function';
 
@@ -17,6 +18,7 @@ async function exportsOf(entry: string): Promise<string[]> {
     platform: 'node',
     logLevel: 'silent',
     external: ['@aws-sdk/*'],
+    loader: { ...bundlingDefaults.loader },
     outdir: 'out',
   });
   return Object.values(result.metafile.outputs).flatMap((output) => output.exports);

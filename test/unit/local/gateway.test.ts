@@ -12,9 +12,9 @@ type Call = { functionId: FunctionId; event: ReturnType<typeof buildEvent> };
 
 const routes: RouteSpec[] = [
   ...catalogRoutes,
-  // Path parameters are not in the catalog yet; the gateway must handle them for what comes next.
-  { method: 'GET', path: '/v1/accounts/{id}', function: 'me-get', auth: 'jwt' },
-  { method: 'GET', path: '/v1/accounts/summary', function: 'me-update', auth: 'jwt' },
+  // Test-only routes: a path parameter next to a literal segment, to check the literal wins.
+  { method: 'GET', path: '/v1/widgets/{id}', function: 'me-get', auth: 'jwt' },
+  { method: 'GET', path: '/v1/widgets/summary', function: 'me-update', auth: 'jwt' },
 ];
 
 const GOOD_TOKEN = 'good.token.value';
@@ -80,16 +80,16 @@ describe('routing', () => {
   });
 
   it('invokes the route function with the route key and decoded path parameters', async () => {
-    const response = await call('/v1/accounts/acc%201', { headers: bearer });
+    const response = await call('/v1/widgets/acc%201', { headers: bearer });
     expect(response.status).toBe(200);
     expect(calls[0]!.functionId).toBe('me-get');
-    expect(calls[0]!.event.routeKey).toBe('GET /v1/accounts/{id}');
+    expect(calls[0]!.event.routeKey).toBe('GET /v1/widgets/{id}');
     expect(calls[0]!.event.pathParameters).toEqual({ id: 'acc 1' });
-    expect(calls[0]!.event.rawPath).toBe('/v1/accounts/acc%201');
+    expect(calls[0]!.event.rawPath).toBe('/v1/widgets/acc%201');
   });
 
   it('prefers a literal segment over a parameter', async () => {
-    await call('/v1/accounts/summary', { headers: bearer });
+    await call('/v1/widgets/summary', { headers: bearer });
     expect(calls[0]!.functionId).toBe('me-update');
   });
 });

@@ -1,0 +1,29 @@
+/**
+ * PATCH /v1/accounts/{id}: renames, changes the kind, archives or unarchives. The currency is not
+ * in the allow-list (the balance and every transaction are in it). `If-Match` → 412 when stale.
+ */
+import { documentClient } from '../../../shared/aws/clients';
+import { requireEnv } from '../../../shared/config';
+import { authenticatedRoute, noParams } from '../../../shared/http/api-handler';
+import { versionETag, versionsFromIfMatch } from '../../../shared/http/etag';
+import { NotFound, PreconditionFailed } from '../../../shared/http/problems';
+import { accountPatchSchema } from '../../../shared/ledger/account-schemas';
+import { idPath } from '../../../shared/ledger/fields';
+import { toAccountView } from '../../../shared/ledger/views';
+import { createAccountStore } from '../../../shared/store/account-store';
+
+const accounts = createAccountStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
+
+export const handler = authenticatedRoute(
+  { body: accountPatchSchema, path: idPath, query: noParams },
+  async ({ userId, path, body, headers }) => {
+    const outcome = await accounts.update(userId, path.id, body, {
+      now: new Date().toISOString(),
+      expectedVersions: versionsFromIfMatch(headers['if-match']),
+    });
+    if (outcome.status === 'not-found') throw new NotFound('account');
+    if (outcome.status === 'version-mismatch') throw new PreconditionFailed();
+    const { item } = outcome;
+    return { status: 200, body: toAccountView(item), headers: { etag: versionETag(item.version) } };
+  },
+);

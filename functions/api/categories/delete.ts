@@ -1,0 +1,32 @@
+/**
+ * DELETE /v1/categories/{id}: only a category without subcategories and without transactions
+ * (409 otherwise: archive it instead, which keeps the history and hides it from new entries).
+ */
+import { documentClient } from '../../../shared/aws/clients';
+import { requireEnv } from '../../../shared/config';
+import { authenticatedRoute, noParams } from '../../../shared/http/api-handler';
+import { Conflict, NotFound } from '../../../shared/http/problems';
+import { idPath } from '../../../shared/ledger/fields';
+import { createCategoryStore } from '../../../shared/store/category-store';
+
+const categories = createCategoryStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
+
+export const handler = authenticatedRoute({ path: idPath, query: noParams }, async ({ userId, path }) => {
+  const outcome = await categories.delete(userId, path.id);
+  if (outcome === 'not-found') throw new NotFound('category');
+  if (outcome === 'has-subcategories') {
+    throw new Conflict(
+      'The category has subcategories. Move or delete them first, or archive the category instead.',
+      undefined,
+      'category-has-subcategories',
+    );
+  }
+  if (outcome === 'has-transactions') {
+    throw new Conflict(
+      'The category has transactions. Archive it instead: its history is kept and it is hidden from new entries.',
+      undefined,
+      'category-has-transactions',
+    );
+  }
+  return { status: 204 };
+});

@@ -1,0 +1,12 @@
+/** GET /v1/currencies: every currency Moneta accepts, with its minor-unit exponent and English name. */
+import { currencyCodes, exponentOf } from '../../../shared/domain/currencies';
+import { authenticatedRoute, noParams } from '../../../shared/http/api-handler';
+
+const names = new Intl.DisplayNames(['en'], { type: 'currency' });
+
+// Static data: built once per execution environment. currencyCodes is already sorted by code.
+const body = {
+  items: currencyCodes.map((code) => ({ code, exponent: exponentOf(code), name: names.of(code) ?? code })),
+};
+
+export const handler = authenticatedRoute({ query: noParams }, async () => ({ status: 200, body }));

@@ -1,0 +1,14 @@
+/**
+ * GET /v1/openapi.json (public): the OpenAPI 3.1 document of this API. It is the committed
+ * docs/openapi.json, bundled into the function, so serving it costs no generation and no zod at
+ * run time; a unit test keeps that file equal to what the route table and the schemas generate.
+ */
+import openApiDocument from '../../../docs/openapi.json';
+import { noParams, publicRoute } from '../../../shared/http/api-handler';
+
+export const handler = publicRoute({ query: noParams }, async () => ({
+  status: 200,
+  body: openApiDocument,
+  // The document only changes with a deployment.
+  headers: { 'cache-control': 'public, max-age=300' },
+}));

@@ -1,0 +1,44 @@
+/**
+ * GET /v1/rates?base=USD&date=2026-01-05: the ECB reference rates in force on a day, as cross
+ * rates from `base` (units of each currency per 1 unit of base). A day without publication
+ * (weekend, holiday, today before 16:00 CET) answers the latest earlier day, with `fallback: true`.
+ */
+import { documentClient } from '../../../shared/aws/clients';
+import { requireEnv } from '../../../shared/config';
+import { crossRate } from '../../../shared/domain/conversion';
+import { isCurrency } from '../../../shared/domain/currencies';
+import { authenticatedRoute } from '../../../shared/http/api-handler';
+import { HttpProblem, ValidationFailed } from '../../../shared/http/problems';
+import { createRateStore, FIRST_RATE_DATE, ratesQuery } from '../../../shared/store/rate-store';
+
+const rates = createRateStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
+
+export const handler = authenticatedRoute({ query: ratesQuery }, async ({ query }) => {
+  const requestedDate = query.date ?? new Date().toISOString().slice(0, 10);
+  const day = await rates.ratesOn(requestedDate);
+  if (!day) {
+    throw new HttpProblem(
+      404,
+      'no-rates',
+      'No rates for that date',
+      `The ECB published its first euro reference rates on ${FIRST_RATE_DATE}.`,
+    );
+  }
+  const { base } = query;
+  if (base !== 'EUR' && day.rates[base] === undefined) {
+    throw new ValidationFailed([{ in: 'query', field: 'base', message: `has no ECB reference rate on ${day.date}` }]);
+  }
+  // Only currencies Moneta accepts (a feed may carry codes Moneta does not know).
+  const codes = ['EUR', ...Object.keys(day.rates)].filter(isCurrency).sort();
+  return {
+    status: 200,
+    body: {
+      base,
+      requestedDate,
+      date: day.date,
+      fallback: day.fallback,
+      source: day.source,
+      rates: Object.fromEntries(codes.map((code) => [code, crossRate(day, base, code)])),
+    },
+  };
+});

@@ -1,0 +1,84 @@
+/**
+ * POST /v1/transactions: records an expense or income. One TransactWriteItems writes the
+ * transaction, moves the account balance and count, counts the category, remembers the payee,
+ * claims the externalId and stores the Idempotency-Key response: all of it or nothing.
+ */
+import { ulid } from 'ulid';
+import { documentClient } from '../../../shared/aws/clients';
+import { requireEnv } from '../../../shared/config';
+import { authenticatedRoute, noParams } from '../../../shared/http/api-handler';
+import { versionETag } from '../../../shared/http/etag';
+import { idempotencyKeyFrom, replay, withIdempotency } from '../../../shared/http/idempotency';
+import { NotFound } from '../../../shared/http/problems';
+import { ratesIfNeeded } from '../../../shared/ledger/conversion-service';
+import { planCreate } from '../../../shared/ledger/transaction-plan';
+import { checkDateWindow, createTransactionBody, todayIn } from '../../../shared/ledger/transaction-schemas';
+import { toTransactionView } from '../../../shared/ledger/views';
+import { createPayeeStore } from '../../../shared/store/payee-store';
+import { createProfileStore } from '../../../shared/store/profile-store';
+import { createRateStore } from '../../../shared/store/rate-store';
+import { createTransactionStore } from '../../../shared/store/transaction-store';
+
+const db = documentClient();
+const tableName = requireEnv('TABLE_NAME');
+const profiles = createProfileStore({ db, tableName });
+const rates = createRateStore({ db, tableName });
+const transactions = createTransactionStore({
+  db,
+  tableName,
+  payeeUpsert: createPayeeStore({ db, tableName }).upsertPayeeItem,
+});
+
+export const handler = authenticatedRoute(
+  { body: createTransactionBody, query: noParams },
+  async ({ userId, body, headers }) => {
+    const scope = {
+      tableName,
+      userId,
+      operation: 'create-transaction',
+      key: idempotencyKeyFrom(headers),
+      request: body,
+    };
+    // A retry is answered before anything is re-read: the account may have changed since.
+    if (scope.key) {
+      const earlier = await replay(db, { ...scope, key: scope.key });
+      if (earlier) return earlier;
+    }
+    const [profile, account, category] = await Promise.all([
+      profiles.get(userId),
+      transactions.getAccount(userId, body.accountId),
+      body.categoryId ? transactions.getCategory(userId, body.categoryId) : undefined,
+    ]);
+    if (!profile) throw new NotFound('profile');
+    const now = new Date();
+    const today = todayIn(profile.timezone, now);
+    const date = body.date ?? today;
+    checkDateWindow(date, today);
+    const { item, deltas } = planCreate(body, {
+      userId,
+      transactionId: ulid(now.getTime()),
+      now: now.toISOString(),
+      date,
+      account,
+      category,
+      homeCurrency: profile.homeCurrency,
+      rates: account
+        ? await ratesIfNeeded(rates, date, body.money.currency, [account.currency, profile.homeCurrency])
+        : undefined,
+    });
+    const response = {
+      status: 201,
+      body: toTransactionView(item),
+      headers: { etag: versionETag(item.version), location: `/v1/transactions/${item.transactionId}` },
+    };
+    return withIdempotency(db, scope, response, (record) =>
+      transactions.apply(userId, {
+        created: [item],
+        deltas,
+        payees: item.payee ? [item.payee] : [],
+        now: item.createdAt,
+        extra: record ? [record] : [],
+      }),
+    );
+  },
+);

@@ -1,0 +1,85 @@
+/**
+ * PATCH /v1/transactions/{id}: changes an allow-list of fields and moves balances and counts by the
+ * net difference, in one TransactWriteItems conditional on the version that was read. With
+ * `If-Match`, a stale version is a 412; without it, a concurrent change is re-read and re-planned.
+ */
+import { documentClient } from '../../../shared/aws/clients';
+import { requireEnv } from '../../../shared/config';
+import { authenticatedRoute, noParams } from '../../../shared/http/api-handler';
+import { versionETag, versionsFromIfMatch } from '../../../shared/http/etag';
+import { NotFound, PreconditionFailed } from '../../../shared/http/problems';
+import { ratesIfNeeded } from '../../../shared/ledger/conversion-service';
+import { planUpdate, updateReads } from '../../../shared/ledger/transaction-plan';
+import {
+  checkDateWindow,
+  patchTransactionBody,
+  type TransactionPatch,
+  todayIn,
+  transactionPath,
+} from '../../../shared/ledger/transaction-schemas';
+import { toTransactionView } from '../../../shared/ledger/views';
+import { createPayeeStore } from '../../../shared/store/payee-store';
+import { createProfileStore } from '../../../shared/store/profile-store';
+import { createRateStore } from '../../../shared/store/rate-store';
+import { createTransactionStore, StaleTransaction } from '../../../shared/store/transaction-store';
+
+const db = documentClient();
+const tableName = requireEnv('TABLE_NAME');
+const profiles = createProfileStore({ db, tableName });
+const rates = createRateStore({ db, tableName });
+const transactions = createTransactionStore({
+  db,
+  tableName,
+  payeeUpsert: createPayeeStore({ db, tableName }).upsertPayeeItem,
+});
+
+/** Re-plans after losing a race this many times before giving up with 412. */
+const MAX_ATTEMPTS = 3;
+
+export const handler = authenticatedRoute(
+  { path: transactionPath, body: patchTransactionBody, query: noParams },
+  async ({ userId, path, body, headers }) => {
+    const expectedVersions = versionsFromIfMatch(headers['if-match']);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await update(userId, path.id, body, expectedVersions);
+      } catch (error) {
+        // A client that named a version gets 412; one that did not asked for "the latest": retry.
+        if (!(error instanceof StaleTransaction) || expectedVersions || attempt >= MAX_ATTEMPTS) throw error;
+      }
+    }
+  },
+);
+
+async function update(userId: string, id: string, patch: TransactionPatch, expectedVersions: number[] | undefined) {
+  const old = await transactions.get(userId, id);
+  if (!old) throw new NotFound('transaction');
+  if (expectedVersions && !expectedVersions.includes(old.version)) throw new PreconditionFailed();
+  const reads = updateReads(old, patch);
+  const [account, category, profile] = await Promise.all([
+    reads.accountId ? transactions.getAccount(userId, reads.accountId) : undefined,
+    reads.categoryId ? transactions.getCategory(userId, reads.categoryId) : undefined,
+    patch.date ? profiles.get(userId) : undefined,
+  ]);
+  const now = new Date();
+  if (patch.date) {
+    if (!profile) throw new NotFound('profile');
+    checkDateWindow(patch.date, todayIn(profile.timezone, now));
+  }
+  const accountCurrency = reads.accountId ? account?.currency : old.accountCurrency;
+  const dayRates =
+    reads.reprice && accountCurrency
+      ? await ratesIfNeeded(rates, reads.reprice.date, reads.reprice.money.currency, [
+          accountCurrency,
+          old.homeCurrency,
+        ])
+      : undefined;
+  const { item, deltas } = planUpdate(old, patch, { now: now.toISOString(), account, category, rates: dayRates });
+  await transactions.apply(userId, {
+    replaced: [{ item, readVersion: old.version }],
+    deltas,
+    payees: item.payee && item.payee !== old.payee ? [item.payee] : [],
+    now: item.updatedAt,
+  });
+  return { status: 200, body: toTransactionView(item), headers: { etag: versionETag(item.version) } };
+}

@@ -1,0 +1,82 @@
+/**
+ * Budgets and what the budget evaluator derives from transactions: per-period counters, the
+ * per-transaction applied state that makes counting exactly-once, and threshold alert facts.
+ */
+import { z } from 'zod';
+import { currencyCode } from '../domain/profile';
+
+export const budgetPeriods = ['monthly', 'weekly', 'yearly'] as const;
+export type BudgetPeriod = (typeof budgetPeriods)[number];
+
+const timestamps = { createdAt: z.string(), updatedAt: z.string(), version: z.number().int().positive() };
+
+export const budgetItem = z.object({
+  type: z.literal('BUDGET'),
+  budgetId: z.string().min(1),
+  name: z.string(),
+  /** Covered categories (their subcategories included); null = all spending (every expense). */
+  categoryIds: z.array(z.string()).nullable(),
+  period: z.enum(budgetPeriods),
+  /** Minor units of `currency`, the user's home currency when the budget was made. */
+  limit: z.number().int().positive(),
+  currency: currencyCode,
+  /** Percentages of the limit that raise an alert, ascending, each 1..1000. */
+  thresholds: z.array(z.number().int().min(1).max(1000)),
+  rollover: z.boolean(),
+  enforce: z.boolean(),
+  /** The first day of the first period the budget covers (YYYY-MM-DD). */
+  startDate: z.iso.date(),
+  ...timestamps,
+});
+export type BudgetItem = z.infer<typeof budgetItem>;
+
+/** Spent per budget and period (`BPERIOD#<budgetId>#<periodId>`). Bookkeeping: never published. */
+export const budgetPeriodItem = z.object({
+  type: z.literal('BUDGET_PERIOD'),
+  budgetId: z.string(),
+  /** `2026-04` (monthly), `2026-W15` (weekly, ISO weeks), `2026` (yearly). */
+  periodId: z.string(),
+  /** Minor units of the budget currency: expenses count positive, refunds (income) negative. */
+  spent: z.number().int(),
+  transactionCount: z.number().int(),
+  updatedAt: z.string(),
+});
+export type BudgetPeriodItem = z.infer<typeof budgetPeriodItem>;
+
+/**
+ * What one transaction currently contributes to one budget (`BAPPLIED#<budgetId>#<transactionId>`).
+ * State, not a log: an event applies only if it is newer than `version`, so duplicates and
+ * out-of-order deliveries change nothing, and a backfill uses the very same operation.
+ */
+export const budgetAppliedItem = z.object({
+  type: z.literal('BUDGET_APPLIED'),
+  budgetId: z.string(),
+  transactionId: z.string(),
+  /** The transaction version applied; a deleted transaction is final (`deleted: true`). */
+  version: z.number().int().nonnegative(),
+  deleted: z.boolean(),
+  periodId: z.string().nullable(),
+  amount: z.number().int(),
+});
+export type BudgetAppliedItem = z.infer<typeof budgetAppliedItem>;
+
+/** A crossed threshold: one per budget, period and percentage, ever (`ALERT#<budgetId>#<periodId>#<pct>`). */
+export const budgetAlertItem = z.object({
+  type: z.literal('BUDGET_ALERT'),
+  alertId: z.string(),
+  budgetId: z.string(),
+  budgetName: z.string(),
+  periodId: z.string(),
+  periodStart: z.iso.date(),
+  periodEnd: z.iso.date(),
+  threshold: z.number().int(),
+  /** Snapshot when crossed, in the budget currency. */
+  spent: z.number().int(),
+  limit: z.number().int(),
+  currency: currencyCode,
+  percent: z.number(),
+  exceeded: z.boolean(),
+  createdAt: z.string(),
+  version: z.number().int().positive(),
+});
+export type BudgetAlertItem = z.infer<typeof budgetAlertItem>;

@@ -1,0 +1,51 @@
+/**
+ * What the transaction read routes accept: the `{id}` path of GET /v1/transactions/{id} and the
+ * query string of GET /v1/transactions. Strict objects, so an unknown parameter is a 400 naming it.
+ */
+import { z } from 'zod';
+import { pageQuery } from '../http/cursor';
+import { transactionKinds } from './items';
+
+/**
+ * Ids are ULIDs (transactions, accounts) or slugs (default categories such as `groceries`). The
+ * character set keeps `#`, the key separator, out of every key built from them.
+ */
+export const ledgerId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'must be an id made of letters, digits, "-" and "_"');
+
+export const transactionPath = z.strictObject({ id: ledgerId });
+
+const isoDate = z.iso.date('must be a date such as 2026-01-31');
+
+export const transactionListQuery = z
+  .strictObject({
+    from: isoDate.optional().describe('First day included (YYYY-MM-DD)'),
+    to: isoDate.optional().describe('Last day included (YYYY-MM-DD)'),
+    accountId: ledgerId.optional().describe('Only this account (404 if you have no such account)'),
+    categoryId: ledgerId
+      .optional()
+      .describe('Only this category and its subcategories (404 if you have no such category)'),
+    kind: z.enum(transactionKinds).optional(),
+    // Tags are stored trimmed and lower-cased (transaction-schemas.ts), so the filter is folded the same way.
+    tag: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .min(1)
+      .max(50)
+      .optional()
+      .describe('Only transactions carrying this tag (case-insensitive)'),
+    q: z.string().trim().min(1).max(100).optional().describe('Case-insensitive text in the payee or the note'),
+    ...pageQuery,
+  })
+  .refine((query) => !query.from || !query.to || query.from <= query.to, {
+    path: ['to'],
+    message: 'must not be before from',
+  });
+export type TransactionListQuery = z.infer<typeof transactionListQuery>;
+
+/** The filters of a list request, without paging. */
+export type TransactionFilter = Omit<TransactionListQuery, 'limit' | 'cursor'>;

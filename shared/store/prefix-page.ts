@@ -1,0 +1,69 @@
+/**
+ * One page of the items of a user's partition whose sort key starts with a prefix (accounts,
+ * categories, payees), in sort-key order. A page continues after the last sort key it returned,
+ * so the position a cursor carries is just that sort key.
+ *
+ * A FilterExpression drops items after DynamoDB has read them, so a filtered page can come back
+ * short; we read on until the page is full, but at most MAX_QUERIES times per request, then
+ * return what we have with the position to continue from.
+ */
+import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ValidationFailed } from '../http/problems';
+import { tableDefinition } from './table-definition';
+
+export const MAX_QUERIES = 10;
+
+export type PrefixPageRequest = {
+  tableName: string;
+  pk: string;
+  /** Sort-key prefix, e.g. `ACCOUNT#` or `PAYEE#ac`. */
+  prefix: string;
+  limit: number;
+  /** The sort key to continue after (from a cursor). */
+  after?: string;
+  filter?: { expression: string; names?: Record<string, string>; values?: Record<string, unknown> };
+  /** Strongly consistent reads: a list right after a create must show it. */
+  consistent?: boolean;
+};
+
+export type PrefixPage = {
+  items: Record<string, unknown>[];
+  /** The sort key to continue after, when there may be more. */
+  last?: string;
+};
+
+export async function queryPrefixPage(db: DynamoDBDocumentClient, request: PrefixPageRequest): Promise<PrefixPage> {
+  const { tableName, pk, prefix, limit, after, filter, consistent } = request;
+  // A position outside the prefix (a cursor of another list) would make DynamoDB refuse the query.
+  if (after !== undefined && !after.startsWith(prefix)) {
+    throw new ValidationFailed([{ in: 'query', field: 'cursor', message: 'is not a valid cursor' }]);
+  }
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined =
+    after === undefined ? undefined : { [tableDefinition.partitionKey]: pk, [tableDefinition.sortKey]: after };
+
+  for (let queries = 0; queries < MAX_QUERIES; queries++) {
+    const page = await db.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+        ExpressionAttributeNames: {
+          '#pk': tableDefinition.partitionKey,
+          '#sk': tableDefinition.sortKey,
+          ...filter?.names,
+        },
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix, ...filter?.values },
+        ...(filter ? { FilterExpression: filter.expression } : {}),
+        // Never read more than the page still needs: then the last item read is the last returned.
+        Limit: limit - items.length,
+        ...(start ? { ExclusiveStartKey: start } : {}),
+        ...(consistent ? { ConsistentRead: true } : {}),
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+    if (!start || items.length >= limit) break;
+  }
+  const last = start?.[tableDefinition.sortKey];
+  return { items, ...(typeof last === 'string' ? { last } : {}) };
+}

@@ -1,0 +1,206 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import { handler as openApiHandler } from '../../../functions/api/openapi/get';
+import { type RouteSpec, routes } from '../../../lib/catalog/routes';
+import {
+  accountView,
+  categoryView,
+  contract,
+  payeeView,
+  profileView,
+  routeKey,
+  transactionView,
+} from '../../../shared/api/contract';
+import {
+  buildOpenApiDocument,
+  OPENAPI_PATH,
+  REGENERATE_OPENAPI_COMMAND,
+  renderOpenApiDocument,
+  routesWithoutBodySchema,
+} from '../../../shared/api/openapi';
+import { defaultNotificationPreferences, type Profile, toProfileView } from '../../../shared/domain/profile';
+import type { AccountItem, CategoryItem, TransactionItem } from '../../../shared/ledger/items';
+import { toAccountView, toCategoryView, toTransactionView } from '../../../shared/ledger/views';
+import { toPayeeView } from '../../../shared/store/payee-store';
+import { httpEvent, lambdaContext, parseResponse } from '../support/http-event';
+
+// biome-ignore lint/suspicious/noExplicitAny: the document is walked like any JSON a client reads
+type Json = any;
+
+const committed = () => readFileSync(join(__dirname, '../../..', OPENAPI_PATH), 'utf8');
+
+/** Every contract entry as a route, so entries whose route is not in the table yet are rendered too. */
+const everyContractRoute: RouteSpec[] = Object.keys(contract).map((key) => {
+  const [method, path] = key.split(' ') as [RouteSpec['method'], string];
+  const real = routes.find((route) => routeKey(route) === key);
+  return real ?? { method, path, function: key as RouteSpec['function'], auth: 'jwt' };
+});
+
+test(`${OPENAPI_PATH} is up to date with the route table and the schemas`, () => {
+  if (committed() !== renderOpenApiDocument()) {
+    throw new Error(`${OPENAPI_PATH} is stale. Regenerate it with: ${REGENERATE_OPENAPI_COMMAND}`);
+  }
+});
+
+test('every route of the route table is in the document, with its function as operationId and its security', () => {
+  const document: Json = buildOpenApiDocument();
+  expect(document.openapi).toBe('3.1.0');
+  for (const route of routes) {
+    const operation = document.paths[route.path]?.[route.method.toLowerCase()];
+    expect({ route: routeKey(route), present: operation !== undefined }).toEqual({
+      route: routeKey(route),
+      present: true,
+    });
+    expect(operation.operationId).toBe(route.function);
+    expect(operation.summary).toEqual(expect.any(String));
+    expect(operation.security).toEqual(route.auth === 'jwt' ? [{ cognitoJwt: [] }] : []);
+    expect(operation.responses['400'].content['application/problem+json'].schema).toEqual({
+      $ref: '#/components/schemas/Problem',
+    });
+    if (route.auth === 'jwt') expect(operation.responses['401']).toBeDefined();
+  }
+});
+
+test('every route that takes a body has its schema (this list names the ones that do not)', () => {
+  expect(routesWithoutBodySchema()).toEqual([]);
+  const bodyTaking = everyContractRoute.filter((route) => ['POST', 'PUT', 'PATCH'].includes(route.method));
+  expect(bodyTaking.filter((route) => !contract[routeKey(route)]!.body).map(routeKey)).toEqual([]);
+});
+
+test('every contract entry renders: path parameters declared, strict bodies, unique operation ids, refs resolve', () => {
+  const document: Json = buildOpenApiDocument(everyContractRoute);
+  const ids = new Set<string>();
+  for (const [path, methods] of Object.entries<Json>(document.paths)) {
+    for (const [method, operation] of Object.entries<Json>(methods)) {
+      const where = `${method.toUpperCase()} ${path}`;
+      expect({ where, duplicate: ids.has(operation.operationId) }).toEqual({ where, duplicate: false });
+      ids.add(operation.operationId);
+      const declared = (operation.parameters ?? []).filter((p: Json) => p.in === 'path').map((p: Json) => p.name);
+      expect({ where, declared }).toEqual({ where, declared: [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]) });
+      const body = operation.requestBody?.content['application/json'].schema;
+      if (body)
+        expect({ where, additionalProperties: body.additionalProperties }).toEqual({
+          where,
+          additionalProperties: false,
+        });
+    }
+  }
+  const refs = [...JSON.stringify(document).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]!);
+  expect(refs.length).toBeGreaterThan(0);
+  for (const ref of refs) expect(document.components.schemas[ref]).toBeDefined();
+});
+
+test('the transaction list documents its filters and paging', () => {
+  const document: Json = buildOpenApiDocument(everyContractRoute);
+  const list = document.paths['/v1/transactions'].get;
+  const names = list.parameters.map((p: Json) => p.name);
+  expect(names).toEqual(['from', 'to', 'accountId', 'categoryId', 'kind', 'tag', 'q', 'limit', 'cursor']);
+  expect(list.parameters.find((p: Json) => p.name === 'limit').schema).toMatchObject({
+    type: 'integer',
+    minimum: 1,
+    maximum: 200,
+    default: 50,
+  });
+  const page = list.responses['200'].content['application/json'].schema;
+  expect(page.required).toEqual(['items', 'nextCursor']);
+  expect(page.properties.items.items.properties.money.required).toEqual(['amount', 'currency']);
+  const create = document.paths['/v1/transactions'].post;
+  expect(create.parameters.map((p: Json) => p.name)).toEqual(['Idempotency-Key']);
+  expect(create.requestBody.content['application/json'].schema.required).toEqual(['kind', 'accountId', 'money']);
+});
+
+describe('the documented response shapes are what the views return', () => {
+  const stamp = '2026-01-05T10:00:00.000Z';
+  const strictly = (schema: z.ZodType, value: unknown) => expect(schema.safeParse(value).error?.issues).toBeUndefined();
+
+  const transaction: TransactionItem = {
+    type: 'TRANSACTION',
+    transactionId: '01JTX',
+    kind: 'transfer',
+    accountId: 'a1',
+    date: '2026-01-05',
+    amount: 1000,
+    currency: 'USD',
+    accountAmount: -922,
+    accountCurrency: 'EUR',
+    homeAmount: -922,
+    homeCurrency: 'EUR',
+    accountConversion: { rate: '0.9217', source: 'ECB', rateDate: '2026-01-02', fallback: true },
+    homeConversion: null,
+    categoryId: null,
+    payee: null,
+    note: 'rent share',
+    tags: ['home'],
+    externalId: null,
+    transferId: '01JTR',
+    counterpartAccountId: 'a2',
+    createdAt: stamp,
+    updatedAt: stamp,
+    version: 2,
+  };
+
+  test('transaction', () => {
+    strictly(transactionView, toTransactionView(transaction));
+  });
+
+  test('account and category', () => {
+    const account: AccountItem = {
+      type: 'ACCOUNT',
+      accountId: 'a1',
+      name: 'Checking',
+      kind: 'checking',
+      currency: 'EUR',
+      balance: -1200,
+      transactionCount: 3,
+      archived: false,
+      createdAt: stamp,
+      updatedAt: stamp,
+      version: 1,
+    };
+    strictly(accountView, toAccountView(account));
+    const category: CategoryItem = {
+      type: 'CATEGORY',
+      categoryId: 'groceries',
+      name: 'Groceries',
+      kind: 'expense',
+      parentId: 'food',
+      transactionCount: 0,
+      archived: true,
+      createdAt: stamp,
+      updatedAt: stamp,
+      version: 4,
+    };
+    strictly(categoryView, toCategoryView(category));
+  });
+
+  test('profile and payee', () => {
+    const profile: Profile = {
+      type: 'PROFILE',
+      userId: 'u1',
+      email: 'ada@example.com',
+      name: 'Ada',
+      homeCurrency: 'EUR',
+      timezone: 'Europe/Berlin',
+      notifications: defaultNotificationPreferences,
+      createdAt: stamp,
+      updatedAt: stamp,
+      version: 1,
+    };
+    strictly(profileView, toProfileView(profile));
+    strictly(payeeView, toPayeeView({ name: 'ACME', transactionCount: 2, lastUsedAt: stamp } as never));
+  });
+
+  test('a field added to a view without documenting it is caught', () => {
+    const view = toTransactionView(transaction);
+    expect(transactionView.safeParse(view).success).toBe(true);
+    expect(transactionView.safeParse({ ...view, secret: 1 }).success).toBe(false);
+  });
+});
+
+test('GET /v1/openapi.json serves the committed document without a token', async () => {
+  const response = parseResponse(await openApiHandler(httpEvent({ path: '/v1/openapi.json' }), lambdaContext()));
+  expect(response.status).toBe(200);
+  expect(response.headers['content-type']).toBe('application/json');
+  expect(response.body).toEqual(JSON.parse(committed()));
+});

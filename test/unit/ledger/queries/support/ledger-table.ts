@@ -1,0 +1,134 @@
+/**
+ * A real DynamoDB Local (in memory) with the Moneta table, and ledger items written straight into
+ * it with the keys module, as the write path stores them. The handlers under test reach it through
+ * the standard AWS_ENDPOINT_URL_DYNAMODB variable, exactly as they reach DynamoDB in AWS.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ulid } from 'ulid';
+import type { RunningService } from '../../../../../lib/local/contracts';
+import { ensureTable, LOCAL_CLIENT_CONFIG, startDynamoDbLocal } from '../../../../../lib/local/dynamodb-local';
+import type { AccountItem, CategoryItem, TransactionItem } from '../../../../../shared/ledger/items';
+import { keys, transactionIndexKeys, transactionSortKey } from '../../../../../shared/store/keys';
+import { freePort } from '../../../local/support-l1/free-port';
+
+export type LocalTable = { service: RunningService; doc: DynamoDBDocumentClient; tableName: string };
+
+/** Starts DynamoDB Local, creates the table named by TABLE_NAME and points the SDK at it. */
+export async function startLedgerTable(): Promise<LocalTable> {
+  const service = await startDynamoDbLocal({ port: await freePort() });
+  const tableName = process.env.TABLE_NAME!;
+  await ensureTable(service.url, tableName);
+  process.env.AWS_ENDPOINT_URL_DYNAMODB = service.url;
+  const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ ...LOCAL_CLIENT_CONFIG, endpoint: service.url }));
+  return { service, doc, tableName };
+}
+
+export async function stopLedgerTable(table: LocalTable | undefined): Promise<void> {
+  table?.doc.destroy();
+  await table?.service.stop();
+}
+
+/** BatchWriteItem in groups of 25, retrying what DynamoDB leaves unprocessed. */
+export async function putAll(table: LocalTable, items: Record<string, unknown>[]): Promise<void> {
+  for (let i = 0; i < items.length; i += 25) {
+    let pending: unknown[] = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
+    while (pending.length > 0) {
+      const response = await table.doc.send(
+        new BatchWriteCommand({ RequestItems: { [table.tableName]: pending as never } }),
+      );
+      pending = response.UnprocessedItems?.[table.tableName] ?? [];
+    }
+  }
+}
+
+const stamp = '2026-01-01T00:00:00.000Z';
+
+export function accountRecord(userId: string, accountId: string, currency = 'EUR') {
+  const item: AccountItem = {
+    type: 'ACCOUNT',
+    accountId,
+    name: `Account ${accountId}`,
+    kind: 'checking',
+    currency,
+    balance: 0,
+    transactionCount: 0,
+    archived: false,
+    createdAt: stamp,
+    updatedAt: stamp,
+    version: 1,
+  };
+  return { ...keys.account(userId, accountId), ...item };
+}
+
+export function categoryRecord(userId: string, categoryId: string, parentId: string | null = null) {
+  const item: CategoryItem = {
+    type: 'CATEGORY',
+    categoryId,
+    name: categoryId,
+    kind: 'expense',
+    parentId,
+    transactionCount: 0,
+    archived: false,
+    createdAt: stamp,
+    updatedAt: stamp,
+    version: 1,
+  };
+  return { ...keys.category(userId, categoryId), ...item };
+}
+
+export type SeededTransaction = TransactionItem & { userId: string; sortKey: string };
+
+export function transactionRecord(userId: string, fields: Partial<TransactionItem> & { date: string }) {
+  const amount = fields.amount ?? 1234;
+  const kind = fields.kind ?? 'expense';
+  const signed = kind === 'income' ? amount : -amount;
+  const item: TransactionItem = {
+    type: 'TRANSACTION',
+    transactionId: fields.transactionId ?? ulid(),
+    kind,
+    accountId: 'acc-1',
+    amount,
+    currency: 'EUR',
+    accountAmount: signed,
+    accountCurrency: 'EUR',
+    homeAmount: signed,
+    homeCurrency: 'EUR',
+    accountConversion: null,
+    homeConversion: null,
+    categoryId: null,
+    payee: null,
+    note: null,
+    tags: [],
+    externalId: null,
+    transferId: null,
+    counterpartAccountId: null,
+    createdAt: stamp,
+    updatedAt: stamp,
+    version: 1,
+    ...fields,
+  };
+  return {
+    record: { ...keys.transaction(userId, item.transactionId), ...transactionIndexKeys(userId, item), ...item },
+    seeded: { ...item, userId, sortKey: transactionSortKey(item.date, item.transactionId) } as SeededTransaction,
+  };
+}
+
+/** A small deterministic PRNG (mulberry32), so a failing run can be reproduced. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Newest first, as the API orders them: date descending, then id descending. */
+export function newestFirst(transactions: SeededTransaction[]): string[] {
+  return [...transactions]
+    .sort((a, b) => (a.sortKey < b.sortKey ? 1 : a.sortKey > b.sortKey ? -1 : 0))
+    .map((t) => t.transactionId);
+}
