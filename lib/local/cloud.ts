@@ -14,7 +14,7 @@ import { streamFilterPatterns, streamSourceSettings } from '../catalog/stream-fi
 import { startCognito } from './cognito';
 import type { Invoker } from './contracts';
 import { ensureTable, startDynamoDbLocal } from './dynamodb-local';
-import { startEventBus } from './event-bus';
+import { DEFAULT_CHAOS, startEventBus } from './event-bus';
 import { createFunctionRuntime } from './function-runtime';
 import { startGateway } from './gateway';
 import { createAccessTokenVerifier } from './jwt';
@@ -34,7 +34,6 @@ export const localNames = {
 
 /** Locally failed deliveries are retried quickly: a developer should not wait minutes. */
 const BUS_RETRY_BASE_DELAY_MS = 200;
-const CHAOS = { enabled: true, duplicates: 1, maxDelayMs: 1500 } as const;
 
 export type LocalCloudOptions = {
   basePort: number;
@@ -119,7 +118,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       busName: localNames.eventBusName,
       rules: rules.map((rule) => ({ id: rule.id, pattern: eventPattern(rule), target: rule.target })),
       invoker: triggers,
-      chaos: opts.chaos ? { ...CHAOS } : undefined,
+      chaos: opts.chaos ? { ...DEFAULT_CHAOS } : undefined,
       retry: { attempts: targetDelivery.retryAttempts, baseDelayMs: BUS_RETRY_BASE_DELAY_MS },
       dataDir: dataDir('bus'),
     });

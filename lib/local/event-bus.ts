@@ -11,6 +11,9 @@
  *   POST /  (X-Amz-Target: AWSEvents.PutEvents)  the SDK's PutEvents
  *   GET  /api/stats          → { published, delivered, failed, deadLettered, pending }
  *   GET  /api/dead-letters   → { deadLetters: DeadLetter[] } oldest first
+ *   GET  /api/chaos          → the chaos settings in force
+ *   PUT  /api/chaos          { enabled, duplicates?, maxDelayMs? } switches chaos on or off while running
+ *   GET  /api/idle           answers once no delivery is pending (tests wait on it)
  */
 import { randomUUID } from 'node:crypto';
 import { appendFile } from 'node:fs/promises';
@@ -50,6 +53,9 @@ export type BusStats = { published: number; delivered: number; failed: number; d
 
 export const LOCAL_ACCOUNT = '000000000000';
 /** PutEvents takes at most 10 entries; AWS refuses a bigger request as a whole. */
+/** What `--chaos` and `PUT /api/chaos` mean unless told otherwise: every event twice, up to 1.5 s apart. */
+export const DEFAULT_CHAOS = { enabled: true, duplicates: 1, maxDelayMs: 1500 } as const;
+
 const MAX_ENTRIES = 10;
 /** EventBridge's limit on one entry (detail, detail-type, source, resources together). */
 const MAX_ENTRY_BYTES = 256 * 1024;
@@ -224,6 +230,24 @@ export async function startEventBus(opts: {
     }
     if (req.method === 'GET' && url.pathname === '/api/stats') return sendJson(res, 200, stats);
     if (req.method === 'GET' && url.pathname === '/api/dead-letters') return sendJson(res, 200, { deadLetters });
+    if (url.pathname === '/api/chaos') {
+      if (req.method === 'PUT') {
+        const asked = await readJson(req);
+        if (!isRecord(asked) || typeof asked.enabled !== 'boolean') {
+          return sendJson(res, 400, { message: 'Send { "enabled": true|false, "duplicates"?: n, "maxDelayMs"?: n }' });
+        }
+        chaos = {
+          enabled: asked.enabled,
+          duplicates: typeof asked.duplicates === 'number' ? asked.duplicates : DEFAULT_CHAOS.duplicates,
+          maxDelayMs: typeof asked.maxDelayMs === 'number' ? asked.maxDelayMs : DEFAULT_CHAOS.maxDelayMs,
+        };
+      }
+      return sendJson(res, 200, chaos);
+    }
+    if (req.method === 'GET' && url.pathname === '/api/idle') {
+      if (stats.pending > 0) await new Promise<void>((r) => idleWaiters.push(r));
+      return sendJson(res, 200, stats);
+    }
     sendJson(res, 404, { message: `No route for ${req.method} ${url.pathname}` });
   }
 

@@ -223,4 +223,21 @@ describe('local EventBridge bus', () => {
     await bus.whenIdle();
     expect(invoker.calls).toHaveLength(1);
   });
+
+  it('switches chaos on over HTTP while running, and answers /api/idle once nothing is pending', async () => {
+    const invoker = recordingInvoker();
+    const rule = busRules.find((r) => r.id === 'audit')!;
+    bus = await startEventBus({ port: 0, busName: 'moneta', rules: [rule], invoker });
+    const put = await fetch(`${bus.url}/api/chaos`, {
+      method: 'PUT',
+      body: JSON.stringify({ enabled: true, duplicates: 2, maxDelayMs: 30 }),
+    });
+    expect(await put.json()).toEqual({ enabled: true, duplicates: 2, maxDelayMs: 30 });
+    expect((await fetch(`${bus.url}/api/chaos`, { method: 'PUT', body: '{"on":1}' })).status).toBe(400);
+
+    await clientFor(bus).send(new PutEventsCommand({ Entries: [entry('UserUpdated')] }));
+    const idle = (await (await fetch(`${bus.url}/api/idle`)).json()) as Record<string, number>;
+    expect(idle.pending).toBe(0);
+    expect(invoker.calls).toHaveLength(3);
+  });
 });
