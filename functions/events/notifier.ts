@@ -1,37 +1,52 @@
 /**
- * Sends the email a domain fact calls for, exactly once per fact (handbook §3). Which facts and
- * which emails is data (shared/notifications/facts.ts); this file only wires it to the bus.
+ * Sends the email a domain fact calls for, exactly once per fact (handbook §3), within the user's
+ * preferences and hourly cap. Which facts and which emails is data (shared/notifications/facts.ts),
+ * the algorithm is shared/notifications/deliver.ts; this file only wires them to the bus.
  */
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { documentClient, sesClient } from '../../shared/aws/clients';
 import { requireEnv } from '../../shared/config';
 import { eventConsumer } from '../../shared/events/consumer';
-import { deliverOnce } from '../../shared/notifications/deliver';
-import { emailFor, notifiedEvents } from '../../shared/notifications/facts';
+import { type DeliveryOutcome, deliverOnce } from '../../shared/notifications/deliver';
+import { factOf, notifiedEvents } from '../../shared/notifications/facts';
 import { metrics } from '../../shared/observability';
-import { NotificationStore } from '../../shared/store/notification-store';
+import { createAccountStore } from '../../shared/store/account-store';
+import { createNotificationStore } from '../../shared/store/notification-store';
+import { createProfileStore } from '../../shared/store/profile-store';
 
 const tableName = requireEnv('TABLE_NAME');
-const senderEmail = requireEnv('SENDER_EMAIL');
-const configurationSet = requireEnv('SES_CONFIGURATION_SET');
-const appName = requireEnv('APP_NAME');
+const db = documentClient();
+const accounts = createAccountStore({ db, tableName });
+const deps = {
+  store: createNotificationStore({ db, tableName }),
+  profile: createProfileStore({ db, tableName }).get,
+  accountName: async (userId: string, accountId: string) => (await accounts.get(userId, accountId))?.name,
+  ses: sesClient(),
+  senderEmail: requireEnv('SENDER_EMAIL'),
+  configurationSet: requireEnv('SES_CONFIGURATION_SET'),
+  appName: requireEnv('APP_NAME'),
+};
 
 /** Rule `notify` in lib/catalog/rules.ts. */
 export const acceptedDetailTypes = notifiedEvents;
 
+/** One metric per outcome, so a dashboard shows what the notifier did and an alarm can watch caps. */
+const outcomeMetric: Record<DeliveryOutcome, string | undefined> = {
+  sent: 'EmailsSent',
+  duplicate: 'DuplicateNotifications',
+  'not-applicable': undefined,
+  'no-recipient': 'NotificationsForDeletedUsers',
+  'suppressed-preference': 'NotificationsSwitchedOff',
+  'suppressed-hourly-cap': 'NotificationsOverHourlyCap',
+};
+
 export const handler = eventConsumer(acceptedDetailTypes, async ({ detailType, detail }) => {
-  const email = emailFor(detailType, detail, { appName });
-  if (!email) return;
-  const deps = {
-    store: new NotificationStore(documentClient(), tableName),
-    ses: sesClient(),
-    senderEmail,
-    configurationSet,
-  };
+  const fact = factOf(detailType, detail);
+  if (!fact) return;
   try {
-    const outcome = await deliverOnce(detail.userId, email, deps);
-    if (outcome === 'sent') metrics.addMetric('EmailsSent', MetricUnit.Count, 1);
-    else metrics.addMetric('DuplicateNotifications', MetricUnit.Count, 1);
+    const outcome = await deliverOnce(detail.userId, fact, deps);
+    const metric = outcomeMetric[outcome];
+    if (metric) metrics.addMetric(metric, MetricUnit.Count, 1);
   } catch (error) {
     metrics.addMetric('EmailFailures', MetricUnit.Count, 1);
     throw error;

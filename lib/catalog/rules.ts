@@ -16,7 +16,13 @@ export const rules: readonly RuleSpec[] = [
   {
     id: 'notify',
     target: 'notifier',
-    detailTypes: ['UserSignedUp'],
+    detailTypes: [
+      'UserSignedUp',
+      'BudgetThresholdCrossed',
+      'GoalMilestoneReached',
+      'GoalAchieved',
+      'TransactionCreated',
+    ],
     description: 'Facts that someone should hear about by email',
   },
   {
@@ -30,6 +36,21 @@ export const rules: readonly RuleSpec[] = [
     target: 'ledger-cleaner',
     detailTypes: ['AccountDeleted'],
     description: "A deleted account's transactions are removed",
+  },
+  {
+    id: 'track-goals',
+    target: 'goal-tracker',
+    detailTypes: [
+      'TransactionCreated',
+      'TransactionUpdated',
+      'TransactionDeleted',
+      'GoalContributionAdded',
+      'GoalContributionDeleted',
+      'AccountUpdated',
+      'GoalCreated',
+      'GoalUpdated',
+    ],
+    description: 'Goal progress follows tagged transactions, contributions and funding accounts',
   },
   {
     id: 'audit',

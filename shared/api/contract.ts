@@ -18,6 +18,15 @@ import {
   signupBody,
 } from '../auth/schemas';
 import { profilePatchSchema, profileSchema } from '../domain/profile';
+import {
+  contributionCreateSchema,
+  contributionListQuery,
+  goalCreateSchema,
+  goalListQuery,
+  goalPatchSchema,
+  goalPath,
+} from '../goals/schemas';
+import { contributionView, goalView } from '../goals/views';
 import { noParams } from '../http/api-handler';
 import { accountCreateSchema, accountListQuery, accountPatchSchema } from '../ledger/account-schemas';
 import { categoryCreateSchema, categoryListQuery, categoryPatchSchema } from '../ledger/category-schemas';
@@ -25,6 +34,7 @@ import { idPath } from '../ledger/fields';
 import { accountItem, categoryItem, conversion, transactionItem } from '../ledger/items';
 import { transactionListQuery, transactionPath } from '../ledger/transaction-query-schema';
 import { createTransactionBody, createTransferBody, patchTransactionBody } from '../ledger/transaction-schemas';
+import { notificationListQuery, notificationView } from '../notifications/views';
 import { payeeListQuery } from '../store/payee-store';
 import { ratesQuery } from '../store/rate-store';
 
@@ -392,6 +402,65 @@ export const contract: Record<string, OperationContract> = {
     headers: { idempotencyKey: true },
   },
 
+  'POST /v1/goals': {
+    summary: 'Create a savings goal',
+    description:
+      'Funded by an account (saved = its balance) or by contributions (POST …/contributions and transactions tagged `goal:<id>`).',
+    body: goalCreateSchema,
+    query: noParams,
+    response: { status: 201, description: 'The new goal', schema: goalView, etag: true, location: true },
+    problems: [422],
+    headers: { idempotencyKey: true },
+  },
+  'GET /v1/goals': {
+    summary: "List the caller's goals",
+    query: goalListQuery,
+    response: ok('A page of goals', page(goalView)),
+  },
+  'GET /v1/goals/{id}': {
+    summary: 'Read a goal: saved, remaining, percent, required monthly saving, on track or behind',
+    path: goalPath,
+    query: noParams,
+    response: ok('The goal', goalView, { etag: true }),
+    problems: [404],
+  },
+  'PATCH /v1/goals/{id}': {
+    summary: "Change a goal's name, target or deadline",
+    path: goalPath,
+    body: goalPatchSchema,
+    query: noParams,
+    response: ok('The changed goal', goalView, { etag: true }),
+    problems: [404, 412],
+  },
+  'DELETE /v1/goals/{id}': {
+    summary: 'Delete a goal',
+    path: goalPath,
+    query: noParams,
+    response: noContent('Deleted'),
+    problems: [404],
+  },
+  'POST /v1/goals/{id}/contributions': {
+    summary: 'Add money to (or take it from) a contributions goal',
+    path: goalPath,
+    body: contributionCreateSchema,
+    query: noParams,
+    response: { status: 201, description: 'The contribution', schema: contributionView, location: true },
+    problems: [404, 409, 422],
+    headers: { idempotencyKey: true },
+  },
+  'GET /v1/goals/{id}/contributions': {
+    summary: "List a goal's contributions, newest first",
+    path: goalPath,
+    query: contributionListQuery,
+    response: ok('A page of contributions', page(contributionView)),
+    problems: [404],
+  },
+  'GET /v1/notifications': {
+    summary: "List the caller's notifications, newest first",
+    description: 'Every email Moneta sent, failed to send or suppressed (preference, hourly cap), with its status.',
+    query: notificationListQuery,
+    response: ok('A page of notifications', page(notificationView)),
+  },
   'GET /v1/currencies': {
     summary: 'List the currencies Moneta accepts',
     query: noParams,

@@ -7,7 +7,8 @@ import { escapeHtml } from './escape-html';
 
 /** A run of text inside a paragraph: plain, or an API path/field shown as code. */
 export type Inline = string | { code: string };
-export type Block = { paragraph: Inline[] } | { list: Inline[][] };
+/** `facts`: the numbers of an alert as label/value rows (a table in HTML, `Label: value` lines in text). */
+export type Block = { paragraph: Inline[] } | { list: Inline[][] } | { facts: [label: string, value: string][] };
 
 export type EmailContent = {
   subject: string;
@@ -27,11 +28,19 @@ const inlineText = (parts: Inline[]) => parts.map((part) => (typeof part === 'st
 
 function blockHtml(block: Block): string {
   if ('paragraph' in block) return `<p>${inlineHtml(block.paragraph)}</p>`;
+  if ('facts' in block) {
+    const rows = block.facts.map(
+      ([label, value]) =>
+        `<tr><th style="text-align: left; padding-right: 1em;">${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`,
+    );
+    return `<table>${rows.join('')}</table>`;
+  }
   return `<ul>${block.list.map((item) => `<li>${inlineHtml(item)}</li>`).join('')}</ul>`;
 }
 
 function blockText(block: Block): string {
   if ('paragraph' in block) return inlineText(block.paragraph);
+  if ('facts' in block) return block.facts.map(([label, value]) => `${label}: ${value}`).join('\n');
   return block.list.map((item) => `- ${inlineText(item)}`).join('\n');
 }
 

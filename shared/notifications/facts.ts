@@ -1,48 +1,103 @@
 /**
- * Which facts are reported by email, and how: `fact → email`. Adding a kind (budget threshold
- * crossed, budget exceeded, goal milestone, goal achieved, large transaction) is one template in
- * ./templates and one entry here, plus its detail type in the `notify` rule (lib/catalog/rules.ts).
+ * Which facts are reported by email, and how: `fact → notification`. Adding a kind is one template
+ * in ./templates and one entry here, plus its detail type in the `notify` rule
+ * (lib/catalog/rules.ts) — the notifier's tests check the two lists agree.
  *
  * The fact id names the fact, not the event: two events about the same fact (a redelivery, a
  * publisher retry with a new envelope id) map to the same id, and the claim on it makes the email
  * go out once.
  */
+import type { Profile } from '../domain/profile';
 import type { EventDetail, EventName } from '../events/catalog';
 import type { RenderedEmail } from './email';
+import type { NotificationKind } from './kinds';
+import { budgetAlertEmail } from './templates/budget-alert';
+import { goalAchievedEmail, goalMilestoneEmail } from './templates/goal-milestone';
+import { largeTransactionEmail } from './templates/large-transaction';
 import { welcomeEmail } from './templates/welcome';
 
-export type NotificationKind = 'welcome';
+/** What rendering may look up; called only once the email is certain to be sent. */
+export type RenderContext = {
+  appName: string;
+  /** The recipient's current profile. */
+  profile: Profile;
+  /** An account's name, or undefined when it no longer exists. */
+  accountName: (accountId: string) => Promise<string | undefined>;
+};
 
-export type OutgoingEmail = {
+export type Fact = {
   kind: NotificationKind;
   /** Unique per user and fact; the notification item's key. */
   factId: string;
-  to: string;
-  content: RenderedEmail;
+  /**
+   * Whether this fact concerns the user at all given their settings (a transaction is "large"
+   * only from their amount on). Not the on/off switch: a switched-off kind is still recorded.
+   */
+  concerns?: (profile: Profile) => boolean;
+  render: (context: RenderContext) => Promise<RenderedEmail> | RenderedEmail;
 };
 
-export type EmailContext = { appName: string };
+type FactOf<N extends EventName> = (detail: EventDetail<N>) => Fact | undefined;
 
-/** Returns the email a fact calls for, or undefined when it calls for none (e.g. switched off). */
-type EmailForFact<N extends EventName> = (detail: EventDetail<N>, context: EmailContext) => OutgoingEmail | undefined;
-
-export const emailForFact = {
-  UserSignedUp: ({ data }, { appName }) => ({
+export const factOfEvent = {
+  UserSignedUp: () => ({
     kind: 'welcome',
     // One welcome per user, ever: signing up is a fact that happens once.
     factId: 'welcome',
-    to: data.email,
-    content: welcomeEmail({ appName, name: data.name, homeCurrency: data.homeCurrency, timezone: data.timezone }),
+    render: ({ appName, profile }) =>
+      welcomeEmail({ appName, name: profile.name, homeCurrency: profile.homeCurrency, timezone: profile.timezone }),
   }),
-} satisfies { [N in EventName]?: EmailForFact<N> };
 
-export type NotifiedEvent = keyof typeof emailForFact;
-export const notifiedEvents = Object.keys(emailForFact) as NotifiedEvent[];
+  BudgetThresholdCrossed: ({ data }) => ({
+    kind: data.exceeded ? 'budgetExceeded' : 'budgetThreshold',
+    factId: data.alertId,
+    render: ({ appName }) => budgetAlertEmail(data, appName),
+  }),
 
-export function emailFor<N extends NotifiedEvent>(
-  detailType: N,
-  detail: EventDetail<N>,
-  context: EmailContext,
-): OutgoingEmail | undefined {
-  return (emailForFact[detailType] as EmailForFact<N>)(detail, context);
+  GoalMilestoneReached: ({ data }) => ({
+    kind: 'goalMilestone',
+    factId: data.milestoneId,
+    render: ({ appName }) => goalMilestoneEmail(data, appName),
+  }),
+
+  GoalAchieved: ({ data }) => ({
+    kind: 'goalAchieved',
+    factId: data.milestoneId,
+    render: ({ appName }) => goalAchievedEmail(data, appName),
+  }),
+
+  TransactionCreated: ({ data }) => {
+    // A transfer moves money between the user's own accounts (and would alert twice, once per leg).
+    if (data.kind === 'transfer') return undefined;
+    const kind = data.kind;
+    return {
+      kind: 'largeTransaction',
+      factId: `large-txn#${data.transactionId}`,
+      concerns: ({ homeCurrency, notifications }) =>
+        // The amount setting is in the home currency; a transaction recorded under a former home
+        // currency cannot be compared with it.
+        data.homeCurrency === homeCurrency && Math.abs(data.homeAmount) >= notifications.largeTransactionAmount,
+      render: async ({ appName, profile, accountName }) =>
+        largeTransactionEmail(
+          {
+            kind,
+            amount: { amount: data.amount, currency: data.currency },
+            homeAmount: { amount: Math.abs(data.homeAmount), currency: data.homeCurrency },
+            accountName: await accountName(data.accountId),
+            payee: data.payee,
+            date: data.date,
+            threshold: { amount: profile.notifications.largeTransactionAmount, currency: profile.homeCurrency },
+          },
+          appName,
+        ),
+    };
+  },
+} satisfies { [N in EventName]?: FactOf<N> };
+
+export type NotifiedEvent = keyof typeof factOfEvent;
+export const notifiedEvents = Object.keys(factOfEvent) as NotifiedEvent[];
+
+/** The fact an event reports, or undefined when it reports none (a transfer leg). */
+export function factOf<N extends NotifiedEvent>(detailType: N, detail: EventDetail<N>): Fact | undefined {
+  return (factOfEvent[detailType] as FactOf<N>)(detail);
 }

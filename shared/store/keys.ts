@@ -94,6 +94,15 @@ export function transactionIndexKeys(
 
 export const transactionSortKey = (date: string, transactionId: string): string => `${date}#${transactionId}`;
 
+/**
+ * The notification log on gsi1, newest first per user. ISO timestamps contain no `#`, and the fact
+ * id is unique per user, so the sort value is too.
+ */
+export const notificationIndex = {
+  pk: (userId: string) => `${userPk(userId)}#NOTIFY`,
+  sk: (createdAt: string, factId: string) => `${createdAt}#${factId}`,
+} as const;
+
 /** Partition values of the transaction indexes, for queries. */
 export const transactionIndexPk = {
   byDate: (userId: string) => `${userPk(userId)}#TXN`,

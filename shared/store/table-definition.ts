@@ -14,7 +14,7 @@ export const tableDefinition = {
   ttlAttribute: 'expiresAt',
   streamView: 'NEW_AND_OLD_IMAGES',
   globalSecondaryIndexes: [
-    /** Transactions of a user by date (`USER#<sub>#TXN` / `<date>#<id>`). */
+    /** Transactions of a user by date (`USER#<sub>#TXN` / `<date>#<id>`); the notification log (`USER#<sub>#NOTIFY` / `<createdAt>#<factId>`). */
     { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
     /** Transactions of one account by date (`USER#<sub>#ACCOUNT#<id>` / `<date>#<id>`). */
     { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },

@@ -1,0 +1,92 @@
+/**
+ * POST /v1/goals/{id}/contributions: money put aside for a contributions-funded goal (negative = a
+ * withdrawal). Sent in another currency, it is converted at the ECB reference rate of its date and
+ * kept in the goal currency. The contribution and its effect on `saved` are one transaction
+ * (shared/store/goal-store.ts), so the response already shows it; milestones follow from the
+ * GoalContributionAdded event. 409 for an account-funded goal (its progress is the balance).
+ */
+import { documentClient } from '../../../../shared/aws/clients';
+import { requireEnv } from '../../../../shared/config';
+import { convertAtRate, crossRate, MissingRate } from '../../../../shared/domain/conversion';
+import { MAX_AMOUNT, type Money } from '../../../../shared/domain/money';
+import type { GoalContributionItem } from '../../../../shared/goals/items';
+import { checkContributionDate, contributionCreateSchema, goalPath } from '../../../../shared/goals/schemas';
+import { callerToday } from '../../../../shared/goals/today';
+import { toContributionView } from '../../../../shared/goals/views';
+import { authenticatedRoute, noParams } from '../../../../shared/http/api-handler';
+import { idempotencyKeyFrom, replay, withIdempotency } from '../../../../shared/http/idempotency';
+import { NotFound, ValidationFailed } from '../../../../shared/http/problems';
+import { NoExchangeRate } from '../../../../shared/ledger/conversion-service';
+import { newEntityId } from '../../../../shared/ledger/fields';
+import { createGoalStore, notContributionsFunded } from '../../../../shared/store/goal-store';
+import { ItemType } from '../../../../shared/store/item-types';
+import { createProfileStore } from '../../../../shared/store/profile-store';
+import { createRateStore } from '../../../../shared/store/rate-store';
+
+const db = documentClient();
+const tableName = requireEnv('TABLE_NAME');
+const goals = createGoalStore({ db, tableName });
+const profiles = createProfileStore({ db, tableName });
+const rates = createRateStore({ db, tableName });
+
+/** `money` in the goal currency at the reference rate of `date`; 422 naming money.currency without one. */
+async function inGoalCurrency(money: Money, currency: string, date: string): Promise<number> {
+  if (money.currency === currency) return money.amount;
+  const day = await rates.ratesOn(date);
+  if (!day) throw new NoExchangeRate(money.currency);
+  let amount: number;
+  try {
+    amount = convertAtRate(money, currency, crossRate(day, money.currency, currency)).amount;
+  } catch (error) {
+    if (error instanceof MissingRate) throw new NoExchangeRate(error.currency);
+    throw error;
+  }
+  if (amount === 0) {
+    throw new ValidationFailed([
+      { in: 'body', field: 'money.amount', message: `is less than one minor unit of ${currency} once converted` },
+    ]);
+  }
+  if (Math.abs(amount) > MAX_AMOUNT) {
+    throw new ValidationFailed([{ in: 'body', field: 'money.amount', message: `is out of range in ${currency}` }]);
+  }
+  return amount;
+}
+
+export const handler = authenticatedRoute(
+  { path: goalPath, body: contributionCreateSchema, query: noParams },
+  async ({ userId, path, body, headers }) => {
+    const scope = {
+      tableName,
+      userId,
+      operation: 'create-contribution',
+      key: idempotencyKeyFrom(headers),
+      // The goal is part of what was asked: the same key for another goal is a different request.
+      request: { goalId: path.id, ...body },
+    };
+    if (scope.key) {
+      const earlier = await replay(db, { ...scope, key: scope.key });
+      if (earlier) return earlier;
+    }
+    const now = new Date();
+    const [goal, today] = await Promise.all([goals.get(userId, path.id), callerToday(profiles, userId, now)]);
+    if (!goal) throw new NotFound('goal');
+    if (goal.funding.kind !== 'contributions') throw notContributionsFunded();
+    const date = body.date ?? today;
+    checkContributionDate(date, today);
+    const contribution: GoalContributionItem = {
+      type: ItemType.GoalContribution,
+      contributionId: newEntityId(now.getTime()),
+      goalId: goal.goalId,
+      amount: await inGoalCurrency(body.money, goal.currency, date),
+      currency: goal.currency,
+      date,
+      note: body.note ?? null,
+      createdAt: now.toISOString(),
+      version: 1,
+    };
+    const response = { status: 201, body: toContributionView(contribution) };
+    return withIdempotency(db, scope, response, (record) =>
+      goals.addContribution(userId, contribution, record ? [record] : []),
+    );
+  },
+);

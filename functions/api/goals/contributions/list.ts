@@ -1,0 +1,31 @@
+/** GET /v1/goals/{id}/contributions: a goal's contributions, most recently recorded first. */
+import { documentClient } from '../../../../shared/aws/clients';
+import { requireEnv } from '../../../../shared/config';
+import { contributionListQuery, goalPath } from '../../../../shared/goals/schemas';
+import { toContributionView } from '../../../../shared/goals/views';
+import { authenticatedRoute } from '../../../../shared/http/api-handler';
+import { decodeCursor, encodeCursor } from '../../../../shared/http/cursor';
+import { NotFound } from '../../../../shared/http/problems';
+import { createGoalStore } from '../../../../shared/store/goal-store';
+
+const goals = createGoalStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
+
+export const handler = authenticatedRoute(
+  { path: goalPath, query: contributionListQuery },
+  async ({ userId, path, query }) => {
+    const after = query.cursor ? decodeCursor(userId, query.cursor) : undefined;
+    // 404 for a goal the caller does not have, rather than an empty list that says nothing.
+    const [goal, page] = await Promise.all([
+      goals.get(userId, path.id),
+      goals.listContributions(userId, path.id, { limit: query.limit, ...(after !== undefined ? { after } : {}) }),
+    ]);
+    if (!goal) throw new NotFound('goal');
+    return {
+      status: 200,
+      body: {
+        items: page.items.map(toContributionView),
+        nextCursor: page.last ? encodeCursor(userId, page.last) : null,
+      },
+    };
+  },
+);

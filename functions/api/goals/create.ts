@@ -1,0 +1,49 @@
+/**
+ * POST /v1/goals: a savings goal with a target, an optional deadline and how it is funded (an
+ * account's balance, or contributions). With an `Idempotency-Key`, a retry returns the first
+ * response and creates nothing: the key's record is written in the same transaction as the goal.
+ */
+import { documentClient } from '../../../shared/aws/clients';
+import { requireEnv } from '../../../shared/config';
+import { checkDeadline, goalCreateSchema } from '../../../shared/goals/schemas';
+import { callerToday } from '../../../shared/goals/today';
+import { toGoalView } from '../../../shared/goals/views';
+import { authenticatedRoute, noParams } from '../../../shared/http/api-handler';
+import { versionETag } from '../../../shared/http/etag';
+import { idempotencyKeyFrom, replay, withIdempotency } from '../../../shared/http/idempotency';
+import { newEntityId } from '../../../shared/ledger/fields';
+import { createAccountStore } from '../../../shared/store/account-store';
+import { createGoalStore, newGoalItem, unknownFundingAccount } from '../../../shared/store/goal-store';
+import { createProfileStore } from '../../../shared/store/profile-store';
+
+const db = documentClient();
+const tableName = requireEnv('TABLE_NAME');
+const goals = createGoalStore({ db, tableName });
+const accounts = createAccountStore({ db, tableName });
+const profiles = createProfileStore({ db, tableName });
+
+export const handler = authenticatedRoute(
+  { body: goalCreateSchema, query: noParams },
+  async ({ userId, body, headers }) => {
+    const scope = { tableName, userId, operation: 'create-goal', key: idempotencyKeyFrom(headers), request: body };
+    // A retry is answered before anything is re-read: the funding account may have changed since.
+    if (scope.key) {
+      const earlier = await replay(db, { ...scope, key: scope.key });
+      if (earlier) return earlier;
+    }
+    const now = new Date();
+    const [today, account] = await Promise.all([
+      callerToday(profiles, userId, now),
+      body.funding.kind === 'account' ? accounts.get(userId, body.funding.accountId) : undefined,
+    ]);
+    if (body.funding.kind === 'account' && !account) throw unknownFundingAccount();
+    checkDeadline(body.deadline, today);
+    const goal = newGoalItem(body, newEntityId(now.getTime()), now.toISOString());
+    const response = {
+      status: 201,
+      body: toGoalView(goal, today),
+      headers: { etag: versionETag(goal.version), location: `/v1/goals/${goal.goalId}` },
+    };
+    return withIdempotency(db, scope, response, (record) => goals.create(userId, goal, record ? [record] : []));
+  },
+);

@@ -1,0 +1,36 @@
+/**
+ * PATCH /v1/goals/{id}: renames, changes the target (in the goal's currency) or the deadline
+ * (null removes it). `If-Match` → 412 when stale. Progress is not editable: it is derived.
+ */
+import { documentClient } from '../../../shared/aws/clients';
+import { requireEnv } from '../../../shared/config';
+import { checkDeadline, goalPatchSchema, goalPath } from '../../../shared/goals/schemas';
+import { callerToday } from '../../../shared/goals/today';
+import { toGoalView } from '../../../shared/goals/views';
+import { authenticatedRoute, noParams } from '../../../shared/http/api-handler';
+import { versionETag, versionsFromIfMatch } from '../../../shared/http/etag';
+import { NotFound, PreconditionFailed } from '../../../shared/http/problems';
+import { createGoalStore } from '../../../shared/store/goal-store';
+import { createProfileStore } from '../../../shared/store/profile-store';
+
+const db = documentClient();
+const tableName = requireEnv('TABLE_NAME');
+const goals = createGoalStore({ db, tableName });
+const profiles = createProfileStore({ db, tableName });
+
+export const handler = authenticatedRoute(
+  { body: goalPatchSchema, path: goalPath, query: noParams },
+  async ({ userId, path, body, headers }) => {
+    const now = new Date();
+    const today = await callerToday(profiles, userId, now);
+    checkDeadline(body.deadline, today);
+    const outcome = await goals.update(userId, path.id, body, {
+      now: now.toISOString(),
+      expectedVersions: versionsFromIfMatch(headers['if-match']),
+    });
+    if (outcome.status === 'not-found') throw new NotFound('goal');
+    if (outcome.status === 'version-mismatch') throw new PreconditionFailed();
+    const { item } = outcome;
+    return { status: 200, body: toGoalView(item, today), headers: { etag: versionETag(item.version) } };
+  },
+);

@@ -1,0 +1,23 @@
+/** GET /v1/notifications: the caller's notification log (what was emailed, suppressed or failed), newest first. */
+import { documentClient } from '../../../shared/aws/clients';
+import { requireEnv } from '../../../shared/config';
+import { authenticatedRoute } from '../../../shared/http/api-handler';
+import { decodeCursor, encodeCursor } from '../../../shared/http/cursor';
+import { notificationListQuery, toNotificationView } from '../../../shared/notifications/views';
+import { createNotificationStore } from '../../../shared/store/notification-store';
+
+const notifications = createNotificationStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
+
+export const handler = authenticatedRoute({ query: notificationListQuery }, async ({ userId, query }) => {
+  const page = await notifications.list(userId, {
+    limit: query.limit,
+    ...(query.cursor ? { before: decodeCursor(userId, query.cursor) } : {}),
+  });
+  return {
+    status: 200,
+    body: {
+      items: page.items.map(toNotificationView),
+      nextCursor: page.last ? encodeCursor(userId, page.last) : null,
+    },
+  };
+});

@@ -1,0 +1,86 @@
+/**
+ * What the goal routes accept. Strict objects: an unknown field is a 400 naming it, and a PATCH
+ * can only touch the allow-list (name, target, deadline). Money is integer minor units of an ISO
+ * 4217 currency (shared/domain/money.ts); a goal's currency is its target's and never changes,
+ * because `saved` is kept in it.
+ */
+import { z } from 'zod';
+import { MAX_AMOUNT, moneySchema } from '../domain/money';
+import { currencyCode } from '../domain/profile';
+import { pageQuery } from '../http/cursor';
+import { ValidationFailed } from '../http/problems';
+import { entityId, entityName } from '../ledger/fields';
+import { noteSchema, transactionDate } from '../ledger/transaction-schemas';
+
+/** A deadline is a calendar day; one beyond this is a typo, not a plan. */
+export const LATEST_DEADLINE = '2199-12-31';
+
+export const goalPath = z.strictObject({ id: entityId });
+
+const deadline = z.iso
+  .date('must be a real date such as 2027-06-30')
+  .refine((date) => date <= LATEST_DEADLINE, `must not be after ${LATEST_DEADLINE}`);
+
+/** A target is what you save towards: more than nothing. */
+const targetSchema = z.strictObject({
+  amount: z
+    .number({ error: 'must be an integer number of minor units (e.g. 1234 for 12.34)' })
+    .int('must be an integer number of minor units (e.g. 1234 for 12.34), not a decimal')
+    .min(1, 'must be greater than 0')
+    .max(MAX_AMOUNT, 'is out of range'),
+  currency: currencyCode,
+});
+
+export const goalFundingInput = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('account'), accountId: entityId }),
+  z.strictObject({ kind: z.literal('contributions') }),
+]);
+
+export const goalCreateSchema = z.strictObject({
+  name: entityName,
+  target: targetSchema,
+  /** The last day to reach the target; checked against the caller's today (not in the past). */
+  deadline: deadline.nullable().optional(),
+  funding: goalFundingInput,
+});
+export type GoalCreate = z.infer<typeof goalCreateSchema>;
+
+export const goalPatchSchema = z
+  .strictObject({
+    name: entityName.optional(),
+    /** Must stay in the goal's currency (400 naming target.currency otherwise). */
+    target: targetSchema.optional(),
+    /** null removes the deadline. */
+    deadline: deadline.nullable().optional(),
+  })
+  .refine((patch) => Object.values(patch).some((value) => value !== undefined), {
+    message: 'must change at least one field',
+  });
+export type GoalPatch = z.infer<typeof goalPatchSchema>;
+
+export const goalListQuery = z.strictObject({ ...pageQuery });
+
+/** A contribution; negative = a withdrawal. In the goal currency, or converted at the date's ECB rate. */
+export const contributionCreateSchema = z.strictObject({
+  money: moneySchema.refine((money) => money.amount !== 0, { path: ['amount'], message: 'must not be 0' }),
+  /** Defaults to today in the caller's timezone. */
+  date: transactionDate.optional(),
+  note: noteSchema.nullable().optional(),
+});
+export type ContributionCreate = z.infer<typeof contributionCreateSchema>;
+
+export const contributionListQuery = z.strictObject({ ...pageQuery });
+
+/** A deadline already behind the caller is not a plan: 400 naming `deadline`. */
+export function checkDeadline(deadline: string | null | undefined, today: string): void {
+  if (deadline && deadline < today) {
+    throw new ValidationFailed([{ in: 'body', field: 'deadline', message: `must not be before today (${today})` }]);
+  }
+}
+
+/** A contribution is money already put aside: 400 naming `date` when it is after the caller's today. */
+export function checkContributionDate(date: string, today: string): void {
+  if (date > today) {
+    throw new ValidationFailed([{ in: 'body', field: 'date', message: `must not be after today (${today})` }]);
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * The kinds of email Moneta sends. Every kind but `welcome` is a switch in the user's
+ * notification preferences (shared/domain/profile.ts) under the same name.
+ */
+import type { NotificationPreferences } from '../domain/profile';
+
+export const notificationKinds = [
+  'welcome',
+  'budgetThreshold',
+  'budgetExceeded',
+  'goalMilestone',
+  'goalAchieved',
+  'largeTransaction',
+] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
+/** Whether the user wants this kind of email. Welcome mail confirms the address works: always sent. */
+export function wantsKind(kind: NotificationKind, preferences: NotificationPreferences): boolean {
+  return kind === 'welcome' ? true : preferences[kind];
+}
+
+/** Why a notification was recorded without an email. */
+export type SuppressionReason = 'preference' | 'hourly-cap';

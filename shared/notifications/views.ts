@@ -1,0 +1,39 @@
+/**
+ * `GET /v1/notifications`: the query it accepts and the shape of each entry of the log. The
+ * schemas are exported for the API contract (shared/api/contract.ts) and the OpenAPI document.
+ */
+import { z } from 'zod';
+import { pageQuery } from '../http/cursor';
+import { type NotificationItem, notificationStatuses } from '../store/notification-store';
+import { notificationKinds } from './kinds';
+
+export const notificationListQuery = z.strictObject({ ...pageQuery });
+
+export const notificationView = z.strictObject({
+  /** The fact's id: `welcome`, a budget alert id, a goal milestone id, `large-txn#<transactionId>`. */
+  id: z.string(),
+  kind: z.enum(notificationKinds),
+  status: z.enum(notificationStatuses),
+  attempts: z.number().int().nonnegative(),
+  sesMessageId: z.string().nullable(),
+  /** `preference` or `hourly-cap` when suppressed; the SES error name when the last send failed. */
+  reason: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  sentAt: z.string().nullable(),
+});
+export type NotificationView = z.infer<typeof notificationView>;
+
+export function toNotificationView(item: NotificationItem): NotificationView {
+  return {
+    id: item.factId,
+    kind: item.kind as NotificationView['kind'],
+    status: item.status,
+    attempts: item.attempts,
+    sesMessageId: item.sesMessageId ?? null,
+    reason: item.reason ?? null,
+    createdAt: item.createdAt,
+    updatedAt: item.updatedAt,
+    sentAt: item.sentAt ?? null,
+  };
+}

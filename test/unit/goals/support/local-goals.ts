@@ -1,0 +1,136 @@
+/**
+ * A real DynamoDB Local (in memory, free port) with the Moneta table, the goal route handlers and
+ * the goal tracker loaded against it through AWS_ENDPOINT_URL_DYNAMODB — as the local cloud runs
+ * them. Conditions, cancellations and ADD inside TransactWriteItems are DynamoDB's behaviour: the
+ * exactly-once claims are only worth something when checked against it.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { EventBridgeEvent } from 'aws-lambda';
+import { ensureTable, LOCAL_CLIENT_CONFIG, startDynamoDbLocal } from '../../../../lib/local/dynamodb-local';
+import type { GoalItem } from '../../../../shared/goals/items';
+import type { HttpApiEvent, HttpApiResult } from '../../../../shared/http/api-handler';
+import type { AccountItem } from '../../../../shared/ledger/items';
+import { keys, userPk } from '../../../../shared/store/keys';
+import { createRateStore } from '../../../../shared/store/rate-store';
+import { accountFixture, snapshotDays } from '../../ledger/transactions/support/ledger-fixtures';
+import { freePort } from '../../local/support-l1/free-port';
+import { lambdaContext as eventContext } from '../../support/eventbridge-event';
+import { type HttpEventInput, httpEvent, lambdaContext, parseResponse } from '../../support/http-event';
+
+const TABLE = process.env.TABLE_NAME ?? 'moneta-test';
+
+type Handler = (event: HttpApiEvent, context: ReturnType<typeof lambdaContext>) => Promise<HttpApiResult>;
+type Consumer = (event: EventBridgeEvent<string, unknown>, context: ReturnType<typeof eventContext>) => Promise<void>;
+
+export async function startLocalGoals() {
+  const service = await startDynamoDbLocal({ port: await freePort() });
+  await ensureTable(service.url, TABLE);
+  // Before any handler module is loaded: their clients are built at init from the environment.
+  process.env.AWS_ENDPOINT_URL_DYNAMODB = service.url;
+  const db = DynamoDBDocumentClient.from(new DynamoDBClient({ ...LOCAL_CLIENT_CONFIG, endpoint: service.url }), {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+  const routes = {
+    create: (await import('../../../../functions/api/goals/create')).handler as Handler,
+    list: (await import('../../../../functions/api/goals/list')).handler as Handler,
+    get: (await import('../../../../functions/api/goals/get')).handler as Handler,
+    update: (await import('../../../../functions/api/goals/update')).handler as Handler,
+    remove: (await import('../../../../functions/api/goals/delete')).handler as Handler,
+    contribute: (await import('../../../../functions/api/goals/contributions/create')).handler as Handler,
+    contributions: (await import('../../../../functions/api/goals/contributions/list')).handler as Handler,
+  };
+  const tracker = (await import('../../../../functions/events/goal-tracker')).handler as Consumer;
+  // The snapshot's last weeks: contribution dates and "today's" conversions fall back into them.
+  await createRateStore({ db, tableName: TABLE }).writeDays(snapshotDays('2025-12-15', '2026-12-31'));
+
+  const call = async (route: keyof typeof routes, sub: string, input: HttpEventInput) =>
+    parseResponse(await routes[route](httpEvent({ ...input, claims: { sub } }), lambdaContext()));
+  const put = (Item: Record<string, unknown>) => db.send(new PutCommand({ TableName: TABLE, Item }));
+
+  return {
+    db,
+    call,
+    /** Delivers one EventBridge event to the goal tracker, as the bus would. */
+    track: (event: EventBridgeEvent<string, unknown>) => tracker(event, eventContext('goal-tracker')),
+    stop: async () => {
+      db.destroy();
+      await service.stop();
+    },
+
+    /** A signed-up user's profile and the given accounts. */
+    async seedUser(
+      userId: string,
+      options: { homeCurrency?: string; timezone?: string; accounts?: Partial<AccountItem>[] } = {},
+    ) {
+      await put({
+        ...keys.profile(userId),
+        type: 'PROFILE',
+        userId,
+        email: 'someone@example.com',
+        name: 'Someone',
+        homeCurrency: options.homeCurrency ?? 'EUR',
+        timezone: options.timezone ?? 'Europe/Berlin',
+        notifications: {
+          budgetThreshold: true,
+          budgetExceeded: true,
+          goalMilestone: true,
+          goalAchieved: true,
+          largeTransaction: false,
+          largeTransactionAmount: 100_000,
+        },
+        createdAt: '2026-01-01T00:00:00.000Z',
+        updatedAt: '2026-01-01T00:00:00.000Z',
+        version: 1,
+      });
+      for (const account of options.accounts ?? []) await this.putAccount(userId, account);
+    },
+
+    async putAccount(userId: string, overrides: Partial<AccountItem>) {
+      const account = accountFixture(overrides);
+      await put({ ...keys.account(userId, account.accountId), ...account });
+      return account;
+    },
+
+    async putGoal(userId: string, goal: GoalItem) {
+      await put({ ...keys.goal(userId, goal.goalId), ...goal });
+    },
+
+    async deleteProfile(userId: string) {
+      await db.send(new DeleteCommand({ TableName: TABLE, Key: keys.profile(userId) }));
+    },
+
+    async goal(userId: string, goalId: string): Promise<GoalItem | undefined> {
+      const { Item } = await db.send(
+        new GetCommand({ TableName: TABLE, Key: keys.goal(userId, goalId), ConsistentRead: true }),
+      );
+      return Item as GoalItem | undefined;
+    },
+
+    /** Every item of the user's partition, strongly consistent (a Query on the partition; never Scan). */
+    async items(userId: string): Promise<Record<string, unknown>[]> {
+      const items: Record<string, unknown>[] = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await db.send(
+          new QueryCommand({
+            TableName: TABLE,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': userPk(userId) },
+            ConsistentRead: true,
+            ExclusiveStartKey: start,
+          }),
+        );
+        items.push(...(page.Items ?? []));
+        start = page.LastEvaluatedKey;
+      } while (start);
+      return items;
+    },
+  };
+}
+
+export type LocalGoals = Awaited<ReturnType<typeof startLocalGoals>>;
+
+export function ofKind(items: Record<string, unknown>[], prefix: string) {
+  return items.filter((item) => String(item.sk).startsWith(prefix));
+}
