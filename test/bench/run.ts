@@ -1,12 +1,32 @@
 /**
  * `npm run bench`: prints Moneta's performance figures. Benchmarks measure, they do not assert:
  * the figures go into closing notes and the README, and regressions are read, not guessed.
+ *
+ *   npm run bench                       every section
+ *   npm run bench -- --only ledger      one section (cold-start | ledger)
  */
+import { parseArgs } from 'node:util';
 import { measureColdStarts } from './function-cold-start';
+import { measureLedger } from './ledger';
 
-console.log(`Node ${process.version}, ${process.arch}; medians of ${process.env.BENCH_RUNS ?? 7} fresh processes`);
-console.log('\n## Functions: bundle size and cold init (import) time\n');
-const rows = await measureColdStarts();
-console.table(rows);
-const total = rows.reduce((sum, row) => sum + row.bundleKiB, 0);
-console.log(`${rows.length} functions, ${Math.round(total)} KiB of bundles in total`);
+const sections = ['cold-start', 'ledger'] as const;
+const { values } = parseArgs({ options: { only: { type: 'string' } }, strict: true });
+if (values.only !== undefined && !(sections as readonly string[]).includes(values.only)) {
+  console.error(`--only must be one of ${sections.join(', ')}; got ${values.only}`);
+  process.exit(2);
+}
+const runs = (section: (typeof sections)[number]) => values.only === undefined || values.only === section;
+
+if (runs('cold-start')) {
+  console.log(`Node ${process.version}, ${process.arch}; medians of ${process.env.BENCH_RUNS ?? 7} fresh processes`);
+  console.log('\n## Functions: bundle size and cold init (import) time\n');
+  const rows = await measureColdStarts();
+  console.table(rows);
+  const total = rows.reduce((sum, row) => sum + row.bundleKiB, 0);
+  console.log(`${rows.length} functions, ${Math.round(total)} KiB of bundles in total`);
+}
+
+if (runs('ledger')) {
+  console.log('\n## Ledger: creating a transaction, listing a month of 10,000 (local cloud)\n');
+  await measureLedger();
+}

@@ -14,6 +14,8 @@ export type BodyFixture = {
 
 const email = 'e2e-validation@example.com';
 const password = 'Aa1!validation-password';
+/** A well-formed id that exists for nobody (the same one concretePath puts in paths). */
+const absentId = '01J0000000000000000000E2E0';
 
 export const bodyFixtures: Record<string, BodyFixture> = {
   'POST /v1/auth/signup': {
@@ -66,6 +68,83 @@ export const bodyFixtures: Record<string, BodyFixture> = {
     requiredOnEmpty: ['(root)'],
     wrongTypes: { name: 5, homeCurrency: 1, timezone: 2, notifications: 'all' },
   },
+  // Ledger. Ids in valid bodies exist for nobody: body validation answers before any lookup.
+  'POST /v1/accounts': {
+    valid: { name: 'Everyday', kind: 'checking', currency: 'EUR' },
+    requiredOnEmpty: ['name', 'kind', 'currency'],
+    wrongTypes: { name: 1, kind: 2, currency: 978 },
+  },
+  'PATCH /v1/accounts/{id}': {
+    valid: { name: 'Renamed' },
+    requiredOnEmpty: ['(root)'],
+    wrongTypes: { name: [], kind: true, archived: 'yes' },
+  },
+  'POST /v1/categories': {
+    valid: { name: 'Coffee', kind: 'expense', parentId: 'food' },
+    requiredOnEmpty: ['name', 'kind'],
+    wrongTypes: { name: {}, kind: 1, parentId: 7 },
+  },
+  'PATCH /v1/categories/{id}': {
+    valid: { name: 'Renamed' },
+    requiredOnEmpty: ['(root)'],
+    wrongTypes: { name: 1, parentId: true, archived: 'no' },
+  },
+  'POST /v1/transactions': {
+    valid: { kind: 'expense', accountId: absentId, money: { amount: 1250, currency: 'EUR' }, date: '2026-04-10' },
+    requiredOnEmpty: ['kind', 'accountId', 'money'],
+    wrongTypes: {
+      kind: 1,
+      accountId: 2,
+      money: '12.50 EUR',
+      accountAmount: '100',
+      categoryId: 3,
+      payee: 4,
+      note: 5,
+      tags: 'trip',
+      date: 20260410,
+      externalId: 6,
+    },
+  },
+  'PATCH /v1/transactions/{id}': {
+    valid: { note: 'Lunch with Ada' },
+    requiredOnEmpty: ['(root)'],
+    wrongTypes: {
+      kind: 1,
+      accountId: 2,
+      money: 1250,
+      accountAmount: 12.5,
+      categoryId: 3,
+      payee: 4,
+      note: 5,
+      tags: 'food',
+      date: true,
+    },
+  },
+  'POST /v1/transfers': {
+    valid: {
+      fromAccountId: absentId,
+      toAccountId: '01J0000000000000000000E2E1',
+      money: { amount: 5000, currency: 'EUR' },
+      date: '2026-04-13',
+    },
+    requiredOnEmpty: ['fromAccountId', 'toAccountId', 'money'],
+    wrongTypes: { fromAccountId: 1, toAccountId: 2, money: [5000], toAmount: '5842', date: 3, note: 4, tags: {} },
+  },
+  'POST /v1/goals': {
+    valid: { name: 'Holiday', target: { amount: 150000, currency: 'EUR' }, funding: { kind: 'contributions' } },
+    requiredOnEmpty: ['name', 'target', 'funding'],
+    wrongTypes: { name: 1, target: '1500 EUR', deadline: 20270630, funding: 'contributions' },
+  },
+  'PATCH /v1/goals/{id}': {
+    valid: { name: 'Renamed' },
+    requiredOnEmpty: ['(root)'],
+    wrongTypes: { name: [], target: 100, deadline: true },
+  },
+  'POST /v1/goals/{id}/contributions': {
+    valid: { money: { amount: 5000, currency: 'EUR' }, date: '2026-04-10' },
+    requiredOnEmpty: ['money'],
+    wrongTypes: { money: 5000, date: 20260410, note: 5 },
+  },
 };
 
 export const routeKey = (route: Pick<RouteSpec, 'method' | 'path'>) => `${route.method} ${route.path}`;
@@ -73,4 +152,4 @@ export const routeKey = (route: Pick<RouteSpec, 'method' | 'path'>) => `${route.
 export const takesBody = (route: RouteSpec) => ['POST', 'PUT', 'PATCH'].includes(route.method);
 
 /** A concrete path for a route: path parameters get a well-formed id that exists for nobody. */
-export const concretePath = (route: RouteSpec) => route.path.replace(/\{[^}]+\}/g, '01J0000000000000000000E2E0');
+export const concretePath = (route: RouteSpec) => route.path.replace(/\{[^}]+\}/g, absentId);
