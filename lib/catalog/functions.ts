@@ -78,6 +78,12 @@ export const functions = [
     table: 'readWrite',
   }),
   api('transfers-create', 'transfers/create.ts', 'Moves money between two accounts', { table: 'readWrite' }),
+  api('budgets-create', 'budgets/create.ts', 'Creates a budget', { table: 'readWrite' }),
+  api('budgets-list', 'budgets/list.ts', "Lists the caller's budgets", { table: 'read' }),
+  api('budgets-get', 'budgets/get.ts', 'Reads a budget with its current period and forecast', { table: 'read' }),
+  api('budgets-update', 'budgets/update.ts', 'Changes a budget', { table: 'readWrite' }),
+  api('budgets-delete', 'budgets/delete.ts', 'Deletes a budget', { table: 'readWrite' }),
+  api('budgets-periods', 'budgets/periods.ts', "A budget's history, period by period", { table: 'read' }),
   api('goals-create', 'goals/create.ts', 'Creates a savings goal', { table: 'readWrite' }),
   api('goals-list', 'goals/list.ts', "Lists the caller's savings goals", { table: 'read' }),
   api('goals-get', 'goals/get.ts', 'Reads a goal with its progress', { table: 'read' }),
@@ -133,6 +139,14 @@ export const functions = [
     description: "Deletes a deleted account's transactions",
     table: 'readWrite',
     timeoutSeconds: 300,
+  },
+  {
+    id: 'budget-evaluator',
+    entry: 'functions/events/budget-evaluator.ts',
+    description: 'Keeps budget period counters exact and writes each crossed threshold once',
+    table: 'readWrite',
+    // A new budget's backfill reads its whole current period (≈15 s for 10,000 transactions locally).
+    timeoutSeconds: 120,
   },
   {
     id: 'goal-tracker',

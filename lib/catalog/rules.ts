@@ -38,6 +38,12 @@ export const rules: readonly RuleSpec[] = [
     description: "A deleted account's transactions are removed",
   },
   {
+    id: 'evaluate-budgets',
+    target: 'budget-evaluator',
+    detailTypes: ['TransactionCreated', 'TransactionUpdated', 'TransactionDeleted', 'BudgetCreated', 'BudgetUpdated'],
+    description: 'Budget period counters follow every transaction change; new and edited budgets backfill',
+  },
+  {
     id: 'track-goals',
     target: 'goal-tracker',
     detailTypes: [

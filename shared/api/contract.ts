@@ -17,6 +17,7 @@ import {
   resetPasswordBody,
   signupBody,
 } from '../auth/schemas';
+import { budgetListQuery, budgetPath, budgetPeriodsQuery, createBudgetBody, patchBudgetBody } from '../budgets/schemas';
 import { profilePatchSchema, profileSchema } from '../domain/profile';
 import {
   contributionCreateSchema,
@@ -59,6 +60,39 @@ export const profileView = z.strictObject({
   timezone: z.string(),
   notifications: profileSchema.shape.notifications,
   ...timestamps,
+});
+
+export const budgetView = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  categoryIds: z.array(z.string()).nullable().describe('null: all spending'),
+  period: z.enum(['monthly', 'weekly', 'yearly']),
+  limit: money,
+  thresholds: z.array(z.number().int()),
+  rollover: z.boolean(),
+  enforce: z.boolean(),
+  startDate: z.string(),
+  ...timestamps,
+});
+export const budgetPeriodView = z.strictObject({
+  periodId: z.string().describe('2026-04 (monthly), 2026-W15 (weekly), 2026 (yearly)'),
+  start: z.string(),
+  end: z.string(),
+  limit: money,
+  rolloverIn: money,
+  effectiveLimit: money,
+  spent: money,
+  remaining: money,
+  percent: z.number().describe('Spent as a percentage of the effective limit, one decimal'),
+});
+export const budgetWithCurrentView = budgetView.extend({
+  current: budgetPeriodView.extend({
+    forecast: z.strictObject({
+      projectedSpent: money.describe('Spent so far projected linearly to the end of the period'),
+      projectedPercent: z.number(),
+      onPace: z.boolean(),
+    }),
+  }),
 });
 
 export const accountView = z.strictObject({
@@ -402,6 +436,51 @@ export const contract: Record<string, OperationContract> = {
     headers: { idempotencyKey: true },
   },
 
+  'POST /v1/budgets': {
+    summary: 'Create a budget',
+    description:
+      'Covers categories (with their subcategories) or all spending, monthly, weekly or yearly in your timezone, with a limit in your home currency, alert thresholds, optional rollover and optional enforcement.',
+    body: createBudgetBody,
+    query: noParams,
+    response: { status: 201, description: 'The new budget', schema: budgetView, etag: true, location: true },
+    problems: [422],
+    headers: { idempotencyKey: true },
+  },
+  'GET /v1/budgets': {
+    summary: "List the caller's budgets",
+    query: budgetListQuery,
+    response: ok('A page of budgets', page(budgetView)),
+  },
+  'GET /v1/budgets/{id}': {
+    summary: 'Read a budget with its current period: spent, remaining, percent and a pace forecast',
+    path: budgetPath,
+    query: noParams,
+    response: ok('The budget', budgetWithCurrentView, { etag: true }),
+    problems: [404],
+  },
+  'PATCH /v1/budgets/{id}': {
+    summary: 'Change a budget',
+    description: 'A change of categories recomputes the current period; past periods keep their history.',
+    path: budgetPath,
+    body: patchBudgetBody,
+    query: noParams,
+    response: ok('The changed budget', budgetView, { etag: true }),
+    problems: [404, 412],
+  },
+  'DELETE /v1/budgets/{id}': {
+    summary: 'Delete a budget',
+    path: budgetPath,
+    query: noParams,
+    response: noContent('Deleted'),
+    problems: [404],
+  },
+  'GET /v1/budgets/{id}/periods': {
+    summary: "A budget's history, period by period",
+    path: budgetPath,
+    query: budgetPeriodsQuery,
+    response: ok('The periods', z.strictObject({ items: z.array(budgetPeriodView) })),
+    problems: [404],
+  },
   'POST /v1/goals': {
     summary: 'Create a savings goal',
     description:

@@ -57,6 +57,10 @@ export const budgetAppliedItem = z.object({
   deleted: z.boolean(),
   periodId: z.string().nullable(),
   amount: z.number().int(),
+  /** The budget version this contribution was computed for: a category change recomputes it. */
+  budgetVersion: z.number().int().nonnegative(),
+  /** Tombstones of deleted transactions expire (TTL) after 30 days. */
+  expiresAt: z.number().int().optional(),
 });
 export type BudgetAppliedItem = z.infer<typeof budgetAppliedItem>;
 

@@ -1,10 +1,13 @@
 /**
  * POST /v1/transactions: records an expense or income. One TransactWriteItems writes the
  * transaction, moves the account balance and count, counts the category, remembers the payee,
- * claims the externalId and stores the Idempotency-Key response: all of it or nothing.
+ * claims the externalId and stores the Idempotency-Key response: all of it or nothing. A budget in
+ * enforce mode that it would take past its limit refuses it (409 budget-exceeded): the budget's
+ * guard is part of that same write (shared/budgets/enforcement.ts), so the refusal is race-free.
  */
 import { ulid } from 'ulid';
 import { documentClient } from '../../../shared/aws/clients';
+import { createBudgetEnforcement, withBudgetGuards } from '../../../shared/budgets/enforcement';
 import { requireEnv } from '../../../shared/config';
 import { authenticatedRoute, noParams } from '../../../shared/http/api-handler';
 import { versionETag } from '../../../shared/http/etag';
@@ -28,6 +31,7 @@ const transactions = createTransactionStore({
   tableName,
   payeeUpsert: createPayeeStore({ db, tableName }).upsertPayeeItem,
 });
+const enforcement = createBudgetEnforcement({ db, tableName });
 
 export const handler = authenticatedRoute(
   { body: createTransactionBody, query: noParams },
@@ -72,13 +76,17 @@ export const handler = authenticatedRoute(
       headers: { etag: versionETag(item.version), location: `/v1/transactions/${item.transactionId}` },
     };
     return withIdempotency(db, scope, response, (record) =>
-      transactions.apply(userId, {
-        created: [item],
-        deltas,
-        payees: item.payee ? [item.payee] : [],
-        now: item.createdAt,
-        extra: record ? [record] : [],
-      }),
+      withBudgetGuards(
+        () => enforcement.guards(userId, item),
+        (guards) =>
+          transactions.apply(userId, {
+            created: [item],
+            deltas,
+            payees: item.payee ? [item.payee] : [],
+            now: item.createdAt,
+            extra: [...(record ? [record] : []), ...guards],
+          }),
+      ),
     );
   },
 );

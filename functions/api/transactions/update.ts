@@ -2,8 +2,11 @@
  * PATCH /v1/transactions/{id}: changes an allow-list of fields and moves balances and counts by the
  * net difference, in one TransactWriteItems conditional on the version that was read. With
  * `If-Match`, a stale version is a 412; without it, a concurrent change is re-read and re-planned.
+ * A budget in enforce mode that the change would take past its limit refuses it (409
+ * budget-exceeded), with its guard inside the same write (shared/budgets/enforcement.ts).
  */
 import { documentClient } from '../../../shared/aws/clients';
+import { createBudgetEnforcement, withBudgetGuards } from '../../../shared/budgets/enforcement';
 import { requireEnv } from '../../../shared/config';
 import { authenticatedRoute, noParams } from '../../../shared/http/api-handler';
 import { versionETag, versionsFromIfMatch } from '../../../shared/http/etag';
@@ -32,6 +35,7 @@ const transactions = createTransactionStore({
   tableName,
   payeeUpsert: createPayeeStore({ db, tableName }).upsertPayeeItem,
 });
+const enforcement = createBudgetEnforcement({ db, tableName });
 
 /** Re-plans after losing a race this many times before giving up with 412. */
 const MAX_ATTEMPTS = 3;
@@ -75,11 +79,16 @@ async function update(userId: string, id: string, patch: TransactionPatch, expec
         ])
       : undefined;
   const { item, deltas } = planUpdate(old, patch, { now: now.toISOString(), account, category, rates: dayRates });
-  await transactions.apply(userId, {
-    replaced: [{ item, readVersion: old.version }],
-    deltas,
-    payees: item.payee && item.payee !== old.payee ? [item.payee] : [],
-    now: item.updatedAt,
-  });
+  await withBudgetGuards(
+    () => enforcement.guards(userId, item),
+    (guards) =>
+      transactions.apply(userId, {
+        replaced: [{ item, readVersion: old.version }],
+        deltas,
+        payees: item.payee && item.payee !== old.payee ? [item.payee] : [],
+        now: item.updatedAt,
+        extra: guards,
+      }),
+  );
   return { status: 200, body: toTransactionView(item), headers: { etag: versionETag(item.version) } };
 }

@@ -1,0 +1,68 @@
+/**
+ * POST /v1/budgets: a spending budget per period, in the home currency. With an `Idempotency-Key`,
+ * a retry returns the first response and creates nothing (the key's record is written in the same
+ * transaction as the budget). Its current period is computed asynchronously by the budget
+ * evaluator from BudgetCreated (a backfill of the transactions since its startDate).
+ */
+import { documentClient } from '../../../shared/aws/clients';
+import type { BudgetItem } from '../../../shared/budgets/items';
+import { checkCategories, checkLimitCurrency, resolveStartDate } from '../../../shared/budgets/rules';
+import { createBudgetBody, DEFAULT_THRESHOLDS } from '../../../shared/budgets/schemas';
+import { toBudgetView } from '../../../shared/budgets/views';
+import { requireEnv } from '../../../shared/config';
+import { authenticatedRoute, noParams } from '../../../shared/http/api-handler';
+import { versionETag } from '../../../shared/http/etag';
+import { idempotencyKeyFrom, replay, withIdempotency } from '../../../shared/http/idempotency';
+import { NotFound } from '../../../shared/http/problems';
+import { newEntityId } from '../../../shared/ledger/fields';
+import { todayIn } from '../../../shared/ledger/transaction-schemas';
+import { createBudgetStore } from '../../../shared/store/budget-store';
+import { createCategoryStore } from '../../../shared/store/category-store';
+import { createProfileStore } from '../../../shared/store/profile-store';
+
+const db = documentClient();
+const tableName = requireEnv('TABLE_NAME');
+const budgets = createBudgetStore({ db, tableName });
+const categories = createCategoryStore({ db, tableName });
+const profiles = createProfileStore({ db, tableName });
+
+export const handler = authenticatedRoute(
+  { body: createBudgetBody, query: noParams },
+  async ({ userId, body, headers }) => {
+    const scope = { tableName, userId, operation: 'create-budget', key: idempotencyKeyFrom(headers), request: body };
+    // A retry is answered before anything is re-read: the profile may have changed since.
+    if (scope.key) {
+      const earlier = await replay(db, { ...scope, key: scope.key });
+      if (earlier) return earlier;
+    }
+    const profile = await profiles.get(userId);
+    if (!profile) throw new NotFound('profile');
+    checkLimitCurrency(body.limit, profile.homeCurrency, 'your home currency');
+    const categoryIds = body.categoryIds ?? null;
+    if (categoryIds) checkCategories(categoryIds, await categories.listAll(userId));
+    const now = new Date();
+    const period = body.period ?? 'monthly';
+    const budget: BudgetItem = {
+      type: 'BUDGET',
+      budgetId: newEntityId(now.getTime()),
+      name: body.name,
+      categoryIds,
+      period,
+      limit: body.limit.amount,
+      currency: body.limit.currency,
+      thresholds: body.thresholds ?? DEFAULT_THRESHOLDS,
+      rollover: body.rollover ?? false,
+      enforce: body.enforce ?? false,
+      startDate: resolveStartDate(period, body.startDate, todayIn(profile.timezone, now)),
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      version: 1,
+    };
+    const response = {
+      status: 201,
+      body: toBudgetView(budget),
+      headers: { etag: versionETag(budget.version), location: `/v1/budgets/${budget.budgetId}` },
+    };
+    return withIdempotency(db, scope, response, (record) => budgets.create(userId, budget, record ? [record] : []));
+  },
+);

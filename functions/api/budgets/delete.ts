@@ -1,0 +1,22 @@
+/**
+ * DELETE /v1/budgets/{id}: one conditional DeleteItem (on the version, with If-Match). Its
+ * counters, applied states and alerts stay (small, and the alerts are the record of what was
+ * emailed); the evaluator never writes them again, since every apply checks the budget exists.
+ * They go when the user's data is erased.
+ */
+import { documentClient } from '../../../shared/aws/clients';
+import { budgetPath } from '../../../shared/budgets/schemas';
+import { requireEnv } from '../../../shared/config';
+import { authenticatedRoute, noParams } from '../../../shared/http/api-handler';
+import { versionsFromIfMatch } from '../../../shared/http/etag';
+import { NotFound, PreconditionFailed } from '../../../shared/http/problems';
+import { createBudgetStore } from '../../../shared/store/budget-store';
+
+const budgets = createBudgetStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
+
+export const handler = authenticatedRoute({ path: budgetPath, query: noParams }, async ({ userId, path, headers }) => {
+  const outcome = await budgets.delete(userId, path.id, versionsFromIfMatch(headers['if-match']));
+  if (outcome === 'not-found') throw new NotFound('budget');
+  if (outcome === 'version-mismatch') throw new PreconditionFailed();
+  return { status: 204 };
+});

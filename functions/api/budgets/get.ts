@@ -1,0 +1,42 @@
+/**
+ * GET /v1/budgets/{id}: the budget and its current period (the one holding today in the user's
+ * timezone): limit, rollover, effective limit, spent, remaining, percent and a linear forecast.
+ */
+import { documentClient } from '../../../shared/aws/clients';
+import { forecast } from '../../../shared/budgets/forecast';
+import { periodOf } from '../../../shared/budgets/periods';
+import { figuresFor } from '../../../shared/budgets/rollover';
+import { budgetPath } from '../../../shared/budgets/schemas';
+import { toBudgetView, toCurrentView } from '../../../shared/budgets/views';
+import { requireEnv } from '../../../shared/config';
+import { DEFAULT_TIMEZONE } from '../../../shared/domain/profile';
+import { authenticatedRoute, noParams } from '../../../shared/http/api-handler';
+import { versionETag } from '../../../shared/http/etag';
+import { NotFound } from '../../../shared/http/problems';
+import { todayIn } from '../../../shared/ledger/transaction-schemas';
+import { createBudgetStore } from '../../../shared/store/budget-store';
+import { createProfileStore } from '../../../shared/store/profile-store';
+
+const db = documentClient();
+const tableName = requireEnv('TABLE_NAME');
+const budgets = createBudgetStore({ db, tableName });
+const profiles = createProfileStore({ db, tableName });
+
+export const handler = authenticatedRoute({ path: budgetPath, query: noParams }, async ({ userId, path }) => {
+  // The key is built from the caller's sub: another user's budget simply does not exist here.
+  const [budget, profile] = await Promise.all([budgets.get(userId, path.id), profiles.get(userId)]);
+  if (!budget) throw new NotFound('budget');
+  const today = todayIn(profile?.timezone ?? DEFAULT_TIMEZONE, new Date());
+  const span = periodOf(budget.period, today);
+  // Rollover needs every earlier period (one Query of the counters); otherwise one GetItem.
+  const spent = budget.rollover
+    ? await budgets.spentByPeriod(userId, budget.budgetId)
+    : new Map([[span.periodId, await budgets.spentIn(userId, budget.budgetId, span.periodId)]]);
+  const [figures] = figuresFor(budget, (periodId) => spent.get(periodId) ?? 0, [span]);
+  if (!figures) throw new Error('No figures for the current period');
+  return {
+    status: 200,
+    body: { ...toBudgetView(budget), current: toCurrentView(figures, forecast(figures, today), budget.currency) },
+    headers: { etag: versionETag(budget.version) },
+  };
+});

@@ -1,0 +1,42 @@
+/**
+ * GET /v1/budgets/{id}/periods?from=&to=: the budget's history, one entry per period overlapping
+ * [from, to] (from the budget's startDate on), from its counters: one Query. Periods with no
+ * counter spent nothing.
+ */
+import { documentClient } from '../../../shared/aws/clients';
+import { periodsBetween } from '../../../shared/budgets/periods';
+import { figuresFor } from '../../../shared/budgets/rollover';
+import { budgetPath, budgetPeriodsQuery } from '../../../shared/budgets/schemas';
+import { toPeriodView } from '../../../shared/budgets/views';
+import { requireEnv } from '../../../shared/config';
+import { DEFAULT_TIMEZONE } from '../../../shared/domain/profile';
+import { authenticatedRoute } from '../../../shared/http/api-handler';
+import { NotFound, ValidationFailed } from '../../../shared/http/problems';
+import { todayIn } from '../../../shared/ledger/transaction-schemas';
+import { createBudgetStore } from '../../../shared/store/budget-store';
+import { createProfileStore } from '../../../shared/store/profile-store';
+
+const db = documentClient();
+const tableName = requireEnv('TABLE_NAME');
+const budgets = createBudgetStore({ db, tableName });
+const profiles = createProfileStore({ db, tableName });
+
+/** Ten years of weeks: enough history for anyone, and a bound on the work one request can ask for. */
+export const MAX_PERIODS = 530;
+
+export const handler = authenticatedRoute(
+  { path: budgetPath, query: budgetPeriodsQuery },
+  async ({ userId, path, query }) => {
+    const [budget, profile] = await Promise.all([budgets.get(userId, path.id), profiles.get(userId)]);
+    if (!budget) throw new NotFound('budget');
+    const to = query.to ?? todayIn(profile?.timezone ?? DEFAULT_TIMEZONE, new Date());
+    const from = query.from && query.from > budget.startDate ? query.from : budget.startDate;
+    const spans = periodsBetween(budget.period, from, to, MAX_PERIODS + 1);
+    if (spans.length > MAX_PERIODS) {
+      throw new ValidationFailed([{ in: 'query', field: 'from', message: `must span at most ${MAX_PERIODS} periods` }]);
+    }
+    const spent = await budgets.spentByPeriod(userId, budget.budgetId);
+    const figures = figuresFor(budget, (periodId) => spent.get(periodId) ?? 0, spans);
+    return { status: 200, body: { items: figures.map((f) => toPeriodView(f, budget.currency)) } };
+  },
+);

@@ -1,0 +1,50 @@
+/**
+ * PATCH /v1/budgets/{id}: name, categoryIds, limit, thresholds, rollover, enforce. `If-Match` → 412
+ * when stale. A change of categoryIds is recomputed asynchronously by the budget evaluator from
+ * BudgetUpdated: the current period (and later ones) under the new coverage; past periods keep
+ * their history (docs/budgets.md).
+ */
+import { documentClient } from '../../../shared/aws/clients';
+import { checkCategories, checkLimitCurrency } from '../../../shared/budgets/rules';
+import { budgetPath, patchBudgetBody } from '../../../shared/budgets/schemas';
+import { toBudgetView } from '../../../shared/budgets/views';
+import { requireEnv } from '../../../shared/config';
+import { authenticatedRoute, noParams } from '../../../shared/http/api-handler';
+import { versionETag, versionsFromIfMatch } from '../../../shared/http/etag';
+import { NotFound, PreconditionFailed } from '../../../shared/http/problems';
+import { createBudgetStore } from '../../../shared/store/budget-store';
+import { createCategoryStore } from '../../../shared/store/category-store';
+
+const db = documentClient();
+const tableName = requireEnv('TABLE_NAME');
+const budgets = createBudgetStore({ db, tableName });
+const categories = createCategoryStore({ db, tableName });
+
+export const handler = authenticatedRoute(
+  { path: budgetPath, body: patchBudgetBody, query: noParams },
+  async ({ userId, path, body, headers }) => {
+    if (body.limit) {
+      // The currency of a budget never changes (its counters are in it); read it to check the limit.
+      const current = await budgets.get(userId, path.id);
+      if (!current) throw new NotFound('budget');
+      checkLimitCurrency(body.limit, current.currency, 'the budget currency');
+    }
+    if (body.categoryIds) checkCategories(body.categoryIds, await categories.listAll(userId));
+    const outcome = await budgets.update(
+      userId,
+      path.id,
+      {
+        name: body.name,
+        categoryIds: body.categoryIds,
+        limit: body.limit?.amount,
+        thresholds: body.thresholds,
+        rollover: body.rollover,
+        enforce: body.enforce,
+      },
+      { now: new Date().toISOString(), expectedVersions: versionsFromIfMatch(headers['if-match']) },
+    );
+    if (outcome.status === 'not-found') throw new NotFound('budget');
+    if (outcome.status === 'version-mismatch') throw new PreconditionFailed();
+    return { status: 200, body: toBudgetView(outcome.item), headers: { etag: versionETag(outcome.item.version) } };
+  },
+);

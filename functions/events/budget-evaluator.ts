@@ -1,0 +1,39 @@
+/**
+ * The budget evaluator (rule `evaluate-budgets`): keeps every budget's period counters exact under
+ * at-least-once, out-of-order delivery, and writes one alert fact per budget, period and crossed
+ * threshold, ever. The work is in shared/budgets/evaluate.ts; see docs/budgets.md.
+ */
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { documentClient } from '../../shared/aws/clients';
+import { evaluatedEvents, evaluateEvent } from '../../shared/budgets/evaluate';
+import { requireEnv } from '../../shared/config';
+import { eventConsumer } from '../../shared/events/consumer';
+import { logger, metrics } from '../../shared/observability';
+import { createBudgetStore } from '../../shared/store/budget-store';
+import { createProfileStore } from '../../shared/store/profile-store';
+
+/** Rule `evaluate-budgets` in lib/catalog/rules.ts. */
+export const acceptedDetailTypes = evaluatedEvents;
+
+const db = documentClient();
+const tableName = requireEnv('TABLE_NAME');
+const deps = {
+  store: createBudgetStore({ db, tableName }),
+  profiles: createProfileStore({ db, tableName }),
+  now: () => new Date(),
+};
+
+export const handler = eventConsumer(acceptedDetailTypes, async (event) => {
+  const outcome = await evaluateEvent(deps, event);
+  metrics.addMetric('BudgetApplies', MetricUnit.Count, outcome.applied);
+  metrics.addMetric('BudgetAlerts', MetricUnit.Count, outcome.alerts);
+  // Ids and counts only: never amounts, names or the event.
+  logger.info('Budgets evaluated', {
+    userId: event.detail.userId,
+    entityId: event.detail.id,
+    budgets: outcome.budgets,
+    applied: outcome.applied,
+    alerts: outcome.alerts,
+    ...(outcome.userGone ? { userGone: true } : {}),
+  });
+});

@@ -1,0 +1,140 @@
+/**
+ * A real DynamoDB Local (in memory, free port) with the Moneta table, for the budget evaluator and
+ * routes. Why not mocks: exactly-once counting rests on DynamoDB's behaviour — conditions pinning
+ * the applied state, ADD inside TransactWriteItems, whole-transaction cancellation. A mock would
+ * only replay our assumptions about it.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { BatchWriteCommand, DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ensureTable, LOCAL_CLIENT_CONFIG, startDynamoDbLocal } from '../../../../lib/local/dynamodb-local';
+import type { EvaluatorDeps } from '../../../../shared/budgets/evaluate';
+import type { BudgetItem } from '../../../../shared/budgets/items';
+import type { TransactionItem } from '../../../../shared/ledger/items';
+import { storedTransaction } from '../../../../shared/ledger/transaction-plan';
+import { createBudgetStore } from '../../../../shared/store/budget-store';
+import { keys, userPk } from '../../../../shared/store/keys';
+import { createProfileStore } from '../../../../shared/store/profile-store';
+import { freePort } from '../../local/support-l1/free-port';
+
+export const TABLE = process.env.TABLE_NAME ?? 'moneta-test';
+const T0 = '2026-01-01T00:00:00.000Z';
+
+export async function startBudgetTable() {
+  const service = await startDynamoDbLocal({ port: await freePort() });
+  await ensureTable(service.url, TABLE);
+  // Before any handler module is loaded: their clients are built at init from the environment.
+  process.env.AWS_ENDPOINT_URL_DYNAMODB = service.url;
+  const db = DynamoDBDocumentClient.from(new DynamoDBClient({ ...LOCAL_CLIENT_CONFIG, endpoint: service.url }), {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+  const put = (Item: Record<string, unknown>) => db.send(new PutCommand({ TableName: TABLE, Item }));
+
+  async function items(userId: string, prefix = ''): Promise<Record<string, unknown>[]> {
+    const found: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await db.send(
+        new QueryCommand({
+          TableName: TABLE,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': prefix },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      found.push(...(page.Items ?? []));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return found;
+  }
+
+  return {
+    db,
+    url: service.url,
+    stop: async () => {
+      db.destroy();
+      await service.stop();
+    },
+    /** Evaluator dependencies over this table (a `db` may be a wrapper that injects faults). */
+    deps(options: { now?: Date; db?: DynamoDBDocumentClient } = {}): EvaluatorDeps {
+      const client = options.db ?? db;
+      return {
+        store: createBudgetStore({ db: client, tableName: TABLE }),
+        profiles: createProfileStore({ db: client, tableName: TABLE }),
+        now: () => options.now ?? new Date('2026-03-15T12:00:00.000Z'),
+      };
+    },
+    /** A signed-up user with a profile and categories: food > groceries, dining; salary (income). */
+    async seedUser(userId: string, options: { timezone?: string; homeCurrency?: string } = {}) {
+      await put({
+        ...keys.profile(userId),
+        type: 'PROFILE',
+        userId,
+        email: 'someone@example.com',
+        name: 'Someone',
+        homeCurrency: options.homeCurrency ?? 'EUR',
+        timezone: options.timezone ?? 'Europe/Berlin',
+        notifications: {
+          budgetThreshold: true,
+          budgetExceeded: true,
+          goalMilestone: true,
+          goalAchieved: true,
+          largeTransaction: false,
+          largeTransactionAmount: 100_000,
+        },
+        createdAt: T0,
+        updatedAt: T0,
+        version: 1,
+      });
+      const categories = [
+        { categoryId: 'food', kind: 'expense', parentId: null },
+        { categoryId: 'groceries', kind: 'expense', parentId: 'food' },
+        { categoryId: 'dining', kind: 'expense', parentId: null },
+        { categoryId: 'salary', kind: 'income', parentId: null },
+      ];
+      for (const category of categories) {
+        await put({
+          ...keys.category(userId, category.categoryId),
+          type: 'CATEGORY',
+          name: category.categoryId,
+          transactionCount: 0,
+          archived: false,
+          createdAt: T0,
+          updatedAt: T0,
+          version: 1,
+          ...category,
+        });
+      }
+    },
+    putBudget: (userId: string, budget: BudgetItem) => put({ ...keys.budget(userId, budget.budgetId), ...budget }),
+    /** Transactions as the write path stores them (keys and index keys), 25 per BatchWriteItem. */
+    async putTransactions(userId: string, transactions: readonly TransactionItem[]) {
+      for (let i = 0; i < transactions.length; i += 25) {
+        let pending: unknown[] = transactions
+          .slice(i, i + 25)
+          .map((t) => ({ PutRequest: { Item: storedTransaction(userId, t) } }));
+        while (pending.length > 0) {
+          const response = await db.send(new BatchWriteCommand({ RequestItems: { [TABLE]: pending as never } }));
+          pending = response.UnprocessedItems?.[TABLE] ?? [];
+        }
+      }
+    },
+    items,
+    /** Period counters of a budget: periodId → { spent, transactionCount }. */
+    async counters(userId: string, budgetId: string) {
+      const found = await items(userId, `BPERIOD#${budgetId}#`);
+      return Object.fromEntries(
+        found
+          .map(
+            (c) =>
+              [String(c.periodId), { spent: Number(c.spent), transactionCount: Number(c.transactionCount) }] as const,
+          )
+          .filter(([, c]) => c.spent !== 0 || c.transactionCount !== 0)
+          .sort(([a], [b]) => (a < b ? -1 : 1)),
+      );
+    },
+    alerts: (userId: string, budgetId: string) => items(userId, `ALERT#${budgetId}#`),
+  };
+}
+
+export type BudgetTable = Awaited<ReturnType<typeof startBudgetTable>>;
