@@ -9,8 +9,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import type { AccountItem, CategoryItem, TransactionItem } from '../../shared/ledger/items';
 import { planCreate, storedTransaction } from '../../shared/ledger/transaction-plan';
@@ -23,7 +22,8 @@ import { createTransactionStore } from '../../shared/store/transaction-store';
 import { api } from '../e2e/support/api-client';
 import { createAccount, expectOk, type LedgerUser, ledgerUser, queryString } from '../e2e/support/ledger';
 import { type LocalCloud, startLocalCloud, stopLocalCloud } from '../e2e/support/local-cloud-process';
-import { OUTPUTS_FILE_VARIABLE, type StackOutputs, stackOutputs } from '../e2e/support/outputs';
+import { OUTPUTS_FILE_VARIABLE, stackOutputs } from '../e2e/support/outputs';
+import { type Capacity, meteredClient, percentile } from './measure';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CREATES = Number(process.env.BENCH_CREATES ?? 250);
@@ -36,74 +36,10 @@ const LISTING_REPEATS = Number(process.env.BENCH_LISTINGS ?? 10);
 // ---------------------------------------------------------------------------------------------
 // Measuring
 
-/** Nearest-rank percentile of samples (ms), rounded to 0.1. */
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
-  return Math.round((sorted[rank - 1] ?? Number.NaN) * 10) / 10;
-}
-
 async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const started = performance.now();
   const value = await work();
   return { ms: performance.now() - started, value };
-}
-
-/** Capacity units; `indexWrite` is the part of `write` spent on keeping the GSIs up to date. */
-type Capacity = { read: number; write: number; indexWrite: number; calls: number };
-
-/**
- * A document client whose every command asks DynamoDB for its consumed capacity, summed into
- * `meter.total` (reads: GetItem/Query/BatchGet; writes: everything else, transactions included).
- */
-function meteredClient(outputs: StackOutputs) {
-  const total: Capacity = { read: 0, write: 0, indexWrite: 0, calls: 0 };
-  const client = new DynamoDBClient({
-    region: outputs.Region,
-    endpoint: outputs.DynamoDbEndpoint,
-    // DynamoDB Local accepts any credentials; never pick up a developer's real ones for it.
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      // INDEXES: the total, and how much of it went to the table and to each index.
-      (args.input as Record<string, unknown>).ReturnConsumedCapacity = 'INDEXES';
-      const result = await next(args);
-      const consumed = (result.output as { ConsumedCapacity?: unknown }).ConsumedCapacity;
-      const entries = (Array.isArray(consumed) ? consumed : consumed ? [consumed] : []) as {
-        CapacityUnits?: number;
-        GlobalSecondaryIndexes?: Record<string, { CapacityUnits?: number }>;
-      }[];
-      const units = entries.reduce((sum, entry) => sum + (entry.CapacityUnits ?? 0), 0);
-      const onIndexes = entries
-        .flatMap((entry) => Object.values(entry.GlobalSecondaryIndexes ?? {}))
-        .reduce((sum, index) => sum + (index.CapacityUnits ?? 0), 0);
-      if (/^(GetItem|Query|BatchGetItem|TransactGetItems)/.test(context.commandName ?? '')) total.read += units;
-      else {
-        total.write += units;
-        total.indexWrite += onIndexes;
-      }
-      total.calls += 1;
-      return result;
-    },
-    // Before the serializer, after lib-dynamodb has marshalled the input.
-    { step: 'serialize', priority: 'high', name: 'consumedCapacityMeter' },
-  );
-  const db = DynamoDBDocumentClient.from(client, {
-    marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
-  });
-  /** The capacity `work` consumed. */
-  async function measure(work: () => Promise<unknown>): Promise<Capacity> {
-    const before = { ...total };
-    await work();
-    return {
-      read: total.read - before.read,
-      write: total.write - before.write,
-      indexWrite: total.indexWrite - before.indexWrite,
-      calls: total.calls - before.calls,
-    };
-  }
-  return { db, measure, destroy: () => client.destroy() };
 }
 
 /** CPU seconds used so far by every process in the process group `pgid` (Linux /proc; 0 elsewhere). */

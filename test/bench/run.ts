@@ -3,13 +3,14 @@
  * the figures go into closing notes and the README, and regressions are read, not guessed.
  *
  *   npm run bench                       every section
- *   npm run bench -- --only ledger      one section (cold-start | ledger)
+ *   npm run bench -- --only ledger      one section (cold-start | ledger | alerts)
  */
 import { parseArgs } from 'node:util';
+import { measureAlerts } from './alerts';
 import { measureColdStarts } from './function-cold-start';
 import { measureLedger } from './ledger';
 
-const sections = ['cold-start', 'ledger'] as const;
+const sections = ['cold-start', 'ledger', 'alerts'] as const;
 const { values } = parseArgs({ options: { only: { type: 'string' } }, strict: true });
 if (values.only !== undefined && !(sections as readonly string[]).includes(values.only)) {
   console.error(`--only must be one of ${sections.join(', ')}; got ${values.only}`);
@@ -29,4 +30,9 @@ if (runs('cold-start')) {
 if (runs('ledger')) {
   console.log('\n## Ledger: creating a transaction, listing a month of 10,000 (local cloud)\n');
   await measureLedger();
+}
+
+if (runs('alerts')) {
+  console.log('\n## Budget alerts: write-to-email latency, evaluator capacity per transaction (local cloud)\n');
+  await measureAlerts();
 }

@@ -16,6 +16,8 @@ export type StackOutputs = {
   OutboxUrl?: string;
   /** Local cloud only: DynamoDB Local, for checks made behind the API's back. */
   DynamoDbEndpoint?: string;
+  /** Local cloud only: the local bus, whose chaos switch and idle signal the alert tests use. */
+  EventBridgeEndpoint?: string;
 };
 
 /** The environment variable that names the outputs file (set by the user, or by global-setup). */
@@ -42,6 +44,7 @@ export function parseOutputsFile(path: string): StackOutputs {
     Region: String(outputs.Region),
     OutboxUrl: text('OutboxUrl')?.replace(/\/+$/, ''),
     DynamoDbEndpoint: text('DynamoDbEndpoint'),
+    EventBridgeEndpoint: text('EventBridgeEndpoint')?.replace(/\/+$/, ''),
   };
 }
 

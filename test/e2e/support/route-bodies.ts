@@ -130,6 +130,25 @@ export const bodyFixtures: Record<string, BodyFixture> = {
     requiredOnEmpty: ['fromAccountId', 'toAccountId', 'money'],
     wrongTypes: { fromAccountId: 1, toAccountId: 2, money: [5000], toAmount: '5842', date: 3, note: 4, tags: {} },
   },
+  'POST /v1/budgets': {
+    valid: { name: 'Groceries', limit: { amount: 40000, currency: 'EUR' }, categoryIds: ['groceries'] },
+    requiredOnEmpty: ['name', 'limit'],
+    wrongTypes: {
+      name: 1,
+      categoryIds: 'groceries',
+      period: 30,
+      limit: 400,
+      thresholds: '80',
+      rollover: 'yes',
+      enforce: 1,
+      startDate: 20260401,
+    },
+  },
+  'PATCH /v1/budgets/{id}': {
+    valid: { name: 'Renamed' },
+    requiredOnEmpty: ['(root)'],
+    wrongTypes: { name: [], categoryIds: 7, limit: '400 EUR', thresholds: 80, rollover: 0, enforce: 'no' },
+  },
   'POST /v1/goals': {
     valid: { name: 'Holiday', target: { amount: 150000, currency: 'EUR' }, funding: { kind: 'contributions' } },
     requiredOnEmpty: ['name', 'target', 'funding'],
