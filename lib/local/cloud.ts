@@ -113,12 +113,19 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     await ensureTable(dynamodb.url, localNames.tableName);
     log(`DynamoDB Local    ${dynamodb.url} (table ${localNames.tableName})`);
 
+    // Until the stream poller runs, "idle" is the bus's own; then the stream's and the bus's together.
+    let settled: (() => Promise<void>) | undefined;
+    const untilIdle = async () => {
+      if (settled) await settled();
+      else await bus.whenIdle();
+    };
     const bus = await startEventBus({
       port: ports.eventBridge,
       busName: localNames.eventBusName,
       rules: rules.map((rule) => ({ id: rule.id, pattern: eventPattern(rule), target: rule.target })),
       invoker: triggers,
       chaos: opts.chaos ? { ...DEFAULT_CHAOS } : undefined,
+      untilIdle: () => untilIdle(),
       retry: { attempts: targetDelivery.retryAttempts, baseDelayMs: BUS_RETRY_BASE_DELAY_MS },
       dataDir: dataDir('bus'),
     });
@@ -173,6 +180,18 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       checkpointFile: opts.inMemory ? undefined : join(stateDir, 'stream', 'checkpoints.json'),
     });
     stoppers.push({ name: 'stream poller', stop: () => poller.stop() });
+    // Catch up with what is already in the stream (the rate snapshot just seeded, or a previous
+    // run's backlog) before saying ready, so the first request's events are not queued behind it.
+    const catchUpStarted = Date.now();
+    await poller.whenIdle();
+    log(`Stream caught up  ${Date.now() - catchUpStarted} ms`);
+    settled = async () => {
+      // The stream feeds the bus, and a consumer's write feeds the stream again: settle both twice.
+      for (let round = 0; round < 2; round++) {
+        await poller.whenIdle();
+        await bus.whenIdle();
+      }
+    };
 
     const gateway = await startGateway({
       port: ports.api,
@@ -210,13 +229,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       outputsFile,
       outputs,
       logDir,
-      async whenIdle() {
-        // The stream feeds the bus, and a consumer's write feeds the stream again: settle both twice.
-        for (let round = 0; round < 2; round++) {
-          await poller.whenIdle();
-          await bus.whenIdle();
-        }
-      },
+      whenIdle: untilIdle,
       stop,
     };
   } catch (error) {

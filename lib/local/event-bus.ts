@@ -13,7 +13,8 @@
  *   GET  /api/dead-letters   → { deadLetters: DeadLetter[] } oldest first
  *   GET  /api/chaos          → the chaos settings in force
  *   PUT  /api/chaos          { enabled, duplicates?, maxDelayMs? } switches chaos on or off while running
- *   GET  /api/idle           answers once no delivery is pending (tests wait on it)
+ *   GET  /api/idle           answers once the system is at rest: with `untilIdle`, the stream poller
+ *                            and the bus both (the local cloud wires it); else no delivery pending
  */
 import { randomUUID } from 'node:crypto';
 import { appendFile } from 'node:fs/promises';
@@ -72,6 +73,8 @@ export async function startEventBus(opts: {
   dataDir?: string;
   /** Region written in envelopes; the stack's region locally. */
   region?: string;
+  /** What "idle" means for GET /api/idle, when more than this bus feeds it (the local cloud's stream). */
+  untilIdle?: () => Promise<void>;
 }): Promise<RunningService & { whenIdle(): Promise<void>; setChaos(c: ChaosOptions): void }> {
   const retry = opts.retry ?? { attempts: 8, baseDelayMs: 200 };
   const region = opts.region ?? 'eu-west-1';
@@ -245,7 +248,9 @@ export async function startEventBus(opts: {
       return sendJson(res, 200, chaos);
     }
     if (req.method === 'GET' && url.pathname === '/api/idle') {
-      if (stats.pending > 0) await new Promise<void>((r) => idleWaiters.push(r));
+      // The whole cloud when it says how (the stream feeds the bus); else just this bus.
+      if (opts.untilIdle) await opts.untilIdle();
+      else if (stats.pending > 0) await new Promise<void>((r) => idleWaiters.push(r));
       return sendJson(res, 200, stats);
     }
     sendJson(res, 404, { message: `No route for ${req.method} ${url.pathname}` });

@@ -33,7 +33,7 @@ import { accountCreateSchema, accountListQuery, accountPatchSchema } from '../le
 import { categoryCreateSchema, categoryListQuery, categoryPatchSchema } from '../ledger/category-schemas';
 import { idPath } from '../ledger/fields';
 import { accountItem, categoryItem, conversion, transactionItem } from '../ledger/items';
-import { transactionListQuery, transactionPath } from '../ledger/transaction-query-schema';
+import { transactionListQuery } from '../ledger/transaction-query-schema';
 import { createTransactionBody, createTransferBody, patchTransactionBody } from '../ledger/transaction-schemas';
 import { notificationListQuery, notificationView } from '../notifications/views';
 import { payeeListQuery } from '../store/payee-store';
@@ -397,7 +397,7 @@ export const contract: Record<string, OperationContract> = {
   },
   'GET /v1/transactions/{id}': {
     summary: 'Read a transaction',
-    path: transactionPath,
+    path: idPath,
     query: noParams,
     response: ok('The transaction', transactionView, { etag: true }),
     problems: [404],
@@ -405,7 +405,7 @@ export const contract: Record<string, OperationContract> = {
   'PATCH /v1/transactions/{id}': {
     summary: 'Change a transaction',
     description: 'A transfer leg accepts only `note` and `tags`.',
-    path: transactionPath,
+    path: idPath,
     body: patchTransactionBody,
     query: noParams,
     response: ok('The changed transaction', transactionView, { etag: true }),
@@ -414,7 +414,7 @@ export const contract: Record<string, OperationContract> = {
   },
   'DELETE /v1/transactions/{id}': {
     summary: 'Delete a transaction (both legs of a transfer)',
-    path: transactionPath,
+    path: idPath,
     query: noParams,
     response: noContent('Deleted'),
     problems: [404, 412],

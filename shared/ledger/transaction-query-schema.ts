@@ -4,19 +4,8 @@
  */
 import { z } from 'zod';
 import { pageQuery } from '../http/cursor';
+import { entityId } from './fields';
 import { transactionKinds } from './items';
-
-/**
- * Ids are ULIDs (transactions, accounts) or slugs (default categories such as `groceries`). The
- * character set keeps `#`, the key separator, out of every key built from them.
- */
-export const ledgerId = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, 'must be an id made of letters, digits, "-" and "_"');
-
-export const transactionPath = z.strictObject({ id: ledgerId });
 
 const isoDate = z.iso.date('must be a date such as 2026-01-31');
 
@@ -24,8 +13,8 @@ export const transactionListQuery = z
   .strictObject({
     from: isoDate.optional().describe('First day included (YYYY-MM-DD)'),
     to: isoDate.optional().describe('Last day included (YYYY-MM-DD)'),
-    accountId: ledgerId.optional().describe('Only this account (404 if you have no such account)'),
-    categoryId: ledgerId
+    accountId: entityId.optional().describe('Only this account (404 if you have no such account)'),
+    categoryId: entityId
       .optional()
       .describe('Only this category and its subcategories (404 if you have no such category)'),
     kind: z.enum(transactionKinds).optional(),

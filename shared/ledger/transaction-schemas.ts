@@ -7,9 +7,7 @@
 import { z } from 'zod';
 import { MAX_AMOUNT, positiveMoneySchema } from '../domain/money';
 import { ValidationFailed } from '../http/problems';
-import { ledgerId } from './transaction-query-schema';
-
-export { ledgerId, transactionPath } from './transaction-query-schema';
+import { entityId } from './fields';
 
 export const MAX_TAGS = 20;
 export const MAX_TAG_LENGTH = 40;
@@ -56,12 +54,12 @@ const entryKind = z.enum(['expense', 'income']);
 
 export const createTransactionBody = z.strictObject({
   kind: entryKind,
-  accountId: ledgerId,
+  accountId: entityId,
   /** As entered: any supported currency, converted to the account's and the home currency. */
   money: positiveMoneySchema,
   /** What the bank charged in the account's currency, when `money` is in another one. */
   accountAmount: positiveMinorUnits.optional(),
-  categoryId: ledgerId.nullable().optional(),
+  categoryId: entityId.nullable().optional(),
   payee: payeeSchema.nullable().optional(),
   note: noteSchema.nullable().optional(),
   tags: tagsSchema.optional(),
@@ -75,10 +73,10 @@ export type CreateTransactionBody = z.infer<typeof createTransactionBody>;
 export const patchTransactionBody = z
   .strictObject({
     kind: entryKind.optional(),
-    accountId: ledgerId.optional(),
+    accountId: entityId.optional(),
     money: positiveMoneySchema.optional(),
     accountAmount: positiveMinorUnits.optional(),
-    categoryId: ledgerId.nullable().optional(),
+    categoryId: entityId.nullable().optional(),
     payee: payeeSchema.nullable().optional(),
     note: noteSchema.nullable().optional(),
     tags: tagsSchema.optional(),
@@ -91,8 +89,8 @@ export type TransactionPatch = z.infer<typeof patchTransactionBody>;
 
 export const createTransferBody = z
   .strictObject({
-    fromAccountId: ledgerId,
-    toAccountId: ledgerId,
+    fromAccountId: entityId,
+    toAccountId: entityId,
     /** Leaves the source account (converted to its currency when it is another one). */
     money: positiveMoneySchema,
     /** What arrived, in the destination account's currency, when it differs from `money`'s. */

@@ -8,28 +8,25 @@ import { requireEnv } from '../../../shared/config';
 import { authenticatedRoute, noParams } from '../../../shared/http/api-handler';
 import { versionsFromIfMatch } from '../../../shared/http/etag';
 import { NotFound, PreconditionFailed } from '../../../shared/http/problems';
+import { idPath } from '../../../shared/ledger/fields';
 import { counterpartLegId, planDelete } from '../../../shared/ledger/transaction-plan';
-import { transactionPath } from '../../../shared/ledger/transaction-schemas';
 import { createTransactionStore, StaleTransaction } from '../../../shared/store/transaction-store';
 
 const transactions = createTransactionStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
 
 const MAX_ATTEMPTS = 3;
 
-export const handler = authenticatedRoute(
-  { path: transactionPath, query: noParams },
-  async ({ userId, path, headers }) => {
-    const expectedVersions = versionsFromIfMatch(headers['if-match']);
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await remove(userId, path.id, expectedVersions);
-        return { status: 204 };
-      } catch (error) {
-        if (!(error instanceof StaleTransaction) || expectedVersions || attempt >= MAX_ATTEMPTS) throw error;
-      }
+export const handler = authenticatedRoute({ path: idPath, query: noParams }, async ({ userId, path, headers }) => {
+  const expectedVersions = versionsFromIfMatch(headers['if-match']);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await remove(userId, path.id, expectedVersions);
+      return { status: 204 };
+    } catch (error) {
+      if (!(error instanceof StaleTransaction) || expectedVersions || attempt >= MAX_ATTEMPTS) throw error;
     }
-  },
-);
+  }
+});
 
 async function remove(userId: string, id: string, expectedVersions: number[] | undefined) {
   const transaction = await transactions.get(userId, id);

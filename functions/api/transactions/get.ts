@@ -4,13 +4,13 @@ import { requireEnv } from '../../../shared/config';
 import { authenticatedRoute, noParams } from '../../../shared/http/api-handler';
 import { versionETag } from '../../../shared/http/etag';
 import { NotFound } from '../../../shared/http/problems';
-import { transactionPath } from '../../../shared/ledger/transaction-query-schema';
+import { idPath } from '../../../shared/ledger/fields';
 import { toTransactionView } from '../../../shared/ledger/views';
 import { createTransactionQueries } from '../../../shared/store/transaction-queries';
 
 const transactions = createTransactionQueries({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
 
-export const handler = authenticatedRoute({ path: transactionPath, query: noParams }, async ({ userId, path }) => {
+export const handler = authenticatedRoute({ path: idPath, query: noParams }, async ({ userId, path }) => {
   // The key is built from the caller's sub: another user's id is simply absent here (404).
   const transaction = await transactions.get(userId, path.id);
   if (!transaction) throw new NotFound('transaction');

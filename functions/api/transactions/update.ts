@@ -12,13 +12,13 @@ import { authenticatedRoute, noParams } from '../../../shared/http/api-handler';
 import { versionETag, versionsFromIfMatch } from '../../../shared/http/etag';
 import { NotFound, PreconditionFailed } from '../../../shared/http/problems';
 import { ratesIfNeeded } from '../../../shared/ledger/conversion-service';
+import { idPath } from '../../../shared/ledger/fields';
 import { planUpdate, updateReads } from '../../../shared/ledger/transaction-plan';
 import {
   checkDateWindow,
   patchTransactionBody,
   type TransactionPatch,
   todayIn,
-  transactionPath,
 } from '../../../shared/ledger/transaction-schemas';
 import { toTransactionView } from '../../../shared/ledger/views';
 import { createPayeeStore } from '../../../shared/store/payee-store';
@@ -41,7 +41,7 @@ const enforcement = createBudgetEnforcement({ db, tableName });
 const MAX_ATTEMPTS = 3;
 
 export const handler = authenticatedRoute(
-  { path: transactionPath, body: patchTransactionBody, query: noParams },
+  { path: idPath, body: patchTransactionBody, query: noParams },
   async ({ userId, path, body, headers }) => {
     const expectedVersions = versionsFromIfMatch(headers['if-match']);
     for (let attempt = 1; ; attempt++) {
