@@ -17,7 +17,7 @@ import {
   resetPasswordBody,
   signupBody,
 } from '../auth/schemas';
-import { budgetListQuery, budgetPath, budgetPeriodsQuery, createBudgetBody, patchBudgetBody } from '../budgets/schemas';
+import { budgetListQuery, budgetPeriodsQuery, createBudgetBody, patchBudgetBody } from '../budgets/schemas';
 import { profilePatchSchema, profileSchema } from '../domain/profile';
 import {
   contributionCreateSchema,
@@ -25,7 +25,6 @@ import {
   goalCreateSchema,
   goalListQuery,
   goalPatchSchema,
-  goalPath,
 } from '../goals/schemas';
 import { contributionView, goalView } from '../goals/views';
 import { noParams } from '../http/api-handler';
@@ -453,7 +452,7 @@ export const contract: Record<string, OperationContract> = {
   },
   'GET /v1/budgets/{id}': {
     summary: 'Read a budget with its current period: spent, remaining, percent and a pace forecast',
-    path: budgetPath,
+    path: idPath,
     query: noParams,
     response: ok('The budget', budgetWithCurrentView, { etag: true }),
     problems: [404],
@@ -461,7 +460,7 @@ export const contract: Record<string, OperationContract> = {
   'PATCH /v1/budgets/{id}': {
     summary: 'Change a budget',
     description: 'A change of categories recomputes the current period; past periods keep their history.',
-    path: budgetPath,
+    path: idPath,
     body: patchBudgetBody,
     query: noParams,
     response: ok('The changed budget', budgetView, { etag: true }),
@@ -469,14 +468,14 @@ export const contract: Record<string, OperationContract> = {
   },
   'DELETE /v1/budgets/{id}': {
     summary: 'Delete a budget',
-    path: budgetPath,
+    path: idPath,
     query: noParams,
     response: noContent('Deleted'),
     problems: [404],
   },
   'GET /v1/budgets/{id}/periods': {
     summary: "A budget's history, period by period",
-    path: budgetPath,
+    path: idPath,
     query: budgetPeriodsQuery,
     response: ok('The periods', z.strictObject({ items: z.array(budgetPeriodView) })),
     problems: [404],
@@ -498,14 +497,14 @@ export const contract: Record<string, OperationContract> = {
   },
   'GET /v1/goals/{id}': {
     summary: 'Read a goal: saved, remaining, percent, required monthly saving, on track or behind',
-    path: goalPath,
+    path: idPath,
     query: noParams,
     response: ok('The goal', goalView, { etag: true }),
     problems: [404],
   },
   'PATCH /v1/goals/{id}': {
     summary: "Change a goal's name, target or deadline",
-    path: goalPath,
+    path: idPath,
     body: goalPatchSchema,
     query: noParams,
     response: ok('The changed goal', goalView, { etag: true }),
@@ -513,14 +512,14 @@ export const contract: Record<string, OperationContract> = {
   },
   'DELETE /v1/goals/{id}': {
     summary: 'Delete a goal',
-    path: goalPath,
+    path: idPath,
     query: noParams,
     response: noContent('Deleted'),
     problems: [404],
   },
   'POST /v1/goals/{id}/contributions': {
     summary: 'Add money to (or take it from) a contributions goal',
-    path: goalPath,
+    path: idPath,
     body: contributionCreateSchema,
     query: noParams,
     response: { status: 201, description: 'The contribution', schema: contributionView, location: true },
@@ -529,7 +528,7 @@ export const contract: Record<string, OperationContract> = {
   },
   'GET /v1/goals/{id}/contributions': {
     summary: "List a goal's contributions, newest first",
-    path: goalPath,
+    path: idPath,
     query: contributionListQuery,
     response: ok('A page of contributions', page(contributionView)),
     problems: [404],

@@ -63,8 +63,6 @@ export const patchBudgetBody = z
   });
 export type PatchBudgetBody = z.infer<typeof patchBudgetBody>;
 
-export const budgetPath = z.strictObject({ id: entityId });
-
 export const budgetListQuery = z.strictObject({ ...pageQuery });
 
 const isoDate = z.iso.date('must be a date such as 2026-01-31');

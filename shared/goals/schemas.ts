@@ -15,8 +15,6 @@ import { noteSchema, transactionDate } from '../ledger/transaction-schemas';
 /** A deadline is a calendar day; one beyond this is a typo, not a plan. */
 export const LATEST_DEADLINE = '2199-12-31';
 
-export const goalPath = z.strictObject({ id: entityId });
-
 const deadline = z.iso
   .date('must be a real date such as 2027-06-30')
   .refine((date) => date <= LATEST_DEADLINE, `must not be after ${LATEST_DEADLINE}`);

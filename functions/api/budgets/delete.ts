@@ -5,16 +5,17 @@
  * They go when the user's data is erased.
  */
 import { documentClient } from '../../../shared/aws/clients';
-import { budgetPath } from '../../../shared/budgets/schemas';
+
 import { requireEnv } from '../../../shared/config';
 import { authenticatedRoute, noParams } from '../../../shared/http/api-handler';
 import { versionsFromIfMatch } from '../../../shared/http/etag';
 import { NotFound, PreconditionFailed } from '../../../shared/http/problems';
+import { idPath } from '../../../shared/ledger/fields';
 import { createBudgetStore } from '../../../shared/store/budget-store';
 
 const budgets = createBudgetStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
 
-export const handler = authenticatedRoute({ path: budgetPath, query: noParams }, async ({ userId, path, headers }) => {
+export const handler = authenticatedRoute({ path: idPath, query: noParams }, async ({ userId, path, headers }) => {
   const outcome = await budgets.delete(userId, path.id, versionsFromIfMatch(headers['if-match']));
   if (outcome === 'not-found') throw new NotFound('budget');
   if (outcome === 'version-mismatch') throw new PreconditionFailed();

@@ -6,13 +6,14 @@ import { documentClient } from '../../../shared/aws/clients';
 import { forecast } from '../../../shared/budgets/forecast';
 import { periodOf } from '../../../shared/budgets/periods';
 import { figuresFor } from '../../../shared/budgets/rollover';
-import { budgetPath } from '../../../shared/budgets/schemas';
+
 import { toBudgetView, toCurrentView } from '../../../shared/budgets/views';
 import { requireEnv } from '../../../shared/config';
 import { DEFAULT_TIMEZONE } from '../../../shared/domain/profile';
 import { authenticatedRoute, noParams } from '../../../shared/http/api-handler';
 import { versionETag } from '../../../shared/http/etag';
 import { NotFound } from '../../../shared/http/problems';
+import { idPath } from '../../../shared/ledger/fields';
 import { todayIn } from '../../../shared/ledger/transaction-schemas';
 import { createBudgetStore } from '../../../shared/store/budget-store';
 import { createProfileStore } from '../../../shared/store/profile-store';
@@ -22,7 +23,7 @@ const tableName = requireEnv('TABLE_NAME');
 const budgets = createBudgetStore({ db, tableName });
 const profiles = createProfileStore({ db, tableName });
 
-export const handler = authenticatedRoute({ path: budgetPath, query: noParams }, async ({ userId, path }) => {
+export const handler = authenticatedRoute({ path: idPath, query: noParams }, async ({ userId, path }) => {
   // The key is built from the caller's sub: another user's budget simply does not exist here.
   const [budget, profile] = await Promise.all([budgets.get(userId, path.id), profiles.get(userId)]);
   if (!budget) throw new NotFound('budget');

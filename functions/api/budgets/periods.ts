@@ -6,12 +6,13 @@
 import { documentClient } from '../../../shared/aws/clients';
 import { periodsBetween } from '../../../shared/budgets/periods';
 import { figuresFor } from '../../../shared/budgets/rollover';
-import { budgetPath, budgetPeriodsQuery } from '../../../shared/budgets/schemas';
+import { budgetPeriodsQuery } from '../../../shared/budgets/schemas';
 import { toPeriodView } from '../../../shared/budgets/views';
 import { requireEnv } from '../../../shared/config';
 import { DEFAULT_TIMEZONE } from '../../../shared/domain/profile';
 import { authenticatedRoute } from '../../../shared/http/api-handler';
 import { NotFound, ValidationFailed } from '../../../shared/http/problems';
+import { idPath } from '../../../shared/ledger/fields';
 import { todayIn } from '../../../shared/ledger/transaction-schemas';
 import { createBudgetStore } from '../../../shared/store/budget-store';
 import { createProfileStore } from '../../../shared/store/profile-store';
@@ -25,7 +26,7 @@ const profiles = createProfileStore({ db, tableName });
 export const MAX_PERIODS = 530;
 
 export const handler = authenticatedRoute(
-  { path: budgetPath, query: budgetPeriodsQuery },
+  { path: idPath, query: budgetPeriodsQuery },
   async ({ userId, path, query }) => {
     const [budget, profile] = await Promise.all([budgets.get(userId, path.id), profiles.get(userId)]);
     if (!budget) throw new NotFound('budget');

@@ -6,12 +6,13 @@
  */
 import { documentClient } from '../../../shared/aws/clients';
 import { checkCategories, checkLimitCurrency } from '../../../shared/budgets/rules';
-import { budgetPath, patchBudgetBody } from '../../../shared/budgets/schemas';
+import { patchBudgetBody } from '../../../shared/budgets/schemas';
 import { toBudgetView } from '../../../shared/budgets/views';
 import { requireEnv } from '../../../shared/config';
 import { authenticatedRoute, noParams } from '../../../shared/http/api-handler';
 import { versionETag, versionsFromIfMatch } from '../../../shared/http/etag';
 import { NotFound, PreconditionFailed } from '../../../shared/http/problems';
+import { idPath } from '../../../shared/ledger/fields';
 import { createBudgetStore } from '../../../shared/store/budget-store';
 import { createCategoryStore } from '../../../shared/store/category-store';
 
@@ -21,7 +22,7 @@ const budgets = createBudgetStore({ db, tableName });
 const categories = createCategoryStore({ db, tableName });
 
 export const handler = authenticatedRoute(
-  { path: budgetPath, body: patchBudgetBody, query: noParams },
+  { path: idPath, body: patchBudgetBody, query: noParams },
   async ({ userId, path, body, headers }) => {
     if (body.limit) {
       // The currency of a budget never changes (its counters are in it); read it to check the limit.

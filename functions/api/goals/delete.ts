@@ -5,14 +5,15 @@
  */
 import { documentClient } from '../../../shared/aws/clients';
 import { requireEnv } from '../../../shared/config';
-import { goalPath } from '../../../shared/goals/schemas';
+
 import { authenticatedRoute, noParams } from '../../../shared/http/api-handler';
 import { NotFound } from '../../../shared/http/problems';
+import { idPath } from '../../../shared/ledger/fields';
 import { createGoalStore } from '../../../shared/store/goal-store';
 
 const goals = createGoalStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
 
-export const handler = authenticatedRoute({ path: goalPath, query: noParams }, async ({ userId, path }) => {
+export const handler = authenticatedRoute({ path: idPath, query: noParams }, async ({ userId, path }) => {
   if ((await goals.delete(userId, path.id)) === 'not-found') throw new NotFound('goal');
   return { status: 204 };
 });

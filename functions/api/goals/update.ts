@@ -4,12 +4,13 @@
  */
 import { documentClient } from '../../../shared/aws/clients';
 import { requireEnv } from '../../../shared/config';
-import { checkDeadline, goalPatchSchema, goalPath } from '../../../shared/goals/schemas';
+import { checkDeadline, goalPatchSchema } from '../../../shared/goals/schemas';
 import { callerToday } from '../../../shared/goals/today';
 import { toGoalView } from '../../../shared/goals/views';
 import { authenticatedRoute, noParams } from '../../../shared/http/api-handler';
 import { versionETag, versionsFromIfMatch } from '../../../shared/http/etag';
 import { NotFound, PreconditionFailed } from '../../../shared/http/problems';
+import { idPath } from '../../../shared/ledger/fields';
 import { createGoalStore } from '../../../shared/store/goal-store';
 import { createProfileStore } from '../../../shared/store/profile-store';
 
@@ -19,7 +20,7 @@ const goals = createGoalStore({ db, tableName });
 const profiles = createProfileStore({ db, tableName });
 
 export const handler = authenticatedRoute(
-  { body: goalPatchSchema, path: goalPath, query: noParams },
+  { body: goalPatchSchema, path: idPath, query: noParams },
   async ({ userId, path, body, headers }) => {
     const now = new Date();
     const today = await callerToday(profiles, userId, now);

@@ -10,14 +10,14 @@ import { requireEnv } from '../../../../shared/config';
 import { convertAtRate, crossRate, MissingRate } from '../../../../shared/domain/conversion';
 import { MAX_AMOUNT, type Money } from '../../../../shared/domain/money';
 import type { GoalContributionItem } from '../../../../shared/goals/items';
-import { checkContributionDate, contributionCreateSchema, goalPath } from '../../../../shared/goals/schemas';
+import { checkContributionDate, contributionCreateSchema } from '../../../../shared/goals/schemas';
 import { callerToday } from '../../../../shared/goals/today';
 import { toContributionView } from '../../../../shared/goals/views';
 import { authenticatedRoute, noParams } from '../../../../shared/http/api-handler';
 import { idempotencyKeyFrom, replay, withIdempotency } from '../../../../shared/http/idempotency';
 import { NotFound, ValidationFailed } from '../../../../shared/http/problems';
 import { NoExchangeRate } from '../../../../shared/ledger/conversion-service';
-import { newEntityId } from '../../../../shared/ledger/fields';
+import { idPath, newEntityId } from '../../../../shared/ledger/fields';
 import { createGoalStore, notContributionsFunded } from '../../../../shared/store/goal-store';
 import { ItemType } from '../../../../shared/store/item-types';
 import { createProfileStore } from '../../../../shared/store/profile-store';
@@ -53,7 +53,7 @@ async function inGoalCurrency(money: Money, currency: string, date: string): Pro
 }
 
 export const handler = authenticatedRoute(
-  { path: goalPath, body: contributionCreateSchema, query: noParams },
+  { path: idPath, body: contributionCreateSchema, query: noParams },
   async ({ userId, path, body, headers }) => {
     const scope = {
       tableName,

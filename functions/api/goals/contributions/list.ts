@@ -1,17 +1,18 @@
 /** GET /v1/goals/{id}/contributions: a goal's contributions, most recently recorded first. */
 import { documentClient } from '../../../../shared/aws/clients';
 import { requireEnv } from '../../../../shared/config';
-import { contributionListQuery, goalPath } from '../../../../shared/goals/schemas';
+import { contributionListQuery } from '../../../../shared/goals/schemas';
 import { toContributionView } from '../../../../shared/goals/views';
 import { authenticatedRoute } from '../../../../shared/http/api-handler';
 import { decodeCursor, encodeCursor } from '../../../../shared/http/cursor';
 import { NotFound } from '../../../../shared/http/problems';
+import { idPath } from '../../../../shared/ledger/fields';
 import { createGoalStore } from '../../../../shared/store/goal-store';
 
 const goals = createGoalStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
 
 export const handler = authenticatedRoute(
-  { path: goalPath, query: contributionListQuery },
+  { path: idPath, query: contributionListQuery },
   async ({ userId, path, query }) => {
     const after = query.cursor ? decodeCursor(userId, query.cursor) : undefined;
     // 404 for a goal the caller does not have, rather than an empty list that says nothing.
