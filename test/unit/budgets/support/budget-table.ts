@@ -4,57 +4,31 @@
  * the applied state, ADD inside TransactWriteItems, whole-transaction cancellation. A mock would
  * only replay our assumptions about it.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { ensureTable, LOCAL_CLIENT_CONFIG, startDynamoDbLocal } from '../../../../lib/local/dynamodb-local';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { EvaluatorDeps } from '../../../../shared/budgets/evaluate';
 import type { BudgetItem } from '../../../../shared/budgets/items';
 import type { TransactionItem } from '../../../../shared/ledger/items';
 import { storedTransaction } from '../../../../shared/ledger/transaction-plan';
 import { createBudgetStore } from '../../../../shared/store/budget-store';
-import { keys, userPk } from '../../../../shared/store/keys';
+import { keys } from '../../../../shared/store/keys';
 import { createProfileStore } from '../../../../shared/store/profile-store';
-import { freePort } from '../../local/support-l1/free-port';
+import { startLocalDynamoDb, TABLE } from '../../support/local-dynamodb';
 
-export const TABLE = process.env.TABLE_NAME ?? 'moneta-test';
+export { TABLE };
+
 const T0 = '2026-01-01T00:00:00.000Z';
 
 export async function startBudgetTable() {
-  const service = await startDynamoDbLocal({ port: await freePort() });
-  await ensureTable(service.url, TABLE);
-  // Before any handler module is loaded: their clients are built at init from the environment.
-  process.env.AWS_ENDPOINT_URL_DYNAMODB = service.url;
-  const db = DynamoDBDocumentClient.from(new DynamoDBClient({ ...LOCAL_CLIENT_CONFIG, endpoint: service.url }), {
-    marshallOptions: { removeUndefinedValues: true },
-  });
-  const put = (Item: Record<string, unknown>) => db.send(new PutCommand({ TableName: TABLE, Item }));
-
-  async function items(userId: string, prefix = ''): Promise<Record<string, unknown>[]> {
-    const found: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await db.send(
-        new QueryCommand({
-          TableName: TABLE,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': prefix },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      found.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return found;
-  }
+  // Started before any handler module is loaded: their clients are built at init from the environment.
+  const table = await startLocalDynamoDb();
+  const { db, put } = table;
+  /** The user's items whose sort key starts with `prefix` (all of them by default), strongly consistent. */
+  const items = table.partition;
 
   return {
     db,
-    url: service.url,
-    stop: async () => {
-      db.destroy();
-      await service.stop();
-    },
+    url: table.url,
+    stop: table.stop,
     /** Evaluator dependencies over this table (a `db` may be a wrapper that injects faults). */
     deps(options: { now?: Date; db?: DynamoDBDocumentClient } = {}): EvaluatorDeps {
       const client = options.db ?? db;
@@ -108,17 +82,8 @@ export async function startBudgetTable() {
     },
     putBudget: (userId: string, budget: BudgetItem) => put({ ...keys.budget(userId, budget.budgetId), ...budget }),
     /** Transactions as the write path stores them (keys and index keys), 25 per BatchWriteItem. */
-    async putTransactions(userId: string, transactions: readonly TransactionItem[]) {
-      for (let i = 0; i < transactions.length; i += 25) {
-        let pending: unknown[] = transactions
-          .slice(i, i + 25)
-          .map((t) => ({ PutRequest: { Item: storedTransaction(userId, t) } }));
-        while (pending.length > 0) {
-          const response = await db.send(new BatchWriteCommand({ RequestItems: { [TABLE]: pending as never } }));
-          pending = response.UnprocessedItems?.[TABLE] ?? [];
-        }
-      }
-    },
+    putTransactions: (userId: string, transactions: readonly TransactionItem[]) =>
+      table.putAll(transactions.map((t) => storedTransaction(userId, t))),
     items,
     /** Period counters of a budget: periodId → { spent, transactionCount }. */
     async counters(userId: string, budgetId: string) {

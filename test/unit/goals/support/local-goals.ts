@@ -4,33 +4,25 @@
  * them. Conditions, cancellations and ADD inside TransactWriteItems are DynamoDB's behaviour: the
  * exactly-once claims are only worth something when checked against it.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { EventBridgeEvent } from 'aws-lambda';
-import { ensureTable, LOCAL_CLIENT_CONFIG, startDynamoDbLocal } from '../../../../lib/local/dynamodb-local';
 import type { GoalItem } from '../../../../shared/goals/items';
 import type { HttpApiEvent, HttpApiResult } from '../../../../shared/http/api-handler';
 import type { AccountItem } from '../../../../shared/ledger/items';
-import { keys, userPk } from '../../../../shared/store/keys';
+import { keys } from '../../../../shared/store/keys';
 import { createRateStore } from '../../../../shared/store/rate-store';
 import { accountFixture, snapshotDays } from '../../ledger/transactions/support/ledger-fixtures';
-import { freePort } from '../../local/support-l1/free-port';
 import { lambdaContext as eventContext } from '../../support/eventbridge-event';
 import { type HttpEventInput, httpEvent, lambdaContext, parseResponse } from '../../support/http-event';
-
-const TABLE = process.env.TABLE_NAME ?? 'moneta-test';
+import { startLocalDynamoDb, TABLE } from '../../support/local-dynamodb';
 
 type Handler = (event: HttpApiEvent, context: ReturnType<typeof lambdaContext>) => Promise<HttpApiResult>;
 type Consumer = (event: EventBridgeEvent<string, unknown>, context: ReturnType<typeof eventContext>) => Promise<void>;
 
 export async function startLocalGoals() {
-  const service = await startDynamoDbLocal({ port: await freePort() });
-  await ensureTable(service.url, TABLE);
-  // Before any handler module is loaded: their clients are built at init from the environment.
-  process.env.AWS_ENDPOINT_URL_DYNAMODB = service.url;
-  const db = DynamoDBDocumentClient.from(new DynamoDBClient({ ...LOCAL_CLIENT_CONFIG, endpoint: service.url }), {
-    marshallOptions: { removeUndefinedValues: true },
-  });
+  // Started before any handler module is loaded: their clients are built at init from the environment.
+  const table = await startLocalDynamoDb();
+  const { db, put } = table;
   const routes = {
     create: (await import('../../../../functions/api/goals/create')).handler as Handler,
     list: (await import('../../../../functions/api/goals/list')).handler as Handler,
@@ -46,17 +38,13 @@ export async function startLocalGoals() {
 
   const call = async (route: keyof typeof routes, sub: string, input: HttpEventInput) =>
     parseResponse(await routes[route](httpEvent({ ...input, claims: { sub } }), lambdaContext()));
-  const put = (Item: Record<string, unknown>) => db.send(new PutCommand({ TableName: TABLE, Item }));
 
   return {
     db,
     call,
     /** Delivers one EventBridge event to the goal tracker, as the bus would. */
     track: (event: EventBridgeEvent<string, unknown>) => tracker(event, eventContext('goal-tracker')),
-    stop: async () => {
-      db.destroy();
-      await service.stop();
-    },
+    stop: table.stop,
 
     /** A signed-up user's profile and the given accounts. */
     async seedUser(
@@ -108,24 +96,7 @@ export async function startLocalGoals() {
     },
 
     /** Every item of the user's partition, strongly consistent (a Query on the partition; never Scan). */
-    async items(userId: string): Promise<Record<string, unknown>[]> {
-      const items: Record<string, unknown>[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await db.send(
-          new QueryCommand({
-            TableName: TABLE,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': userPk(userId) },
-            ConsistentRead: true,
-            ExclusiveStartKey: start,
-          }),
-        );
-        items.push(...(page.Items ?? []));
-        start = page.LastEvaluatedKey;
-      } while (start);
-      return items;
-    },
+    items: (userId: string) => table.partition(userId),
   };
 }
 

@@ -4,33 +4,21 @@
  * local cloud runs them. Notification tests need the real thing: the claim, the cap and the
  * profile check are conditions inside one TransactWriteItems, and the log is read from gsi1.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { ensureTable, LOCAL_CLIENT_CONFIG, startDynamoDbLocal } from '../../../../lib/local/dynamodb-local';
+import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Profile } from '../../../../shared/domain/profile';
-import { type Key, keys, userPk } from '../../../../shared/store/keys';
-import { freePort } from '../../local/support-l1/free-port';
+import { type Key, keys } from '../../../../shared/store/keys';
+import { startLocalDynamoDb, TABLE } from '../../support/local-dynamodb';
 import { profileItem } from '../../support/stream-records';
 
-export const TABLE = process.env.TABLE_NAME ?? 'moneta-test';
+export { TABLE };
 
 export async function startLocalTable() {
-  const port = await freePort();
-  const service = await startDynamoDbLocal({ port });
-  await ensureTable(service.url, TABLE);
-  process.env.AWS_ENDPOINT_URL_DYNAMODB = service.url;
-  const db = DynamoDBDocumentClient.from(new DynamoDBClient({ ...LOCAL_CLIENT_CONFIG, endpoint: service.url }), {
-    marshallOptions: { removeUndefinedValues: true },
-  });
-
-  const put = (Item: Record<string, unknown>) => db.send(new PutCommand({ TableName: TABLE, Item }));
+  const table = await startLocalDynamoDb();
+  const { db, put } = table;
 
   return {
     db,
-    stop: async () => {
-      db.destroy();
-      await service.stop();
-    },
+    stop: table.stop,
     put,
     /** A signed-up user's profile (defaults: ada@example.com, EUR, default preferences). */
     seedProfile: (overrides: Partial<Profile> & { userId: string }) => put(profileItem(overrides)),
@@ -46,24 +34,7 @@ export async function startLocalTable() {
         )
       ).Item as Record<string, unknown> | undefined,
     /** Every item of the user's partition, strongly consistent (Query, never Scan). */
-    async items(userId: string): Promise<Record<string, unknown>[]> {
-      const items: Record<string, unknown>[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await db.send(
-          new QueryCommand({
-            TableName: TABLE,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': userPk(userId) },
-            ConsistentRead: true,
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        items.push(...(page.Items ?? []));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
-      return items;
-    },
+    items: (userId: string) => table.partition(userId),
   };
 }
 

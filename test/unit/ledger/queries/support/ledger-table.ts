@@ -3,43 +3,27 @@
  * it with the keys module, as the write path stores them. The handlers under test reach it through
  * the standard AWS_ENDPOINT_URL_DYNAMODB variable, exactly as they reach DynamoDB in AWS.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
-import type { RunningService } from '../../../../../lib/local/contracts';
-import { ensureTable, LOCAL_CLIENT_CONFIG, startDynamoDbLocal } from '../../../../../lib/local/dynamodb-local';
 import type { AccountItem, CategoryItem, TransactionItem } from '../../../../../shared/ledger/items';
 import { keys, transactionIndexKeys, transactionSortKey } from '../../../../../shared/store/keys';
-import { freePort } from '../../../local/support-l1/free-port';
+import { type LocalDynamoDb, startLocalDynamoDb } from '../../../support/local-dynamodb';
 
-export type LocalTable = { service: RunningService; doc: DynamoDBDocumentClient; tableName: string };
+export type LocalTable = LocalDynamoDb & { doc: DynamoDBDocumentClient };
 
 /** Starts DynamoDB Local, creates the table named by TABLE_NAME and points the SDK at it. */
 export async function startLedgerTable(): Promise<LocalTable> {
-  const service = await startDynamoDbLocal({ port: await freePort() });
-  const tableName = process.env.TABLE_NAME!;
-  await ensureTable(service.url, tableName);
-  process.env.AWS_ENDPOINT_URL_DYNAMODB = service.url;
-  const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ ...LOCAL_CLIENT_CONFIG, endpoint: service.url }));
-  return { service, doc, tableName };
+  const table = await startLocalDynamoDb();
+  return { ...table, doc: table.db };
 }
 
 export async function stopLedgerTable(table: LocalTable | undefined): Promise<void> {
-  table?.doc.destroy();
-  await table?.service.stop();
+  await table?.stop();
 }
 
 /** BatchWriteItem in groups of 25, retrying what DynamoDB leaves unprocessed. */
-export async function putAll(table: LocalTable, items: Record<string, unknown>[]): Promise<void> {
-  for (let i = 0; i < items.length; i += 25) {
-    let pending: unknown[] = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
-    while (pending.length > 0) {
-      const response = await table.doc.send(
-        new BatchWriteCommand({ RequestItems: { [table.tableName]: pending as never } }),
-      );
-      pending = response.UnprocessedItems?.[table.tableName] ?? [];
-    }
-  }
+export function putAll(table: LocalTable, items: Record<string, unknown>[]): Promise<void> {
+  return table.putAll(items);
 }
 
 const stamp = '2026-01-01T00:00:00.000Z';

@@ -4,29 +4,19 @@
  * the local cloud runs them. Used where mocks would prove nothing: conditions, cancellation
  * reasons, TransactWriteItems atomicity and contention are DynamoDB's behaviour, not ours.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { ensureTable, LOCAL_CLIENT_CONFIG, startDynamoDbLocal } from '../../../../../lib/local/dynamodb-local';
 import type { HttpApiEvent, HttpApiResult } from '../../../../../shared/http/api-handler';
-import { keys, userPk } from '../../../../../shared/store/keys';
+import { keys } from '../../../../../shared/store/keys';
 import { createRateStore } from '../../../../../shared/store/rate-store';
-import { freePort } from '../../../local/support-l1/free-port';
 import { type HttpEventInput, httpEvent, lambdaContext, parseResponse } from '../../../support/http-event';
+import { startLocalDynamoDb, TABLE } from '../../../support/local-dynamodb';
 import { accountFixture, categoryFixture, snapshotDays } from './ledger-fixtures';
-
-const TABLE = process.env.TABLE_NAME ?? 'moneta-test';
 
 type Handler = (event: HttpApiEvent, context: ReturnType<typeof lambdaContext>) => Promise<HttpApiResult>;
 
 export async function startLocalLedger() {
-  const port = await freePort();
-  const service = await startDynamoDbLocal({ port });
-  await ensureTable(service.url, TABLE);
-  // Before any handler module is loaded: their clients are built at init from the environment.
-  process.env.AWS_ENDPOINT_URL_DYNAMODB = service.url;
-  const db = DynamoDBDocumentClient.from(new DynamoDBClient({ ...LOCAL_CLIENT_CONFIG, endpoint: service.url }), {
-    marshallOptions: { removeUndefinedValues: true },
-  });
+  // Started before any handler module is loaded: their clients are built at init from the environment.
+  const table = await startLocalDynamoDb();
+  const { db, put } = table;
   const routes = {
     create: (await import('../../../../../functions/api/transactions/create')).handler as Handler,
     update: (await import('../../../../../functions/api/transactions/update')).handler as Handler,
@@ -41,10 +31,7 @@ export async function startLocalLedger() {
 
   return {
     db,
-    stop: async () => {
-      db.destroy();
-      await service.stop();
-    },
+    stop: table.stop,
     /** POST /v1/transactions */
     create: (sub: string, body: unknown, headers: Record<string, string> = {}) =>
       send('create', sub, { method: 'POST', path: '/v1/transactions', body, headers }),
@@ -63,7 +50,6 @@ export async function startLocalLedger() {
       userId: string,
       options: { homeCurrency?: string; accounts?: { accountId: string; currency: string; archived?: boolean }[] } = {},
     ) {
-      const put = (Item: Record<string, unknown>) => db.send(new PutCommand({ TableName: TABLE, Item }));
       await put({
         ...keys.profile(userId),
         type: 'PROFILE',
@@ -98,24 +84,7 @@ export async function startLocalLedger() {
     },
 
     /** Every item of the user's partition, strongly consistent (Query on the partition; never Scan). */
-    async items(userId: string): Promise<Record<string, unknown>[]> {
-      const items: Record<string, unknown>[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await db.send(
-          new QueryCommand({
-            TableName: TABLE,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': userPk(userId) },
-            ConsistentRead: true,
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        items.push(...(page.Items ?? []));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
-      return items;
-    },
+    items: (userId: string) => table.partition(userId),
   };
 }
 
