@@ -9,7 +9,7 @@ import type { AccountCreate, AccountPatch } from '../ledger/account-schemas';
 import { type AccountItem, accountItem } from '../ledger/items';
 import { ItemType } from './item-types';
 import { keys, skPrefix, userPk } from './keys';
-import { queryPrefixPage } from './prefix-page';
+import { archivedFilter, queryPrefixPage } from './prefix-page';
 import { type GuardedItem, transactWrite } from './transact';
 import { type VersionedUpdateOptions, type VersionedUpdateOutcome, versionedUpdate } from './versioned-update';
 
@@ -70,15 +70,7 @@ export function createAccountStore({ db, tableName }: { db: DynamoDBDocumentClie
         prefix: skPrefix.account,
         limit: options.limit,
         ...(options.after !== undefined ? { after: options.after } : {}),
-        ...(options.includeArchived
-          ? {}
-          : {
-              filter: {
-                expression: '#archived = :false',
-                names: { '#archived': 'archived' },
-                values: { ':false': false },
-              },
-            }),
+        ...archivedFilter(options.includeArchived),
         consistent: true,
       });
       return { items: page.items.map((item) => accountItem.parse(item)), last: page.last };

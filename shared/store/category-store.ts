@@ -12,7 +12,7 @@ import type { CategoryCreate, CategoryPatch } from '../ledger/category-schemas';
 import { type CategoryItem, categoryItem } from '../ledger/items';
 import { ItemType } from './item-types';
 import { keys, skPrefix, userPk } from './keys';
-import { queryPrefixPage } from './prefix-page';
+import { archivedFilter, queryPrefixPage } from './prefix-page';
 import { type GuardedItem, transactWrite } from './transact';
 import { type VersionedUpdateOptions, versionedUpdate, versionedUpdateExpression } from './versioned-update';
 
@@ -120,15 +120,7 @@ export function createCategoryStore({ db, tableName }: { db: DynamoDBDocumentCli
         prefix: skPrefix.category,
         limit: options.limit,
         ...(options.after !== undefined ? { after: options.after } : {}),
-        ...(options.includeArchived
-          ? {}
-          : {
-              filter: {
-                expression: '#archived = :false',
-                names: { '#archived': 'archived' },
-                values: { ':false': false },
-              },
-            }),
+        ...archivedFilter(options.includeArchived),
         consistent: true,
       });
       return { items: page.items.map((item) => categoryItem.parse(item)), last: page.last };

@@ -67,3 +67,10 @@ export async function queryPrefixPage(db: DynamoDBDocumentClient, request: Prefi
   const last = start?.[tableDefinition.sortKey];
   return { items, ...(typeof last === 'string' ? { last } : {}) };
 }
+
+/** The filter of list routes that show archived items only when asked (`includeArchived`). */
+export function archivedFilter(includeArchived: boolean): Pick<PrefixPageRequest, 'filter'> {
+  return includeArchived
+    ? {}
+    : { filter: { expression: '#archived = :false', names: { '#archived': 'archived' }, values: { ':false': false } } };
+}

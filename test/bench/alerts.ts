@@ -1,23 +1,4 @@
-/**
- * Budget alerts on the local cloud: how long from a write to its email, and what the budget
- * evaluator costs per transaction as a month fills up.
- *
- * (a) Write-to-email latency: users with ten one-category budgets each (threshold 80 %), each
- *     crossed by one transaction, one at a time. Measured from the moment this process has the
- *     POST's 201 to the `receivedAt` the outbox stamps on the mail (same machine, same clock).
- *     The path is the real one: stream poller → publisher → bus → evaluator → alert item →
- *     stream poller → publisher → bus → notifier → SES outbox.
- * (b) Evaluator capacity: one budget covering all spending, a month seeded with 10,000 applied
- *     transactions through the evaluator's own apply code (shared/budgets/apply.ts: plan, then
- *     applyItems committed 96 at a time, as a backfill does), and the evaluator's work for one
- *     TransactionCreated (shared/budgets/evaluate.ts, what functions/events/budget-evaluator.ts
- *     runs) measured for the 10th and the 10,000th transaction of the month, with a client that
- *     adds ReturnConsumedCapacity 'INDEXES' to every command, as test/bench/ledger.ts does.
- * Figures only: nothing here asserts.
- */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { ulid } from 'ulid';
 import { type ApplyContext, applyItems, mergeDeltas, plan } from '../../shared/budgets/apply';
 import { cachedParentOf } from '../../shared/budgets/contribution';
@@ -30,13 +11,12 @@ import { createProfileStore } from '../../shared/store/profile-store';
 import { type AlertMail, createBudget } from '../e2e/support/alerts';
 import { api } from '../e2e/support/api-client';
 import { createAccount, expectOk, type LedgerUser, ledgerUser } from '../e2e/support/ledger';
-import { type LocalCloud, startLocalCloud, stopLocalCloud } from '../e2e/support/local-cloud-process';
 import { mailsTo } from '../e2e/support/mailbox';
-import { OUTPUTS_FILE_VARIABLE, type StackOutputs, stackOutputs } from '../e2e/support/outputs';
+import type { StackOutputs } from '../e2e/support/outputs';
 import { settle } from '../e2e/support/settle';
-import { type Capacity, meteredClient, percentile } from './measure';
+import { type Capacity, meteredClient, percentile, withLocalCloud } from './measure';
 
-const ROOT = resolve(import.meta.dirname, '../..');
+const _ROOT = resolve(import.meta.dirname, '../..');
 /** Alerts to time; ten per user keeps every user under the hourly email cap (20). */
 const ALERTS = Math.max(10, Number(process.env.BENCH_ALERTS ?? 100));
 const BUDGETS_PER_USER = 10;
@@ -230,19 +210,7 @@ async function evaluatorCapacity(outputs: StackOutputs) {
 // ---------------------------------------------------------------------------------------------
 
 export async function measureAlerts(): Promise<void> {
-  const workDir = mkdtempSync(join(tmpdir(), 'moneta-bench-alerts-'));
-  const started = Date.now();
-  let cloud: LocalCloud | undefined;
-  try {
-    cloud = await startLocalCloud(ROOT, workDir);
-    const child = cloud.child;
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-      process.once(signal, () => void stopLocalCloud(child).finally(() => process.exit(130)));
-    }
-    process.env[OUTPUTS_FILE_VARIABLE] = cloud.outputsFile;
-    const outputs = stackOutputs();
-    console.log(`Local cloud (in memory) ready in ${Date.now() - started} ms at ${outputs.ApiUrl}`);
-
+  await withLocalCloud('alerts', async (outputs) => {
     const email = await writeToEmail();
     console.log(
       `\nWrite to email: ${email.latencies.length} budget alerts (${Math.ceil(email.latencies.length / BUDGETS_PER_USER)} users × ` +
@@ -286,7 +254,5 @@ export async function measureAlerts(): Promise<void> {
       row(`${MONTH_SIZE.toLocaleString('en')}th of the month`, capacity.atTenThousand),
       row(`${MONTH_SIZE.toLocaleString('en')}th again (a duplicate delivery)`, capacity.duplicate),
     ]);
-  } finally {
-    if (cloud) await stopLocalCloud(cloud.child);
-  }
+  });
 }

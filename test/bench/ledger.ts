@@ -6,9 +6,8 @@
  * Local with a client that adds `ReturnConsumedCapacity: 'INDEXES'` to every command and sums what
  * DynamoDB answers. Figures only: nothing here asserts.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { BatchWriteCommand, type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import type { AccountItem, CategoryItem, TransactionItem } from '../../shared/ledger/items';
@@ -21,11 +20,9 @@ import { createTransactionQueries } from '../../shared/store/transaction-queries
 import { createTransactionStore } from '../../shared/store/transaction-store';
 import { api } from '../e2e/support/api-client';
 import { createAccount, expectOk, type LedgerUser, ledgerUser, queryString } from '../e2e/support/ledger';
-import { type LocalCloud, startLocalCloud, stopLocalCloud } from '../e2e/support/local-cloud-process';
-import { OUTPUTS_FILE_VARIABLE, stackOutputs } from '../e2e/support/outputs';
-import { type Capacity, meteredClient, percentile } from './measure';
+import { type Capacity, meteredClient, percentile, withLocalCloud } from './measure';
 
-const ROOT = resolve(import.meta.dirname, '../..');
+const _ROOT = resolve(import.meta.dirname, '../..');
 const CREATES = Number(process.env.BENCH_CREATES ?? 250);
 const SEEDED = 10_000;
 const SEED_YEAR = 2025;
@@ -300,19 +297,7 @@ async function benchListing(user: LedgerUser, meter: ReturnType<typeof meteredCl
 const round = (value: number, places = 1) => Math.round(value * 10 ** places) / 10 ** places;
 
 export async function measureLedger(): Promise<void> {
-  const workDir = mkdtempSync(join(tmpdir(), 'moneta-bench-'));
-  const started = Date.now();
-  let cloud: LocalCloud | undefined;
-  try {
-    cloud = await startLocalCloud(ROOT, workDir);
-    // Ctrl-C must not leave the cloud (and its JVM) running: it lives in its own process group.
-    const child = cloud.child;
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-      process.once(signal, () => void stopLocalCloud(child).finally(() => process.exit(130)));
-    }
-    process.env[OUTPUTS_FILE_VARIABLE] = cloud.outputsFile;
-    const outputs = stackOutputs();
-    console.log(`Local cloud (in memory) ready in ${Date.now() - started} ms at ${outputs.ApiUrl}`);
+  await withLocalCloud('ledger', async (outputs, cloud) => {
     const meter = meteredClient(outputs);
     const tableName = outputs.TableName;
     try {
@@ -390,7 +375,5 @@ export async function measureLedger(): Promise<void> {
     } finally {
       meter.destroy();
     }
-  } finally {
-    if (cloud) await stopLocalCloud(cloud.child);
-  }
+  });
 }

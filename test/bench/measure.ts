@@ -1,9 +1,42 @@
 /**
  * What the benchmarks share: a DynamoDB client that meters consumed capacity, and percentiles.
  */
+
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { StackOutputs } from '../e2e/support/outputs';
+import { type LocalCloud, startLocalCloud, stopLocalCloud } from '../e2e/support/local-cloud-process';
+import { OUTPUTS_FILE_VARIABLE, type StackOutputs, stackOutputs } from '../e2e/support/outputs';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/**
+ * Runs `work` against a fresh in-memory local cloud and stops it afterwards — also on Ctrl-C, so
+ * no cloud (and no DynamoDB Local JVM) outlives an interrupted benchmark.
+ */
+export async function withLocalCloud(
+  name: string,
+  work: (outputs: StackOutputs, cloud: LocalCloud) => Promise<void>,
+): Promise<void> {
+  const workDir = mkdtempSync(join(tmpdir(), `moneta-bench-${name}-`));
+  const started = Date.now();
+  let cloud: LocalCloud | undefined;
+  try {
+    cloud = await startLocalCloud(ROOT, workDir);
+    const child = cloud.child;
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => void stopLocalCloud(child).finally(() => process.exit(130)));
+    }
+    process.env[OUTPUTS_FILE_VARIABLE] = cloud.outputsFile;
+    const outputs = stackOutputs();
+    console.log(`Local cloud (in memory) ready in ${Date.now() - started} ms at ${outputs.ApiUrl}`);
+    await work(outputs, cloud);
+  } finally {
+    if (cloud) await stopLocalCloud(cloud.child);
+  }
+}
 
 /** Nearest-rank percentile of samples (ms), rounded to 0.1. */
 export function percentile(samples: number[], p: number): number {
