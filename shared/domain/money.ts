@@ -7,8 +7,25 @@ import { currencyCode } from './profile';
 
 export type Money = { amount: number; currency: string };
 
-/** Largest amount Moneta accepts: safe-integer arithmetic leaves room for sums of many of them. */
-export const MAX_AMOUNT = 10 ** 15;
+/**
+ * Every stored amount and every total (balances, budget and goal totals, later aggregates) stays
+ * within ±(2^53 − 1) minor units: the integers a JSON number carries exactly into JavaScript and
+ * most other clients. A write that would take a balance past it is refused.
+ */
+export const MAX_SAFE_AMOUNT = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Largest amount one transaction may carry, entered or converted, in minor units of its currency:
+ * a thousandth of the safe range (9,007,199,254,740), so a thousand of the largest transactions
+ * still sum exactly in any total. In major units that is ¥9,007,199,254,740 for a 0-decimal
+ * currency, €90,071,992,547.40 for a 2-decimal one and BD 9,007,199,254.740 for a 3-decimal one.
+ */
+export const MAX_AMOUNT = Math.floor(MAX_SAFE_AMOUNT / 1000);
+
+/** True when `amount` (a BigInt from exact arithmetic) fits a transaction. */
+export function withinTransactionRange(amount: bigint): boolean {
+  return amount <= BigInt(MAX_AMOUNT) && amount >= -BigInt(MAX_AMOUNT);
+}
 
 const minorUnits = z
   .number({ error: 'must be an integer number of minor units (e.g. 1234 for 12.34)' })
@@ -22,8 +39,3 @@ export const positiveMoneySchema = z.strictObject({
   amount: minorUnits.refine((n) => n > 0, 'must be greater than 0'),
   currency: currencyCode,
 });
-
-export function addMoney(a: Money, b: Money): Money {
-  if (a.currency !== b.currency) throw new Error(`Cannot add ${a.currency} to ${b.currency}`);
-  return { amount: a.amount + b.amount, currency: a.currency };
-}

@@ -33,8 +33,8 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { convertAtRate, crossRate, MissingRate } from '../domain/conversion';
-import type { Money } from '../domain/money';
+import { MAX_SAFE_AMOUNT, type Money } from '../domain/money';
+import { convertOn } from '../ledger/conversion-service';
 import type { AccountItem, TransactionItem } from '../ledger/items';
 import { accountItem } from '../ledger/items';
 import { logger } from '../observability';
@@ -213,17 +213,14 @@ export function createGoalTracker(deps: GoalTrackerDeps) {
     }
   }
 
-  /** `money` in `currency` at the reference rate of `date`; undefined when there is no rate for it. */
+  /**
+   * `money` in `currency` at the reference rate of `date`; undefined when there is no rate for it,
+   * or when the result would leave the range every stored total keeps (the progress then stays).
+   */
   async function convert(money: Money, currency: string, date: string): Promise<number | undefined> {
-    if (money.currency === currency) return money.amount;
-    const day = await rates.ratesOn(date);
-    if (!day) return undefined;
-    try {
-      return convertAtRate(money, currency, crossRate(day, money.currency, currency)).amount;
-    } catch (error) {
-      if (error instanceof MissingRate) return undefined;
-      throw error;
-    }
+    const amount = await convertOn(rates, money, currency, date);
+    if (amount === undefined || amount > BigInt(MAX_SAFE_AMOUNT) || amount < -BigInt(MAX_SAFE_AMOUNT)) return undefined;
+    return Number(amount);
   }
 
   /** Step 3: Put every reached level that is not a fact yet. */

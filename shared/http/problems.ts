@@ -54,6 +54,21 @@ export class Conflict extends HttpProblem {
     super(409, slug, 'Conflict', detail, undefined, extensions);
   }
 }
+/**
+ * 422: an amount the write would store, or a total it would move, leaves ±(2^53 − 1) minor units
+ * (the integers JSON numbers carry exactly); nothing was written.
+ */
+export class AmountOutOfRange extends HttpProblem {
+  constructor(field: string, message: string, location: FieldLocation = 'body') {
+    super(
+      422,
+      'amount-out-of-range',
+      'Amount out of range',
+      `Moneta keeps every amount and total within ±${Number.MAX_SAFE_INTEGER} minor units; this write would leave that range, and nothing was recorded.`,
+      [{ in: location, field, message }],
+    );
+  }
+}
 export class PreconditionFailed extends HttpProblem {
   constructor(detail = 'The resource changed since you read it; fetch it again and retry.') {
     super(412, 'precondition-failed', 'Precondition failed', detail);

@@ -5,13 +5,16 @@
  * (the latest earlier day when that day has none: `fallback`), or the user's own figure — what the
  * bank charged — for currencies the ECB does not publish.
  *
- * `priceEntry` is pure: the caller fetches the day's rates (`ratesFor`) only when a currency differs.
+ * Every conversion multiplies by an exact rational and rounds half-even once (shared/domain/
+ * conversion.ts); every amount it produces must fit a transaction (MAX_AMOUNT) or the write is
+ * refused with 422 naming the field the amount came from.
+ *
+ * `priceEntry` is pure: the caller fetches the day's rates (`ratesIfNeeded`) only when a currency differs.
  */
-import { convertAtRate, crossRate, MissingRate, RATE_DECIMALS } from '../domain/conversion';
-import { exponentOf } from '../domain/currencies';
-import { formatDecimal, parseDecimal, type Rational } from '../domain/decimal';
-import type { Money } from '../domain/money';
-import { HttpProblem, ValidationFailed } from '../http/problems';
+import { convertExactly, crossRatio, MissingRate, multiply, rateText, ratioOf, ratioText } from '../domain/conversion';
+import type { Rational } from '../domain/decimal';
+import { MAX_AMOUNT, type Money, withinTransactionRange } from '../domain/money';
+import { AmountOutOfRange, HttpProblem, ValidationFailed } from '../http/problems';
 import type { RateProvider, RatesOnDay } from '../rates/rate-provider';
 import type { Conversion } from './items';
 
@@ -26,6 +29,17 @@ export class NoExchangeRate extends HttpProblem {
       [{ in: 'body', field: 'money.currency', message: `has no reference rate for this conversion` }],
     );
   }
+}
+
+/** A converted amount as a safe number, or 422 naming the field whose amount it came from. */
+function fitting(amount: bigint, currency: string, field: string): number {
+  if (!withinTransactionRange(amount)) {
+    throw new AmountOutOfRange(
+      field,
+      `is ${amount} minor units of ${currency} once converted; one transaction may carry at most ${MAX_AMOUNT}`,
+    );
+  }
+  return Number(amount);
 }
 
 /** Magnitudes (≥ 0): the transaction's kind gives the sign. */
@@ -50,91 +64,99 @@ export type PriceRequest = {
   explicitField?: string;
 };
 
+/** A recorded conversion: the readable rate, the exact one, and where it came from. */
+function recorded(ratio: Rational, source: Conversion['source'], rateDate: string, fallback: boolean): Conversion {
+  return { rate: rateText(ratio), exactRate: ratioText(ratio), source, rateDate, fallback };
+}
+
 export function priceEntry(request: PriceRequest): Priced {
   const { money, accountCurrency, homeCurrency, date, rates, explicitAccountAmount } = request;
   const explicitField = request.explicitField ?? 'accountAmount';
 
+  // The rate from the entered money to the account currency, and the account amount it gives.
+  let toAccount: { ratio: Rational; conversion: Conversion } | null;
   let accountAmount: number;
-  let accountConversion: Conversion | null;
-  let userRate: Rational | undefined;
   if (money.currency === accountCurrency) {
     if (explicitAccountAmount !== undefined && explicitAccountAmount !== money.amount) {
       throw new ValidationFailed([
         { in: 'body', field: explicitField, message: 'must equal money.amount when money is in the account currency' },
       ]);
     }
+    toAccount = null;
     accountAmount = money.amount;
-    accountConversion = null;
   } else if (explicitAccountAmount !== undefined) {
     // The bank's figure wins over any reference rate: it is what the balance really moved by.
-    userRate = unitRate(money, { amount: explicitAccountAmount, currency: accountCurrency });
+    const ratio = ratioOf(money, { amount: explicitAccountAmount, currency: accountCurrency });
+    toAccount = { ratio, conversion: recorded(ratio, 'user', date, false) };
     accountAmount = explicitAccountAmount;
-    accountConversion = {
-      rate: formatDecimal(userRate, RATE_DECIMALS),
-      source: 'user',
-      rateDate: date,
-      fallback: false,
-    };
   } else {
-    const converted = atReferenceRate(money, accountCurrency, rates, `Give ${explicitField}: what the bank charged.`);
-    accountAmount = converted.amount;
-    accountConversion = converted.conversion;
-  }
-
-  if (homeCurrency === money.currency) {
-    return { accountAmount, accountConversion, homeAmount: money.amount, homeConversion: null };
-  }
-  if (homeCurrency === accountCurrency) {
-    return { accountAmount, accountConversion, homeAmount: accountAmount, homeConversion: accountConversion };
-  }
-  if (userRate && !hasRate(rates, money.currency)) {
-    // No reference rate for the entered currency, but the user told us its value in the account
-    // currency: chain that through the account→home reference rate, recorded as one rate.
-    const accountToHome = referenceRate(rates, accountCurrency, homeCurrency);
-    const viaAccount = parseDecimal(accountToHome.rate);
-    const rate = formatDecimal(
-      {
-        numerator: userRate.numerator * viaAccount.numerator,
-        denominator: userRate.denominator * viaAccount.denominator,
-      },
-      RATE_DECIMALS,
+    const ratio = referenceRatio(
+      rates,
+      money.currency,
+      accountCurrency,
+      `Give ${explicitField}: what the bank charged.`,
     );
-    return {
-      accountAmount,
-      accountConversion,
-      homeAmount: convertAtRate(money, homeCurrency, rate).amount,
-      homeConversion: { rate, source: 'user', rateDate: date, fallback: false },
-    };
+    toAccount = { ratio, conversion: reference(ratio, rates as RatesOnDay) };
+    accountAmount = fitting(convertExactly(money, accountCurrency, ratio), accountCurrency, 'money.amount');
   }
-  const home = atReferenceRate(money, homeCurrency, rates);
-  return { accountAmount, accountConversion, homeAmount: home.amount, homeConversion: home.conversion };
-}
+  const priced = (homeAmount: number, homeConversion: Conversion | null): Priced => ({
+    accountAmount,
+    accountConversion: toAccount?.conversion ?? null,
+    homeAmount,
+    homeConversion,
+  });
 
-/** Units of `to.currency` per unit of `from.currency`, exactly (exponents taken into account). */
-function unitRate(from: Money, to: Money): Rational {
-  return {
-    numerator: BigInt(to.amount) * 10n ** BigInt(exponentOf(from.currency)),
-    denominator: BigInt(from.amount) * 10n ** BigInt(exponentOf(to.currency)),
-  };
+  if (homeCurrency === money.currency) return priced(money.amount, null);
+  if (homeCurrency === accountCurrency) return priced(accountAmount, toAccount?.conversion ?? null);
+  if (toAccount?.conversion.source === 'user' && !hasRate(rates, money.currency)) {
+    // No reference rate for the entered currency, but the user told us its value in the account
+    // currency: chain that through the account→home reference rate, recorded as one exact rate.
+    const ratio = multiply(toAccount.ratio, referenceRatio(rates, accountCurrency, homeCurrency));
+    const home = fitting(convertExactly(money, homeCurrency, ratio), homeCurrency, 'money.amount');
+    return priced(home, recorded(ratio, 'user', date, false));
+  }
+  const ratio = referenceRatio(rates, money.currency, homeCurrency);
+  const home = fitting(convertExactly(money, homeCurrency, ratio), homeCurrency, 'money.amount');
+  return priced(home, reference(ratio, rates as RatesOnDay));
 }
 
 function hasRate(rates: RatesOnDay | undefined, currency: string): boolean {
   return currency === 'EUR' || rates?.rates[currency] !== undefined;
 }
 
-function referenceRate(rates: RatesOnDay | undefined, from: string, to: string, hint?: string): Conversion {
+function reference(ratio: Rational, rates: RatesOnDay): Conversion {
+  return recorded(ratio, 'ECB', rates.date, rates.fallback);
+}
+
+function referenceRatio(rates: RatesOnDay | undefined, from: string, to: string, hint?: string): Rational {
   if (!rates) throw new NoExchangeRate(from, hint);
   try {
-    return { rate: crossRate(rates, from, to), source: 'ECB', rateDate: rates.date, fallback: rates.fallback };
+    return crossRatio(rates, from, to);
   } catch (error) {
     if (error instanceof MissingRate) throw new NoExchangeRate(error.currency, hint);
     throw error;
   }
 }
 
-function atReferenceRate(money: Money, to: string, rates: RatesOnDay | undefined, hint?: string) {
-  const conversion = referenceRate(rates, money.currency, to, hint);
-  return { amount: convertAtRate(money, to, conversion.rate).amount, conversion };
+/**
+ * `money` in `currency` at the reference rates of `date`, for amounts kept outside the ledger (goal
+ * contributions, account-funded goals): the same exact conversion. Undefined without a rate.
+ */
+export async function convertOn(
+  provider: RateProvider,
+  money: Money,
+  currency: string,
+  date: string,
+): Promise<bigint | undefined> {
+  if (money.currency === currency) return BigInt(money.amount);
+  const day = await provider.ratesOn(date);
+  if (!day) return undefined;
+  try {
+    return convertExactly(money, currency, crossRatio(day, money.currency, currency));
+  } catch (error) {
+    if (error instanceof MissingRate) return undefined;
+    throw error;
+  }
 }
 
 /** True when pricing `money` into these currencies needs the day's reference rates. */

@@ -42,8 +42,14 @@ export type CategoryItem = z.infer<typeof categoryItem>;
 
 /** How an amount was converted: the recorded rate it was converted at, and where it came from. */
 export const conversion = z.object({
-  /** Units of the target currency per unit of the source currency, decimal string. */
+  /** Units of the target currency per unit of the source currency, decimal string (readable). */
   rate: z.string(),
+  /**
+   * The same rate exactly, as `numerator/denominator`: the converted amount is the entered amount
+   * times this fraction, rounded half-even once. Absent on conversions recorded before fractions
+   * were kept (their `rate` was exact as written).
+   */
+  exactRate: z.string().optional(),
   source: z.enum(['ECB', 'user']),
   /** The day whose rate was used (ECB), or the transaction date (user). */
   rateDate: isoDate,

@@ -8,7 +8,7 @@
 import { Conflict, NotFound, ValidationFailed } from '../http/problems';
 import type { RatesOnDay } from '../rates/rate-provider';
 import { type Key, keys, transactionIndexKeys } from '../store/keys';
-import { priceEntry } from './conversion-service';
+import { type Priced, priceEntry } from './conversion-service';
 import type { AccountItem, CategoryItem, TransactionItem } from './items';
 import type { CreateTransactionBody, CreateTransferBody, TransactionPatch } from './transaction-schemas';
 
@@ -256,8 +256,8 @@ export type TransferContext = {
 
 /**
  * A transfer is two transactions of kind `transfer` sharing a transferId: the out-leg (negative,
- * source account) and the in-leg (positive, destination). Both carry the home value of `money`,
- * with opposite signs, so a transfer moves nothing in home-currency totals.
+ * source account) and the in-leg (positive, destination). It has one home value, carried by both
+ * legs with opposite signs, so a transfer nets to zero in home-currency totals (`homeValue`).
  */
 export function planTransfer(body: CreateTransferBody, ctx: TransferContext) {
   const from = usableAccount(ctx.from);
@@ -278,7 +278,8 @@ export function planTransfer(body: CreateTransferBody, ctx: TransferContext) {
     explicitAccountAmount: body.toAmount,
     explicitField: 'toAmount',
   });
-  const leg = (id: string, account: AccountItem, counterpart: AccountItem, sign: 1 | -1, priced: typeof out) =>
+  const home = homeValue(ctx.homeCurrency, { account: from, priced: out }, { account: to, priced: incoming });
+  const leg = (id: string, account: AccountItem, counterpart: AccountItem, sign: 1 | -1, priced: Priced) =>
     ({
       type: 'TRANSACTION',
       transactionId: id,
@@ -289,10 +290,10 @@ export function planTransfer(body: CreateTransferBody, ctx: TransferContext) {
       currency: body.money.currency,
       accountAmount: sign * priced.accountAmount,
       accountCurrency: account.currency,
-      homeAmount: sign * out.homeAmount,
+      homeAmount: sign * home.homeAmount,
       homeCurrency: ctx.homeCurrency,
       accountConversion: priced.accountConversion,
-      homeConversion: out.homeConversion,
+      homeConversion: home.homeConversion,
       categoryId: null,
       payee: null,
       note: textOrNull(body.note),
@@ -307,6 +308,22 @@ export function planTransfer(body: CreateTransferBody, ctx: TransferContext) {
   const outLeg = leg(ctx.outLegId, from, to, -1, out);
   const inLeg = leg(ctx.inLegId, to, from, 1, incoming);
   return { outLeg, inLeg, deltas: deltasBetween([], [outLeg, inLeg]) };
+}
+
+type PricedLeg = { account: AccountItem; priced: Priced };
+
+/**
+ * The one home value of a transfer. A leg whose account is in the home currency already says it:
+ * its account amount is what that account really moved by (the bank's figure, or the money itself),
+ * and an income of the same sum would count the same. When both accounts are in the home currency,
+ * the figure the bank or the user gave (a leg without a reference-rate conversion) wins. Otherwise
+ * the entered money, converted once.
+ */
+function homeValue(homeCurrency: string, out: PricedLeg, incoming: PricedLeg) {
+  const atHome = [incoming, out].filter((leg) => leg.account.currency === homeCurrency);
+  const given = atHome.find((leg) => leg.priced.accountConversion?.source !== 'ECB') ?? atHome[0];
+  if (given) return { homeAmount: given.priced.accountAmount, homeConversion: given.priced.accountConversion };
+  return { homeAmount: out.priced.homeAmount, homeConversion: out.priced.homeConversion };
 }
 
 const ULID_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';

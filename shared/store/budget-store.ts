@@ -18,7 +18,6 @@ import {
   GetCommand,
   QueryCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { ulid } from 'ulid';
 import { z } from 'zod';
 import { type BudgetAlertItem, type BudgetItem, budgetAppliedItem, budgetItem } from '../budgets/items';
@@ -304,7 +303,7 @@ export function createBudgetStore({ db, tableName }: { db: DynamoDBDocumentClien
             },
           },
         },
-        ...(guard ? { onConditionFailed: (old) => guard.refused(Number(plain(old)?.spent ?? 0)) } : {}),
+        ...(guard ? { onConditionFailed: (old) => guard.refused(Number(old?.spent ?? 0)) } : {}),
       };
     },
 
@@ -430,14 +429,4 @@ function isOnlyContention(error: unknown): boolean {
   return (
     codes.includes('TransactionConflict') && codes.every((code) => code === 'None' || code === 'TransactionConflict')
   );
-}
-
-/** The old item of a failed condition arrives in attribute-value form from the document client. */
-function plain(existing: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
-  if (!existing) return undefined;
-  const marshalled = Object.values(existing).every(
-    (value) => value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 1,
-  );
-  // biome-ignore lint/suspicious/noExplicitAny: attribute values as DynamoDB returns them
-  return marshalled ? unmarshall(existing as any) : existing;
 }

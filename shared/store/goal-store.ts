@@ -15,13 +15,15 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
+import { MAX_SAFE_AMOUNT } from '../domain/money';
 import { type GoalContributionItem, type GoalItem, goalContributionItem, goalItem } from '../goals/items';
 import type { GoalCreate, GoalPatch } from '../goals/schemas';
 import { sourceId } from '../goals/sources';
-import { Conflict, NotFound, ValidationFailed } from '../http/problems';
+import { AmountOutOfRange, Conflict, NotFound, ValidationFailed } from '../http/problems';
 import { ItemType } from './item-types';
 import { keys, skPrefix, userPk } from './keys';
 import { queryPrefixPage } from './prefix-page';
+import { leavesRange, roomFor } from './range-guard';
 import { type GuardedItem, transactWrite } from './transact';
 import { type VersionedUpdateOptions, versionedUpdateExpression } from './versioned-update';
 
@@ -234,6 +236,7 @@ export function createGoalStore({ db, tableName }: { db: DynamoDBDocumentClient;
     async addContribution(userId: string, contribution: GoalContributionItem, extra: GuardedItem[] = []) {
       const { goalId, contributionId } = contribution;
       const source = sourceId.contribution(contributionId);
+      const room = roomFor('#saved', contribution.amount);
       await transactWrite(db, [
         {
           item: {
@@ -268,12 +271,26 @@ export function createGoalStore({ db, tableName }: { db: DynamoDBDocumentClient;
               TableName: tableName,
               Key: keys.goal(userId, goalId),
               UpdateExpression: 'ADD #saved :amount',
-              ConditionExpression: contributionsFunded.expression,
+              ConditionExpression: [contributionsFunded.expression, ...(room ? [room.expression] : [])].join(' AND '),
               ExpressionAttributeNames: { ...contributionsFunded.names, '#saved': 'saved' },
-              ExpressionAttributeValues: { ...contributionsFunded.values, ':amount': contribution.amount },
+              ExpressionAttributeValues: {
+                ...contributionsFunded.values,
+                ':amount': contribution.amount,
+                ...room?.values,
+              },
             },
           },
-          onConditionFailed: (existing) => (existing ? notContributionsFunded() : new NotFound('goal')),
+          onConditionFailed: (existing) => {
+            if (!existing) return new NotFound('goal');
+            const funding = existing.funding as { kind?: string } | undefined;
+            if (funding?.kind !== 'contributions' || !leavesRange(existing.saved, contribution.amount)) {
+              return notContributionsFunded();
+            }
+            return new AmountOutOfRange(
+              'money.amount',
+              `would take the goal's saved amount past ±${MAX_SAFE_AMOUNT} minor units`,
+            );
+          },
         },
         ...extra,
       ]);

@@ -4,14 +4,15 @@
  * caller needs to know *which* condition failed to answer 404, 409 or 412 — DynamoDB says it in
  * CancellationReasons, in request order.
  */
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { type AttributeValue, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
 export type GuardedItem = {
   item: TransactItem;
-  /** What a failed condition on this item means to the caller (e.g. NotFound, Conflict). */
+  /** What a failed condition on this item means to the caller (e.g. NotFound, Conflict), given the item as it was. */
   onConditionFailed?: (existing: Record<string, unknown> | undefined) => Error;
 };
 
@@ -37,7 +38,10 @@ export async function transactWrite(
     const reasons = error.CancellationReasons ?? [];
     for (const [index, reason] of reasons.entries()) {
       if (reason?.Code !== 'ConditionalCheckFailed') continue;
-      const mapped = items[index]?.onConditionFailed?.(reason.Item as Record<string, unknown> | undefined);
+      // The document client does not unmarshall cancellation reasons: they arrive in attribute-value
+      // form (`{ version: { N: '3' } }`); every guard reads the plain item instead.
+      const existing = reason.Item ? unmarshall(reason.Item as Record<string, AttributeValue>) : undefined;
+      const mapped = items[index]?.onConditionFailed?.(existing);
       if (mapped) throw mapped;
     }
     throw error;

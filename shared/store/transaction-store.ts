@@ -9,10 +9,10 @@
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { ulid } from 'ulid';
 import type { z } from 'zod';
-import { Conflict, NotFound, PreconditionFailed } from '../http/problems';
+import { MAX_SAFE_AMOUNT } from '../domain/money';
+import { AmountOutOfRange, Conflict, NotFound, PreconditionFailed } from '../http/problems';
 import {
   type AccountItem,
   accountItem,
@@ -24,6 +24,7 @@ import {
 import { type Deltas, storedTransaction } from '../ledger/transaction-plan';
 import { ItemType } from './item-types';
 import { type Key, keys } from './keys';
+import { roomFor } from './range-guard';
 import { type GuardedItem, transactWrite } from './transact';
 
 /** The transaction changed between our read and our write (its version is not the one we read). */
@@ -135,23 +136,29 @@ export function createTransactionStore({
       onConditionFailed: (existing) =>
         new Conflict(
           'A transaction with this externalId already exists.',
-          { existingTransactionId: plain(existing)?.transactionId },
+          { existingTransactionId: existing?.transactionId },
           'duplicate-external-id',
         ),
     };
   }
 
   function deltaWrites(userId: string, deltas: Deltas): GuardedItem[] {
-    const accounts = deltas.accounts.map(
-      ({ accountId, balance, count }): GuardedItem => ({
+    const accounts = deltas.accounts.map(({ accountId, balance, count }): GuardedItem => {
+      // Without attribute_exists an ADD would create a half account. A new entry (count going up)
+      // may not land in an archived account; fixing an old one there may. The balance keeps room.
+      const room = roomFor('#balance', balance);
+      const conditions = [
+        'attribute_exists(pk)',
+        ...(count > 0 ? ['#archived = :false'] : []),
+        ...(room ? [room.expression] : []),
+      ];
+      return {
         item: {
           Update: {
             TableName: tableName,
             Key: keys.account(userId, accountId),
             UpdateExpression: 'ADD #balance :balance, #transactionCount :count',
-            // Without attribute_exists an ADD would create a half account. A new entry (count
-            // going up) may not land in an archived account; fixing an old one there may.
-            ConditionExpression: count > 0 ? 'attribute_exists(pk) AND #archived = :false' : 'attribute_exists(pk)',
+            ConditionExpression: conditions.join(' AND '),
             ExpressionAttributeNames: {
               '#balance': 'balance',
               '#transactionCount': 'transactionCount',
@@ -161,15 +168,26 @@ export function createTransactionStore({
               ':balance': balance,
               ':count': count,
               ...(count > 0 ? { ':false': false } : {}),
+              ...room?.values,
             },
           },
         },
-        onConditionFailed: (existing) =>
-          existing
-            ? new Conflict('The account is archived; unarchive it to add transactions.', undefined, 'account-archived')
-            : new NotFound('account'),
-      }),
-    );
+        onConditionFailed: (existing) => {
+          if (!existing) return new NotFound('account');
+          if (count > 0 && existing.archived === true) {
+            return new Conflict(
+              'The account is archived; unarchive it to add transactions.',
+              undefined,
+              'account-archived',
+            );
+          }
+          return new AmountOutOfRange(
+            'money.amount',
+            `would take the balance of account ${accountId} past ±${MAX_SAFE_AMOUNT} minor units`,
+          );
+        },
+      };
+    });
     const categories = deltas.categories.map(
       ({ categoryId, count }): GuardedItem => ({
         item: {
@@ -242,17 +260,4 @@ function isOnlyContention(error: unknown): boolean {
   return (
     codes.includes('TransactionConflict') && codes.every((code) => code === 'None' || code === 'TransactionConflict')
   );
-}
-
-/**
- * The old item DynamoDB returns with a failed condition. The document client does not unmarshall
- * cancellation reasons, so it arrives in attribute-value form (`{ transactionId: { S: … } }`).
- */
-function plain(existing: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
-  if (!existing) return undefined;
-  const marshalled = Object.values(existing).every(
-    (value) => value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 1,
-  );
-  // biome-ignore lint/suspicious/noExplicitAny: attribute values as DynamoDB returns them
-  return marshalled ? unmarshall(existing as any) : existing;
 }

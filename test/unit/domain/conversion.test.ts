@@ -1,9 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { convertAtRate, crossRate, MissingRate } from '../../../shared/domain/conversion';
+import {
+  convertAtReference,
+  convertExactly,
+  crossRate,
+  crossRatio,
+  type EurReferenceRates,
+  MissingRate,
+  parseRatio,
+  ratioText,
+} from '../../../shared/domain/conversion';
 import { divideHalfEven } from '../../../shared/domain/decimal';
-import { moneySchema, positiveMoneySchema } from '../../../shared/domain/money';
+import { MAX_AMOUNT, moneySchema, positiveMoneySchema } from '../../../shared/domain/money';
 import { parseEcbCsv } from '../../../shared/rates/ecb-csv';
 
 const april13 = { date: '2026-04-13', rates: { USD: '1.1684', JPY: '186.75', GBP: '0.87058' } };
@@ -22,42 +31,55 @@ describe('half-even rounding', () => {
 });
 
 describe('conversion through EUR', () => {
+  const at = (amount: number, from: string, to: string, reference: EurReferenceRates = april13) =>
+    convertAtReference({ amount, currency: from }, to, reference);
+
   it('converts USD cents to EUR cents at the ECB rate', () => {
     // $100.00 at 1.1684 USD/EUR = €85.5871… → €85.59
-    const rate = crossRate(april13, 'USD', 'EUR');
-    expect(convertAtRate({ amount: 10_000, currency: 'USD' }, 'EUR', rate)).toEqual({ amount: 8559, currency: 'EUR' });
+    expect(at(10_000, 'USD', 'EUR')).toBe(8559n);
   });
 
   it('handles currencies without minor units (JPY) in both directions', () => {
     // ¥1,000 → € at 186.75 JPY/EUR = €5.3547 → 535 cents
-    expect(convertAtRate({ amount: 1000, currency: 'JPY' }, 'EUR', crossRate(april13, 'JPY', 'EUR'))).toEqual({
-      amount: 535,
-      currency: 'EUR',
-    });
+    expect(at(1000, 'JPY', 'EUR')).toBe(535n);
     // €10.00 → ¥1,867.5 → ¥1,868 (half-even rounds .5 to the even 1868)
-    expect(convertAtRate({ amount: 1000, currency: 'EUR' }, 'JPY', crossRate(april13, 'EUR', 'JPY'))).toEqual({
-      amount: 1868,
-      currency: 'JPY',
-    });
+    expect(at(1000, 'EUR', 'JPY')).toBe(1868n);
   });
 
-  it('computes cross rates between two non-EUR currencies', () => {
+  it('computes cross rates between two non-EUR currencies, readable and exact', () => {
     // GBP per USD = 0.87058 / 1.1684
     expect(crossRate(april13, 'USD', 'GBP')).toBe('0.745104416296');
-    expect(convertAtRate({ amount: 10_000, currency: 'USD' }, 'GBP', crossRate(april13, 'USD', 'GBP'))).toEqual({
-      amount: 7451,
-      currency: 'GBP',
-    });
+    expect(ratioText(crossRatio(april13, 'USD', 'GBP'))).toBe('43529/58420');
+    expect(at(10_000, 'USD', 'GBP')).toBe(7451n);
   });
 
   it('names the currency that has no rate', () => {
     expect(() => crossRate(april13, 'AED', 'EUR')).toThrow(MissingRate);
   });
 
+  describe('rounds the exact value once, never a rounded rate', () => {
+    const july15 = { date: '2025-07-15', rates: { JPY: '172.58', GBP: '0.8679', ISK: '142.4' } };
+
+    it('¥25,887 → £130.185 exactly, half-even £130.18', () => {
+      expect(at(25_887, 'JPY', 'GBP', july15)).toBe(13_018n);
+    });
+    it('ISK 267 → €1.875 exactly, half-even €1.88', () => {
+      expect(at(267, 'ISK', 'EUR', july15)).toBe(188n);
+    });
+    it('¥1,000,000,000,000 → GBP to the penny', () => {
+      // 10^12 × 0.8679 / 172.58 = £5,028,972,070.9236… → 502,897,207,092 pence
+      expect(at(1_000_000_000_000, 'JPY', 'GBP', july15)).toBe(502_897_207_092n);
+    });
+    it('the recorded fraction reproduces the amount', () => {
+      const ratio = parseRatio(ratioText(crossRatio(july15, 'JPY', 'GBP')));
+      expect(convertExactly({ amount: 25_887, currency: 'JPY' }, 'GBP', ratio)).toBe(13_018n);
+    });
+  });
+
   it('is exact for any amount: converting with rate 1 returns the same number of minor units', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1e15, max: 1e15 }), (amount) => {
-        expect(convertAtRate({ amount, currency: 'USD' }, 'EUR', '1').amount).toBe(amount);
+      fc.property(fc.integer({ min: -MAX_AMOUNT, max: MAX_AMOUNT }), (amount) => {
+        expect(convertExactly({ amount, currency: 'USD' }, 'EUR', parseRatio('1'))).toBe(BigInt(amount));
       }),
     );
   });
@@ -70,7 +92,7 @@ describe('money on the wire', () => {
   it.each([
     [{ amount: 12.34, currency: 'EUR' }, 'amount'],
     [{ amount: '1234', currency: 'EUR' }, 'amount'],
-    [{ amount: 1e16, currency: 'EUR' }, 'amount'],
+    [{ amount: MAX_AMOUNT + 1, currency: 'EUR' }, 'amount'],
     [{ amount: 100, currency: 'XYZ' }, 'currency'],
     [{ amount: 100, currency: 'eur' }, 'currency'],
     [{ amount: 100, currency: 'EUR', fx: 1 }, ''],

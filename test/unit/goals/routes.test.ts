@@ -2,7 +2,7 @@
  * The goal routes against a real DynamoDB Local: what a client sees (status, problem fields, ETag,
  * progress figures) and what is stored afterwards (nothing, for every refusal).
  */
-import { convertAtRate, crossRate } from '../../../shared/domain/conversion';
+import { convertAtReference } from '../../../shared/domain/conversion';
 import { snapshotRatesOn } from '../ledger/transactions/support/ledger-fixtures';
 import { type LocalGoals, ofKind, startLocalGoals } from './support/local-goals';
 
@@ -260,7 +260,7 @@ describe('contributions', () => {
     });
     const rates = snapshotRatesOn('2026-01-05');
     if (!rates) throw new Error('the snapshot has 2026-01-05');
-    const expected = convertAtRate({ amount: 10_000, currency: 'USD' }, 'EUR', crossRate(rates, 'USD', 'EUR')).amount;
+    const expected = Number(convertAtReference({ amount: 10_000, currency: 'USD' }, 'EUR', rates));
     expect(expected).toBe(8573); // 100 USD at 1.1664 USD/EUR
     expect(response.status).toBe(201);
     expect(response.body.money).toEqual({ amount: expected, currency: 'EUR' });

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { ulid } from 'ulid';
 import { acceptedDetailTypes } from '../../../functions/events/goal-tracker';
 import { rules } from '../../../lib/catalog/rules';
-import { convertAtRate, crossRate } from '../../../shared/domain/conversion';
+import { convertAtReference } from '../../../shared/domain/conversion';
 import type { GoalContributionItem, GoalItem } from '../../../shared/goals/items';
 import { reachedMilestones } from '../../../shared/goals/progress';
 import { goalTag, sourceId } from '../../../shared/goals/sources';
@@ -322,8 +322,8 @@ describe('account-funded goals', () => {
     await deliver([goalCreated(userId, goal)]);
     const rates = snapshotRatesOn(new Date().toISOString().slice(0, 10));
     if (!rates) throw new Error('the snapshot has rates before today');
-    const expected = convertAtRate({ amount: account.balance, currency: 'USD' }, 'EUR', crossRate(rates, 'USD', 'EUR'));
-    expect(await savedOf(userId, goal.goalId)).toBe(expected.amount);
+    const expected = convertAtReference({ amount: account.balance, currency: 'USD' }, 'EUR', rates);
+    expect(await savedOf(userId, goal.goalId)).toBe(Number(expected));
   });
 });
 

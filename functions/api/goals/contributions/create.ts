@@ -7,16 +7,15 @@
  */
 import { documentClient } from '../../../../shared/aws/clients';
 import { requireEnv } from '../../../../shared/config';
-import { convertAtRate, crossRate, MissingRate } from '../../../../shared/domain/conversion';
-import { MAX_AMOUNT, type Money } from '../../../../shared/domain/money';
+import { MAX_AMOUNT, type Money, withinTransactionRange } from '../../../../shared/domain/money';
 import type { GoalContributionItem } from '../../../../shared/goals/items';
 import { checkContributionDate, contributionCreateSchema } from '../../../../shared/goals/schemas';
 import { callerToday } from '../../../../shared/goals/today';
 import { toContributionView } from '../../../../shared/goals/views';
 import { authenticatedRoute, noParams } from '../../../../shared/http/api-handler';
 import { idempotencyKeyFrom, replay, withIdempotency } from '../../../../shared/http/idempotency';
-import { NotFound, ValidationFailed } from '../../../../shared/http/problems';
-import { NoExchangeRate } from '../../../../shared/ledger/conversion-service';
+import { AmountOutOfRange, NotFound, ValidationFailed } from '../../../../shared/http/problems';
+import { convertOn, NoExchangeRate } from '../../../../shared/ledger/conversion-service';
 import { idPath, newEntityId } from '../../../../shared/ledger/fields';
 import { createGoalStore, notContributionsFunded } from '../../../../shared/store/goal-store';
 import { ItemType } from '../../../../shared/store/item-types';
@@ -31,25 +30,17 @@ const rates = createRateStore({ db, tableName });
 
 /** `money` in the goal currency at the reference rate of `date`; 422 naming money.currency without one. */
 async function inGoalCurrency(money: Money, currency: string, date: string): Promise<number> {
-  if (money.currency === currency) return money.amount;
-  const day = await rates.ratesOn(date);
-  if (!day) throw new NoExchangeRate(money.currency);
-  let amount: number;
-  try {
-    amount = convertAtRate(money, currency, crossRate(day, money.currency, currency)).amount;
-  } catch (error) {
-    if (error instanceof MissingRate) throw new NoExchangeRate(error.currency);
-    throw error;
-  }
-  if (amount === 0) {
+  const amount = await convertOn(rates, money, currency, date);
+  if (amount === undefined) throw new NoExchangeRate(money.currency);
+  if (amount === 0n) {
     throw new ValidationFailed([
       { in: 'body', field: 'money.amount', message: `is less than one minor unit of ${currency} once converted` },
     ]);
   }
-  if (Math.abs(amount) > MAX_AMOUNT) {
-    throw new ValidationFailed([{ in: 'body', field: 'money.amount', message: `is out of range in ${currency}` }]);
+  if (!withinTransactionRange(amount)) {
+    throw new AmountOutOfRange('money.amount', `is out of range in ${currency} (at most ${MAX_AMOUNT} minor units)`);
   }
-  return amount;
+  return Number(amount);
 }
 
 export const handler = authenticatedRoute(

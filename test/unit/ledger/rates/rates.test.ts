@@ -3,7 +3,7 @@ import { DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@a
 import { mockClient } from 'aws-sdk-client-mock';
 import { handler as listCurrencies } from '../../../../functions/api/currencies/list';
 import { handler as getRates } from '../../../../functions/api/rates/get';
-import { convertAtRate } from '../../../../shared/domain/conversion';
+import { convertExactly, parseRatio } from '../../../../shared/domain/conversion';
 import { currencyCodes } from '../../../../shared/domain/currencies';
 import { createRateStore } from '../../../../shared/store/rate-store';
 import { call, fieldsOf } from '../../api/support';
@@ -91,11 +91,10 @@ describe('GET /v1/rates', () => {
         USD: '1',
       },
     });
-    // The rates are the ones conversions use: 100.00 USD is 85.59 EUR at this rate.
-    expect(convertAtRate({ amount: 100_00, currency: 'USD' }, 'EUR', response.body.rates.EUR)).toEqual({
-      amount: 85_59,
-      currency: 'EUR',
-    });
+    // Readable rates: 100.00 USD is 85.59 EUR at this one too.
+    expect(convertExactly({ amount: 100_00, currency: 'USD' }, 'EUR', parseRatio(response.body.rates.EUR))).toBe(
+      85_59n,
+    );
   });
 
   test('defaults to EUR and to today (UTC)', async () => {

@@ -3,6 +3,7 @@
  * the transaction date, and the balance/count deltas every write applies. Expected amounts are
  * worked out by hand from the ECB snapshot (2026-01-05: 1 EUR = 1.1664 USD = 182.93 JPY).
  */
+import { MAX_AMOUNT } from '../../../../shared/domain/money';
 import {
   counterpartLegId,
   deltasBetween,
@@ -93,6 +94,7 @@ describe('planCreate', () => {
     expect(item.accountAmount).toBe(-857);
     expect(item.accountConversion).toEqual({
       rate: '0.857338820302',
+      exactRate: '625/729', // exactly what was multiplied
       source: 'ECB',
       rateDate: '2026-01-05',
       fallback: false,
@@ -124,6 +126,7 @@ describe('planCreate', () => {
     expect(item.accountAmount).toBe(-853);
     expect(item.accountConversion).toEqual({
       rate: '0.853169524785',
+      exactRate: '10000/11721', // exactly what was multiplied
       source: 'ECB',
       rateDate: '2026-01-02',
       fallback: true,
@@ -160,7 +163,13 @@ describe('planCreate', () => {
     });
     expect(item.accountAmount).toBe(-105);
     // 1.05 EUR for 1500.00 ARS: 0.0007 EUR per peso.
-    expect(item.accountConversion).toEqual({ rate: '0.0007', source: 'user', rateDate: '2026-01-05', fallback: false });
+    expect(item.accountConversion).toEqual({
+      rate: '0.0007',
+      exactRate: '7/10000',
+      source: 'user',
+      rateDate: '2026-01-05',
+      fallback: false,
+    });
     expect(item.homeAmount).toBe(-105);
   });
 
@@ -172,6 +181,7 @@ describe('planCreate', () => {
     // 0.0007 EUR/ARS × 1.1664 USD/EUR = 0.00081648 USD/ARS; 1500 ARS → 1.22 USD.
     expect(item.homeConversion).toEqual({
       rate: '0.00081648',
+      exactRate: '5103/6250000', // exactly what was multiplied
       source: 'user',
       rateDate: '2026-01-05',
       fallback: false,
@@ -220,6 +230,38 @@ describe('planCreate', () => {
       gsi3pk: 'USER#user-1#CATEGORY#groceries',
       gsi3sk: '2026-01-05#TX1',
     });
+  });
+});
+
+describe('the range every amount keeps', () => {
+  const idr = accountFixture({ accountId: 'acc-idr', currency: 'IDR' });
+  const outOfRange = (run: () => unknown, field: string) => {
+    try {
+      run();
+    } catch (error) {
+      expect(error).toMatchObject({ status: 422, slug: 'amount-out-of-range', errors: [{ in: 'body', field }] });
+      return;
+    }
+    throw new Error('expected a 422');
+  };
+
+  test('EUR 90 billion into an IDR account would be ~1.8 × 10^18 IDR units: 422 naming money.amount', () => {
+    outOfRange(
+      () =>
+        create(
+          { kind: 'income', accountId: 'acc-idr', money: { amount: 9_000_000_000_000, currency: 'EUR' } },
+          { account: idr, category: undefined },
+        ),
+      'money.amount',
+    );
+  });
+
+  test('the largest transaction amount converts when its value fits', () => {
+    const { item } = create(
+      { kind: 'income', accountId: 'acc-eur', money: { amount: MAX_AMOUNT, currency: 'EUR' } },
+      { category: undefined },
+    );
+    expect(item.accountAmount).toBe(MAX_AMOUNT);
   });
 });
 
@@ -412,6 +454,56 @@ describe('planTransfer', () => {
     );
     expect(inLeg.accountAmount).toBe(11500);
     expect(inLeg.accountConversion).toMatchObject({ rate: '1.15', source: 'user' });
+  });
+
+  describe('one home value for both legs', () => {
+    const gbp = accountFixture({ accountId: 'acc-gbp', currency: 'GBP' });
+    const home = { ...base, from: usd, to: gbp, homeCurrency: 'GBP' };
+    const usdToGbp = (extra: object = {}) =>
+      createTransferBody.parse({
+        fromAccountId: 'acc-usd',
+        toAccountId: 'acc-gbp',
+        money: { amount: 10000, currency: 'USD' },
+        ...extra,
+      });
+
+    test('into the home-currency account: the bank figure that arrived is the home value of both legs', () => {
+      const { outLeg, inLeg } = planTransfer(usdToGbp({ toAmount: 7000 }), home);
+      expect(inLeg).toMatchObject({ accountAmount: 7000, homeAmount: 7000 });
+      expect(outLeg).toMatchObject({ accountAmount: -10000, homeAmount: -7000 });
+      expect(outLeg.homeConversion).toEqual(inLeg.accountConversion);
+      // The same GBP 70.00 recorded as an income into that account counts the same at home.
+      const income = create(
+        { kind: 'income', accountId: 'acc-gbp', money: { amount: 7000, currency: 'GBP' } },
+        { account: gbp, category: undefined, homeCurrency: 'GBP' },
+      );
+      expect(income.item.homeAmount).toBe(inLeg.homeAmount);
+    });
+
+    test('out of the home-currency account: what left it is the home value', () => {
+      const { outLeg, inLeg } = planTransfer(
+        createTransferBody.parse({
+          fromAccountId: 'acc-gbp',
+          toAccountId: 'acc-usd',
+          money: { amount: 7000, currency: 'GBP' },
+          toAmount: 9100,
+        }),
+        { ...home, from: gbp, to: usd },
+      );
+      expect(outLeg).toMatchObject({ accountAmount: -7000, homeAmount: -7000, homeConversion: null });
+      expect(inLeg).toMatchObject({ accountAmount: 9100, homeAmount: 7000 });
+    });
+
+    test('between two foreign accounts: the money converted once', () => {
+      const eurAccount = accountFixture({ accountId: 'acc-eur', currency: 'EUR' });
+      const { outLeg, inLeg } = planTransfer(usdToGbp({ toAccountId: 'acc-eur', toAmount: 8600 }), {
+        ...home,
+        to: eurAccount,
+      });
+      // 100.00 USD × 0.8676 / 1.1664 (2026-01-05) = £74.3827… → 7438.
+      expect(inLeg.homeAmount).toBe(7438);
+      expect(outLeg.homeAmount).toBe(-7438);
+    });
   });
 
   test('each leg finds the other by id', () => {

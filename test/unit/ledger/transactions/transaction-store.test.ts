@@ -77,7 +77,7 @@ test('an account that does not exist is a 404, and an ADD can never create half 
   expect(input?.TransactItems?.[1]?.Update).toMatchObject({
     Key: { pk: 'USER#user-1', sk: 'ACCOUNT#acc-eur' },
     UpdateExpression: 'ADD #balance :balance, #transactionCount :count',
-    ConditionExpression: 'attribute_exists(pk) AND #archived = :false',
+    ConditionExpression: 'attribute_exists(pk) AND #archived = :false AND #balance >= :roomLimit',
     ExpressionAttributeValues: { ':balance': -100, ':count': 1, ':false': false },
   });
 });
