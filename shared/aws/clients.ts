@@ -9,8 +9,10 @@ import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { tracer } from '../observability';
+import { unmarshallOptions } from './unmarshall-options';
 
 let dynamo: DynamoDBDocumentClient | undefined;
+
 let eventBridge: EventBridgeClient | undefined;
 let ses: SESv2Client | undefined;
 let cognito: CognitoIdentityProviderClient | undefined;
@@ -19,6 +21,7 @@ let cognito: CognitoIdentityProviderClient | undefined;
 export function documentClient(): DynamoDBDocumentClient {
   dynamo ??= DynamoDBDocumentClient.from(tracer.captureAWSv3Client(new DynamoDBClient({})), {
     marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
+    unmarshallOptions: unmarshallOptions(),
   });
   return dynamo;
 }

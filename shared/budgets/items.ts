@@ -3,6 +3,7 @@
  * per-transaction applied state that makes counting exactly-once, and threshold alert facts.
  */
 import { z } from 'zod';
+import { storedAmount } from '../domain/money';
 import { currencyCode } from '../domain/profile';
 
 export const budgetPeriods = ['monthly', 'weekly', 'yearly'] as const;
@@ -37,7 +38,7 @@ export const budgetPeriodItem = z.object({
   /** `2026-04` (monthly), `2026-W15` (weekly, ISO weeks), `2026` (yearly). */
   periodId: z.string(),
   /** Minor units of the budget currency: expenses count positive, refunds (income) negative. */
-  spent: z.number().int(),
+  spent: storedAmount,
   transactionCount: z.number().int(),
   updatedAt: z.string(),
 });
@@ -75,7 +76,7 @@ export const budgetAlertItem = z.object({
   periodEnd: z.iso.date(),
   threshold: z.number().int(),
   /** Snapshot when crossed, in the budget currency. */
-  spent: z.number().int(),
+  spent: storedAmount,
   limit: z.number().int(),
   currency: currencyCode,
   percent: z.number(),

@@ -39,3 +39,10 @@ export const positiveMoneySchema = z.strictObject({
   amount: minorUnits.refine((n) => n > 0, 'must be greater than 0'),
   currency: currencyCode,
 });
+
+/**
+ * An amount or total as read from the table. Writes keep it an integer within ±(2^53 − 1); reading
+ * does not re-check that, so an item stored before the range was enforced still reads (as the
+ * nearest double) instead of failing every read of its owner's data.
+ */
+export const storedAmount = z.number().refine(Number.isInteger, 'must be an integer').meta({ type: 'integer' });

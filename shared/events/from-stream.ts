@@ -9,6 +9,7 @@
 import type { AttributeValue as SdkAttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord, AttributeValue as StreamAttributeValue } from 'aws-lambda';
+import { unmarshallOptions } from '../aws/unmarshall-options';
 import { userIdFromPk } from '../store/keys';
 import { tableDefinition } from '../store/table-definition';
 import { type DomainItemType, domainItems, type EventName } from './catalog';
@@ -51,7 +52,7 @@ function isDomainItemType(type: unknown): type is DomainItemType {
 }
 
 // The stream's AttributeValue type (aws-lambda) and the SDK's describe the same JSON shape.
-const toPlain = (image: StreamImage) => unmarshall(image as Record<string, SdkAttributeValue>);
+const toPlain = (image: StreamImage) => unmarshall(image as Record<string, SdkAttributeValue>, unmarshallOptions());
 
 function withoutKeyAttributes(item: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(item).filter(([name]) => !keyAttributes.has(name)));

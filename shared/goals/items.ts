@@ -2,6 +2,7 @@
  * Savings goals, their progress, and the milestone facts the goal tracker derives.
  */
 import { z } from 'zod';
+import { storedAmount } from '../domain/money';
 import { currencyCode } from '../domain/profile';
 
 const timestamps = { createdAt: z.string(), updatedAt: z.string(), version: z.number().int().positive() };
@@ -22,7 +23,7 @@ export const goalItem = z.object({
   deadline: z.iso.date().nullable(),
   funding: goalFunding,
   /** Saved so far, minor units of `currency`, kept by the goal tracker. */
-  saved: z.number().int(),
+  saved: storedAmount,
   ...timestamps,
 });
 export type GoalItem = z.infer<typeof goalItem>;
@@ -32,7 +33,7 @@ export const goalContributionItem = z.object({
   type: z.literal('GOAL_CONTRIBUTION'),
   contributionId: z.string(),
   goalId: z.string(),
-  amount: z.number().int(),
+  amount: storedAmount,
   currency: currencyCode,
   date: z.iso.date(),
   note: z.string().nullable(),
@@ -49,7 +50,7 @@ export const goalMilestoneItem = z.object({
   goalName: z.string(),
   /** 25, 50, 75 (GoalMilestoneReached) or 100 (GoalAchieved). */
   percent: z.number().int(),
-  saved: z.number().int(),
+  saved: storedAmount,
   target: z.number().int(),
   currency: currencyCode,
   createdAt: z.string(),

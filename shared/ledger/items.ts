@@ -4,6 +4,7 @@
  * budget and goal consumers read. Views (the HTTP shapes) are derived from them in ./views.ts.
  */
 import { z } from 'zod';
+import { storedAmount } from '../domain/money';
 import { currencyCode } from '../domain/profile';
 
 const isoDate = z.iso.date();
@@ -20,7 +21,7 @@ export const accountItem = z.object({
   kind: z.enum(accountKinds),
   currency: currencyCode,
   /** Signed minor units of `currency`; always the sum of the account's transactions' accountAmount. */
-  balance: z.number().int(),
+  balance: storedAmount,
   transactionCount: z.number().int().nonnegative(),
   archived: z.boolean(),
   ...timestamps,
@@ -66,13 +67,13 @@ export const transactionItem = z.object({
   /** The day it happened, in the user's timezone. */
   date: isoDate,
   /** As entered: positive minor units of any supported currency. */
-  amount: z.number().int().positive(),
+  amount: storedAmount.positive(),
   currency: currencyCode,
   /** Signed minor units of the account's currency: what the account balance moves by. */
-  accountAmount: z.number().int(),
+  accountAmount: storedAmount,
   accountCurrency: currencyCode,
   /** Signed minor units of the user's home currency at the time of recording (budgets count this). */
-  homeAmount: z.number().int(),
+  homeAmount: storedAmount,
   homeCurrency: currencyCode,
   accountConversion: conversion.nullable(),
   homeConversion: conversion.nullable(),

@@ -7,6 +7,7 @@
 import { type AttributeValue, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { unmarshallOptions } from '../aws/unmarshall-options';
 
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
@@ -38,10 +39,7 @@ export async function transactWrite(
     const reasons = error.CancellationReasons ?? [];
     for (const [index, reason] of reasons.entries()) {
       if (reason?.Code !== 'ConditionalCheckFailed') continue;
-      // The document client does not unmarshall cancellation reasons: they arrive in attribute-value
-      // form (`{ version: { N: '3' } }`); every guard reads the plain item instead.
-      const existing = reason.Item ? unmarshall(reason.Item as Record<string, AttributeValue>) : undefined;
-      const mapped = items[index]?.onConditionFailed?.(existing);
+      const mapped = items[index]?.onConditionFailed?.(plain(reason.Item as Record<string, unknown> | undefined));
       if (mapped) throw mapped;
     }
     throw error;
@@ -53,4 +51,17 @@ function withOldValuesOnFailure(item: TransactItem): TransactItem {
   const [kind, body] = Object.entries(item)[0] ?? [];
   if (!kind || !body || !('ConditionExpression' in body) || !body.ConditionExpression) return item;
   return { [kind]: { ...body, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } } as TransactItem;
+}
+
+/**
+ * The old item of a failed condition, plain. Depending on the SDK version the document client
+ * hands cancellation reasons over unmarshalled or in attribute-value form (`{ version: { N: '3' } }`);
+ * every guard reads the plain item.
+ */
+function plain(existing: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (!existing) return undefined;
+  const marshalled = Object.values(existing).every(
+    (value) => value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 1,
+  );
+  return marshalled ? unmarshall(existing as Record<string, AttributeValue>, unmarshallOptions()) : existing;
 }
