@@ -80,7 +80,9 @@ export const budgetPeriodView = z.strictObject({
   limit: money,
   rolloverIn: money,
   effectiveLimit: money,
-  spent: money,
+  spent: money.describe(
+    'Net of refunds (incomes in covered expense categories); negative when they exceed the spending',
+  ),
   remaining: money,
   percent: z.number().describe('Spent as a percentage of the effective limit, one decimal'),
 });
@@ -403,7 +405,9 @@ export const contract: Record<string, OperationContract> = {
   },
   'PATCH /v1/transactions/{id}': {
     summary: 'Change a transaction',
-    description: 'A transfer leg accepts only `note` and `tags`.',
+    description:
+      'A transfer leg accepts only `note` and `tags`. A `kind` change keeps the category: an expense turned into an ' +
+      'income in an expense category becomes a refund.',
     path: idPath,
     body: patchTransactionBody,
     query: noParams,

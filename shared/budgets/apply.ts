@@ -24,7 +24,7 @@ import {
   type CounterDelta,
 } from '../store/budget-store';
 import type { GuardedItem } from '../store/transact';
-import { type Contribution, contributionOf, NOTHING, type ParentOf } from './contribution';
+import { type CategoryOf, type Contribution, contributionOf, NOTHING } from './contribution';
 import type { BudgetItem } from './items';
 
 /** A transaction as an event (or the index) tells it: a version, or its deletion (final). */
@@ -35,7 +35,7 @@ export type TransactionState =
 export type ApplyContext = {
   store: BudgetStore;
   userId: string;
-  parentOf: ParentOf;
+  categoryOf: CategoryOf;
   now: () => Date;
 };
 
@@ -90,7 +90,7 @@ export type Plan =
  * whose thresholds to re-check), or the applied write and its counter deltas.
  */
 export async function plan(
-  ctx: Pick<ApplyContext, 'parentOf'>,
+  ctx: Pick<ApplyContext, 'categoryOf'>,
   budget: BudgetItem,
   txn: TransactionState,
   existing: AppliedState | undefined,
@@ -98,7 +98,7 @@ export async function plan(
   const target = { version: txn.version, budgetVersion: budget.version, deleted: txn.deleted };
   if (!supersedes(target, existing)) return { kind: 'skip', periods: existing?.periodId ? [existing.periodId] : [] };
   // What this version contributes; for a deletion, what the last version did (`previous`).
-  const own = await contributionOf(budget, txn.item, ctx.parentOf);
+  const own = await contributionOf(budget, txn.item, ctx.categoryOf);
   if ('currencyMismatch' in own) {
     logger.info('Transaction in another home currency counts 0', {
       budgetId: budget.budgetId,

@@ -22,7 +22,7 @@ import {
 } from '../store/budget-store';
 import type { GuardedItem } from '../store/transact';
 import { counterDeltas, supersedes } from './apply';
-import { cachedParentOf, contributionOf, type ParentOf } from './contribution';
+import { type CategoryOf, cachedCategoryOf, contributionOf } from './contribution';
 import type { BudgetItem } from './items';
 import { spanOf } from './periods';
 import { figuresFor, type PeriodFigures } from './rollover';
@@ -59,11 +59,11 @@ export function createBudgetEnforcement({
   tableName: string;
   store?: BudgetStore;
 }) {
-  async function guardsFor(userId: string, budget: BudgetItem, txn: TransactionItem, parentOf: ParentOf) {
+  async function guardsFor(userId: string, budget: BudgetItem, txn: TransactionItem, categoryOf: CategoryOf) {
     const existing = await store.getApplied(userId, budget.budgetId, txn.transactionId);
     const target = { version: txn.version, budgetVersion: budget.version, deleted: false };
     if (!supersedes(target, existing)) return [];
-    const next = await contributionOf(budget, txn, parentOf);
+    const next = await contributionOf(budget, txn, categoryOf);
     const deltas = counterDeltas(existing, next);
     const rising = deltas.filter((delta) => delta.spent > 0);
     if (rising.length === 0) return [];
@@ -121,9 +121,9 @@ export function createBudgetEnforcement({
       if (txn.kind === 'transfer') return [];
       const enforcing = (await store.listAll(userId)).filter((budget) => budget.enforce);
       if (enforcing.length === 0) return [];
-      const parentOf = cachedParentOf((categoryId) => store.getCategory(userId, categoryId));
+      const categoryOf = cachedCategoryOf((categoryId) => store.getCategory(userId, categoryId));
       const items: GuardedItem[] = [];
-      for (const budget of enforcing) items.push(...(await guardsFor(userId, budget, txn, parentOf)));
+      for (const budget of enforcing) items.push(...(await guardsFor(userId, budget, txn, categoryOf)));
       return items;
     },
   };

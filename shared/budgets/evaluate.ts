@@ -20,7 +20,7 @@ import { BudgetChanged, type BudgetStore, UserGone } from '../store/budget-store
 import type { ProfileStore } from '../store/profile-store';
 import { type ApplyContext, applyTransaction, type TransactionState } from './apply';
 import { backfill } from './backfill';
-import { cachedParentOf } from './contribution';
+import { cachedCategoryOf } from './contribution';
 import type { BudgetItem } from './items';
 import { periodOf, spanOf } from './periods';
 import { figuresFor } from './rollover';
@@ -52,7 +52,7 @@ export async function evaluateEvent(deps: EvaluatorDeps, event: EvaluatedEvent):
     store: deps.store,
     userId,
     now: deps.now,
-    parentOf: cachedParentOf((categoryId) => deps.store.getCategory(userId, categoryId)),
+    categoryOf: cachedCategoryOf((categoryId) => deps.store.getCategory(userId, categoryId)),
   };
   const outcome: EvaluationOutcome = { budgets: 0, applied: 0, alerts: 0 };
   try {

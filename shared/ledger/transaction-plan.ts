@@ -5,7 +5,7 @@
  * the same TransactWriteItems as the items, so a balance is always the sum of its transactions'
  * accountAmount — the property the tests check after random sequences of writes.
  */
-import { Conflict, NotFound, ValidationFailed } from '../http/problems';
+import { Conflict, NotFound } from '../http/problems';
 import type { RatesOnDay } from '../rates/rate-provider';
 import { type Key, keys, transactionIndexKeys } from '../store/keys';
 import { type Priced, priceEntry } from './conversion-service';
@@ -65,14 +65,13 @@ function usableAccount(account: AccountItem | undefined, field = 'account'): Acc
   return account;
 }
 
-/** A category may hold an entry of its own kind only, and an archived one takes no new entries. */
-function usableCategory(category: CategoryItem | undefined, kind: 'expense' | 'income', field: string): CategoryItem {
+/**
+ * A new entry may land only in a category that exists and is not archived. Its kind need not match
+ * the entry's: an income in an expense category is a refund (it lowers that category's spending),
+ * an expense in an income category a reversal of income (e.g. salary paid back).
+ */
+function usableCategory(category: CategoryItem | undefined): CategoryItem {
   if (!category) throw new NotFound('category');
-  if (category.kind !== kind) {
-    throw new ValidationFailed([
-      { in: 'body', field, message: `is an ${category.kind} category; a ${kind} needs an ${kind} category` },
-    ]);
-  }
   if (category.archived) {
     throw new Conflict('The category is archived; unarchive it to use it again.', undefined, 'category-archived');
   }
@@ -95,7 +94,7 @@ export type CreateContext = {
 export function planCreate(body: CreateTransactionBody, ctx: CreateContext) {
   const account = usableAccount(ctx.account);
   const categoryId = body.categoryId ?? null;
-  if (categoryId) usableCategory(ctx.category, body.kind, 'categoryId');
+  if (categoryId) usableCategory(ctx.category);
   const priced = priceEntry({
     money: body.money,
     accountCurrency: account.currency,
@@ -138,13 +137,12 @@ export function updateReads(old: TransactionItem, patch: TransactionPatch) {
   refuseTransferLegChange(old, patch);
   const accountId = patch.accountId !== undefined && patch.accountId !== old.accountId ? patch.accountId : undefined;
   const categoryId = patch.categoryId !== undefined ? patch.categoryId : old.categoryId;
-  const kindChanges = patch.kind !== undefined && patch.kind !== old.kind;
   const categoryChanges = patch.categoryId !== undefined && patch.categoryId !== old.categoryId;
   return {
     /** The account it moves to, if it moves. */
     accountId,
-    /** The category to validate: a new one, or the current one when the kind flips. */
-    categoryId: categoryId && (categoryChanges || kindChanges) ? categoryId : undefined,
+    /** The category it moves to, to validate (a kind change keeps the category: any kind fits). */
+    categoryId: categoryId && categoryChanges ? categoryId : undefined,
     /** Amounts are re-priced on the new date, with that day's rates. */
     reprice: repricing(old, patch, accountId !== undefined),
   };
@@ -190,9 +188,7 @@ export function planUpdate(old: TransactionItem, patch: TransactionPatch, ctx: U
   const reads = updateReads(old, patch);
   const kind = old.kind === 'transfer' ? 'transfer' : (patch.kind ?? old.kind);
   const account = reads.accountId ? usableAccount(ctx.account) : undefined;
-  if (reads.categoryId && kind !== 'transfer') {
-    usableCategory(ctx.category, kind, patch.categoryId !== undefined ? 'categoryId' : 'kind');
-  }
+  if (reads.categoryId && kind !== 'transfer') usableCategory(ctx.category);
   const accountCurrency = account?.currency ?? old.accountCurrency;
   let magnitudes = {
     accountAmount: Math.abs(old.accountAmount),

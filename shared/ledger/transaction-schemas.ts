@@ -50,7 +50,20 @@ export const externalIdSchema = z
   .max(MAX_EXTERNAL_ID_LENGTH)
   .regex(/^[^\p{C}]+$/u, 'must be printable characters only');
 
-const entryKind = z.enum(['expense', 'income']);
+const entryKind = z
+  .enum(['expense', 'income'])
+  .describe('expense: money leaves the account; income: money arrives (in an expense category, a refund).');
+
+/**
+ * Any category of the caller, of either kind: an entry's kind and its category's kind are
+ * independent, so a refund stays in the purchase's category (shared/budgets/contribution.ts).
+ */
+const entryCategory = entityId
+  .nullable()
+  .describe(
+    'A category of either kind. An income in an expense category is a refund: it lowers that category’s spent in ' +
+      'its budgets. An expense in an income category reverses income (e.g. salary paid back) and counts in no budget.',
+  );
 
 export const createTransactionBody = z.strictObject({
   kind: entryKind,
@@ -59,7 +72,7 @@ export const createTransactionBody = z.strictObject({
   money: positiveMoneySchema,
   /** What the bank charged in the account's currency, when `money` is in another one. */
   accountAmount: positiveMinorUnits.optional(),
-  categoryId: entityId.nullable().optional(),
+  categoryId: entryCategory.optional(),
   payee: payeeSchema.nullable().optional(),
   note: noteSchema.nullable().optional(),
   tags: tagsSchema.optional(),
@@ -76,7 +89,7 @@ export const patchTransactionBody = z
     accountId: entityId.optional(),
     money: positiveMoneySchema.optional(),
     accountAmount: positiveMinorUnits.optional(),
-    categoryId: entityId.nullable().optional(),
+    categoryId: entryCategory.optional(),
     payee: payeeSchema.nullable().optional(),
     note: noteSchema.nullable().optional(),
     tags: tagsSchema.optional(),

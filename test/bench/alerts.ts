@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { ulid } from 'ulid';
 import { type ApplyContext, applyItems, mergeDeltas, plan } from '../../shared/budgets/apply';
-import { cachedParentOf } from '../../shared/budgets/contribution';
+import { cachedCategoryOf } from '../../shared/budgets/contribution';
 import { type EvaluatedEvent, evaluateEvent } from '../../shared/budgets/evaluate';
 import type { BudgetItem } from '../../shared/budgets/items';
 import type { AccountItem, TransactionItem } from '../../shared/ledger/items';
@@ -147,7 +147,7 @@ async function evaluatorCapacity(outputs: StackOutputs) {
       store,
       userId: user.userId,
       now: deps.now,
-      parentOf: cachedParentOf((id) => store.getCategory(user.userId, id)),
+      categoryOf: cachedCategoryOf((id) => store.getCategory(user.userId, id)),
     };
     const month = budget.startDate.slice(0, 7);
     const account: AccountItem = {

@@ -135,4 +135,43 @@ describeWithMailbox('a budget in enforce mode', () => {
     expect(check.balance).toBe(check.sum);
     expect(check.balance).toBe(50_000 - 9_000 - accepted * 300);
   });
+
+  test('at the limit, a refund is still accepted: it lowers the spent and makes room again', async () => {
+    const { amount: before } = (await getBudget(user, budget.id)).current.spent;
+    if (before < 10_000) {
+      await createTransaction(user, { accountId: account.id, money: eur(10_000 - before), categoryId: 'groceries' });
+    }
+    await settle();
+    expect((await getBudget(user, budget.id)).current.spent).toEqual(eur(10_000));
+    expectBudgetExceeded(
+      await api.post(
+        '/v1/transactions',
+        { kind: 'expense', accountId: account.id, money: eur(1) },
+        { token: user.token },
+      ),
+      budget,
+      10_000,
+      1,
+    );
+
+    await createTransaction(user, {
+      kind: 'income',
+      accountId: account.id,
+      money: eur(1_000),
+      categoryId: 'groceries',
+    });
+    await settle();
+    expect((await getBudget(user, budget.id)).current.spent).toEqual(eur(9_000));
+    // The room the refund made can be spent; an expense turned into a refund is accepted too.
+    const spentAgain = await createTransaction(user, {
+      accountId: account.id,
+      money: eur(1_000),
+      categoryId: 'groceries',
+    });
+    expectStatus(await api.patch(`/v1/transactions/${spentAgain.id}`, { kind: 'income' }, { token: user.token }), 200);
+    await settle();
+    expect((await getBudget(user, budget.id)).current.spent).toEqual(eur(8_000));
+    const check = await balanceCheck(user, account.id);
+    expect(check.balance).toBe(check.sum);
+  });
 });

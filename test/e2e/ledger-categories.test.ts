@@ -113,19 +113,27 @@ test('a subcategory: created, moved to another parent, archived, and refused del
   expect((await categories({ includeArchived: 'true' })).map((c) => c.id)).not.toContain(coffee.id);
 });
 
-test('an expense category is refused for an income, naming the field', async () => {
+test('an income in an expense category is a refund, an expense in an income category a reversal; both count', async () => {
   const account = await createAccount(user, { currency: 'EUR' });
-  expectProblem(
-    await api.post(
-      '/v1/transactions',
-      { kind: 'income', accountId: account.id, money: { amount: 100, currency: 'EUR' }, categoryId: 'groceries' },
-      { token: user.token },
-    ),
-    400,
-    ['categoryId'],
-  );
-  expect(expectOk(await api.get(`/v1/accounts/${account.id}`, { token: user.token }), 200, 'get').json).toMatchObject({
-    transactionCount: 0,
-    balance: { amount: 0 },
+  const refund = await createTransaction(user, {
+    kind: 'income',
+    accountId: account.id,
+    money: { amount: 100, currency: 'EUR' },
+    categoryId: 'groceries',
   });
+  expect(refund).toMatchObject({ kind: 'income', categoryId: 'groceries', accountAmount: { amount: 100 } });
+  const reversal = await createTransaction(user, {
+    kind: 'expense',
+    accountId: account.id,
+    money: { amount: 30, currency: 'EUR' },
+    categoryId: 'salary',
+  });
+  expect(reversal).toMatchObject({ kind: 'expense', categoryId: 'salary', accountAmount: { amount: -30 } });
+  expect(expectOk(await api.get(`/v1/accounts/${account.id}`, { token: user.token }), 200, 'get').json).toMatchObject({
+    transactionCount: 2,
+    balance: { amount: 70 },
+  });
+  const counts = Object.fromEntries((await categories()).map((c) => [c.id, c.transactionCount]));
+  expect(counts).toMatchObject({ groceries: 1, salary: 1 });
+  expect((await listTransactions(user, { categoryId: 'food' })).map((t) => t.id)).toEqual([refund.id]);
 });

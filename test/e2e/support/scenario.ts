@@ -176,9 +176,14 @@ function estimateEur(money: { amount: number; currency: string }, date: string):
 // ---------------------------------------------------------------------------------------------
 // What counts, computed here independently of the server (docs/budgets.md)
 
-/** The budget's categories cover `categoryId` directly or through its parent. */
+/**
+ * The budget's categories cover `categoryId` directly or through its parent. All spending covers
+ * whatever sits in an expense category (a refund there counts negative) and uncategorized expenses.
+ */
 function covers(categoryIds: string[] | null, version: Pick<TxnVersion, 'kind' | 'categoryId'>): boolean {
-  if (categoryIds === null) return version.kind === 'expense';
+  if (categoryIds === null) {
+    return version.categoryId === null ? version.kind === 'expense' : EXPENSE_CATEGORIES.includes(version.categoryId);
+  }
   if (!version.categoryId) return false;
   const parent = PARENT[version.categoryId] ?? null;
   return categoryIds.includes(version.categoryId) || (parent !== null && categoryIds.includes(parent));

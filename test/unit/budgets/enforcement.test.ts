@@ -100,6 +100,45 @@ test('an update that would exceed the limit is a 409 and leaves the transaction 
   expect(await counter(userId)).toMatchObject({ spent: 0, transactionCount: 0 });
 });
 
+test('a refund is never refused, even past the limit: it lowers spending, and the evaluator counts it', async () => {
+  const userId = await newUser();
+  expect((await ledger.create(userId, expense(1000))).status).toBe(201);
+  // The limit is lowered under the spending: the period is now over it.
+  await ledger.db.send(
+    new PutCommand({
+      TableName: 'moneta-test',
+      Item: {
+        ...keys.budget(userId, 'budget-1'),
+        ...budgetFixture({
+          categoryIds: ['groceries'],
+          limit: 500,
+          enforce: true,
+          startDate: '2026-01-01',
+          version: 2,
+        }),
+      },
+    }),
+  );
+  const refund = await ledger.create(userId, expense(200, { kind: 'income' }));
+  expect(refund.status).toBe(201);
+  // An expense turned into an income (a refund of it) is a lowering change too.
+  const { body: other } = await ledger.create(userId, expense(100, { categoryId: 'dining' }));
+  expect((await ledger.update(userId, other.id, { kind: 'income', categoryId: 'groceries' })).status).toBe(200);
+  expect(await balance(userId)).toBe(-1000 + 200 + 100);
+
+  const deps = {
+    store: createBudgetStore({ db: ledger.db, tableName: 'moneta-test' }),
+    profiles: createProfileStore({ db: ledger.db, tableName: 'moneta-test' }),
+    now: () => new Date('2026-01-20T10:00:00Z'),
+  };
+  for (const stored of ofKind(await ledger.items(userId), 'TXN#')) {
+    await evaluateEvent(deps, events.created(userId, transactionItem.parse(stored)));
+  }
+  expect(await counter(userId)).toMatchObject({ spent: 1000 - 200 - 100, transactionCount: 3 });
+  // Raising spending again is still refused: 700 of 500 already.
+  expect((await ledger.create(userId, expense(1))).status).toBe(409);
+});
+
 test('concurrent creates can never take the budget past its limit together', async () => {
   const userId = await newUser();
   const responses = await Promise.all(Array.from({ length: 20 }, () => ledger.create(userId, expense(100))));

@@ -35,13 +35,20 @@ const deliver = async (list: readonly EvaluatedEvent[], deps = table.deps()) => 
   for (const event of list) await evaluateEvent(deps, event);
 };
 
-const PARENTS: Record<string, string | null> = { food: null, groceries: 'food', dining: null, salary: null };
+/** The categories budget-table.ts seeds. */
+const CATEGORIES = {
+  food: { parentId: null, kind: 'expense' },
+  groceries: { parentId: 'food', kind: 'expense' },
+  dining: { parentId: null, kind: 'expense' },
+  salary: { parentId: null, kind: 'income' },
+} as const;
+const categoryOf = async (id: string) => CATEGORIES[id as keyof typeof CATEGORIES];
 
 /** The direct sum: what each transaction's final state contributes, per period. */
 async function directSums(budget: BudgetItem, finals: readonly TransactionItem[]) {
   const sums: Record<string, { spent: number; transactionCount: number }> = {};
   for (const t of finals) {
-    const c = await contributionOf(budget, t, async (id) => PARENTS[id] ?? null);
+    const c = await contributionOf(budget, t, categoryOf);
     if (c.periodId === null) continue;
     const sum = sums[c.periodId] ?? { spent: 0, transactionCount: 0 };
     sum.spent += c.amount;
@@ -56,7 +63,8 @@ async function directSums(budget: BudgetItem, finals: readonly TransactionItem[]
 const versionArb = fc.record({
   kind: fc.constantFrom('expense', 'expense', 'expense', 'income', 'transfer'),
   date: fc.constantFrom('2025-12-31', '2026-01-05', '2026-02-28', '2026-03-01', '2026-03-31'),
-  categoryId: fc.constantFrom('groceries', 'food', 'dining', null),
+  // Any kind in any category: incomes in expense categories are refunds, expenses in salary reversals.
+  categoryId: fc.constantFrom('groceries', 'food', 'dining', 'salary', null),
   amount: fc.integer({ min: 1, max: 50_000 }),
   homeCurrency: fc.constantFrom('EUR', 'EUR', 'EUR', 'EUR', 'USD'),
 });
@@ -240,10 +248,34 @@ test('subcategories count for their parent, refunds count negative, transfers an
     events.created(userId, txn({ transactionId: 'D', kind: 'transfer', categoryId: null, homeAmount: -5000 })),
     events.created(userId, txn({ transactionId: 'E', homeCurrency: 'USD', homeAmount: -900 })),
     events.created(userId, txn({ transactionId: 'F', date: '2025-12-31', homeAmount: -400 })),
+    events.created(userId, txn({ transactionId: 'G', categoryId: 'salary', kind: 'income', homeAmount: 9000 })),
+    events.created(userId, txn({ transactionId: 'H', categoryId: 'salary', homeAmount: -600 })),
+    events.created(userId, txn({ transactionId: 'I', categoryId: null, kind: 'income', homeAmount: 800 })),
   ]);
   expect(await table.counters(userId, 'budget-1')).toEqual({ '2026-03': { spent: 700, transactionCount: 2 } });
-  // All spending: every expense, incomes ignored.
-  expect(await table.counters(userId, 'all')).toEqual({ '2026-03': { spent: 1700, transactionCount: 2 } });
+  // All spending: expenses and refunds in expense categories and uncategorized expenses; the
+  // salary, its reversal (H) and the uncategorized income are not spending.
+  expect(await table.counters(userId, 'all')).toEqual({ '2026-03': { spent: 1400, transactionCount: 3 } });
+});
+
+test('an expense turned into a refund moves the counter by twice its amount; deleting the refund takes it back', async () => {
+  const all = budgetFixture({ budgetId: 'all', categoryIds: null });
+  const userId = await newUser([budgetFixture(), all]);
+  const v1 = txn({ transactionId: 'FLIP', categoryId: 'groceries', homeAmount: -1000 });
+  const v2 = { ...v1, kind: 'income' as const, accountAmount: 1000, homeAmount: 1000, version: 2 };
+  await deliver([
+    events.created(userId, v1),
+    events.created(userId, txn({ transactionId: 'KEEP', homeAmount: -3000 })),
+  ]);
+  expect(await table.counters(userId, 'all')).toEqual({ '2026-03': { spent: 4000, transactionCount: 2 } });
+  await deliver([events.updated(userId, v1, v2)]);
+  for (const budgetId of ['budget-1', 'all']) {
+    expect(await table.counters(userId, budgetId)).toEqual({ '2026-03': { spent: 2000, transactionCount: 2 } });
+  }
+  await deliver([events.deleted(userId, v2)]);
+  for (const budgetId of ['budget-1', 'all']) {
+    expect(await table.counters(userId, budgetId)).toEqual({ '2026-03': { spent: 3000, transactionCount: 1 } });
+  }
 });
 
 test('an edit moving a transaction to another month moves its amount between the counters', async () => {

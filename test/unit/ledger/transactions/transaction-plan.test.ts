@@ -195,7 +195,31 @@ describe('planCreate', () => {
     ).toThrow(expect.objectContaining({ status: 400, errors: [expect.objectContaining({ field: 'accountAmount' })] }));
   });
 
-  test('refuses a missing account (404), an archived one (409), and a category of the other kind (400)', () => {
+  test('an income in an expense category is a refund: it raises the balance and keeps the category', () => {
+    const { item, deltas } = create(
+      { kind: 'income', accountId: 'acc-eur', money: { amount: 1000, currency: 'EUR' }, categoryId: 'groceries' },
+      { category: groceries },
+    );
+    expect(item).toMatchObject({ kind: 'income', categoryId: 'groceries', accountAmount: 1000, homeAmount: 1000 });
+    expect(deltas).toEqual({
+      accounts: [{ accountId: 'acc-eur', balance: 1000, count: 1 }],
+      categories: [{ categoryId: 'groceries', count: 1 }],
+    });
+  });
+
+  test('an expense in an income category reverses income (salary paid back): it lowers the balance', () => {
+    const { item, deltas } = create(
+      { kind: 'expense', accountId: 'acc-eur', money: { amount: 40000, currency: 'EUR' }, categoryId: 'salary' },
+      { category: salary },
+    );
+    expect(item).toMatchObject({ kind: 'expense', categoryId: 'salary', accountAmount: -40000, homeAmount: -40000 });
+    expect(deltas).toEqual({
+      accounts: [{ accountId: 'acc-eur', balance: -40000, count: 1 }],
+      categories: [{ categoryId: 'salary', count: 1 }],
+    });
+  });
+
+  test('refuses a missing account (404), an archived one (409), a missing category (404) and an archived one (409)', () => {
     const body = {
       kind: 'expense',
       accountId: 'acc-eur',
@@ -205,9 +229,6 @@ describe('planCreate', () => {
     expect(() => create(body, { account: undefined })).toThrow(expect.objectContaining({ status: 404 }));
     expect(() => create(body, { account: accountFixture({ archived: true }) })).toThrow(
       expect.objectContaining({ status: 409, slug: 'account-archived' }),
-    );
-    expect(() => create(body, { category: salary })).toThrow(
-      expect.objectContaining({ status: 400, errors: [expect.objectContaining({ field: 'categoryId' })] }),
     );
     expect(() => create(body, { category: undefined })).toThrow(expect.objectContaining({ status: 404 }));
     expect(() => create(body, { category: categoryFixture({ categoryId: 'salary', archived: true }) })).toThrow(
@@ -316,15 +337,42 @@ describe('planUpdate', () => {
     expect(cleared.deltas.categories).toEqual([{ categoryId: 'groceries', count: -1 }]);
   });
 
-  test('flipping the kind flips the sign (twice the amount on the balance); the category must follow', () => {
+  test('flipping the kind flips the sign (twice the amount on the balance), with or without a new category', () => {
     const flipped = planUpdate(old, patch({ kind: 'income', categoryId: 'salary' }), { now: NOW, category: salary });
     expect(flipped.item.accountAmount).toBe(1250);
     expect(flipped.item.homeAmount).toBe(1250);
     expect(flipped.deltas.accounts).toEqual([{ accountId: 'acc-eur', balance: 2500, count: 0 }]);
-    expect(updateReads(old, patch({ kind: 'income' })).categoryId).toBe('groceries');
-    expect(() => planUpdate(old, patch({ kind: 'income' }), { now: NOW, category: groceries })).toThrow(
-      expect.objectContaining({ status: 400, errors: [expect.objectContaining({ field: 'kind' })] }),
+  });
+
+  test('an expense edited into an income keeps its expense category: it becomes a refund', () => {
+    // The category stays what it was, so there is nothing to read or check.
+    expect(updateReads(old, patch({ kind: 'income' })).categoryId).toBeUndefined();
+    const refund = planUpdate(old, patch({ kind: 'income' }), { now: NOW });
+    expect(refund.item).toMatchObject({
+      kind: 'income',
+      categoryId: 'groceries',
+      accountAmount: 1250,
+      homeAmount: 1250,
+    });
+    expect(refund.deltas).toEqual({ accounts: [{ accountId: 'acc-eur', balance: 2500, count: 0 }], categories: [] });
+  });
+
+  test('a category change still needs a category that exists and is not archived', () => {
+    expect(() => planUpdate(old, patch({ categoryId: 'salary' }), { now: NOW, category: undefined })).toThrow(
+      expect.objectContaining({ status: 404 }),
     );
+    expect(() =>
+      planUpdate(old, patch({ kind: 'income', categoryId: 'salary' }), {
+        now: NOW,
+        category: categoryFixture({ categoryId: 'salary', kind: 'income', archived: true }),
+      }),
+    ).toThrow(expect.objectContaining({ status: 409, slug: 'category-archived' }));
+    // An expense moved into an income category: a reversal of income, accepted.
+    expect(planUpdate(old, patch({ categoryId: 'salary' }), { now: NOW, category: salary }).item).toMatchObject({
+      kind: 'expense',
+      categoryId: 'salary',
+      accountAmount: -1250,
+    });
   });
 
   test('a note or tag edit moves nothing', () => {

@@ -139,7 +139,7 @@ describe('POST /v1/transactions', () => {
     expect(await ledger.items(userId)).toEqual(before);
   });
 
-  test('an archived account (409), an unknown one (404) and a category of the wrong kind (400) change nothing', async () => {
+  test('an archived account (409), an unknown one (404) and an unknown category (404) change nothing', async () => {
     const userId = await newUser({
       accounts: [
         { accountId: 'acc-eur', currency: 'EUR' },
@@ -152,10 +152,26 @@ describe('POST /v1/transactions', () => {
     expect(archived.status).toBe(409);
     expect(archived.body.type).toBe('urn:moneta:problem:account-archived');
     expect((await ledger.create(userId, groceries({ accountId: 'acc-nope' }))).status).toBe(404);
-    const wrongKind = await ledger.create(userId, groceries({ categoryId: 'salary' }));
-    expect(wrongKind.status).toBe(400);
-    expect(wrongKind.body.errors).toEqual([expect.objectContaining({ field: 'categoryId' })]);
+    const unknownCategory = await ledger.create(userId, groceries({ categoryId: 'nope' }));
+    expect(unknownCategory.status).toBe(404);
+    expect(unknownCategory.headers['content-type']).toBe('application/problem+json');
     expect(await ledger.items(userId)).toEqual(before);
+  });
+
+  test('an income in an expense category is a refund and an expense in an income category a reversal', async () => {
+    const userId = await newUser();
+    const refund = await ledger.create(userId, groceries({ kind: 'income', money: { amount: 300, currency: 'EUR' } }));
+    expect(refund.status).toBe(201);
+    expect(refund.body).toMatchObject({ kind: 'income', categoryId: 'groceries', accountAmount: { amount: 300 } });
+    const reversal = await ledger.create(
+      userId,
+      groceries({ categoryId: 'salary', money: { amount: 5000, currency: 'EUR' } }),
+    );
+    expect(reversal.status).toBe(201);
+    expect(reversal.body).toMatchObject({ kind: 'expense', categoryId: 'salary', accountAmount: { amount: -5000 } });
+    expect(await account(userId)).toMatchObject({ balance: 300 - 5000, transactionCount: 2 });
+    expect(await category(userId, 'groceries')).toMatchObject({ transactionCount: 1 });
+    expect(await category(userId, 'salary')).toMatchObject({ transactionCount: 1 });
   });
 
   test.each([
@@ -237,6 +253,21 @@ describe('PATCH /v1/transactions/{id}', () => {
       gsi2pk: `USER#${userId}#ACCOUNT#acc-usd`,
       gsi3pk: `USER#${userId}#CATEGORY#dining`,
     });
+  });
+
+  test('an expense PATCHed into an income keeps its category and becomes a refund: the balance rises', async () => {
+    const userId = await newUser();
+    const created = await ledger.create(userId, groceries());
+    const refund = await ledger.update(userId, created.body.id, { kind: 'income' }, { 'If-Match': '"1"' });
+    expect(refund.status).toBe(200);
+    expect(refund.body).toMatchObject({
+      kind: 'income',
+      categoryId: 'groceries',
+      accountAmount: { amount: 1250, currency: 'EUR' },
+      version: 2,
+    });
+    expect(await account(userId)).toMatchObject({ balance: 1250, transactionCount: 1 });
+    expect(await category(userId, 'groceries')).toMatchObject({ transactionCount: 1 });
   });
 
   test('externalId is immutable: patching it is a 400 naming it', async () => {

@@ -24,7 +24,10 @@ const CURRENCIES = ['EUR', 'USD', 'JPY'] as const;
 const slot = fc.nat({ max: 99 });
 const money = fc.record({ amount: fc.integer({ min: 1, max: 50_000_000 }), currency: fc.constantFrom(...CURRENCIES) });
 const kind = fc.constantFrom('expense' as const, 'income' as const);
-/** null: no category; a number: a slot among the categories of the transaction's kind. */
+/**
+ * null: no category; a number: a slot among all categories, whatever the transaction's kind (an
+ * income in an expense category is a refund, an expense in an income category a reversal).
+ */
 const categorySlot = fc.option(slot, { nil: null });
 
 export const opArbitrary = fc.oneof(
@@ -78,12 +81,8 @@ export type LedgerRequest =
 
 const pick = <T>(list: readonly T[], index: number): T => list[index % list.length] as T;
 
-function categoryFor(kindOf: 'expense' | 'income', index: number | null): string | null {
-  if (index === null) return null;
-  return pick(
-    CATEGORIES.filter((c) => c.kind === kindOf),
-    index,
-  ).categoryId;
+function categoryFor(index: number | null): string | null {
+  return index === null ? null : pick(CATEGORIES, index).categoryId;
 }
 
 /** The request an operation makes, given the ids (and kinds) of the transactions that exist now. */
@@ -97,7 +96,7 @@ export function toRequest(op: LedgerOp, existing: { id: string; kind: string }[]
           accountId: pick(ACCOUNTS, op.account).accountId,
           money: op.money,
           date: pick(DATES, op.date),
-          categoryId: categoryFor(op.kind, op.category),
+          categoryId: categoryFor(op.category),
         },
       };
     case 'update': {
@@ -109,10 +108,8 @@ export function toRequest(op: LedgerOp, existing: { id: string; kind: string }[]
       if (op.money !== undefined) body.money = op.money;
       if (op.date !== undefined) body.date = pick(DATES, op.date);
       if (op.note !== undefined) body.note = op.note;
-      // A category must match the kind the transaction will have.
-      const kindAfter = (op.kind ?? target.kind) as 'expense' | 'income' | 'transfer';
-      if (op.category !== undefined && kindAfter !== 'transfer') body.categoryId = categoryFor(kindAfter, op.category);
-      else if (op.kind !== undefined && op.kind !== target.kind) body.categoryId = null;
+      // A kind change keeps the category: an expense turned income in an expense category is a refund.
+      if (op.category !== undefined && target.kind !== 'transfer') body.categoryId = categoryFor(op.category);
       if (Object.keys(body).length === 0) body.note = 'touched';
       return { op: 'update', id: target.id, body };
     }
