@@ -6,8 +6,8 @@
  *   2026-04-13 (Monday)  USD 1.1684  JPY 186.75
  *   (no rows for Saturday 04-11 and Sunday 04-12: those days use Friday's, with fallback: true)
  *
- * Cross rates go through EUR and are recorded rounded half-even to 12 decimals; the amount is then
- * converted at the recorded rate and rounded half-even to the target's minor unit:
+ * Cross rates go through EUR: the amount is multiplied by the exact quotient of the two EUR rates and
+ * rounded half-even once to the target's minor unit; the readable rate (12 decimals) is shown here:
  *   USD→EUR on 04-10: 1 / 1.1711        = 0.853898044573   → USD 100.00 (10000) = 8538.98… → €85.39 (8539)
  *   JPY→EUR on 04-10: 1 / 186.43        = 0.005363943571   → ¥10000 = 53.6394… € → 5364 cents
  *   JPY→USD on 04-10: 1.1711 / 186.43   = 0.006281714316   → ¥12345 = 77.5477… $ → 7755 cents

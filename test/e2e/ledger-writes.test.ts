@@ -223,6 +223,7 @@ describe('edits and deletions move balances exactly', () => {
     t = await patch({ date: '2026-04-09' });
     expect(t.conversions.account).toEqual({
       rate: '0.855798031665',
+      exactRate: '2000/2337',
       source: 'ECB',
       rateDate: '2026-04-09',
       fallback: false,
