@@ -13,6 +13,11 @@ export const bundlingDefaults = {
   target: NODE_TARGET,
   minify: true,
   sourcemap: true,
+  /**
+   * Maps name files and lines for stack traces without embedding every source file: that halves
+   * cdk.out (the SDK's sources were ~4 MB of each map) and the map Node parses at the first error.
+   */
+  sourcesContent: false,
   keepNames: true,
   mainFields: ['module', 'main'],
   banner: ESM_REQUIRE_BANNER,

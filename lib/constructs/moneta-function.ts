@@ -79,6 +79,7 @@ export class MonetaFunction extends NodejsFunction {
         target: bundlingDefaults.target,
         minify: bundlingDefaults.minify,
         sourceMap: bundlingDefaults.sourcemap,
+        sourcesContent: bundlingDefaults.sourcesContent,
         keepNames: bundlingDefaults.keepNames,
         mainFields: [...bundlingDefaults.mainFields],
         banner: bundlingDefaults.banner,
