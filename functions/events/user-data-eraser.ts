@@ -2,17 +2,24 @@
  * Erases a deleted user's partition. Deleting is idempotent by nature: a second delivery finds
  * the partition empty (or emptier) and deletes what is left, so no dedupe marker is needed (and
  * writing one into the partition being erased would defeat the purpose).
+ *
+ * A request that passed the API's account check just before the profile was deleted can still
+ * write a moment later, perhaps after a first empty pass. Such a write lands within
+ * ADMITTED_REQUEST_WINDOW_MS of the deletion, so the erasure ends only with an empty pass that
+ * started after that window (a redelivery long after it does not wait at all).
  */
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { eventConsumer } from '../../shared/events/consumer';
 import { logger, metrics } from '../../shared/observability';
-import { eraseUserPartition } from '../../shared/store/user-data-store';
+import { ADMITTED_REQUEST_WINDOW_MS, eraseUserPartition } from '../../shared/store/user-data-store';
 
 /** Rule `erase-user-data` in lib/catalog/rules.ts. */
 export const acceptedDetailTypes = ['UserDeleted'] as const;
 
 export const handler = eventConsumer(acceptedDetailTypes, async ({ detail }) => {
-  const erased = await eraseUserPartition(detail.userId);
+  // The stream record's time; never later than now, so a skewed timestamp cannot stretch the wait.
+  const deletedAt = Math.min(Date.parse(detail.occurredAt), Date.now());
+  const erased = await eraseUserPartition(detail.userId, { writesSettledAt: deletedAt + ADMITTED_REQUEST_WINDOW_MS });
   metrics.addMetric('ItemsErased', MetricUnit.Count, erased);
   logger.info('User data erased', { userId: detail.userId, itemsErased: erased });
 });

@@ -94,7 +94,8 @@ export const functions = [
   }),
   api('goal-contributions-list', 'goals/contributions/list.ts', "Lists a goal's contributions", { table: 'read' }),
   api('notifications-list', 'notifications/list.ts', "Lists the caller's notification log", { table: 'read' }),
-  api('currencies-list', 'currencies/list.ts', 'Lists supported currencies and their exponents'),
+  // Static data, but the API wrapper reads the caller's profile to refuse a deleted account.
+  api('currencies-list', 'currencies/list.ts', 'Lists supported currencies and their exponents', { table: 'read' }),
   api('rates-get', 'rates/get.ts', 'Reference exchange rates for a day', { table: 'read' }),
   api('openapi-get', 'openapi/get.ts', 'Serves the OpenAPI 3.1 document'),
   {

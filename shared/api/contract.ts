@@ -281,14 +281,13 @@ export const contract: Record<string, OperationContract> = {
     summary: "Read the caller's profile",
     query: noParams,
     response: ok('The profile', profileView, { etag: true }),
-    problems: [404],
   },
   'PATCH /v1/me': {
     summary: "Change the caller's profile",
     body: profilePatchSchema,
     query: noParams,
     response: ok('The changed profile', profileView, { etag: true }),
-    problems: [404, 412],
+    problems: [412],
     headers: { ifMatch: true },
   },
   'DELETE /v1/me': {

@@ -20,7 +20,7 @@ const SECURITY_SCHEME = 'cognitoJwt';
 
 const problemDescriptions: Record<number, string> = {
   400: 'Invalid request: `errors` names each field at fault',
-  401: 'Missing, invalid or expired access token',
+  401: 'Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`)',
   403: 'Forbidden',
   404: 'Not found (also for another user’s resources)',
   409: 'Conflict with the current state',

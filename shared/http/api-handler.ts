@@ -1,7 +1,8 @@
 /**
  * The one wrapper every HTTP route uses: Powertools (logger, metrics, tracer) via middy, strict
- * zod parsing of body, query and path, the caller's identity from the verified JWT, and the single
- * mapping from thrown errors to problem+json. Handlers stay thin: parse, call the domain, shape.
+ * zod parsing of body, query and path, the caller's identity from the verified JWT, the check that
+ * the caller's account still exists, and the single mapping from thrown errors to problem+json.
+ * Handlers stay thin: parse, call the domain, shape.
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
@@ -9,8 +10,13 @@ import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { z } from 'zod';
+import { documentClient } from '../aws/clients';
+import { requireEnv } from '../config';
+import type { Profile } from '../domain/profile';
 import { logger, metrics, tracer } from '../observability';
+import { createProfileStore } from '../store/profile-store';
 import {
+  AccountDeleted,
   type FieldLocation,
   fieldErrorsFromZod,
   HttpProblem,
@@ -41,11 +47,19 @@ export type ApiRequest<S extends Schemas> = {
   requestId: string;
   event: HttpApiEvent;
 };
-export type AuthenticatedRequest<S extends Schemas> = ApiRequest<S> & {
+export type IdentityRequest<S extends Schemas> = ApiRequest<S> & {
   /** The caller's Cognito `sub`, from the token API Gateway verified. Every key is built from it. */
   userId: string;
   /** The raw access token, for Cognito calls made on the caller's behalf (change password, delete). */
   accessToken: string;
+};
+export type AuthenticatedRequest<S extends Schemas> = IdentityRequest<S> & {
+  /**
+   * The caller's profile, read once per request (strongly consistent) by the wrapper. Its presence
+   * is what proves the account still exists; handlers take home currency and timezone from it
+   * instead of reading it again.
+   */
+  profile: Profile;
 };
 
 export type ApiResponse = { status: number; body?: unknown; headers?: Record<string, string> };
@@ -140,20 +154,53 @@ export function publicRoute<S extends Schemas>(schemas: S, fn: (request: ApiRequ
   });
 }
 
+/** The caller's identity from the verified claims; a request without one is refused (defence in depth). */
+function callerIdentity(event: HttpApiEvent): { userId: string; accessToken: string } {
+  const sub = event.requestContext.authorizer?.jwt?.claims?.sub;
+  if (typeof sub !== 'string' || sub === '') throw new Unauthorized();
+  return { userId: sub, accessToken: bearerToken(event.headers?.authorization) };
+}
+
 /**
- * A route behind the JWT authorizer. API Gateway has already checked signature, issuer, audience,
+ * A route behind the JWT authorizer that reads or writes the caller's data (every authenticated
+ * route but two, see identityRoute). API Gateway has already checked signature, issuer, audience,
  * expiry and scope; this reads the subject and refuses, as defence in depth, a request without one.
+ *
+ * Then, after the request has parsed (a malformed request costs no read), it reads the caller's
+ * profile: one strongly consistent GetItem by key. A deleted account has no profile (DELETE /v1/me
+ * deletes it first), yet its access tokens stay valid until they expire, so a missing profile is a
+ * 401 account-deleted and the handler never runs: nothing is read for the caller, and nothing is
+ * written that the erasure of their partition would have to chase. Handlers that need the profile
+ * (home currency, timezone) get it from here, so for them the check costs nothing extra.
  */
 export function authenticatedRoute<S extends Schemas>(
   schemas: S,
   fn: (request: AuthenticatedRequest<S>) => Promise<ApiResponse>,
 ) {
+  const profiles = createProfileStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
   return withObservability(async (event) => {
-    const sub = event.requestContext.authorizer?.jwt?.claims?.sub;
-    if (typeof sub !== 'string' || sub === '') throw new Unauthorized();
-    const accessToken = bearerToken(event.headers?.authorization);
+    const identity = callerIdentity(event);
     const request = parseRequest(schemas, event);
-    const response = await fn({ ...request, userId: sub, accessToken });
+    const profile = await profiles.get(identity.userId);
+    if (!profile) throw new AccountDeleted();
+    const response = await fn({ ...request, ...identity, profile });
+    return jsonResponse(response.status, response.body, response.headers);
+  });
+}
+
+/**
+ * A route behind the JWT authorizer that acts on the caller's Cognito identity, not on their data,
+ * and so must work without a profile: changing the password (Cognito itself refuses the token of a
+ * deleted user) and DELETE /v1/me (a retry after the profile is gone must still delete the Cognito
+ * user). Everything else is an authenticatedRoute.
+ */
+export function identityRoute<S extends Schemas>(
+  schemas: S,
+  fn: (request: IdentityRequest<S>) => Promise<ApiResponse>,
+) {
+  return withObservability(async (event) => {
+    const identity = callerIdentity(event);
+    const response = await fn({ ...parseRequest(schemas, event), ...identity });
     return jsonResponse(response.status, response.body, response.headers);
   });
 }

@@ -39,6 +39,23 @@ export class Unauthorized extends HttpProblem {
     super(401, 'unauthorized', 'Unauthorized', detail, undefined, undefined, { 'www-authenticate': 'Bearer' });
   }
 }
+/**
+ * The token is valid but its user's account was deleted (the profile is gone). Access tokens live
+ * until they expire, so every authenticated route refuses them this way (shared/http/api-handler.ts).
+ */
+export class AccountDeleted extends HttpProblem {
+  constructor() {
+    super(
+      401,
+      'account-deleted',
+      'Account deleted',
+      'This account has been deleted; its tokens no longer give access to anything.',
+      undefined,
+      undefined,
+      { 'www-authenticate': 'Bearer error="invalid_token"' },
+    );
+  }
+}
 export class Forbidden extends HttpProblem {
   constructor(detail: string, slug = 'forbidden') {
     super(403, slug, 'Forbidden', detail);

@@ -1,7 +1,10 @@
 /** DELETE /v1/me: the account is gone for the user at once, and their data within seconds. */
-import { api } from './support/api-client';
+import { type ApiResult, api } from './support/api-client';
 import { expectProblem, expectStatus } from './support/expectations';
+import { createAccount, createTransaction, ledgerUser } from './support/ledger';
+import { isLocalCloud } from './support/outputs';
 import { eventually, sleep } from './support/poll';
+import { settle } from './support/settle';
 import { closeTable, userItemSortKeys } from './support/table';
 import { createConfirmedUser } from './support/users';
 
@@ -9,7 +12,20 @@ jest.setTimeout(60_000);
 
 afterAll(() => closeTable());
 
-test('deleting the account stops login, 404s the profile and removes every item of the user', async () => {
+/** The refusal every route gives a token whose account was deleted (it has not expired yet). */
+function expectAccountDeleted(result: ApiResult): void {
+  expectProblem(result, 401);
+  expect(result.json.type).toBe('urn:moneta:problem:account-deleted');
+}
+
+const emptyPartition = (userId: string) =>
+  eventually(
+    `every item of USER#${userId} to be deleted`,
+    async () => ((await userItemSortKeys(userId)).length === 0 ? true : undefined),
+    { timeoutMs: 10_000, intervalMs: 200 },
+  );
+
+test('deleting the account stops login, refuses the profile and removes every item of the user', async () => {
   const user = await createConfirmedUser();
   const token = user.tokens.accessToken;
   // Give the user more than one item's worth of history (the update is published and consumed too).
@@ -22,14 +38,10 @@ test('deleting the account stops login, 404s the profile and removes every item 
 
   expectProblem(await api.post('/v1/auth/login', { email: user.email, password: user.password }), 401);
   // The access token has not expired yet; it must still not reach a profile.
-  expectProblem(await api.get('/v1/me', { token }), 404);
+  expectAccountDeleted(await api.get('/v1/me', { token }));
 
   const started = Date.now();
-  await eventually(
-    `every item of USER#${user.userId} to be deleted`,
-    async () => ((await userItemSortKeys(user.userId)).length === 0 ? true : undefined),
-    { timeoutMs: 10_000, intervalMs: 200 },
-  );
+  await emptyPartition(user.userId);
   console.log(JSON.stringify({ metric: 'delete_to_empty_partition_ms', value: Date.now() - started }));
   // Late consumers (a notification log, a dedupe marker) must not bring items back.
   await sleep(1_500);
@@ -40,7 +52,46 @@ test('a deleted account can no longer be changed with its old token', async () =
   const user = await createConfirmedUser();
   const token = user.tokens.accessToken;
   expectStatus(await api.delete('/v1/me', { token }), 202);
-  expectProblem(await api.patch('/v1/me', { name: 'Ghost' }, { token }), 404);
+  expectAccountDeleted(await api.patch('/v1/me', { name: 'Ghost' }, { token }));
   await sleep(1_500);
   expect((await userItemSortKeys(user.userId)).filter((sk) => sk === 'PROFILE')).toEqual([]);
 });
+
+test('after the erasure, the old access token can neither write nor read anything', async () => {
+  const user = await ledgerUser();
+  const { token } = user;
+  const account = await createAccount(user, { currency: 'EUR' });
+  await createTransaction(user, { accountId: account.id, money: { amount: 1250, currency: 'EUR' } });
+
+  expectStatus(await api.delete('/v1/me', { token }), 202);
+  await emptyPartition(user.userId);
+  // On the local cloud, wait until the eraser (and every other consumer) has finished for good.
+  if (isLocalCloud()) await settle({ timeoutMs: 45_000 });
+
+  expectAccountDeleted(
+    await api.post('/v1/accounts', { name: 'Orphan', kind: 'checking', currency: 'EUR' }, { token }),
+  );
+  expectAccountDeleted(
+    await api.post(
+      '/v1/transactions',
+      { kind: 'expense', accountId: account.id, money: { amount: 990, currency: 'EUR' } },
+      { token },
+    ),
+  );
+  expectAccountDeleted(await api.get('/v1/accounts', { token }));
+  expectAccountDeleted(await api.get(`/v1/accounts/${account.id}`, { token }));
+  expectAccountDeleted(await api.get('/v1/currencies', { token }));
+  // The identity route skips the account check: Cognito itself refuses a deleted user's token.
+  const changed = await api.post(
+    '/v1/auth/change-password',
+    { currentPassword: user.password, newPassword: `${user.password}-new` },
+    { token },
+  );
+  expect(changed.status).toBeGreaterThanOrEqual(400);
+  expect(changed.status).toBeLessThan(500);
+
+  // Nothing was stored for the user, and nothing a refused request set off arrives later.
+  expect(await userItemSortKeys(user.userId)).toEqual([]);
+  await sleep(1_500);
+  expect(await userItemSortKeys(user.userId)).toEqual([]);
+}, 90_000);

@@ -2,7 +2,8 @@ import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import type { CfnEventBus } from 'aws-cdk-lib/aws-events';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { type FunctionId, functions } from '../../lib/catalog/functions';
+import { type FunctionId, functionSpec, functions } from '../../lib/catalog/functions';
+import { routes } from '../../lib/catalog/routes';
 import {
   actionsOf,
   functionLogicalId,
@@ -34,6 +35,17 @@ describe('least privilege', () => {
     for (const write of ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem']) {
       expect(actions).not.toContain(write);
     }
+  });
+
+  // The API wrapper reads the caller's profile on every authenticated route outside /v1/auth/*
+  // (a deleted user's token is refused with 401): each of those functions needs that GetItem.
+  it.each(
+    routes
+      .filter((route) => route.auth === 'jwt' && !route.path.startsWith('/v1/auth/'))
+      .map((route) => route.function),
+  )('%s may read the caller profile (GetItem on the table, TABLE_NAME set)', (id) => {
+    expect(actionsOf(statementsOf(id))).toContain('dynamodb:GetItem');
+    expect(functionSpec(id).table).toBeDefined();
   });
 
   it.each(functions.filter((spec) => spec.id.startsWith('auth-')))('$id has no DynamoDB access at all', (spec) => {

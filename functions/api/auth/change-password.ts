@@ -1,26 +1,26 @@
-/** POST /v1/auth/change-password: the signed-in user changes their password with their access token. */
+/**
+ * POST /v1/auth/change-password: the signed-in user changes their password with their access token.
+ * An identity route: it touches no data, and Cognito refuses the token of a deleted user itself.
+ */
 import { ChangePasswordCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { cognitoErrors, handleCognitoError } from '../../../shared/auth/cognito-errors';
 import { changePasswordBody } from '../../../shared/auth/schemas';
 import { cognitoClient } from '../../../shared/aws/clients';
-import { authenticatedRoute, noParams } from '../../../shared/http/api-handler';
+import { identityRoute, noParams } from '../../../shared/http/api-handler';
 
 const cognito = cognitoClient();
 
-export const handler = authenticatedRoute(
-  { body: changePasswordBody, query: noParams },
-  async ({ body, accessToken }) => {
-    try {
-      await cognito.send(
-        new ChangePasswordCommand({
-          AccessToken: accessToken,
-          PreviousPassword: body.currentPassword,
-          ProposedPassword: body.newPassword,
-        }),
-      );
-    } catch (error) {
-      handleCognitoError(error, cognitoErrors.changePassword);
-    }
-    return { status: 204 };
-  },
-);
+export const handler = identityRoute({ body: changePasswordBody, query: noParams }, async ({ body, accessToken }) => {
+  try {
+    await cognito.send(
+      new ChangePasswordCommand({
+        AccessToken: accessToken,
+        PreviousPassword: body.currentPassword,
+        ProposedPassword: body.newPassword,
+      }),
+    );
+  } catch (error) {
+    handleCognitoError(error, cognitoErrors.changePassword);
+  }
+  return { status: 204 };
+});

@@ -13,30 +13,25 @@ import { requireEnv } from '../../../shared/config';
 import { authenticatedRoute, noParams } from '../../../shared/http/api-handler';
 import { versionETag } from '../../../shared/http/etag';
 import { idempotencyKeyFrom, replay, withIdempotency } from '../../../shared/http/idempotency';
-import { NotFound } from '../../../shared/http/problems';
 import { newEntityId } from '../../../shared/ledger/fields';
 import { todayIn } from '../../../shared/ledger/transaction-schemas';
 import { createBudgetStore } from '../../../shared/store/budget-store';
 import { createCategoryStore } from '../../../shared/store/category-store';
-import { createProfileStore } from '../../../shared/store/profile-store';
 
 const db = documentClient();
 const tableName = requireEnv('TABLE_NAME');
 const budgets = createBudgetStore({ db, tableName });
 const categories = createCategoryStore({ db, tableName });
-const profiles = createProfileStore({ db, tableName });
 
 export const handler = authenticatedRoute(
   { body: createBudgetBody, query: noParams },
-  async ({ userId, body, headers }) => {
+  async ({ userId, profile, body, headers }) => {
     const scope = { tableName, userId, operation: 'create-budget', key: idempotencyKeyFrom(headers), request: body };
-    // A retry is answered before anything is re-read: the profile may have changed since.
+    // A retry is answered with the first response: the profile may have changed since.
     if (scope.key) {
       const earlier = await replay(db, { ...scope, key: scope.key });
       if (earlier) return earlier;
     }
-    const profile = await profiles.get(userId);
-    if (!profile) throw new NotFound('profile');
     checkLimitCurrency(body.limit, profile.homeCurrency, 'your home currency');
     const categoryIds = body.categoryIds ?? null;
     if (categoryIds) checkCategories(categoryIds, await categories.listAll(userId));

@@ -9,25 +9,22 @@ import { figuresFor } from '../../../shared/budgets/rollover';
 
 import { toBudgetView, toCurrentView } from '../../../shared/budgets/views';
 import { requireEnv } from '../../../shared/config';
-import { DEFAULT_TIMEZONE } from '../../../shared/domain/profile';
 import { authenticatedRoute, noParams } from '../../../shared/http/api-handler';
 import { versionETag } from '../../../shared/http/etag';
 import { NotFound } from '../../../shared/http/problems';
 import { idPath } from '../../../shared/ledger/fields';
 import { todayIn } from '../../../shared/ledger/transaction-schemas';
 import { createBudgetStore } from '../../../shared/store/budget-store';
-import { createProfileStore } from '../../../shared/store/profile-store';
 
 const db = documentClient();
 const tableName = requireEnv('TABLE_NAME');
 const budgets = createBudgetStore({ db, tableName });
-const profiles = createProfileStore({ db, tableName });
 
-export const handler = authenticatedRoute({ path: idPath, query: noParams }, async ({ userId, path }) => {
+export const handler = authenticatedRoute({ path: idPath, query: noParams }, async ({ userId, profile, path }) => {
   // The key is built from the caller's sub: another user's budget simply does not exist here.
-  const [budget, profile] = await Promise.all([budgets.get(userId, path.id), profiles.get(userId)]);
+  const budget = await budgets.get(userId, path.id);
   if (!budget) throw new NotFound('budget');
-  const today = todayIn(profile?.timezone ?? DEFAULT_TIMEZONE, new Date());
+  const today = todayIn(profile.timezone, new Date());
   const span = periodOf(budget.period, today);
   // Rollover needs every earlier period (one Query of the counters); otherwise one GetItem.
   const spent = budget.rollover

@@ -9,28 +9,25 @@ import { figuresFor } from '../../../shared/budgets/rollover';
 import { budgetPeriodsQuery } from '../../../shared/budgets/schemas';
 import { toPeriodView } from '../../../shared/budgets/views';
 import { requireEnv } from '../../../shared/config';
-import { DEFAULT_TIMEZONE } from '../../../shared/domain/profile';
 import { authenticatedRoute } from '../../../shared/http/api-handler';
 import { NotFound, ValidationFailed } from '../../../shared/http/problems';
 import { idPath } from '../../../shared/ledger/fields';
 import { todayIn } from '../../../shared/ledger/transaction-schemas';
 import { createBudgetStore } from '../../../shared/store/budget-store';
-import { createProfileStore } from '../../../shared/store/profile-store';
 
 const db = documentClient();
 const tableName = requireEnv('TABLE_NAME');
 const budgets = createBudgetStore({ db, tableName });
-const profiles = createProfileStore({ db, tableName });
 
 /** Ten years of weeks: enough history for anyone, and a bound on the work one request can ask for. */
 export const MAX_PERIODS = 530;
 
 export const handler = authenticatedRoute(
   { path: idPath, query: budgetPeriodsQuery },
-  async ({ userId, path, query }) => {
-    const [budget, profile] = await Promise.all([budgets.get(userId, path.id), profiles.get(userId)]);
+  async ({ userId, profile, path, query }) => {
+    const budget = await budgets.get(userId, path.id);
     if (!budget) throw new NotFound('budget');
-    const to = query.to ?? todayIn(profile?.timezone ?? DEFAULT_TIMEZONE, new Date());
+    const to = query.to ?? todayIn(profile.timezone, new Date());
     const from = query.from && query.from > budget.startDate ? query.from : budget.startDate;
     const spans = periodsBetween(budget.period, from, to, MAX_PERIODS + 1);
     if (spans.length > MAX_PERIODS) {

@@ -14,17 +14,15 @@ import { idempotencyKeyFrom, replay, withIdempotency } from '../../../shared/htt
 import { newEntityId } from '../../../shared/ledger/fields';
 import { createAccountStore } from '../../../shared/store/account-store';
 import { createGoalStore, newGoalItem, unknownFundingAccount } from '../../../shared/store/goal-store';
-import { createProfileStore } from '../../../shared/store/profile-store';
 
 const db = documentClient();
 const tableName = requireEnv('TABLE_NAME');
 const goals = createGoalStore({ db, tableName });
 const accounts = createAccountStore({ db, tableName });
-const profiles = createProfileStore({ db, tableName });
 
 export const handler = authenticatedRoute(
   { body: goalCreateSchema, query: noParams },
-  async ({ userId, body, headers }) => {
+  async ({ userId, profile, body, headers }) => {
     const scope = { tableName, userId, operation: 'create-goal', key: idempotencyKeyFrom(headers), request: body };
     // A retry is answered before anything is re-read: the funding account may have changed since.
     if (scope.key) {
@@ -32,10 +30,8 @@ export const handler = authenticatedRoute(
       if (earlier) return earlier;
     }
     const now = new Date();
-    const [today, account] = await Promise.all([
-      callerToday(profiles, userId, now),
-      body.funding.kind === 'account' ? accounts.get(userId, body.funding.accountId) : undefined,
-    ]);
+    const today = callerToday(profile, now);
+    const account = body.funding.kind === 'account' ? await accounts.get(userId, body.funding.accountId) : undefined;
     if (body.funding.kind === 'account' && !account) throw unknownFundingAccount();
     checkDeadline(body.deadline, today);
     const goal = newGoalItem(body, newEntityId(now.getTime()), now.toISOString());

@@ -7,21 +7,17 @@ import { toGoalView } from '../../../shared/goals/views';
 import { authenticatedRoute } from '../../../shared/http/api-handler';
 import { decodeCursor, encodeCursor } from '../../../shared/http/cursor';
 import { createGoalStore } from '../../../shared/store/goal-store';
-import { createProfileStore } from '../../../shared/store/profile-store';
 
 const db = documentClient();
 const tableName = requireEnv('TABLE_NAME');
 const goals = createGoalStore({ db, tableName });
-const profiles = createProfileStore({ db, tableName });
 
-export const handler = authenticatedRoute({ query: goalListQuery }, async ({ userId, query }) => {
-  const [page, today] = await Promise.all([
-    goals.list(userId, {
-      limit: query.limit,
-      ...(query.cursor ? { after: decodeCursor(userId, query.cursor) } : {}),
-    }),
-    callerToday(profiles, userId, new Date()),
-  ]);
+export const handler = authenticatedRoute({ query: goalListQuery }, async ({ userId, profile, query }) => {
+  const page = await goals.list(userId, {
+    limit: query.limit,
+    ...(query.cursor ? { after: decodeCursor(userId, query.cursor) } : {}),
+  });
+  const today = callerToday(profile, new Date());
   return {
     status: 200,
     body: {

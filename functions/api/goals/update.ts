@@ -12,18 +12,16 @@ import { versionETag, versionsFromIfMatch } from '../../../shared/http/etag';
 import { NotFound, PreconditionFailed } from '../../../shared/http/problems';
 import { idPath } from '../../../shared/ledger/fields';
 import { createGoalStore } from '../../../shared/store/goal-store';
-import { createProfileStore } from '../../../shared/store/profile-store';
 
 const db = documentClient();
 const tableName = requireEnv('TABLE_NAME');
 const goals = createGoalStore({ db, tableName });
-const profiles = createProfileStore({ db, tableName });
 
 export const handler = authenticatedRoute(
   { body: goalPatchSchema, path: idPath, query: noParams },
-  async ({ userId, path, body, headers }) => {
+  async ({ userId, profile, path, body, headers }) => {
     const now = new Date();
-    const today = await callerToday(profiles, userId, now);
+    const today = callerToday(profile, now);
     checkDeadline(body.deadline, today);
     const outcome = await goals.update(userId, path.id, body, {
       now: now.toISOString(),

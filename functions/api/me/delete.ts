@@ -3,19 +3,21 @@
  *
  * The profile goes first: its stream record becomes `UserDeleted`, whose consumer erases every
  * other item of the user. Then the Cognito user, with the caller's own access token (no IAM).
- * Both steps are idempotent, so a client that gets a 503 (or a lost response) simply retries.
+ * Both steps are idempotent, so a client that gets a 503 (or a lost response) simply retries. That
+ * is why this is an identity route: a retry finds the profile already gone (every other route
+ * refuses that caller with 401 account-deleted) and must still reach Cognito.
  */
 import { DeleteUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { cognitoErrors, handleCognitoError } from '../../../shared/auth/cognito-errors';
 import { cognitoClient, documentClient } from '../../../shared/aws/clients';
 import { requireEnv } from '../../../shared/config';
-import { authenticatedRoute, noParams } from '../../../shared/http/api-handler';
+import { identityRoute, noParams } from '../../../shared/http/api-handler';
 import { createProfileStore } from '../../../shared/store/profile-store';
 
 const profiles = createProfileStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
 const cognito = cognitoClient();
 
-export const handler = authenticatedRoute({ query: noParams }, async ({ userId, accessToken }) => {
+export const handler = identityRoute({ query: noParams }, async ({ userId, accessToken }) => {
   await profiles.delete(userId);
   try {
     await cognito.send(new DeleteUserCommand({ AccessToken: accessToken }));

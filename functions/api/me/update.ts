@@ -7,7 +7,7 @@ import { requireEnv } from '../../../shared/config';
 import { profilePatchSchema, toProfileView } from '../../../shared/domain/profile';
 import { authenticatedRoute, noParams } from '../../../shared/http/api-handler';
 import { versionETag, versionsFromIfMatch } from '../../../shared/http/etag';
-import { NotFound, PreconditionFailed } from '../../../shared/http/problems';
+import { AccountDeleted, PreconditionFailed } from '../../../shared/http/problems';
 import { createProfileStore } from '../../../shared/store/profile-store';
 
 const profiles = createProfileStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
@@ -19,7 +19,8 @@ export const handler = authenticatedRoute(
       now: new Date().toISOString(),
       expectedVersions: versionsFromIfMatch(headers['if-match']),
     });
-    if (outcome.status === 'not-found') throw new NotFound('profile');
+    // The wrapper found the profile; gone now means the account was deleted in between.
+    if (outcome.status === 'not-found') throw new AccountDeleted();
     if (outcome.status === 'version-mismatch') throw new PreconditionFailed();
     const { profile } = outcome;
     return { status: 200, body: toProfileView(profile), headers: { etag: versionETag(profile.version) } };

@@ -12,19 +12,16 @@ import { requireEnv } from '../../../shared/config';
 import { authenticatedRoute, noParams } from '../../../shared/http/api-handler';
 import { versionETag } from '../../../shared/http/etag';
 import { idempotencyKeyFrom, replay, withIdempotency } from '../../../shared/http/idempotency';
-import { NotFound } from '../../../shared/http/problems';
 import { ratesIfNeeded } from '../../../shared/ledger/conversion-service';
 import { planCreate } from '../../../shared/ledger/transaction-plan';
 import { checkDateWindow, createTransactionBody, todayIn } from '../../../shared/ledger/transaction-schemas';
 import { toTransactionView } from '../../../shared/ledger/views';
 import { createPayeeStore } from '../../../shared/store/payee-store';
-import { createProfileStore } from '../../../shared/store/profile-store';
 import { createRateStore } from '../../../shared/store/rate-store';
 import { createTransactionStore } from '../../../shared/store/transaction-store';
 
 const db = documentClient();
 const tableName = requireEnv('TABLE_NAME');
-const profiles = createProfileStore({ db, tableName });
 const rates = createRateStore({ db, tableName });
 const transactions = createTransactionStore({
   db,
@@ -35,7 +32,7 @@ const enforcement = createBudgetEnforcement({ db, tableName });
 
 export const handler = authenticatedRoute(
   { body: createTransactionBody, query: noParams },
-  async ({ userId, body, headers }) => {
+  async ({ userId, profile, body, headers }) => {
     const scope = {
       tableName,
       userId,
@@ -48,12 +45,10 @@ export const handler = authenticatedRoute(
       const earlier = await replay(db, { ...scope, key: scope.key });
       if (earlier) return earlier;
     }
-    const [profile, account, category] = await Promise.all([
-      profiles.get(userId),
+    const [account, category] = await Promise.all([
       transactions.getAccount(userId, body.accountId),
       body.categoryId ? transactions.getCategory(userId, body.categoryId) : undefined,
     ]);
-    if (!profile) throw new NotFound('profile');
     const now = new Date();
     const today = todayIn(profile.timezone, now);
     const date = body.date ?? today;

@@ -22,13 +22,11 @@ import {
 } from '../../../shared/ledger/transaction-schemas';
 import { toTransactionView } from '../../../shared/ledger/views';
 import { createPayeeStore } from '../../../shared/store/payee-store';
-import { createProfileStore } from '../../../shared/store/profile-store';
 import { createRateStore } from '../../../shared/store/rate-store';
 import { createTransactionStore, StaleTransaction } from '../../../shared/store/transaction-store';
 
 const db = documentClient();
 const tableName = requireEnv('TABLE_NAME');
-const profiles = createProfileStore({ db, tableName });
 const rates = createRateStore({ db, tableName });
 const transactions = createTransactionStore({
   db,
@@ -42,11 +40,11 @@ const MAX_ATTEMPTS = 3;
 
 export const handler = authenticatedRoute(
   { path: idPath, body: patchTransactionBody, query: noParams },
-  async ({ userId, path, body, headers }) => {
+  async ({ userId, profile, path, body, headers }) => {
     const expectedVersions = versionsFromIfMatch(headers['if-match']);
     for (let attempt = 1; ; attempt++) {
       try {
-        return await update(userId, path.id, body, expectedVersions);
+        return await update(userId, profile.timezone, path.id, body, expectedVersions);
       } catch (error) {
         // A client that named a version gets 412; one that did not asked for "the latest": retry.
         if (!(error instanceof StaleTransaction) || expectedVersions || attempt >= MAX_ATTEMPTS) throw error;
@@ -55,20 +53,24 @@ export const handler = authenticatedRoute(
   },
 );
 
-async function update(userId: string, id: string, patch: TransactionPatch, expectedVersions: number[] | undefined) {
+async function update(
+  userId: string,
+  timezone: string,
+  id: string,
+  patch: TransactionPatch,
+  expectedVersions: number[] | undefined,
+) {
   const old = await transactions.get(userId, id);
   if (!old) throw new NotFound('transaction');
   if (expectedVersions && !expectedVersions.includes(old.version)) throw new PreconditionFailed();
   const reads = updateReads(old, patch);
-  const [account, category, profile] = await Promise.all([
+  const [account, category] = await Promise.all([
     reads.accountId ? transactions.getAccount(userId, reads.accountId) : undefined,
     reads.categoryId ? transactions.getCategory(userId, reads.categoryId) : undefined,
-    patch.date ? profiles.get(userId) : undefined,
   ]);
   const now = new Date();
   if (patch.date) {
-    if (!profile) throw new NotFound('profile');
-    checkDateWindow(patch.date, todayIn(profile.timezone, now));
+    checkDateWindow(patch.date, todayIn(timezone, now));
   }
   const accountCurrency = reads.accountId ? account?.currency : old.accountCurrency;
   const dayRates =

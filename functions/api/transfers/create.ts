@@ -8,35 +8,30 @@ import { documentClient } from '../../../shared/aws/clients';
 import { requireEnv } from '../../../shared/config';
 import { authenticatedRoute, noParams } from '../../../shared/http/api-handler';
 import { idempotencyKeyFrom, replay, withIdempotency } from '../../../shared/http/idempotency';
-import { NotFound } from '../../../shared/http/problems';
 import { ratesIfNeeded } from '../../../shared/ledger/conversion-service';
 import { planTransfer, transferLegIds } from '../../../shared/ledger/transaction-plan';
 import { checkDateWindow, createTransferBody, todayIn } from '../../../shared/ledger/transaction-schemas';
 import { toTransactionView } from '../../../shared/ledger/views';
-import { createProfileStore } from '../../../shared/store/profile-store';
 import { createRateStore } from '../../../shared/store/rate-store';
 import { createTransactionStore } from '../../../shared/store/transaction-store';
 
 const db = documentClient();
 const tableName = requireEnv('TABLE_NAME');
-const profiles = createProfileStore({ db, tableName });
 const rates = createRateStore({ db, tableName });
 const transactions = createTransactionStore({ db, tableName });
 
 export const handler = authenticatedRoute(
   { body: createTransferBody, query: noParams },
-  async ({ userId, body, headers }) => {
+  async ({ userId, profile, body, headers }) => {
     const scope = { tableName, userId, operation: 'create-transfer', key: idempotencyKeyFrom(headers), request: body };
     if (scope.key) {
       const earlier = await replay(db, { ...scope, key: scope.key });
       if (earlier) return earlier;
     }
-    const [profile, from, to] = await Promise.all([
-      profiles.get(userId),
+    const [from, to] = await Promise.all([
       transactions.getAccount(userId, body.fromAccountId),
       transactions.getAccount(userId, body.toAccountId),
     ]);
-    if (!profile) throw new NotFound('profile');
     const now = new Date();
     const today = todayIn(profile.timezone, now);
     const date = body.date ?? today;

@@ -7,6 +7,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { acceptedDetailTypes, handler } from '../../../functions/events/user-data-eraser';
+import { DEFAULT_TIMEOUT_SECONDS, type FunctionSpec, functions } from '../../../lib/catalog/functions';
 import { rules } from '../../../lib/catalog/rules';
 import { eventBridgeEvent, lambdaContext, userDeleted } from '../support/eventbridge-event';
 
@@ -44,6 +45,8 @@ function batchWrite(input: BatchWriteCommandInput) {
   }
   return { UnprocessedItems: unprocessed.length ? { [tableName]: unprocessed } : {} };
 }
+
+const timeoutOf = (spec: FunctionSpec) => spec.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
 
 const erase = (userId = 'user-1') =>
   handler(eventBridgeEvent('UserDeleted', userDeleted({ userId })), lambdaContext('user-data-eraser'));
@@ -129,4 +132,70 @@ test('deletes that stay unprocessed fail the invocation, so the event is retried
     jest.useRealTimers();
   }
   expect(batchWrites().length).toBe(8); // 8 attempts at the first group of 25, then give up
+});
+
+describe('requests admitted before the deletion', () => {
+  /** A UserDeleted whose profile was deleted at `deletedAt` (the stream record's time). */
+  const erasedAt = (deletedAt: Date, userId = 'user-1') =>
+    handler(
+      eventBridgeEvent('UserDeleted', { ...userDeleted({ userId }), occurredAt: deletedAt.toISOString() }),
+      lambdaContext('user-data-eraser'),
+    );
+  const itemsOfUser1 = () => table.filter((item) => item.pk === 'USER#user-1');
+
+  afterEach(() => jest.useRealTimers());
+
+  test('a write that lands after a pass found the partition empty is still erased', async () => {
+    jest.useFakeTimers();
+    const deletedAt = new Date();
+    // A request that passed the account check just before the deletion writes 5 s later (a slow
+    // request, well within an API function's timeout): after the eraser's first empty pass.
+    setTimeout(() => table.push({ pk: 'USER#user-1', sk: 'ACCOUNT#late' }), 5_000);
+
+    const erasing = erasedAt(deletedAt);
+    await jest.advanceTimersByTimeAsync(60_000);
+    await erasing;
+
+    expect(itemsOfUser1()).toEqual([]);
+  });
+
+  test('no admitted request can still write by the final pass: it starts after the longest request', async () => {
+    jest.useFakeTimers();
+    const deletedAt = new Date();
+    const passStarts: number[] = [];
+    dynamo.on(QueryCommand).callsFake((input: QueryCommandInput) => {
+      if (!input.ExclusiveStartKey) passStarts.push(Date.now() - deletedAt.getTime());
+      return query(input);
+    });
+
+    const erasing = erasedAt(deletedAt);
+    await jest.advanceTimersByTimeAsync(60_000);
+    await erasing;
+
+    const longestRequestMs =
+      Math.max(...functions.filter((spec) => spec.entry.startsWith('functions/api/')).map(timeoutOf)) * 1_000;
+    expect(passStarts.at(-1)).toBeGreaterThan(longestRequestMs);
+  });
+
+  test('an erasure that starts after that window has passed does not wait', async () => {
+    const deletedAt = new Date(Date.now() - 10 * 60_000);
+    const started = Date.now();
+
+    await erasedAt(deletedAt);
+
+    expect(itemsOfUser1()).toEqual([]);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  test('a partition that keeps refilling fails the invocation after a bounded number of passes', async () => {
+    let written = 0;
+    dynamo.on(QueryCommand).callsFake((input: QueryCommandInput) => {
+      const page = query(input);
+      if (!page.LastEvaluatedKey) table.push({ pk: 'USER#user-1', sk: `ITEM#refill-${written++}` });
+      return page;
+    });
+
+    await expect(erasedAt(new Date(Date.now() - 10 * 60_000))).rejects.toThrow('still had items');
+    expect(written).toBeLessThanOrEqual(10);
+  });
 });

@@ -121,6 +121,8 @@ describe('GET /v1/notifications', () => {
     expect(stolen.status).toBe(400);
     expect(stolen.body.errors).toEqual([{ in: 'query', field: 'cursor', message: 'is not a valid cursor' }]);
 
+    // A signed-up user who was never notified sees an empty log.
+    await table.seedProfile({ userId: 'log-nobody' });
     const stranger = await get('log-nobody');
     expect(stranger.body).toEqual({ items: [], nextCursor: null });
   });

@@ -19,13 +19,11 @@ import { convertOn, NoExchangeRate } from '../../../../shared/ledger/conversion-
 import { idPath, newEntityId } from '../../../../shared/ledger/fields';
 import { createGoalStore, notContributionsFunded } from '../../../../shared/store/goal-store';
 import { ItemType } from '../../../../shared/store/item-types';
-import { createProfileStore } from '../../../../shared/store/profile-store';
 import { createRateStore } from '../../../../shared/store/rate-store';
 
 const db = documentClient();
 const tableName = requireEnv('TABLE_NAME');
 const goals = createGoalStore({ db, tableName });
-const profiles = createProfileStore({ db, tableName });
 const rates = createRateStore({ db, tableName });
 
 /** `money` in the goal currency at the reference rate of `date`; 422 naming money.currency without one. */
@@ -45,7 +43,7 @@ async function inGoalCurrency(money: Money, currency: string, date: string): Pro
 
 export const handler = authenticatedRoute(
   { path: idPath, body: contributionCreateSchema, query: noParams },
-  async ({ userId, path, body, headers }) => {
+  async ({ userId, profile, path, body, headers }) => {
     const scope = {
       tableName,
       userId,
@@ -59,9 +57,10 @@ export const handler = authenticatedRoute(
       if (earlier) return earlier;
     }
     const now = new Date();
-    const [goal, today] = await Promise.all([goals.get(userId, path.id), callerToday(profiles, userId, now)]);
+    const goal = await goals.get(userId, path.id);
     if (!goal) throw new NotFound('goal');
     if (goal.funding.kind !== 'contributions') throw notContributionsFunded();
+    const today = callerToday(profile, now);
     const date = body.date ?? today;
     checkContributionDate(date, today);
     const contribution: GoalContributionItem = {

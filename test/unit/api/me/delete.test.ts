@@ -1,5 +1,5 @@
 import { CognitoIdentityProviderClient, DeleteUserCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { DeleteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { handler } from '../../../../functions/api/me/delete';
 import { TEST_ACCESS_TOKEN } from '../../support/http-event';
@@ -62,6 +62,18 @@ describe('DELETE /v1/me', () => {
     // The profile delete is unconditional, so a missing profile is no obstacle to finishing the job.
     expect(db.commandCalls(DeleteCommand)[1]?.args[0].input).not.toHaveProperty('ConditionExpression');
     expect(cognito.commandCalls(DeleteUserCommand)).toHaveLength(3);
+  });
+
+  test('a retry whose profile is already gone still deletes the Cognito user: no account check here', async () => {
+    db.on(GetCommand).resolves({});
+    db.on(DeleteCommand).resolves({});
+    cognito.on(DeleteUserCommand).resolves({});
+
+    const response = await deleteMe();
+
+    expect(response.status).toBe(202);
+    expect(db.commandCalls(GetCommand)).toHaveLength(0);
+    expect(cognito.commandCalls(DeleteUserCommand)).toHaveLength(1);
   });
 
   test.each([

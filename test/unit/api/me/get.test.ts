@@ -51,14 +51,15 @@ describe('GET /v1/me', () => {
     expect(response.body).not.toHaveProperty('sk');
   });
 
-  test('answers 404 when the caller has no profile', async () => {
+  test('answers 401 account-deleted when the caller has no profile (the account was deleted)', async () => {
     db.on(GetCommand).resolves({});
 
     const response = await getMe('user-1');
 
-    expect(response.status).toBe(404);
+    expect(response.status).toBe(401);
     expect(response.headers['content-type']).toBe('application/problem+json');
-    expect(response.body.type).toBe('urn:moneta:problem:not-found');
+    expect(response.body.type).toBe('urn:moneta:problem:account-deleted');
+    expect(db.calls()).toHaveLength(1);
   });
 
   test('a query parameter (e.g. another user id) is refused with 400 and reads nothing', async () => {

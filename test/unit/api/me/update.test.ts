@@ -1,7 +1,8 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { handler } from '../../../../functions/api/me/update';
+import { givenProfiles } from '../../support/signed-up';
 import { call, describeBodyContract, fieldsOf } from '../support';
 import { storedProfile } from './support';
 
@@ -9,6 +10,7 @@ const db = mockClient(DynamoDBDocumentClient);
 const NOW = '2026-03-01T10:00:00.000Z';
 beforeEach(() => {
   db.reset();
+  givenProfiles(db, 'user-1', 'user-2');
   jest.useFakeTimers({ now: new Date(NOW), doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'clearTimeout'] });
 });
 afterEach(() => jest.useRealTimers());
@@ -129,12 +131,26 @@ describe('PATCH /v1/me', () => {
   test.each([
     ['without If-Match', {}],
     ['with If-Match', { 'if-match': '"3"' }],
-  ])('answers 404 when there is no profile (%s)', async (_case, headers) => {
+  ])('a profile deleted after the account check is 401 account-deleted (%s)', async (_case, headers) => {
     db.on(UpdateCommand).rejects(conditionFailed());
 
     const response = await patchMe({ name: 'Ada' }, headers);
 
-    expect(response.status).toBe(404);
+    expect(response.status).toBe(401);
+    expect(response.body.type).toBe('urn:moneta:problem:account-deleted');
+  });
+
+  test('a caller without a profile (a deleted account) is 401 account-deleted and nothing is written', async () => {
+    db.on(GetCommand, { Key: { pk: 'USER#deleted-user', sk: 'PROFILE' } }).resolves({});
+
+    const response = await patchMe({ name: 'Ghost' }, {}, 'deleted-user');
+
+    expect(response.status).toBe(401);
+    expect(response.body.type).toBe('urn:moneta:problem:account-deleted');
+    expect(db.commandCalls(GetCommand).map((c) => c.args[0].input.Key)).toEqual([
+      { pk: 'USER#deleted-user', sk: 'PROFILE' },
+    ]);
+    expect(updatedCalls()).toEqual([]);
   });
 
   test('builds the key from the verified sub, never from the body', async () => {

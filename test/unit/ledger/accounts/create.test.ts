@@ -3,11 +3,13 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { handler } from '../../../../functions/api/accounts/create';
 import { requestHash } from '../../../../shared/http/idempotency';
 import { call, describeBodyContract, fieldsOf } from '../../api/support';
+import { givenProfiles } from '../../support/signed-up';
 import { cancelled, NOW } from './support';
 
 const db = mockClient(DynamoDBDocumentClient);
 beforeEach(() => {
   db.reset();
+  givenProfiles(db, 'user-1');
   jest.useFakeTimers({ now: new Date(NOW), doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'clearTimeout'] });
 });
 afterEach(() => jest.useRealTimers());
@@ -15,6 +17,8 @@ afterEach(() => jest.useRealTimers());
 const body = { name: 'Main account', kind: 'checking', currency: 'EUR' };
 const create = (input: unknown, headers: Record<string, string> = {}, sub = 'user-1') =>
   call(handler, { method: 'POST', path: '/v1/accounts', body: input, headers, claims: { sub } });
+/** The GetItem of the Idempotency-Key's record. */
+const idempotencyRecord = { Key: { pk: 'USER#user-1', sk: 'IDEMPOTENCY#create-account#retry-1' } };
 const transactions = () => db.commandCalls(TransactWriteCommand).map((c) => c.args[0].input.TransactItems ?? []);
 
 describe('POST /v1/accounts', () => {
@@ -63,7 +67,7 @@ describe('POST /v1/accounts', () => {
   });
 
   test('with an Idempotency-Key, the key record is written in the same transaction as the account', async () => {
-    db.on(GetCommand).resolves({});
+    db.on(GetCommand, idempotencyRecord).resolves({});
     db.on(TransactWriteCommand).resolves({});
 
     const response = await create(body, { 'Idempotency-Key': 'retry-1' });
@@ -84,7 +88,7 @@ describe('POST /v1/accounts', () => {
 
   test('a retry with the same key and body returns the first response and writes nothing', async () => {
     const first = { status: 201, body: { id: 'FIRST', name: 'Main account' }, headers: { etag: '"1"' } };
-    db.on(GetCommand).resolves({
+    db.on(GetCommand, idempotencyRecord).resolves({
       Item: { requestHash: requestHash(body), response: first, expiresAt: Date.parse(NOW) / 1000 + 3600 },
     });
 
@@ -97,7 +101,7 @@ describe('POST /v1/accounts', () => {
   });
 
   test('the same key with a different body is refused with 422 and writes nothing', async () => {
-    db.on(GetCommand).resolves({
+    db.on(GetCommand, idempotencyRecord).resolves({
       Item: { requestHash: requestHash(body), response: { status: 201 }, expiresAt: Date.parse(NOW) / 1000 + 3600 },
     });
 
@@ -110,7 +114,7 @@ describe('POST /v1/accounts', () => {
 
   test('a twin request that wins the race is replayed instead of creating a second account', async () => {
     const twin = { status: 201, body: { id: 'TWIN' }, headers: {} };
-    db.on(GetCommand)
+    db.on(GetCommand, idempotencyRecord)
       .resolvesOnce({})
       .resolves({ Item: { requestHash: requestHash(body), response: twin } });
     db.on(TransactWriteCommand).rejects(cancelled(['None', { Code: 'ConditionalCheckFailed' }]));

@@ -4,10 +4,14 @@ import { handler as getAccount } from '../../../../functions/api/accounts/get';
 import { handler as listAccounts } from '../../../../functions/api/accounts/list';
 import { encodeCursor } from '../../../../shared/http/cursor';
 import { call, fieldsOf } from '../../api/support';
+import { givenProfiles, handlerCalls, handlerGets } from '../../support/signed-up';
 import { storedAccount } from './support';
 
 const db = mockClient(DynamoDBDocumentClient);
-beforeEach(() => db.reset());
+beforeEach(() => {
+  db.reset();
+  givenProfiles(db, 'user-1', 'user-2', 'intruder');
+});
 
 const get = (id: string, sub = 'user-1') =>
   call(getAccount, { path: `/v1/accounts/${id}`, pathParameters: { id }, claims: { sub } });
@@ -17,7 +21,7 @@ const list = (query: Record<string, string> = {}, sub = 'user-1') =>
 describe('GET /v1/accounts/{id}', () => {
   test('returns the account with its balance as money and its version as ETag', async () => {
     const account = storedAccount('user-1', { currency: 'JPY', balance: -1500 });
-    db.on(GetCommand).resolves({ Item: account });
+    db.on(GetCommand, { Key: { sk: `ACCOUNT#${account.accountId}` } }).resolves({ Item: account });
 
     const response = await get(account.accountId);
 
@@ -29,24 +33,25 @@ describe('GET /v1/accounts/{id}', () => {
       balance: { amount: -1500, currency: 'JPY' },
       transactionCount: 2,
     });
-    expect(db.commandCalls(GetCommand)[0]?.args[0].input).toEqual({
-      TableName: 'moneta-test',
-      Key: { pk: 'USER#user-1', sk: `ACCOUNT#${account.accountId}` },
-      ConsistentRead: true,
-    });
+    expect(handlerGets(db)).toEqual([
+      {
+        TableName: 'moneta-test',
+        Key: { pk: 'USER#user-1', sk: `ACCOUNT#${account.accountId}` },
+        ConsistentRead: true,
+      },
+    ]);
   });
 
   test("another user's account id is looked up in the caller's own partition and answers 404", async () => {
-    db.on(GetCommand).resolves({});
+    db.on(GetCommand, { Key: { sk: 'ACCOUNT#01JNM0000000000000000000AA' } }).resolves({});
 
     const response = await get('01JNM0000000000000000000AA', 'intruder');
 
     expect(response.status).toBe(404);
     expect(response.headers['content-type']).toBe('application/problem+json');
-    expect(db.commandCalls(GetCommand)[0]?.args[0].input.Key).toEqual({
-      pk: 'USER#intruder',
-      sk: 'ACCOUNT#01JNM0000000000000000000AA',
-    });
+    expect(handlerGets(db).map((input) => input.Key)).toEqual([
+      { pk: 'USER#intruder', sk: 'ACCOUNT#01JNM0000000000000000000AA' },
+    ]);
   });
 
   test('an id with a key separator is refused with 400 naming it, before any read', async () => {
@@ -145,7 +150,7 @@ describe('GET /v1/accounts', () => {
 
     expect(response.status).toBe(400);
     expect(fieldsOf(response)).toEqual(['cursor']);
-    expect(db.calls()).toHaveLength(0);
+    expect(handlerCalls(db)).toHaveLength(0);
   });
 
   test('a cursor of another list (not an account position) is refused with 400 naming cursor', async () => {
@@ -153,7 +158,7 @@ describe('GET /v1/accounts', () => {
 
     expect(response.status).toBe(400);
     expect(fieldsOf(response)).toEqual(['cursor']);
-    expect(db.calls()).toHaveLength(0);
+    expect(handlerCalls(db)).toHaveLength(0);
   });
 
   test.each([
@@ -161,7 +166,6 @@ describe('GET /v1/accounts', () => {
     [{ limit: '0' }, 'limit'],
     [{ limit: '201' }, 'limit'],
     [{ limit: '2.5' }, 'limit'],
-    [{ cursor: 'not-a-cursor' }, 'cursor'],
     [{ sort: 'name' }, 'sort'],
   ])('refuses the query %j with 400 naming %s', async (query, field) => {
     const response = await list(query);
@@ -169,5 +173,13 @@ describe('GET /v1/accounts', () => {
     expect(response.status).toBe(400);
     expect(fieldsOf(response)).toContain(field);
     expect(db.calls()).toHaveLength(0);
+  });
+
+  test('refuses a cursor that does not decode with 400 naming cursor, reading no account', async () => {
+    const response = await list({ cursor: 'not-a-cursor' });
+
+    expect(response.status).toBe(400);
+    expect(fieldsOf(response)).toEqual(['cursor']);
+    expect(handlerCalls(db)).toHaveLength(0);
   });
 });

@@ -3,11 +3,13 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { handler as deleteAccount } from '../../../../functions/api/accounts/delete';
 import { handler as updateAccount } from '../../../../functions/api/accounts/update';
 import { call, fieldsOf } from '../../api/support';
+import { givenProfiles } from '../../support/signed-up';
 import { conditionFailed, NOW, storedAccount } from './support';
 
 const db = mockClient(DynamoDBDocumentClient);
 beforeEach(() => {
   db.reset();
+  givenProfiles(db, 'user-1', 'intruder');
   jest.useFakeTimers({ now: new Date(NOW), doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'clearTimeout'] });
 });
 afterEach(() => jest.useRealTimers());

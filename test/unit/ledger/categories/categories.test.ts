@@ -14,6 +14,7 @@ import { handler as deleteCategory } from '../../../../functions/api/categories/
 import { handler as listCategories } from '../../../../functions/api/categories/list';
 import { handler as updateCategory } from '../../../../functions/api/categories/update';
 import { call, describeBodyContract, fieldsOf } from '../../api/support';
+import { givenProfiles } from '../../support/signed-up';
 import { cancelled, conditionFailed, NOW, storedCategory } from '../accounts/support';
 
 const db = mockClient(DynamoDBDocumentClient);
@@ -46,6 +47,8 @@ beforeEach(() => {
       ...(all.length > read.length && last ? { LastEvaluatedKey: { pk: last.pk, sk: last.sk } } : {}),
     };
   });
+  // After the catch-all GetCommand above: the last matching mock answers, so profile reads land here.
+  givenProfiles(db, 'user-1', 'user-2');
 });
 afterEach(() => jest.useRealTimers());
 

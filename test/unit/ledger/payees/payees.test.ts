@@ -5,6 +5,7 @@ import { handler } from '../../../../functions/api/payees/list';
 import { encodeCursor } from '../../../../shared/http/cursor';
 import { normalizePayee, upsertPayeeItem } from '../../../../shared/store/payee-store';
 import { call, fieldsOf } from '../../api/support';
+import { givenProfiles, handlerCalls } from '../../support/signed-up';
 
 const db = mockClient(DynamoDBDocumentClient);
 
@@ -78,6 +79,7 @@ describe('GET /v1/payees', () => {
   ];
   beforeEach(() => {
     db.reset();
+    givenProfiles(db, 'user-1', 'user-2');
     db.on(QueryCommand).callsFake((input: QueryCommandInput) => {
       const values = input.ExpressionAttributeValues ?? {};
       const start = (input.ExclusiveStartKey as { sk: string } | undefined)?.sk ?? '';
@@ -126,7 +128,7 @@ describe('GET /v1/payees', () => {
 
     expect(response.status).toBe(400);
     expect(fieldsOf(response)).toEqual(['cursor']);
-    expect(db.calls()).toHaveLength(0);
+    expect(handlerCalls(db)).toHaveLength(0);
   });
 
   test("another user's cursor is refused with 400 naming cursor", async () => {

@@ -1,7 +1,14 @@
 /** GET /v1/transactions/{id} against a real DynamoDB Local. */
 import type { handler as GetHandler } from '../../../../functions/api/transactions/get';
 import { httpEvent, lambdaContext, parseResponse } from '../../support/http-event';
-import { type LocalTable, putAll, startLedgerTable, stopLedgerTable, transactionRecord } from './support/ledger-table';
+import {
+  type LocalTable,
+  profileRecord,
+  putAll,
+  startLedgerTable,
+  stopLedgerTable,
+  transactionRecord,
+} from './support/ledger-table';
 
 jest.setTimeout(120_000);
 
@@ -33,7 +40,7 @@ const ofB = transactionRecord(B, { transactionId: '01JGET0000000000000000000B', 
 beforeAll(async () => {
   table = await startLedgerTable();
   ({ handler } = await import('../../../../functions/api/transactions/get'));
-  await putAll(table, [ofA.record, ofB.record]);
+  await putAll(table, [profileRecord(A), profileRecord(B), ofA.record, ofB.record]);
 });
 afterAll(() => stopLedgerTable(table));
 

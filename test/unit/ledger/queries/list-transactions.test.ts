@@ -12,6 +12,7 @@ import {
   categoryRecord,
   type LocalTable,
   newestFirst,
+  profileRecord,
   putAll,
   type SeededTransaction,
   seededRandom,
@@ -70,6 +71,8 @@ beforeAll(async () => {
   // Imported after the endpoint variable is set: the handler builds its client at module scope.
   ({ handler } = await import('../../../../functions/api/transactions/list'));
   await putAll(table, [
+    profileRecord(A),
+    profileRecord(B),
     ...accountsOfA.map((id) => accountRecord(A, id)),
     ...categoriesOfA.map(([id, parent]) => categoryRecord(A, id, parent)),
     accountRecord(B, 'acc-1'),

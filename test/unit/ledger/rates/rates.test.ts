@@ -7,6 +7,7 @@ import { convertExactly, parseRatio } from '../../../../shared/domain/conversion
 import { currencyCodes } from '../../../../shared/domain/currencies';
 import { createRateStore } from '../../../../shared/store/rate-store';
 import { call, fieldsOf } from '../../api/support';
+import { givenProfiles } from '../../support/signed-up';
 
 const db = mockClient(DynamoDBDocumentClient);
 
@@ -25,6 +26,7 @@ const days = [
 
 beforeEach(() => {
   db.reset();
+  givenProfiles(db, 'user-1');
   // Query pk = RATES#ECB AND sk <= :date, newest first, Limit 1 — as DynamoDB answers it.
   db.on(QueryCommand).callsFake((input: QueryCommandInput) => {
     const date = input.ExpressionAttributeValues?.[':date'] as string;

@@ -8,6 +8,7 @@ import { ulid } from 'ulid';
 import type { AccountItem, CategoryItem, TransactionItem } from '../../../../../shared/ledger/items';
 import { keys, transactionIndexKeys, transactionSortKey } from '../../../../../shared/store/keys';
 import { type LocalDynamoDb, startLocalDynamoDb } from '../../../support/local-dynamodb';
+import { profileItem } from '../../../support/stream-records';
 
 export type LocalTable = LocalDynamoDb & { doc: DynamoDBDocumentClient };
 
@@ -27,6 +28,11 @@ export function putAll(table: LocalTable, items: Record<string, unknown>[]): Pro
 }
 
 const stamp = '2026-01-01T00:00:00.000Z';
+
+/** A signed-up user's profile: every authenticated route reads it first (a deleted account has none). */
+export function profileRecord(userId: string) {
+  return profileItem({ userId, homeCurrency: 'EUR', timezone: 'UTC' });
+}
 
 export function accountRecord(userId: string, accountId: string, currency = 'EUR') {
   const item: AccountItem = {
