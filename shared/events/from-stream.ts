@@ -1,6 +1,6 @@
 /**
  * Maps one DynamoDB stream record to the domain event it stands for (handbook §2), or to
- * `undefined` when the record is not a domain fact: bookkeeping items (dedupe markers, the
+ * `undefined` when the record is not a domain fact: bookkeeping items (applied state, the
  * notification log, counters), records without the image the event needs, and TTL deletions.
  *
  * The mapping does not validate: the publisher parses the result with the catalog schema, so a

@@ -31,7 +31,7 @@ test('deleting the account stops login, 404s the profile and removes every item 
     { timeoutMs: 10_000, intervalMs: 200 },
   );
   console.log(JSON.stringify({ metric: 'delete_to_empty_partition_ms', value: Date.now() - started }));
-  // Late consumers (a notification log, a dedupe marker) must not bring items back.
+  // Late consumers (a notification log, a budget's applied state) must not bring items back.
   await sleep(1_500);
   expect(await userItemSortKeys(user.userId)).toEqual([]);
 });

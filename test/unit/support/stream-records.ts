@@ -30,11 +30,12 @@ export function profileItem(overrides: Partial<Profile> & { userId?: string } = 
   };
 }
 
-/** A consumer dedupe marker: bookkeeping, with a TTL. */
-export function appliedMarkerItem(userId = 'user-1'): StoredItem {
+/** The notifier's hourly email counter: bookkeeping, with a TTL. */
+export function notificationCapItem(userId = 'user-1'): StoredItem {
   return {
-    ...keys.applied(userId, 'budget-evaluator', 'stream-event-1'),
-    type: ItemType.AppliedMarker,
+    ...keys.notificationCap(userId, '2025-03-01T09'),
+    type: ItemType.NotificationCap,
+    sent: 1,
     expiresAt: 1_900_000_000,
   };
 }
