@@ -22,7 +22,7 @@ const eventBusName = requireEnv('EVENT_BUS_NAME');
 const processor = new BatchProcessor(EventType.DynamoDBStreams);
 
 /** A domain item whose event does not match its schema: a bug upstream, retried then dead-lettered. */
-export class InvalidEventDetail extends Error {
+class InvalidEventDetail extends Error {
   constructor(detailType: string) {
     super(`The ${detailType} detail does not match its schema`);
     this.name = 'InvalidEventDetail';

@@ -16,10 +16,10 @@ import { eventPattern, type RuleSpec, targetDelivery } from '../catalog/rules';
 import { streamFilterPatterns, streamSourceSettings } from '../catalog/stream-filters';
 import { deadLetterQueue } from './dead-letter-queue';
 
-export type EventsProps = { busName: string };
+type EventsProps = { busName: string };
 
 /** How long the archive keeps every event, for replays after a consumer bug is fixed. */
-export const ARCHIVE_RETENTION = Duration.days(30);
+const ARCHIVE_RETENTION = Duration.days(30);
 
 export class Events extends Construct {
   readonly bus: EventBus;

@@ -15,7 +15,7 @@ export const passwordPolicy = {
 } as const;
 
 /** Cognito's own ceiling on password length. */
-export const PASSWORD_MAX_LENGTH = 256;
+const PASSWORD_MAX_LENGTH = 256;
 
 /**
  * The characters Cognito counts as symbols. A space counts too, but only inside the password:

@@ -27,7 +27,7 @@ import type { BudgetItem } from './items';
 import { spanOf } from './periods';
 import { figuresFor, type PeriodFigures } from './rollover';
 
-export class BudgetExceeded extends Conflict {
+class BudgetExceeded extends Conflict {
   constructor(budget: BudgetItem, figures: PeriodFigures, spent: number, contribution: number) {
     const money = (amount: number) => ({ amount, currency: budget.currency });
     super(

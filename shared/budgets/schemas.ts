@@ -10,12 +10,12 @@ import { pageQuery } from '../http/cursor';
 import { entityId, entityName } from '../ledger/fields';
 import { budgetPeriods } from './items';
 
-export const MAX_THRESHOLDS = 10;
-export const MAX_BUDGET_CATEGORIES = 50;
+const MAX_THRESHOLDS = 10;
+const MAX_BUDGET_CATEGORIES = 50;
 export const DEFAULT_THRESHOLDS = [80, 100];
 
 /** Percentages of the effective limit that raise an alert: unique integers 1..1000, stored ascending. */
-export const thresholdsSchema = z
+const thresholdsSchema = z
   .array(
     z
       .number({ error: 'must be a whole percentage' })
@@ -28,7 +28,7 @@ export const thresholdsSchema = z
   .transform((thresholds) => [...thresholds].sort((a, b) => a - b));
 
 /** Covered categories (their subcategories included), de-duplicated; null (or absent) = all spending. */
-export const categoryIdsSchema = z
+const categoryIdsSchema = z
   .array(entityId)
   .min(1, 'must name at least one category (or be null for all spending)')
   .max(MAX_BUDGET_CATEGORIES, `must name at most ${MAX_BUDGET_CATEGORIES} categories`)

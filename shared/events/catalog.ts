@@ -67,7 +67,7 @@ export const domainItems = {
 export type DomainItemType = keyof typeof domainItems;
 
 /** Fields every event detail carries. Deduplicate on `sourceEventId`, never on the envelope id. */
-export const detailBase = z.object({
+const detailBase = z.object({
   /** The DynamoDB stream record's eventID: stable across publisher retries. */
   sourceEventId: z.string().min(1),
   userId: z.string().min(1),

@@ -20,14 +20,14 @@ export type ConsumedEvent<N extends EventName> = {
 }[N];
 
 /** Thrown for events the consumer must not act on. Carries field paths, never field values. */
-export class InvalidEvent extends Error {
+class InvalidEvent extends Error {
   constructor(reason: string) {
     super(reason);
     this.name = 'InvalidEvent';
   }
 }
 
-export function parseConsumedEvent<N extends EventName>(
+function parseConsumedEvent<N extends EventName>(
   accepts: readonly N[],
   event: EventBridgeEvent<string, unknown>,
 ): ConsumedEvent<N> {

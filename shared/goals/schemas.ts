@@ -13,7 +13,7 @@ import { entityId, entityName } from '../ledger/fields';
 import { noteSchema, transactionDate } from '../ledger/transaction-schemas';
 
 /** A deadline is a calendar day; one beyond this is a typo, not a plan. */
-export const LATEST_DEADLINE = '2199-12-31';
+const LATEST_DEADLINE = '2199-12-31';
 
 const deadline = z.iso
   .date('must be a real date such as 2027-06-30')
@@ -29,7 +29,7 @@ const targetSchema = z.strictObject({
   currency: currencyCode,
 });
 
-export const goalFundingInput = z.discriminatedUnion('kind', [
+const goalFundingInput = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('account'), accountId: entityId }),
   z.strictObject({ kind: z.literal('contributions') }),
 ]);

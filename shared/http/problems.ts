@@ -5,7 +5,7 @@
 import type { ZodError } from 'zod';
 
 export type FieldLocation = 'body' | 'query' | 'path' | 'header';
-export type FieldError = { in: FieldLocation; field: string; message: string };
+type FieldError = { in: FieldLocation; field: string; message: string };
 
 export class HttpProblem extends Error {
   constructor(

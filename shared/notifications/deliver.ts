@@ -27,9 +27,9 @@ import { capWindow } from './hourly-cap';
 import { wantsKind } from './kinds';
 
 /** How long a claim protects a send in progress; longer than the notifier's timeout (30 s). */
-export const CLAIM_LEASE_MS = 2 * 60 * 1000;
+const CLAIM_LEASE_MS = 2 * 60 * 1000;
 
-export type DeliveryDeps = {
+type DeliveryDeps = {
   store: Pick<NotificationStore, 'claim' | 'suppress' | 'markSent' | 'markFailed'>;
   profile: (userId: string) => Promise<Profile | undefined>;
   accountName: (userId: string, accountId: string) => Promise<string | undefined>;

@@ -22,7 +22,7 @@ export const notificationView = z.strictObject({
   updatedAt: z.string(),
   sentAt: z.string().nullable(),
 });
-export type NotificationView = z.infer<typeof notificationView>;
+type NotificationView = z.infer<typeof notificationView>;
 
 export function toNotificationView(item: NotificationItem): NotificationView {
   return {

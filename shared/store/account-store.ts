@@ -14,7 +14,7 @@ import { type GuardedItem, transactWrite } from './transact';
 import { type VersionedUpdateOptions, type VersionedUpdateOutcome, versionedUpdate } from './versioned-update';
 
 export type AccountStore = ReturnType<typeof createAccountStore>;
-export type AccountDeleteOutcome = 'deleted' | 'not-found' | 'has-transactions';
+type AccountDeleteOutcome = 'deleted' | 'not-found' | 'has-transactions';
 
 /** A new, empty account. */
 export function newAccountItem(input: AccountCreate, accountId: string, now: string): AccountItem {

@@ -17,7 +17,7 @@ import { type GuardedItem, transactWrite } from './transact';
 import { type VersionedUpdateOptions, versionedUpdate, versionedUpdateExpression } from './versioned-update';
 
 export type CategoryStore = ReturnType<typeof createCategoryStore>;
-export type CategoryDeleteOutcome = 'deleted' | 'not-found' | 'has-subcategories' | 'has-transactions';
+type CategoryDeleteOutcome = 'deleted' | 'not-found' | 'has-subcategories' | 'has-transactions';
 
 /** A new category with no transactions. */
 export function newCategoryItem(

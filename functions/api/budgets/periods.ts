@@ -23,7 +23,7 @@ const budgets = createBudgetStore({ db, tableName });
 const profiles = createProfileStore({ db, tableName });
 
 /** Ten years of weeks: enough history for anyone, and a bound on the work one request can ask for. */
-export const MAX_PERIODS = 530;
+const MAX_PERIODS = 530;
 
 export const handler = authenticatedRoute(
   { path: idPath, query: budgetPeriodsQuery },

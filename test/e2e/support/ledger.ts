@@ -32,7 +32,7 @@ export type AccountView = {
   version: number;
 };
 
-export type Conversion = { rate: string; source: 'ECB' | 'user'; rateDate: string; fallback: boolean };
+type Conversion = { rate: string; source: 'ECB' | 'user'; rateDate: string; fallback: boolean };
 
 export type TransactionView = {
   id: string;
@@ -66,7 +66,7 @@ export async function getAccount(user: LedgerUser, accountId: string): Promise<A
     .json as AccountView;
 }
 
-export type NewTransaction = {
+type NewTransaction = {
   kind?: 'expense' | 'income';
   accountId: string;
   money: { amount: number; currency: string };

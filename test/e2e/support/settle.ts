@@ -2,7 +2,7 @@ import type { ChaosOptions } from '../../../lib/local/contracts';
 import { stackOutputs } from './outputs';
 import { sleep } from './poll';
 
-export type BusStats = { published: number; delivered: number; failed: number; deadLettered: number; pending: number };
+type BusStats = { published: number; delivered: number; failed: number; deadLettered: number; pending: number };
 
 /** The local bus (local cloud only: chaos and settling need it). */
 function eventBridgeEndpoint(): string {

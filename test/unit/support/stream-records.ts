@@ -9,7 +9,7 @@ import { defaultNotificationPreferences } from '../../../shared/domain/profile';
 import { ItemType } from '../../../shared/store/item-types';
 import { keys } from '../../../shared/store/keys';
 
-export type StoredItem = Record<string, unknown> & { pk: string; sk: string };
+type StoredItem = Record<string, unknown> & { pk: string; sk: string };
 
 /** A profile item as stored: keys plus the profile (see shared/domain/profile.ts). */
 export function profileItem(overrides: Partial<Profile> & { userId?: string } = {}): StoredItem & Profile {
@@ -56,7 +56,7 @@ const image = (item: Record<string, unknown>) =>
 
 let sequence = 100_000_000_000_000_000_000n;
 
-export type RecordOptions = {
+type RecordOptions = {
   eventName: 'INSERT' | 'MODIFY' | 'REMOVE';
   newItem?: StoredItem;
   oldItem?: StoredItem;
