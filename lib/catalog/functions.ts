@@ -164,12 +164,6 @@ export const functions = [
 
 export type FunctionId = (typeof functions)[number]['id'];
 
-export function functionSpec(id: FunctionId): FunctionSpec {
-  const spec = functions.find((fn) => fn.id === id);
-  if (!spec) throw new Error(`Unknown function ${id}`);
-  return spec;
-}
-
 /** Cognito triggers: which function the user pool calls for which trigger. */
 export const cognitoTriggers = {
   postConfirmation: 'post-confirmation',

@@ -48,8 +48,6 @@ class BudgetExceeded extends Conflict {
 /** How many times a write is re-planned after racing the evaluator or a budget change. */
 const MAX_ATTEMPTS = 5;
 
-export type BudgetEnforcement = ReturnType<typeof createBudgetEnforcement>;
-
 export function createBudgetEnforcement({
   db,
   tableName,

@@ -46,7 +46,6 @@ export const createBudgetBody = z.strictObject({
   /** The first day of the first period; defaults to the first day of the current period. */
   startDate: z.iso.date('must be a real date such as 2026-04-01').optional(),
 });
-export type CreateBudgetBody = z.infer<typeof createBudgetBody>;
 
 /** PATCH: an allow-list. The period, currency and startDate never change (the counters are kept by them). */
 export const patchBudgetBody = z
@@ -61,7 +60,6 @@ export const patchBudgetBody = z
   .refine((patch) => Object.values(patch).some((value) => value !== undefined), {
     message: 'must change at least one field',
   });
-export type PatchBudgetBody = z.infer<typeof patchBudgetBody>;
 
 export const budgetListQuery = z.strictObject({ ...pageQuery });
 

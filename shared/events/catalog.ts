@@ -110,22 +110,3 @@ export const eventSchemas = {
 export type EventName = keyof typeof eventSchemas;
 export type EventDetail<N extends EventName> = z.infer<(typeof eventSchemas)[N]>;
 export const eventNames = Object.keys(eventSchemas) as EventName[];
-
-/** The envelope consumers receive from EventBridge (only the fields Moneta relies on). */
-export type MonetaEvent<N extends EventName = EventName> = {
-  id: string;
-  source: typeof EVENT_SOURCE;
-  'detail-type': N;
-  time: string;
-  detail: EventDetail<N>;
-};
-
-/** Parses an EventBridge event into a typed Moneta event, or throws a ZodError. */
-export function parseEvent<N extends EventName>(name: N, event: { 'detail-type': string; detail: unknown }) {
-  if (event['detail-type'] !== name) throw new Error(`Expected ${name}, got ${event['detail-type']}`);
-  return eventSchemas[name].parse(event.detail) as EventDetail<N>;
-}
-
-export function isEventName(name: string): name is EventName {
-  return Object.hasOwn(eventSchemas, name);
-}

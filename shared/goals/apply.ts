@@ -448,8 +448,6 @@ export function createGoalTracker(deps: GoalTrackerDeps) {
   };
 }
 
-export type GoalTracker = ReturnType<typeof createGoalTracker>;
-
 /** A reached level as a fact: GOAL_MILESTONE (25, 50, 75) or GOAL_ACHIEVED (100), with its snapshot. */
 function milestoneItem(goal: GoalItem, percent: number, createdAt: string) {
   const item: Omit<GoalMilestoneItem, 'type'> & { type: 'GOAL_MILESTONE' | 'GOAL_ACHIEVED' } = {

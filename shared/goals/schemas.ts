@@ -65,7 +65,6 @@ export const contributionCreateSchema = z.strictObject({
   date: transactionDate.optional(),
   note: noteSchema.nullable().optional(),
 });
-export type ContributionCreate = z.infer<typeof contributionCreateSchema>;
 
 export const contributionListQuery = z.strictObject({ ...pageQuery });
 

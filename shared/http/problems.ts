@@ -29,11 +29,6 @@ export class ValidationFailed extends HttpProblem {
     super(400, 'validation-failed', 'Your request is not valid', detail, errors);
   }
 }
-export class BadRequest extends HttpProblem {
-  constructor(detail: string, errors?: FieldError[]) {
-    super(400, 'bad-request', 'Bad request', detail, errors);
-  }
-}
 export class Unauthorized extends HttpProblem {
   constructor(detail = 'Authentication failed.') {
     super(401, 'unauthorized', 'Unauthorized', detail, undefined, undefined, { 'www-authenticate': 'Bearer' });

@@ -13,7 +13,6 @@ import { archivedFilter, queryPrefixPage } from './prefix-page';
 import { type GuardedItem, transactWrite } from './transact';
 import { type VersionedUpdateOptions, type VersionedUpdateOutcome, versionedUpdate } from './versioned-update';
 
-export type AccountStore = ReturnType<typeof createAccountStore>;
 type AccountDeleteOutcome = 'deleted' | 'not-found' | 'has-transactions';
 
 /** A new, empty account. */

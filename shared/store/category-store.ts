@@ -16,7 +16,6 @@ import { archivedFilter, queryPrefixPage } from './prefix-page';
 import { type GuardedItem, transactWrite } from './transact';
 import { type VersionedUpdateOptions, versionedUpdate, versionedUpdateExpression } from './versioned-update';
 
-export type CategoryStore = ReturnType<typeof createCategoryStore>;
 type CategoryDeleteOutcome = 'deleted' | 'not-found' | 'has-subcategories' | 'has-transactions';
 
 /** A new category with no transactions. */

@@ -84,8 +84,6 @@ export const payeeListQuery = z.strictObject({
   ...pageQuery,
 });
 
-export type PayeeStore = ReturnType<typeof createPayeeStore>;
-
 export function createPayeeStore({ db, tableName }: { db: DynamoDBDocumentClient; tableName: string }) {
   return {
     upsertPayeeItem: (userId: string, name: string, now: Date | string) =>

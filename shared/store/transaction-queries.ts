@@ -113,8 +113,6 @@ function matchesText(item: TransactionItem, q: string | undefined): boolean {
   return [item.payee, item.note].some((text) => text?.toLowerCase().includes(needle));
 }
 
-export type TransactionQueries = ReturnType<typeof createTransactionQueries>;
-
 export function createTransactionQueries({
   db,
   tableName,

@@ -133,12 +133,6 @@ export async function inPool<T>(concurrency: number, tasks: (() => Promise<T>)[]
   return results;
 }
 
-/** The sum of the accountAmount of an account's transactions, read through the API. */
-export async function sumOfTransactions(user: LedgerUser, accountId: string): Promise<number> {
-  const items = await listTransactions(user, { accountId });
-  return items.reduce((sum, item) => sum + item.accountAmount.amount, 0);
-}
-
 /**
  * The account's balance and count, and the same figures recomputed from its listed transactions:
  * the two must always agree.

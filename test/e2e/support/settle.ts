@@ -17,8 +17,6 @@ async function busJson<T>(path: string, init: RequestInit = {}): Promise<T> {
   return (await response.json()) as T;
 }
 
-export const busStats = () => busJson<BusStats>('/api/stats');
-
 /** Switches chaos on (every event 1 + duplicates times, at random delays up to maxDelayMs) or off. */
 export function setChaos(options: ChaosOptions): Promise<ChaosOptions> {
   return busJson<ChaosOptions>('/api/chaos', {
