@@ -1,7 +1,7 @@
 /**
- * The event backbone: the table's stream is the only source of events (handbook §1), the stream
- * publisher puts them on the Moneta bus, and one rule per consumer (lib/catalog/rules.ts) delivers
- * them with bounded retries and a dead-letter queue per target.
+ * The event backbone: the table's stream is the only source of events (docs/architecture.md), the
+ * stream publisher puts them on the Moneta bus, and one rule per consumer (lib/catalog/rules.ts)
+ * delivers them with bounded retries and a dead-letter queue per target.
  */
 import { Duration } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';

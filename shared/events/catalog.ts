@@ -2,8 +2,8 @@
  * Every domain event Moneta publishes: its name, the item it comes from, and its zod schema.
  *
  * Events are born in one place only: the stream publisher turns a stream record of a domain item
- * into the event named here (handbook §2). Consumers parse with the same schemas. Later issues add
- * rows to `domainItems` and `eventSchemas`; nothing else needs to learn a new name.
+ * into the event named here. Consumers parse with the same schemas. A new event is a row in
+ * `domainItems` and one in `eventSchemas`; nothing else needs to learn a new name.
  */
 import { z } from 'zod';
 import { budgetAlertItem, budgetItem } from '../budgets/items';

@@ -4,7 +4,7 @@
  * a Moneta event, or not one this consumer handles, or whose detail does not parse, throws: the
  * target's retry policy and dead-letter queue then keep it for inspection instead of dropping it.
  *
- * Delivery is at least once and unordered (handbook §3): every consumer must be idempotent.
+ * Delivery is at least once and unordered (docs/architecture.md): every consumer must be idempotent.
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';

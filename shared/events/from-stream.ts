@@ -1,5 +1,5 @@
 /**
- * Maps one DynamoDB stream record to the domain event it stands for (handbook §2), or to
+ * Maps one DynamoDB stream record to the domain event it stands for, or to
  * `undefined` when the record is not a domain fact: bookkeeping items (applied state, the
  * notification log, counters), records without the image the event needs, and TTL deletions.
  *

@@ -1,6 +1,6 @@
 /**
- * Exactly one email per fact under at-least-once delivery (handbook §3), within the user's
- * preferences and hourly cap:
+ * Exactly one email per fact under at-least-once delivery, within the user's preferences and
+ * hourly cap:
  *
  *   1. read the recipient's profile (events carry no email address); none → the user is gone,
  *      nothing is sent or written;
