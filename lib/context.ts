@@ -4,7 +4,7 @@
  */
 import { RemovalPolicy } from 'aws-cdk-lib';
 import type { Node } from 'constructs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_STACK_NAME } from './catalog/functions';
 
 /** Lets `cdk synth` run without configuration; deploying with it cannot send mail (see the stack's warning). */

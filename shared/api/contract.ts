@@ -7,7 +7,7 @@
  * parses each view function's output with them (strictly), so a view and its documentation
  * cannot drift apart either.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   changePasswordBody,
   confirmBody,

@@ -3,7 +3,7 @@
  * passwords with `passwordSchema` before calling Cognito, so a weak password is refused with a
  * field-level 400 and the two rules cannot drift.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Shaped like aws-cdk-lib's `PasswordPolicy`, so the stack can pass it as is. */
 export const passwordPolicy = {

@@ -2,7 +2,7 @@
  * Budgets and what the budget evaluator derives from transactions: per-period counters, the
  * per-transaction applied state that makes counting exactly-once, and threshold alert facts.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { storedAmount } from '../domain/money';
 import { currencyCode } from '../domain/profile';
 

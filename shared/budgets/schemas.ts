@@ -4,7 +4,7 @@
  * Rules that need the caller's data — the limit is in the home currency, the categories exist and
  * are expense categories, the startDate is near today — are checked by ./rules.ts after reading it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { positiveMoneySchema } from '../domain/money';
 import { pageQuery } from '../http/cursor';
 import { entityId, entityName } from '../ledger/fields';

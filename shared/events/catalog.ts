@@ -5,7 +5,7 @@
  * into the event named here. Consumers parse with the same schemas. A new event is a row in
  * `domainItems` and one in `eventSchemas`; nothing else needs to learn a new name.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { budgetAlertItem, budgetItem } from '../budgets/items';
 import { profileSchema } from '../domain/profile';
 import { goalContributionItem, goalItem, goalMilestoneItem } from '../goals/items';

@@ -4,7 +4,7 @@
  * 4217 currency (shared/domain/money.ts); a goal's currency is its target's and never changes,
  * because `saved` is kept in it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_AMOUNT, moneySchema } from '../domain/money';
 import { currencyCode } from '../domain/profile';
 import { pageQuery } from '../http/cursor';

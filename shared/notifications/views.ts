@@ -2,7 +2,7 @@
  * `GET /v1/notifications`: the query it accepts and the shape of each entry of the log. The
  * schemas are exported for the API contract (shared/api/contract.ts) and the OpenAPI document.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { pageQuery } from '../http/cursor';
 import { type NotificationItem, notificationStatuses } from '../store/notification-store';
 import { notificationKinds } from './kinds';

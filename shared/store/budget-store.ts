@@ -19,7 +19,7 @@ import {
   QueryCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type BudgetAlertItem, type BudgetItem, budgetAppliedItem, budgetItem } from '../budgets/items';
 import { type CategoryItem, categoryItem, type TransactionItem, transactionItem } from '../ledger/items';
 import { ItemType } from './item-types';

@@ -14,7 +14,7 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_SAFE_AMOUNT } from '../domain/money';
 import { type GoalContributionItem, type GoalItem, goalContributionItem, goalItem } from '../goals/items';
 import type { GoalCreate, GoalPatch } from '../goals/schemas';

@@ -15,7 +15,7 @@
 import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ItemType } from './item-types';
 import { keys, notificationIndex } from './keys';
 import { type GuardedItem, transactWrite } from './transact';

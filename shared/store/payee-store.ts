@@ -5,7 +5,7 @@
  * bookkeeping, not domain facts: the stream publisher skips them.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { requireEnv } from '../config';
 import { pageQuery } from '../http/cursor';
 import { ItemType } from './item-types';
