@@ -4,12 +4,12 @@
  */
 import { RemovalPolicy } from 'aws-cdk-lib';
 import type { Node } from 'constructs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_STACK_NAME } from './catalog/functions';
 
 /** Lets `cdk synth` run without configuration; deploying with it cannot send mail (see the stack's warning). */
-export const DEFAULT_SENDER_EMAIL = 'no-reply@example.com';
-export const DEFAULT_APP_NAME = 'Moneta';
+const DEFAULT_SENDER_EMAIL = 'no-reply@example.com';
+const DEFAULT_APP_NAME = 'Moneta';
 
 // `-c corsOrigins=https://a.example,https://b.example` arrives as one string; cdk.json may hold a list.
 const originList = z.union([

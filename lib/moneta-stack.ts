@@ -20,7 +20,7 @@ import { Observability } from './constructs/observability';
 import { ReferenceData } from './constructs/reference-data';
 import { type MonetaContext, readContext } from './context';
 
-export type MonetaStackProps = StackProps & { config: MonetaContext };
+type MonetaStackProps = StackProps & { config: MonetaContext };
 
 /** `me-get` → `MeGet`: readable construct ids and logical ids. */
 const pascal = (id: string) => id.replace(/(^|-)([a-z0-9])/g, (_, __, char: string) => char.toUpperCase());

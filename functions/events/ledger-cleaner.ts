@@ -96,7 +96,7 @@ async function deleteOne(
 }
 
 /** Deletes every transaction of the account; resolves with how many it deleted. */
-export async function deleteAccountTransactions(deps: Deps, userId: string, accountId: string): Promise<number> {
+async function deleteAccountTransactions(deps: Deps, userId: string, accountId: string): Promise<number> {
   let deleted = 0;
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
     let deletedInPass = 0;

@@ -1,6 +1,6 @@
 /**
- * Sends the email a domain fact calls for, exactly once per fact (handbook §3), within the user's
- * preferences and hourly cap. Which facts and which emails is data (shared/notifications/facts.ts),
+ * Sends the email a domain fact calls for, exactly once per fact, within the user's preferences
+ * and hourly cap. Which facts and which emails is data (shared/notifications/facts.ts),
  * the algorithm is shared/notifications/deliver.ts; this file only wires them to the bus.
  */
 import { MetricUnit } from '@aws-lambda-powertools/metrics';

@@ -1,5 +1,5 @@
 /**
- * The transactional outbox (handbook §2): turns the table's stream records into events on the
+ * The transactional outbox (docs/architecture.md): turns the table's stream records into events on the
  * Moneta bus. This is the only place events are born. Records are processed in parallel and share
  * PutEvents calls; each record succeeds or fails on its own entry's outcome, so the event-source
  * mapping retries exactly the records EventBridge refused (and bisects/dead-letters poison ones).
@@ -22,7 +22,7 @@ const eventBusName = requireEnv('EVENT_BUS_NAME');
 const processor = new BatchProcessor(EventType.DynamoDBStreams);
 
 /** A domain item whose event does not match its schema: a bug upstream, retried then dead-lettered. */
-export class InvalidEventDetail extends Error {
+class InvalidEventDetail extends Error {
   constructor(detailType: string) {
     super(`The ${detailType} detail does not match its schema`);
     this.name = 'InvalidEventDetail';

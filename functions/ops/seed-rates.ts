@@ -23,16 +23,16 @@ import { createRateStore, type RateStore } from '../../shared/store/rate-store';
 
 const rates = createRateStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
 
-export const PHYSICAL_RESOURCE_ID = 'ecb-rates';
+const PHYSICAL_RESOURCE_ID = 'ecb-rates';
 
 /** The fields of a CloudFormation custom-resource event this function reads; `{}` otherwise. */
 type SeedEvent = { RequestType?: 'Create' | 'Update' | 'Delete' | string };
-export type SeedResult = { PhysicalResourceId: string; Data?: { days: number; lastDate: string } };
+type SeedResult = { PhysicalResourceId: string; Data?: { days: number; lastDate: string } };
 
-export type SeedOutcome = { days: number; lastDate: string; written: boolean };
+type SeedOutcome = { days: number; lastDate: string; written: boolean };
 
 /** Writes the snapshot's days unless the marker says this snapshot is already there. */
-export async function seedSnapshot(store: RateStore, csv: string): Promise<SeedOutcome> {
+async function seedSnapshot(store: RateStore, csv: string): Promise<SeedOutcome> {
   const days = parseEcbCsv(csv);
   if (days.length === 0) throw new Error('The rate snapshot is empty');
   // ISO dates sort as strings; the file happens to list the newest first, but need not.

@@ -46,7 +46,7 @@ function validOr<T>(
   return fallback;
 }
 
-export function profileFromSignUp(attributes: Record<string, string | undefined>, now: string): Profile {
+function profileFromSignUp(attributes: Record<string, string | undefined>, now: string): Profile {
   const userId = attributes.sub;
   if (!userId) throw new Error('Post-confirmation event without a sub');
   return profileSchema.parse({

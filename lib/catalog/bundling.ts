@@ -2,10 +2,10 @@
  * How every function is bundled, for the stack (NodejsFunction) and the local cloud (esbuild)
  * alike: ESM for Node 22, minified, with source maps and names kept for readable stack traces.
  */
-export const NODE_TARGET = 'node22';
+const NODE_TARGET = 'node22';
 
 /** ESM bundles still meet CommonJS dependencies that call require(); give them one. */
-export const ESM_REQUIRE_BANNER =
+const ESM_REQUIRE_BANNER =
   "import { createRequire as __monetaCreateRequire } from 'node:module'; const require = __monetaCreateRequire(import.meta.url);";
 
 export const bundlingDefaults = {

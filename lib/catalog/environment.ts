@@ -16,7 +16,7 @@ export type ResourceNames = {
   appName: string;
 };
 
-export const METRICS_NAMESPACE = 'Moneta';
+const METRICS_NAMESPACE = 'Moneta';
 
 export function environmentFor(spec: FunctionSpec, names: ResourceNames): Record<string, string> {
   const env: Record<string, string> = {

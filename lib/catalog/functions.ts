@@ -4,7 +4,7 @@
  * cloud runs the same entries with the same environment (./environment.ts). No CDK imports here.
  */
 
-export type TableAccess = 'read' | 'readWrite';
+type TableAccess = 'read' | 'readWrite';
 
 /** Used when a spec names no timeout or memory, by the stack and the local runtime alike. */
 export const DEFAULT_TIMEOUT_SECONDS = 10;

@@ -4,7 +4,7 @@
  */
 import type { FunctionId } from './functions';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export type RouteSpec = {
   method: HttpMethod;

@@ -1,6 +1,6 @@
 /**
  * Event-source-mapping filters for the stream publisher: only changes of domain items reach it.
- * Dedupe markers, counters and the notification log never cost an invocation, and deletions
+ * Applied state, counters and the notification log never cost an invocation, and deletions
  * made by TTL (userIdentity = the DynamoDB service) are not published as user actions.
  * The stack installs these patterns; the local stream poller evaluates the same objects.
  */

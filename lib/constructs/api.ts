@@ -22,7 +22,7 @@ import { Construct } from 'constructs';
 import type { FunctionId } from '../catalog/functions';
 import { corsSettings, REQUIRED_SCOPE, type RouteSpec } from '../catalog/routes';
 
-export type ApiProps = {
+type ApiProps = {
   routes: readonly RouteSpec[];
   functionFor: (id: FunctionId) => IFunction;
   userPool: UserPool;
@@ -32,7 +32,7 @@ export type ApiProps = {
 };
 
 /** Steady-state and burst limits of the default stage: a ceiling on what one runaway client costs. */
-export const STAGE_THROTTLE = { rateLimit: 50, burstLimit: 100 } as const;
+const STAGE_THROTTLE = { rateLimit: 50, burstLimit: 100 } as const;
 
 /** One JSON line per request. No headers at all: the Authorization header is a bearer token. */
 const accessLogFormat = AccessLogFormat.custom(

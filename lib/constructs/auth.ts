@@ -18,7 +18,7 @@ import { Construct } from 'constructs';
 import { passwordPolicy } from '../../shared/auth/password-policy';
 import type { cognitoTriggers } from '../catalog/functions';
 
-export type AuthProps = { removalPolicy: RemovalPolicy };
+type AuthProps = { removalPolicy: RemovalPolicy };
 
 /** Which Cognito operation each trigger of the catalog is; a new trigger there fails typecheck here. */
 const triggerOperations: Record<keyof typeof cognitoTriggers, UserPoolOperation> = {

@@ -7,7 +7,7 @@ import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table } fro
 import { Construct } from 'constructs';
 import { tableDefinition } from '../../shared/store/table-definition';
 
-export type DataProps = { removalPolicy: RemovalPolicy };
+type DataProps = { removalPolicy: RemovalPolicy };
 
 export class Data extends Construct {
   /** `Table` (not TableV2): DynamoEventSource takes it directly, stream ARN included. */

@@ -1,7 +1,7 @@
 /**
- * The event backbone: the table's stream is the only source of events (handbook §1), the stream
- * publisher puts them on the Moneta bus, and one rule per consumer (lib/catalog/rules.ts) delivers
- * them with bounded retries and a dead-letter queue per target.
+ * The event backbone: the table's stream is the only source of events (docs/architecture.md), the
+ * stream publisher puts them on the Moneta bus, and one rule per consumer (lib/catalog/rules.ts)
+ * delivers them with bounded retries and a dead-letter queue per target.
  */
 import { Duration } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
@@ -16,10 +16,10 @@ import { eventPattern, type RuleSpec, targetDelivery } from '../catalog/rules';
 import { streamFilterPatterns, streamSourceSettings } from '../catalog/stream-filters';
 import { deadLetterQueue } from './dead-letter-queue';
 
-export type EventsProps = { busName: string };
+type EventsProps = { busName: string };
 
 /** How long the archive keeps every event, for replays after a consumer bug is fixed. */
-export const ARCHIVE_RETENTION = Duration.days(30);
+const ARCHIVE_RETENTION = Duration.days(30);
 
 export class Events extends Construct {
   readonly bus: EventBus;

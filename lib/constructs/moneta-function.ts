@@ -26,7 +26,7 @@ const here = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(i
 export const repoRoot = resolve(here, '..', '..');
 
 /** The resources a function may be bound to; which of them it gets is decided by its spec. */
-export type FunctionBindings = {
+type FunctionBindings = {
   names: ResourceNames;
   table: ITable;
   bus: IEventBus;
@@ -35,7 +35,7 @@ export type FunctionBindings = {
   emailSendingArns: readonly string[];
 };
 
-export type MonetaFunctionProps = {
+type MonetaFunctionProps = {
   spec: FunctionSpec;
   bindings: FunctionBindings;
   removalPolicy: RemovalPolicy;

@@ -6,7 +6,7 @@ import { Annotations, Stack } from 'aws-cdk-lib';
 import { ConfigurationSet, EmailIdentity, Identity, SuppressionReasons } from 'aws-cdk-lib/aws-ses';
 import { Construct } from 'constructs';
 
-export type NotificationsProps = {
+type NotificationsProps = {
   senderEmail: string;
   /** True when the sender is the synth-only placeholder: deploying needs a real, verifiable address. */
   senderEmailIsPlaceholder: boolean;

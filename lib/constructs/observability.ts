@@ -11,10 +11,10 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 
-export type ObservabilityProps = { alarmEmail?: string };
+type ObservabilityProps = { alarmEmail?: string };
 
 /** The publisher's oldest unprocessed record may be this old before someone is told. */
-export const MAX_ITERATOR_AGE = Duration.minutes(5);
+const MAX_ITERATOR_AGE = Duration.minutes(5);
 
 export class Observability extends Construct {
   readonly topic: Topic;

@@ -3,7 +3,7 @@
  * (lib/catalog/rules.ts): each event, the item change that produces it, the functions that consume
  * it and the fields of its detail. A unit test fails when the committed file is stale.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { domainItems, type EventName, eventNames, eventSchemas } from '../../shared/events/catalog';
 import { rules } from '../catalog/rules';
 
@@ -90,7 +90,7 @@ export function renderEventsCatalogue(): string {
     `<!-- Generated from shared/events/catalog.ts and lib/catalog/rules.ts by \`${REGENERATE_COMMAND}\`. Do not edit. -->`,
     '',
     'Every event is published to the Moneta bus with `source` `moneta` by the stream publisher, from a change',
-    'of a domain item in the table (handbook §2). Delivery is at least once and unordered: deduplicate on',
+    'of a domain item in the table. Delivery is at least once and unordered: deduplicate on',
     '`detail.sourceEventId` (the stream record id), never on the envelope `id`. `data` is the item after the',
     'change and `previous` the item before it, both without key attributes.',
     '',

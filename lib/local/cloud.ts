@@ -24,7 +24,7 @@ import { startSesOutbox } from './ses-outbox';
 import { startStreamPoller } from './stream-poller';
 
 /** Resource names locally; on AWS the stack generates them. */
-export const localNames = {
+const localNames = {
   tableName: 'moneta',
   eventBusName: 'moneta',
   senderEmail: 'no-reply@moneta.local',
@@ -35,7 +35,7 @@ export const localNames = {
 /** Locally failed deliveries are retried quickly: a developer should not wait minutes. */
 const BUS_RETRY_BASE_DELAY_MS = 200;
 
-export type LocalCloudOptions = {
+type LocalCloudOptions = {
   basePort: number;
   stateDir: string;
   inMemory: boolean;

@@ -61,10 +61,10 @@ import { FunctionError, type Invoker, type Outbox, type RunningService } from '.
 import { readJson, sendJson } from './http';
 
 /** Names of the pool and client, as the stack's; also how a restart finds them again. */
-export const LOCAL_POOL_NAME = 'moneta';
-export const LOCAL_CLIENT_NAME = 'moneta-api';
+const LOCAL_POOL_NAME = 'moneta';
+const LOCAL_CLIENT_NAME = 'moneta-api';
 
-export type LocalCognito = RunningService & {
+type LocalCognito = RunningService & {
   userPoolId: string;
   userPoolClientId: string;
   issuer: string;

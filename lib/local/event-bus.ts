@@ -26,7 +26,7 @@ import type { ChaosOptions, Invoker, RunningService } from './contracts';
 import { matchesPattern } from './event-pattern';
 import { isRecord, listen, readJson, readJsonLines, sendJson } from './http';
 
-export type BusRule = { id: string; pattern: Record<string, unknown>; target: FunctionId };
+type BusRule = { id: string; pattern: Record<string, unknown>; target: FunctionId };
 
 /** The envelope a rule target receives, exactly as EventBridge builds it. */
 export type BusEvent = {
@@ -41,7 +41,7 @@ export type BusEvent = {
   detail: unknown;
 };
 
-export type DeadLetter = {
+type DeadLetter = {
   at: string;
   ruleId: string;
   target: FunctionId;
@@ -50,9 +50,9 @@ export type DeadLetter = {
   event: BusEvent;
 };
 
-export type BusStats = { published: number; delivered: number; failed: number; deadLettered: number; pending: number };
+type BusStats = { published: number; delivered: number; failed: number; deadLettered: number; pending: number };
 
-export const LOCAL_ACCOUNT = '000000000000';
+const LOCAL_ACCOUNT = '000000000000';
 /** PutEvents takes at most 10 entries; AWS refuses a bigger request as a whole. */
 /** What `--chaos` and `PUT /api/chaos` mean unless told otherwise: every event twice, up to 1.5 s apart. */
 export const DEFAULT_CHAOS = { enabled: true, duplicates: 1, maxDelayMs: 1500 } as const;

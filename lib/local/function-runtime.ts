@@ -36,16 +36,16 @@ import { LOCAL_ACCOUNT_ID, LOCAL_REGION } from './ports';
  */
 const INIT_TIMEOUT_MS = 10_000;
 /** Warm environments kept per function; further concurrent invocations wait in line. */
-export const MAX_WORKERS_PER_FUNCTION = 8;
+const MAX_WORKERS_PER_FUNCTION = 8;
 
 // `__dirname` under Jest (CommonJS), `import.meta.url` under tsx (ESM).
 const moduleDir = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
-export const REPO_ROOT = resolve(moduleDir, '..', '..');
+const REPO_ROOT = resolve(moduleDir, '..', '..');
 const WORKER_SOURCE = join(moduleDir, 'function-worker.ts');
 
-export type OutputSink = (chunk: string, stream: 'stdout' | 'stderr') => void;
+type OutputSink = (chunk: string, stream: 'stdout' | 'stderr') => void;
 
-export type WorkerPoolOptions = {
+type WorkerPoolOptions = {
   functionId: string;
   bundlePath: string;
   /** The bundled worker bootstrap (see bundleWorkerBootstrap). */
@@ -224,7 +224,7 @@ export function startWorkerPool(options: WorkerPoolOptions): WorkerPool {
 }
 
 /** What the Lambda service sets in every sandbox, on top of the function's own configuration. */
-export function lambdaEnvironment(
+function lambdaEnvironment(
   spec: FunctionSpec,
   names: ResourceNames,
   awsEnv: Record<string, string>,
@@ -354,7 +354,7 @@ async function bundleFunctions(
   }
 }
 
-export type FunctionRuntimeOptions = {
+type FunctionRuntimeOptions = {
   names: ResourceNames;
   awsEnv: Record<string, string>;
   buildDir: string;
@@ -368,7 +368,7 @@ export type FunctionRuntimeOptions = {
   log?: (line: string) => void;
 };
 
-export type FunctionRuntime = Invoker & {
+type FunctionRuntime = Invoker & {
   stop(): Promise<void>;
   /** Functions that could not be built, with the reason; invoking one fails. */
   unavailable: ReadonlyMap<FunctionId, string>;

@@ -14,7 +14,7 @@ import { MAX_BODY_BYTES } from './http';
 import { missingToken, TokenRefused, tokenFromAuthorizationHeader } from './jwt';
 import { LOCAL_ACCOUNT_ID, LOOPBACK, localUrl } from './ports';
 
-export type GatewayOptions = {
+type GatewayOptions = {
   port: number;
   routes: readonly RouteSpec[];
   invoker: Invoker;
@@ -59,7 +59,7 @@ function specificity(route: CompiledRoute): number {
   return route.spec.path.split('/').filter((s) => s && !s.startsWith('{')).length;
 }
 
-export function matchRoute(routes: readonly CompiledRoute[], method: string, path: string) {
+function matchRoute(routes: readonly CompiledRoute[], method: string, path: string) {
   const candidates = routes
     .filter((r) => r.spec.method === method)
     .map((route) => ({ route, match: route.pattern.exec(path) }))
@@ -111,7 +111,7 @@ function queryParameters(rawQueryString: string): Record<string, string> | undef
 }
 
 /** API Gateway hands claims to the function as strings; arrays look like `[a b]`. */
-export function stringifyClaims(claims: Record<string, unknown>): Record<string, string> {
+function stringifyClaims(claims: Record<string, unknown>): Record<string, string> {
   const result: Record<string, string> = {};
   for (const [key, value] of Object.entries(claims)) {
     if (value === undefined || value === null) continue;

@@ -16,7 +16,7 @@ import {
 import type { Fetcher } from 'aws-jwt-verify/https';
 import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
 
-export type AccessTokenVerifierOptions = {
+type AccessTokenVerifierOptions = {
   issuer: string;
   jwksUri: string;
   /** The app client id: the token's `aud` (ID tokens) or `client_id` (access tokens) must equal it. */

@@ -6,7 +6,7 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { DEFAULT_STACK_NAME } from '../catalog/functions';
 
-export const STACK_NAME = DEFAULT_STACK_NAME;
+const STACK_NAME = DEFAULT_STACK_NAME;
 
 export type StackOutputs = {
   ApiUrl: string;
@@ -21,7 +21,7 @@ export type StackOutputs = {
   EventBridgeEndpoint: string;
 };
 
-export function outputsDocument(outputs: StackOutputs): Record<typeof STACK_NAME, StackOutputs> {
+function outputsDocument(outputs: StackOutputs): Record<typeof STACK_NAME, StackOutputs> {
   // ApiUrl without a trailing slash: clients append `/v1/...` to it as they do to the deployed URL.
   return { [STACK_NAME]: { ...outputs, ApiUrl: outputs.ApiUrl.replace(/\/+$/, '') } };
 }

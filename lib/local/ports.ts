@@ -11,7 +11,7 @@ export const LOCAL_ACCOUNT_ID = '000000000000';
 export const LOCAL_REGION = 'eu-west-1';
 export const DEFAULT_BASE_PORT = 4010;
 
-export type LocalPorts = { api: number; cognito: number; dynamodb: number; eventBridge: number; outbox: number };
+type LocalPorts = { api: number; cognito: number; dynamodb: number; eventBridge: number; outbox: number };
 
 const OFFSETS: LocalPorts = { api: 0, cognito: 1, dynamodb: 2, eventBridge: 3, outbox: 4 };
 

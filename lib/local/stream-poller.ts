@@ -359,7 +359,7 @@ async function loadCheckpoints(file: string | undefined): Promise<Checkpoints> {
  * The SDK's record → Lambda's record: epoch seconds instead of a Date, binary as base64, and the
  * stream ARN that Lambda adds.
  */
-export function toLambdaRecord(record: StreamRecord, streamArn: string, region: string): LambdaStreamRecord {
+function toLambdaRecord(record: StreamRecord, streamArn: string, region: string): LambdaStreamRecord {
   const ddb = record.dynamodb ?? {};
   const dynamodb: LambdaStreamRecord['dynamodb'] = {
     ApproximateCreationDateTime:

@@ -7,7 +7,7 @@
  * parses each view function's output with them (strictly), so a view and its documentation
  * cannot drift apart either.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   changePasswordBody,
   confirmBody,
@@ -61,7 +61,7 @@ export const profileView = z.strictObject({
   ...timestamps,
 });
 
-export const budgetView = z.strictObject({
+const budgetView = z.strictObject({
   id: z.string(),
   name: z.string(),
   categoryIds: z.array(z.string()).nullable().describe('null: all spending'),
@@ -73,7 +73,7 @@ export const budgetView = z.strictObject({
   startDate: z.string(),
   ...timestamps,
 });
-export const budgetPeriodView = z.strictObject({
+const budgetPeriodView = z.strictObject({
   periodId: z.string().describe('2026-04 (monthly), 2026-W15 (weekly), 2026 (yearly)'),
   start: z.string(),
   end: z.string(),
@@ -86,7 +86,7 @@ export const budgetPeriodView = z.strictObject({
   remaining: money,
   percent: z.number().describe('Spent as a percentage of the effective limit, one decimal'),
 });
-export const budgetWithCurrentView = budgetView.extend({
+const budgetWithCurrentView = budgetView.extend({
   current: budgetPeriodView.extend({
     forecast: z.strictObject({
       projectedSpent: money.describe('Spent so far projected linearly to the end of the period'),

@@ -5,7 +5,7 @@
  * zod 4 emits. The document is committed as docs/openapi.json (lib/docs/write-openapi.ts) and
  * served by GET /v1/openapi.json; a unit test fails when the committed file is stale.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { REQUIRED_SCOPE, type RouteSpec, routes } from '../../lib/catalog/routes';
 import packageJson from '../../package.json';
 import { contract, type OperationContract, problemSchema, routeKey } from './contract';

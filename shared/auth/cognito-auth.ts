@@ -26,7 +26,7 @@ export function signUpAttributes(body: SignupBody): AttributeType[] {
   return attributes;
 }
 
-export type TokenResponse = {
+type TokenResponse = {
   accessToken: string;
   idToken: string;
   /** Present on login; on refresh only when the app client rotates refresh tokens. */

@@ -21,7 +21,7 @@ import {
 } from '../http/problems';
 
 /** The outcome of a Cognito error that the caller must see as success (no problem, no hint). */
-export const SUCCESS = Symbol('success');
+const SUCCESS = Symbol('success');
 
 type CognitoExceptionName =
   | 'AliasExistsException'
@@ -49,9 +49,9 @@ type Context<O> = {
   readonly otherwise?: Rule<O>;
 };
 /** A route on which every Cognito error is a failure. */
-export type FailingContext = Context<HttpProblem> & { readonly forgiving: false };
+type FailingContext = Context<HttpProblem> & { readonly forgiving: false };
 /** A route on which some Cognito errors are reported as success. */
-export type ForgivingContext = Context<HttpProblem | typeof SUCCESS> & { readonly forgiving: true };
+type ForgivingContext = Context<HttpProblem | typeof SUCCESS> & { readonly forgiving: true };
 
 // --- The problems, worded once -------------------------------------------------------------------
 

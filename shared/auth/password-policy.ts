@@ -3,7 +3,7 @@
  * passwords with `passwordSchema` before calling Cognito, so a weak password is refused with a
  * field-level 400 and the two rules cannot drift.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Shaped like aws-cdk-lib's `PasswordPolicy`, so the stack can pass it as is. */
 export const passwordPolicy = {
@@ -15,7 +15,7 @@ export const passwordPolicy = {
 } as const;
 
 /** Cognito's own ceiling on password length. */
-export const PASSWORD_MAX_LENGTH = 256;
+const PASSWORD_MAX_LENGTH = 256;
 
 /**
  * The characters Cognito counts as symbols. A space counts too, but only inside the password:

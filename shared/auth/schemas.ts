@@ -2,7 +2,7 @@
  * Request bodies of the /v1/auth/* routes. Strict objects: an unknown field is a 400 naming it.
  * Emails are trimmed and lower-cased here, once, so Cognito always sees one spelling per person.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { currencyCode, displayName, timeZone } from '../domain/profile';
 import { passwordSchema, presentedPasswordSchema } from './password-policy';
 

@@ -81,7 +81,7 @@ export function mergeDeltas(all: readonly CounterDelta[]): CounterDelta[] {
   return [...byPeriod.values()].filter((delta) => delta.spent !== 0 || delta.count !== 0);
 }
 
-export type Plan =
+type Plan =
   | { kind: 'skip'; periods: string[] }
   | { kind: 'write'; write: AppliedWrite; deltas: CounterDelta[]; periods: string[] };
 

@@ -16,7 +16,7 @@ type Planned = { state: TransactionState; write: AppliedWrite; deltas: CounterDe
 /** The budget and user checks every apply carries. */
 const CHECKS = 2;
 
-export type BackfillOutcome = { applied: number; periods: Set<string> };
+type BackfillOutcome = { applied: number; periods: Set<string> };
 
 /** Applies every transaction dated on or after `from` to the budget; resolves with the periods it touched. */
 export async function backfill(ctx: ApplyContext, budget: BudgetItem, from: string): Promise<BackfillOutcome> {

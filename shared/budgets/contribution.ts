@@ -24,14 +24,14 @@ export type Contribution = { periodId: string | null; amount: number };
 export const NOTHING: Contribution = { periodId: null, amount: 0 };
 
 /** What coverage needs to know of a category: its parent (null: top level) and its kind. */
-export type CategoryFacts = Pick<CategoryItem, 'parentId' | 'kind'>;
+type CategoryFacts = Pick<CategoryItem, 'parentId' | 'kind'>;
 
 /** A category's facts; undefined when it no longer exists. */
 export type CategoryOf = (categoryId: string) => Promise<CategoryFacts | undefined>;
 
-export type CoverageBudget = Pick<BudgetItem, 'categoryIds' | 'currency' | 'period' | 'startDate'>;
+type CoverageBudget = Pick<BudgetItem, 'categoryIds' | 'currency' | 'period' | 'startDate'>;
 
-export type ContributionResult = Contribution & {
+type ContributionResult = Contribution & {
   /** Set when a transaction the budget would cover counts 0 because of its home currency. */
   currencyMismatch?: true;
 };

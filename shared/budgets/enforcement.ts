@@ -27,7 +27,7 @@ import type { BudgetItem } from './items';
 import { spanOf } from './periods';
 import { figuresFor, type PeriodFigures } from './rollover';
 
-export class BudgetExceeded extends Conflict {
+class BudgetExceeded extends Conflict {
   constructor(budget: BudgetItem, figures: PeriodFigures, spent: number, contribution: number) {
     const money = (amount: number) => ({ amount, currency: budget.currency });
     super(
@@ -47,8 +47,6 @@ export class BudgetExceeded extends Conflict {
 
 /** How many times a write is re-planned after racing the evaluator or a budget change. */
 const MAX_ATTEMPTS = 5;
-
-export type BudgetEnforcement = ReturnType<typeof createBudgetEnforcement>;
 
 export function createBudgetEnforcement({
   db,

@@ -41,7 +41,7 @@ export type EvaluatorDeps = {
   now: () => Date;
 };
 
-export type EvaluationOutcome = { budgets: number; applied: number; alerts: number; userGone?: true };
+type EvaluationOutcome = { budgets: number; applied: number; alerts: number; userGone?: true };
 
 /** Re-reads of a budget that changed under an apply before giving up (the event is then retried). */
 const MAX_BUDGET_REREADS = 5;
@@ -154,7 +154,7 @@ async function withFreshBudget(ctx: ApplyContext, budget: BudgetItem, work: (bud
  * a change in one period moves the effective limit of every later one, so those are checked too.
  * Resolves with the number of alerts written.
  */
-export async function evaluateThresholds(ctx: ApplyContext, budget: BudgetItem, periodIds: readonly string[]) {
+async function evaluateThresholds(ctx: ApplyContext, budget: BudgetItem, periodIds: readonly string[]) {
   if (periodIds.length === 0 || budget.thresholds.length === 0) return 0;
   const ids = new Set(periodIds);
   let spentOf: (periodId: string) => number;

@@ -2,7 +2,7 @@
  * Budgets and what the budget evaluator derives from transactions: per-period counters, the
  * per-transaction applied state that makes counting exactly-once, and threshold alert facts.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { storedAmount } from '../domain/money';
 import { currencyCode } from '../domain/profile';
 
@@ -31,19 +31,6 @@ export const budgetItem = z.object({
 });
 export type BudgetItem = z.infer<typeof budgetItem>;
 
-/** Spent per budget and period (`BPERIOD#<budgetId>#<periodId>`). Bookkeeping: never published. */
-export const budgetPeriodItem = z.object({
-  type: z.literal('BUDGET_PERIOD'),
-  budgetId: z.string(),
-  /** `2026-04` (monthly), `2026-W15` (weekly, ISO weeks), `2026` (yearly). */
-  periodId: z.string(),
-  /** Minor units of the budget currency: expenses count positive, refunds (income) negative. */
-  spent: storedAmount,
-  transactionCount: z.number().int(),
-  updatedAt: z.string(),
-});
-export type BudgetPeriodItem = z.infer<typeof budgetPeriodItem>;
-
 /**
  * What one transaction currently contributes to one budget (`BAPPLIED#<budgetId>#<transactionId>`).
  * State, not a log: an event applies only if it is newer than `version`, so duplicates and
@@ -63,7 +50,6 @@ export const budgetAppliedItem = z.object({
   /** Tombstones of deleted transactions expire (TTL) after 30 days. */
   expiresAt: z.number().int().optional(),
 });
-export type BudgetAppliedItem = z.infer<typeof budgetAppliedItem>;
 
 /** A crossed threshold: one per budget, period and percentage, ever (`ALERT#<budgetId>#<periodId>#<pct>`). */
 export const budgetAlertItem = z.object({

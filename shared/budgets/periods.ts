@@ -91,10 +91,6 @@ export function nextPeriod(period: BudgetPeriod, span: PeriodSpan): PeriodSpan {
   return periodOf(period, addDays(span.end, 1));
 }
 
-export function previousPeriod(period: BudgetPeriod, span: PeriodSpan): PeriodSpan {
-  return periodOf(period, addDays(span.start, -1));
-}
-
 /** True when `date` is the first day of its period (a budget's startDate must be one). */
 export function isPeriodStart(period: BudgetPeriod, date: string): boolean {
   return periodOf(period, date).start === date;

@@ -19,7 +19,7 @@ export type PeriodFigures = PeriodSpan & {
   spent: number;
 };
 
-export type FigureBudget = Pick<BudgetItem, 'limit' | 'rollover' | 'period' | 'startDate'>;
+type FigureBudget = Pick<BudgetItem, 'limit' | 'rollover' | 'period' | 'startDate'>;
 
 /** Figures for each requested span (any order); `spentOf` gives a period's counter (0 when none). */
 export function figuresFor(

@@ -4,18 +4,18 @@
  * Rules that need the caller's data — the limit is in the home currency, the categories exist and
  * are expense categories, the startDate is near today — are checked by ./rules.ts after reading it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { positiveMoneySchema } from '../domain/money';
 import { pageQuery } from '../http/cursor';
 import { entityId, entityName } from '../ledger/fields';
 import { budgetPeriods } from './items';
 
-export const MAX_THRESHOLDS = 10;
-export const MAX_BUDGET_CATEGORIES = 50;
+const MAX_THRESHOLDS = 10;
+const MAX_BUDGET_CATEGORIES = 50;
 export const DEFAULT_THRESHOLDS = [80, 100];
 
 /** Percentages of the effective limit that raise an alert: unique integers 1..1000, stored ascending. */
-export const thresholdsSchema = z
+const thresholdsSchema = z
   .array(
     z
       .number({ error: 'must be a whole percentage' })
@@ -28,7 +28,7 @@ export const thresholdsSchema = z
   .transform((thresholds) => [...thresholds].sort((a, b) => a - b));
 
 /** Covered categories (their subcategories included), de-duplicated; null (or absent) = all spending. */
-export const categoryIdsSchema = z
+const categoryIdsSchema = z
   .array(entityId)
   .min(1, 'must name at least one category (or be null for all spending)')
   .max(MAX_BUDGET_CATEGORIES, `must name at most ${MAX_BUDGET_CATEGORIES} categories`)
@@ -46,7 +46,6 @@ export const createBudgetBody = z.strictObject({
   /** The first day of the first period; defaults to the first day of the current period. */
   startDate: z.iso.date('must be a real date such as 2026-04-01').optional(),
 });
-export type CreateBudgetBody = z.infer<typeof createBudgetBody>;
 
 /** PATCH: an allow-list. The period, currency and startDate never change (the counters are kept by them). */
 export const patchBudgetBody = z
@@ -61,7 +60,6 @@ export const patchBudgetBody = z
   .refine((patch) => Object.values(patch).some((value) => value !== undefined), {
     message: 'must change at least one field',
   });
-export type PatchBudgetBody = z.infer<typeof patchBudgetBody>;
 
 export const budgetListQuery = z.strictObject({ ...pageQuery });
 

@@ -38,7 +38,7 @@ export function crossedThresholds(thresholds: readonly number[], spent: number, 
 }
 
 /** The alert id: unique per user, and the fact id the notifier claims before emailing. */
-export function alertId(budgetId: string, periodId: string, threshold: number): string {
+function alertId(budgetId: string, periodId: string, threshold: number): string {
   return `${budgetId}:${periodId}:${threshold}`;
 }
 

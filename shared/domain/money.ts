@@ -2,7 +2,7 @@
  * Money: an integer count of minor units of one ISO 4217 currency. Never a float.
  * On the wire `{ "amount": 1234, "currency": "EUR" }` means €12.34; JPY has no minor unit, BHD has 3.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { currencyCode } from './profile';
 
 export type Money = { amount: number; currency: string };

@@ -2,10 +2,10 @@
  * Every domain event Moneta publishes: its name, the item it comes from, and its zod schema.
  *
  * Events are born in one place only: the stream publisher turns a stream record of a domain item
- * into the event named here (handbook §2). Consumers parse with the same schemas. Later issues add
- * rows to `domainItems` and `eventSchemas`; nothing else needs to learn a new name.
+ * into the event named here. Consumers parse with the same schemas. A new event is a row in
+ * `domainItems` and one in `eventSchemas`; nothing else needs to learn a new name.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { budgetAlertItem, budgetItem } from '../budgets/items';
 import { profileSchema } from '../domain/profile';
 import { goalContributionItem, goalItem, goalMilestoneItem } from '../goals/items';
@@ -67,7 +67,7 @@ export const domainItems = {
 export type DomainItemType = keyof typeof domainItems;
 
 /** Fields every event detail carries. Deduplicate on `sourceEventId`, never on the envelope id. */
-export const detailBase = z.object({
+const detailBase = z.object({
   /** The DynamoDB stream record's eventID: stable across publisher retries. */
   sourceEventId: z.string().min(1),
   userId: z.string().min(1),
@@ -110,22 +110,3 @@ export const eventSchemas = {
 export type EventName = keyof typeof eventSchemas;
 export type EventDetail<N extends EventName> = z.infer<(typeof eventSchemas)[N]>;
 export const eventNames = Object.keys(eventSchemas) as EventName[];
-
-/** The envelope consumers receive from EventBridge (only the fields Moneta relies on). */
-export type MonetaEvent<N extends EventName = EventName> = {
-  id: string;
-  source: typeof EVENT_SOURCE;
-  'detail-type': N;
-  time: string;
-  detail: EventDetail<N>;
-};
-
-/** Parses an EventBridge event into a typed Moneta event, or throws a ZodError. */
-export function parseEvent<N extends EventName>(name: N, event: { 'detail-type': string; detail: unknown }) {
-  if (event['detail-type'] !== name) throw new Error(`Expected ${name}, got ${event['detail-type']}`);
-  return eventSchemas[name].parse(event.detail) as EventDetail<N>;
-}
-
-export function isEventName(name: string): name is EventName {
-  return Object.hasOwn(eventSchemas, name);
-}

@@ -4,7 +4,7 @@
  * a Moneta event, or not one this consumer handles, or whose detail does not parse, throws: the
  * target's retry policy and dead-letter queue then keep it for inspection instead of dropping it.
  *
- * Delivery is at least once and unordered (handbook §3): every consumer must be idempotent.
+ * Delivery is at least once and unordered (docs/architecture.md): every consumer must be idempotent.
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
@@ -20,14 +20,14 @@ export type ConsumedEvent<N extends EventName> = {
 }[N];
 
 /** Thrown for events the consumer must not act on. Carries field paths, never field values. */
-export class InvalidEvent extends Error {
+class InvalidEvent extends Error {
   constructor(reason: string) {
     super(reason);
     this.name = 'InvalidEvent';
   }
 }
 
-export function parseConsumedEvent<N extends EventName>(
+function parseConsumedEvent<N extends EventName>(
   accepts: readonly N[],
   event: EventBridgeEvent<string, unknown>,
 ): ConsumedEvent<N> {

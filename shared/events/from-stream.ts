@@ -1,6 +1,6 @@
 /**
- * Maps one DynamoDB stream record to the domain event it stands for (handbook §2), or to
- * `undefined` when the record is not a domain fact: bookkeeping items (dedupe markers, the
+ * Maps one DynamoDB stream record to the domain event it stands for, or to
+ * `undefined` when the record is not a domain fact: bookkeeping items (applied state, the
  * notification log, counters), records without the image the event needs, and TTL deletions.
  *
  * The mapping does not validate: the publisher parses the result with the catalog schema, so a
@@ -14,13 +14,13 @@ import { userIdFromPk } from '../store/keys';
 import { tableDefinition } from '../store/table-definition';
 import { type DomainItemType, domainItems, type EventName } from './catalog';
 
-export type MappedEvent = { detailType: EventName; detail: Record<string, unknown> };
+type MappedEvent = { detailType: EventName; detail: Record<string, unknown> };
 
 type StreamImage = Record<string, StreamAttributeValue>;
 type StreamEventName = 'INSERT' | 'MODIFY' | 'REMOVE';
 
 /** Attributes that are storage mechanics, never part of an event's `data` or `previous`. */
-export const keyAttributes: ReadonlySet<string> = new Set([
+const keyAttributes: ReadonlySet<string> = new Set([
   tableDefinition.partitionKey,
   tableDefinition.sortKey,
   ...tableDefinition.globalSecondaryIndexes.flatMap((index) => [index.partitionKey, index.sortKey]),
@@ -30,7 +30,7 @@ export const keyAttributes: ReadonlySet<string> = new Set([
 /** The principal DynamoDB puts on deletions made by TTL expiry. */
 const TTL_PRINCIPAL = 'dynamodb.amazonaws.com';
 
-export function isTtlDeletion(record: DynamoDBRecord): boolean {
+function isTtlDeletion(record: DynamoDBRecord): boolean {
   return record.userIdentity?.type === 'Service' && record.userIdentity?.principalId === TTL_PRINCIPAL;
 }
 

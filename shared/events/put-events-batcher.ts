@@ -8,7 +8,7 @@
 import type { EventBridgeClient, PutEventsRequestEntry, PutEventsResultEntry } from '@aws-sdk/client-eventbridge';
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 
-export const MAX_ENTRIES_PER_CALL = 10;
+const MAX_ENTRIES_PER_CALL = 10;
 /** PutEvents refuses requests over 256 KiB; entries are sized the way EventBridge counts them. */
 export const MAX_BYTES_PER_CALL = 256 * 1024;
 
@@ -26,7 +26,7 @@ export class PublishFailed extends Error {
 type Pending = { entry: PutEventsRequestEntry; size: number; resolve: () => void; reject: (error: Error) => void };
 
 /** Entry size as documented for PutEvents quotas: fixed 14 bytes for Time plus UTF-8 lengths. */
-export function entrySize(entry: PutEventsRequestEntry): number {
+function entrySize(entry: PutEventsRequestEntry): number {
   const bytes = (value: string | undefined) => (value ? Buffer.byteLength(value, 'utf8') : 0);
   return (
     (entry.Time ? 14 : 0) +

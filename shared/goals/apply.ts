@@ -47,7 +47,7 @@ import type { GoalContributionItem, GoalItem, GoalMilestoneItem } from './items'
 import { ACHIEVED_PERCENT, reachedMilestones } from './progress';
 import { goalIdsFromTags, sourceId, transactionValue } from './sources';
 
-export type GoalTrackerDeps = {
+type GoalTrackerDeps = {
   db: DynamoDBDocumentClient;
   tableName: string;
   goals: GoalStore;
@@ -56,7 +56,7 @@ export type GoalTrackerDeps = {
 };
 
 /** What happened to one (goal, source) pair; tests and logs read it. */
-export type ApplyOutcome = 'applied' | 'unchanged' | 'stale' | 'goal-gone' | 'user-gone' | 'not-tracked';
+type ApplyOutcome = 'applied' | 'unchanged' | 'stale' | 'goal-gone' | 'user-gone' | 'not-tracked';
 
 /** Lost races (our own conditions, or TransactionConflict) retried before the event is failed and redelivered. */
 const MAX_ATTEMPTS = 8;
@@ -448,10 +448,8 @@ export function createGoalTracker(deps: GoalTrackerDeps) {
   };
 }
 
-export type GoalTracker = ReturnType<typeof createGoalTracker>;
-
 /** A reached level as a fact: GOAL_MILESTONE (25, 50, 75) or GOAL_ACHIEVED (100), with its snapshot. */
-export function milestoneItem(goal: GoalItem, percent: number, createdAt: string) {
+function milestoneItem(goal: GoalItem, percent: number, createdAt: string) {
   const item: Omit<GoalMilestoneItem, 'type'> & { type: 'GOAL_MILESTONE' | 'GOAL_ACHIEVED' } = {
     type: percent >= ACHIEVED_PERCENT ? ItemType.GoalAchieved : ItemType.GoalMilestone,
     milestoneId: `${goal.goalId}-${percent}`,

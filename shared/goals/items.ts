@@ -1,7 +1,7 @@
 /**
  * Savings goals, their progress, and the milestone facts the goal tracker derives.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { storedAmount } from '../domain/money';
 import { currencyCode } from '../domain/profile';
 

@@ -7,7 +7,7 @@ import { divideHalfEven } from '../domain/decimal';
 import type { GoalItem } from './items';
 
 /** The levels that become facts (GOALMILESTONE#<goalId>#<pct>): 100 is GoalAchieved. */
-export const GOAL_MILESTONES = [25, 50, 75, 100] as const;
+const GOAL_MILESTONES = [25, 50, 75, 100] as const;
 export const ACHIEVED_PERCENT = 100;
 
 /** Levels whose share of the target `saved` has reached (saved × 100 ≥ target × pct). */
@@ -28,7 +28,7 @@ const DAY_MS = 86_400_000;
 const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
 
 /** Calendar days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
+function daysBetween(from: string, to: string): number {
   return dayNumber(to) - dayNumber(from);
 }
 
@@ -57,7 +57,7 @@ export function requiredMonthly(remaining: number, today: string, deadline: stri
   return Number((BigInt(remaining) + months - 1n) / months);
 }
 
-export type GoalStatus = 'achieved' | 'on-track' | 'behind' | 'no-deadline';
+type GoalStatus = 'achieved' | 'on-track' | 'behind' | 'no-deadline';
 
 /**
  * achieved: saved ≥ target. no-deadline: nothing to be on track for. on-track: saved is at least

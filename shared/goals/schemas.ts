@@ -4,7 +4,7 @@
  * 4217 currency (shared/domain/money.ts); a goal's currency is its target's and never changes,
  * because `saved` is kept in it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_AMOUNT, moneySchema } from '../domain/money';
 import { currencyCode } from '../domain/profile';
 import { pageQuery } from '../http/cursor';
@@ -13,7 +13,7 @@ import { entityId, entityName } from '../ledger/fields';
 import { noteSchema, transactionDate } from '../ledger/transaction-schemas';
 
 /** A deadline is a calendar day; one beyond this is a typo, not a plan. */
-export const LATEST_DEADLINE = '2199-12-31';
+const LATEST_DEADLINE = '2199-12-31';
 
 const deadline = z.iso
   .date('must be a real date such as 2027-06-30')
@@ -29,7 +29,7 @@ const targetSchema = z.strictObject({
   currency: currencyCode,
 });
 
-export const goalFundingInput = z.discriminatedUnion('kind', [
+const goalFundingInput = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('account'), accountId: entityId }),
   z.strictObject({ kind: z.literal('contributions') }),
 ]);
@@ -65,7 +65,6 @@ export const contributionCreateSchema = z.strictObject({
   date: transactionDate.optional(),
   note: noteSchema.nullable().optional(),
 });
-export type ContributionCreate = z.infer<typeof contributionCreateSchema>;
 
 export const contributionListQuery = z.strictObject({ ...pageQuery });
 

@@ -14,7 +14,7 @@ export const sourceId = {
   account: (accountId: string) => `account:${accountId}`,
 } as const;
 
-export const GOAL_TAG_PREFIX = 'goal:';
+const GOAL_TAG_PREFIX = 'goal:';
 /** Goal ids are ULIDs: Crockford base-32, upper case. */
 const GOAL_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
@@ -47,7 +47,7 @@ export function goalDirection(txn: Pick<TransactionItem, 'kind' | 'accountAmount
   return txn.accountAmount > 0 ? 1 : 0;
 }
 
-export type TransactionValue =
+type TransactionValue =
   /** Minor units of the goal currency, taken from a figure the ledger already recorded. */
   | { kind: 'exact'; amount: number }
   /** No recorded figure is in the goal currency: convert this at the ECB rate of `date`. */

@@ -3,7 +3,7 @@
  * and the progress figures computed for the caller's today (shared/goals/progress.ts). The zod
  * schemas describe the same shapes for the OpenAPI contract.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type GoalContributionItem, type GoalItem, goalFunding } from './items';
 import { goalStatus, percentSaved, remainingOf, requiredMonthly } from './progress';
 

@@ -5,7 +5,7 @@
  * you within your own data: every key condition is still built from the verified `sub`.
  */
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ValidationFailed } from './problems';
 
 const cursorPayload = z.strictObject({

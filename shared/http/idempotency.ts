@@ -12,7 +12,7 @@ import type { GuardedItem } from '../store/transact';
 import type { ApiResponse } from './api-handler';
 import { HttpProblem, ValidationFailed } from './problems';
 
-export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
+const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
 /** The request's Idempotency-Key, or undefined; 400 for a malformed one. */
@@ -43,7 +43,7 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export class IdempotencyKeyReused extends HttpProblem {
+class IdempotencyKeyReused extends HttpProblem {
   constructor() {
     super(
       422,
@@ -57,7 +57,7 @@ export class IdempotencyKeyReused extends HttpProblem {
 type Scope = { tableName: string; userId: string; operation: string; key: string; request: unknown };
 
 /** The record to add to the creating transaction. Its condition failing means "seen before". */
-export function idempotencyRecord(scope: Scope, response: ApiResponse, now: Date): GuardedItem {
+function idempotencyRecord(scope: Scope, response: ApiResponse, now: Date): GuardedItem {
   return {
     item: {
       Put: {
@@ -78,7 +78,7 @@ export function idempotencyRecord(scope: Scope, response: ApiResponse, now: Date
 }
 
 /** Thrown by transactWrite when the idempotency record already existed; handled by `replay`. */
-export class SeenBefore extends Error {}
+class SeenBefore extends Error {}
 
 /**
  * The stored first response for this key, or undefined when the key is new. Throws 422 when the

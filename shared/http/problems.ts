@@ -5,7 +5,7 @@
 import type { ZodError } from 'zod';
 
 export type FieldLocation = 'body' | 'query' | 'path' | 'header';
-export type FieldError = { in: FieldLocation; field: string; message: string };
+type FieldError = { in: FieldLocation; field: string; message: string };
 
 export class HttpProblem extends Error {
   constructor(
@@ -27,11 +27,6 @@ export class HttpProblem extends Error {
 export class ValidationFailed extends HttpProblem {
   constructor(errors: FieldError[], detail = 'The request has invalid fields.') {
     super(400, 'validation-failed', 'Your request is not valid', detail, errors);
-  }
-}
-export class BadRequest extends HttpProblem {
-  constructor(detail: string, errors?: FieldError[]) {
-    super(400, 'bad-request', 'Bad request', detail, errors);
   }
 }
 export class Unauthorized extends HttpProblem {

@@ -3,7 +3,7 @@
  * update can only touch the allow-list below (the currency of an account never changes: its
  * balance and every transaction's accountAmount are in it).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { currencyCode } from '../domain/profile';
 import { pageQuery } from '../http/cursor';
 import { entityName, queryBoolean } from './fields';

@@ -3,7 +3,7 @@
  * (`parentId` null) or one level below a top-level category of the same kind. The kind never
  * changes: transactions already counted under it would change meaning.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { pageQuery } from '../http/cursor';
 import { entityId, entityName, queryBoolean } from './fields';
 import { categoryKinds } from './items';

@@ -3,7 +3,7 @@
  * `includeArchived` switch, and how new ids are made.
  */
 import { monotonicFactory } from 'ulid';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Ids are ULIDs (accounts, user-made categories) or slugs (default categories such as `groceries`).

@@ -3,7 +3,7 @@
  * write, what the stream publishes as Account*, Category* and Transaction* events, and what the
  * budget and goal consumers read. Views (the HTTP shapes) are derived from them in ./views.ts.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { storedAmount } from '../domain/money';
 import { currencyCode } from '../domain/profile';
 

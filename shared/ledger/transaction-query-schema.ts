@@ -2,7 +2,7 @@
  * What the transaction read routes accept: the `{id}` path of GET /v1/transactions/{id} and the
  * query string of GET /v1/transactions. Strict objects, so an unknown parameter is a 400 naming it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { pageQuery } from '../http/cursor';
 import { entityId } from './fields';
 import { transactionKinds } from './items';

@@ -4,7 +4,7 @@
  * generate the OpenAPI document. Rules that need the caller's profile (the latest allowed date is
  * "today + 1 year" in the user's timezone) are checked by `checkDateWindow`, after the profile is read.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_AMOUNT, positiveMoneySchema } from '../domain/money';
 import { ValidationFailed } from '../http/problems';
 import { entityId } from './fields';

@@ -1,6 +1,6 @@
 /**
- * Exactly one email per fact under at-least-once delivery (handbook §3), within the user's
- * preferences and hourly cap:
+ * Exactly one email per fact under at-least-once delivery, within the user's preferences and
+ * hourly cap:
  *
  *   1. read the recipient's profile (events carry no email address); none → the user is gone,
  *      nothing is sent or written;
@@ -27,9 +27,9 @@ import { capWindow } from './hourly-cap';
 import { wantsKind } from './kinds';
 
 /** How long a claim protects a send in progress; longer than the notifier's timeout (30 s). */
-export const CLAIM_LEASE_MS = 2 * 60 * 1000;
+const CLAIM_LEASE_MS = 2 * 60 * 1000;
 
-export type DeliveryDeps = {
+type DeliveryDeps = {
   store: Pick<NotificationStore, 'claim' | 'suppress' | 'markSent' | 'markFailed'>;
   profile: (userId: string) => Promise<Profile | undefined>;
   accountName: (userId: string, accountId: string) => Promise<string | undefined>;

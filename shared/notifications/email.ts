@@ -6,9 +6,9 @@
 import { escapeHtml } from './escape-html';
 
 /** A run of text inside a paragraph: plain, or an API path/field shown as code. */
-export type Inline = string | { code: string };
+type Inline = string | { code: string };
 /** `facts`: the numbers of an alert as label/value rows (a table in HTML, `Label: value` lines in text). */
-export type Block = { paragraph: Inline[] } | { list: Inline[][] } | { facts: [label: string, value: string][] };
+type Block = { paragraph: Inline[] } | { list: Inline[][] } | { facts: [label: string, value: string][] };
 
 export type EmailContent = {
   subject: string;

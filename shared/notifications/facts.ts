@@ -17,7 +17,7 @@ import { largeTransactionEmail } from './templates/large-transaction';
 import { welcomeEmail } from './templates/welcome';
 
 /** What rendering may look up; called only once the email is certain to be sent. */
-export type RenderContext = {
+type RenderContext = {
   appName: string;
   /** The recipient's current profile. */
   profile: Profile;
@@ -39,7 +39,7 @@ export type Fact = {
 
 type FactOf<N extends EventName> = (detail: EventDetail<N>) => Fact | undefined;
 
-export const factOfEvent = {
+const factOfEvent = {
   UserSignedUp: () => ({
     kind: 'welcome',
     // One welcome per user, ever: signing up is a fact that happens once.
@@ -94,7 +94,7 @@ export const factOfEvent = {
   },
 } satisfies { [N in EventName]?: FactOf<N> };
 
-export type NotifiedEvent = keyof typeof factOfEvent;
+type NotifiedEvent = keyof typeof factOfEvent;
 export const notifiedEvents = Object.keys(factOfEvent) as NotifiedEvent[];
 
 /** The fact an event reports, or undefined when it reports none (a transfer leg). */

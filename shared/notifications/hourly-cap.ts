@@ -9,7 +9,7 @@ export const HOURLY_EMAIL_CAP = 20;
 /** Counters outlive their hour by a margin, then TTL removes them. */
 const CAP_COUNTER_TTL_SECONDS = 2 * 24 * 60 * 60;
 
-export type CapWindow = { hour: string; cap: number; expiresAt: number };
+type CapWindow = { hour: string; cap: number; expiresAt: number };
 
 /** The cap window holding `at`: its UTC hour (`2026-04-13T09`) and when its counter expires. */
 export function capWindow(at: Date): CapWindow {

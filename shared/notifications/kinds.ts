@@ -18,6 +18,3 @@ export type NotificationKind = (typeof notificationKinds)[number];
 export function wantsKind(kind: NotificationKind, preferences: NotificationPreferences): boolean {
   return kind === 'welcome' ? true : preferences[kind];
 }
-
-/** Why a notification was recorded without an email. */
-export type SuppressionReason = 'preference' | 'hourly-cap';

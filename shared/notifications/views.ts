@@ -2,7 +2,7 @@
  * `GET /v1/notifications`: the query it accepts and the shape of each entry of the log. The
  * schemas are exported for the API contract (shared/api/contract.ts) and the OpenAPI document.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { pageQuery } from '../http/cursor';
 import { type NotificationItem, notificationStatuses } from '../store/notification-store';
 import { notificationKinds } from './kinds';
@@ -22,7 +22,7 @@ export const notificationView = z.strictObject({
   updatedAt: z.string(),
   sentAt: z.string().nullable(),
 });
-export type NotificationView = z.infer<typeof notificationView>;
+type NotificationView = z.infer<typeof notificationView>;
 
 export function toNotificationView(item: NotificationItem): NotificationView {
   return {

@@ -4,7 +4,7 @@
  * role or AWS-managed policy; the price is that the function itself must always answer, success or
  * failure, or the stack waits for an hour.
  */
-export type CustomResourceEvent = {
+type CustomResourceEvent = {
   RequestType: 'Create' | 'Update' | 'Delete';
   ResponseURL: string;
   StackId: string;

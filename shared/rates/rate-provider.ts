@@ -1,7 +1,7 @@
 /**
  * Where exchange rates come from. Conversion code depends on this interface only; the DynamoDB
- * rates table (shared/store/rate-store.ts), seeded from the bundled ECB snapshot, implements it, and
- * the live daily feed (a later issue) writes into the same table.
+ * rates table (shared/store/rate-store.ts), seeded from the bundled ECB snapshot, implements it; a
+ * live daily feed would write into the same table.
  */
 import type { EurReferenceRates } from '../domain/conversion';
 

@@ -13,8 +13,7 @@ import { archivedFilter, queryPrefixPage } from './prefix-page';
 import { type GuardedItem, transactWrite } from './transact';
 import { type VersionedUpdateOptions, type VersionedUpdateOutcome, versionedUpdate } from './versioned-update';
 
-export type AccountStore = ReturnType<typeof createAccountStore>;
-export type AccountDeleteOutcome = 'deleted' | 'not-found' | 'has-transactions';
+type AccountDeleteOutcome = 'deleted' | 'not-found' | 'has-transactions';
 
 /** A new, empty account. */
 export function newAccountItem(input: AccountCreate, accountId: string, now: string): AccountItem {

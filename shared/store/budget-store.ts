@@ -19,7 +19,7 @@ import {
   QueryCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type BudgetAlertItem, type BudgetItem, budgetAppliedItem, budgetItem } from '../budgets/items';
 import { type CategoryItem, categoryItem, type TransactionItem, transactionItem } from '../ledger/items';
 import { ItemType } from './item-types';
@@ -34,7 +34,7 @@ import { type VersionedUpdateOptions, type VersionedUpdateOutcome, versionedUpda
  * the same transaction version. Items written before it existed read as 0.
  */
 /** Items written before `budgetVersion` existed read as version 0. */
-export const storedApplied = budgetAppliedItem.extend({ budgetVersion: z.number().int().nonnegative().default(0) });
+const storedApplied = budgetAppliedItem.extend({ budgetVersion: z.number().int().nonnegative().default(0) });
 export type AppliedState = z.infer<typeof storedApplied>;
 
 /** The next state of one (budget, transaction) pair, and the state it replaces (as read). */
@@ -59,7 +59,7 @@ const MAX_CONFLICT_ATTEMPTS = 10;
 const BASE_BACKOFF_MS = 15;
 const MAX_BACKOFF_MS = 1000;
 /** BatchGetItem takes at most 100 keys. */
-export const MAX_BATCH_GET = 100;
+const MAX_BATCH_GET = 100;
 
 export type BudgetStore = ReturnType<typeof createBudgetStore>;
 

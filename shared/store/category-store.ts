@@ -16,8 +16,7 @@ import { archivedFilter, queryPrefixPage } from './prefix-page';
 import { type GuardedItem, transactWrite } from './transact';
 import { type VersionedUpdateOptions, versionedUpdate, versionedUpdateExpression } from './versioned-update';
 
-export type CategoryStore = ReturnType<typeof createCategoryStore>;
-export type CategoryDeleteOutcome = 'deleted' | 'not-found' | 'has-subcategories' | 'has-transactions';
+type CategoryDeleteOutcome = 'deleted' | 'not-found' | 'has-subcategories' | 'has-transactions';
 
 /** A new category with no transactions. */
 export function newCategoryItem(

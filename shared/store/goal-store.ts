@@ -14,7 +14,7 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_SAFE_AMOUNT } from '../domain/money';
 import { type GoalContributionItem, type GoalItem, goalContributionItem, goalItem } from '../goals/items';
 import type { GoalCreate, GoalPatch } from '../goals/schemas';
@@ -32,7 +32,7 @@ import { type VersionedUpdateOptions, versionedUpdateExpression } from './versio
  * newer than `version`, and a deleted source is final, so duplicates and late deliveries change
  * nothing. For an account source `version` is the account's and `balance` what was converted.
  */
-export const goalAppliedItem = z.object({
+const goalAppliedItem = z.object({
   type: z.literal('GOAL_APPLIED'),
   goalId: z.string(),
   sourceId: z.string(),
@@ -45,7 +45,7 @@ export const goalAppliedItem = z.object({
 });
 export type GoalAppliedItem = z.infer<typeof goalAppliedItem>;
 
-export type GoalUpdateOutcome =
+type GoalUpdateOutcome =
   | { status: 'updated'; item: GoalItem }
   | { status: 'not-found' }
   | { status: 'version-mismatch' };

@@ -1,6 +1,6 @@
 /**
  * The `type` attribute of every item. The stream publisher decides from it whether a change is a
- * domain fact (published) or bookkeeping (dedupe markers, counters, notification log: skipped).
+ * domain fact (published) or bookkeeping (applied state, counters, notification log: skipped).
  */
 export const ItemType = {
   Profile: 'PROFILE',
@@ -21,7 +21,6 @@ export const ItemType = {
   GoalMilestone: 'GOAL_MILESTONE',
   GoalAchieved: 'GOAL_ACHIEVED',
   NotificationCap: 'NOTIFICATION_CAP',
-  AppliedMarker: 'APPLIED',
   Notification: 'NOTIFICATION',
 } as const;
 export type ItemType = (typeof ItemType)[keyof typeof ItemType];

@@ -15,11 +15,6 @@ export function userIdFromPk(pk: string): string | undefined {
 
 export const keys = {
   profile: (userId: string): Key => ({ pk: userPk(userId), sk: 'PROFILE' }),
-  /** Consumer dedupe marker: one per consumer and stream record (see handbook §3). */
-  applied: (userId: string, consumer: string, sourceEventId: string): Key => ({
-    pk: userPk(userId),
-    sk: `APPLIED#${consumer}#${sourceEventId}`,
-  }),
   account: (userId: string, accountId: string): Key => ({ pk: userPk(userId), sk: `ACCOUNT#${accountId}` }),
   category: (userId: string, categoryId: string): Key => ({ pk: userPk(userId), sk: `CATEGORY#${categoryId}` }),
   /** Payees are remembered by their case- and space-folded name, so "ACME " and "acme" are one. */
@@ -120,6 +115,5 @@ export const skPrefix = {
   budgetPeriod: (budgetId: string) => `BPERIOD#${budgetId}#`,
   goal: 'GOAL#',
   goalContribution: (goalId: string) => `GCONTRIB#${goalId}#`,
-  applied: 'APPLIED#',
   notification: 'NOTIFY#',
 } as const;

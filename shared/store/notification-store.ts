@@ -15,16 +15,16 @@
 import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ItemType } from './item-types';
 import { keys, notificationIndex } from './keys';
 import { type GuardedItem, transactWrite } from './transact';
 
 export const notificationStatuses = ['sending', 'sent', 'failed', 'suppressed'] as const;
-export type NotificationStatus = (typeof notificationStatuses)[number];
+type NotificationStatus = (typeof notificationStatuses)[number];
 
 /** The item as stored (besides its keys and `type`). */
-export const notificationItem = z.object({
+const notificationItem = z.object({
   kind: z.string(),
   factId: z.string(),
   status: z.enum(notificationStatuses),
@@ -40,13 +40,13 @@ export const notificationItem = z.object({
 });
 export type NotificationItem = z.infer<typeof notificationItem>;
 
-export type NotificationRef = { userId: string; factId: string };
+type NotificationRef = { userId: string; factId: string };
 /** The hourly cap a claim counts against (see shared/notifications/hourly-cap.ts). */
-export type CapWindow = { hour: string; cap: number; expiresAt: number };
+type CapWindow = { hour: string; cap: number; expiresAt: number };
 /** A successful claim: `token` lets only this attempt record the outcome; `cap` is where it took a slot. */
-export type Claim = NotificationRef & { token: string; cap: CapWindow };
+type Claim = NotificationRef & { token: string; cap: CapWindow };
 
-export type ClaimOutcome =
+type ClaimOutcome =
   | { status: 'claimed'; claim: Claim }
   /** Already sent, suppressed, or being sent by a live attempt. */
   | { status: 'duplicate' }
@@ -55,7 +55,7 @@ export type ClaimOutcome =
   /** This hour's cap is used up; nothing was written. */
   | { status: 'over-cap' };
 
-export type SuppressOutcome = 'suppressed' | 'duplicate' | 'no-profile';
+type SuppressOutcome = 'suppressed' | 'duplicate' | 'no-profile';
 
 export type NotificationStore = ReturnType<typeof createNotificationStore>;
 

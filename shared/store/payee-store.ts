@@ -5,7 +5,7 @@
  * bookkeeping, not domain facts: the stream publisher skips them.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { requireEnv } from '../config';
 import { pageQuery } from '../http/cursor';
 import { ItemType } from './item-types';
@@ -26,18 +26,18 @@ export function normalizePayee(name: string): string {
  * A typed search prefix, normalized like names except that a trailing space is kept: "acme "
  * means the word "acme" and should not match "acmeville".
  */
-export function normalizePayeePrefix(prefix: string): string {
+function normalizePayeePrefix(prefix: string): string {
   return prefix.normalize('NFKC').replace(/\s+/g, ' ').trimStart().toLowerCase();
 }
 
-export const payeeItem = z.object({
+const payeeItem = z.object({
   type: z.literal(ItemType.Payee),
   /** As first written; later spellings that normalize the same keep it. */
   name: z.string(),
   transactionCount: z.number().int().nonnegative(),
   lastUsedAt: z.string(),
 });
-export type PayeeItem = z.infer<typeof payeeItem>;
+type PayeeItem = z.infer<typeof payeeItem>;
 
 export function toPayeeView(item: PayeeItem) {
   return { name: item.name, transactionCount: item.transactionCount, lastUsedAt: item.lastUsedAt };
@@ -83,8 +83,6 @@ export const payeeListQuery = z.strictObject({
   prefix: z.string().max(100).default(''),
   ...pageQuery,
 });
-
-export type PayeeStore = ReturnType<typeof createPayeeStore>;
 
 export function createPayeeStore({ db, tableName }: { db: DynamoDBDocumentClient; tableName: string }) {
   return {

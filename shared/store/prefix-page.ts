@@ -11,9 +11,9 @@ import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb
 import { ValidationFailed } from '../http/problems';
 import { tableDefinition } from './table-definition';
 
-export const MAX_QUERIES = 10;
+const MAX_QUERIES = 10;
 
-export type PrefixPageRequest = {
+type PrefixPageRequest = {
   tableName: string;
   pk: string;
   /** Sort-key prefix, e.g. `ACCOUNT#` or `PAYEE#ac`. */
@@ -26,7 +26,7 @@ export type PrefixPageRequest = {
   consistent?: boolean;
 };
 
-export type PrefixPage = {
+type PrefixPage = {
   items: Record<string, unknown>[];
   /** The sort key to continue after, when there may be more. */
   last?: string;

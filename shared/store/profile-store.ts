@@ -12,7 +12,7 @@ import { type GuardedItem, transactWrite } from './transact';
 /** The profile's condition failed in createIfAbsent: the sign-up write already happened. */
 class ProfileExists extends Error {}
 
-export type UpdateOutcome =
+type UpdateOutcome =
   | { status: 'updated'; profile: Profile }
   | { status: 'not-found' }
   /** The profile exists but its version is none of the expected ones (HTTP 412). */

@@ -5,7 +5,7 @@
  */
 import { MAX_SAFE_AMOUNT } from '../domain/money';
 
-export type RangeGuard = { expression: string; values: Record<string, number> };
+type RangeGuard = { expression: string; values: Record<string, number> };
 
 /** The condition for `ADD <name> :delta`, or undefined when `delta` is 0. `name` is a `#placeholder`. */
 export function roomFor(name: string, delta: number, valueName = ':roomLimit'): RangeGuard | undefined {

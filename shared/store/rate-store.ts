@@ -10,14 +10,14 @@ import {
   PutCommand,
   QueryCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { EurReferenceRates } from '../domain/conversion';
 import { currencyCode } from '../domain/profile';
 import type { RateProvider, RatesOnDay } from '../rates/rate-provider';
 import { ItemType } from './item-types';
 import { keys } from './keys';
 
-export const RATE_SOURCE = 'ECB';
+const RATE_SOURCE = 'ECB';
 /** The first day the ECB published euro reference rates. */
 export const FIRST_RATE_DATE = '1999-01-04';
 /**
@@ -40,9 +40,9 @@ const dayItem = z.object({
 });
 
 const snapshotMarker = z.object({ lastDate: z.string(), days: z.number().int() });
-export type SnapshotMarker = z.infer<typeof snapshotMarker>;
+type SnapshotMarker = z.infer<typeof snapshotMarker>;
 
-export type WriteOptions = {
+type WriteOptions = {
   /** BatchWriteItem calls in flight at once: fast enough, gentle on a fresh on-demand table. */
   concurrency?: number;
   /** Attempts per batch before giving up (the whole seeding is then retried). */

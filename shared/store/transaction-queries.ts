@@ -17,7 +17,7 @@ import { keys, transactionIndexPk } from './keys';
 import { type IndexName, tableDefinition } from './table-definition';
 
 /** Queries one request may make for a page (category lookups and existence checks not counted). */
-export const MAX_READS_PER_REQUEST = 10;
+const MAX_READS_PER_REQUEST = 10;
 /**
  * Items asked for per read when filters may drop some: larger reads mean fewer round trips for
  * sparse matches, and the RCU cost is the same per item examined whatever the page size.
@@ -26,8 +26,8 @@ const FILTERED_READ_SIZE = 200;
 /** Sorts after every `<date>#<id>` of the same day: makes `to` inclusive. */
 const END_OF_DAY = '#\uffff';
 
-export type ListPage = { limit: number; after?: string };
-export type ListOutcome =
+type ListPage = { limit: number; after?: string };
+type ListOutcome =
   | {
       status: 'ok';
       items: TransactionItem[];
@@ -112,8 +112,6 @@ function matchesText(item: TransactionItem, q: string | undefined): boolean {
   const needle = q.toLowerCase();
   return [item.payee, item.note].some((text) => text?.toLowerCase().includes(needle));
 }
-
-export type TransactionQueries = ReturnType<typeof createTransactionQueries>;
 
 export function createTransactionQueries({
   db,

@@ -10,7 +10,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { MAX_SAFE_AMOUNT } from '../domain/money';
 import { AmountOutOfRange, Conflict, NotFound, PreconditionFailed } from '../http/problems';
 import {

@@ -92,7 +92,7 @@ function initTime(bundlePath: string, env: Record<string, string>): number {
   return samples[Math.floor(samples.length / 2)]!;
 }
 
-export type ColdStartRow = {
+type ColdStartRow = {
   function: string;
   bundleKiB: number;
   gzipKiB: number;

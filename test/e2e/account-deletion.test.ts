@@ -43,7 +43,7 @@ test('deleting the account stops login, refuses the profile and removes every it
   const started = Date.now();
   await emptyPartition(user.userId);
   console.log(JSON.stringify({ metric: 'delete_to_empty_partition_ms', value: Date.now() - started }));
-  // Late consumers (a notification log, a dedupe marker) must not bring items back.
+  // Late consumers (a notification log, a budget's applied state) must not bring items back.
   await sleep(1_500);
   expect(await userItemSortKeys(user.userId)).toEqual([]);
 });

@@ -53,7 +53,7 @@ describe.each(protectedRoutes.map((route) => [routeKey(route), route] as const))
     await expectProfileIntact(user);
   });
 
-  // The brief of this suite said 401; AWS HTTP APIs refuse a missing scope with 403, and the local
+  // Not 401: AWS HTTP APIs refuse a valid token that lacks the route's scope with 403, and the local
   // gateway does the same, so the suite asserts what every target really answers.
   test('with an ID token instead of the access token: 403 insufficient scope, and nothing changes', async () => {
     const user = await createConfirmedUser();

@@ -31,7 +31,7 @@ jest.setTimeout(90_000);
 
 afterAll(() => closeTable());
 
-/** The bound the issue sets on write-to-email latency. */
+/** The bound on write-to-email latency: the alert reaches the outbox within 2 s of the write's response. */
 const WRITE_TO_EMAIL_MS = 2_000;
 
 function logMetric(metric: string, value: number, extra: Record<string, unknown> = {}) {

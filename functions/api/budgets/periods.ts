@@ -20,7 +20,7 @@ const tableName = requireEnv('TABLE_NAME');
 const budgets = createBudgetStore({ db, tableName });
 
 /** Ten years of weeks: enough history for anyone, and a bound on the work one request can ask for. */
-export const MAX_PERIODS = 530;
+const MAX_PERIODS = 530;
 
 export const handler = authenticatedRoute(
   { path: idPath, query: budgetPeriodsQuery },

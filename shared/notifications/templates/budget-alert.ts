@@ -8,7 +8,7 @@ import { type EmailContent, type RenderedEmail, renderEmail } from '../email';
 import { formatMoney, formatPercent, formatPeriod, oneLine, percentOf } from '../format';
 import { alertFooter } from './settings-footer';
 
-export type BudgetAlertInput = Pick<
+type BudgetAlertInput = Pick<
   BudgetAlertItem,
   'budgetName' | 'periodId' | 'periodStart' | 'threshold' | 'spent' | 'limit' | 'currency' | 'percent' | 'exceeded'
 >;

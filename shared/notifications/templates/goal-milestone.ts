@@ -7,7 +7,7 @@ import { type EmailContent, type RenderedEmail, renderEmail } from '../email';
 import { formatMoney, formatPercent, oneLine, percentOf } from '../format';
 import { alertFooter } from './settings-footer';
 
-export type GoalMilestoneInput = Pick<GoalMilestoneItem, 'goalName' | 'percent' | 'saved' | 'target' | 'currency'>;
+type GoalMilestoneInput = Pick<GoalMilestoneItem, 'goalName' | 'percent' | 'saved' | 'target' | 'currency'>;
 
 export function goalMilestoneEmail(milestone: GoalMilestoneInput, appName: string): RenderedEmail {
   const money = (amount: number) => formatMoney({ amount, currency: milestone.currency });

@@ -4,7 +4,7 @@
  */
 import { type EmailContent, type RenderedEmail, renderEmail } from '../email';
 
-export type WelcomeInput = {
+type WelcomeInput = {
   appName: string;
   /** The user's display name; may be empty (Cognito sign-up does not require one). */
   name: string;

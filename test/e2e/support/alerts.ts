@@ -25,7 +25,7 @@ export type BudgetView = {
   version: number;
 };
 
-export type PeriodView = {
+type PeriodView = {
   periodId: string;
   start: string;
   end: string;
@@ -37,7 +37,7 @@ export type PeriodView = {
   percent: number;
 };
 
-export type NewBudget = {
+type NewBudget = {
   name: string;
   limit: Money;
   categoryIds?: string[] | null;
@@ -60,7 +60,7 @@ export async function getBudget(user: LedgerUser, budgetId: string) {
 }
 
 /** The budget's periods overlapping [from, to], as GET /v1/budgets/{id}/periods shows them. */
-export async function budgetPeriods(user: LedgerUser, budgetId: string, from: string, to: string) {
+async function budgetPeriods(user: LedgerUser, budgetId: string, from: string, to: string) {
   const result = await api.get(`/v1/budgets/${budgetId}/periods?from=${from}&to=${to}`, { token: user.token });
   return expectOk(result, 200, 'budget periods').json.items as PeriodView[];
 }
@@ -98,7 +98,7 @@ export async function contribute(user: LedgerUser, goalId: string, money: Money,
     .json as { id: string; money: Money };
 }
 
-export type NotificationView = {
+type NotificationView = {
   id: string;
   kind: string;
   status: 'sending' | 'sent' | 'failed' | 'suppressed';
@@ -113,7 +113,7 @@ export const notificationLog = async (user: LedgerUser) =>
 /** A mail as the outbox keeps it, with the notifier's `kind` tag. */
 export type AlertMail = Mail & { tags?: Record<string, string> };
 
-export const ALERT_KINDS = ['budgetThreshold', 'budgetExceeded', 'goalMilestone', 'goalAchieved'] as const;
+const ALERT_KINDS = ['budgetThreshold', 'budgetExceeded', 'goalMilestone', 'goalAchieved'] as const;
 
 /** The budget and goal mails `address` has received, newest first (the welcome mail is left out). */
 export async function alertMails(address: string): Promise<AlertMail[]> {

@@ -13,7 +13,7 @@ export type ApiResult = {
   text: string;
 };
 
-export type RequestOptions = {
+type RequestOptions = {
   /** Serialised as JSON unless `rawBody` is given. */
   body?: unknown;
   /** Sent as-is with content-type application/json (for malformed JSON). */

@@ -32,7 +32,7 @@ export type AccountView = {
   version: number;
 };
 
-export type Conversion = { rate: string; source: 'ECB' | 'user'; rateDate: string; fallback: boolean };
+type Conversion = { rate: string; source: 'ECB' | 'user'; rateDate: string; fallback: boolean };
 
 export type TransactionView = {
   id: string;
@@ -66,7 +66,7 @@ export async function getAccount(user: LedgerUser, accountId: string): Promise<A
     .json as AccountView;
 }
 
-export type NewTransaction = {
+type NewTransaction = {
   kind?: 'expense' | 'income';
   accountId: string;
   money: { amount: number; currency: string };
@@ -131,12 +131,6 @@ export async function inPool<T>(concurrency: number, tasks: (() => Promise<T>)[]
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, tasks.length) }, worker));
   return results;
-}
-
-/** The sum of the accountAmount of an account's transactions, read through the API. */
-export async function sumOfTransactions(user: LedgerUser, accountId: string): Promise<number> {
-  const items = await listTransactions(user, { accountId });
-  return items.reduce((sum, item) => sum + item.accountAmount.amount, 0);
 }
 
 /**

@@ -9,8 +9,8 @@ import { createServer } from 'node:net';
 import { delimiter, join } from 'node:path';
 
 /** API, Cognito, DynamoDB Local, EventBridge, SES outbox: base+0 … base+4. */
-export const PORTS_PER_CLOUD = 5;
-export const READY_LINE = 'Moneta local cloud is ready';
+const PORTS_PER_CLOUD = 5;
+const READY_LINE = 'Moneta local cloud is ready';
 const START_TIMEOUT_MS = 120_000;
 const STOP_GRACE_MS = 10_000;
 const TAIL_LINES = 200;
@@ -32,7 +32,7 @@ function portIsFree(port: number): Promise<boolean> {
 }
 
 /** A base port whose next PORTS_PER_CLOUD ports are all free (random start avoids parallel runs colliding). */
-export async function findFreeBasePort(): Promise<number> {
+async function findFreeBasePort(): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt++) {
     const base = 20_000 + Math.floor(Math.random() * 30_000);
     const checks = await Promise.all(Array.from({ length: PORTS_PER_CLOUD }, (_, i) => portIsFree(base + i)));

@@ -31,7 +31,7 @@ export async function mailsTo(address: string): Promise<Mail[]> {
   return body.messages;
 }
 
-export type MailFilter = {
+type MailFilter = {
   via?: Mail['via'] /** Ids of mails already seen: wait for a new one. */;
   notIn?: Set<string>;
 };

@@ -3,7 +3,7 @@
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** The polling ceiling: longer than any effect the suite waits for should take, well under a test's 60 s. */
-export const MAX_POLL_MS = 15_000;
+const MAX_POLL_MS = 15_000;
 
 /**
  * Calls `probe` until it returns something other than undefined, or throws after `timeoutMs` with

@@ -5,7 +5,7 @@
  */
 import type { RouteSpec } from '../../../lib/catalog/routes';
 
-export type BodyFixture = {
+type BodyFixture = {
   valid: Record<string, unknown>;
   /** Fields an empty object must be refused for. `(root)` for bodies that require "at least one". */
   requiredOnEmpty: string[];

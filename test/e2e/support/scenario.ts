@@ -35,7 +35,7 @@ import {
 // Seeded randomness
 
 /** mulberry32: a tiny, well-distributed 32-bit PRNG; the same seed gives the same scenario. */
-export function seededRandom(seed: number) {
+function seededRandom(seed: number) {
   let state = seed >>> 0;
   const next = () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -60,9 +60,9 @@ export function seededRandom(seed: number) {
 // ---------------------------------------------------------------------------------------------
 // The scenario, as data
 
-export const HOME = 'EUR';
-export const THRESHOLDS = [50, 80, 100];
-export const GOAL_MILESTONES = [25, 50, 75, 100];
+const HOME = 'EUR';
+const THRESHOLDS = [50, 80, 100];
+const GOAL_MILESTONES = [25, 50, 75, 100];
 
 const ACCOUNTS = [
   { key: 'eur', name: 'Everyday', kind: 'checking', currency: 'EUR' },
@@ -72,7 +72,7 @@ const ACCOUNTS = [
   { key: 'jpy', name: 'Yen cash', kind: 'cash', currency: 'JPY' },
   { key: 'savings', name: 'Savings', kind: 'savings', currency: 'EUR' },
 ] as const;
-export type AccountKey = (typeof ACCOUNTS)[number]['key'];
+type AccountKey = (typeof ACCOUNTS)[number]['key'];
 const EXPONENT: Record<string, number> = { EUR: 2, USD: 2, GBP: 2, JPY: 0 };
 
 /** A custom subcategory of the default `food`: budgets on food cover it through its parent. */
@@ -90,19 +90,19 @@ const PARENT: Record<string, string | null> = {
 const EXPENSE_CATEGORIES = ['groceries', 'restaurants', 'coffee', 'entertainment', 'shopping', 'transport', 'health'];
 const INCOME_CATEGORIES = ['salary', 'refunds', 'gifts-received'];
 
-export type BudgetSpec = { key: string; name: string; categoryIds: string[] | null; limit: number };
+type BudgetSpec = { key: string; name: string; categoryIds: string[] | null; limit: number };
 const BUDGETS: Omit<BudgetSpec, 'limit'>[] = [
   { key: 'all', name: 'Everything', categoryIds: null },
   { key: 'food', name: 'Food', categoryIds: ['food'] },
   { key: 'fun', name: 'Fun and things', categoryIds: ['entertainment', 'shopping'] },
 ];
 
-export type GoalSpec =
+type GoalSpec =
   | { key: 'trip'; name: string; funding: 'contributions'; target: number }
   | { key: 'rainy'; name: string; funding: 'savings'; target: number };
 
 /** One version of a transaction, in scenario terms (category keys, account keys). */
-export type TxnVersion = {
+type TxnVersion = {
   kind: 'expense' | 'income';
   account: AccountKey;
   money: { amount: number; currency: string };
@@ -111,7 +111,7 @@ export type TxnVersion = {
   tags: string[];
 };
 
-export type Operation =
+type Operation =
   | { op: 'transaction'; chain: number; versions: TxnVersion[]; deleted: boolean; goalTagged: boolean }
   | { op: 'transfer'; from: AccountKey; to: AccountKey; money: { amount: number; currency: string }; date: string }
   | { op: 'contribution'; money: { amount: number; currency: string }; date: string };
@@ -410,14 +410,14 @@ function rainyTarget(operations: Operation[]): number {
 // ---------------------------------------------------------------------------------------------
 // Running it
 
-export type Ids = {
+type Ids = {
   accounts: Record<string, AccountView>;
   budgets: Record<string, string>;
   goals: Record<string, string>;
   categories: Record<string, string>;
 };
 
-export type RunRecord = {
+type RunRecord = {
   ids: Ids;
   /** Each transaction chain's final state as the API answered it; null once deleted. */
   finals: Map<number, TransactionView | null>;
@@ -557,7 +557,7 @@ export async function runOperations(
 // ---------------------------------------------------------------------------------------------
 // What the outcome must be, from what the API answered
 
-export type Outcome = {
+type Outcome = {
   balances: Record<string, number>;
   /** budget key → month → spent. */
   spent: Record<string, Record<string, number>>;

@@ -2,7 +2,7 @@ import type { ChaosOptions } from '../../../lib/local/contracts';
 import { stackOutputs } from './outputs';
 import { sleep } from './poll';
 
-export type BusStats = { published: number; delivered: number; failed: number; deadLettered: number; pending: number };
+type BusStats = { published: number; delivered: number; failed: number; deadLettered: number; pending: number };
 
 /** The local bus (local cloud only: chaos and settling need it). */
 function eventBridgeEndpoint(): string {
@@ -16,8 +16,6 @@ async function busJson<T>(path: string, init: RequestInit = {}): Promise<T> {
   if (!response.ok) throw new Error(`Local bus ${path} answered HTTP ${response.status}`);
   return (await response.json()) as T;
 }
-
-export const busStats = () => busJson<BusStats>('/api/stats');
 
 /** Switches chaos on (every event 1 + duplicates times, at random delays up to maxDelayMs) or off. */
 export function setChaos(options: ChaosOptions): Promise<ChaosOptions> {

@@ -8,7 +8,7 @@ import { type ApiResult, api, describeResult } from './api-client';
 import { waitForCode } from './mailbox';
 import { isLocalCloud, stackOutputs } from './outputs';
 
-export type Tokens = {
+type Tokens = {
   accessToken: string;
   idToken: string;
   refreshToken: string;
@@ -32,7 +32,7 @@ function expectStatus(result: ApiResult, status: number, what: string): void {
   if (result.status !== status) throw new Error(`${what}: expected HTTP ${status}, got ${describeResult(result)}`);
 }
 
-export type SignUpInput = {
+type SignUpInput = {
   email?: string;
   password?: string;
   name?: string;
@@ -53,7 +53,7 @@ export async function signUp(input: SignUpInput = {}) {
  * Confirms a sign-up: with the mailed code on the local cloud; on AWS (no outbox to read) with
  * AdminConfirmSignUp, which runs the same post-confirmation trigger.
  */
-export async function confirm(email: string): Promise<void> {
+async function confirm(email: string): Promise<void> {
   if (isLocalCloud()) {
     const code = await waitForCode(email);
     expectStatus(await api.post('/v1/auth/confirm', { email, code }), 200, `confirmation of ${email}`);

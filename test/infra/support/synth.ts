@@ -22,7 +22,7 @@ export function synthesize(context: Record<string, unknown> = {}): Synthesized {
 
 export const logicalId = (stack: MonetaStack, resource: CfnResource) => stack.getLogicalId(resource);
 
-export function functionOf(stack: MonetaStack, id: FunctionId) {
+function functionOf(stack: MonetaStack, id: FunctionId) {
   const fn = stack.functions[id];
   if (!fn) throw new Error(`The stack has no function ${id}`);
   return fn;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { handler as openApiHandler } from '../../../functions/api/openapi/get';
 import { type RouteSpec, routes } from '../../../lib/catalog/routes';
 import {

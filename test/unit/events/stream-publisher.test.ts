@@ -3,9 +3,9 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { handler } from '../../../functions/events/stream-publisher';
 import { lambdaContext } from '../support/eventbridge-event';
 import {
-  appliedMarkerItem,
   insertOf,
   modifyOf,
+  notificationCapItem,
   notificationItem,
   profileItem,
   removeOf,
@@ -108,10 +108,10 @@ describe('mapping a profile change to a User* event', () => {
 });
 
 describe('records that are not domain facts', () => {
-  test('dedupe markers, notification log items and TTL deletions publish nothing and succeed', async () => {
+  test('notification caps, notification log items and TTL deletions publish nothing and succeed', async () => {
     const result = await publish([
-      insertOf(appliedMarkerItem()),
-      removeOf(appliedMarkerItem(), { ttl: true }),
+      insertOf(notificationCapItem()),
+      removeOf(notificationCapItem(), { ttl: true }),
       insertOf(notificationItem()),
       modifyOf(notificationItem(), { ...notificationItem(), status: 'failed' }),
       removeOf(profileItem(), { ttl: true }),
@@ -122,7 +122,7 @@ describe('records that are not domain facts', () => {
   });
 
   test('a mixed batch publishes only the domain records', async () => {
-    await publish([insertOf(appliedMarkerItem()), insertOf(profileItem()), insertOf(notificationItem())]);
+    await publish([insertOf(notificationCapItem()), insertOf(profileItem()), insertOf(notificationItem())]);
 
     expect(sentEntries().map((entry) => entry.DetailType)).toEqual(['UserSignedUp']);
   });
@@ -177,7 +177,7 @@ describe('batching and partial failures', () => {
     eventBridge
       .on(PutEventsCommand)
       .resolves({ FailedEntryCount: 1, Entries: [{ EventId: 'a' }, { EventId: 'b' }, {}] });
-    const batch = [...users(3), insertOf(appliedMarkerItem(), { sequenceNumber: '9999' })];
+    const batch = [...users(3), insertOf(notificationCapItem(), { sequenceNumber: '9999' })];
 
     const result = await publish(batch);
 

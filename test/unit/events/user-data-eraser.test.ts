@@ -109,7 +109,7 @@ test('items written while the partition is being erased are caught by the next p
     const page = query(input);
     if (lateWrite && !page.LastEvaluatedKey) {
       lateWrite = false;
-      table.push({ pk: 'USER#user-1', sk: 'APPLIED#budget-evaluator#late' });
+      table.push({ pk: 'USER#user-1', sk: 'NOTIFY#late' });
     }
     return page;
   });

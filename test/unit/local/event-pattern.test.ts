@@ -95,9 +95,9 @@ describe('matchesPattern (EventBridge semantics)', () => {
   it('applies the stream filters: domain items only, TTL deletions skipped', () => {
     const matches = (record: unknown) => streamFilterPatterns.some((p) => matchesPattern(p, record));
     const profile = { type: { S: 'PROFILE' } };
-    const marker = { type: { S: 'APPLIED' } };
+    const counter = { type: { S: 'NOTIFICATION_CAP' } };
     expect(matches({ eventName: 'INSERT', dynamodb: { NewImage: profile } })).toBe(true);
-    expect(matches({ eventName: 'INSERT', dynamodb: { NewImage: marker } })).toBe(false);
+    expect(matches({ eventName: 'INSERT', dynamodb: { NewImage: counter } })).toBe(false);
     expect(matches({ eventName: 'REMOVE', dynamodb: { OldImage: profile } })).toBe(true);
     const ttlRemoval = { type: 'Service', principalId: 'dynamodb.amazonaws.com' };
     expect(matches({ eventName: 'REMOVE', dynamodb: { OldImage: profile }, userIdentity: ttlRemoval })).toBe(false);

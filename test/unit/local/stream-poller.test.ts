@@ -208,11 +208,11 @@ describe('stream poller', () => {
     const invoker = recordingInvoker();
     const poller = await poll(table, invoker);
     try {
-      await put(table, { pk: 'USER#a', sk: 'APPLIED#notifier#x', type: 'APPLIED' });
+      await put(table, { pk: 'USER#a', sk: 'NOTIFYCAP#2026-01-01T09', type: 'NOTIFICATION_CAP' });
       await poller.whenIdle();
       expect(invoker.calls).toHaveLength(0);
 
-      await put(table, { pk: 'USER#a', sk: 'APPLIED#notifier#y', type: 'APPLIED' });
+      await put(table, { pk: 'USER#a', sk: 'NOTIFYCAP#2026-01-01T10', type: 'NOTIFICATION_CAP' });
       await put(table, profile('b'));
       await poller.whenIdle();
     } finally {

@@ -26,7 +26,7 @@ export function eventBridgeEvent<N extends EventName>(
 }
 
 /** The profile as published in User* events: the stored item without its key attributes. */
-export function publishedProfile(overrides: Parameters<typeof profileItem>[0] = {}) {
+function publishedProfile(overrides: Parameters<typeof profileItem>[0] = {}) {
   const { pk: _pk, sk: _sk, ...profile } = profileItem(overrides);
   return profile;
 }

@@ -9,7 +9,7 @@ import { defaultNotificationPreferences } from '../../../shared/domain/profile';
 import { ItemType } from '../../../shared/store/item-types';
 import { keys } from '../../../shared/store/keys';
 
-export type StoredItem = Record<string, unknown> & { pk: string; sk: string };
+type StoredItem = Record<string, unknown> & { pk: string; sk: string };
 
 /** A profile item as stored: keys plus the profile (see shared/domain/profile.ts). */
 export function profileItem(overrides: Partial<Profile> & { userId?: string } = {}): StoredItem & Profile {
@@ -30,11 +30,12 @@ export function profileItem(overrides: Partial<Profile> & { userId?: string } = 
   };
 }
 
-/** A consumer dedupe marker: bookkeeping, with a TTL. */
-export function appliedMarkerItem(userId = 'user-1'): StoredItem {
+/** The notifier's hourly email counter: bookkeeping, with a TTL. */
+export function notificationCapItem(userId = 'user-1'): StoredItem {
   return {
-    ...keys.applied(userId, 'budget-evaluator', 'stream-event-1'),
-    type: ItemType.AppliedMarker,
+    ...keys.notificationCap(userId, '2025-03-01T09'),
+    type: ItemType.NotificationCap,
+    sent: 1,
     expiresAt: 1_900_000_000,
   };
 }
@@ -55,7 +56,7 @@ const image = (item: Record<string, unknown>) =>
 
 let sequence = 100_000_000_000_000_000_000n;
 
-export type RecordOptions = {
+type RecordOptions = {
   eventName: 'INSERT' | 'MODIFY' | 'REMOVE';
   newItem?: StoredItem;
   oldItem?: StoredItem;

@@ -1,7 +1,7 @@
 import type { FunctionId } from '../../../../lib/catalog/functions';
 import { FunctionError, type Invoker } from '../../../../lib/local/contracts';
 
-export type Invocation = { functionId: FunctionId; event: unknown };
+type Invocation = { functionId: FunctionId; event: unknown };
 
 /**
  * A fake function runtime: records every invocation, and answers with what `behaviour` returns

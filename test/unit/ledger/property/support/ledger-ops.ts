@@ -17,7 +17,7 @@ export const CATEGORIES = [
   { categoryId: 'salary', kind: 'income' },
 ] as const;
 /** 2026-01-03 is a Saturday: it exercises the fallback to Friday's rates. */
-export const DATES = ['2026-01-02', '2026-01-03', '2026-01-05', '2026-01-06', '2026-01-07'] as const;
+const DATES = ['2026-01-02', '2026-01-03', '2026-01-05', '2026-01-06', '2026-01-07'] as const;
 export const HOME_CURRENCY = 'EUR';
 const CURRENCIES = ['EUR', 'USD', 'JPY'] as const;
 
@@ -70,7 +70,7 @@ export const opArbitrary = fc.oneof(
     }),
   },
 );
-export type LedgerOp = typeof opArbitrary extends fc.Arbitrary<infer T> ? T : never;
+type LedgerOp = typeof opArbitrary extends fc.Arbitrary<infer T> ? T : never;
 
 export type LedgerRequest =
   | { op: 'create'; body: Record<string, unknown> }

@@ -1,12 +1,12 @@
 /**
- * Stored ledger items and a RateProvider over the bundled ECB snapshot, for the transaction
+ * Stored ledger items and rates from the bundled ECB snapshot, for the transaction
  * write-path tests. The rates are the real published ones, so expected amounts can be checked by
  * hand against the CSV (e.g. 2026-01-05: 1 EUR = 1.1664 USD = 182.93 JPY).
  */
 import type { AccountItem, CategoryItem, TransactionItem } from '../../../../../shared/ledger/items';
 import snapshot from '../../../../../shared/rates/data/eurofxref-hist.csv';
 import { parseEcbCsv } from '../../../../../shared/rates/ecb-csv';
-import type { RateProvider, RatesOnDay } from '../../../../../shared/rates/rate-provider';
+import type { RatesOnDay } from '../../../../../shared/rates/rate-provider';
 
 const days = parseEcbCsv(snapshot).sort((a, b) => (a.date < b.date ? -1 : 1));
 
@@ -24,8 +24,6 @@ export function snapshotRatesOn(date: string): RatesOnDay | undefined {
 export function snapshotDays(from: string, to: string) {
   return days.filter((day) => day.date >= from && day.date <= to);
 }
-
-export const snapshotRates: RateProvider = { ratesOn: async (date) => snapshotRatesOn(date) };
 
 const T0 = '2026-01-01T09:00:00.000Z';
 
