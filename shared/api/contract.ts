@@ -468,13 +468,15 @@ export const contract: Record<string, OperationContract> = {
     query: noParams,
     response: ok('The changed budget', budgetView, { etag: true }),
     problems: [404, 412],
+    headers: { ifMatch: true },
   },
   'DELETE /v1/budgets/{id}': {
     summary: 'Delete a budget',
     path: idPath,
     query: noParams,
     response: noContent('Deleted'),
-    problems: [404],
+    problems: [404, 412],
+    headers: { ifMatch: true },
   },
   'GET /v1/budgets/{id}/periods': {
     summary: "A budget's history, period by period",
@@ -512,6 +514,7 @@ export const contract: Record<string, OperationContract> = {
     query: noParams,
     response: ok('The changed goal', goalView, { etag: true }),
     problems: [404, 412],
+    headers: { ifMatch: true },
   },
   'DELETE /v1/goals/{id}': {
     summary: 'Delete a goal',
