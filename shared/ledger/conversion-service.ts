@@ -32,7 +32,7 @@ export class NoExchangeRate extends HttpProblem {
 }
 
 /** A converted amount as a safe number, or 422 naming the field whose amount it came from. */
-function fitting(amount: bigint, currency: string, field: string): number {
+export function transactionAmount(amount: bigint, currency: string, field: string): number {
   if (!withinTransactionRange(amount)) {
     throw new AmountOutOfRange(
       field,
@@ -97,7 +97,7 @@ export function priceEntry(request: PriceRequest): Priced {
       `Give ${explicitField}: what the bank charged.`,
     );
     toAccount = { ratio, conversion: reference(ratio, rates as RatesOnDay) };
-    accountAmount = fitting(convertExactly(money, accountCurrency, ratio), accountCurrency, 'money.amount');
+    accountAmount = transactionAmount(convertExactly(money, accountCurrency, ratio), accountCurrency, 'money.amount');
   }
   const priced = (homeAmount: number, homeConversion: Conversion | null): Priced => ({
     accountAmount,
@@ -112,11 +112,11 @@ export function priceEntry(request: PriceRequest): Priced {
     // No reference rate for the entered currency, but the user told us its value in the account
     // currency: chain that through the account→home reference rate, recorded as one exact rate.
     const ratio = multiply(toAccount.ratio, referenceRatio(rates, accountCurrency, homeCurrency));
-    const home = fitting(convertExactly(money, homeCurrency, ratio), homeCurrency, 'money.amount');
+    const home = transactionAmount(convertExactly(money, homeCurrency, ratio), homeCurrency, 'money.amount');
     return priced(home, recorded(ratio, 'user', date, false));
   }
   const ratio = referenceRatio(rates, money.currency, homeCurrency);
-  const home = fitting(convertExactly(money, homeCurrency, ratio), homeCurrency, 'money.amount');
+  const home = transactionAmount(convertExactly(money, homeCurrency, ratio), homeCurrency, 'money.amount');
   return priced(home, reference(ratio, rates as RatesOnDay));
 }
 

@@ -7,15 +7,15 @@
  */
 import { documentClient } from '../../../../shared/aws/clients';
 import { requireEnv } from '../../../../shared/config';
-import { MAX_AMOUNT, type Money, withinTransactionRange } from '../../../../shared/domain/money';
+import type { Money } from '../../../../shared/domain/money';
 import type { GoalContributionItem } from '../../../../shared/goals/items';
 import { checkContributionDate, contributionCreateSchema } from '../../../../shared/goals/schemas';
 import { callerToday } from '../../../../shared/goals/today';
 import { toContributionView } from '../../../../shared/goals/views';
 import { authenticatedRoute, noParams } from '../../../../shared/http/api-handler';
 import { idempotencyKeyFrom, replay, withIdempotency } from '../../../../shared/http/idempotency';
-import { AmountOutOfRange, NotFound, ValidationFailed } from '../../../../shared/http/problems';
-import { convertOn, NoExchangeRate } from '../../../../shared/ledger/conversion-service';
+import { NotFound, ValidationFailed } from '../../../../shared/http/problems';
+import { convertOn, transactionAmount, NoExchangeRate } from '../../../../shared/ledger/conversion-service';
 import { idPath, newEntityId } from '../../../../shared/ledger/fields';
 import { createGoalStore, notContributionsFunded } from '../../../../shared/store/goal-store';
 import { ItemType } from '../../../../shared/store/item-types';
@@ -35,10 +35,7 @@ async function inGoalCurrency(money: Money, currency: string, date: string): Pro
       { in: 'body', field: 'money.amount', message: `is less than one minor unit of ${currency} once converted` },
     ]);
   }
-  if (!withinTransactionRange(amount)) {
-    throw new AmountOutOfRange('money.amount', `is out of range in ${currency} (at most ${MAX_AMOUNT} minor units)`);
-  }
-  return Number(amount);
+  return transactionAmount(amount, currency, 'money.amount');
 }
 
 export const handler = authenticatedRoute(
