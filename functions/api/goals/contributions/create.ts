@@ -15,7 +15,7 @@ import { toContributionView } from '../../../../shared/goals/views';
 import { authenticatedRoute, noParams } from '../../../../shared/http/api-handler';
 import { idempotencyKeyFrom, replay, withIdempotency } from '../../../../shared/http/idempotency';
 import { NotFound, ValidationFailed } from '../../../../shared/http/problems';
-import { convertOn, transactionAmount, NoExchangeRate } from '../../../../shared/ledger/conversion-service';
+import { convertOn, NoExchangeRate, transactionAmount } from '../../../../shared/ledger/conversion-service';
 import { idPath, newEntityId } from '../../../../shared/ledger/fields';
 import { createGoalStore, notContributionsFunded } from '../../../../shared/store/goal-store';
 import { ItemType } from '../../../../shared/store/item-types';
