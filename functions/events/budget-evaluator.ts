@@ -4,13 +4,13 @@
  * threshold, ever. The work is in shared/budgets/evaluate.ts; see docs/budgets.md.
  */
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { documentClient } from '../../shared/aws/clients';
 import { evaluatedEvents, evaluateEvent } from '../../shared/budgets/evaluate';
-import { requireEnv } from '../../shared/config';
-import { eventConsumer } from '../../shared/events/consumer';
-import { logger, metrics } from '../../shared/observability';
-import { createBudgetStore } from '../../shared/store/budget-store';
-import { createProfileStore } from '../../shared/store/profile-store';
+import { createBudgetStore } from '../../shared/budgets/store';
+import { createProfileStore } from '../../shared/identity/profile-store';
+import { documentClient } from '../../shared/kit/aws/clients';
+import { requireEnv } from '../../shared/kit/config';
+import { eventConsumer } from '../../shared/kit/events/consumer';
+import { logger, metrics } from '../../shared/kit/observability';
 
 /** Rule `evaluate-budgets` in lib/catalog/rules.ts. */
 export const acceptedDetailTypes = evaluatedEvents;

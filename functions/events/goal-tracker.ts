@@ -4,13 +4,13 @@
  * Logs carry ids and outcomes only: never amounts, names or whole events.
  */
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { documentClient } from '../../shared/aws/clients';
-import { requireEnv } from '../../shared/config';
-import { type ConsumedEvent, eventConsumer } from '../../shared/events/consumer';
 import { createGoalTracker } from '../../shared/goals/apply';
-import { logger, metrics } from '../../shared/observability';
-import { createGoalStore } from '../../shared/store/goal-store';
-import { createRateStore } from '../../shared/store/rate-store';
+import { createGoalStore } from '../../shared/goals/store';
+import { documentClient } from '../../shared/kit/aws/clients';
+import { requireEnv } from '../../shared/kit/config';
+import { type ConsumedEvent, eventConsumer } from '../../shared/kit/events/consumer';
+import { logger, metrics } from '../../shared/kit/observability';
+import { createRateStore } from '../../shared/rates/store';
 
 /** Rule `track-goals` in lib/catalog/rules.ts. */
 export const acceptedDetailTypes = [

@@ -12,12 +12,12 @@
  */
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient } from '../../shared/aws/clients';
-import { requireEnv } from '../../shared/config';
-import { eventConsumer } from '../../shared/events/consumer';
-import { logger, metrics } from '../../shared/observability';
-import { keys, transactionIndexPk } from '../../shared/store/keys';
-import { type GuardedItem, transactWrite } from '../../shared/store/transact';
+import { documentClient } from '../../shared/kit/aws/clients';
+import { requireEnv } from '../../shared/kit/config';
+import { keys, transactionIndexPk } from '../../shared/kit/dynamodb/keys';
+import { type GuardedItem, transactWrite } from '../../shared/kit/dynamodb/transact';
+import { eventConsumer } from '../../shared/kit/events/consumer';
+import { logger, metrics } from '../../shared/kit/observability';
 
 /** Rule for `ledger-cleaner` in lib/catalog/rules.ts. */
 export const acceptedDetailTypes = ['AccountDeleted'] as const;

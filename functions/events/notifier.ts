@@ -4,15 +4,15 @@
  * the algorithm is shared/notifications/deliver.ts; this file only wires them to the bus.
  */
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { documentClient, sesClient } from '../../shared/aws/clients';
-import { requireEnv } from '../../shared/config';
-import { eventConsumer } from '../../shared/events/consumer';
+import { createAccountStore } from '../../shared/accounts/store';
+import { createProfileStore } from '../../shared/identity/profile-store';
+import { documentClient, sesClient } from '../../shared/kit/aws/clients';
+import { requireEnv } from '../../shared/kit/config';
+import { eventConsumer } from '../../shared/kit/events/consumer';
+import { metrics } from '../../shared/kit/observability';
 import { type DeliveryOutcome, deliverOnce } from '../../shared/notifications/deliver';
 import { factOf, notifiedEvents } from '../../shared/notifications/facts';
-import { metrics } from '../../shared/observability';
-import { createAccountStore } from '../../shared/store/account-store';
-import { createNotificationStore } from '../../shared/store/notification-store';
-import { createProfileStore } from '../../shared/store/profile-store';
+import { createNotificationStore } from '../../shared/notifications/store';
 
 const tableName = requireEnv('TABLE_NAME');
 const db = documentClient();

@@ -11,12 +11,12 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { eventBridgeClient } from '../../shared/aws/clients';
-import { requireEnv } from '../../shared/config';
-import { EVENT_SOURCE, eventSchemas } from '../../shared/events/catalog';
-import { approximateCreationTime, fromStreamRecord } from '../../shared/events/from-stream';
-import { PublishFailed, PutEventsBatcher } from '../../shared/events/put-events-batcher';
-import { logger, metrics, tracer } from '../../shared/observability';
+import { EVENT_SOURCE, eventSchemas } from '../../shared/app/events';
+import { eventBridgeClient } from '../../shared/kit/aws/clients';
+import { requireEnv } from '../../shared/kit/config';
+import { approximateCreationTime, fromStreamRecord } from '../../shared/kit/events/from-stream';
+import { PublishFailed, PutEventsBatcher } from '../../shared/kit/events/put-events-batcher';
+import { logger, metrics, tracer } from '../../shared/kit/observability';
 
 const eventBusName = requireEnv('EVENT_BUS_NAME');
 const processor = new BatchProcessor(EventType.DynamoDBStreams);

@@ -13,13 +13,13 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
-import { documentClient } from '../../shared/aws/clients';
-import { requireEnv } from '../../shared/config';
-import { logger, metrics, tracer } from '../../shared/observability';
-import { isCustomResourceEvent, respond } from '../../shared/ops/cloudformation-response';
+import { documentClient } from '../../shared/kit/aws/clients';
+import { isCustomResourceEvent, respond } from '../../shared/kit/aws/cloudformation-response';
+import { requireEnv } from '../../shared/kit/config';
+import { logger, metrics, tracer } from '../../shared/kit/observability';
 import snapshot from '../../shared/rates/data/eurofxref-hist.csv';
 import { parseEcbCsv } from '../../shared/rates/ecb-csv';
-import { createRateStore, type RateStore } from '../../shared/store/rate-store';
+import { createRateStore, type RateStore } from '../../shared/rates/store';
 
 const rates = createRateStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
 

@@ -9,9 +9,9 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { PostConfirmationTriggerEvent } from 'aws-lambda';
-import { customAttributes } from '../../shared/auth/cognito-auth';
-import { documentClient } from '../../shared/aws/clients';
-import { requireEnv } from '../../shared/config';
+import { defaultCategories } from '../../shared/categories/defaults';
+import { newCategoryPut } from '../../shared/categories/store';
+import { customAttributes } from '../../shared/identity/cognito-auth';
 import {
   currencyCode,
   DEFAULT_HOME_CURRENCY,
@@ -20,11 +20,11 @@ import {
   type Profile,
   profileSchema,
   timeZone,
-} from '../../shared/domain/profile';
-import { defaultCategories } from '../../shared/ledger/default-categories';
-import { logger, metrics, tracer } from '../../shared/observability';
-import { newCategoryPut } from '../../shared/store/category-store';
-import { createProfileStore } from '../../shared/store/profile-store';
+} from '../../shared/identity/profile';
+import { createProfileStore } from '../../shared/identity/profile-store';
+import { documentClient } from '../../shared/kit/aws/clients';
+import { requireEnv } from '../../shared/kit/config';
+import { logger, metrics, tracer } from '../../shared/kit/observability';
 
 const tableName = requireEnv('TABLE_NAME');
 const profiles = createProfileStore({ db: documentClient(), tableName });

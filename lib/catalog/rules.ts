@@ -2,7 +2,7 @@
  * Who hears what on the Moneta bus: one rule per consumer, as data. The stack creates the rules
  * (with retries, max age and a DLQ per target) and the local bus matches the same patterns.
  */
-import { EVENT_SOURCE, type EventName, eventNames } from '../../shared/events/catalog';
+import { EVENT_SOURCE, type EventName, eventNames } from '../../shared/app/events';
 import type { FunctionId } from './functions';
 
 export type RuleSpec = {

@@ -4,7 +4,7 @@
  * made by TTL (userIdentity = the DynamoDB service) are not published as user actions.
  * The stack installs these patterns; the local stream poller evaluates the same objects.
  */
-import { domainItems } from '../../shared/events/catalog';
+import { domainItems } from '../../shared/app/events';
 
 const domainTypes = Object.keys(domainItems);
 

@@ -15,7 +15,7 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import { passwordPolicy } from '../../shared/auth/password-policy';
+import { passwordPolicy } from '../../shared/identity/password-policy';
 import type { cognitoTriggers } from '../catalog/functions';
 
 type AuthProps = { removalPolicy: RemovalPolicy };

@@ -1,11 +1,11 @@
 /**
- * The single table, built from shared/store/table-definition.ts: the local cloud creates its table
+ * The single table, built from shared/kit/dynamodb/table-definition.ts: the local cloud creates its table
  * from the same object, so keys, indexes, stream and TTL cannot drift between AWS and a laptop.
  */
 import type { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
-import { tableDefinition } from '../../shared/store/table-definition';
+import { tableDefinition } from '../../shared/kit/dynamodb/table-definition';
 
 type DataProps = { removalPolicy: RemovalPolicy };
 

@@ -11,7 +11,7 @@ import { FilterCriteria, type IFunction, StartingPosition } from 'aws-cdk-lib/aw
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { EVENT_SOURCE } from '../../shared/events/catalog';
+import { EVENT_SOURCE } from '../../shared/app/events';
 import { eventPattern, type RuleSpec, targetDelivery } from '../catalog/rules';
 import { streamFilterPatterns, streamSourceSettings } from '../catalog/stream-filters';
 import { deadLetterQueue } from './dead-letter-queue';

@@ -19,7 +19,7 @@ export class ReferenceData extends Construct {
   constructor(scope: Construct, id: string, props: { seedRates: IFunction }) {
     super(scope, id);
     // Lambda-backed: CloudFormation invokes the function, which answers on the presigned URL itself
-    // (shared/ops/cloudformation-response.ts), so no Provider framework function or role is needed.
+    // (shared/kit/aws/cloudformation-response.ts), so no Provider framework function or role is needed.
     this.rates = new CustomResource(this, 'EcbRates', {
       serviceToken: props.seedRates.functionArn,
       resourceType: 'Custom::MonetaReferenceRates',

@@ -1,10 +1,10 @@
 /**
- * Generates docs/events.md from the event catalog (shared/events/catalog.ts) and the rule table
+ * Generates docs/events.md from the event catalog (shared/app/events.ts) and the rule table
  * (lib/catalog/rules.ts): each event, the item change that produces it, the functions that consume
  * it and the fields of its detail. A unit test fails when the committed file is stale.
  */
 import * as z from 'zod';
-import { domainItems, type EventName, eventNames, eventSchemas } from '../../shared/events/catalog';
+import { domainItems, type EventName, eventNames, eventSchemas } from '../../shared/app/events';
 import { rules } from '../catalog/rules';
 
 export const EVENTS_CATALOGUE_PATH = 'docs/events.md';
@@ -87,7 +87,7 @@ export function renderEventsCatalogue(): string {
   return [
     '# Moneta events',
     '',
-    `<!-- Generated from shared/events/catalog.ts and lib/catalog/rules.ts by \`${REGENERATE_COMMAND}\`. Do not edit. -->`,
+    `<!-- Generated from shared/app/events.ts and lib/catalog/rules.ts by \`${REGENERATE_COMMAND}\`. Do not edit. -->`,
     '',
     'Every event is published to the Moneta bus with `source` `moneta` by the stream publisher, from a change',
     'of a domain item in the table. Delivery is at least once and unordered: deduplicate on',

@@ -55,7 +55,7 @@ import { ListUsers } from 'cognito-local/lib/targets/listUsers';
 import { RevokeToken } from 'cognito-local/lib/targets/revokeToken';
 import { SignUp } from 'cognito-local/lib/targets/signUp';
 import { UpdateUserAttributes } from 'cognito-local/lib/targets/updateUserAttributes';
-import { passwordPolicy } from '../../shared/auth/password-policy';
+import { passwordPolicy } from '../../shared/identity/password-policy';
 import { cognitoTriggers, type FunctionId } from '../catalog/functions';
 import { FunctionError, type Invoker, type Outbox, type RunningService } from './contracts';
 import { readJson, sendJson } from './http';

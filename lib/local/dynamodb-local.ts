@@ -19,7 +19,7 @@ import {
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-import { tableDefinition } from '../../shared/store/table-definition';
+import { tableDefinition } from '../../shared/kit/dynamodb/table-definition';
 import type { RunningService } from './contracts';
 
 /** Local servers ignore credentials and region, but the SDK insists on having some. */

@@ -14,18 +14,13 @@
  * does not grow with the number of transactions in the period. A backfill uses the same operation,
  * many transactions to one transaction write.
  */
-import type { TransactionItem } from '../ledger/items';
-import { logger } from '../observability';
-import {
-  type AppliedState,
-  AppliedStateMoved,
-  type AppliedWrite,
-  type BudgetStore,
-  type CounterDelta,
-} from '../store/budget-store';
-import type { GuardedItem } from '../store/transact';
+
+import type { GuardedItem } from '../kit/dynamodb/transact';
+import { logger } from '../kit/observability';
+import type { TransactionItem } from '../transactions/items';
 import { type CategoryOf, type Contribution, contributionOf, NOTHING } from './contribution';
 import type { BudgetItem } from './items';
+import { type AppliedState, AppliedStateMoved, type AppliedWrite, type BudgetStore, type CounterDelta } from './store';
 
 /** A transaction as an event (or the index) tells it: a version, or its deletion (final). */
 export type TransactionState =

@@ -5,11 +5,12 @@
  * TransactWriteItems. A chunk cancelled because someone applied one of its transactions meanwhile
  * falls back to applying its transactions one by one (each re-reads and re-plans).
  */
-import type { AppliedWrite, CounterDelta } from '../store/budget-store';
-import { AppliedStateMoved } from '../store/budget-store';
-import { MAX_TRANSACT_ITEMS } from '../store/transact';
+
+import { MAX_TRANSACT_ITEMS } from '../kit/dynamodb/transact';
 import { type ApplyContext, applyItems, applyTransaction, mergeDeltas, plan, type TransactionState } from './apply';
 import type { BudgetItem } from './items';
+import type { AppliedWrite, CounterDelta } from './store';
+import { AppliedStateMoved } from './store';
 
 type Planned = { state: TransactionState; write: AppliedWrite; deltas: CounterDelta[] };
 

@@ -11,21 +11,15 @@
  * never refused.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { Conflict } from '../http/problems';
-import type { TransactionItem } from '../ledger/items';
-import {
-  AppliedStateMoved,
-  BudgetChanged,
-  type BudgetStore,
-  type CounterDelta,
-  createBudgetStore,
-} from '../store/budget-store';
-import type { GuardedItem } from '../store/transact';
+import type { GuardedItem } from '../kit/dynamodb/transact';
+import { Conflict } from '../kit/http/problems';
+import type { TransactionItem } from '../transactions/items';
 import { counterDeltas, supersedes } from './apply';
 import { type CategoryOf, cachedCategoryOf, contributionOf } from './contribution';
 import type { BudgetItem } from './items';
 import { spanOf } from './periods';
 import { figuresFor, type PeriodFigures } from './rollover';
+import { AppliedStateMoved, BudgetChanged, type BudgetStore, type CounterDelta, createBudgetStore } from './store';
 
 class BudgetExceeded extends Conflict {
   constructor(budget: BudgetItem, figures: PeriodFigures, spent: number, contribution: number) {

@@ -13,17 +13,18 @@
  * The budget is always re-read (strongly consistent) rather than taken from the event: events
  * arrive out of order, and the applies check the budget version they computed with.
  */
-import type { ConsumedEvent } from '../events/consumer';
-import { todayIn } from '../ledger/transaction-schemas';
-import { logger } from '../observability';
-import { BudgetChanged, type BudgetStore, UserGone } from '../store/budget-store';
-import type { ProfileStore } from '../store/profile-store';
+
+import type { ProfileStore } from '../identity/profile-store';
+import type { ConsumedEvent } from '../kit/events/consumer';
+import { logger } from '../kit/observability';
+import { todayIn } from '../transactions/schemas';
 import { type ApplyContext, applyTransaction, type TransactionState } from './apply';
 import { backfill } from './backfill';
 import { cachedCategoryOf } from './contribution';
 import type { BudgetItem } from './items';
 import { periodOf, spanOf } from './periods';
 import { figuresFor } from './rollover';
+import { BudgetChanged, type BudgetStore, UserGone } from './store';
 import { alertFact, crossedThresholds } from './thresholds';
 
 export const evaluatedEvents = [

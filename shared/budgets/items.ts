@@ -3,8 +3,8 @@
  * per-transaction applied state that makes counting exactly-once, and threshold alert facts.
  */
 import * as z from 'zod';
-import { storedAmount } from '../domain/money';
-import { currencyCode } from '../domain/profile';
+import { currencyCode } from '../identity/profile';
+import { storedAmount } from '../kit/money/money';
 
 export const budgetPeriods = ['monthly', 'weekly', 'yearly'] as const;
 export type BudgetPeriod = (typeof budgetPeriods)[number];

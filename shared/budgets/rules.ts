@@ -3,10 +3,11 @@
  * currency (the home currency at creation), the covered categories exist and hold spending, and
  * the startDate is the first day of a period near today. Each refusal is a 400 naming the field.
  */
-import type { Money } from '../domain/money';
-import { ValidationFailed } from '../http/problems';
-import type { CategoryItem } from '../ledger/items';
-import { oneYearAfter } from '../ledger/transaction-schemas';
+
+import { ValidationFailed } from '../kit/http/problems';
+import type { Money } from '../kit/money/money';
+import type { CategoryItem } from '../transactions/items';
+import { oneYearAfter } from '../transactions/schemas';
 import type { BudgetPeriod } from './items';
 import { addDays, isPeriodStart, periodOf } from './periods';
 

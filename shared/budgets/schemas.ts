@@ -5,9 +5,9 @@
  * are expense categories, the startDate is near today — are checked by ./rules.ts after reading it.
  */
 import * as z from 'zod';
-import { positiveMoneySchema } from '../domain/money';
-import { pageQuery } from '../http/cursor';
-import { entityId, entityName } from '../ledger/fields';
+import { pageQuery } from '../kit/http/cursor';
+import { entityId, entityName } from '../kit/http/fields';
+import { positiveMoneySchema } from '../kit/money/money';
 import { budgetPeriods } from './items';
 
 const MAX_THRESHOLDS = 10;

@@ -2,7 +2,7 @@
  * What the API returns for budgets: the stored budget minus bookkeeping, money as
  * `{ amount, currency }`, and the figures of a period (current one, or history).
  */
-import type { Money } from '../domain/money';
+import type { Money } from '../kit/money/money';
 import type { Forecast } from './forecast';
 import type { BudgetItem } from './items';
 import type { PeriodFigures } from './rollover';

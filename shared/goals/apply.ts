@@ -33,19 +33,19 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { MAX_SAFE_AMOUNT, type Money } from '../domain/money';
-import { convertOn } from '../ledger/conversion-service';
-import type { AccountItem, TransactionItem } from '../ledger/items';
-import { accountItem } from '../ledger/items';
-import { logger } from '../observability';
+import { ItemType } from '../kit/dynamodb/item-types';
+import { keys } from '../kit/dynamodb/keys';
+import { type GuardedItem, transactWrite } from '../kit/dynamodb/transact';
+import { MAX_SAFE_AMOUNT, type Money } from '../kit/money/money';
+import { logger } from '../kit/observability';
+import { convertOn } from '../rates/conversion-service';
 import type { RateProvider } from '../rates/rate-provider';
-import { contributionsFunded, type GoalAppliedItem, type GoalStore } from '../store/goal-store';
-import { ItemType } from '../store/item-types';
-import { keys } from '../store/keys';
-import { type GuardedItem, transactWrite } from '../store/transact';
+import type { AccountItem, TransactionItem } from '../transactions/items';
+import { accountItem } from '../transactions/items';
 import type { GoalContributionItem, GoalItem, GoalMilestoneItem } from './items';
 import { ACHIEVED_PERCENT, reachedMilestones } from './progress';
 import { goalIdsFromTags, sourceId, transactionValue } from './sources';
+import { contributionsFunded, type GoalAppliedItem, type GoalStore } from './store';
 
 type GoalTrackerDeps = {
   db: DynamoDBDocumentClient;

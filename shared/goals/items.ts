@@ -2,8 +2,8 @@
  * Savings goals, their progress, and the milestone facts the goal tracker derives.
  */
 import * as z from 'zod';
-import { storedAmount } from '../domain/money';
-import { currencyCode } from '../domain/profile';
+import { currencyCode } from '../identity/profile';
+import { storedAmount } from '../kit/money/money';
 
 const timestamps = { createdAt: z.string(), updatedAt: z.string(), version: z.number().int().positive() };
 

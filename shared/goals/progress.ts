@@ -3,7 +3,7 @@
  * days. Ratios are compared by cross-multiplying BigInts, never by dividing floats, so "on track"
  * and "reached 75 %" cannot flip on a rounding error.
  */
-import { divideHalfEven } from '../domain/decimal';
+import { divideHalfEven } from '../kit/money/decimal';
 import type { GoalItem } from './items';
 
 /** The levels that become facts (GOALMILESTONE#<goalId>#<pct>): 100 is GoalAchieved. */

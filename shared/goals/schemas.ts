@@ -1,16 +1,16 @@
 /**
  * What the goal routes accept. Strict objects: an unknown field is a 400 naming it, and a PATCH
  * can only touch the allow-list (name, target, deadline). Money is integer minor units of an ISO
- * 4217 currency (shared/domain/money.ts); a goal's currency is its target's and never changes,
+ * 4217 currency (shared/kit/money/money.ts); a goal's currency is its target's and never changes,
  * because `saved` is kept in it.
  */
 import * as z from 'zod';
-import { MAX_AMOUNT, moneySchema } from '../domain/money';
-import { currencyCode } from '../domain/profile';
-import { pageQuery } from '../http/cursor';
-import { ValidationFailed } from '../http/problems';
-import { entityId, entityName } from '../ledger/fields';
-import { noteSchema, transactionDate } from '../ledger/transaction-schemas';
+import { currencyCode } from '../identity/profile';
+import { pageQuery } from '../kit/http/cursor';
+import { entityId, entityName } from '../kit/http/fields';
+import { ValidationFailed } from '../kit/http/problems';
+import { MAX_AMOUNT, moneySchema } from '../kit/money/money';
+import { noteSchema, transactionDate } from '../transactions/schemas';
 
 /** A deadline is a calendar day; one beyond this is a typo, not a plan. */
 const LATEST_DEADLINE = '2199-12-31';

@@ -5,8 +5,8 @@
  * - `contribution:<contributionId>` — POST /v1/goals/{id}/contributions;
  * - `account:<accountId>` — the funding account's balance (account-funded goals).
  */
-import type { Money } from '../domain/money';
-import type { TransactionItem } from '../ledger/items';
+import type { Money } from '../kit/money/money';
+import type { TransactionItem } from '../transactions/items';
 
 export const sourceId = {
   transaction: (transactionId: string) => `txn:${transactionId}`,
@@ -20,7 +20,7 @@ const GOAL_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
 /**
  * The goals a transaction's tags name. Tags are stored trimmed and lower-cased
- * (shared/ledger/transaction-schemas.ts), so `goal:01jq…` names goal `01JQ…`: the tag is
+ * (shared/transactions/schemas.ts), so `goal:01jq…` names goal `01JQ…`: the tag is
  * case-insensitive. A tag that cannot be a goal id names nothing.
  */
 export function goalIdsFromTags(tags: readonly string[]): string[] {

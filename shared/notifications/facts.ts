@@ -7,8 +7,9 @@
  * publisher retry with a new envelope id) map to the same id, and the claim on it makes the email
  * go out once.
  */
-import type { Profile } from '../domain/profile';
-import type { EventDetail, EventName } from '../events/catalog';
+
+import type { EventDetail, EventName } from '../app/events';
+import type { Profile } from '../identity/profile';
 import type { RenderedEmail } from './email';
 import type { NotificationKind } from './kinds';
 import { budgetAlertEmail } from './templates/budget-alert';

@@ -1,8 +1,8 @@
 /**
  * The kinds of email Moneta sends. Every kind but `welcome` is a switch in the user's
- * notification preferences (shared/domain/profile.ts) under the same name.
+ * notification preferences (shared/identity/profile.ts) under the same name.
  */
-import type { NotificationPreferences } from '../domain/profile';
+import type { NotificationPreferences } from '../identity/profile';
 
 export const notificationKinds = [
   'welcome',

@@ -1,11 +1,11 @@
 /**
  * `GET /v1/notifications`: the query it accepts and the shape of each entry of the log. The
- * schemas are exported for the API contract (shared/api/contract.ts) and the OpenAPI document.
+ * schemas are exported for the API contract (shared/app/contract.ts) and the OpenAPI document.
  */
 import * as z from 'zod';
-import { pageQuery } from '../http/cursor';
-import { type NotificationItem, notificationStatuses } from '../store/notification-store';
+import { pageQuery } from '../kit/http/cursor';
 import { notificationKinds } from './kinds';
+import { type NotificationItem, notificationStatuses } from './store';
 
 export const notificationListQuery = z.strictObject({ ...pageQuery });
 

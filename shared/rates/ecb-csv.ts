@@ -3,7 +3,7 @@
  * business day, `N/A` where no rate was published). Both the bundled snapshot
  * (shared/rates/data/eurofxref-hist.csv) and the ECB's daily file use it.
  */
-import type { EurReferenceRates } from '../domain/conversion';
+import type { EurReferenceRates } from '../kit/money/conversion';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const RATE = /^\d+(\.\d+)?$/;

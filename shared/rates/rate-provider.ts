@@ -1,9 +1,9 @@
 /**
  * Where exchange rates come from. Conversion code depends on this interface only; the DynamoDB
- * rates table (shared/store/rate-store.ts), seeded from the bundled ECB snapshot, implements it; a
+ * rates table (shared/rates/store.ts), seeded from the bundled ECB snapshot, implements it; a
  * live daily feed would write into the same table.
  */
-import type { EurReferenceRates } from '../domain/conversion';
+import type { EurReferenceRates } from '../kit/money/conversion';
 
 export type RatesOnDay = EurReferenceRates & {
   /** The day asked for. `date` may be earlier: the latest published day on or before it. */

@@ -4,10 +4,10 @@ import { type ApplyContext, applyItems, mergeDeltas, plan } from '../../shared/b
 import { cachedCategoryOf } from '../../shared/budgets/contribution';
 import { type EvaluatedEvent, evaluateEvent } from '../../shared/budgets/evaluate';
 import type { BudgetItem } from '../../shared/budgets/items';
-import type { AccountItem, TransactionItem } from '../../shared/ledger/items';
-import { planCreate } from '../../shared/ledger/transaction-plan';
-import { type AppliedWrite, type CounterDelta, createBudgetStore } from '../../shared/store/budget-store';
-import { createProfileStore } from '../../shared/store/profile-store';
+import { type AppliedWrite, type CounterDelta, createBudgetStore } from '../../shared/budgets/store';
+import { createProfileStore } from '../../shared/identity/profile-store';
+import type { AccountItem, TransactionItem } from '../../shared/transactions/items';
+import { planCreate } from '../../shared/transactions/plan';
 import { type AlertMail, createBudget } from '../e2e/support/alerts';
 import { api } from '../e2e/support/api-client';
 import { createAccount, expectOk, type LedgerUser, ledgerUser } from '../e2e/support/ledger';
@@ -21,7 +21,7 @@ const _ROOT = resolve(import.meta.dirname, '../..');
 const ALERTS = Math.max(10, Number(process.env.BENCH_ALERTS ?? 100));
 const BUDGETS_PER_USER = 10;
 const MONTH_SIZE = 10_000;
-/** Leaf expense categories of the defaults (shared/ledger/default-categories.ts): one budget each. */
+/** Leaf expense categories of the defaults (shared/categories/defaults.ts): one budget each. */
 const CATEGORIES = [
   'groceries',
   'restaurants',

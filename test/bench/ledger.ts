@@ -2,7 +2,7 @@
  * The ledger's two hot paths on the local cloud: creating a transaction, and listing one month of
  * a user who has 10,000. Latency is what a client measures over HTTP (the local gateway, a warm
  * function worker, DynamoDB Local). Capacity cannot be read from CloudWatch locally, so it is
- * measured by running the handlers' own store calls (shared/store/*) against the same DynamoDB
+ * measured by running the handlers' own store calls (each feature's store.ts) against the same DynamoDB
  * Local with a client that adds `ReturnConsumedCapacity: 'INDEXES'` to every command and sums what
  * DynamoDB answers. Figures only: nothing here asserts.
  */
@@ -10,14 +10,14 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { BatchWriteCommand, type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
-import type { AccountItem, CategoryItem, TransactionItem } from '../../shared/ledger/items';
-import { planCreate, storedTransaction } from '../../shared/ledger/transaction-plan';
-import { keys } from '../../shared/store/keys';
-import { createPayeeStore } from '../../shared/store/payee-store';
-import { createProfileStore } from '../../shared/store/profile-store';
-import { createRateStore } from '../../shared/store/rate-store';
-import { createTransactionQueries } from '../../shared/store/transaction-queries';
-import { createTransactionStore } from '../../shared/store/transaction-store';
+import { createProfileStore } from '../../shared/identity/profile-store';
+import { keys } from '../../shared/kit/dynamodb/keys';
+import { createRateStore } from '../../shared/rates/store';
+import type { AccountItem, CategoryItem, TransactionItem } from '../../shared/transactions/items';
+import { createPayeeStore } from '../../shared/transactions/payee-store';
+import { planCreate, storedTransaction } from '../../shared/transactions/plan';
+import { createTransactionQueries } from '../../shared/transactions/queries';
+import { createTransactionStore } from '../../shared/transactions/store';
 import { api } from '../e2e/support/api-client';
 import { createAccount, expectOk, type LedgerUser, ledgerUser, queryString } from '../e2e/support/ledger';
 import { type Capacity, meteredClient, percentile, withLocalCloud } from './measure';

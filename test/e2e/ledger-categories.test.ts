@@ -3,7 +3,7 @@
  * can be made, moved under another parent, archived; a category in use cannot be deleted, and a
  * transaction listed by the parent includes its subcategories' transactions wherever they move.
  */
-import { defaultCategoryTree } from '../../shared/ledger/default-categories';
+import { defaultCategoryTree } from '../../shared/categories/defaults';
 import { api } from './support/api-client';
 import { expectProblem, expectStatus } from './support/expectations';
 import {

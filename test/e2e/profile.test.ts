@@ -1,5 +1,5 @@
 /** GET and PATCH /v1/me as the profile's owner sees them: defaults, ETags, strict allow-list. */
-import { defaultNotificationPreferences } from '../../shared/domain/profile';
+import { defaultNotificationPreferences } from '../../shared/identity/profile';
 import { api } from './support/api-client';
 import { expectProblem, expectStatus } from './support/expectations';
 import { createConfirmedUser } from './support/users';

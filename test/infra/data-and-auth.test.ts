@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
-import { passwordPolicy } from '../../shared/auth/password-policy';
-import { tableDefinition } from '../../shared/store/table-definition';
+import { passwordPolicy } from '../../shared/identity/password-policy';
+import { tableDefinition } from '../../shared/kit/dynamodb/table-definition';
 import { type Synthesized, synthesize } from './support/synth';
 
 let synth: Synthesized;

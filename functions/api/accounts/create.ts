@@ -3,15 +3,16 @@
  * returns the first response and creates nothing: the key's record is written in the same
  * transaction as the account.
  */
-import { documentClient } from '../../../shared/aws/clients';
-import { requireEnv } from '../../../shared/config';
-import { authenticatedRoute, noParams } from '../../../shared/http/api-handler';
-import { versionETag } from '../../../shared/http/etag';
-import { idempotencyKeyFrom, withIdempotency } from '../../../shared/http/idempotency';
-import { accountCreateSchema } from '../../../shared/ledger/account-schemas';
-import { newEntityId } from '../../../shared/ledger/fields';
-import { toAccountView } from '../../../shared/ledger/views';
-import { createAccountStore, newAccountItem } from '../../../shared/store/account-store';
+
+import { accountCreateSchema } from '../../../shared/accounts/schemas';
+import { createAccountStore, newAccountItem } from '../../../shared/accounts/store';
+import { documentClient } from '../../../shared/kit/aws/clients';
+import { requireEnv } from '../../../shared/kit/config';
+import { authenticatedRoute, noParams } from '../../../shared/kit/http/api-handler';
+import { versionETag } from '../../../shared/kit/http/etag';
+import { newEntityId } from '../../../shared/kit/http/fields';
+import { idempotencyKeyFrom, withIdempotency } from '../../../shared/kit/http/idempotency';
+import { toAccountView } from '../../../shared/transactions/views';
 
 const tableName = requireEnv('TABLE_NAME');
 const db = documentClient();

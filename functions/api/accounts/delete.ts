@@ -3,12 +3,13 @@
  * archived first (409 otherwise), and then its transactions are deleted asynchronously by the
  * ledger-cleaner consumer of AccountDeleted.
  */
-import { documentClient } from '../../../shared/aws/clients';
-import { requireEnv } from '../../../shared/config';
-import { authenticatedRoute, noParams } from '../../../shared/http/api-handler';
-import { Conflict, NotFound } from '../../../shared/http/problems';
-import { idPath } from '../../../shared/ledger/fields';
-import { createAccountStore } from '../../../shared/store/account-store';
+
+import { createAccountStore } from '../../../shared/accounts/store';
+import { documentClient } from '../../../shared/kit/aws/clients';
+import { requireEnv } from '../../../shared/kit/config';
+import { authenticatedRoute, noParams } from '../../../shared/kit/http/api-handler';
+import { idPath } from '../../../shared/kit/http/fields';
+import { Conflict, NotFound } from '../../../shared/kit/http/problems';
 
 const accounts = createAccountStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
 

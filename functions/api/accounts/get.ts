@@ -1,12 +1,13 @@
 /** GET /v1/accounts/{id}: one of the caller's accounts with its balance; its version is the ETag. */
-import { documentClient } from '../../../shared/aws/clients';
-import { requireEnv } from '../../../shared/config';
-import { authenticatedRoute, noParams } from '../../../shared/http/api-handler';
-import { versionETag } from '../../../shared/http/etag';
-import { NotFound } from '../../../shared/http/problems';
-import { idPath } from '../../../shared/ledger/fields';
-import { toAccountView } from '../../../shared/ledger/views';
-import { createAccountStore } from '../../../shared/store/account-store';
+
+import { createAccountStore } from '../../../shared/accounts/store';
+import { documentClient } from '../../../shared/kit/aws/clients';
+import { requireEnv } from '../../../shared/kit/config';
+import { authenticatedRoute, noParams } from '../../../shared/kit/http/api-handler';
+import { versionETag } from '../../../shared/kit/http/etag';
+import { idPath } from '../../../shared/kit/http/fields';
+import { NotFound } from '../../../shared/kit/http/problems';
+import { toAccountView } from '../../../shared/transactions/views';
 
 const accounts = createAccountStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
 

@@ -1,11 +1,12 @@
 /** GET /v1/accounts: the caller's accounts in creation order, archived ones only on request. */
-import { documentClient } from '../../../shared/aws/clients';
-import { requireEnv } from '../../../shared/config';
-import { authenticatedRoute } from '../../../shared/http/api-handler';
-import { decodeCursor, encodeCursor } from '../../../shared/http/cursor';
-import { accountListQuery } from '../../../shared/ledger/account-schemas';
-import { toAccountView } from '../../../shared/ledger/views';
-import { createAccountStore } from '../../../shared/store/account-store';
+
+import { accountListQuery } from '../../../shared/accounts/schemas';
+import { createAccountStore } from '../../../shared/accounts/store';
+import { documentClient } from '../../../shared/kit/aws/clients';
+import { requireEnv } from '../../../shared/kit/config';
+import { authenticatedRoute } from '../../../shared/kit/http/api-handler';
+import { decodeCursor, encodeCursor } from '../../../shared/kit/http/cursor';
+import { toAccountView } from '../../../shared/transactions/views';
 
 const accounts = createAccountStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
 

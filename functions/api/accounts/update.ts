@@ -2,15 +2,16 @@
  * PATCH /v1/accounts/{id}: renames, changes the kind, archives or unarchives. The currency is not
  * in the allow-list (the balance and every transaction are in it). `If-Match` → 412 when stale.
  */
-import { documentClient } from '../../../shared/aws/clients';
-import { requireEnv } from '../../../shared/config';
-import { authenticatedRoute, noParams } from '../../../shared/http/api-handler';
-import { versionETag, versionsFromIfMatch } from '../../../shared/http/etag';
-import { NotFound, PreconditionFailed } from '../../../shared/http/problems';
-import { accountPatchSchema } from '../../../shared/ledger/account-schemas';
-import { idPath } from '../../../shared/ledger/fields';
-import { toAccountView } from '../../../shared/ledger/views';
-import { createAccountStore } from '../../../shared/store/account-store';
+
+import { accountPatchSchema } from '../../../shared/accounts/schemas';
+import { createAccountStore } from '../../../shared/accounts/store';
+import { documentClient } from '../../../shared/kit/aws/clients';
+import { requireEnv } from '../../../shared/kit/config';
+import { authenticatedRoute, noParams } from '../../../shared/kit/http/api-handler';
+import { versionETag, versionsFromIfMatch } from '../../../shared/kit/http/etag';
+import { idPath } from '../../../shared/kit/http/fields';
+import { NotFound, PreconditionFailed } from '../../../shared/kit/http/problems';
+import { toAccountView } from '../../../shared/transactions/views';
 
 const accounts = createAccountStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
 

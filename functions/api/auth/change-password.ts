@@ -3,10 +3,10 @@
  * An identity route: it touches no data, and Cognito refuses the token of a deleted user itself.
  */
 import { ChangePasswordCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { cognitoErrors, handleCognitoError } from '../../../shared/auth/cognito-errors';
-import { changePasswordBody } from '../../../shared/auth/schemas';
-import { cognitoClient } from '../../../shared/aws/clients';
-import { identityRoute, noParams } from '../../../shared/http/api-handler';
+import { cognitoErrors, handleCognitoError } from '../../../shared/identity/cognito-errors';
+import { changePasswordBody } from '../../../shared/identity/schemas';
+import { cognitoClient } from '../../../shared/kit/aws/clients';
+import { identityRoute, noParams } from '../../../shared/kit/http/api-handler';
 
 const cognito = cognitoClient();
 

@@ -1,10 +1,10 @@
 /** POST /v1/auth/confirm: confirms a sign-up with the emailed code (Cognito then runs post-confirmation). */
 import { ConfirmSignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { cognitoErrors, handleCognitoError } from '../../../shared/auth/cognito-errors';
-import { confirmBody } from '../../../shared/auth/schemas';
-import { cognitoClient } from '../../../shared/aws/clients';
-import { requireEnv } from '../../../shared/config';
-import { noParams, publicRoute } from '../../../shared/http/api-handler';
+import { cognitoErrors, handleCognitoError } from '../../../shared/identity/cognito-errors';
+import { confirmBody } from '../../../shared/identity/schemas';
+import { cognitoClient } from '../../../shared/kit/aws/clients';
+import { requireEnv } from '../../../shared/kit/config';
+import { noParams, publicRoute } from '../../../shared/kit/http/api-handler';
 
 const cognito = cognitoClient();
 const clientId = requireEnv('USER_POOL_CLIENT_ID');

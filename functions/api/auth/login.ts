@@ -1,11 +1,11 @@
 /** POST /v1/auth/login: exchanges email and password for Cognito tokens (USER_PASSWORD_AUTH). */
 import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { tokensFrom } from '../../../shared/auth/cognito-auth';
-import { cognitoErrors, handleCognitoError } from '../../../shared/auth/cognito-errors';
-import { loginBody } from '../../../shared/auth/schemas';
-import { cognitoClient } from '../../../shared/aws/clients';
-import { requireEnv } from '../../../shared/config';
-import { noParams, publicRoute } from '../../../shared/http/api-handler';
+import { tokensFrom } from '../../../shared/identity/cognito-auth';
+import { cognitoErrors, handleCognitoError } from '../../../shared/identity/cognito-errors';
+import { loginBody } from '../../../shared/identity/schemas';
+import { cognitoClient } from '../../../shared/kit/aws/clients';
+import { requireEnv } from '../../../shared/kit/config';
+import { noParams, publicRoute } from '../../../shared/kit/http/api-handler';
 
 const cognito = cognitoClient();
 const clientId = requireEnv('USER_POOL_CLIENT_ID');

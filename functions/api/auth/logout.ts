@@ -3,11 +3,11 @@
  * Idempotent: a token that is already revoked or unknown is logged out all the same.
  */
 import { RevokeTokenCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { cognitoErrors, handleCognitoError } from '../../../shared/auth/cognito-errors';
-import { refreshTokenBody } from '../../../shared/auth/schemas';
-import { cognitoClient } from '../../../shared/aws/clients';
-import { requireEnv } from '../../../shared/config';
-import { noParams, publicRoute } from '../../../shared/http/api-handler';
+import { cognitoErrors, handleCognitoError } from '../../../shared/identity/cognito-errors';
+import { refreshTokenBody } from '../../../shared/identity/schemas';
+import { cognitoClient } from '../../../shared/kit/aws/clients';
+import { requireEnv } from '../../../shared/kit/config';
+import { noParams, publicRoute } from '../../../shared/kit/http/api-handler';
 
 const cognito = cognitoClient();
 const clientId = requireEnv('USER_POOL_CLIENT_ID');

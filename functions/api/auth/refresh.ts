@@ -1,11 +1,11 @@
 /** POST /v1/auth/refresh: exchanges a refresh token for new access and ID tokens. */
 import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { tokensFrom } from '../../../shared/auth/cognito-auth';
-import { cognitoErrors, handleCognitoError } from '../../../shared/auth/cognito-errors';
-import { refreshTokenBody } from '../../../shared/auth/schemas';
-import { cognitoClient } from '../../../shared/aws/clients';
-import { requireEnv } from '../../../shared/config';
-import { noParams, publicRoute } from '../../../shared/http/api-handler';
+import { tokensFrom } from '../../../shared/identity/cognito-auth';
+import { cognitoErrors, handleCognitoError } from '../../../shared/identity/cognito-errors';
+import { refreshTokenBody } from '../../../shared/identity/schemas';
+import { cognitoClient } from '../../../shared/kit/aws/clients';
+import { requireEnv } from '../../../shared/kit/config';
+import { noParams, publicRoute } from '../../../shared/kit/http/api-handler';
 
 const cognito = cognitoClient();
 const clientId = requireEnv('USER_POOL_CLIENT_ID');

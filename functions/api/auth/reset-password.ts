@@ -1,10 +1,10 @@
 /** POST /v1/auth/reset-password: sets a new password with the code from forgot-password. */
 import { ConfirmForgotPasswordCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { cognitoErrors, handleCognitoError } from '../../../shared/auth/cognito-errors';
-import { resetPasswordBody } from '../../../shared/auth/schemas';
-import { cognitoClient } from '../../../shared/aws/clients';
-import { requireEnv } from '../../../shared/config';
-import { noParams, publicRoute } from '../../../shared/http/api-handler';
+import { cognitoErrors, handleCognitoError } from '../../../shared/identity/cognito-errors';
+import { resetPasswordBody } from '../../../shared/identity/schemas';
+import { cognitoClient } from '../../../shared/kit/aws/clients';
+import { requireEnv } from '../../../shared/kit/config';
+import { noParams, publicRoute } from '../../../shared/kit/http/api-handler';
 
 const cognito = cognitoClient();
 const clientId = requireEnv('USER_POOL_CLIENT_ID');

@@ -1,11 +1,11 @@
 /** POST /v1/auth/signup: registers a user with Cognito, which emails a confirmation code. */
 import { SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { signUpAttributes } from '../../../shared/auth/cognito-auth';
-import { cognitoErrors, handleCognitoError } from '../../../shared/auth/cognito-errors';
-import { signupBody } from '../../../shared/auth/schemas';
-import { cognitoClient } from '../../../shared/aws/clients';
-import { requireEnv } from '../../../shared/config';
-import { noParams, publicRoute } from '../../../shared/http/api-handler';
+import { signUpAttributes } from '../../../shared/identity/cognito-auth';
+import { cognitoErrors, handleCognitoError } from '../../../shared/identity/cognito-errors';
+import { signupBody } from '../../../shared/identity/schemas';
+import { cognitoClient } from '../../../shared/kit/aws/clients';
+import { requireEnv } from '../../../shared/kit/config';
+import { noParams, publicRoute } from '../../../shared/kit/http/api-handler';
 
 const cognito = cognitoClient();
 const clientId = requireEnv('USER_POOL_CLIENT_ID');

@@ -4,19 +4,20 @@
  * transaction as the budget). Its current period is computed asynchronously by the budget
  * evaluator from BudgetCreated (a backfill of the transactions since its startDate).
  */
-import { documentClient } from '../../../shared/aws/clients';
+
 import type { BudgetItem } from '../../../shared/budgets/items';
 import { checkCategories, checkLimitCurrency, resolveStartDate } from '../../../shared/budgets/rules';
 import { createBudgetBody, DEFAULT_THRESHOLDS } from '../../../shared/budgets/schemas';
+import { createBudgetStore } from '../../../shared/budgets/store';
 import { toBudgetView } from '../../../shared/budgets/views';
-import { requireEnv } from '../../../shared/config';
-import { authenticatedRoute, noParams } from '../../../shared/http/api-handler';
-import { versionETag } from '../../../shared/http/etag';
-import { idempotencyKeyFrom, replay, withIdempotency } from '../../../shared/http/idempotency';
-import { newEntityId } from '../../../shared/ledger/fields';
-import { todayIn } from '../../../shared/ledger/transaction-schemas';
-import { createBudgetStore } from '../../../shared/store/budget-store';
-import { createCategoryStore } from '../../../shared/store/category-store';
+import { createCategoryStore } from '../../../shared/categories/store';
+import { documentClient } from '../../../shared/kit/aws/clients';
+import { requireEnv } from '../../../shared/kit/config';
+import { authenticatedRoute, noParams } from '../../../shared/kit/http/api-handler';
+import { versionETag } from '../../../shared/kit/http/etag';
+import { newEntityId } from '../../../shared/kit/http/fields';
+import { idempotencyKeyFrom, replay, withIdempotency } from '../../../shared/kit/http/idempotency';
+import { todayIn } from '../../../shared/transactions/schemas';
 
 const db = documentClient();
 const tableName = requireEnv('TABLE_NAME');

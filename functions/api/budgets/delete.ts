@@ -4,14 +4,14 @@
  * emailed); the evaluator never writes them again, since every apply checks the budget exists.
  * They go when the user's data is erased.
  */
-import { documentClient } from '../../../shared/aws/clients';
 
-import { requireEnv } from '../../../shared/config';
-import { authenticatedRoute, noParams } from '../../../shared/http/api-handler';
-import { versionsFromIfMatch } from '../../../shared/http/etag';
-import { NotFound, PreconditionFailed } from '../../../shared/http/problems';
-import { idPath } from '../../../shared/ledger/fields';
-import { createBudgetStore } from '../../../shared/store/budget-store';
+import { createBudgetStore } from '../../../shared/budgets/store';
+import { documentClient } from '../../../shared/kit/aws/clients';
+import { requireEnv } from '../../../shared/kit/config';
+import { authenticatedRoute, noParams } from '../../../shared/kit/http/api-handler';
+import { versionsFromIfMatch } from '../../../shared/kit/http/etag';
+import { idPath } from '../../../shared/kit/http/fields';
+import { NotFound, PreconditionFailed } from '../../../shared/kit/http/problems';
 
 const budgets = createBudgetStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
 

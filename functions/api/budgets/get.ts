@@ -2,19 +2,20 @@
  * GET /v1/budgets/{id}: the budget and its current period (the one holding today in the user's
  * timezone): limit, rollover, effective limit, spent, remaining, percent and a linear forecast.
  */
-import { documentClient } from '../../../shared/aws/clients';
+
 import { forecast } from '../../../shared/budgets/forecast';
 import { periodOf } from '../../../shared/budgets/periods';
 import { figuresFor } from '../../../shared/budgets/rollover';
+import { createBudgetStore } from '../../../shared/budgets/store';
 
 import { toBudgetView, toCurrentView } from '../../../shared/budgets/views';
-import { requireEnv } from '../../../shared/config';
-import { authenticatedRoute, noParams } from '../../../shared/http/api-handler';
-import { versionETag } from '../../../shared/http/etag';
-import { NotFound } from '../../../shared/http/problems';
-import { idPath } from '../../../shared/ledger/fields';
-import { todayIn } from '../../../shared/ledger/transaction-schemas';
-import { createBudgetStore } from '../../../shared/store/budget-store';
+import { documentClient } from '../../../shared/kit/aws/clients';
+import { requireEnv } from '../../../shared/kit/config';
+import { authenticatedRoute, noParams } from '../../../shared/kit/http/api-handler';
+import { versionETag } from '../../../shared/kit/http/etag';
+import { idPath } from '../../../shared/kit/http/fields';
+import { NotFound } from '../../../shared/kit/http/problems';
+import { todayIn } from '../../../shared/transactions/schemas';
 
 const db = documentClient();
 const tableName = requireEnv('TABLE_NAME');

@@ -1,11 +1,12 @@
 /** GET /v1/budgets: the caller's budgets in creation order, a page at a time. */
-import { documentClient } from '../../../shared/aws/clients';
+
 import { budgetListQuery } from '../../../shared/budgets/schemas';
+import { createBudgetStore } from '../../../shared/budgets/store';
 import { toBudgetView } from '../../../shared/budgets/views';
-import { requireEnv } from '../../../shared/config';
-import { authenticatedRoute } from '../../../shared/http/api-handler';
-import { decodeCursor, encodeCursor } from '../../../shared/http/cursor';
-import { createBudgetStore } from '../../../shared/store/budget-store';
+import { documentClient } from '../../../shared/kit/aws/clients';
+import { requireEnv } from '../../../shared/kit/config';
+import { authenticatedRoute } from '../../../shared/kit/http/api-handler';
+import { decodeCursor, encodeCursor } from '../../../shared/kit/http/cursor';
 
 const budgets = createBudgetStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
 

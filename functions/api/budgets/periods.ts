@@ -3,17 +3,18 @@
  * [from, to] (from the budget's startDate on), from its counters: one Query. Periods with no
  * counter spent nothing.
  */
-import { documentClient } from '../../../shared/aws/clients';
+
 import { periodsBetween } from '../../../shared/budgets/periods';
 import { figuresFor } from '../../../shared/budgets/rollover';
 import { budgetPeriodsQuery } from '../../../shared/budgets/schemas';
+import { createBudgetStore } from '../../../shared/budgets/store';
 import { toPeriodView } from '../../../shared/budgets/views';
-import { requireEnv } from '../../../shared/config';
-import { authenticatedRoute } from '../../../shared/http/api-handler';
-import { NotFound, ValidationFailed } from '../../../shared/http/problems';
-import { idPath } from '../../../shared/ledger/fields';
-import { todayIn } from '../../../shared/ledger/transaction-schemas';
-import { createBudgetStore } from '../../../shared/store/budget-store';
+import { documentClient } from '../../../shared/kit/aws/clients';
+import { requireEnv } from '../../../shared/kit/config';
+import { authenticatedRoute } from '../../../shared/kit/http/api-handler';
+import { idPath } from '../../../shared/kit/http/fields';
+import { NotFound, ValidationFailed } from '../../../shared/kit/http/problems';
+import { todayIn } from '../../../shared/transactions/schemas';
 
 const db = documentClient();
 const tableName = requireEnv('TABLE_NAME');

@@ -4,17 +4,18 @@
  * BudgetUpdated: the current period (and later ones) under the new coverage; past periods keep
  * their history (docs/budgets.md).
  */
-import { documentClient } from '../../../shared/aws/clients';
+
 import { checkCategories, checkLimitCurrency } from '../../../shared/budgets/rules';
 import { patchBudgetBody } from '../../../shared/budgets/schemas';
+import { createBudgetStore } from '../../../shared/budgets/store';
 import { toBudgetView } from '../../../shared/budgets/views';
-import { requireEnv } from '../../../shared/config';
-import { authenticatedRoute, noParams } from '../../../shared/http/api-handler';
-import { versionETag, versionsFromIfMatch } from '../../../shared/http/etag';
-import { NotFound, PreconditionFailed } from '../../../shared/http/problems';
-import { idPath } from '../../../shared/ledger/fields';
-import { createBudgetStore } from '../../../shared/store/budget-store';
-import { createCategoryStore } from '../../../shared/store/category-store';
+import { createCategoryStore } from '../../../shared/categories/store';
+import { documentClient } from '../../../shared/kit/aws/clients';
+import { requireEnv } from '../../../shared/kit/config';
+import { authenticatedRoute, noParams } from '../../../shared/kit/http/api-handler';
+import { versionETag, versionsFromIfMatch } from '../../../shared/kit/http/etag';
+import { idPath } from '../../../shared/kit/http/fields';
+import { NotFound, PreconditionFailed } from '../../../shared/kit/http/problems';
 
 const db = documentClient();
 const tableName = requireEnv('TABLE_NAME');

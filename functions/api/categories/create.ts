@@ -2,15 +2,16 @@
  * POST /v1/categories: a top-level category, or a subcategory of an existing top-level category of
  * the same kind. With an `Idempotency-Key`, a retry returns the first response and creates nothing.
  */
-import { documentClient } from '../../../shared/aws/clients';
-import { requireEnv } from '../../../shared/config';
-import { authenticatedRoute, noParams } from '../../../shared/http/api-handler';
-import { versionETag } from '../../../shared/http/etag';
-import { idempotencyKeyFrom, withIdempotency } from '../../../shared/http/idempotency';
-import { categoryCreateSchema } from '../../../shared/ledger/category-schemas';
-import { newEntityId } from '../../../shared/ledger/fields';
-import { toCategoryView } from '../../../shared/ledger/views';
-import { createCategoryStore, newCategoryItem } from '../../../shared/store/category-store';
+
+import { categoryCreateSchema } from '../../../shared/categories/schemas';
+import { createCategoryStore, newCategoryItem } from '../../../shared/categories/store';
+import { documentClient } from '../../../shared/kit/aws/clients';
+import { requireEnv } from '../../../shared/kit/config';
+import { authenticatedRoute, noParams } from '../../../shared/kit/http/api-handler';
+import { versionETag } from '../../../shared/kit/http/etag';
+import { newEntityId } from '../../../shared/kit/http/fields';
+import { idempotencyKeyFrom, withIdempotency } from '../../../shared/kit/http/idempotency';
+import { toCategoryView } from '../../../shared/transactions/views';
 
 const tableName = requireEnv('TABLE_NAME');
 const db = documentClient();

@@ -2,12 +2,13 @@
  * DELETE /v1/categories/{id}: only a category without subcategories and without transactions
  * (409 otherwise: archive it instead, which keeps the history and hides it from new entries).
  */
-import { documentClient } from '../../../shared/aws/clients';
-import { requireEnv } from '../../../shared/config';
-import { authenticatedRoute, noParams } from '../../../shared/http/api-handler';
-import { Conflict, NotFound } from '../../../shared/http/problems';
-import { idPath } from '../../../shared/ledger/fields';
-import { createCategoryStore } from '../../../shared/store/category-store';
+
+import { createCategoryStore } from '../../../shared/categories/store';
+import { documentClient } from '../../../shared/kit/aws/clients';
+import { requireEnv } from '../../../shared/kit/config';
+import { authenticatedRoute, noParams } from '../../../shared/kit/http/api-handler';
+import { idPath } from '../../../shared/kit/http/fields';
+import { Conflict, NotFound } from '../../../shared/kit/http/problems';
 
 const categories = createCategoryStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
 

@@ -1,11 +1,12 @@
 /** GET /v1/categories: the caller's categories (both levels; `parentId` tells the tree). */
-import { documentClient } from '../../../shared/aws/clients';
-import { requireEnv } from '../../../shared/config';
-import { authenticatedRoute } from '../../../shared/http/api-handler';
-import { decodeCursor, encodeCursor } from '../../../shared/http/cursor';
-import { categoryListQuery } from '../../../shared/ledger/category-schemas';
-import { toCategoryView } from '../../../shared/ledger/views';
-import { createCategoryStore } from '../../../shared/store/category-store';
+
+import { categoryListQuery } from '../../../shared/categories/schemas';
+import { createCategoryStore } from '../../../shared/categories/store';
+import { documentClient } from '../../../shared/kit/aws/clients';
+import { requireEnv } from '../../../shared/kit/config';
+import { authenticatedRoute } from '../../../shared/kit/http/api-handler';
+import { decodeCursor, encodeCursor } from '../../../shared/kit/http/cursor';
+import { toCategoryView } from '../../../shared/transactions/views';
 
 const categories = createCategoryStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
 

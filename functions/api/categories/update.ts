@@ -3,14 +3,15 @@
  * under another top-level category of the same kind, or null for the top level). The kind is not
  * in the allow-list. `If-Match` → 412 when stale.
  */
-import { documentClient } from '../../../shared/aws/clients';
-import { requireEnv } from '../../../shared/config';
-import { authenticatedRoute, noParams } from '../../../shared/http/api-handler';
-import { versionETag, versionsFromIfMatch } from '../../../shared/http/etag';
-import { categoryPatchSchema } from '../../../shared/ledger/category-schemas';
-import { idPath } from '../../../shared/ledger/fields';
-import { toCategoryView } from '../../../shared/ledger/views';
-import { createCategoryStore } from '../../../shared/store/category-store';
+
+import { categoryPatchSchema } from '../../../shared/categories/schemas';
+import { createCategoryStore } from '../../../shared/categories/store';
+import { documentClient } from '../../../shared/kit/aws/clients';
+import { requireEnv } from '../../../shared/kit/config';
+import { authenticatedRoute, noParams } from '../../../shared/kit/http/api-handler';
+import { versionETag, versionsFromIfMatch } from '../../../shared/kit/http/etag';
+import { idPath } from '../../../shared/kit/http/fields';
+import { toCategoryView } from '../../../shared/transactions/views';
 
 const categories = createCategoryStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
 

@@ -1,6 +1,7 @@
 /** GET /v1/currencies: every currency Moneta accepts, with its minor-unit exponent and English name. */
-import { currencyCodes, exponentOf } from '../../../shared/domain/currencies';
-import { authenticatedRoute, noParams } from '../../../shared/http/api-handler';
+
+import { authenticatedRoute, noParams } from '../../../shared/kit/http/api-handler';
+import { currencyCodes, exponentOf } from '../../../shared/kit/money/currencies';
 
 const names = new Intl.DisplayNames(['en'], { type: 'currency' });
 

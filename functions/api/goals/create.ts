@@ -3,17 +3,18 @@
  * account's balance, or contributions). With an `Idempotency-Key`, a retry returns the first
  * response and creates nothing: the key's record is written in the same transaction as the goal.
  */
-import { documentClient } from '../../../shared/aws/clients';
-import { requireEnv } from '../../../shared/config';
+
+import { createAccountStore } from '../../../shared/accounts/store';
 import { checkDeadline, goalCreateSchema } from '../../../shared/goals/schemas';
+import { createGoalStore, newGoalItem, unknownFundingAccount } from '../../../shared/goals/store';
 import { callerToday } from '../../../shared/goals/today';
 import { toGoalView } from '../../../shared/goals/views';
-import { authenticatedRoute, noParams } from '../../../shared/http/api-handler';
-import { versionETag } from '../../../shared/http/etag';
-import { idempotencyKeyFrom, replay, withIdempotency } from '../../../shared/http/idempotency';
-import { newEntityId } from '../../../shared/ledger/fields';
-import { createAccountStore } from '../../../shared/store/account-store';
-import { createGoalStore, newGoalItem, unknownFundingAccount } from '../../../shared/store/goal-store';
+import { documentClient } from '../../../shared/kit/aws/clients';
+import { requireEnv } from '../../../shared/kit/config';
+import { authenticatedRoute, noParams } from '../../../shared/kit/http/api-handler';
+import { versionETag } from '../../../shared/kit/http/etag';
+import { newEntityId } from '../../../shared/kit/http/fields';
+import { idempotencyKeyFrom, replay, withIdempotency } from '../../../shared/kit/http/idempotency';
 
 const db = documentClient();
 const tableName = requireEnv('TABLE_NAME');

@@ -3,13 +3,13 @@
  * ledger). Its contributions, applied state and milestones stay behind unread: every route and the
  * goal tracker look the goal up first, and erasing the user removes them with the partition.
  */
-import { documentClient } from '../../../shared/aws/clients';
-import { requireEnv } from '../../../shared/config';
 
-import { authenticatedRoute, noParams } from '../../../shared/http/api-handler';
-import { NotFound } from '../../../shared/http/problems';
-import { idPath } from '../../../shared/ledger/fields';
-import { createGoalStore } from '../../../shared/store/goal-store';
+import { createGoalStore } from '../../../shared/goals/store';
+import { documentClient } from '../../../shared/kit/aws/clients';
+import { requireEnv } from '../../../shared/kit/config';
+import { authenticatedRoute, noParams } from '../../../shared/kit/http/api-handler';
+import { idPath } from '../../../shared/kit/http/fields';
+import { NotFound } from '../../../shared/kit/http/problems';
 
 const goals = createGoalStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
 

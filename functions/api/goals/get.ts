@@ -1,13 +1,14 @@
 /** GET /v1/goals/{id}: one of the caller's goals with its progress; its version is the ETag. */
-import { documentClient } from '../../../shared/aws/clients';
-import { requireEnv } from '../../../shared/config';
+
+import { createGoalStore } from '../../../shared/goals/store';
 import { callerToday } from '../../../shared/goals/today';
 import { toGoalView } from '../../../shared/goals/views';
-import { authenticatedRoute, noParams } from '../../../shared/http/api-handler';
-import { versionETag } from '../../../shared/http/etag';
-import { NotFound } from '../../../shared/http/problems';
-import { idPath } from '../../../shared/ledger/fields';
-import { createGoalStore } from '../../../shared/store/goal-store';
+import { documentClient } from '../../../shared/kit/aws/clients';
+import { requireEnv } from '../../../shared/kit/config';
+import { authenticatedRoute, noParams } from '../../../shared/kit/http/api-handler';
+import { versionETag } from '../../../shared/kit/http/etag';
+import { idPath } from '../../../shared/kit/http/fields';
+import { NotFound } from '../../../shared/kit/http/problems';
 
 const db = documentClient();
 const tableName = requireEnv('TABLE_NAME');

@@ -1,12 +1,13 @@
 /** GET /v1/goals: the caller's goals in creation order, with their progress, a page at a time. */
-import { documentClient } from '../../../shared/aws/clients';
-import { requireEnv } from '../../../shared/config';
+
 import { goalListQuery } from '../../../shared/goals/schemas';
+import { createGoalStore } from '../../../shared/goals/store';
 import { callerToday } from '../../../shared/goals/today';
 import { toGoalView } from '../../../shared/goals/views';
-import { authenticatedRoute } from '../../../shared/http/api-handler';
-import { decodeCursor, encodeCursor } from '../../../shared/http/cursor';
-import { createGoalStore } from '../../../shared/store/goal-store';
+import { documentClient } from '../../../shared/kit/aws/clients';
+import { requireEnv } from '../../../shared/kit/config';
+import { authenticatedRoute } from '../../../shared/kit/http/api-handler';
+import { decodeCursor, encodeCursor } from '../../../shared/kit/http/cursor';
 
 const db = documentClient();
 const tableName = requireEnv('TABLE_NAME');

@@ -2,16 +2,17 @@
  * PATCH /v1/goals/{id}: renames, changes the target (in the goal's currency) or the deadline
  * (null removes it). `If-Match` → 412 when stale. Progress is not editable: it is derived.
  */
-import { documentClient } from '../../../shared/aws/clients';
-import { requireEnv } from '../../../shared/config';
+
 import { checkDeadline, goalPatchSchema } from '../../../shared/goals/schemas';
+import { createGoalStore } from '../../../shared/goals/store';
 import { callerToday } from '../../../shared/goals/today';
 import { toGoalView } from '../../../shared/goals/views';
-import { authenticatedRoute, noParams } from '../../../shared/http/api-handler';
-import { versionETag, versionsFromIfMatch } from '../../../shared/http/etag';
-import { NotFound, PreconditionFailed } from '../../../shared/http/problems';
-import { idPath } from '../../../shared/ledger/fields';
-import { createGoalStore } from '../../../shared/store/goal-store';
+import { documentClient } from '../../../shared/kit/aws/clients';
+import { requireEnv } from '../../../shared/kit/config';
+import { authenticatedRoute, noParams } from '../../../shared/kit/http/api-handler';
+import { versionETag, versionsFromIfMatch } from '../../../shared/kit/http/etag';
+import { idPath } from '../../../shared/kit/http/fields';
+import { NotFound, PreconditionFailed } from '../../../shared/kit/http/problems';
 
 const db = documentClient();
 const tableName = requireEnv('TABLE_NAME');

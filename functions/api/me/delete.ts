@@ -8,11 +8,11 @@
  * refuses that caller with 401 account-deleted) and must still reach Cognito.
  */
 import { DeleteUserCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { cognitoErrors, handleCognitoError } from '../../../shared/auth/cognito-errors';
-import { cognitoClient, documentClient } from '../../../shared/aws/clients';
-import { requireEnv } from '../../../shared/config';
-import { identityRoute, noParams } from '../../../shared/http/api-handler';
-import { createProfileStore } from '../../../shared/store/profile-store';
+import { cognitoErrors, handleCognitoError } from '../../../shared/identity/cognito-errors';
+import { createProfileStore } from '../../../shared/identity/profile-store';
+import { cognitoClient, documentClient } from '../../../shared/kit/aws/clients';
+import { requireEnv } from '../../../shared/kit/config';
+import { identityRoute, noParams } from '../../../shared/kit/http/api-handler';
 
 const profiles = createProfileStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
 const cognito = cognitoClient();

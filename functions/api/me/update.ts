@@ -2,13 +2,14 @@
  * PATCH /v1/me: changes an allow-list of profile fields in one conditional UpdateItem. With
  * `If-Match`, DynamoDB itself refuses a stale version (412), so two clients cannot overwrite each other.
  */
-import { documentClient } from '../../../shared/aws/clients';
-import { requireEnv } from '../../../shared/config';
-import { profilePatchSchema, toProfileView } from '../../../shared/domain/profile';
-import { authenticatedRoute, noParams } from '../../../shared/http/api-handler';
-import { versionETag, versionsFromIfMatch } from '../../../shared/http/etag';
-import { AccountDeleted, PreconditionFailed } from '../../../shared/http/problems';
-import { createProfileStore } from '../../../shared/store/profile-store';
+
+import { profilePatchSchema, toProfileView } from '../../../shared/identity/profile';
+import { createProfileStore } from '../../../shared/identity/profile-store';
+import { documentClient } from '../../../shared/kit/aws/clients';
+import { requireEnv } from '../../../shared/kit/config';
+import { authenticatedRoute, noParams } from '../../../shared/kit/http/api-handler';
+import { versionETag, versionsFromIfMatch } from '../../../shared/kit/http/etag';
+import { AccountDeleted, PreconditionFailed } from '../../../shared/kit/http/problems';
 
 const profiles = createProfileStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
 

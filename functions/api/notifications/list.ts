@@ -1,10 +1,10 @@
 /** GET /v1/notifications: the caller's notification log (what was emailed, suppressed or failed), newest first. */
-import { documentClient } from '../../../shared/aws/clients';
-import { requireEnv } from '../../../shared/config';
-import { authenticatedRoute } from '../../../shared/http/api-handler';
-import { decodeCursor, encodeCursor } from '../../../shared/http/cursor';
+import { documentClient } from '../../../shared/kit/aws/clients';
+import { requireEnv } from '../../../shared/kit/config';
+import { authenticatedRoute } from '../../../shared/kit/http/api-handler';
+import { decodeCursor, encodeCursor } from '../../../shared/kit/http/cursor';
+import { createNotificationStore } from '../../../shared/notifications/store';
 import { notificationListQuery, toNotificationView } from '../../../shared/notifications/views';
-import { createNotificationStore } from '../../../shared/store/notification-store';
 
 const notifications = createNotificationStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
 

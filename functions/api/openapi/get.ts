@@ -4,7 +4,7 @@
  * run time; a unit test keeps that file equal to what the route table and the schemas generate.
  */
 import openApiDocument from '../../../docs/openapi.json';
-import { noParams, publicRoute } from '../../../shared/http/api-handler';
+import { noParams, publicRoute } from '../../../shared/kit/http/api-handler';
 
 export const handler = publicRoute({ query: noParams }, async () => ({
   status: 200,

@@ -2,11 +2,11 @@
  * GET /v1/payees?prefix=: payees remembered from the caller's transactions, by name, for
  * autocompletion. The prefix matches however the name was spelled (case, spaces, width).
  */
-import { documentClient } from '../../../shared/aws/clients';
-import { requireEnv } from '../../../shared/config';
-import { authenticatedRoute } from '../../../shared/http/api-handler';
-import { decodeCursor, encodeCursor } from '../../../shared/http/cursor';
-import { createPayeeStore, payeeListQuery, toPayeeView } from '../../../shared/store/payee-store';
+import { documentClient } from '../../../shared/kit/aws/clients';
+import { requireEnv } from '../../../shared/kit/config';
+import { authenticatedRoute } from '../../../shared/kit/http/api-handler';
+import { decodeCursor, encodeCursor } from '../../../shared/kit/http/cursor';
+import { createPayeeStore, payeeListQuery, toPayeeView } from '../../../shared/transactions/payee-store';
 
 const payees = createPayeeStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
 

@@ -3,13 +3,13 @@
  * rates from `base` (units of each currency per 1 unit of base). A day without publication
  * (weekend, holiday, today before 16:00 CET) answers the latest earlier day, with `fallback: true`.
  */
-import { documentClient } from '../../../shared/aws/clients';
-import { requireEnv } from '../../../shared/config';
-import { crossRate } from '../../../shared/domain/conversion';
-import { isCurrency } from '../../../shared/domain/currencies';
-import { authenticatedRoute } from '../../../shared/http/api-handler';
-import { HttpProblem, ValidationFailed } from '../../../shared/http/problems';
-import { createRateStore, FIRST_RATE_DATE, ratesQuery } from '../../../shared/store/rate-store';
+import { documentClient } from '../../../shared/kit/aws/clients';
+import { requireEnv } from '../../../shared/kit/config';
+import { authenticatedRoute } from '../../../shared/kit/http/api-handler';
+import { HttpProblem, ValidationFailed } from '../../../shared/kit/http/problems';
+import { crossRate } from '../../../shared/kit/money/conversion';
+import { isCurrency } from '../../../shared/kit/money/currencies';
+import { createRateStore, FIRST_RATE_DATE, ratesQuery } from '../../../shared/rates/store';
 
 const rates = createRateStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
 

@@ -6,19 +6,19 @@
  * guard is part of that same write (shared/budgets/enforcement.ts), so the refusal is race-free.
  */
 import { ulid } from 'ulid';
-import { documentClient } from '../../../shared/aws/clients';
 import { createBudgetEnforcement, withBudgetGuards } from '../../../shared/budgets/enforcement';
-import { requireEnv } from '../../../shared/config';
-import { authenticatedRoute, noParams } from '../../../shared/http/api-handler';
-import { versionETag } from '../../../shared/http/etag';
-import { idempotencyKeyFrom, replay, withIdempotency } from '../../../shared/http/idempotency';
-import { ratesIfNeeded } from '../../../shared/ledger/conversion-service';
-import { planCreate } from '../../../shared/ledger/transaction-plan';
-import { checkDateWindow, createTransactionBody, todayIn } from '../../../shared/ledger/transaction-schemas';
-import { toTransactionView } from '../../../shared/ledger/views';
-import { createPayeeStore } from '../../../shared/store/payee-store';
-import { createRateStore } from '../../../shared/store/rate-store';
-import { createTransactionStore } from '../../../shared/store/transaction-store';
+import { documentClient } from '../../../shared/kit/aws/clients';
+import { requireEnv } from '../../../shared/kit/config';
+import { authenticatedRoute, noParams } from '../../../shared/kit/http/api-handler';
+import { versionETag } from '../../../shared/kit/http/etag';
+import { idempotencyKeyFrom, replay, withIdempotency } from '../../../shared/kit/http/idempotency';
+import { ratesIfNeeded } from '../../../shared/rates/conversion-service';
+import { createRateStore } from '../../../shared/rates/store';
+import { createPayeeStore } from '../../../shared/transactions/payee-store';
+import { planCreate } from '../../../shared/transactions/plan';
+import { checkDateWindow, createTransactionBody, todayIn } from '../../../shared/transactions/schemas';
+import { createTransactionStore } from '../../../shared/transactions/store';
+import { toTransactionView } from '../../../shared/transactions/views';
 
 const db = documentClient();
 const tableName = requireEnv('TABLE_NAME');

@@ -3,14 +3,14 @@
  * changes in one TransactWriteItems. A transfer leg takes its counterpart with it, so a transfer
  * never stays half-booked. `If-Match` is honoured when given (412 on a stale version).
  */
-import { documentClient } from '../../../shared/aws/clients';
-import { requireEnv } from '../../../shared/config';
-import { authenticatedRoute, noParams } from '../../../shared/http/api-handler';
-import { versionsFromIfMatch } from '../../../shared/http/etag';
-import { NotFound, PreconditionFailed } from '../../../shared/http/problems';
-import { idPath } from '../../../shared/ledger/fields';
-import { counterpartLegId, planDelete } from '../../../shared/ledger/transaction-plan';
-import { createTransactionStore, StaleTransaction } from '../../../shared/store/transaction-store';
+import { documentClient } from '../../../shared/kit/aws/clients';
+import { requireEnv } from '../../../shared/kit/config';
+import { authenticatedRoute, noParams } from '../../../shared/kit/http/api-handler';
+import { versionsFromIfMatch } from '../../../shared/kit/http/etag';
+import { idPath } from '../../../shared/kit/http/fields';
+import { NotFound, PreconditionFailed } from '../../../shared/kit/http/problems';
+import { counterpartLegId, planDelete } from '../../../shared/transactions/plan';
+import { createTransactionStore, StaleTransaction } from '../../../shared/transactions/store';
 
 const transactions = createTransactionStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
 

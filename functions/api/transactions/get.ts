@@ -1,12 +1,12 @@
 /** GET /v1/transactions/{id}: one of the caller's transactions, with its version as ETag. */
-import { documentClient } from '../../../shared/aws/clients';
-import { requireEnv } from '../../../shared/config';
-import { authenticatedRoute, noParams } from '../../../shared/http/api-handler';
-import { versionETag } from '../../../shared/http/etag';
-import { NotFound } from '../../../shared/http/problems';
-import { idPath } from '../../../shared/ledger/fields';
-import { toTransactionView } from '../../../shared/ledger/views';
-import { createTransactionQueries } from '../../../shared/store/transaction-queries';
+import { documentClient } from '../../../shared/kit/aws/clients';
+import { requireEnv } from '../../../shared/kit/config';
+import { authenticatedRoute, noParams } from '../../../shared/kit/http/api-handler';
+import { versionETag } from '../../../shared/kit/http/etag';
+import { idPath } from '../../../shared/kit/http/fields';
+import { NotFound } from '../../../shared/kit/http/problems';
+import { createTransactionQueries } from '../../../shared/transactions/queries';
+import { toTransactionView } from '../../../shared/transactions/views';
 
 const transactions = createTransactionQueries({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
 

@@ -4,14 +4,14 @@
  * to the caller. A filter naming an account or category the caller does not have is a 404, so a
  * typo is not mistaken for "no transactions".
  */
-import { documentClient } from '../../../shared/aws/clients';
-import { requireEnv } from '../../../shared/config';
-import { authenticatedRoute } from '../../../shared/http/api-handler';
-import { decodeCursor, encodeCursor } from '../../../shared/http/cursor';
-import { NotFound, ValidationFailed } from '../../../shared/http/problems';
-import { transactionListQuery } from '../../../shared/ledger/transaction-query-schema';
-import { toTransactionView } from '../../../shared/ledger/views';
-import { createTransactionQueries } from '../../../shared/store/transaction-queries';
+import { documentClient } from '../../../shared/kit/aws/clients';
+import { requireEnv } from '../../../shared/kit/config';
+import { authenticatedRoute } from '../../../shared/kit/http/api-handler';
+import { decodeCursor, encodeCursor } from '../../../shared/kit/http/cursor';
+import { NotFound, ValidationFailed } from '../../../shared/kit/http/problems';
+import { createTransactionQueries } from '../../../shared/transactions/queries';
+import { transactionListQuery } from '../../../shared/transactions/query-schema';
+import { toTransactionView } from '../../../shared/transactions/views';
 
 const transactions = createTransactionQueries({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
 

@@ -5,25 +5,26 @@
  * A budget in enforce mode that the change would take past its limit refuses it (409
  * budget-exceeded), with its guard inside the same write (shared/budgets/enforcement.ts).
  */
-import { documentClient } from '../../../shared/aws/clients';
+
 import { createBudgetEnforcement, withBudgetGuards } from '../../../shared/budgets/enforcement';
-import { requireEnv } from '../../../shared/config';
-import { authenticatedRoute, noParams } from '../../../shared/http/api-handler';
-import { versionETag, versionsFromIfMatch } from '../../../shared/http/etag';
-import { NotFound, PreconditionFailed } from '../../../shared/http/problems';
-import { ratesIfNeeded } from '../../../shared/ledger/conversion-service';
-import { idPath } from '../../../shared/ledger/fields';
-import { planUpdate, updateReads } from '../../../shared/ledger/transaction-plan';
+import { documentClient } from '../../../shared/kit/aws/clients';
+import { requireEnv } from '../../../shared/kit/config';
+import { authenticatedRoute, noParams } from '../../../shared/kit/http/api-handler';
+import { versionETag, versionsFromIfMatch } from '../../../shared/kit/http/etag';
+import { idPath } from '../../../shared/kit/http/fields';
+import { NotFound, PreconditionFailed } from '../../../shared/kit/http/problems';
+import { ratesIfNeeded } from '../../../shared/rates/conversion-service';
+import { createRateStore } from '../../../shared/rates/store';
+import { createPayeeStore } from '../../../shared/transactions/payee-store';
+import { planUpdate, updateReads } from '../../../shared/transactions/plan';
 import {
   checkDateWindow,
   patchTransactionBody,
   type TransactionPatch,
   todayIn,
-} from '../../../shared/ledger/transaction-schemas';
-import { toTransactionView } from '../../../shared/ledger/views';
-import { createPayeeStore } from '../../../shared/store/payee-store';
-import { createRateStore } from '../../../shared/store/rate-store';
-import { createTransactionStore, StaleTransaction } from '../../../shared/store/transaction-store';
+} from '../../../shared/transactions/schemas';
+import { createTransactionStore, StaleTransaction } from '../../../shared/transactions/store';
+import { toTransactionView } from '../../../shared/transactions/views';
 
 const db = documentClient();
 const tableName = requireEnv('TABLE_NAME');

@@ -4,16 +4,16 @@
  * given (what arrived) or the amount converted at the recorded reference rate.
  */
 import { ulid } from 'ulid';
-import { documentClient } from '../../../shared/aws/clients';
-import { requireEnv } from '../../../shared/config';
-import { authenticatedRoute, noParams } from '../../../shared/http/api-handler';
-import { idempotencyKeyFrom, replay, withIdempotency } from '../../../shared/http/idempotency';
-import { ratesIfNeeded } from '../../../shared/ledger/conversion-service';
-import { planTransfer, transferLegIds } from '../../../shared/ledger/transaction-plan';
-import { checkDateWindow, createTransferBody, todayIn } from '../../../shared/ledger/transaction-schemas';
-import { toTransactionView } from '../../../shared/ledger/views';
-import { createRateStore } from '../../../shared/store/rate-store';
-import { createTransactionStore } from '../../../shared/store/transaction-store';
+import { documentClient } from '../../../shared/kit/aws/clients';
+import { requireEnv } from '../../../shared/kit/config';
+import { authenticatedRoute, noParams } from '../../../shared/kit/http/api-handler';
+import { idempotencyKeyFrom, replay, withIdempotency } from '../../../shared/kit/http/idempotency';
+import { ratesIfNeeded } from '../../../shared/rates/conversion-service';
+import { createRateStore } from '../../../shared/rates/store';
+import { planTransfer, transferLegIds } from '../../../shared/transactions/plan';
+import { checkDateWindow, createTransferBody, todayIn } from '../../../shared/transactions/schemas';
+import { createTransactionStore } from '../../../shared/transactions/store';
+import { toTransactionView } from '../../../shared/transactions/views';
 
 const db = documentClient();
 const tableName = requireEnv('TABLE_NAME');

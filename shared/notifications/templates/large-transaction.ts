@@ -3,7 +3,7 @@
  * money as entered, what it came to in the home currency when that differs, the account, the
  * payee and the day.
  */
-import type { Money } from '../../domain/money';
+import type { Money } from '../../kit/money/money';
 import { type EmailContent, type RenderedEmail, renderEmail } from '../email';
 import { formatDay, formatMoney, oneLine } from '../format';
 import { alertFooter } from './settings-footer';

@@ -77,7 +77,7 @@ const EXPONENT: Record<string, number> = { EUR: 2, USD: 2, GBP: 2, JPY: 0 };
 
 /** A custom subcategory of the default `food`: budgets on food cover it through its parent. */
 const CUSTOM_CATEGORY = { key: 'coffee', name: 'Coffee', kind: 'expense', parentId: 'food' } as const;
-/** Parents of the expense categories the scenario uses (the defaults of shared/ledger/default-categories.ts). */
+/** Parents of the expense categories the scenario uses (the defaults of shared/categories/defaults.ts). */
 const PARENT: Record<string, string | null> = {
   groceries: 'food',
   restaurants: 'food',

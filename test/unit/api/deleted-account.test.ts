@@ -14,8 +14,8 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { type FunctionId, functionSpec } from '../../../lib/catalog/functions';
 import { type RouteSpec, routes } from '../../../lib/catalog/routes';
-import type { HttpApiEvent, HttpApiResult } from '../../../shared/http/api-handler';
-import { keys } from '../../../shared/store/keys';
+import { keys } from '../../../shared/kit/dynamodb/keys';
+import type { HttpApiEvent, HttpApiResult } from '../../../shared/kit/http/api-handler';
 import { bodyFixtures, concretePath, routeKey, takesBody } from '../../e2e/support/route-bodies';
 import { conditionFailed } from '../ledger/accounts/support';
 import { givenProfile } from '../support/signed-up';

@@ -4,7 +4,7 @@
  */
 import * as cognitoSdk from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoIdentityProviderServiceException } from '@aws-sdk/client-cognito-identity-provider';
-import type { HttpApiEvent, HttpApiResult } from '../../../shared/http/api-handler';
+import type { HttpApiEvent, HttpApiResult } from '../../../shared/kit/http/api-handler';
 import { httpEvent, lambdaContext, type ParsedResponse, parseResponse } from '../support/http-event';
 
 /** The exception the SDK would throw for a Cognito error response of that name. */

@@ -1,5 +1,5 @@
-import { cognitoErrors, handleCognitoError } from '../../../shared/auth/cognito-errors';
-import { HttpProblem } from '../../../shared/http/problems';
+import { cognitoErrors, handleCognitoError } from '../../../shared/identity/cognito-errors';
+import { HttpProblem } from '../../../shared/kit/http/problems';
 import { cognitoException } from '../api/support';
 
 /** What a route answers for an error: 'success', or the problem's status and slug. */

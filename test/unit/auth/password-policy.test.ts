@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { passwordPolicy, passwordSchema, presentedPasswordSchema } from '../../../shared/auth/password-policy';
+import { passwordPolicy, passwordSchema, presentedPasswordSchema } from '../../../shared/identity/password-policy';
 
 describe('password policy', () => {
   test('is the policy the user pool is built with', () => {

@@ -1,4 +1,4 @@
-import { codeSchema, emailSchema, signupBody } from '../../../shared/auth/schemas';
+import { codeSchema, emailSchema, signupBody } from '../../../shared/identity/schemas';
 
 describe('auth request schemas', () => {
   test('emails are trimmed and lower-cased, so one person has one spelling', () => {

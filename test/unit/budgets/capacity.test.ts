@@ -9,7 +9,7 @@
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { evaluateEvent } from '../../../shared/budgets/evaluate';
-import type { TransactionItem } from '../../../shared/ledger/items';
+import type { TransactionItem } from '../../../shared/transactions/items';
 import { budgetFixture, events, txn } from './support/budget-fixtures';
 import { type BudgetTable, startBudgetTable } from './support/budget-table';
 

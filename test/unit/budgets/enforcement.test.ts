@@ -7,10 +7,10 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { evaluateEvent } from '../../../shared/budgets/evaluate';
 import type { BudgetItem } from '../../../shared/budgets/items';
-import { transactionItem } from '../../../shared/ledger/items';
-import { createBudgetStore } from '../../../shared/store/budget-store';
-import { keys } from '../../../shared/store/keys';
-import { createProfileStore } from '../../../shared/store/profile-store';
+import { createBudgetStore } from '../../../shared/budgets/store';
+import { createProfileStore } from '../../../shared/identity/profile-store';
+import { keys } from '../../../shared/kit/dynamodb/keys';
+import { transactionItem } from '../../../shared/transactions/items';
 import { type LocalLedger, ofKind, startLocalLedger } from '../ledger/transactions/support/local-ledger';
 import { budgetFixture, events } from './support/budget-fixtures';
 

@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { contributionOf } from '../../../shared/budgets/contribution';
 import { type EvaluatedEvent, evaluateEvent } from '../../../shared/budgets/evaluate';
 import type { BudgetItem } from '../../../shared/budgets/items';
-import type { TransactionItem } from '../../../shared/ledger/items';
+import type { TransactionItem } from '../../../shared/transactions/items';
 import { budgetFixture, events, txn } from './support/budget-fixtures';
 import { type BudgetTable, startBudgetTable, TABLE } from './support/budget-table';
 

@@ -5,9 +5,9 @@
 
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { periodOf } from '../../../shared/budgets/periods';
-import type { HttpApiEvent, HttpApiResult } from '../../../shared/http/api-handler';
-import { todayIn } from '../../../shared/ledger/transaction-schemas';
-import { keys } from '../../../shared/store/keys';
+import { keys } from '../../../shared/kit/dynamodb/keys';
+import type { HttpApiEvent, HttpApiResult } from '../../../shared/kit/http/api-handler';
+import { todayIn } from '../../../shared/transactions/schemas';
 import { type HttpEventInput, httpEvent, lambdaContext, parseResponse } from '../support/http-event';
 import { type BudgetTable, startBudgetTable, TABLE } from './support/budget-table';
 

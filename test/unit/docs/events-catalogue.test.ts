@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EVENTS_CATALOGUE_PATH, REGENERATE_COMMAND, renderEventsCatalogue } from '../../../lib/docs/events-catalogue';
-import { eventNames } from '../../../shared/events/catalog';
+import { eventNames } from '../../../shared/app/events';
 
 const committed = () => readFileSync(join(__dirname, '../../..', EVENTS_CATALOGUE_PATH), 'utf8');
 

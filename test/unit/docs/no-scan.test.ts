@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { routes } from '../../../lib/catalog/routes';
-import { contract } from '../../../shared/api/contract';
+import { contract } from '../../../shared/app/contract';
 
 const root = join(__dirname, '../../..');
 

@@ -11,18 +11,18 @@ import {
   profileView,
   routeKey,
   transactionView,
-} from '../../../shared/api/contract';
+} from '../../../shared/app/contract';
 import {
   buildOpenApiDocument,
   OPENAPI_PATH,
   REGENERATE_OPENAPI_COMMAND,
   renderOpenApiDocument,
   routesWithoutBodySchema,
-} from '../../../shared/api/openapi';
-import { defaultNotificationPreferences, type Profile, toProfileView } from '../../../shared/domain/profile';
-import type { AccountItem, CategoryItem, TransactionItem } from '../../../shared/ledger/items';
-import { toAccountView, toCategoryView, toTransactionView } from '../../../shared/ledger/views';
-import { toPayeeView } from '../../../shared/store/payee-store';
+} from '../../../shared/app/openapi';
+import { defaultNotificationPreferences, type Profile, toProfileView } from '../../../shared/identity/profile';
+import type { AccountItem, CategoryItem, TransactionItem } from '../../../shared/transactions/items';
+import { toPayeeView } from '../../../shared/transactions/payee-store';
+import { toAccountView, toCategoryView, toTransactionView } from '../../../shared/transactions/views';
 import { httpEvent, lambdaContext, parseResponse } from '../support/http-event';
 
 // biome-ignore lint/suspicious/noExplicitAny: the document is walked like any JSON a client reads

@@ -10,9 +10,9 @@ import {
   MissingRate,
   parseRatio,
   ratioText,
-} from '../../../shared/domain/conversion';
-import { divideHalfEven } from '../../../shared/domain/decimal';
-import { MAX_AMOUNT, moneySchema, positiveMoneySchema } from '../../../shared/domain/money';
+} from '../../../shared/kit/money/conversion';
+import { divideHalfEven } from '../../../shared/kit/money/decimal';
+import { MAX_AMOUNT, moneySchema, positiveMoneySchema } from '../../../shared/kit/money/money';
 import { parseEcbCsv } from '../../../shared/rates/ecb-csv';
 
 const april13 = { date: '2026-04-13', rates: { USD: '1.1684', JPY: '186.75', GBP: '0.87058' } };

@@ -7,9 +7,9 @@ import { SESv2Client, SendEmailCommand, TooManyRequestsException } from '@aws-sd
 import type { Context, EventBridgeEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { rules } from '../../../lib/catalog/rules';
-import type { Profile } from '../../../shared/domain/profile';
+import type { Profile } from '../../../shared/identity/profile';
+import { keys } from '../../../shared/kit/dynamodb/keys';
 import { HOURLY_EMAIL_CAP } from '../../../shared/notifications/hourly-cap';
-import { keys } from '../../../shared/store/keys';
 import { storedAccount } from '../ledger/accounts/support';
 import { budgetAlert, goalAchieved, goalMilestone, transactionCreated } from '../notifications/support/fact-events';
 import { type LocalTable, startLocalTable } from '../notifications/support/local-table';

@@ -1,6 +1,6 @@
 import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import { mockClient } from 'aws-sdk-client-mock';
-import { MAX_BYTES_PER_CALL, PutEventsBatcher } from '../../../shared/events/put-events-batcher';
+import { MAX_BYTES_PER_CALL, PutEventsBatcher } from '../../../shared/kit/events/put-events-batcher';
 
 const eventBridge = mockClient(EventBridgeClient);
 

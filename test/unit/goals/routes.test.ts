@@ -2,7 +2,7 @@
  * The goal routes against a real DynamoDB Local: what a client sees (status, problem fields, ETag,
  * progress figures) and what is stored afterwards (nothing, for every refusal).
  */
-import { convertAtReference } from '../../../shared/domain/conversion';
+import { convertAtReference } from '../../../shared/kit/money/conversion';
 import { snapshotRatesOn } from '../ledger/transactions/support/ledger-fixtures';
 import { type LocalGoals, ofKind, startLocalGoals } from './support/local-goals';
 

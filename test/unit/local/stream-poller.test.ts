@@ -20,7 +20,7 @@ import {
   type StreamSourceSettings,
   startStreamPoller,
 } from '../../../lib/local/stream-poller';
-import { tableDefinition } from '../../../shared/store/table-definition';
+import { tableDefinition } from '../../../shared/kit/dynamodb/table-definition';
 import { freePort } from './support-l1/free-port';
 import { handlerFailure, recordingInvoker } from './support-l1/recording-invoker';
 

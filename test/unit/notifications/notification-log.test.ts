@@ -3,10 +3,10 @@
  * their own), and the store's guarantees the notifier rests on, against a real DynamoDB (Local).
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { HttpApiEvent, HttpApiResult } from '../../../shared/http/api-handler';
+import type { HttpApiEvent, HttpApiResult } from '../../../shared/kit/http/api-handler';
 import { capWindow } from '../../../shared/notifications/hourly-cap';
+import { createNotificationStore, type NotificationStore } from '../../../shared/notifications/store';
 import { notificationView } from '../../../shared/notifications/views';
-import { createNotificationStore, type NotificationStore } from '../../../shared/store/notification-store';
 import { httpEvent, lambdaContext, parseResponse } from '../support/http-event';
 import { type LocalTable, startLocalTable, TABLE } from './support/local-table';
 

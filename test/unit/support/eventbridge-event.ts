@@ -1,6 +1,6 @@
 /** EventBridge events as a rule target receives them, built from details that match the catalog. */
 import type { Context, EventBridgeEvent } from 'aws-lambda';
-import { EVENT_SOURCE, type EventDetail, type EventName } from '../../../shared/events/catalog';
+import { EVENT_SOURCE, type EventDetail, type EventName } from '../../../shared/app/events';
 import { profileItem } from './stream-records';
 
 let counter = 0;

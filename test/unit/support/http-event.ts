@@ -9,7 +9,7 @@
  * `authorization: Bearer <TEST_ACCESS_TOKEN>` unless you pass your own authorization header.
  */
 import type { Context } from 'aws-lambda';
-import type { HttpApiEvent, HttpApiResult } from '../../../shared/http/api-handler';
+import type { HttpApiEvent, HttpApiResult } from '../../../shared/kit/http/api-handler';
 
 export const TEST_ACCESS_TOKEN = 'test-access-token';
 

@@ -7,7 +7,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ensureTable, LOCAL_CLIENT_CONFIG, startDynamoDbLocal } from '../../../lib/local/dynamodb-local';
-import { userPk } from '../../../shared/store/keys';
+import { userPk } from '../../../shared/kit/dynamodb/keys';
 import { freePort } from '../local/support-l1/free-port';
 
 export const TABLE = process.env.TABLE_NAME ?? 'moneta-test';

@@ -1,5 +1,5 @@
 /**
- * Every authenticated route first reads the caller's profile (shared/http/api-handler.ts): a
+ * Every authenticated route first reads the caller's profile (shared/kit/http/api-handler.ts): a
  * deleted account has none and is refused with 401. Handler tests over a mocked DynamoDB answer
  * that read here, by key, so the test's own mocks (another GetItem, a Query…) are left to it.
  *
@@ -11,8 +11,8 @@
  */
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { AwsClientStub } from 'aws-sdk-client-mock';
-import type { Profile } from '../../../shared/domain/profile';
-import { keys } from '../../../shared/store/keys';
+import type { Profile } from '../../../shared/identity/profile';
+import { keys } from '../../../shared/kit/dynamodb/keys';
 import { profileItem } from './stream-records';
 
 type DbMock = AwsClientStub<DynamoDBDocumentClient>;

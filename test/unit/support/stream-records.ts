@@ -4,14 +4,14 @@
  */
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import type { Profile } from '../../../shared/domain/profile';
-import { defaultNotificationPreferences } from '../../../shared/domain/profile';
-import { ItemType } from '../../../shared/store/item-types';
-import { keys } from '../../../shared/store/keys';
+import type { Profile } from '../../../shared/identity/profile';
+import { defaultNotificationPreferences } from '../../../shared/identity/profile';
+import { ItemType } from '../../../shared/kit/dynamodb/item-types';
+import { keys } from '../../../shared/kit/dynamodb/keys';
 
 type StoredItem = Record<string, unknown> & { pk: string; sk: string };
 
-/** A profile item as stored: keys plus the profile (see shared/domain/profile.ts). */
+/** A profile item as stored: keys plus the profile (see shared/identity/profile.ts). */
 export function profileItem(overrides: Partial<Profile> & { userId?: string } = {}): StoredItem & Profile {
   const userId = overrides.userId ?? 'user-1';
   return {

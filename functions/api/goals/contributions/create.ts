@@ -2,24 +2,25 @@
  * POST /v1/goals/{id}/contributions: money put aside for a contributions-funded goal (negative = a
  * withdrawal). Sent in another currency, it is converted at the ECB reference rate of its date and
  * kept in the goal currency. The contribution and its effect on `saved` are one transaction
- * (shared/store/goal-store.ts), so the response already shows it; milestones follow from the
+ * (shared/goals/store.ts), so the response already shows it; milestones follow from the
  * GoalContributionAdded event. 409 for an account-funded goal (its progress is the balance).
  */
-import { documentClient } from '../../../../shared/aws/clients';
-import { requireEnv } from '../../../../shared/config';
-import type { Money } from '../../../../shared/domain/money';
+
 import type { GoalContributionItem } from '../../../../shared/goals/items';
 import { checkContributionDate, contributionCreateSchema } from '../../../../shared/goals/schemas';
+import { createGoalStore, notContributionsFunded } from '../../../../shared/goals/store';
 import { callerToday } from '../../../../shared/goals/today';
 import { toContributionView } from '../../../../shared/goals/views';
-import { authenticatedRoute, noParams } from '../../../../shared/http/api-handler';
-import { idempotencyKeyFrom, replay, withIdempotency } from '../../../../shared/http/idempotency';
-import { NotFound, ValidationFailed } from '../../../../shared/http/problems';
-import { convertOn, NoExchangeRate, transactionAmount } from '../../../../shared/ledger/conversion-service';
-import { idPath, newEntityId } from '../../../../shared/ledger/fields';
-import { createGoalStore, notContributionsFunded } from '../../../../shared/store/goal-store';
-import { ItemType } from '../../../../shared/store/item-types';
-import { createRateStore } from '../../../../shared/store/rate-store';
+import { documentClient } from '../../../../shared/kit/aws/clients';
+import { requireEnv } from '../../../../shared/kit/config';
+import { ItemType } from '../../../../shared/kit/dynamodb/item-types';
+import { authenticatedRoute, noParams } from '../../../../shared/kit/http/api-handler';
+import { idPath, newEntityId } from '../../../../shared/kit/http/fields';
+import { idempotencyKeyFrom, replay, withIdempotency } from '../../../../shared/kit/http/idempotency';
+import { NotFound, ValidationFailed } from '../../../../shared/kit/http/problems';
+import type { Money } from '../../../../shared/kit/money/money';
+import { convertOn, NoExchangeRate, transactionAmount } from '../../../../shared/rates/conversion-service';
+import { createRateStore } from '../../../../shared/rates/store';
 
 const db = documentClient();
 const tableName = requireEnv('TABLE_NAME');

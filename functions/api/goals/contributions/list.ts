@@ -1,13 +1,14 @@
 /** GET /v1/goals/{id}/contributions: a goal's contributions, most recently recorded first. */
-import { documentClient } from '../../../../shared/aws/clients';
-import { requireEnv } from '../../../../shared/config';
+
 import { contributionListQuery } from '../../../../shared/goals/schemas';
+import { createGoalStore } from '../../../../shared/goals/store';
 import { toContributionView } from '../../../../shared/goals/views';
-import { authenticatedRoute } from '../../../../shared/http/api-handler';
-import { decodeCursor, encodeCursor } from '../../../../shared/http/cursor';
-import { NotFound } from '../../../../shared/http/problems';
-import { idPath } from '../../../../shared/ledger/fields';
-import { createGoalStore } from '../../../../shared/store/goal-store';
+import { documentClient } from '../../../../shared/kit/aws/clients';
+import { requireEnv } from '../../../../shared/kit/config';
+import { authenticatedRoute } from '../../../../shared/kit/http/api-handler';
+import { decodeCursor, encodeCursor } from '../../../../shared/kit/http/cursor';
+import { idPath } from '../../../../shared/kit/http/fields';
+import { NotFound } from '../../../../shared/kit/http/problems';
 
 const goals = createGoalStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
 

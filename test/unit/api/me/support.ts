@@ -1,5 +1,5 @@
 /** A stored profile item as DynamoDB holds it, for the /v1/me tests. */
-import type { Profile } from '../../../../shared/domain/profile';
+import type { Profile } from '../../../../shared/identity/profile';
 
 export function storedProfile(userId: string, overrides: Partial<Profile> = {}) {
   return {

@@ -5,7 +5,7 @@
 
 import type { EvaluatedEvent } from '../../../../shared/budgets/evaluate';
 import type { BudgetItem } from '../../../../shared/budgets/items';
-import type { TransactionItem } from '../../../../shared/ledger/items';
+import type { TransactionItem } from '../../../../shared/transactions/items';
 
 const T0 = '2026-01-01T09:00:00.000Z';
 

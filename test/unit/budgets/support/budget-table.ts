@@ -7,11 +7,11 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { EvaluatorDeps } from '../../../../shared/budgets/evaluate';
 import type { BudgetItem } from '../../../../shared/budgets/items';
-import type { TransactionItem } from '../../../../shared/ledger/items';
-import { storedTransaction } from '../../../../shared/ledger/transaction-plan';
-import { createBudgetStore } from '../../../../shared/store/budget-store';
-import { keys } from '../../../../shared/store/keys';
-import { createProfileStore } from '../../../../shared/store/profile-store';
+import { createBudgetStore } from '../../../../shared/budgets/store';
+import { createProfileStore } from '../../../../shared/identity/profile-store';
+import { keys } from '../../../../shared/kit/dynamodb/keys';
+import type { TransactionItem } from '../../../../shared/transactions/items';
+import { storedTransaction } from '../../../../shared/transactions/plan';
 import { startLocalDynamoDb, TABLE } from '../../support/local-dynamodb';
 
 export { TABLE };

@@ -7,10 +7,10 @@
 import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { EventBridgeEvent } from 'aws-lambda';
 import type { GoalItem } from '../../../../shared/goals/items';
-import type { HttpApiEvent, HttpApiResult } from '../../../../shared/http/api-handler';
-import type { AccountItem } from '../../../../shared/ledger/items';
-import { keys } from '../../../../shared/store/keys';
-import { createRateStore } from '../../../../shared/store/rate-store';
+import { keys } from '../../../../shared/kit/dynamodb/keys';
+import type { HttpApiEvent, HttpApiResult } from '../../../../shared/kit/http/api-handler';
+import { createRateStore } from '../../../../shared/rates/store';
+import type { AccountItem } from '../../../../shared/transactions/items';
 import { accountFixture, snapshotDays } from '../../ledger/transactions/support/ledger-fixtures';
 import { lambdaContext as eventContext } from '../../support/eventbridge-event';
 import { type HttpEventInput, httpEvent, lambdaContext, parseResponse } from '../../support/http-event';

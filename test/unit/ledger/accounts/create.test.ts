@@ -1,7 +1,7 @@
 import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { handler } from '../../../../functions/api/accounts/create';
-import { requestHash } from '../../../../shared/http/idempotency';
+import { requestHash } from '../../../../shared/kit/http/idempotency';
 import { call, describeBodyContract, fieldsOf } from '../../api/support';
 import { givenProfiles } from '../../support/signed-up';
 import { cancelled, NOW } from './support';

@@ -2,7 +2,7 @@ import { DynamoDBDocumentClient, GetCommand, QueryCommand, type QueryCommandInpu
 import { mockClient } from 'aws-sdk-client-mock';
 import { handler as getAccount } from '../../../../functions/api/accounts/get';
 import { handler as listAccounts } from '../../../../functions/api/accounts/list';
-import { encodeCursor } from '../../../../shared/http/cursor';
+import { encodeCursor } from '../../../../shared/kit/http/cursor';
 import { call, fieldsOf } from '../../api/support';
 import { givenProfiles, handlerCalls, handlerGets } from '../../support/signed-up';
 import { storedAccount } from './support';

@@ -4,7 +4,7 @@
  */
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import type { AccountItem, CategoryItem } from '../../../../shared/ledger/items';
+import type { AccountItem, CategoryItem } from '../../../../shared/transactions/items';
 
 export const NOW = '2026-03-01T10:00:00.000Z';
 

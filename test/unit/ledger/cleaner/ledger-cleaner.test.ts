@@ -8,7 +8,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { acceptedDetailTypes, handler } from '../../../../functions/events/ledger-cleaner';
 import { rules } from '../../../../lib/catalog/rules';
-import type { EventDetail } from '../../../../shared/events/catalog';
+import type { EventDetail } from '../../../../shared/app/events';
 import { eventBridgeEvent, lambdaContext } from '../../support/eventbridge-event';
 import { cancelled, storedAccount, storedCategory } from '../accounts/support';
 

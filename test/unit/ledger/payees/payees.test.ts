@@ -2,8 +2,8 @@ import { DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@a
 import { mockClient } from 'aws-sdk-client-mock';
 import fc from 'fast-check';
 import { handler } from '../../../../functions/api/payees/list';
-import { encodeCursor } from '../../../../shared/http/cursor';
-import { normalizePayee, upsertPayeeItem } from '../../../../shared/store/payee-store';
+import { encodeCursor } from '../../../../shared/kit/http/cursor';
+import { normalizePayee, upsertPayeeItem } from '../../../../shared/transactions/payee-store';
 import { call, fieldsOf } from '../../api/support';
 import { givenProfiles, handlerCalls } from '../../support/signed-up';
 

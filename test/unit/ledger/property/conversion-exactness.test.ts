@@ -4,13 +4,13 @@
  * decimal strings to integers itself and rounds with floor division.
  */
 import fc from 'fast-check';
-import { convertExactly, parseRatio } from '../../../../shared/domain/conversion';
-import { exponentOf } from '../../../../shared/domain/currencies';
-import { MAX_AMOUNT } from '../../../../shared/domain/money';
-import { HttpProblem } from '../../../../shared/http/problems';
-import { priceEntry } from '../../../../shared/ledger/conversion-service';
-import type { Conversion } from '../../../../shared/ledger/items';
+import { HttpProblem } from '../../../../shared/kit/http/problems';
+import { convertExactly, parseRatio } from '../../../../shared/kit/money/conversion';
+import { exponentOf } from '../../../../shared/kit/money/currencies';
+import { MAX_AMOUNT } from '../../../../shared/kit/money/money';
+import { priceEntry } from '../../../../shared/rates/conversion-service';
 import type { RatesOnDay } from '../../../../shared/rates/rate-provider';
+import type { Conversion } from '../../../../shared/transactions/items';
 
 /** 0-, 2- and 3-decimal currencies, with rates from tiny (KWD) to huge (IDR) per EUR. */
 const CURRENCIES = ['EUR', 'USD', 'GBP', 'JPY', 'KRW', 'ISK', 'IDR', 'BHD', 'KWD', 'CHF'] as const;

@@ -6,8 +6,8 @@
  * (test/unit/ledger/property/dynamodb-balances.test.ts checks the same through the real table.)
  */
 import fc from 'fast-check';
-import { HttpProblem } from '../../../../shared/http/problems';
-import type { AccountItem, CategoryItem, TransactionItem } from '../../../../shared/ledger/items';
+import { HttpProblem } from '../../../../shared/kit/http/problems';
+import type { AccountItem, CategoryItem, TransactionItem } from '../../../../shared/transactions/items';
 import {
   counterpartLegId,
   type Deltas,
@@ -17,12 +17,12 @@ import {
   planUpdate,
   transferLegIds,
   updateReads,
-} from '../../../../shared/ledger/transaction-plan';
+} from '../../../../shared/transactions/plan';
 import {
   createTransactionBody,
   createTransferBody,
   patchTransactionBody,
-} from '../../../../shared/ledger/transaction-schemas';
+} from '../../../../shared/transactions/schemas';
 import { accountFixture, categoryFixture, snapshotRatesOn } from '../transactions/support/ledger-fixtures';
 import {
   ACCOUNTS,

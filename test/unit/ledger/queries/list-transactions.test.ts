@@ -5,7 +5,7 @@
  */
 import { ulid } from 'ulid';
 import type { handler as ListHandler } from '../../../../functions/api/transactions/list';
-import { encodeCursor } from '../../../../shared/http/cursor';
+import { encodeCursor } from '../../../../shared/kit/http/cursor';
 import { httpEvent, lambdaContext, parseResponse } from '../../support/http-event';
 import {
   accountRecord,

@@ -6,8 +6,8 @@
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
-import type { TransactionFilter } from '../../../../shared/ledger/transaction-query-schema';
-import { createTransactionQueries } from '../../../../shared/store/transaction-queries';
+import { createTransactionQueries } from '../../../../shared/transactions/queries';
+import type { TransactionFilter } from '../../../../shared/transactions/query-schema';
 import {
   accountRecord,
   categoryRecord,

@@ -3,9 +3,9 @@ import { DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@a
 import { mockClient } from 'aws-sdk-client-mock';
 import { handler as listCurrencies } from '../../../../functions/api/currencies/list';
 import { handler as getRates } from '../../../../functions/api/rates/get';
-import { convertExactly, parseRatio } from '../../../../shared/domain/conversion';
-import { currencyCodes } from '../../../../shared/domain/currencies';
-import { createRateStore } from '../../../../shared/store/rate-store';
+import { convertExactly, parseRatio } from '../../../../shared/kit/money/conversion';
+import { currencyCodes } from '../../../../shared/kit/money/currencies';
+import { createRateStore } from '../../../../shared/rates/store';
 import { call, fieldsOf } from '../../api/support';
 import { givenProfiles } from '../../support/signed-up';
 

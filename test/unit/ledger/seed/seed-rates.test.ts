@@ -10,7 +10,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { handler } from '../../../../functions/ops/seed-rates';
 import snapshot from '../../../../shared/rates/data/eurofxref-hist.csv';
 import { parseEcbCsv } from '../../../../shared/rates/ecb-csv';
-import { createRateStore } from '../../../../shared/store/rate-store';
+import { createRateStore } from '../../../../shared/rates/store';
 import { lambdaContext } from '../../support/http-event';
 
 const db = mockClient(DynamoDBDocumentClient);

@@ -4,8 +4,8 @@
  * cross the line is refused whole (422 naming the field) and nothing of it is stored.
  */
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { MAX_AMOUNT, MAX_SAFE_AMOUNT } from '../../../../shared/domain/money';
-import { keys } from '../../../../shared/store/keys';
+import { keys } from '../../../../shared/kit/dynamodb/keys';
+import { MAX_AMOUNT, MAX_SAFE_AMOUNT } from '../../../../shared/kit/money/money';
 import { TABLE } from '../../support/local-dynamodb';
 import { type LocalLedger, ofKind, startLocalLedger } from './support/local-ledger';
 

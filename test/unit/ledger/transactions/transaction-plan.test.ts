@@ -3,7 +3,7 @@
  * the transaction date, and the balance/count deltas every write applies. Expected amounts are
  * worked out by hand from the ECB snapshot (2026-01-05: 1 EUR = 1.1664 USD = 182.93 JPY).
  */
-import { MAX_AMOUNT } from '../../../../shared/domain/money';
+import { MAX_AMOUNT } from '../../../../shared/kit/money/money';
 import {
   counterpartLegId,
   deltasBetween,
@@ -14,13 +14,13 @@ import {
   storedTransaction,
   transferLegIds,
   updateReads,
-} from '../../../../shared/ledger/transaction-plan';
+} from '../../../../shared/transactions/plan';
 import {
   type CreateTransactionBody,
   createTransactionBody,
   createTransferBody,
   patchTransactionBody,
-} from '../../../../shared/ledger/transaction-schemas';
+} from '../../../../shared/transactions/schemas';
 import { accountFixture, categoryFixture, snapshotRatesOn, transactionFixture } from './support/ledger-fixtures';
 
 const NOW = '2026-01-10T12:00:00.000Z';

@@ -6,9 +6,9 @@
 import { type AttributeValue, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { planCreate } from '../../../../shared/ledger/transaction-plan';
-import { createTransactionBody } from '../../../../shared/ledger/transaction-schemas';
-import { createTransactionStore } from '../../../../shared/store/transaction-store';
+import { planCreate } from '../../../../shared/transactions/plan';
+import { createTransactionBody } from '../../../../shared/transactions/schemas';
+import { createTransactionStore } from '../../../../shared/transactions/store';
 import { accountFixture, categoryFixture } from './support/ledger-fixtures';
 
 const db = mockClient(DynamoDBDocumentClient);

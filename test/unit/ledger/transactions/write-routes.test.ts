@@ -3,7 +3,7 @@
  * support/local-ledger.ts for why not mocks). Each test checks what a user would notice: the
  * response, the balance, and — for refusals — that nothing in their partition changed.
  */
-import { oneYearAfter, todayIn } from '../../../../shared/ledger/transaction-schemas';
+import { oneYearAfter, todayIn } from '../../../../shared/transactions/schemas';
 import { type LocalLedger, ofKind, startLocalLedger } from './support/local-ledger';
 
 jest.setTimeout(60_000);

@@ -1,8 +1,9 @@
 /** Event details of the facts the notifier reports, valid against the catalog schemas. */
+
+import type { EventDetail } from '../../../../shared/app/events';
 import type { BudgetAlertItem } from '../../../../shared/budgets/items';
-import type { EventDetail } from '../../../../shared/events/catalog';
 import type { GoalMilestoneItem } from '../../../../shared/goals/items';
-import type { TransactionItem } from '../../../../shared/ledger/items';
+import type { TransactionItem } from '../../../../shared/transactions/items';
 
 const base = (userId: string, id: string, sourceEventId: string) => ({
   sourceEventId,

@@ -5,8 +5,8 @@
  * profile check are conditions inside one TransactWriteItems, and the log is read from gsi1.
  */
 import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { Profile } from '../../../../shared/domain/profile';
-import { type Key, keys } from '../../../../shared/store/keys';
+import type { Profile } from '../../../../shared/identity/profile';
+import { type Key, keys } from '../../../../shared/kit/dynamodb/keys';
 import { startLocalDynamoDb, TABLE } from '../../support/local-dynamodb';
 import { profileItem } from '../../support/stream-records';
 

@@ -5,8 +5,8 @@
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
-import type { AccountItem, CategoryItem, TransactionItem } from '../../../../../shared/ledger/items';
-import { keys, transactionIndexKeys, transactionSortKey } from '../../../../../shared/store/keys';
+import { keys, transactionIndexKeys, transactionSortKey } from '../../../../../shared/kit/dynamodb/keys';
+import type { AccountItem, CategoryItem, TransactionItem } from '../../../../../shared/transactions/items';
 import { type LocalDynamoDb, startLocalDynamoDb } from '../../../support/local-dynamodb';
 import { profileItem } from '../../../support/stream-records';
 

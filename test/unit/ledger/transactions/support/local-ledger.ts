@@ -4,9 +4,10 @@
  * the local cloud runs them. Used where mocks would prove nothing: conditions, cancellation
  * reasons, TransactWriteItems atomicity and contention are DynamoDB's behaviour, not ours.
  */
-import type { HttpApiEvent, HttpApiResult } from '../../../../../shared/http/api-handler';
-import { keys } from '../../../../../shared/store/keys';
-import { createRateStore } from '../../../../../shared/store/rate-store';
+
+import { keys } from '../../../../../shared/kit/dynamodb/keys';
+import type { HttpApiEvent, HttpApiResult } from '../../../../../shared/kit/http/api-handler';
+import { createRateStore } from '../../../../../shared/rates/store';
 import { type HttpEventInput, httpEvent, lambdaContext, parseResponse } from '../../../support/http-event';
 import { startLocalDynamoDb, TABLE } from '../../../support/local-dynamodb';
 import { accountFixture, categoryFixture, snapshotDays } from './ledger-fixtures';

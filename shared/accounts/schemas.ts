@@ -1,0 +1,33 @@
+/**
+ * What the account routes accept. Strict objects: an unknown field is a 400 naming it, and an
+ * update can only touch the allow-list below (the currency of an account never changes: its
+ * balance and every transaction's accountAmount are in it).
+ */
+import * as z from 'zod';
+import { currencyCode } from '../identity/profile';
+import { pageQuery } from '../kit/http/cursor';
+import { entityName, queryBoolean } from '../kit/http/fields';
+import { accountKinds } from '../transactions/items';
+
+export const accountCreateSchema = z.strictObject({
+  name: entityName,
+  kind: z.enum(accountKinds),
+  currency: currencyCode,
+});
+export type AccountCreate = z.infer<typeof accountCreateSchema>;
+
+export const accountPatchSchema = z
+  .strictObject({
+    name: entityName.optional(),
+    kind: z.enum(accountKinds).optional(),
+    archived: z.boolean().optional(),
+  })
+  .refine((patch) => Object.values(patch).some((value) => value !== undefined), {
+    message: 'must change at least one field',
+  });
+export type AccountPatch = z.infer<typeof accountPatchSchema>;
+
+export const accountListQuery = z.strictObject({
+  includeArchived: queryBoolean.default(false),
+  ...pageQuery,
+});

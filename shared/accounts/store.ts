@@ -1,0 +1,126 @@
+/**
+ * Account items (`USER#<sub>` / `ACCOUNT#<id>`). The balance and transaction count are moved only
+ * by the transaction write path (ADD, inside its TransactWriteItems); this store creates, reads,
+ * renames or archives, and deletes accounts. Their stream records become the Account* events.
+ */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { ItemType } from '../kit/dynamodb/item-types';
+import { keys, skPrefix, userPk } from '../kit/dynamodb/keys';
+import { archivedFilter, queryPrefixPage } from '../kit/dynamodb/prefix-page';
+import { type GuardedItem, transactWrite } from '../kit/dynamodb/transact';
+import {
+  type VersionedUpdateOptions,
+  type VersionedUpdateOutcome,
+  versionedUpdate,
+} from '../kit/dynamodb/versioned-update';
+import { type AccountItem, accountItem } from '../transactions/items';
+import type { AccountCreate, AccountPatch } from './schemas';
+
+type AccountDeleteOutcome = 'deleted' | 'not-found' | 'has-transactions';
+
+/** A new, empty account. */
+export function newAccountItem(input: AccountCreate, accountId: string, now: string): AccountItem {
+  return {
+    type: ItemType.Account,
+    accountId,
+    name: input.name,
+    kind: input.kind,
+    currency: input.currency,
+    balance: 0,
+    transactionCount: 0,
+    archived: false,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
+}
+
+export function createAccountStore({ db, tableName }: { db: DynamoDBDocumentClient; tableName: string }) {
+  return {
+    /**
+     * Writes a new account in one transaction with `extra` items (the Idempotency-Key record), so
+     * a retried request can never create a second account.
+     */
+    async create(userId: string, account: AccountItem, extra: GuardedItem[] = []): Promise<void> {
+      await transactWrite(db, [
+        {
+          item: {
+            Put: {
+              TableName: tableName,
+              Item: { ...keys.account(userId, account.accountId), ...account },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+        },
+        ...extra,
+      ]);
+    },
+
+    /** Strongly consistent: a GET right after a PATCH or a transaction shows it. */
+    async get(userId: string, accountId: string): Promise<AccountItem | undefined> {
+      const { Item } = await db.send(
+        new GetCommand({ TableName: tableName, Key: keys.account(userId, accountId), ConsistentRead: true }),
+      );
+      return Item ? accountItem.parse(Item) : undefined;
+    },
+
+    /** A page of the user's accounts in creation order (ids are ULIDs); archived ones on request. */
+    async list(userId: string, options: { includeArchived: boolean; limit: number; after?: string }) {
+      const page = await queryPrefixPage(db, {
+        tableName,
+        pk: userPk(userId),
+        prefix: skPrefix.account,
+        limit: options.limit,
+        ...(options.after !== undefined ? { after: options.after } : {}),
+        ...archivedFilter(options.includeArchived),
+        consistent: true,
+      });
+      return { items: page.items.map((item) => accountItem.parse(item)), last: page.last };
+    },
+
+    /** Renames, re-kinds or (un)archives; never touches currency, balance or count. */
+    async update(
+      userId: string,
+      accountId: string,
+      patch: AccountPatch,
+      options: VersionedUpdateOptions,
+    ): Promise<VersionedUpdateOutcome<AccountItem>> {
+      return versionedUpdate(
+        db,
+        {
+          tableName,
+          key: keys.account(userId, accountId),
+          fields: { name: patch.name, kind: patch.kind, archived: patch.archived },
+          parse: (item) => accountItem.parse(item),
+        },
+        options,
+      );
+    },
+
+    /**
+     * Deletes an account that has no transactions, or one that is archived (its transactions are
+     * then deleted by the ledger-cleaner consumer of AccountDeleted). One conditional DeleteItem:
+     * the check and the delete cannot be separated by a concurrent transaction.
+     */
+    async delete(userId: string, accountId: string): Promise<AccountDeleteOutcome> {
+      try {
+        await db.send(
+          new DeleteCommand({
+            TableName: tableName,
+            Key: keys.account(userId, accountId),
+            ConditionExpression: 'attribute_exists(#pk) AND (#transactionCount = :zero OR #archived = :true)',
+            ExpressionAttributeNames: { '#pk': 'pk', '#transactionCount': 'transactionCount', '#archived': 'archived' },
+            ExpressionAttributeValues: { ':zero': 0, ':true': true },
+            // Tells "absent" (404) from "has transactions" (409) without a second read.
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          }),
+        );
+        return 'deleted';
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return error.Item ? 'has-transactions' : 'not-found';
+        throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,436 @@
+/**
+ * Budget items and everything the budget evaluator keeps beside them, in the user's partition:
+ *
+ * - `BUDGET#<id>`: the budget (its stream records are the Budget* events);
+ * - `BPERIOD#<id>#<periodId>`: spent and transactionCount of one period (bookkeeping, never published);
+ * - `BAPPLIED#<id>#<transactionId>`: what one transaction currently contributes (versioned state);
+ * - `ALERT#<id>#<periodId>#<t>`: a crossed threshold (published as BudgetThresholdCrossed).
+ *
+ * Reads are GetItems and Queries on the caller's partition (never a Scan); the transactions of a
+ * date range come from gsi1. Counter changes are only ever made together with the applied state
+ * that explains them, in one TransactWriteItems (see shared/budgets/apply.ts).
+ */
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  BatchGetCommand,
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { ulid } from 'ulid';
+import * as z from 'zod';
+import { ItemType } from '../kit/dynamodb/item-types';
+import { keys, skPrefix, transactionIndexPk, userPk } from '../kit/dynamodb/keys';
+import { queryPrefixPage } from '../kit/dynamodb/prefix-page';
+import { type GuardedItem, transactWrite } from '../kit/dynamodb/transact';
+import {
+  type VersionedUpdateOptions,
+  type VersionedUpdateOutcome,
+  versionedUpdate,
+} from '../kit/dynamodb/versioned-update';
+import { type CategoryItem, categoryItem, type TransactionItem, transactionItem } from '../transactions/items';
+import { type BudgetAlertItem, type BudgetItem, budgetAppliedItem, budgetItem } from './items';
+
+/**
+ * The applied state as stored. `budgetVersion` is the budget version whose coverage computed
+ * `amount`: a coverage change (a new budget version) must be able to recompute a transaction at
+ * the same transaction version. Items written before it existed read as 0.
+ */
+/** Items written before `budgetVersion` existed read as version 0. */
+const storedApplied = budgetAppliedItem.extend({ budgetVersion: z.number().int().nonnegative().default(0) });
+export type AppliedState = z.infer<typeof storedApplied>;
+
+/** The next state of one (budget, transaction) pair, and the state it replaces (as read). */
+export type AppliedWrite = {
+  transactionId: string;
+  existing: AppliedState | undefined;
+  next: Pick<AppliedState, 'version' | 'deleted' | 'periodId' | 'amount' | 'budgetVersion'>;
+};
+
+export type CounterDelta = { periodId: string; spent: number; count: number };
+
+/** The budget changed (another version: its coverage may differ) or was deleted since it was read. */
+export class BudgetChanged extends Error {}
+/** Someone else wrote the applied state since it was read: re-read and re-plan. */
+export class AppliedStateMoved extends Error {}
+/** The user's profile is gone: the partition is being erased and must not be written again. */
+export class UserGone extends Error {}
+
+/** Deleted transactions' tombstones outlive any delivery of their older events (max age 6 h + 24 h stream). */
+const TOMBSTONE_TTL_SECONDS = 30 * 24 * 60 * 60;
+const MAX_CONFLICT_ATTEMPTS = 10;
+const BASE_BACKOFF_MS = 15;
+const MAX_BACKOFF_MS = 1000;
+/** BatchGetItem takes at most 100 keys. */
+const MAX_BATCH_GET = 100;
+
+export type BudgetStore = ReturnType<typeof createBudgetStore>;
+
+export function createBudgetStore({ db, tableName }: { db: DynamoDBDocumentClient; tableName: string }) {
+  async function getItem(key: { pk: string; sk: string }) {
+    const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
+    return Item;
+  }
+
+  /** Every item of the partition under a sort-key prefix, strongly consistent (budgets, counters, alerts are few). */
+  async function queryAll(userId: string, prefix: string): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await db.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+          ExpressionAttributeNames: { '#pk': 'pk', '#sk': 'sk' },
+          ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': prefix },
+          ConsistentRead: true,
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return items;
+  }
+
+  const store = {
+    // ---- Budgets ------------------------------------------------------------------------------
+
+    async get(userId: string, budgetId: string): Promise<BudgetItem | undefined> {
+      const item = await getItem(keys.budget(userId, budgetId));
+      return item ? budgetItem.parse(item) : undefined;
+    },
+
+    /** Every budget of the user: one Query (a person has a handful). */
+    async listAll(userId: string): Promise<BudgetItem[]> {
+      return (await queryAll(userId, skPrefix.budget)).map((item) => budgetItem.parse(item));
+    },
+
+    /** A page of budgets in creation order (ids are ULIDs). */
+    async list(userId: string, options: { limit: number; after?: string }) {
+      const page = await queryPrefixPage(db, {
+        tableName,
+        pk: userPk(userId),
+        prefix: skPrefix.budget,
+        limit: options.limit,
+        ...(options.after !== undefined ? { after: options.after } : {}),
+        consistent: true,
+      });
+      return { items: page.items.map((item) => budgetItem.parse(item)), last: page.last };
+    },
+
+    /** Writes a new budget in one transaction with `extra` (the Idempotency-Key record). */
+    async create(userId: string, budget: BudgetItem, extra: GuardedItem[] = []): Promise<void> {
+      await transactWrite(db, [
+        {
+          item: {
+            Put: {
+              TableName: tableName,
+              Item: { ...keys.budget(userId, budget.budgetId), ...budget },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+        },
+        ...extra,
+      ]);
+    },
+
+    async update(
+      userId: string,
+      budgetId: string,
+      fields: Partial<Pick<BudgetItem, 'name' | 'categoryIds' | 'limit' | 'thresholds' | 'rollover' | 'enforce'>>,
+      options: VersionedUpdateOptions,
+    ): Promise<VersionedUpdateOutcome<BudgetItem>> {
+      return versionedUpdate(
+        db,
+        { tableName, key: keys.budget(userId, budgetId), fields, parse: (item) => budgetItem.parse(item) },
+        options,
+      );
+    },
+
+    /** One conditional DeleteItem (on the version, with If-Match): absent → not-found, stale → version-mismatch. */
+    async delete(
+      userId: string,
+      budgetId: string,
+      expectedVersions?: readonly number[],
+    ): Promise<'deleted' | 'not-found' | 'version-mismatch'> {
+      const values: Record<string, unknown> = {};
+      const versions = (expectedVersions ?? []).map((version, index) => {
+        values[`:v${index}`] = version;
+        return `:v${index}`;
+      });
+      try {
+        await db.send(
+          new DeleteCommand({
+            TableName: tableName,
+            Key: keys.budget(userId, budgetId),
+            ConditionExpression: `attribute_exists(#pk)${expectedVersions ? ` AND #version IN (${versions.join(', ')})` : ''}`,
+            ExpressionAttributeNames: { '#pk': 'pk', ...(expectedVersions ? { '#version': 'version' } : {}) },
+            ...(expectedVersions ? { ExpressionAttributeValues: values } : {}),
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          }),
+        );
+        return 'deleted';
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return error.Item ? 'version-mismatch' : 'not-found';
+        throw error;
+      }
+    },
+
+    async getCategory(userId: string, categoryId: string): Promise<CategoryItem | undefined> {
+      const item = await getItem(keys.category(userId, categoryId));
+      return item ? categoryItem.parse(item) : undefined;
+    },
+
+    // ---- Period counters ----------------------------------------------------------------------
+
+    /** Spent per period of one budget: one Query `begins_with(sk, BPERIOD#<id>#)`, strongly consistent. */
+    async spentByPeriod(userId: string, budgetId: string): Promise<Map<string, number>> {
+      const items = await queryAll(userId, skPrefix.budgetPeriod(budgetId));
+      return new Map(items.map((item) => [String(item.periodId), Number(item.spent ?? 0)]));
+    },
+
+    async spentIn(userId: string, budgetId: string, periodId: string): Promise<number> {
+      const item = await getItem(keys.budgetPeriod(userId, budgetId, periodId));
+      return Number(item?.spent ?? 0);
+    },
+
+    // ---- Applied state ------------------------------------------------------------------------
+
+    async getApplied(userId: string, budgetId: string, transactionId: string): Promise<AppliedState | undefined> {
+      const item = await getItem(keys.budgetApplied(userId, budgetId, transactionId));
+      return item ? storedApplied.parse(item) : undefined;
+    },
+
+    /** The applied states of up to 100 transactions (strongly consistent BatchGetItem), by transaction id. */
+    async getAppliedMany(
+      userId: string,
+      budgetId: string,
+      transactionIds: readonly string[],
+    ): Promise<Map<string, AppliedState>> {
+      if (transactionIds.length > MAX_BATCH_GET) throw new Error(`At most ${MAX_BATCH_GET} keys per read`);
+      const found = new Map<string, AppliedState>();
+      let pending = transactionIds.map((id) => keys.budgetApplied(userId, budgetId, id));
+      for (let attempt = 0; pending.length > 0; attempt++) {
+        if (attempt > 0) await backoff(attempt);
+        const response = await db.send(
+          new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } } }),
+        );
+        for (const item of response.Responses?.[tableName] ?? []) {
+          const state = storedApplied.parse(item);
+          found.set(state.transactionId, state);
+        }
+        pending = (response.UnprocessedKeys?.[tableName]?.Keys ?? []) as typeof pending;
+      }
+      return found;
+    },
+
+    /**
+     * The Put of a new applied state, pinned to the state that was read: absent, or exactly that
+     * version and budget version. Pinning (rather than "older than mine") is what keeps the counter
+     * deltas right: they are computed against the state read, and must not land on another one.
+     */
+    appliedPut(userId: string, budgetId: string, write: AppliedWrite, now: Date): GuardedItem {
+      const { existing, next } = write;
+      const pinned = existing
+        ? {
+            ConditionExpression:
+              '#version = :readVersion AND #budgetVersion = :readBudgetVersion AND #deleted = :false',
+            ExpressionAttributeNames: {
+              '#version': 'version',
+              '#budgetVersion': 'budgetVersion',
+              '#deleted': 'deleted',
+            },
+            ExpressionAttributeValues: {
+              ':readVersion': existing.version,
+              ':readBudgetVersion': existing.budgetVersion,
+              ':false': false,
+            },
+          }
+        : { ConditionExpression: 'attribute_not_exists(pk)' };
+      return {
+        item: {
+          Put: {
+            TableName: tableName,
+            Item: {
+              ...keys.budgetApplied(userId, budgetId, write.transactionId),
+              type: ItemType.BudgetApplied,
+              budgetId,
+              transactionId: write.transactionId,
+              ...next,
+              updatedAt: now.toISOString(),
+              ...(next.deleted ? { expiresAt: Math.floor(now.getTime() / 1000) + TOMBSTONE_TTL_SECONDS } : {}),
+            },
+            ...pinned,
+          },
+        },
+        onConditionFailed: () => new AppliedStateMoved(),
+      };
+    },
+
+    /**
+     * ADD to a period counter (creating it on first use). With `atMost`, the write is refused when
+     * the counter already exceeds it (enforce mode: spent + delta ≤ effective limit, atomically).
+     */
+    counterAdd(
+      userId: string,
+      budgetId: string,
+      delta: CounterDelta,
+      now: Date,
+      guard?: { atMost: number; refused: (spent: number) => Error },
+    ): GuardedItem {
+      return {
+        item: {
+          Update: {
+            TableName: tableName,
+            Key: keys.budgetPeriod(userId, budgetId, delta.periodId),
+            UpdateExpression:
+              'ADD #spent :spent, #transactionCount :count SET #type = :type, #budgetId = :budgetId, #periodId = :periodId, #updatedAt = :now',
+            ...(guard ? { ConditionExpression: 'attribute_not_exists(#spent) OR #spent <= :atMost' } : {}),
+            ExpressionAttributeNames: {
+              '#spent': 'spent',
+              '#transactionCount': 'transactionCount',
+              '#type': 'type',
+              '#budgetId': 'budgetId',
+              '#periodId': 'periodId',
+              '#updatedAt': 'updatedAt',
+            },
+            ExpressionAttributeValues: {
+              ':spent': delta.spent,
+              ':count': delta.count,
+              ':type': ItemType.BudgetPeriod,
+              ':budgetId': budgetId,
+              ':periodId': delta.periodId,
+              ':now': now.toISOString(),
+              ...(guard ? { ':atMost': guard.atMost } : {}),
+            },
+          },
+        },
+        ...(guard ? { onConditionFailed: (old) => guard.refused(Number(old?.spent ?? 0)) } : {}),
+      };
+    },
+
+    /** The budget is still the version whose coverage and limit were used (and still exists). */
+    budgetUnchanged(userId: string, budget: Pick<BudgetItem, 'budgetId' | 'version'>): GuardedItem {
+      return {
+        item: {
+          ConditionCheck: {
+            TableName: tableName,
+            Key: keys.budget(userId, budget.budgetId),
+            ConditionExpression: '#version = :budgetVersion',
+            ExpressionAttributeNames: { '#version': 'version' },
+            ExpressionAttributeValues: { ':budgetVersion': budget.version },
+          },
+        },
+        onConditionFailed: () => new BudgetChanged(),
+      };
+    },
+
+    /** The user still exists: a deleted user's partition is never written again. */
+    profileExists(userId: string): GuardedItem {
+      return {
+        item: {
+          ConditionCheck: {
+            TableName: tableName,
+            Key: keys.profile(userId),
+            ConditionExpression: 'attribute_exists(pk)',
+          },
+        },
+        onConditionFailed: () => new UserGone(),
+      };
+    },
+
+    /**
+     * One TransactWriteItems, retried when DynamoDB cancelled it only because a concurrent
+     * transaction held one of its items (TransactionConflict: many events ADD to one counter).
+     * Each attempt has its own ClientRequestToken, so SDK retries of an attempt apply it once.
+     */
+    async commit(items: GuardedItem[]): Promise<void> {
+      const token = ulid();
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await transactWrite(db, items, `${token}-${attempt}`);
+          return;
+        } catch (error) {
+          if (!isOnlyContention(error) || attempt >= MAX_CONFLICT_ATTEMPTS) throw error;
+          await backoff(attempt);
+        }
+      }
+    },
+
+    // ---- Alerts -------------------------------------------------------------------------------
+
+    /** Thresholds already alerted for a period: one Query `begins_with(sk, ALERT#<id>#<periodId>#)`. */
+    async alertedThresholds(userId: string, budgetId: string, periodId: string): Promise<Set<number>> {
+      const prefix = `ALERT#${budgetId}#${periodId}#`;
+      const items = await queryAll(userId, prefix);
+      return new Set(items.map((item) => Number(item.threshold)));
+    },
+
+    /** Puts an alert fact unless it exists; never into a deleted user's partition. */
+    async putAlert(userId: string, alert: BudgetAlertItem): Promise<'written' | 'exists' | 'user-gone'> {
+      class Exists extends Error {}
+      try {
+        await store.commit([
+          store.profileExists(userId),
+          {
+            item: {
+              Put: {
+                TableName: tableName,
+                Item: { ...keys.budgetAlert(userId, alert.budgetId, alert.periodId, alert.threshold), ...alert },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            onConditionFailed: () => new Exists(),
+          },
+        ]);
+        return 'written';
+      } catch (error) {
+        if (error instanceof Exists) return 'exists';
+        if (error instanceof UserGone) return 'user-gone';
+        throw error;
+      }
+    },
+
+    // ---- Transactions (for backfills) ---------------------------------------------------------
+
+    /**
+     * The user's transactions dated on or after `from`, a page at a time, from gsi1 (eventually
+     * consistent; see docs/budgets.md for why that is enough). Transfers are skipped by the caller.
+     * 96 a page: their applied Puts, a counter ADD or two and the two checks fill one transaction.
+     */
+    async *transactionsFrom(userId: string, from: string, pageSize = 96): AsyncGenerator<TransactionItem[]> {
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await db.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: 'gsi1',
+            KeyConditionExpression: '#pk = :pk AND #sk >= :from',
+            ExpressionAttributeNames: { '#pk': 'gsi1pk', '#sk': 'gsi1sk' },
+            ExpressionAttributeValues: { ':pk': transactionIndexPk.byDate(userId), ':from': from },
+            Limit: pageSize,
+            ...(start ? { ExclusiveStartKey: start } : {}),
+          }),
+        );
+        yield (page.Items ?? []).map((item) => transactionItem.parse(item));
+        start = page.LastEvaluatedKey;
+      } while (start);
+    },
+  };
+  return store;
+}
+
+async function backoff(attempt: number): Promise<void> {
+  const ceiling = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** attempt);
+  await new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
+}
+
+function isOnlyContention(error: unknown): boolean {
+  if (!(error instanceof TransactionCanceledException)) return false;
+  const codes = (error.CancellationReasons ?? []).map((reason) => reason.Code ?? 'None');
+  return (
+    codes.includes('TransactionConflict') && codes.every((code) => code === 'None' || code === 'TransactionConflict')
+  );
+}

@@ -1,0 +1,34 @@
+/**
+ * What the category routes accept. A category is an expense or an income category, top level
+ * (`parentId` null) or one level below a top-level category of the same kind. The kind never
+ * changes: transactions already counted under it would change meaning.
+ */
+import * as z from 'zod';
+import { pageQuery } from '../kit/http/cursor';
+import { entityId, entityName, queryBoolean } from '../kit/http/fields';
+import { categoryKinds } from '../transactions/items';
+
+export const categoryCreateSchema = z.strictObject({
+  name: entityName,
+  kind: z.enum(categoryKinds),
+  /** An existing top-level category of the same kind; absent or null for a top-level category. */
+  parentId: entityId.nullable().optional(),
+});
+export type CategoryCreate = z.infer<typeof categoryCreateSchema>;
+
+export const categoryPatchSchema = z
+  .strictObject({
+    name: entityName.optional(),
+    /** Moves the category under another top-level category, or to the top level with null. */
+    parentId: entityId.nullable().optional(),
+    archived: z.boolean().optional(),
+  })
+  .refine((patch) => Object.values(patch).some((value) => value !== undefined), {
+    message: 'must change at least one field',
+  });
+export type CategoryPatch = z.infer<typeof categoryPatchSchema>;
+
+export const categoryListQuery = z.strictObject({
+  includeArchived: queryBoolean.default(false),
+  ...pageQuery,
+});

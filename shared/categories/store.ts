@@ -1,0 +1,231 @@
+/**
+ * Category items (`USER#<sub>` / `CATEGORY#<id>`) and the rules that keep them a two-level tree of
+ * one kind: a subcategory's parent is an existing, unarchived, top-level category of the same kind.
+ * Each rule that another request could break meanwhile is also a condition of the write itself
+ * (a ConditionCheck on the parent), so a concurrent change makes the write fail instead of
+ * leaving a three-level tree. Transaction counts are moved only by the transaction write path.
+ */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ItemType } from '../kit/dynamodb/item-types';
+import { keys, skPrefix, userPk } from '../kit/dynamodb/keys';
+import { archivedFilter, queryPrefixPage } from '../kit/dynamodb/prefix-page';
+import { type GuardedItem, transactWrite } from '../kit/dynamodb/transact';
+import {
+  type VersionedUpdateOptions,
+  versionedUpdate,
+  versionedUpdateExpression,
+} from '../kit/dynamodb/versioned-update';
+import { NotFound, PreconditionFailed, ValidationFailed } from '../kit/http/problems';
+import { type CategoryItem, categoryItem } from '../transactions/items';
+import type { CategoryCreate, CategoryPatch } from './schemas';
+
+type CategoryDeleteOutcome = 'deleted' | 'not-found' | 'has-subcategories' | 'has-transactions';
+
+/** A new category with no transactions. */
+export function newCategoryItem(
+  input: Pick<CategoryCreate, 'name' | 'kind'> & { parentId?: string | null | undefined },
+  categoryId: string,
+  now: string,
+): CategoryItem {
+  return {
+    type: ItemType.Category,
+    categoryId,
+    name: input.name,
+    kind: input.kind,
+    parentId: input.parentId ?? null,
+    transactionCount: 0,
+    archived: false,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
+}
+
+/** The Put of a new category, refusing to overwrite one (the sign-up trigger relies on it). */
+export function newCategoryPut(tableName: string, userId: string, category: CategoryItem): GuardedItem {
+  return {
+    item: {
+      Put: {
+        TableName: tableName,
+        Item: { ...keys.category(userId, category.categoryId), ...category },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+  };
+}
+
+const invalidParent = (message: string) => new ValidationFailed([{ in: 'body', field: 'parentId', message }]);
+
+/** Why `parent` cannot hold a subcategory of `kind`, or undefined when it can. */
+function parentProblem(parent: CategoryItem | undefined, kind: CategoryItem['kind']): string | undefined {
+  if (!parent) return 'is not an existing category';
+  if (parent.parentId !== null) return 'must be a top-level category (there is one level of subcategories)';
+  if (parent.kind !== kind) return `must be a category of the same kind (${kind})`;
+  if (parent.archived) return 'is archived';
+  return undefined;
+}
+
+export function createCategoryStore({ db, tableName }: { db: DynamoDBDocumentClient; tableName: string }) {
+  /**
+   * Re-checks, inside the write, what was checked on the parent before it: it still exists, is
+   * still top level, of the kind, and not archived.
+   */
+  const parentStillValid = (userId: string, parentId: string, kind: string): GuardedItem => ({
+    item: {
+      ConditionCheck: {
+        TableName: tableName,
+        Key: keys.category(userId, parentId),
+        ConditionExpression:
+          'attribute_exists(#pk) AND attribute_type(#parentId, :null) AND #kind = :kind AND #archived = :false',
+        ExpressionAttributeNames: { '#pk': 'pk', '#parentId': 'parentId', '#kind': 'kind', '#archived': 'archived' },
+        ExpressionAttributeValues: { ':null': 'NULL', ':kind': kind, ':false': false },
+      },
+    },
+    onConditionFailed: () => invalidParent('is no longer a top-level category of this kind'),
+  });
+
+  const store = {
+    /** Strongly consistent: a GET right after a PATCH shows it. */
+    async get(userId: string, categoryId: string): Promise<CategoryItem | undefined> {
+      const { Item } = await db.send(
+        new GetCommand({ TableName: tableName, Key: keys.category(userId, categoryId), ConsistentRead: true }),
+      );
+      return Item ? categoryItem.parse(Item) : undefined;
+    },
+
+    /** Every category of the user (a person has tens, not thousands): one Query, rarely two. */
+    async listAll(userId: string): Promise<CategoryItem[]> {
+      const items: CategoryItem[] = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await db.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+            ExpressionAttributeNames: { '#pk': 'pk', '#sk': 'sk' },
+            ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': skPrefix.category },
+            ConsistentRead: true,
+            ...(start ? { ExclusiveStartKey: start } : {}),
+          }),
+        );
+        items.push(...(page.Items ?? []).map((item) => categoryItem.parse(item)));
+        start = page.LastEvaluatedKey;
+      } while (start);
+      return items;
+    },
+
+    /** A page of the user's categories in id order; archived ones on request. */
+    async list(userId: string, options: { includeArchived: boolean; limit: number; after?: string }) {
+      const page = await queryPrefixPage(db, {
+        tableName,
+        pk: userPk(userId),
+        prefix: skPrefix.category,
+        limit: options.limit,
+        ...(options.after !== undefined ? { after: options.after } : {}),
+        ...archivedFilter(options.includeArchived),
+        consistent: true,
+      });
+      return { items: page.items.map((item) => categoryItem.parse(item)), last: page.last };
+    },
+
+    /**
+     * Creates a category (under `parentId` when given) in one transaction with `extra` items (the
+     * Idempotency-Key record). Throws 400 naming `parentId` when the parent cannot hold it.
+     */
+    async create(userId: string, category: CategoryItem, extra: GuardedItem[] = []): Promise<void> {
+      const items = [newCategoryPut(tableName, userId, category), ...extra];
+      if (category.parentId !== null) {
+        const problem = parentProblem(await store.get(userId, category.parentId), category.kind);
+        if (problem) throw invalidParent(problem);
+        items.push(parentStillValid(userId, category.parentId, category.kind));
+      }
+      await transactWrite(db, items);
+    },
+
+    /**
+     * Renames, (un)archives, or moves a category. Moving under a parent is checked (the parent, and
+     * that the category has no subcategories of its own) and the parent re-checked in the write;
+     * the rest is one conditional UpdateItem. Throws NotFound, PreconditionFailed or ValidationFailed.
+     */
+    async update(
+      userId: string,
+      categoryId: string,
+      patch: CategoryPatch,
+      options: VersionedUpdateOptions,
+    ): Promise<CategoryItem> {
+      const fields = { name: patch.name, parentId: patch.parentId, archived: patch.archived };
+      const newParentId = patch.parentId;
+      if (newParentId === undefined || newParentId === null) {
+        const outcome = await versionedUpdate(
+          db,
+          { tableName, key: keys.category(userId, categoryId), fields, parse: (item) => categoryItem.parse(item) },
+          options,
+        );
+        if (outcome.status === 'not-found') throw new NotFound('category');
+        if (outcome.status === 'version-mismatch') throw new PreconditionFailed();
+        return outcome.item;
+      }
+
+      const all = await store.listAll(userId);
+      const current = all.find((category) => category.categoryId === categoryId);
+      if (!current) throw new NotFound('category');
+      if (options.expectedVersions && !options.expectedVersions.includes(current.version)) {
+        throw new PreconditionFailed();
+      }
+      if (newParentId === categoryId) throw invalidParent('must not be the category itself');
+      const problem = parentProblem(
+        all.find((category) => category.categoryId === newParentId),
+        current.kind,
+      );
+      if (problem) throw invalidParent(problem);
+      if (all.some((category) => category.parentId === categoryId)) {
+        throw invalidParent('cannot be set on a category that has subcategories (one level only)');
+      }
+
+      // Conditional on the version read, so the checks above still hold when the write lands
+      // (a concurrent change answers 412: read again and retry).
+      const update = versionedUpdateExpression(fields, { ...options, expectedVersions: [current.version] });
+      await transactWrite(db, [
+        {
+          item: { Update: { TableName: tableName, Key: keys.category(userId, categoryId), ...update } },
+          onConditionFailed: (existing) => (existing ? new PreconditionFailed() : new NotFound('category')),
+        },
+        parentStillValid(userId, newParentId, current.kind),
+      ]);
+      return categoryItem.parse({
+        ...current,
+        ...Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)),
+        updatedAt: options.now,
+        version: current.version + 1,
+      });
+    },
+
+    /**
+     * Deletes a category that has neither subcategories nor transactions. The transaction count is
+     * a condition of the DeleteItem itself; subcategories are few, so one Query finds them.
+     */
+    async delete(userId: string, categoryId: string): Promise<CategoryDeleteOutcome> {
+      const all = await store.listAll(userId);
+      if (!all.some((category) => category.categoryId === categoryId)) return 'not-found';
+      if (all.some((category) => category.parentId === categoryId)) return 'has-subcategories';
+      try {
+        await db.send(
+          new DeleteCommand({
+            TableName: tableName,
+            Key: keys.category(userId, categoryId),
+            ConditionExpression: 'attribute_exists(#pk) AND #transactionCount = :zero',
+            ExpressionAttributeNames: { '#pk': 'pk', '#transactionCount': 'transactionCount' },
+            ExpressionAttributeValues: { ':zero': 0 },
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          }),
+        );
+        return 'deleted';
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return error.Item ? 'has-transactions' : 'not-found';
+        throw error;
+      }
+    },
+  };
+  return store;
+}

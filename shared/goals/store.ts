@@ -1,0 +1,356 @@
+/**
+ * Goal items (`GOAL#<id>`), their contributions (`GCONTRIB#<goalId>#<id>`) and the versioned applied
+ * state (`GAPPLIED#<goalId>#<sourceId>`) that makes `saved` exact (see shared/goals/apply.ts).
+ *
+ * `saved` is derived: only an ADD inside a TransactWriteItems that also moves the applied state
+ * changes it, so saved is always the sum of the applied amounts. `version` counts the user's edits
+ * (name, target, deadline) and is the ETag: progress arriving does not make a client's If-Match stale.
+ */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
+import { ItemType } from '../kit/dynamodb/item-types';
+import { keys, skPrefix, userPk } from '../kit/dynamodb/keys';
+import { queryPrefixPage } from '../kit/dynamodb/prefix-page';
+import { leavesRange, roomFor } from '../kit/dynamodb/range-guard';
+import { type GuardedItem, transactWrite } from '../kit/dynamodb/transact';
+import { type VersionedUpdateOptions, versionedUpdateExpression } from '../kit/dynamodb/versioned-update';
+import { AmountOutOfRange, Conflict, NotFound, ValidationFailed } from '../kit/http/problems';
+import { MAX_SAFE_AMOUNT } from '../kit/money/money';
+import { type GoalContributionItem, type GoalItem, goalContributionItem, goalItem } from './items';
+import type { GoalCreate, GoalPatch } from './schemas';
+import { sourceId } from './sources';
+
+/**
+ * What one source currently adds to a goal. State, not a log: an event applies only when it is
+ * newer than `version`, and a deleted source is final, so duplicates and late deliveries change
+ * nothing. For an account source `version` is the account's and `balance` what was converted.
+ */
+const goalAppliedItem = z.object({
+  type: z.literal('GOAL_APPLIED'),
+  goalId: z.string(),
+  sourceId: z.string(),
+  version: z.number().int().nonnegative(),
+  deleted: z.boolean(),
+  /** Minor units of the goal currency. */
+  amount: z.number().int(),
+  balance: z.number().int().optional(),
+  updatedAt: z.string(),
+});
+export type GoalAppliedItem = z.infer<typeof goalAppliedItem>;
+
+type GoalUpdateOutcome =
+  | { status: 'updated'; item: GoalItem }
+  | { status: 'not-found' }
+  | { status: 'version-mismatch' };
+
+/** A new goal: nothing saved yet (an account-funded goal learns its balance from the goal tracker). */
+export function newGoalItem(input: GoalCreate, goalId: string, now: string): GoalItem {
+  return {
+    type: ItemType.Goal,
+    goalId,
+    name: input.name,
+    target: input.target.amount,
+    currency: input.target.currency,
+    deadline: input.deadline ?? null,
+    funding: input.funding,
+    saved: 0,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
+}
+
+/** Condition on the goal item: it exists and is funded by contributions. */
+export const contributionsFunded = {
+  expression: 'attribute_exists(#pk) AND #funding.#kind = :contributions',
+  names: { '#pk': 'pk', '#funding': 'funding', '#kind': 'kind' },
+  values: { ':contributions': 'contributions' },
+} as const;
+
+export type GoalStore = ReturnType<typeof createGoalStore>;
+
+export function createGoalStore({ db, tableName }: { db: DynamoDBDocumentClient; tableName: string }) {
+  async function getItem(key: { pk: string; sk: string }) {
+    const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
+    return Item;
+  }
+
+  return {
+    /**
+     * Writes a new goal with `extra` items (the Idempotency-Key record). An account-funded goal is
+     * written only while its account exists (a ConditionCheck in the same transaction: the read
+     * before it is not enough against a concurrent account deletion).
+     */
+    async create(userId: string, goal: GoalItem, extra: GuardedItem[] = []): Promise<void> {
+      const items: GuardedItem[] = [
+        {
+          item: {
+            Put: {
+              TableName: tableName,
+              Item: { ...keys.goal(userId, goal.goalId), ...goal },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+        },
+      ];
+      if (goal.funding.kind === 'account') {
+        items.push({
+          item: {
+            ConditionCheck: {
+              TableName: tableName,
+              Key: keys.account(userId, goal.funding.accountId),
+              ConditionExpression: 'attribute_exists(pk)',
+            },
+          },
+          onConditionFailed: () => unknownFundingAccount(),
+        });
+      }
+      await transactWrite(db, [...items, ...extra]);
+    },
+
+    /** Strongly consistent: a GET right after a PATCH or a contribution shows it. */
+    async get(userId: string, goalId: string): Promise<GoalItem | undefined> {
+      const item = await getItem(keys.goal(userId, goalId));
+      return item ? goalItem.parse(item) : undefined;
+    },
+
+    /** A page of the user's goals in creation order (ids are ULIDs). */
+    async list(userId: string, options: { limit: number; after?: string }) {
+      const page = await queryPrefixPage(db, {
+        tableName,
+        pk: userPk(userId),
+        prefix: skPrefix.goal,
+        limit: options.limit,
+        ...(options.after !== undefined ? { after: options.after } : {}),
+        consistent: true,
+      });
+      return { items: page.items.map((item) => goalItem.parse(item)), last: page.last };
+    },
+
+    /** Every goal funded by one account (a user has a handful of goals: one Query, filtered). */
+    async fundedBy(userId: string, accountId: string): Promise<GoalItem[]> {
+      const goals: GoalItem[] = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await db.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+            FilterExpression: '#funding.#kind = :account AND #funding.#accountId = :accountId',
+            ExpressionAttributeNames: {
+              '#pk': 'pk',
+              '#sk': 'sk',
+              '#funding': 'funding',
+              '#kind': 'kind',
+              '#accountId': 'accountId',
+            },
+            ExpressionAttributeValues: {
+              ':pk': userPk(userId),
+              ':prefix': skPrefix.goal,
+              ':account': 'account',
+              ':accountId': accountId,
+            },
+            ConsistentRead: true,
+            ...(start ? { ExclusiveStartKey: start } : {}),
+          }),
+        );
+        goals.push(...(page.Items ?? []).map((item) => goalItem.parse(item)));
+        start = page.LastEvaluatedKey;
+      } while (start);
+      return goals;
+    },
+
+    /**
+     * PATCH under optimistic concurrency. The target must stay in the goal's currency: checked in
+     * the same condition, so 404, 412 and 400 are told apart from the old item without a second read.
+     */
+    async update(
+      userId: string,
+      goalId: string,
+      patch: GoalPatch,
+      options: VersionedUpdateOptions,
+    ): Promise<GoalUpdateOutcome> {
+      const expression = versionedUpdateExpression(
+        { name: patch.name, target: patch.target?.amount, deadline: patch.deadline },
+        options,
+      );
+      if (patch.target) {
+        expression.ConditionExpression += ' AND #currency = :currency';
+        expression.ExpressionAttributeNames['#currency'] = 'currency';
+        expression.ExpressionAttributeValues[':currency'] = patch.target.currency;
+      }
+      try {
+        const { Attributes } = await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.goal(userId, goalId),
+            ...expression,
+            ReturnValues: 'ALL_NEW',
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          }),
+        );
+        return { status: 'updated', item: goalItem.parse(Attributes) };
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        const old = error.Item as Record<string, unknown> | undefined;
+        if (!old) return { status: 'not-found' };
+        if (options.expectedVersions && !options.expectedVersions.some((v) => String(v) === versionOf(old))) {
+          return { status: 'version-mismatch' };
+        }
+        throw new ValidationFailed([
+          { in: 'body', field: 'target.currency', message: `must be the goal's currency (${currencyOf(old)})` },
+        ]);
+      }
+    },
+
+    /** One conditional DeleteItem; 'not-found' when there was nothing to delete. */
+    async delete(userId: string, goalId: string): Promise<'deleted' | 'not-found'> {
+      try {
+        await db.send(
+          new DeleteCommand({
+            TableName: tableName,
+            Key: keys.goal(userId, goalId),
+            ConditionExpression: 'attribute_exists(pk)',
+          }),
+        );
+        return 'deleted';
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return 'not-found';
+        throw error;
+      }
+    },
+
+    /**
+     * Records a contribution AND applies it, in one TransactWriteItems: the contribution, its applied
+     * state at version 1, `ADD saved`, and `extra` (the Idempotency-Key record). The response can
+     * then show the new `saved`; the goal tracker, receiving GoalContributionAdded, finds version 1
+     * applied and only evaluates milestones. 404 when the goal is gone, 409 when it is account-funded.
+     */
+    async addContribution(userId: string, contribution: GoalContributionItem, extra: GuardedItem[] = []) {
+      const { goalId, contributionId } = contribution;
+      const source = sourceId.contribution(contributionId);
+      const room = roomFor('#saved', contribution.amount);
+      await transactWrite(db, [
+        {
+          item: {
+            Put: {
+              TableName: tableName,
+              Item: { ...keys.goalContribution(userId, goalId, contributionId), ...contribution },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+        },
+        {
+          item: {
+            Put: {
+              TableName: tableName,
+              Item: {
+                ...keys.goalApplied(userId, goalId, source),
+                type: ItemType.GoalApplied,
+                goalId,
+                sourceId: source,
+                version: contribution.version,
+                deleted: false,
+                amount: contribution.amount,
+                updatedAt: contribution.createdAt,
+              } satisfies GoalAppliedItem,
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+        },
+        {
+          item: {
+            Update: {
+              TableName: tableName,
+              Key: keys.goal(userId, goalId),
+              UpdateExpression: 'ADD #saved :amount',
+              ConditionExpression: [contributionsFunded.expression, ...(room ? [room.expression] : [])].join(' AND '),
+              ExpressionAttributeNames: { ...contributionsFunded.names, '#saved': 'saved' },
+              ExpressionAttributeValues: {
+                ...contributionsFunded.values,
+                ':amount': contribution.amount,
+                ...room?.values,
+              },
+            },
+          },
+          onConditionFailed: (existing) => {
+            if (!existing) return new NotFound('goal');
+            const funding = existing.funding as { kind?: string } | undefined;
+            if (funding?.kind !== 'contributions' || !leavesRange(existing.saved, contribution.amount)) {
+              return notContributionsFunded();
+            }
+            return new AmountOutOfRange(
+              'money.amount',
+              `would take the goal's saved amount past ±${MAX_SAFE_AMOUNT} minor units`,
+            );
+          },
+        },
+        ...extra,
+      ]);
+    },
+
+    /** A page of a goal's contributions, most recently recorded first. */
+    async listContributions(userId: string, goalId: string, options: { limit: number; after?: string }) {
+      const prefix = skPrefix.goalContribution(goalId);
+      if (options.after !== undefined && !options.after.startsWith(prefix)) {
+        throw new ValidationFailed([{ in: 'query', field: 'cursor', message: 'is not a valid cursor' }]);
+      }
+      const pk = userPk(userId);
+      const page = await db.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+          ExpressionAttributeNames: { '#pk': 'pk', '#sk': 'sk' },
+          ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+          ScanIndexForward: false,
+          Limit: options.limit,
+          ConsistentRead: true,
+          ...(options.after !== undefined ? { ExclusiveStartKey: { pk, sk: options.after } } : {}),
+        }),
+      );
+      const last = page.LastEvaluatedKey?.sk;
+      return {
+        items: (page.Items ?? []).map((item) => goalContributionItem.parse(item)),
+        ...(typeof last === 'string' ? { last } : {}),
+      };
+    },
+
+    /** The applied state of one source, strongly consistent (the tracker decides on it). */
+    async getApplied(userId: string, goalId: string, source: string): Promise<GoalAppliedItem | undefined> {
+      const item = await getItem(keys.goalApplied(userId, goalId, source));
+      return item ? goalAppliedItem.parse(item) : undefined;
+    },
+  };
+}
+
+export function unknownFundingAccount() {
+  return new ValidationFailed([{ in: 'body', field: 'funding.accountId', message: 'is not one of your accounts' }]);
+}
+
+export function notContributionsFunded() {
+  return new Conflict(
+    'This goal is funded by an account: its progress is the account balance. Move money into that account instead.',
+    undefined,
+    'goal-funded-by-account',
+  );
+}
+
+/** The old item of a failed condition arrives marshalled from UpdateItem (`{ N: '3' }`) or plain. */
+function versionOf(item: Record<string, unknown>): string {
+  const version = item.version as unknown;
+  if (version && typeof version === 'object' && 'N' in version) return String((version as { N: string }).N);
+  return String(version);
+}
+
+function currencyOf(item: Record<string, unknown>): string {
+  const currency = item.currency as unknown;
+  if (currency && typeof currency === 'object' && 'S' in currency) return String((currency as { S: string }).S);
+  return String(currency);
+}

@@ -1,0 +1,39 @@
+/**
+ * Request bodies of the /v1/auth/* routes. Strict objects: an unknown field is a 400 naming it.
+ * Emails are trimmed and lower-cased here, once, so Cognito always sees one spelling per person.
+ */
+import * as z from 'zod';
+import { passwordSchema, presentedPasswordSchema } from './password-policy';
+import { currencyCode, displayName, timeZone } from './profile';
+
+export const emailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email('must be an email address'));
+
+/** The emailed confirmation or reset code. Cognito's own limit is 2048 non-space characters. */
+export const codeSchema = z.string().trim().min(1, 'is required').max(2048).regex(/^\S+$/, 'must not contain spaces');
+
+/** Cognito tokens are a few kilobytes; the ceiling only stops absurd bodies. */
+const tokenSchema = z.string().trim().min(1, 'is required').max(16_384);
+
+export const signupBody = z.strictObject({
+  email: emailSchema,
+  password: passwordSchema,
+  name: displayName.optional(),
+  homeCurrency: currencyCode.optional(),
+  timezone: timeZone.optional(),
+});
+export type SignupBody = z.infer<typeof signupBody>;
+
+export const confirmBody = z.strictObject({ email: emailSchema, code: codeSchema });
+
+export const emailOnlyBody = z.strictObject({ email: emailSchema });
+
+export const loginBody = z.strictObject({ email: emailSchema, password: presentedPasswordSchema });
+
+export const refreshTokenBody = z.strictObject({ refreshToken: tokenSchema });
+
+export const resetPasswordBody = z.strictObject({ email: emailSchema, code: codeSchema, newPassword: passwordSchema });
+
+export const changePasswordBody = z.strictObject({
+  currentPassword: presentedPasswordSchema,
+  newPassword: passwordSchema,
+});

@@ -1,0 +1,42 @@
+/**
+ * SDK clients, created once per execution environment (module scope) and traced.
+ * Endpoints follow the standard AWS_ENDPOINT_URL_* variables, so the same code talks to AWS,
+ * LocalStack or the local cloud without a single branch.
+ */
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { unmarshallOptions } from '../dynamodb/unmarshall-options';
+import { tracer } from '../observability';
+
+let dynamo: DynamoDBDocumentClient | undefined;
+
+let eventBridge: EventBridgeClient | undefined;
+let ses: SESv2Client | undefined;
+let cognito: CognitoIdentityProviderClient | undefined;
+
+// Lazily built so a function only pays for the clients it uses, then reused across invocations.
+export function documentClient(): DynamoDBDocumentClient {
+  dynamo ??= DynamoDBDocumentClient.from(tracer.captureAWSv3Client(new DynamoDBClient({})), {
+    marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
+    unmarshallOptions: unmarshallOptions(),
+  });
+  return dynamo;
+}
+
+export function eventBridgeClient(): EventBridgeClient {
+  eventBridge ??= tracer.captureAWSv3Client(new EventBridgeClient({}));
+  return eventBridge;
+}
+
+export function sesClient(): SESv2Client {
+  ses ??= tracer.captureAWSv3Client(new SESv2Client({}));
+  return ses;
+}
+
+export function cognitoClient(): CognitoIdentityProviderClient {
+  cognito ??= tracer.captureAWSv3Client(new CognitoIdentityProviderClient({}));
+  return cognito;
+}

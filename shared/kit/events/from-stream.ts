@@ -1,0 +1,93 @@
+/**
+ * Maps one DynamoDB stream record to the domain event it stands for, or to
+ * `undefined` when the record is not a domain fact: bookkeeping items (applied state, the
+ * notification log, counters), records without the image the event needs, and TTL deletions.
+ *
+ * The mapping does not validate: the publisher parses the result with the catalog schema, so a
+ * malformed domain item fails loudly instead of being skipped.
+ */
+import type { AttributeValue as SdkAttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { DynamoDBRecord, AttributeValue as StreamAttributeValue } from 'aws-lambda';
+import { type DomainItemType, domainItems, type EventName } from '../../app/events';
+import { userIdFromPk } from '../dynamodb/keys';
+import { tableDefinition } from '../dynamodb/table-definition';
+import { unmarshallOptions } from '../dynamodb/unmarshall-options';
+
+type MappedEvent = { detailType: EventName; detail: Record<string, unknown> };
+
+type StreamImage = Record<string, StreamAttributeValue>;
+type StreamEventName = 'INSERT' | 'MODIFY' | 'REMOVE';
+
+/** Attributes that are storage mechanics, never part of an event's `data` or `previous`. */
+const keyAttributes: ReadonlySet<string> = new Set([
+  tableDefinition.partitionKey,
+  tableDefinition.sortKey,
+  ...tableDefinition.globalSecondaryIndexes.flatMap((index) => [index.partitionKey, index.sortKey]),
+  tableDefinition.ttlAttribute,
+]);
+
+/** The principal DynamoDB puts on deletions made by TTL expiry. */
+const TTL_PRINCIPAL = 'dynamodb.amazonaws.com';
+
+function isTtlDeletion(record: DynamoDBRecord): boolean {
+  return record.userIdentity?.type === 'Service' && record.userIdentity?.principalId === TTL_PRINCIPAL;
+}
+
+/**
+ * When the change happened, as a Date. Lambda delivers epoch seconds; a stream read through the
+ * SDK (the local poller) yields a Date, which turns into an ISO string once serialized. Accept all.
+ */
+export function approximateCreationTime(record: DynamoDBRecord): Date | undefined {
+  const raw = record.dynamodb?.ApproximateCreationDateTime as unknown;
+  let date: Date | undefined;
+  if (raw instanceof Date) date = raw;
+  else if (typeof raw === 'number') date = new Date(raw * 1000);
+  else if (typeof raw === 'string') date = /^\d+(\.\d+)?$/.test(raw) ? new Date(Number(raw) * 1000) : new Date(raw);
+  return date && !Number.isNaN(date.getTime()) ? date : undefined;
+}
+
+function isDomainItemType(type: unknown): type is DomainItemType {
+  return typeof type === 'string' && Object.hasOwn(domainItems, type);
+}
+
+// The stream's AttributeValue type (aws-lambda) and the SDK's describe the same JSON shape.
+const toPlain = (image: StreamImage) => unmarshall(image as Record<string, SdkAttributeValue>, unmarshallOptions());
+
+function withoutKeyAttributes(item: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(item).filter(([name]) => !keyAttributes.has(name)));
+}
+
+export function fromStreamRecord(record: DynamoDBRecord): MappedEvent | undefined {
+  const eventName = record.eventName as StreamEventName | undefined;
+  const stream = record.dynamodb;
+  if (!eventName || !stream || isTtlDeletion(record)) return undefined;
+
+  // The image that describes the entity: the new one, except for a deletion.
+  const current = eventName === 'REMOVE' ? stream.OldImage : stream.NewImage;
+  if (!current) return undefined;
+  const item = toPlain(current);
+  const type = item[tableDefinition.typeAttribute];
+  if (!isDomainItemType(type)) return undefined;
+
+  const mapping = domainItems[type] as { idAttribute: string } & Partial<Record<StreamEventName, EventName>>;
+  const detailType = mapping[eventName];
+  if (!detailType) return undefined;
+  if (eventName === 'MODIFY' && !stream.OldImage) return undefined;
+
+  const pk = item[tableDefinition.partitionKey];
+  const version = item.version;
+  const detail: Record<string, unknown> = {
+    sourceEventId: record.eventID,
+    userId: typeof pk === 'string' ? userIdFromPk(pk) : undefined,
+    id: item[mapping.idAttribute],
+    version: version === undefined ? 0 : version,
+    occurredAt:
+      eventName === 'REMOVE' || typeof item.updatedAt !== 'string'
+        ? approximateCreationTime(record)?.toISOString()
+        : item.updatedAt,
+  };
+  if (eventName !== 'REMOVE') detail.data = withoutKeyAttributes(item);
+  if (eventName !== 'INSERT' && stream.OldImage) detail.previous = withoutKeyAttributes(toPlain(stream.OldImage));
+  return { detailType, detail };
+}

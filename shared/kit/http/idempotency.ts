@@ -1,0 +1,129 @@
+/**
+ * `Idempotency-Key` on creating POSTs: a retried request returns the first response and writes
+ * nothing new. The record is written *inside* the same TransactWriteItems as the creation
+ * (attribute_not_exists), so there is no window in which the effect exists without its record.
+ * Records expire after 24 hours (TTL).
+ */
+import { createHash } from 'node:crypto';
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { ItemType } from '../dynamodb/item-types';
+import { keys } from '../dynamodb/keys';
+import type { GuardedItem } from '../dynamodb/transact';
+import type { ApiResponse } from './api-handler';
+import { HttpProblem, ValidationFailed } from './problems';
+
+const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
+const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+
+/** The request's Idempotency-Key, or undefined; 400 for a malformed one. */
+export function idempotencyKeyFrom(headers: Record<string, string | undefined>): string | undefined {
+  const key = headers['idempotency-key'];
+  if (key === undefined) return undefined;
+  if (!KEY_PATTERN.test(key)) {
+    throw new ValidationFailed([
+      { in: 'header', field: 'Idempotency-Key', message: 'must be 1 to 255 visible ASCII characters' },
+    ]);
+  }
+  return key;
+}
+
+/** A stable fingerprint of what was asked, so a reused key with a different body is caught. */
+export function requestHash(request: unknown): string {
+  return createHash('sha256').update(canonicalJson(request)).digest('hex');
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+class IdempotencyKeyReused extends HttpProblem {
+  constructor() {
+    super(
+      422,
+      'idempotency-key-reused',
+      'Idempotency-Key reused',
+      'This Idempotency-Key was already used for a different request. Use a new key for a new request.',
+    );
+  }
+}
+
+type Scope = { tableName: string; userId: string; operation: string; key: string; request: unknown };
+
+/** The record to add to the creating transaction. Its condition failing means "seen before". */
+function idempotencyRecord(scope: Scope, response: ApiResponse, now: Date): GuardedItem {
+  return {
+    item: {
+      Put: {
+        TableName: scope.tableName,
+        Item: {
+          ...keys.idempotency(scope.userId, scope.operation, scope.key),
+          type: ItemType.Idempotency,
+          requestHash: requestHash(scope.request),
+          response,
+          createdAt: now.toISOString(),
+          expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    onConditionFailed: () => new SeenBefore(),
+  };
+}
+
+/** Thrown by transactWrite when the idempotency record already existed; handled by `replay`. */
+class SeenBefore extends Error {}
+
+/**
+ * The stored first response for this key, or undefined when the key is new. Throws 422 when the
+ * key was used for a different request. Strongly consistent: a retry right after the first must see it.
+ */
+export async function replay(db: DynamoDBDocumentClient, scope: Scope): Promise<ApiResponse | undefined> {
+  const { Item } = await db.send(
+    new GetCommand({
+      TableName: scope.tableName,
+      Key: keys.idempotency(scope.userId, scope.operation, scope.key),
+      ConsistentRead: true,
+    }),
+  );
+  if (!Item || (typeof Item.expiresAt === 'number' && Item.expiresAt * 1000 < Date.now())) return undefined;
+  if (Item.requestHash !== requestHash(scope.request)) throw new IdempotencyKeyReused();
+  const stored = Item.response as ApiResponse;
+  return { ...stored, headers: { ...stored.headers, 'idempotent-replayed': 'true' } };
+}
+
+/**
+ * Runs a creating write under an optional Idempotency-Key: replays a stored response, otherwise
+ * performs `write(record)` — which must include `record` in its transaction — and, if a concurrent
+ * twin won the race, replays the twin's response.
+ */
+export async function withIdempotency(
+  db: DynamoDBDocumentClient,
+  scope: Omit<Scope, 'key'> & { key: string | undefined },
+  response: ApiResponse,
+  write: (record: GuardedItem | undefined) => Promise<void>,
+): Promise<ApiResponse> {
+  const { key } = scope;
+  if (key === undefined) {
+    await write(undefined);
+    return response;
+  }
+  const full = { ...scope, key };
+  const earlier = await replay(db, full);
+  if (earlier) return earlier;
+  try {
+    await write(idempotencyRecord(full, response, new Date()));
+    return response;
+  } catch (error) {
+    if (!(error instanceof SeenBefore)) throw error;
+    const twin = await replay(db, full);
+    if (!twin) throw error;
+    return twin;
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * The ECB euro reference rates, one item per published day (`RATES#ECB` / `<YYYY-MM-DD>`), shared
+ * by every user. It is the RateProvider conversions read, and what the seeder (and later the daily
+ * feed) writes. Rate items are bookkeeping (type RATES): the stream publisher skips them.
+ */
+import {
+  BatchWriteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
+import { currencyCode } from '../identity/profile';
+import { ItemType } from '../kit/dynamodb/item-types';
+import { keys } from '../kit/dynamodb/keys';
+import type { EurReferenceRates } from '../kit/money/conversion';
+import type { RateProvider, RatesOnDay } from './rate-provider';
+
+const RATE_SOURCE = 'ECB';
+/** The first day the ECB published euro reference rates. */
+export const FIRST_RATE_DATE = '1999-01-04';
+/**
+ * Sort key of the marker that records which snapshot was seeded. It sorts after every date
+ * ('S' > '9'), so `sk <= :date` never reads it as a day.
+ */
+const SNAPSHOT_SK = 'SNAPSHOT';
+/** BatchWriteItem's limit. */
+const BATCH_SIZE = 25;
+
+/** `GET /v1/rates`: base currency (default EUR) and day (default today, UTC). */
+export const ratesQuery = z.strictObject({
+  base: currencyCode.default('EUR'),
+  date: z.iso.date('must be a date such as 2026-01-05').optional(),
+});
+
+const dayItem = z.object({
+  date: z.string(),
+  rates: z.record(z.string(), z.string()),
+});
+
+const snapshotMarker = z.object({ lastDate: z.string(), days: z.number().int() });
+type SnapshotMarker = z.infer<typeof snapshotMarker>;
+
+type WriteOptions = {
+  /** BatchWriteItem calls in flight at once: fast enough, gentle on a fresh on-demand table. */
+  concurrency?: number;
+  /** Attempts per batch before giving up (the whole seeding is then retried). */
+  maxAttempts?: number;
+  baseDelayMs?: number;
+};
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export type RateStore = ReturnType<typeof createRateStore>;
+
+export function createRateStore({ db, tableName }: { db: DynamoDBDocumentClient; tableName: string }) {
+  async function writeBatch(days: EurReferenceRates[], maxAttempts: number, baseDelayMs: number) {
+    let pending: unknown[] = days.map((day) => ({
+      PutRequest: {
+        Item: { ...keys.rates(RATE_SOURCE, day.date), type: ItemType.Rates, date: day.date, rates: day.rates },
+      },
+    }));
+    for (let attempt = 1; pending.length > 0; attempt++) {
+      if (attempt > maxAttempts) throw new Error(`${pending.length} rate days unwritten after ${maxAttempts} attempts`);
+      // Unprocessed items mean throttling: back off exponentially, with jitter to spread retries.
+      if (attempt > 1) await sleep(baseDelayMs * 2 ** (attempt - 2) * (0.5 + Math.random() / 2));
+      const response = await db.send(
+        new BatchWriteCommand({ RequestItems: { [tableName]: pending as { PutRequest: { Item: object } }[] } }),
+      );
+      pending = response.UnprocessedItems?.[tableName] ?? [];
+    }
+  }
+
+  const store = {
+    /** The rates in force on `date`: that day's, or the latest earlier day's (weekends, holidays). */
+    async ratesOn(date: string): Promise<RatesOnDay | undefined> {
+      const { Items } = await db.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: '#pk = :pk AND #sk <= :date',
+          ExpressionAttributeNames: { '#pk': 'pk', '#sk': 'sk' },
+          ExpressionAttributeValues: { ':pk': keys.rates(RATE_SOURCE, date).pk, ':date': date },
+          ScanIndexForward: false,
+          Limit: 1,
+        }),
+      );
+      const item = Items?.[0];
+      if (!item) return undefined;
+      const day = dayItem.parse(item);
+      return { date: day.date, rates: day.rates, requestedDate: date, fallback: day.date !== date, source: 'ECB' };
+    },
+
+    /** Writes (or overwrites with the same values) the given days, 25 per call, a few calls at once. */
+    async writeDays(days: readonly EurReferenceRates[], options: WriteOptions = {}): Promise<void> {
+      const { concurrency = 8, maxAttempts = 8, baseDelayMs = 50 } = options;
+      const batches: EurReferenceRates[][] = [];
+      for (let i = 0; i < days.length; i += BATCH_SIZE) batches.push(days.slice(i, i + BATCH_SIZE));
+      let next = 0;
+      let failure: unknown;
+      const worker = async () => {
+        // After a failure no worker starts another batch: the run fails as a whole and is redone.
+        while (failure === undefined && next < batches.length) {
+          const batch = batches[next++];
+          if (!batch) continue;
+          try {
+            await writeBatch(batch, maxAttempts, baseDelayMs);
+          } catch (error) {
+            failure ??= error;
+          }
+        }
+      };
+      // Settled, not raced: nothing may still be writing when this returns or throws.
+      await Promise.all(Array.from({ length: Math.min(concurrency, batches.length) }, worker));
+      if (failure !== undefined) throw failure;
+    },
+
+    /** Which snapshot was seeded last, if any. */
+    async snapshotMarker(): Promise<SnapshotMarker | undefined> {
+      const { Item } = await db.send(
+        new GetCommand({ TableName: tableName, Key: keys.rates(RATE_SOURCE, SNAPSHOT_SK), ConsistentRead: true }),
+      );
+      return Item ? snapshotMarker.parse(Item) : undefined;
+    },
+
+    /** Records a fully written snapshot; written last, so a seeding that died half-way is redone. */
+    async markSnapshot(marker: SnapshotMarker, now: string): Promise<void> {
+      await db.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { ...keys.rates(RATE_SOURCE, SNAPSHOT_SK), type: ItemType.Rates, ...marker, seededAt: now },
+        }),
+      );
+    },
+  };
+  return store satisfies RateProvider;
+}

@@ -1,0 +1,142 @@
+/**
+ * What the transaction and transfer write routes accept: strict bodies (an unknown field is a 400
+ * naming it), money as integer minor units, and the text limits of a transaction. The same schemas
+ * generate the OpenAPI document. Rules that need the caller's profile (the latest allowed date is
+ * "today + 1 year" in the user's timezone) are checked by `checkDateWindow`, after the profile is read.
+ */
+import * as z from 'zod';
+import { entityId } from '../kit/http/fields';
+import { ValidationFailed } from '../kit/http/problems';
+import { MAX_AMOUNT, positiveMoneySchema } from '../kit/money/money';
+
+export const MAX_TAGS = 20;
+export const MAX_TAG_LENGTH = 40;
+export const MAX_NOTE_LENGTH = 500;
+export const MAX_PAYEE_LENGTH = 100;
+export const MAX_EXTERNAL_ID_LENGTH = 128;
+/** Nothing in a personal ledger predates 1900; an earlier date is a typo. */
+export const EARLIEST_DATE = '1900-01-01';
+
+/** A real calendar day (z.iso.date refuses 2026-02-30), YYYY-MM-DD, not before 1900. */
+export const transactionDate = z.iso
+  .date('must be a real date such as 2026-01-31')
+  .refine((date) => date >= EARLIEST_DATE, `must not be before ${EARLIEST_DATE}`);
+
+/** Minor units of the account's currency, as the bank charged them (always positive: kind gives the sign). */
+export const positiveMinorUnits = z
+  .number({ error: 'must be an integer number of minor units (e.g. 1234 for 12.34)' })
+  .int('must be an integer number of minor units (e.g. 1234 for 12.34), not a decimal')
+  .min(1, 'must be greater than 0')
+  .max(MAX_AMOUNT, 'is out of range');
+
+/** Tags are labels, not prose: trimmed, lower-cased and de-duplicated so "Trip" and "trip " are one. */
+export const tagsSchema = z
+  .array(
+    z.string().trim().min(1, 'must not be empty').max(MAX_TAG_LENGTH, `must be at most ${MAX_TAG_LENGTH} characters`),
+  )
+  .max(MAX_TAGS, `must hold at most ${MAX_TAGS} tags`)
+  .transform((tags) => [...new Set(tags.map((tag) => tag.toLowerCase()))]);
+
+export const noteSchema = z.string().trim().max(MAX_NOTE_LENGTH, `must be at most ${MAX_NOTE_LENGTH} characters`);
+export const payeeSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(MAX_PAYEE_LENGTH, `must be at most ${MAX_PAYEE_LENGTH} characters`);
+/** A bank's or importer's id: printable characters only, since it becomes part of a key (EXTID#…). */
+export const externalIdSchema = z
+  .string()
+  .min(1)
+  .max(MAX_EXTERNAL_ID_LENGTH)
+  .regex(/^[^\p{C}]+$/u, 'must be printable characters only');
+
+const entryKind = z
+  .enum(['expense', 'income'])
+  .describe('expense: money leaves the account; income: money arrives (in an expense category, a refund).');
+
+/**
+ * Any category of the caller, of either kind: an entry's kind and its category's kind are
+ * independent, so a refund stays in the purchase's category (shared/budgets/contribution.ts).
+ */
+const entryCategory = entityId
+  .nullable()
+  .describe(
+    'A category of either kind. An income in an expense category is a refund: it lowers that category’s spent in ' +
+      'its budgets. An expense in an income category reverses income (e.g. salary paid back) and counts in no budget.',
+  );
+
+export const createTransactionBody = z.strictObject({
+  kind: entryKind,
+  accountId: entityId,
+  /** As entered: any supported currency, converted to the account's and the home currency. */
+  money: positiveMoneySchema,
+  /** What the bank charged in the account's currency, when `money` is in another one. */
+  accountAmount: positiveMinorUnits.optional(),
+  categoryId: entryCategory.optional(),
+  payee: payeeSchema.nullable().optional(),
+  note: noteSchema.nullable().optional(),
+  tags: tagsSchema.optional(),
+  /** Defaults to today in the user's timezone. */
+  date: transactionDate.optional(),
+  externalId: externalIdSchema.optional(),
+});
+export type CreateTransactionBody = z.infer<typeof createTransactionBody>;
+
+/** PATCH: an allow-list; `null` clears categoryId, payee or note. externalId is immutable. */
+export const patchTransactionBody = z
+  .strictObject({
+    kind: entryKind.optional(),
+    accountId: entityId.optional(),
+    money: positiveMoneySchema.optional(),
+    accountAmount: positiveMinorUnits.optional(),
+    categoryId: entryCategory.optional(),
+    payee: payeeSchema.nullable().optional(),
+    note: noteSchema.nullable().optional(),
+    tags: tagsSchema.optional(),
+    date: transactionDate.optional(),
+  })
+  .refine((patch) => Object.values(patch).some((value) => value !== undefined), {
+    message: 'must change at least one field',
+  });
+export type TransactionPatch = z.infer<typeof patchTransactionBody>;
+
+export const createTransferBody = z
+  .strictObject({
+    fromAccountId: entityId,
+    toAccountId: entityId,
+    /** Leaves the source account (converted to its currency when it is another one). */
+    money: positiveMoneySchema,
+    /** What arrived, in the destination account's currency, when it differs from `money`'s. */
+    toAmount: positiveMinorUnits.optional(),
+    date: transactionDate.optional(),
+    note: noteSchema.nullable().optional(),
+    tags: tagsSchema.optional(),
+  })
+  .refine((body) => body.fromAccountId !== body.toAccountId, {
+    path: ['toAccountId'],
+    message: 'must be another account than fromAccountId',
+  });
+export type CreateTransferBody = z.infer<typeof createTransferBody>;
+
+/** Today (YYYY-MM-DD) as the user's wall calendar shows it. */
+export function todayIn(timeZone: string, now: Date): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** The same calendar day one year later (Feb 29 becomes Mar 1 in a common year). */
+export function oneYearAfter(date: string): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year + 1, month - 1, day)).toISOString().slice(0, 10);
+}
+
+/**
+ * Scheduled (future-dated) entries are allowed up to one year ahead of the user's today; anything
+ * later is almost always a mistyped year. 400 naming `date`.
+ */
+export function checkDateWindow(date: string, today: string): void {
+  const latest = oneYearAfter(today);
+  if (date > latest) {
+    throw new ValidationFailed([{ in: 'body', field: 'date', message: `must not be after ${latest}` }]);
+  }
+}

@@ -1,0 +1,263 @@
+/**
+ * The transaction write side: every create, update, delete and transfer is ONE TransactWriteItems
+ * holding the transaction item(s), the balance and count deltas computed by the plan
+ * (shared/transactions/plan.ts), the payee memory, the external-id claim and the
+ * Idempotency-Key record. Either all of it happens or none of it: a balance can never disagree with
+ * its transactions. Each condition maps to what it means for the caller (404, 409, 412).
+ *
+ * Reads are strongly consistent GetItems by key (never a Scan, never an index that could lag).
+ */
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { ulid } from 'ulid';
+import type * as z from 'zod';
+import { ItemType } from '../kit/dynamodb/item-types';
+import { type Key, keys } from '../kit/dynamodb/keys';
+import { roomFor } from '../kit/dynamodb/range-guard';
+import { type GuardedItem, transactWrite } from '../kit/dynamodb/transact';
+import { AmountOutOfRange, Conflict, NotFound, PreconditionFailed } from '../kit/http/problems';
+import { MAX_SAFE_AMOUNT } from '../kit/money/money';
+import {
+  type AccountItem,
+  accountItem,
+  type CategoryItem,
+  categoryItem,
+  type TransactionItem,
+  transactionItem,
+} from './items';
+import { type Deltas, storedTransaction } from './plan';
+
+/** The transaction changed between our read and our write (its version is not the one we read). */
+export class StaleTransaction extends PreconditionFailed {}
+
+/** Builds the payee-memory upsert for a transaction's payee (shared/transactions/payee-store.ts). */
+export type PayeeUpsert = (userId: string, name: string, now: string) => GuardedItem;
+
+/** One atomic change of the ledger. */
+export type LedgerChange = {
+  /** New transactions (attribute_not_exists). */
+  created?: TransactionItem[];
+  /** Replacements, each conditional on the version that was read. */
+  replaced?: { item: TransactionItem; readVersion: number }[];
+  /** Deletions, each conditional on the version that was read. */
+  deleted?: TransactionItem[];
+  deltas: Deltas;
+  /** Payee names to remember (upserted). */
+  payees?: string[];
+  now: string;
+  /** Items written in the same transaction (the Idempotency-Key record). */
+  extra?: GuardedItem[];
+};
+
+/** How often a write that lost a race for the same account item (TransactionConflict) is retried. */
+const MAX_CONFLICT_ATTEMPTS = 10;
+const BASE_BACKOFF_MS = 15;
+const MAX_BACKOFF_MS = 1000;
+
+export type TransactionStore = ReturnType<typeof createTransactionStore>;
+
+export function createTransactionStore({
+  db,
+  tableName,
+  payeeUpsert,
+}: {
+  db: DynamoDBDocumentClient;
+  tableName: string;
+  payeeUpsert?: PayeeUpsert | undefined;
+}) {
+  async function read<T extends z.ZodType>(key: Key, schema: T): Promise<z.infer<T> | undefined> {
+    const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
+    return Item ? schema.parse(Item) : undefined;
+  }
+
+  function transactionWrites(userId: string, change: LedgerChange): GuardedItem[] {
+    const writes: GuardedItem[] = [];
+    for (const item of change.created ?? []) {
+      writes.push({
+        item: {
+          Put: {
+            TableName: tableName,
+            Item: storedTransaction(userId, item),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+      });
+      if (item.externalId) writes.push(externalIdClaim(userId, item, change.now));
+    }
+    for (const { item, readVersion } of change.replaced ?? []) {
+      writes.push({
+        item: {
+          Put: {
+            TableName: tableName,
+            Item: storedTransaction(userId, item),
+            ConditionExpression: '#version = :readVersion',
+            ExpressionAttributeNames: { '#version': 'version' },
+            ExpressionAttributeValues: { ':readVersion': readVersion },
+          },
+        },
+        onConditionFailed: staleOrGone,
+      });
+    }
+    for (const item of change.deleted ?? []) {
+      writes.push({
+        item: {
+          Delete: {
+            TableName: tableName,
+            Key: keys.transaction(userId, item.transactionId),
+            ConditionExpression: '#version = :readVersion',
+            ExpressionAttributeNames: { '#version': 'version' },
+            ExpressionAttributeValues: { ':readVersion': item.version },
+          },
+        },
+        onConditionFailed: staleOrGone,
+      });
+      // The claim goes with the transaction, so the same bank line can be imported again later.
+      if (item.externalId) {
+        writes.push({ item: { Delete: { TableName: tableName, Key: keys.externalId(userId, item.externalId) } } });
+      }
+    }
+    return writes;
+  }
+
+  function externalIdClaim(userId: string, item: TransactionItem, now: string): GuardedItem {
+    return {
+      item: {
+        Put: {
+          TableName: tableName,
+          Item: {
+            ...keys.externalId(userId, item.externalId as string),
+            type: ItemType.ExternalId,
+            transactionId: item.transactionId,
+            createdAt: now,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      onConditionFailed: (existing) =>
+        new Conflict(
+          'A transaction with this externalId already exists.',
+          { existingTransactionId: existing?.transactionId },
+          'duplicate-external-id',
+        ),
+    };
+  }
+
+  function deltaWrites(userId: string, deltas: Deltas): GuardedItem[] {
+    const accounts = deltas.accounts.map(({ accountId, balance, count }): GuardedItem => {
+      // Without attribute_exists an ADD would create a half account. A new entry (count going up)
+      // may not land in an archived account; fixing an old one there may. The balance keeps room.
+      const room = roomFor('#balance', balance);
+      const conditions = [
+        'attribute_exists(pk)',
+        ...(count > 0 ? ['#archived = :false'] : []),
+        ...(room ? [room.expression] : []),
+      ];
+      return {
+        item: {
+          Update: {
+            TableName: tableName,
+            Key: keys.account(userId, accountId),
+            UpdateExpression: 'ADD #balance :balance, #transactionCount :count',
+            ConditionExpression: conditions.join(' AND '),
+            ExpressionAttributeNames: {
+              '#balance': 'balance',
+              '#transactionCount': 'transactionCount',
+              ...(count > 0 ? { '#archived': 'archived' } : {}),
+            },
+            ExpressionAttributeValues: {
+              ':balance': balance,
+              ':count': count,
+              ...(count > 0 ? { ':false': false } : {}),
+              ...room?.values,
+            },
+          },
+        },
+        onConditionFailed: (existing) => {
+          if (!existing) return new NotFound('account');
+          if (count > 0 && existing.archived === true) {
+            return new Conflict(
+              'The account is archived; unarchive it to add transactions.',
+              undefined,
+              'account-archived',
+            );
+          }
+          return new AmountOutOfRange(
+            'money.amount',
+            `would take the balance of account ${accountId} past ±${MAX_SAFE_AMOUNT} minor units`,
+          );
+        },
+      };
+    });
+    const categories = deltas.categories.map(
+      ({ categoryId, count }): GuardedItem => ({
+        item: {
+          Update: {
+            TableName: tableName,
+            Key: keys.category(userId, categoryId),
+            UpdateExpression: 'ADD #transactionCount :count',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeNames: { '#transactionCount': 'transactionCount' },
+            ExpressionAttributeValues: { ':count': count },
+          },
+        },
+        onConditionFailed: () => new NotFound('category'),
+      }),
+    );
+    return [...accounts, ...categories];
+  }
+
+  /**
+   * Runs the transaction, retrying when DynamoDB cancelled it only because a concurrent transaction
+   * held the same account item (TransactionConflict): that is contention, not a refusal, and 50
+   * simultaneous entries on one account must all land. Each attempt carries its own
+   * ClientRequestToken, so the SDK's own retries of one attempt cannot apply it twice.
+   */
+  async function commit(items: GuardedItem[]): Promise<void> {
+    const token = ulid();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await transactWrite(db, items, `${token}-${attempt}`);
+        return;
+      } catch (error) {
+        if (!isOnlyContention(error) || attempt >= MAX_CONFLICT_ATTEMPTS) throw error;
+        const ceiling = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** attempt);
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
+      }
+    }
+  }
+
+  return {
+    async get(userId: string, transactionId: string): Promise<TransactionItem | undefined> {
+      return read(keys.transaction(userId, transactionId), transactionItem);
+    },
+    async getAccount(userId: string, accountId: string): Promise<AccountItem | undefined> {
+      return read(keys.account(userId, accountId), accountItem);
+    },
+    async getCategory(userId: string, categoryId: string): Promise<CategoryItem | undefined> {
+      return read(keys.category(userId, categoryId), categoryItem);
+    },
+
+    /** Applies one ledger change atomically (see LedgerChange). */
+    async apply(userId: string, change: LedgerChange): Promise<void> {
+      const payees = [...new Set(change.payees ?? [])];
+      await commit([
+        ...transactionWrites(userId, change),
+        ...deltaWrites(userId, change.deltas),
+        ...(payeeUpsert ? payees.map((name) => payeeUpsert(userId, name, change.now)) : []),
+        ...(change.extra ?? []),
+      ]);
+    },
+  };
+}
+
+function staleOrGone(existing: Record<string, unknown> | undefined): Error {
+  return existing ? new StaleTransaction() : new NotFound('transaction');
+}
+
+function isOnlyContention(error: unknown): boolean {
+  if (!(error instanceof TransactionCanceledException)) return false;
+  const codes = (error.CancellationReasons ?? []).map((reason) => reason.Code ?? 'None');
+  return (
+    codes.includes('TransactionConflict') && codes.every((code) => code === 'None' || code === 'TransactionConflict')
+  );
+}
