@@ -12,12 +12,13 @@
  */
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { CategoryEntity } from '../../shared/categories/items';
 import { documentClient } from '../../shared/kit/aws/clients';
 import { requireEnv } from '../../shared/kit/config';
-import { keys, transactionIndexPk } from '../../shared/kit/dynamodb/keys';
 import { type GuardedItem, transactWrite } from '../../shared/kit/dynamodb/transact';
 import { eventConsumer } from '../../shared/kit/events/consumer';
 import { logger, metrics } from '../../shared/kit/observability';
+import { ExternalIdEntity, TransactionEntity, transactionIndexPk } from '../../shared/transactions/items';
 
 /** Rule for `ledger-cleaner` in lib/catalog/rules.ts. */
 export const acceptedDetailTypes = ['AccountDeleted'] as const;
@@ -55,7 +56,7 @@ async function deleteOne(
       item: {
         Delete: {
           TableName: tableName,
-          Key: keys.transaction(userId, txn.transactionId),
+          Key: TransactionEntity.key(userId, txn.transactionId),
           ConditionExpression: 'attribute_exists(#pk) AND #accountId = :accountId',
           ExpressionAttributeNames: { '#pk': 'pk', '#accountId': 'accountId' },
           ExpressionAttributeValues: { ':accountId': accountId },
@@ -69,7 +70,7 @@ async function deleteOne(
       item: {
         Update: {
           TableName: tableName,
-          Key: keys.category(userId, txn.categoryId),
+          Key: CategoryEntity.key(userId, txn.categoryId),
           UpdateExpression: 'ADD #transactionCount :minusOne',
           ConditionExpression: 'attribute_exists(#pk)',
           ExpressionAttributeNames: { '#pk': 'pk', '#transactionCount': 'transactionCount' },
@@ -81,7 +82,7 @@ async function deleteOne(
   }
   // While the transaction exists its claim is its own, so an unconditional delete is safe.
   if (txn.externalId) {
-    items.push({ item: { Delete: { TableName: tableName, Key: keys.externalId(userId, txn.externalId) } } });
+    items.push({ item: { Delete: { TableName: tableName, Key: ExternalIdEntity.key(userId, txn.externalId) } } });
   }
   try {
     await transactWrite(db, items);

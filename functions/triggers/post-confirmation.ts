@@ -13,17 +13,17 @@ import { defaultCategories } from '../../shared/categories/defaults';
 import { newCategoryPut } from '../../shared/categories/store';
 import { customAttributes } from '../../shared/identity/cognito-auth';
 import {
-  currencyCode,
   DEFAULT_HOME_CURRENCY,
   DEFAULT_TIMEZONE,
   defaultNotificationPreferences,
   type Profile,
   profileSchema,
-  timeZone,
 } from '../../shared/identity/profile';
 import { createProfileStore } from '../../shared/identity/profile-store';
 import { documentClient } from '../../shared/kit/aws/clients';
 import { requireEnv } from '../../shared/kit/config';
+import { timeZone } from '../../shared/kit/dates/timezones';
+import { currencyCode } from '../../shared/kit/money/money';
 import { logger, metrics, tracer } from '../../shared/kit/observability';
 
 const tableName = requireEnv('TABLE_NAME');

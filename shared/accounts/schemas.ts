@@ -4,10 +4,10 @@
  * balance and every transaction's accountAmount are in it).
  */
 import * as z from 'zod';
-import { currencyCode } from '../identity/profile';
 import { pageQuery } from '../kit/http/cursor';
 import { entityName, queryBoolean } from '../kit/http/fields';
-import { accountKinds } from '../transactions/items';
+import { currencyCode } from '../kit/money/money';
+import { accountKinds } from './items';
 
 export const accountCreateSchema = z.strictObject({
   name: entityName,

@@ -5,8 +5,7 @@
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { ItemType } from '../kit/dynamodb/item-types';
-import { keys, skPrefix, userPk } from '../kit/dynamodb/keys';
+import { userPk } from '../kit/dynamodb/keys';
 import { archivedFilter, queryPrefixPage } from '../kit/dynamodb/prefix-page';
 import { type GuardedItem, transactWrite } from '../kit/dynamodb/transact';
 import {
@@ -14,7 +13,7 @@ import {
   type VersionedUpdateOutcome,
   versionedUpdate,
 } from '../kit/dynamodb/versioned-update';
-import { type AccountItem, accountItem } from '../transactions/items';
+import { AccountEntity, type AccountItem, accountItem } from './items';
 import type { AccountCreate, AccountPatch } from './schemas';
 
 type AccountDeleteOutcome = 'deleted' | 'not-found' | 'has-transactions';
@@ -22,7 +21,7 @@ type AccountDeleteOutcome = 'deleted' | 'not-found' | 'has-transactions';
 /** A new, empty account. */
 export function newAccountItem(input: AccountCreate, accountId: string, now: string): AccountItem {
   return {
-    type: ItemType.Account,
+    type: AccountEntity.type,
     accountId,
     name: input.name,
     kind: input.kind,
@@ -48,7 +47,7 @@ export function createAccountStore({ db, tableName }: { db: DynamoDBDocumentClie
           item: {
             Put: {
               TableName: tableName,
-              Item: { ...keys.account(userId, account.accountId), ...account },
+              Item: { ...AccountEntity.key(userId, account.accountId), ...account },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
@@ -60,7 +59,7 @@ export function createAccountStore({ db, tableName }: { db: DynamoDBDocumentClie
     /** Strongly consistent: a GET right after a PATCH or a transaction shows it. */
     async get(userId: string, accountId: string): Promise<AccountItem | undefined> {
       const { Item } = await db.send(
-        new GetCommand({ TableName: tableName, Key: keys.account(userId, accountId), ConsistentRead: true }),
+        new GetCommand({ TableName: tableName, Key: AccountEntity.key(userId, accountId), ConsistentRead: true }),
       );
       return Item ? accountItem.parse(Item) : undefined;
     },
@@ -70,7 +69,7 @@ export function createAccountStore({ db, tableName }: { db: DynamoDBDocumentClie
       const page = await queryPrefixPage(db, {
         tableName,
         pk: userPk(userId),
-        prefix: skPrefix.account,
+        prefix: AccountEntity.prefix,
         limit: options.limit,
         ...(options.after !== undefined ? { after: options.after } : {}),
         ...archivedFilter(options.includeArchived),
@@ -90,7 +89,7 @@ export function createAccountStore({ db, tableName }: { db: DynamoDBDocumentClie
         db,
         {
           tableName,
-          key: keys.account(userId, accountId),
+          key: AccountEntity.key(userId, accountId),
           fields: { name: patch.name, kind: patch.kind, archived: patch.archived },
           parse: (item) => accountItem.parse(item),
         },
@@ -108,7 +107,7 @@ export function createAccountStore({ db, tableName }: { db: DynamoDBDocumentClie
         await db.send(
           new DeleteCommand({
             TableName: tableName,
-            Key: keys.account(userId, accountId),
+            Key: AccountEntity.key(userId, accountId),
             ConditionExpression: 'attribute_exists(#pk) AND (#transactionCount = :zero OR #archived = :true)',
             ExpressionAttributeNames: { '#pk': 'pk', '#transactionCount': 'transactionCount', '#archived': 'archived' },
             ExpressionAttributeValues: { ':zero': 0, ':true': true },

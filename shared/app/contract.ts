@@ -8,8 +8,10 @@
  * cannot drift apart either.
  */
 import * as z from 'zod';
+import { accountItem } from '../accounts/items';
 import { accountCreateSchema, accountListQuery, accountPatchSchema } from '../accounts/schemas';
 import { budgetListQuery, budgetPeriodsQuery, createBudgetBody, patchBudgetBody } from '../budgets/schemas';
+import { categoryItem } from '../categories/items';
 import { categoryCreateSchema, categoryListQuery, categoryPatchSchema } from '../categories/schemas';
 import {
   contributionCreateSchema,
@@ -32,8 +34,9 @@ import {
 import { noParams } from '../kit/http/api-handler';
 import { idPath } from '../kit/http/fields';
 import { notificationListQuery, notificationView } from '../notifications/views';
+import { conversion } from '../rates/items';
 import { ratesQuery } from '../rates/store';
-import { accountItem, categoryItem, conversion, transactionItem } from '../transactions/items';
+import { transactionItem } from '../transactions/items';
 import { payeeListQuery } from '../transactions/payee-store';
 import { transactionListQuery } from '../transactions/query-schema';
 import { createTransactionBody, createTransferBody, patchTransactionBody } from '../transactions/schemas';

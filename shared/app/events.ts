@@ -6,62 +6,71 @@
  * `domainItems` and one in `eventSchemas`; nothing else needs to learn a new name.
  */
 import * as z from 'zod';
-import { budgetAlertItem, budgetItem } from '../budgets/items';
-import { goalContributionItem, goalItem, goalMilestoneItem } from '../goals/items';
-import { profileSchema } from '../identity/profile';
-import { ItemType } from '../kit/dynamodb/item-types';
-import { accountItem, categoryItem, transactionItem } from '../transactions/items';
+import { AccountEntity, accountItem } from '../accounts/items';
+import { BudgetAlertEntity, BudgetEntity, budgetAlertItem, budgetItem } from '../budgets/items';
+import { CategoryEntity, categoryItem } from '../categories/items';
+import {
+  GOAL_ACHIEVED_TYPE,
+  GoalContributionEntity,
+  GoalEntity,
+  GoalMilestoneEntity,
+  goalContributionItem,
+  goalItem,
+  goalMilestoneItem,
+} from '../goals/items';
+import { ProfileEntity, profileSchema } from '../identity/profile';
+import { TransactionEntity, transactionItem } from '../transactions/items';
 
 export const EVENT_SOURCE = 'moneta';
 
 /** Stream event names (INSERT/MODIFY/REMOVE) → event names, per item type that is a domain fact. */
 export const domainItems = {
-  [ItemType.Profile]: {
+  [ProfileEntity.type]: {
     idAttribute: 'userId',
     INSERT: 'UserSignedUp',
     MODIFY: 'UserUpdated',
     REMOVE: 'UserDeleted',
   },
-  [ItemType.Account]: {
+  [AccountEntity.type]: {
     idAttribute: 'accountId',
     INSERT: 'AccountCreated',
     MODIFY: 'AccountUpdated',
     REMOVE: 'AccountDeleted',
   },
-  [ItemType.Category]: {
+  [CategoryEntity.type]: {
     idAttribute: 'categoryId',
     INSERT: 'CategoryCreated',
     MODIFY: 'CategoryUpdated',
     REMOVE: 'CategoryDeleted',
   },
-  [ItemType.Transaction]: {
+  [TransactionEntity.type]: {
     idAttribute: 'transactionId',
     INSERT: 'TransactionCreated',
     MODIFY: 'TransactionUpdated',
     REMOVE: 'TransactionDeleted',
   },
-  [ItemType.Budget]: {
+  [BudgetEntity.type]: {
     idAttribute: 'budgetId',
     INSERT: 'BudgetCreated',
     MODIFY: 'BudgetUpdated',
     REMOVE: 'BudgetDeleted',
   },
   /** Facts derived by the budget evaluator: written once, never changed. */
-  [ItemType.BudgetAlert]: { idAttribute: 'alertId', INSERT: 'BudgetThresholdCrossed' },
-  [ItemType.Goal]: {
+  [BudgetAlertEntity.type]: { idAttribute: 'alertId', INSERT: 'BudgetThresholdCrossed' },
+  [GoalEntity.type]: {
     idAttribute: 'goalId',
     INSERT: 'GoalCreated',
     MODIFY: 'GoalUpdated',
     REMOVE: 'GoalDeleted',
   },
-  [ItemType.GoalContribution]: {
+  [GoalContributionEntity.type]: {
     idAttribute: 'contributionId',
     INSERT: 'GoalContributionAdded',
     REMOVE: 'GoalContributionDeleted',
   },
   /** Facts derived by the goal tracker: written once, never changed. */
-  [ItemType.GoalMilestone]: { idAttribute: 'milestoneId', INSERT: 'GoalMilestoneReached' },
-  [ItemType.GoalAchieved]: { idAttribute: 'milestoneId', INSERT: 'GoalAchieved' },
+  [GoalMilestoneEntity.type]: { idAttribute: 'milestoneId', INSERT: 'GoalMilestoneReached' },
+  [GOAL_ACHIEVED_TYPE]: { idAttribute: 'milestoneId', INSERT: 'GoalAchieved' },
 } as const satisfies Record<string, { idAttribute: string; INSERT?: string; MODIFY?: string; REMOVE?: string }>;
 
 export type DomainItemType = keyof typeof domainItems;

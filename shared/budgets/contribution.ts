@@ -14,7 +14,9 @@
  *   another home currency than the budget's counts 0 (the user changed home currency since).
  * - A transaction dated before the budget's startDate counts 0.
  */
-import type { CategoryItem, TransactionItem } from '../transactions/items';
+
+import type { CategoryItem } from '../categories/public';
+import type { TransactionItem } from '../transactions/items';
 import type { BudgetItem } from './items';
 import { periodIdOf } from './periods';
 

@@ -3,8 +3,28 @@
  * per-transaction applied state that makes counting exactly-once, and threshold alert facts.
  */
 import * as z from 'zod';
-import { currencyCode } from '../identity/profile';
-import { storedAmount } from '../kit/money/money';
+import { byId, entity } from '../kit/dynamodb/keys';
+import { currencyCode, storedAmount } from '../kit/money/money';
+
+export const BudgetEntity = entity('BUDGET', 'BUDGET', byId);
+/** Spent per budget and period. Its own prefix, so listing budgets never reads counters. */
+export const BudgetPeriodEntity = entity(
+  'BUDGET_PERIOD',
+  'BPERIOD',
+  (budgetId: string, periodId: string) => `${budgetId}#${periodId}`,
+);
+/** What one transaction currently contributes to one budget (versioned applied state, below). */
+export const BudgetAppliedEntity = entity(
+  'BUDGET_APPLIED',
+  'BAPPLIED',
+  (budgetId: string, transactionId: string) => `${budgetId}#${transactionId}`,
+);
+/** One per budget, period and threshold, ever: its conditional Put is what makes the alert exactly-once. */
+export const BudgetAlertEntity = entity(
+  'BUDGET_ALERT',
+  'ALERT',
+  (budgetId: string, periodId: string, threshold: number) => `${budgetId}#${periodId}#${threshold}`,
+);
 
 export const budgetPeriods = ['monthly', 'weekly', 'yearly'] as const;
 export type BudgetPeriod = (typeof budgetPeriods)[number];
@@ -12,7 +32,7 @@ export type BudgetPeriod = (typeof budgetPeriods)[number];
 const timestamps = { createdAt: z.string(), updatedAt: z.string(), version: z.number().int().positive() };
 
 export const budgetItem = z.object({
-  type: z.literal('BUDGET'),
+  type: z.literal(BudgetEntity.type),
   budgetId: z.string().min(1),
   name: z.string(),
   /** Covered categories (their subcategories included); null = all spending (every expense). */
@@ -37,7 +57,7 @@ export type BudgetItem = z.infer<typeof budgetItem>;
  * out-of-order deliveries change nothing, and a backfill uses the very same operation.
  */
 export const budgetAppliedItem = z.object({
-  type: z.literal('BUDGET_APPLIED'),
+  type: z.literal(BudgetAppliedEntity.type),
   budgetId: z.string(),
   transactionId: z.string(),
   /** The transaction version applied; a deleted transaction is final (`deleted: true`). */
@@ -53,7 +73,7 @@ export const budgetAppliedItem = z.object({
 
 /** A crossed threshold: one per budget, period and percentage, ever (`ALERT#<budgetId>#<periodId>#<pct>`). */
 export const budgetAlertItem = z.object({
-  type: z.literal('BUDGET_ALERT'),
+  type: z.literal(BudgetAlertEntity.type),
   alertId: z.string(),
   budgetId: z.string(),
   budgetName: z.string(),

@@ -4,9 +4,9 @@
  * the startDate is the first day of a period near today. Each refusal is a 400 naming the field.
  */
 
+import type { CategoryItem } from '../categories/public';
 import { ValidationFailed } from '../kit/http/problems';
 import type { Money } from '../kit/money/money';
-import type { CategoryItem } from '../transactions/items';
 import { oneYearAfter } from '../transactions/schemas';
 import type { BudgetPeriod } from './items';
 import { addDays, isPeriodStart, periodOf } from './periods';

@@ -20,8 +20,9 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import * as z from 'zod';
-import { ItemType } from '../kit/dynamodb/item-types';
-import { keys, skPrefix, transactionIndexPk, userPk } from '../kit/dynamodb/keys';
+import { CategoryEntity, type CategoryItem, categoryItem } from '../categories/public';
+import { ProfileEntity } from '../identity/public';
+import { userPk } from '../kit/dynamodb/keys';
 import { queryPrefixPage } from '../kit/dynamodb/prefix-page';
 import { type GuardedItem, transactWrite } from '../kit/dynamodb/transact';
 import {
@@ -29,8 +30,18 @@ import {
   type VersionedUpdateOutcome,
   versionedUpdate,
 } from '../kit/dynamodb/versioned-update';
-import { type CategoryItem, categoryItem, type TransactionItem, transactionItem } from '../transactions/items';
-import { type BudgetAlertItem, type BudgetItem, budgetAppliedItem, budgetItem } from './items';
+import { type TransactionItem, transactionItem } from '../transactions/items';
+import { transactionIndexPk } from '../transactions/public';
+import {
+  BudgetAlertEntity,
+  type BudgetAlertItem,
+  BudgetAppliedEntity,
+  BudgetEntity,
+  type BudgetItem,
+  BudgetPeriodEntity,
+  budgetAppliedItem,
+  budgetItem,
+} from './items';
 
 /**
  * The applied state as stored. `budgetVersion` is the budget version whose coverage computed
@@ -98,13 +109,13 @@ export function createBudgetStore({ db, tableName }: { db: DynamoDBDocumentClien
     // ---- Budgets ------------------------------------------------------------------------------
 
     async get(userId: string, budgetId: string): Promise<BudgetItem | undefined> {
-      const item = await getItem(keys.budget(userId, budgetId));
+      const item = await getItem(BudgetEntity.key(userId, budgetId));
       return item ? budgetItem.parse(item) : undefined;
     },
 
     /** Every budget of the user: one Query (a person has a handful). */
     async listAll(userId: string): Promise<BudgetItem[]> {
-      return (await queryAll(userId, skPrefix.budget)).map((item) => budgetItem.parse(item));
+      return (await queryAll(userId, BudgetEntity.prefix)).map((item) => budgetItem.parse(item));
     },
 
     /** A page of budgets in creation order (ids are ULIDs). */
@@ -112,7 +123,7 @@ export function createBudgetStore({ db, tableName }: { db: DynamoDBDocumentClien
       const page = await queryPrefixPage(db, {
         tableName,
         pk: userPk(userId),
-        prefix: skPrefix.budget,
+        prefix: BudgetEntity.prefix,
         limit: options.limit,
         ...(options.after !== undefined ? { after: options.after } : {}),
         consistent: true,
@@ -127,7 +138,7 @@ export function createBudgetStore({ db, tableName }: { db: DynamoDBDocumentClien
           item: {
             Put: {
               TableName: tableName,
-              Item: { ...keys.budget(userId, budget.budgetId), ...budget },
+              Item: { ...BudgetEntity.key(userId, budget.budgetId), ...budget },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
@@ -144,7 +155,7 @@ export function createBudgetStore({ db, tableName }: { db: DynamoDBDocumentClien
     ): Promise<VersionedUpdateOutcome<BudgetItem>> {
       return versionedUpdate(
         db,
-        { tableName, key: keys.budget(userId, budgetId), fields, parse: (item) => budgetItem.parse(item) },
+        { tableName, key: BudgetEntity.key(userId, budgetId), fields, parse: (item) => budgetItem.parse(item) },
         options,
       );
     },
@@ -164,7 +175,7 @@ export function createBudgetStore({ db, tableName }: { db: DynamoDBDocumentClien
         await db.send(
           new DeleteCommand({
             TableName: tableName,
-            Key: keys.budget(userId, budgetId),
+            Key: BudgetEntity.key(userId, budgetId),
             ConditionExpression: `attribute_exists(#pk)${expectedVersions ? ` AND #version IN (${versions.join(', ')})` : ''}`,
             ExpressionAttributeNames: { '#pk': 'pk', ...(expectedVersions ? { '#version': 'version' } : {}) },
             ...(expectedVersions ? { ExpressionAttributeValues: values } : {}),
@@ -179,7 +190,7 @@ export function createBudgetStore({ db, tableName }: { db: DynamoDBDocumentClien
     },
 
     async getCategory(userId: string, categoryId: string): Promise<CategoryItem | undefined> {
-      const item = await getItem(keys.category(userId, categoryId));
+      const item = await getItem(CategoryEntity.key(userId, categoryId));
       return item ? categoryItem.parse(item) : undefined;
     },
 
@@ -187,19 +198,19 @@ export function createBudgetStore({ db, tableName }: { db: DynamoDBDocumentClien
 
     /** Spent per period of one budget: one Query `begins_with(sk, BPERIOD#<id>#)`, strongly consistent. */
     async spentByPeriod(userId: string, budgetId: string): Promise<Map<string, number>> {
-      const items = await queryAll(userId, skPrefix.budgetPeriod(budgetId));
+      const items = await queryAll(userId, `${BudgetPeriodEntity.prefix}${budgetId}#`);
       return new Map(items.map((item) => [String(item.periodId), Number(item.spent ?? 0)]));
     },
 
     async spentIn(userId: string, budgetId: string, periodId: string): Promise<number> {
-      const item = await getItem(keys.budgetPeriod(userId, budgetId, periodId));
+      const item = await getItem(BudgetPeriodEntity.key(userId, budgetId, periodId));
       return Number(item?.spent ?? 0);
     },
 
     // ---- Applied state ------------------------------------------------------------------------
 
     async getApplied(userId: string, budgetId: string, transactionId: string): Promise<AppliedState | undefined> {
-      const item = await getItem(keys.budgetApplied(userId, budgetId, transactionId));
+      const item = await getItem(BudgetAppliedEntity.key(userId, budgetId, transactionId));
       return item ? storedApplied.parse(item) : undefined;
     },
 
@@ -211,7 +222,7 @@ export function createBudgetStore({ db, tableName }: { db: DynamoDBDocumentClien
     ): Promise<Map<string, AppliedState>> {
       if (transactionIds.length > MAX_BATCH_GET) throw new Error(`At most ${MAX_BATCH_GET} keys per read`);
       const found = new Map<string, AppliedState>();
-      let pending = transactionIds.map((id) => keys.budgetApplied(userId, budgetId, id));
+      let pending = transactionIds.map((id) => BudgetAppliedEntity.key(userId, budgetId, id));
       for (let attempt = 0; pending.length > 0; attempt++) {
         if (attempt > 0) await backoff(attempt);
         const response = await db.send(
@@ -254,8 +265,8 @@ export function createBudgetStore({ db, tableName }: { db: DynamoDBDocumentClien
           Put: {
             TableName: tableName,
             Item: {
-              ...keys.budgetApplied(userId, budgetId, write.transactionId),
-              type: ItemType.BudgetApplied,
+              ...BudgetAppliedEntity.key(userId, budgetId, write.transactionId),
+              type: BudgetAppliedEntity.type,
               budgetId,
               transactionId: write.transactionId,
               ...next,
@@ -284,7 +295,7 @@ export function createBudgetStore({ db, tableName }: { db: DynamoDBDocumentClien
         item: {
           Update: {
             TableName: tableName,
-            Key: keys.budgetPeriod(userId, budgetId, delta.periodId),
+            Key: BudgetPeriodEntity.key(userId, budgetId, delta.periodId),
             UpdateExpression:
               'ADD #spent :spent, #transactionCount :count SET #type = :type, #budgetId = :budgetId, #periodId = :periodId, #updatedAt = :now',
             ...(guard ? { ConditionExpression: 'attribute_not_exists(#spent) OR #spent <= :atMost' } : {}),
@@ -299,7 +310,7 @@ export function createBudgetStore({ db, tableName }: { db: DynamoDBDocumentClien
             ExpressionAttributeValues: {
               ':spent': delta.spent,
               ':count': delta.count,
-              ':type': ItemType.BudgetPeriod,
+              ':type': BudgetPeriodEntity.type,
               ':budgetId': budgetId,
               ':periodId': delta.periodId,
               ':now': now.toISOString(),
@@ -317,7 +328,7 @@ export function createBudgetStore({ db, tableName }: { db: DynamoDBDocumentClien
         item: {
           ConditionCheck: {
             TableName: tableName,
-            Key: keys.budget(userId, budget.budgetId),
+            Key: BudgetEntity.key(userId, budget.budgetId),
             ConditionExpression: '#version = :budgetVersion',
             ExpressionAttributeNames: { '#version': 'version' },
             ExpressionAttributeValues: { ':budgetVersion': budget.version },
@@ -333,7 +344,7 @@ export function createBudgetStore({ db, tableName }: { db: DynamoDBDocumentClien
         item: {
           ConditionCheck: {
             TableName: tableName,
-            Key: keys.profile(userId),
+            Key: ProfileEntity.key(userId),
             ConditionExpression: 'attribute_exists(pk)',
           },
         },
@@ -378,7 +389,7 @@ export function createBudgetStore({ db, tableName }: { db: DynamoDBDocumentClien
             item: {
               Put: {
                 TableName: tableName,
-                Item: { ...keys.budgetAlert(userId, alert.budgetId, alert.periodId, alert.threshold), ...alert },
+                Item: { ...BudgetAlertEntity.key(userId, alert.budgetId, alert.periodId, alert.threshold), ...alert },
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },

@@ -1,9 +1,10 @@
+import type { CategoryItem } from './items';
+
 /**
  * The categories every user starts with, written with the profile at sign-up. Their ids are fixed
  * slugs (never ULIDs, so they cannot collide with categories made later): a retried sign-up
  * trigger writes the same keys, and its conditional Puts write nothing twice.
  */
-import type { CategoryItem } from '../transactions/items';
 
 type DefaultCategory = {
   id: string;

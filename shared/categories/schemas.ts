@@ -6,7 +6,7 @@
 import * as z from 'zod';
 import { pageQuery } from '../kit/http/cursor';
 import { entityId, entityName, queryBoolean } from '../kit/http/fields';
-import { categoryKinds } from '../transactions/items';
+import { categoryKinds } from './items';
 
 export const categoryCreateSchema = z.strictObject({
   name: entityName,

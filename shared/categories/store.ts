@@ -7,8 +7,7 @@
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { ItemType } from '../kit/dynamodb/item-types';
-import { keys, skPrefix, userPk } from '../kit/dynamodb/keys';
+import { userPk } from '../kit/dynamodb/keys';
 import { archivedFilter, queryPrefixPage } from '../kit/dynamodb/prefix-page';
 import { type GuardedItem, transactWrite } from '../kit/dynamodb/transact';
 import {
@@ -17,7 +16,7 @@ import {
   versionedUpdateExpression,
 } from '../kit/dynamodb/versioned-update';
 import { NotFound, PreconditionFailed, ValidationFailed } from '../kit/http/problems';
-import { type CategoryItem, categoryItem } from '../transactions/items';
+import { CategoryEntity, type CategoryItem, categoryItem } from './items';
 import type { CategoryCreate, CategoryPatch } from './schemas';
 
 type CategoryDeleteOutcome = 'deleted' | 'not-found' | 'has-subcategories' | 'has-transactions';
@@ -29,7 +28,7 @@ export function newCategoryItem(
   now: string,
 ): CategoryItem {
   return {
-    type: ItemType.Category,
+    type: CategoryEntity.type,
     categoryId,
     name: input.name,
     kind: input.kind,
@@ -48,7 +47,7 @@ export function newCategoryPut(tableName: string, userId: string, category: Cate
     item: {
       Put: {
         TableName: tableName,
-        Item: { ...keys.category(userId, category.categoryId), ...category },
+        Item: { ...CategoryEntity.key(userId, category.categoryId), ...category },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
@@ -75,7 +74,7 @@ export function createCategoryStore({ db, tableName }: { db: DynamoDBDocumentCli
     item: {
       ConditionCheck: {
         TableName: tableName,
-        Key: keys.category(userId, parentId),
+        Key: CategoryEntity.key(userId, parentId),
         ConditionExpression:
           'attribute_exists(#pk) AND attribute_type(#parentId, :null) AND #kind = :kind AND #archived = :false',
         ExpressionAttributeNames: { '#pk': 'pk', '#parentId': 'parentId', '#kind': 'kind', '#archived': 'archived' },
@@ -89,7 +88,7 @@ export function createCategoryStore({ db, tableName }: { db: DynamoDBDocumentCli
     /** Strongly consistent: a GET right after a PATCH shows it. */
     async get(userId: string, categoryId: string): Promise<CategoryItem | undefined> {
       const { Item } = await db.send(
-        new GetCommand({ TableName: tableName, Key: keys.category(userId, categoryId), ConsistentRead: true }),
+        new GetCommand({ TableName: tableName, Key: CategoryEntity.key(userId, categoryId), ConsistentRead: true }),
       );
       return Item ? categoryItem.parse(Item) : undefined;
     },
@@ -104,7 +103,7 @@ export function createCategoryStore({ db, tableName }: { db: DynamoDBDocumentCli
             TableName: tableName,
             KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
             ExpressionAttributeNames: { '#pk': 'pk', '#sk': 'sk' },
-            ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': skPrefix.category },
+            ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': CategoryEntity.prefix },
             ConsistentRead: true,
             ...(start ? { ExclusiveStartKey: start } : {}),
           }),
@@ -120,7 +119,7 @@ export function createCategoryStore({ db, tableName }: { db: DynamoDBDocumentCli
       const page = await queryPrefixPage(db, {
         tableName,
         pk: userPk(userId),
-        prefix: skPrefix.category,
+        prefix: CategoryEntity.prefix,
         limit: options.limit,
         ...(options.after !== undefined ? { after: options.after } : {}),
         ...archivedFilter(options.includeArchived),
@@ -159,7 +158,7 @@ export function createCategoryStore({ db, tableName }: { db: DynamoDBDocumentCli
       if (newParentId === undefined || newParentId === null) {
         const outcome = await versionedUpdate(
           db,
-          { tableName, key: keys.category(userId, categoryId), fields, parse: (item) => categoryItem.parse(item) },
+          { tableName, key: CategoryEntity.key(userId, categoryId), fields, parse: (item) => categoryItem.parse(item) },
           options,
         );
         if (outcome.status === 'not-found') throw new NotFound('category');
@@ -188,7 +187,7 @@ export function createCategoryStore({ db, tableName }: { db: DynamoDBDocumentCli
       const update = versionedUpdateExpression(fields, { ...options, expectedVersions: [current.version] });
       await transactWrite(db, [
         {
-          item: { Update: { TableName: tableName, Key: keys.category(userId, categoryId), ...update } },
+          item: { Update: { TableName: tableName, Key: CategoryEntity.key(userId, categoryId), ...update } },
           onConditionFailed: (existing) => (existing ? new PreconditionFailed() : new NotFound('category')),
         },
         parentStillValid(userId, newParentId, current.kind),
@@ -213,7 +212,7 @@ export function createCategoryStore({ db, tableName }: { db: DynamoDBDocumentCli
         await db.send(
           new DeleteCommand({
             TableName: tableName,
-            Key: keys.category(userId, categoryId),
+            Key: CategoryEntity.key(userId, categoryId),
             ConditionExpression: 'attribute_exists(#pk) AND #transactionCount = :zero',
             ExpressionAttributeNames: { '#pk': 'pk', '#transactionCount': 'transactionCount' },
             ExpressionAttributeValues: { ':zero': 0 },

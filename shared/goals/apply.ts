@@ -33,16 +33,16 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { ItemType } from '../kit/dynamodb/item-types';
-import { keys } from '../kit/dynamodb/keys';
+import { AccountEntity, type AccountItem, accountItem } from '../accounts/public';
+import { ProfileEntity } from '../identity/public';
 import { type GuardedItem, transactWrite } from '../kit/dynamodb/transact';
 import { MAX_SAFE_AMOUNT, type Money } from '../kit/money/money';
 import { logger } from '../kit/observability';
 import { convertOn } from '../rates/conversion-service';
 import type { RateProvider } from '../rates/rate-provider';
-import type { AccountItem, TransactionItem } from '../transactions/items';
-import { accountItem } from '../transactions/items';
+import type { TransactionItem } from '../transactions/items';
 import type { GoalContributionItem, GoalItem, GoalMilestoneItem } from './items';
+import { GOAL_ACHIEVED_TYPE, GoalAppliedEntity, GoalEntity, GoalMilestoneEntity } from './items';
 import { ACHIEVED_PERCENT, reachedMilestones } from './progress';
 import { goalIdsFromTags, sourceId, transactionValue } from './sources';
 import { contributionsFunded, type GoalAppliedItem, type GoalStore } from './store';
@@ -111,7 +111,7 @@ export function createGoalTracker(deps: GoalTrackerDeps) {
     item: {
       ConditionCheck: {
         TableName: tableName,
-        Key: keys.profile(userId),
+        Key: ProfileEntity.key(userId),
         ConditionExpression: 'attribute_exists(pk)',
       },
     },
@@ -127,7 +127,7 @@ export function createGoalTracker(deps: GoalTrackerDeps) {
     previous: GoalAppliedItem | undefined,
   ): GuardedItem {
     const item: GoalAppliedItem = {
-      type: ItemType.GoalApplied,
+      type: GoalAppliedEntity.type,
       goalId,
       sourceId: source,
       ...next,
@@ -137,7 +137,7 @@ export function createGoalTracker(deps: GoalTrackerDeps) {
       item: {
         Put: {
           TableName: tableName,
-          Item: { ...keys.goalApplied(userId, goalId, source), ...item },
+          Item: { ...GoalAppliedEntity.key(userId, goalId, source), ...item },
           ...(previous
             ? {
                 ConditionExpression: '#version = :readVersion AND #amount = :readAmount AND #deleted = :false',
@@ -162,7 +162,7 @@ export function createGoalTracker(deps: GoalTrackerDeps) {
     delta: number,
     condition: { expression: string; names: Record<string, string>; values: Record<string, unknown> },
   ): GuardedItem {
-    const Key = keys.goal(userId, goalId);
+    const Key = GoalEntity.key(userId, goalId);
     const item =
       delta === 0
         ? {
@@ -235,7 +235,7 @@ export function createGoalTracker(deps: GoalTrackerDeps) {
             const { Item } = await db.send(
               new GetCommand({
                 TableName: tableName,
-                Key: keys.goalMilestone(userId, goalId, percent),
+                Key: GoalMilestoneEntity.key(userId, goalId, percent),
                 ConsistentRead: true,
                 ProjectionExpression: 'pk',
               }),
@@ -252,7 +252,10 @@ export function createGoalTracker(deps: GoalTrackerDeps) {
               item: {
                 Put: {
                   TableName: tableName,
-                  Item: { ...keys.goalMilestone(userId, goalId, percent), ...milestoneItem(goal, percent, createdAt) },
+                  Item: {
+                    ...GoalMilestoneEntity.key(userId, goalId, percent),
+                    ...milestoneItem(goal, percent, createdAt),
+                  },
                   ConditionExpression: 'attribute_not_exists(pk)',
                 },
               },
@@ -263,7 +266,7 @@ export function createGoalTracker(deps: GoalTrackerDeps) {
             item: {
               ConditionCheck: {
                 TableName: tableName,
-                Key: keys.goal(userId, goalId),
+                Key: GoalEntity.key(userId, goalId),
                 ConditionExpression: 'attribute_exists(pk)',
               },
             },
@@ -318,7 +321,7 @@ export function createGoalTracker(deps: GoalTrackerDeps) {
             item: {
               ConditionCheck: {
                 TableName: tableName,
-                Key: keys.account(userId, accountId),
+                Key: AccountEntity.key(userId, accountId),
                 ConditionExpression: '#balance = :balance',
                 ExpressionAttributeNames: { '#balance': 'balance' },
                 ExpressionAttributeValues: { ':balance': account.balance },
@@ -344,7 +347,7 @@ export function createGoalTracker(deps: GoalTrackerDeps) {
 
   async function readAccount(userId: string, accountId: string): Promise<AccountItem | undefined> {
     const { Item } = await db.send(
-      new GetCommand({ TableName: tableName, Key: keys.account(userId, accountId), ConsistentRead: true }),
+      new GetCommand({ TableName: tableName, Key: AccountEntity.key(userId, accountId), ConsistentRead: true }),
     );
     return Item ? accountItem.parse(Item) : undefined;
   }
@@ -451,7 +454,7 @@ export function createGoalTracker(deps: GoalTrackerDeps) {
 /** A reached level as a fact: GOAL_MILESTONE (25, 50, 75) or GOAL_ACHIEVED (100), with its snapshot. */
 function milestoneItem(goal: GoalItem, percent: number, createdAt: string) {
   const item: Omit<GoalMilestoneItem, 'type'> & { type: 'GOAL_MILESTONE' | 'GOAL_ACHIEVED' } = {
-    type: percent >= ACHIEVED_PERCENT ? ItemType.GoalAchieved : ItemType.GoalMilestone,
+    type: percent >= ACHIEVED_PERCENT ? GOAL_ACHIEVED_TYPE : GoalMilestoneEntity.type,
     milestoneId: `${goal.goalId}-${percent}`,
     goalId: goal.goalId,
     goalName: goal.name,

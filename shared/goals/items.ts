@@ -2,8 +2,31 @@
  * Savings goals, their progress, and the milestone facts the goal tracker derives.
  */
 import * as z from 'zod';
-import { currencyCode } from '../identity/profile';
-import { storedAmount } from '../kit/money/money';
+import { byId, entity } from '../kit/dynamodb/keys';
+import { currencyCode, storedAmount } from '../kit/money/money';
+
+export const GoalEntity = entity('GOAL', 'GOAL', byId);
+export const GoalContributionEntity = entity(
+  'GOAL_CONTRIBUTION',
+  'GCONTRIB',
+  (goalId: string, contributionId: string) => `${goalId}#${contributionId}`,
+);
+/** What one source (a tagged transaction, a contribution) currently adds to a goal (versioned state). */
+export const GoalAppliedEntity = entity(
+  'GOAL_APPLIED',
+  'GAPPLIED',
+  (goalId: string, sourceId: string) => `${goalId}#${sourceId}`,
+);
+/**
+ * One per goal and percentage (25, 50, 75, 100), ever. The 100 % fact is stored under the same key
+ * with its own type, GOAL_ACHIEVED, so the stream publishes it as GoalAchieved.
+ */
+export const GoalMilestoneEntity = entity(
+  'GOAL_MILESTONE',
+  'GOALMILESTONE',
+  (goalId: string, percent: number) => `${goalId}#${percent}`,
+);
+export const GOAL_ACHIEVED_TYPE = 'GOAL_ACHIEVED';
 
 const timestamps = { createdAt: z.string(), updatedAt: z.string(), version: z.number().int().positive() };
 
@@ -15,7 +38,7 @@ export const goalFunding = z.discriminatedUnion('kind', [
 ]);
 
 export const goalItem = z.object({
-  type: z.literal('GOAL'),
+  type: z.literal(GoalEntity.type),
   goalId: z.string().min(1),
   name: z.string(),
   target: z.number().int().positive(),
@@ -30,7 +53,7 @@ export type GoalItem = z.infer<typeof goalItem>;
 
 /** A contribution made with POST /v1/goals/{id}/contributions (`GCONTRIB#<goalId>#<id>`). */
 export const goalContributionItem = z.object({
-  type: z.literal('GOAL_CONTRIBUTION'),
+  type: z.literal(GoalContributionEntity.type),
   contributionId: z.string(),
   goalId: z.string(),
   amount: storedAmount,
@@ -44,7 +67,7 @@ export type GoalContributionItem = z.infer<typeof goalContributionItem>;
 
 /** A milestone reached: one per goal and percentage, ever (`GOALMILESTONE#<goalId>#<pct>`). */
 export const goalMilestoneItem = z.object({
-  type: z.literal('GOAL_MILESTONE'),
+  type: z.literal(GoalMilestoneEntity.type),
   milestoneId: z.string(),
   goalId: z.string(),
   goalName: z.string(),

@@ -5,11 +5,10 @@
  * because `saved` is kept in it.
  */
 import * as z from 'zod';
-import { currencyCode } from '../identity/profile';
 import { pageQuery } from '../kit/http/cursor';
 import { entityId, entityName } from '../kit/http/fields';
 import { ValidationFailed } from '../kit/http/problems';
-import { MAX_AMOUNT, moneySchema } from '../kit/money/money';
+import { currencyCode, MAX_AMOUNT, moneySchema } from '../kit/money/money';
 import { noteSchema, transactionDate } from '../transactions/schemas';
 
 /** A deadline is a calendar day; one beyond this is a typo, not a plan. */

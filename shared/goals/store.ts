@@ -15,15 +15,23 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
-import { ItemType } from '../kit/dynamodb/item-types';
-import { keys, skPrefix, userPk } from '../kit/dynamodb/keys';
+import { AccountEntity } from '../accounts/public';
+import { userPk } from '../kit/dynamodb/keys';
 import { queryPrefixPage } from '../kit/dynamodb/prefix-page';
 import { leavesRange, roomFor } from '../kit/dynamodb/range-guard';
 import { type GuardedItem, transactWrite } from '../kit/dynamodb/transact';
 import { type VersionedUpdateOptions, versionedUpdateExpression } from '../kit/dynamodb/versioned-update';
 import { AmountOutOfRange, Conflict, NotFound, ValidationFailed } from '../kit/http/problems';
 import { MAX_SAFE_AMOUNT } from '../kit/money/money';
-import { type GoalContributionItem, type GoalItem, goalContributionItem, goalItem } from './items';
+import {
+  GoalAppliedEntity,
+  GoalContributionEntity,
+  type GoalContributionItem,
+  GoalEntity,
+  type GoalItem,
+  goalContributionItem,
+  goalItem,
+} from './items';
 import type { GoalCreate, GoalPatch } from './schemas';
 import { sourceId } from './sources';
 
@@ -53,7 +61,7 @@ type GoalUpdateOutcome =
 /** A new goal: nothing saved yet (an account-funded goal learns its balance from the goal tracker). */
 export function newGoalItem(input: GoalCreate, goalId: string, now: string): GoalItem {
   return {
-    type: ItemType.Goal,
+    type: GoalEntity.type,
     goalId,
     name: input.name,
     target: input.target.amount,
@@ -94,7 +102,7 @@ export function createGoalStore({ db, tableName }: { db: DynamoDBDocumentClient;
           item: {
             Put: {
               TableName: tableName,
-              Item: { ...keys.goal(userId, goal.goalId), ...goal },
+              Item: { ...GoalEntity.key(userId, goal.goalId), ...goal },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
@@ -105,7 +113,7 @@ export function createGoalStore({ db, tableName }: { db: DynamoDBDocumentClient;
           item: {
             ConditionCheck: {
               TableName: tableName,
-              Key: keys.account(userId, goal.funding.accountId),
+              Key: AccountEntity.key(userId, goal.funding.accountId),
               ConditionExpression: 'attribute_exists(pk)',
             },
           },
@@ -117,7 +125,7 @@ export function createGoalStore({ db, tableName }: { db: DynamoDBDocumentClient;
 
     /** Strongly consistent: a GET right after a PATCH or a contribution shows it. */
     async get(userId: string, goalId: string): Promise<GoalItem | undefined> {
-      const item = await getItem(keys.goal(userId, goalId));
+      const item = await getItem(GoalEntity.key(userId, goalId));
       return item ? goalItem.parse(item) : undefined;
     },
 
@@ -126,7 +134,7 @@ export function createGoalStore({ db, tableName }: { db: DynamoDBDocumentClient;
       const page = await queryPrefixPage(db, {
         tableName,
         pk: userPk(userId),
-        prefix: skPrefix.goal,
+        prefix: GoalEntity.prefix,
         limit: options.limit,
         ...(options.after !== undefined ? { after: options.after } : {}),
         consistent: true,
@@ -153,7 +161,7 @@ export function createGoalStore({ db, tableName }: { db: DynamoDBDocumentClient;
             },
             ExpressionAttributeValues: {
               ':pk': userPk(userId),
-              ':prefix': skPrefix.goal,
+              ':prefix': GoalEntity.prefix,
               ':account': 'account',
               ':accountId': accountId,
             },
@@ -190,7 +198,7 @@ export function createGoalStore({ db, tableName }: { db: DynamoDBDocumentClient;
         const { Attributes } = await db.send(
           new UpdateCommand({
             TableName: tableName,
-            Key: keys.goal(userId, goalId),
+            Key: GoalEntity.key(userId, goalId),
             ...expression,
             ReturnValues: 'ALL_NEW',
             ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
@@ -216,7 +224,7 @@ export function createGoalStore({ db, tableName }: { db: DynamoDBDocumentClient;
         await db.send(
           new DeleteCommand({
             TableName: tableName,
-            Key: keys.goal(userId, goalId),
+            Key: GoalEntity.key(userId, goalId),
             ConditionExpression: 'attribute_exists(pk)',
           }),
         );
@@ -242,7 +250,7 @@ export function createGoalStore({ db, tableName }: { db: DynamoDBDocumentClient;
           item: {
             Put: {
               TableName: tableName,
-              Item: { ...keys.goalContribution(userId, goalId, contributionId), ...contribution },
+              Item: { ...GoalContributionEntity.key(userId, goalId, contributionId), ...contribution },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
@@ -252,8 +260,8 @@ export function createGoalStore({ db, tableName }: { db: DynamoDBDocumentClient;
             Put: {
               TableName: tableName,
               Item: {
-                ...keys.goalApplied(userId, goalId, source),
-                type: ItemType.GoalApplied,
+                ...GoalAppliedEntity.key(userId, goalId, source),
+                type: GoalAppliedEntity.type,
                 goalId,
                 sourceId: source,
                 version: contribution.version,
@@ -269,7 +277,7 @@ export function createGoalStore({ db, tableName }: { db: DynamoDBDocumentClient;
           item: {
             Update: {
               TableName: tableName,
-              Key: keys.goal(userId, goalId),
+              Key: GoalEntity.key(userId, goalId),
               UpdateExpression: 'ADD #saved :amount',
               ConditionExpression: [contributionsFunded.expression, ...(room ? [room.expression] : [])].join(' AND '),
               ExpressionAttributeNames: { ...contributionsFunded.names, '#saved': 'saved' },
@@ -298,7 +306,7 @@ export function createGoalStore({ db, tableName }: { db: DynamoDBDocumentClient;
 
     /** A page of a goal's contributions, most recently recorded first. */
     async listContributions(userId: string, goalId: string, options: { limit: number; after?: string }) {
-      const prefix = skPrefix.goalContribution(goalId);
+      const prefix = `${GoalContributionEntity.prefix}${goalId}#`;
       if (options.after !== undefined && !options.after.startsWith(prefix)) {
         throw new ValidationFailed([{ in: 'query', field: 'cursor', message: 'is not a valid cursor' }]);
       }
@@ -324,7 +332,7 @@ export function createGoalStore({ db, tableName }: { db: DynamoDBDocumentClient;
 
     /** The applied state of one source, strongly consistent (the tracker decides on it). */
     async getApplied(userId: string, goalId: string, source: string): Promise<GoalAppliedItem | undefined> {
-      const item = await getItem(keys.goalApplied(userId, goalId, source));
+      const item = await getItem(GoalAppliedEntity.key(userId, goalId, source));
       return item ? goalAppliedItem.parse(item) : undefined;
     },
   };

@@ -5,9 +5,8 @@
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { keys } from '../kit/dynamodb/keys';
 import { type GuardedItem, transactWrite } from '../kit/dynamodb/transact';
-import { type Profile, type ProfilePatch, profileSchema } from './profile';
+import { type Profile, ProfileEntity, type ProfilePatch, profileSchema } from './profile';
 
 /** The profile's condition failed in createIfAbsent: the sign-up write already happened. */
 class ProfileExists extends Error {}
@@ -25,7 +24,7 @@ export function createProfileStore({ db, tableName }: { db: DynamoDBDocumentClie
     /** The caller's profile, or undefined when there is none. Strongly consistent: it follows a PATCH. */
     async get(userId: string): Promise<Profile | undefined> {
       const { Item } = await db.send(
-        new GetCommand({ TableName: tableName, Key: keys.profile(userId), ConsistentRead: true }),
+        new GetCommand({ TableName: tableName, Key: ProfileEntity.key(userId), ConsistentRead: true }),
       );
       return Item ? profileSchema.parse(Item) : undefined;
     },
@@ -44,7 +43,7 @@ export function createProfileStore({ db, tableName }: { db: DynamoDBDocumentClie
             item: {
               Put: {
                 TableName: tableName,
-                Item: { ...keys.profile(profile.userId), ...profile },
+                Item: { ...ProfileEntity.key(profile.userId), ...profile },
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
@@ -74,7 +73,7 @@ export function createProfileStore({ db, tableName }: { db: DynamoDBDocumentClie
         const { Attributes } = await db.send(
           new UpdateCommand({
             TableName: tableName,
-            Key: keys.profile(userId),
+            Key: ProfileEntity.key(userId),
             ...update,
             ReturnValues: 'ALL_NEW',
             // Tells "absent" (404) from "stale" (412) without a second read.
@@ -95,7 +94,7 @@ export function createProfileStore({ db, tableName }: { db: DynamoDBDocumentClie
      * account deletion can be retried safely.
      */
     async delete(userId: string): Promise<void> {
-      await db.send(new DeleteCommand({ TableName: tableName, Key: keys.profile(userId) }));
+      await db.send(new DeleteCommand({ TableName: tableName, Key: ProfileEntity.key(userId) }));
     },
   };
 }

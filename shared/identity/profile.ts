@@ -1,17 +1,10 @@
 import * as z from 'zod';
-import { isTimeZone } from '../kit/dates/timezones';
-import { isCurrency } from '../kit/money/currencies';
+import { timeZone } from '../kit/dates/timezones';
+import { userRootKey } from '../kit/dynamodb/keys';
+import { currencyCode } from '../kit/money/money';
 
-export const currencyCode = z
-  .string()
-  .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as "EUR"')
-  .refine(isCurrency, 'is not a supported ISO 4217 currency');
-
-export const timeZone = z
-  .string()
-  .min(1)
-  .max(64)
-  .refine(isTimeZone, 'is not an IANA time zone such as "Europe/Berlin"');
+/** The profile anchors the user's partition (see userRootKey). */
+export const ProfileEntity = { type: 'PROFILE', key: userRootKey } as const;
 
 export const displayName = z.string().trim().min(1).max(100);
 
@@ -44,7 +37,7 @@ export const DEFAULT_TIMEZONE = 'UTC';
 
 /** The profile as stored (without key attributes) and as published in User* events. */
 export const profileSchema = z.object({
-  type: z.literal('PROFILE'),
+  type: z.literal(ProfileEntity.type),
   userId: z.string().min(1),
   email: z.string().email(),
   name: z.string(),

@@ -3,8 +3,10 @@
  * Emails are trimmed and lower-cased here, once, so Cognito always sees one spelling per person.
  */
 import * as z from 'zod';
+import { timeZone } from '../kit/dates/timezones';
+import { currencyCode } from '../kit/money/money';
 import { passwordSchema, presentedPasswordSchema } from './password-policy';
-import { currencyCode, displayName, timeZone } from './profile';
+import { displayName } from './profile';
 
 export const emailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email('must be an email address'));
 

@@ -16,9 +16,9 @@ import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
-import { ItemType } from '../kit/dynamodb/item-types';
-import { keys, notificationIndex } from '../kit/dynamodb/keys';
+import { ProfileEntity } from '../identity/public';
 import { type GuardedItem, transactWrite } from '../kit/dynamodb/transact';
+import { NotificationCapEntity, NotificationEntity, notificationIndex } from './items';
 
 export const notificationStatuses = ['sending', 'sent', 'failed', 'suppressed'] as const;
 type NotificationStatus = (typeof notificationStatuses)[number];
@@ -80,7 +80,7 @@ export function createNotificationStore({ db, tableName }: { db: DynamoDBDocumen
     item: {
       ConditionCheck: {
         TableName: tableName,
-        Key: keys.profile(userId),
+        Key: ProfileEntity.key(userId),
         ConditionExpression: 'attribute_exists(pk)',
       },
     },
@@ -102,7 +102,7 @@ export function createNotificationStore({ db, tableName }: { db: DynamoDBDocumen
     '#gsi1sk': 'gsi1sk',
   };
   const logItemValues = (ref: NotificationRef, kind: string, now: string, staleBefore: string) => ({
-    ':type': ItemType.Notification,
+    ':type': NotificationEntity.type,
     ':kind': kind,
     ':factId': ref.factId,
     ':now': now,
@@ -127,7 +127,7 @@ export function createNotificationStore({ db, tableName }: { db: DynamoDBDocumen
       item: {
         Update: {
           TableName: tableName,
-          Key: keys.notification(claim.userId, claim.factId),
+          Key: NotificationEntity.key(claim.userId, claim.factId),
           UpdateExpression: updateExpression,
           // Only the attempt holding the claim records; this also keeps an outcome from
           // re-creating the item after the user's partition was erased.
@@ -176,7 +176,7 @@ export function createNotificationStore({ db, tableName }: { db: DynamoDBDocumen
             item: {
               Update: {
                 TableName: tableName,
-                Key: keys.notification(ref.userId, ref.factId),
+                Key: NotificationEntity.key(ref.userId, ref.factId),
                 UpdateExpression: `SET ${logItemSets}, #status = :sending, #claimedAt = :now, #claimToken = :token ADD #attempts :one`,
                 ConditionExpression: CLAIMABLE,
                 ExpressionAttributeNames: { ...logItemNames, '#claimToken': 'claimToken' },
@@ -194,13 +194,13 @@ export function createNotificationStore({ db, tableName }: { db: DynamoDBDocumen
             item: {
               Update: {
                 TableName: tableName,
-                Key: keys.notificationCap(ref.userId, cap.hour),
+                Key: NotificationCapEntity.key(ref.userId, cap.hour),
                 UpdateExpression:
                   'SET #type = :type, #expiresAt = if_not_exists(#expiresAt, :expiresAt) ADD #sent :one',
                 ConditionExpression: 'attribute_not_exists(#sent) OR #sent < :cap',
                 ExpressionAttributeNames: { '#type': 'type', '#expiresAt': 'expiresAt', '#sent': 'sent' },
                 ExpressionAttributeValues: {
-                  ':type': ItemType.NotificationCap,
+                  ':type': NotificationCapEntity.type,
                   ':expiresAt': cap.expiresAt,
                   ':one': 1,
                   ':cap': cap.cap,
@@ -235,7 +235,7 @@ export function createNotificationStore({ db, tableName }: { db: DynamoDBDocumen
             item: {
               Update: {
                 TableName: tableName,
-                Key: keys.notification(ref.userId, ref.factId),
+                Key: NotificationEntity.key(ref.userId, ref.factId),
                 UpdateExpression: `SET ${logItemSets}, #status = :suppressed, #reason = :reason, #attempts = if_not_exists(#attempts, :zero)`,
                 ConditionExpression: CLAIMABLE,
                 ExpressionAttributeNames: { ...logItemNames, '#reason': 'reason' },
@@ -292,14 +292,14 @@ export function createNotificationStore({ db, tableName }: { db: DynamoDBDocumen
             item: {
               Update: {
                 TableName: tableName,
-                Key: keys.notificationCap(claim.userId, claim.cap.hour),
+                Key: NotificationCapEntity.key(claim.userId, claim.cap.hour),
                 // Unconditional, and with its TTL, so a counter that somehow vanished cannot fail
                 // the record of the failure; the claim's own condition guards an erased partition.
                 UpdateExpression:
                   'SET #type = :capType, #expiresAt = if_not_exists(#expiresAt, :expiresAt) ADD #sent :minusOne',
                 ExpressionAttributeNames: { '#type': 'type', '#expiresAt': 'expiresAt', '#sent': 'sent' },
                 ExpressionAttributeValues: {
-                  ':capType': ItemType.NotificationCap,
+                  ':capType': NotificationCapEntity.type,
                   ':expiresAt': claim.cap.expiresAt,
                   ':minusOne': -1,
                 },

@@ -24,7 +24,7 @@ import {
 } from '../kit/money/conversion';
 import type { Rational } from '../kit/money/decimal';
 import { MAX_AMOUNT, type Money, withinTransactionRange } from '../kit/money/money';
-import type { Conversion } from '../transactions/items';
+import type { Conversion } from './items';
 import type { RateProvider, RatesOnDay } from './rate-provider';
 
 /** 422: a conversion is needed and no rate exists for it. Names `money.currency`. */

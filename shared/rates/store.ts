@@ -11,10 +11,9 @@ import {
   QueryCommand,
 } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
-import { currencyCode } from '../identity/profile';
-import { ItemType } from '../kit/dynamodb/item-types';
-import { keys } from '../kit/dynamodb/keys';
 import type { EurReferenceRates } from '../kit/money/conversion';
+import { currencyCode } from '../kit/money/money';
+import { RatesEntity } from './items';
 import type { RateProvider, RatesOnDay } from './rate-provider';
 
 const RATE_SOURCE = 'ECB';
@@ -58,7 +57,7 @@ export function createRateStore({ db, tableName }: { db: DynamoDBDocumentClient;
   async function writeBatch(days: EurReferenceRates[], maxAttempts: number, baseDelayMs: number) {
     let pending: unknown[] = days.map((day) => ({
       PutRequest: {
-        Item: { ...keys.rates(RATE_SOURCE, day.date), type: ItemType.Rates, date: day.date, rates: day.rates },
+        Item: { ...RatesEntity.key(RATE_SOURCE, day.date), type: RatesEntity.type, date: day.date, rates: day.rates },
       },
     }));
     for (let attempt = 1; pending.length > 0; attempt++) {
@@ -80,7 +79,7 @@ export function createRateStore({ db, tableName }: { db: DynamoDBDocumentClient;
           TableName: tableName,
           KeyConditionExpression: '#pk = :pk AND #sk <= :date',
           ExpressionAttributeNames: { '#pk': 'pk', '#sk': 'sk' },
-          ExpressionAttributeValues: { ':pk': keys.rates(RATE_SOURCE, date).pk, ':date': date },
+          ExpressionAttributeValues: { ':pk': RatesEntity.key(RATE_SOURCE, date).pk, ':date': date },
           ScanIndexForward: false,
           Limit: 1,
         }),
@@ -118,7 +117,7 @@ export function createRateStore({ db, tableName }: { db: DynamoDBDocumentClient;
     /** Which snapshot was seeded last, if any. */
     async snapshotMarker(): Promise<SnapshotMarker | undefined> {
       const { Item } = await db.send(
-        new GetCommand({ TableName: tableName, Key: keys.rates(RATE_SOURCE, SNAPSHOT_SK), ConsistentRead: true }),
+        new GetCommand({ TableName: tableName, Key: RatesEntity.key(RATE_SOURCE, SNAPSHOT_SK), ConsistentRead: true }),
       );
       return Item ? snapshotMarker.parse(Item) : undefined;
     },
@@ -128,7 +127,7 @@ export function createRateStore({ db, tableName }: { db: DynamoDBDocumentClient;
       await db.send(
         new PutCommand({
           TableName: tableName,
-          Item: { ...keys.rates(RATE_SOURCE, SNAPSHOT_SK), type: ItemType.Rates, ...marker, seededAt: now },
+          Item: { ...RatesEntity.key(RATE_SOURCE, SNAPSHOT_SK), type: RatesEntity.type, ...marker, seededAt: now },
         }),
       );
     },

@@ -1,66 +1,26 @@
 /**
- * The ledger's stored items (without key attributes), as zod schemas. They are what the stores
- * write, what the stream publishes as Account*, Category* and Transaction* events, and what the
- * budget and goal consumers read. Views (the HTTP shapes) are derived from them in ./views.ts.
+ * A transaction as stored (without key attributes), its entities and index keys. The store writes
+ * these, the stream publishes them as Transaction* events, and the budget and goal consumers read
+ * them. Views (the HTTP shapes) are derived from them in ./views.ts.
  */
 import * as z from 'zod';
-import { currencyCode } from '../identity/profile';
-import { storedAmount } from '../kit/money/money';
+import { byId, entity, userPk } from '../kit/dynamodb/keys';
+import { currencyCode, storedAmount } from '../kit/money/money';
+import { conversion } from '../rates/public';
 
 const isoDate = z.iso.date();
 const timestamps = { createdAt: z.string(), updatedAt: z.string(), version: z.number().int().positive() };
 
-export const accountKinds = ['checking', 'savings', 'credit_card', 'cash', 'investment', 'loan', 'other'] as const;
-export const categoryKinds = ['expense', 'income'] as const;
+export const TransactionEntity = entity('TRANSACTION', 'TXN', byId);
+/** Payees are remembered by their case- and space-folded name, so "ACME " and "acme" are one. */
+export const PayeeEntity = entity('PAYEE', 'PAYEE', (normalizedName: string) => normalizedName);
+/** Claims an import's external id, so a second import of the same one is refused (409). */
+export const ExternalIdEntity = entity('EXTID', 'EXTID', (externalId: string) => externalId);
+
 export const transactionKinds = ['expense', 'income', 'transfer'] as const;
 
-export const accountItem = z.object({
-  type: z.literal('ACCOUNT'),
-  accountId: z.string().min(1),
-  name: z.string(),
-  kind: z.enum(accountKinds),
-  currency: currencyCode,
-  /** Signed minor units of `currency`; always the sum of the account's transactions' accountAmount. */
-  balance: storedAmount,
-  transactionCount: z.number().int().nonnegative(),
-  archived: z.boolean(),
-  ...timestamps,
-});
-export type AccountItem = z.infer<typeof accountItem>;
-
-export const categoryItem = z.object({
-  type: z.literal('CATEGORY'),
-  categoryId: z.string().min(1),
-  name: z.string(),
-  kind: z.enum(categoryKinds),
-  /** null for a top-level category; one level of subcategories. */
-  parentId: z.string().nullable(),
-  transactionCount: z.number().int().nonnegative(),
-  archived: z.boolean(),
-  ...timestamps,
-});
-export type CategoryItem = z.infer<typeof categoryItem>;
-
-/** How an amount was converted: the recorded rate it was converted at, and where it came from. */
-export const conversion = z.object({
-  /** Units of the target currency per unit of the source currency, decimal string (readable). */
-  rate: z.string(),
-  /**
-   * The same rate exactly, as `numerator/denominator`: the converted amount is the entered amount
-   * times this fraction, rounded half-even once. Absent on conversions recorded before fractions
-   * were kept (their `rate` was exact as written).
-   */
-  exactRate: z.string().optional(),
-  source: z.enum(['ECB', 'user']),
-  /** The day whose rate was used (ECB), or the transaction date (user). */
-  rateDate: isoDate,
-  /** True when the transaction date had no published rate and the latest earlier day's was used. */
-  fallback: z.boolean(),
-});
-export type Conversion = z.infer<typeof conversion>;
-
 export const transactionItem = z.object({
-  type: z.literal('TRANSACTION'),
+  type: z.literal(TransactionEntity.type),
   transactionId: z.string().min(1),
   kind: z.enum(transactionKinds),
   accountId: z.string().min(1),
@@ -88,3 +48,30 @@ export const transactionItem = z.object({
   ...timestamps,
 });
 export type TransactionItem = z.infer<typeof transactionItem>;
+
+/**
+ * Index keys of a transaction: by date (gsi1), by account (gsi2), by category (gsi3). The sort key
+ * `<date>#<id>` orders newest first when read backwards and is unique within a user.
+ */
+export function transactionIndexKeys(
+  userId: string,
+  t: { transactionId: string; date: string; accountId: string; categoryId: string | null },
+) {
+  const sortKey = transactionSortKey(t.date, t.transactionId);
+  return {
+    gsi1pk: `${userPk(userId)}#TXN`,
+    gsi1sk: sortKey,
+    gsi2pk: `${userPk(userId)}#ACCOUNT#${t.accountId}`,
+    gsi2sk: sortKey,
+    ...(t.categoryId ? { gsi3pk: `${userPk(userId)}#CATEGORY#${t.categoryId}`, gsi3sk: sortKey } : {}),
+  };
+}
+
+export const transactionSortKey = (date: string, transactionId: string): string => `${date}#${transactionId}`;
+
+/** Partition values of the transaction indexes, for queries. */
+export const transactionIndexPk = {
+  byDate: (userId: string) => `${userPk(userId)}#TXN`,
+  byAccount: (userId: string, accountId: string) => `${userPk(userId)}#ACCOUNT#${accountId}`,
+  byCategory: (userId: string, categoryId: string) => `${userPk(userId)}#CATEGORY#${categoryId}`,
+} as const;

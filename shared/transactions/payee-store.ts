@@ -7,11 +7,11 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { requireEnv } from '../kit/config';
-import { ItemType } from '../kit/dynamodb/item-types';
-import { keys, skPrefix, userPk } from '../kit/dynamodb/keys';
+import { userPk } from '../kit/dynamodb/keys';
 import { queryPrefixPage } from '../kit/dynamodb/prefix-page';
 import type { GuardedItem } from '../kit/dynamodb/transact';
 import { pageQuery } from '../kit/http/cursor';
+import { PayeeEntity } from './items';
 
 /**
  * The form a payee is remembered and searched by: compatibility-normalized (NFKC, so full-width
@@ -31,7 +31,7 @@ function normalizePayeePrefix(prefix: string): string {
 }
 
 const payeeItem = z.object({
-  type: z.literal(ItemType.Payee),
+  type: z.literal(PayeeEntity.type),
   /** As first written; later spellings that normalize the same keep it. */
   name: z.string(),
   transactionCount: z.number().int().nonnegative(),
@@ -58,7 +58,7 @@ export function upsertPayeeItem(
     item: {
       Update: {
         TableName: tableName,
-        Key: keys.payee(userId, normalizePayee(name)),
+        Key: PayeeEntity.key(userId, normalizePayee(name)),
         UpdateExpression:
           'ADD #transactionCount :one SET #name = if_not_exists(#name, :name), #lastUsedAt = :now, #type = :type',
         ExpressionAttributeNames: {
@@ -71,7 +71,7 @@ export function upsertPayeeItem(
           ':one': 1,
           ':name': name.trim().replace(/\s+/g, ' '),
           ':now': typeof now === 'string' ? now : now.toISOString(),
-          ':type': ItemType.Payee,
+          ':type': PayeeEntity.type,
         },
       },
     },
@@ -94,7 +94,7 @@ export function createPayeeStore({ db, tableName }: { db: DynamoDBDocumentClient
       const page = await queryPrefixPage(db, {
         tableName,
         pk: userPk(userId),
-        prefix: `${skPrefix.payee}${normalizePayeePrefix(options.prefix)}`,
+        prefix: `${PayeeEntity.prefix}${normalizePayeePrefix(options.prefix)}`,
         limit: options.limit,
         ...(options.after !== undefined ? { after: options.after } : {}),
       });

@@ -6,11 +6,14 @@
  * accountAmount — the property the tests check after random sequences of writes.
  */
 
-import { type Key, keys, transactionIndexKeys } from '../kit/dynamodb/keys';
+import type { AccountItem } from '../accounts/public';
+import type { CategoryItem } from '../categories/public';
+import type { Key } from '../kit/dynamodb/keys';
 import { Conflict, NotFound } from '../kit/http/problems';
 import { type Priced, priceEntry } from '../rates/conversion-service';
 import type { RatesOnDay } from '../rates/rate-provider';
-import type { AccountItem, CategoryItem, TransactionItem } from './items';
+import type { TransactionItem } from './items';
+import { TransactionEntity, transactionIndexKeys } from './items';
 import type { CreateTransactionBody, CreateTransferBody, TransactionPatch } from './schemas';
 
 export type AccountDelta = { accountId: string; balance: number; count: number };
@@ -21,7 +24,7 @@ export type Deltas = { accounts: AccountDelta[]; categories: CategoryDelta[] };
 export type StoredTransaction = TransactionItem & Key & Partial<Record<`gsi${1 | 2 | 3}${'pk' | 'sk'}`, string>>;
 
 export function storedTransaction(userId: string, item: TransactionItem): StoredTransaction {
-  return { ...keys.transaction(userId, item.transactionId), ...transactionIndexKeys(userId, item), ...item };
+  return { ...TransactionEntity.key(userId, item.transactionId), ...transactionIndexKeys(userId, item), ...item };
 }
 
 /**

@@ -10,10 +10,10 @@
  * within the caller's own data.
  */
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { AccountEntity } from '../accounts/public';
 import { createCategoryStore } from '../categories/store';
-import { keys, transactionIndexPk } from '../kit/dynamodb/keys';
 import { type IndexName, tableDefinition } from '../kit/dynamodb/table-definition';
-import { type TransactionItem, transactionItem } from './items';
+import { TransactionEntity, type TransactionItem, transactionIndexPk, transactionItem } from './items';
 import type { TransactionFilter } from './query-schema';
 
 /** Queries one request may make for a page (category lookups and existence checks not counted). */
@@ -138,7 +138,7 @@ export function createTransactionQueries({
     const { Item } = await db.send(
       new GetCommand({
         TableName: tableName,
-        Key: keys.account(userId, accountId),
+        Key: AccountEntity.key(userId, accountId),
         ProjectionExpression: '#pk',
         ExpressionAttributeNames: { '#pk': tableDefinition.partitionKey },
         ConsistentRead: true,
@@ -238,7 +238,11 @@ export function createTransactionQueries({
     /** One transaction of the caller; strongly consistent, so it follows a write at once. */
     async get(userId: string, transactionId: string): Promise<TransactionItem | undefined> {
       const { Item } = await db.send(
-        new GetCommand({ TableName: tableName, Key: keys.transaction(userId, transactionId), ConsistentRead: true }),
+        new GetCommand({
+          TableName: tableName,
+          Key: TransactionEntity.key(userId, transactionId),
+          ConsistentRead: true,
+        }),
       );
       return Item ? transactionItem.parse(Item) : undefined;
     },

@@ -11,20 +11,14 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import type * as z from 'zod';
-import { ItemType } from '../kit/dynamodb/item-types';
-import { type Key, keys } from '../kit/dynamodb/keys';
+import { AccountEntity, type AccountItem, accountItem } from '../accounts/public';
+import { CategoryEntity, type CategoryItem, categoryItem } from '../categories/public';
+import type { Key } from '../kit/dynamodb/keys';
 import { roomFor } from '../kit/dynamodb/range-guard';
 import { type GuardedItem, transactWrite } from '../kit/dynamodb/transact';
 import { AmountOutOfRange, Conflict, NotFound, PreconditionFailed } from '../kit/http/problems';
 import { MAX_SAFE_AMOUNT } from '../kit/money/money';
-import {
-  type AccountItem,
-  accountItem,
-  type CategoryItem,
-  categoryItem,
-  type TransactionItem,
-  transactionItem,
-} from './items';
+import { ExternalIdEntity, TransactionEntity, type TransactionItem, transactionItem } from './items';
 import { type Deltas, storedTransaction } from './plan';
 
 /** The transaction changed between our read and our write (its version is not the one we read). */
@@ -103,7 +97,7 @@ export function createTransactionStore({
         item: {
           Delete: {
             TableName: tableName,
-            Key: keys.transaction(userId, item.transactionId),
+            Key: TransactionEntity.key(userId, item.transactionId),
             ConditionExpression: '#version = :readVersion',
             ExpressionAttributeNames: { '#version': 'version' },
             ExpressionAttributeValues: { ':readVersion': item.version },
@@ -113,7 +107,7 @@ export function createTransactionStore({
       });
       // The claim goes with the transaction, so the same bank line can be imported again later.
       if (item.externalId) {
-        writes.push({ item: { Delete: { TableName: tableName, Key: keys.externalId(userId, item.externalId) } } });
+        writes.push({ item: { Delete: { TableName: tableName, Key: ExternalIdEntity.key(userId, item.externalId) } } });
       }
     }
     return writes;
@@ -125,8 +119,8 @@ export function createTransactionStore({
         Put: {
           TableName: tableName,
           Item: {
-            ...keys.externalId(userId, item.externalId as string),
-            type: ItemType.ExternalId,
+            ...ExternalIdEntity.key(userId, item.externalId as string),
+            type: ExternalIdEntity.type,
             transactionId: item.transactionId,
             createdAt: now,
           },
@@ -156,7 +150,7 @@ export function createTransactionStore({
         item: {
           Update: {
             TableName: tableName,
-            Key: keys.account(userId, accountId),
+            Key: AccountEntity.key(userId, accountId),
             UpdateExpression: 'ADD #balance :balance, #transactionCount :count',
             ConditionExpression: conditions.join(' AND '),
             ExpressionAttributeNames: {
@@ -193,7 +187,7 @@ export function createTransactionStore({
         item: {
           Update: {
             TableName: tableName,
-            Key: keys.category(userId, categoryId),
+            Key: CategoryEntity.key(userId, categoryId),
             UpdateExpression: 'ADD #transactionCount :count',
             ConditionExpression: 'attribute_exists(pk)',
             ExpressionAttributeNames: { '#transactionCount': 'transactionCount' },
@@ -228,13 +222,13 @@ export function createTransactionStore({
 
   return {
     async get(userId: string, transactionId: string): Promise<TransactionItem | undefined> {
-      return read(keys.transaction(userId, transactionId), transactionItem);
+      return read(TransactionEntity.key(userId, transactionId), transactionItem);
     },
     async getAccount(userId: string, accountId: string): Promise<AccountItem | undefined> {
-      return read(keys.account(userId, accountId), accountItem);
+      return read(AccountEntity.key(userId, accountId), accountItem);
     },
     async getCategory(userId: string, categoryId: string): Promise<CategoryItem | undefined> {
-      return read(keys.category(userId, categoryId), categoryItem);
+      return read(CategoryEntity.key(userId, categoryId), categoryItem);
     },
 
     /** Applies one ledger change atomically (see LedgerChange). */

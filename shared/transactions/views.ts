@@ -2,7 +2,10 @@
  * What the API returns for ledger items: stored items minus bookkeeping, money as
  * `{ amount, currency }`. One function per item, used by every route that returns it.
  */
-import type { AccountItem, CategoryItem, TransactionItem } from './items';
+
+import type { AccountItem } from '../accounts/public';
+import type { CategoryItem } from '../categories/public';
+import type { TransactionItem } from './items';
 
 export function toAccountView(item: AccountItem) {
   return {

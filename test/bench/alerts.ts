@@ -1,12 +1,13 @@
 import { resolve } from 'node:path';
 import { ulid } from 'ulid';
+import type { AccountItem } from '../../shared/accounts/items';
 import { type ApplyContext, applyItems, mergeDeltas, plan } from '../../shared/budgets/apply';
 import { cachedCategoryOf } from '../../shared/budgets/contribution';
 import { type EvaluatedEvent, evaluateEvent } from '../../shared/budgets/evaluate';
 import type { BudgetItem } from '../../shared/budgets/items';
 import { type AppliedWrite, type CounterDelta, createBudgetStore } from '../../shared/budgets/store';
 import { createProfileStore } from '../../shared/identity/profile-store';
-import type { AccountItem, TransactionItem } from '../../shared/transactions/items';
+import type { TransactionItem } from '../../shared/transactions/items';
 import { planCreate } from '../../shared/transactions/plan';
 import { type AlertMail, createBudget } from '../e2e/support/alerts';
 import { api } from '../e2e/support/api-client';

@@ -10,10 +10,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { BatchWriteCommand, type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
+import { AccountEntity, type AccountItem } from '../../shared/accounts/items';
+import { CategoryEntity, type CategoryItem } from '../../shared/categories/items';
 import { createProfileStore } from '../../shared/identity/profile-store';
-import { keys } from '../../shared/kit/dynamodb/keys';
 import { createRateStore } from '../../shared/rates/store';
-import type { AccountItem, CategoryItem, TransactionItem } from '../../shared/transactions/items';
+import type { TransactionItem } from '../../shared/transactions/items';
 import { createPayeeStore } from '../../shared/transactions/payee-store';
 import { planCreate, storedTransaction } from '../../shared/transactions/plan';
 import { createTransactionQueries } from '../../shared/transactions/queries';
@@ -235,7 +236,7 @@ async function seed(db: DynamoDBDocumentClient, tableName: string, user: LedgerU
   await db.send(
     new UpdateCommand({
       TableName: tableName,
-      Key: keys.account(user.userId, accountId),
+      Key: AccountEntity.key(user.userId, accountId),
       UpdateExpression: 'ADD #balance :balance, #count :count',
       ExpressionAttributeNames: { '#balance': 'balance', '#count': 'transactionCount' },
       ExpressionAttributeValues: { ':balance': balance, ':count': items.length },
@@ -244,7 +245,7 @@ async function seed(db: DynamoDBDocumentClient, tableName: string, user: LedgerU
   await db.send(
     new UpdateCommand({
       TableName: tableName,
-      Key: keys.category(user.userId, 'groceries'),
+      Key: CategoryEntity.key(user.userId, 'groceries'),
       UpdateExpression: 'ADD #count :count',
       ExpressionAttributeNames: { '#count': 'transactionCount' },
       ExpressionAttributeValues: { ':count': items.length },

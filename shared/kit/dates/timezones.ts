@@ -1,3 +1,4 @@
+import * as z from 'zod';
 /** True for an IANA time zone name the runtime knows (e.g. "Europe/Berlin", "UTC"). */
 export function isTimeZone(name: string): boolean {
   try {
@@ -7,3 +8,10 @@ export function isTimeZone(name: string): boolean {
     return false;
   }
 }
+
+/** An IANA time zone name, as a request or stored field. */
+export const timeZone = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine(isTimeZone, 'is not an IANA time zone such as "Europe/Berlin"');

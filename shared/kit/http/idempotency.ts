@@ -6,11 +6,17 @@
  */
 import { createHash } from 'node:crypto';
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { ItemType } from '../dynamodb/item-types';
-import { keys } from '../dynamodb/keys';
+import { entity } from '../dynamodb/keys';
 import type { GuardedItem } from '../dynamodb/transact';
 import type { ApiResponse } from './api-handler';
 import { HttpProblem, ValidationFailed } from './problems';
+
+/** The stored first response of a creating POST, per operation and Idempotency-Key (24 h TTL). */
+const IdempotencyEntity = entity(
+  'IDEMPOTENCY',
+  'IDEMPOTENCY',
+  (operation: string, idempotencyKey: string) => `${operation}#${idempotencyKey}`,
+);
 
 const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
@@ -63,8 +69,8 @@ function idempotencyRecord(scope: Scope, response: ApiResponse, now: Date): Guar
       Put: {
         TableName: scope.tableName,
         Item: {
-          ...keys.idempotency(scope.userId, scope.operation, scope.key),
-          type: ItemType.Idempotency,
+          ...IdempotencyEntity.key(scope.userId, scope.operation, scope.key),
+          type: IdempotencyEntity.type,
           requestHash: requestHash(scope.request),
           response,
           createdAt: now.toISOString(),
@@ -88,7 +94,7 @@ export async function replay(db: DynamoDBDocumentClient, scope: Scope): Promise<
   const { Item } = await db.send(
     new GetCommand({
       TableName: scope.tableName,
-      Key: keys.idempotency(scope.userId, scope.operation, scope.key),
+      Key: IdempotencyEntity.key(scope.userId, scope.operation, scope.key),
       ConsistentRead: true,
     }),
   );

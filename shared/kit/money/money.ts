@@ -3,7 +3,13 @@
  * On the wire `{ "amount": 1234, "currency": "EUR" }` means €12.34; JPY has no minor unit, BHD has 3.
  */
 import * as z from 'zod';
-import { currencyCode } from '../../identity/profile';
+import { isCurrency } from './currencies';
+
+/** An ISO 4217 code Moneta supports (shared/kit/money/currencies.ts). */
+export const currencyCode = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as "EUR"')
+  .refine(isCurrency, 'is not a supported ISO 4217 currency');
 
 export type Money = { amount: number; currency: string };
 

@@ -14,7 +14,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { type FunctionId, functionSpec } from '../../../lib/catalog/functions';
 import { type RouteSpec, routes } from '../../../lib/catalog/routes';
-import { keys } from '../../../shared/kit/dynamodb/keys';
+import { ProfileEntity } from '../../../shared/identity/profile';
 import type { HttpApiEvent, HttpApiResult } from '../../../shared/kit/http/api-handler';
 import { bodyFixtures, concretePath, routeKey, takesBody } from '../../e2e/support/route-bodies';
 import { conditionFailed } from '../ledger/accounts/support';
@@ -101,7 +101,9 @@ describe('for a signed-up caller, the wrapper reads the profile once and the han
     db.on(QueryCommand).resolves({ Items: [] });
     db.on(TransactWriteCommand).resolves({});
     db.on(UpdateCommand).rejects(conditionFailed());
-    db.on(UpdateCommand, { Key: keys.profile('user-1') }).resolves({ Attributes: profileItem({ userId: 'user-1' }) });
+    db.on(UpdateCommand, { Key: ProfileEntity.key('user-1') }).resolves({
+      Attributes: profileItem({ userId: 'user-1' }),
+    });
     // Registered last, so it answers the profile's key (the last matching mock wins).
     givenProfile(db, 'user-1');
   });

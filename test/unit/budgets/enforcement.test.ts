@@ -7,9 +7,9 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { evaluateEvent } from '../../../shared/budgets/evaluate';
 import type { BudgetItem } from '../../../shared/budgets/items';
+import { BudgetEntity } from '../../../shared/budgets/items';
 import { createBudgetStore } from '../../../shared/budgets/store';
 import { createProfileStore } from '../../../shared/identity/profile-store';
-import { keys } from '../../../shared/kit/dynamodb/keys';
 import { transactionItem } from '../../../shared/transactions/items';
 import { type LocalLedger, ofKind, startLocalLedger } from '../ledger/transactions/support/local-ledger';
 import { budgetFixture, events } from './support/budget-fixtures';
@@ -34,7 +34,7 @@ async function newUser(budget: Partial<BudgetItem> = {}) {
     ...budget,
   });
   await ledger.db.send(
-    new PutCommand({ TableName: 'moneta-test', Item: { ...keys.budget(userId, item.budgetId), ...item } }),
+    new PutCommand({ TableName: 'moneta-test', Item: { ...BudgetEntity.key(userId, item.budgetId), ...item } }),
   );
   return userId;
 }
@@ -108,7 +108,7 @@ test('a refund is never refused, even past the limit: it lowers spending, and th
     new PutCommand({
       TableName: 'moneta-test',
       Item: {
-        ...keys.budget(userId, 'budget-1'),
+        ...BudgetEntity.key(userId, 'budget-1'),
         ...budgetFixture({
           categoryIds: ['groceries'],
           limit: 500,

@@ -4,8 +4,8 @@
  */
 
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { BudgetPeriodEntity } from '../../../shared/budgets/items';
 import { periodOf } from '../../../shared/budgets/periods';
-import { keys } from '../../../shared/kit/dynamodb/keys';
 import type { HttpApiEvent, HttpApiResult } from '../../../shared/kit/http/api-handler';
 import { todayIn } from '../../../shared/transactions/schemas';
 import { type HttpEventInput, httpEvent, lambdaContext, parseResponse } from '../support/http-event';
@@ -149,7 +149,7 @@ describe('GET /v1/budgets and /v1/budgets/{id}', () => {
       new PutCommand({
         TableName: TABLE,
         Item: {
-          ...keys.budgetPeriod(userId, budget.id, span.periodId),
+          ...BudgetPeriodEntity.key(userId, budget.id, span.periodId),
           type: 'BUDGET_PERIOD',
           budgetId: budget.id,
           periodId: span.periodId,
@@ -256,7 +256,7 @@ describe('GET /v1/budgets/{id}/periods', () => {
       new PutCommand({
         TableName: TABLE,
         Item: {
-          ...keys.budgetPeriod(userId, budget.id, threeAgo.periodId),
+          ...BudgetPeriodEntity.key(userId, budget.id, threeAgo.periodId),
           type: 'BUDGET_PERIOD',
           budgetId: budget.id,
           periodId: threeAgo.periodId,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type * as z from 'zod';
 import { handler as openApiHandler } from '../../../functions/api/openapi/get';
 import { type RouteSpec, routes } from '../../../lib/catalog/routes';
+import type { AccountItem } from '../../../shared/accounts/items';
 import {
   accountView,
   categoryView,
@@ -19,8 +20,9 @@ import {
   renderOpenApiDocument,
   routesWithoutBodySchema,
 } from '../../../shared/app/openapi';
+import type { CategoryItem } from '../../../shared/categories/items';
 import { defaultNotificationPreferences, type Profile, toProfileView } from '../../../shared/identity/profile';
-import type { AccountItem, CategoryItem, TransactionItem } from '../../../shared/transactions/items';
+import type { TransactionItem } from '../../../shared/transactions/items';
 import { toPayeeView } from '../../../shared/transactions/payee-store';
 import { toAccountView, toCategoryView, toTransactionView } from '../../../shared/transactions/views';
 import { httpEvent, lambdaContext, parseResponse } from '../support/http-event';

@@ -8,8 +8,8 @@ import type { Context, EventBridgeEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { rules } from '../../../lib/catalog/rules';
 import type { Profile } from '../../../shared/identity/profile';
-import { keys } from '../../../shared/kit/dynamodb/keys';
 import { HOURLY_EMAIL_CAP } from '../../../shared/notifications/hourly-cap';
+import { NotificationCapEntity, NotificationEntity } from '../../../shared/notifications/items';
 import { storedAccount } from '../ledger/accounts/support';
 import { budgetAlert, goalAchieved, goalMilestone, transactionCreated } from '../notifications/support/fact-events';
 import { type LocalTable, startLocalTable } from '../notifications/support/local-table';
@@ -269,7 +269,7 @@ describe('exactly once', () => {
   test('a claim held by an attempt in progress blocks a delivery; an expired one does not', async () => {
     const userId = await newUser();
     const claimedAgo = (ms: number) => ({
-      ...keys.notification(userId, 'welcome'),
+      ...NotificationEntity.key(userId, 'welcome'),
       type: 'NOTIFICATION',
       kind: 'welcome',
       factId: 'welcome',
@@ -366,7 +366,7 @@ describe('preferences, the hourly cap and deleted users', () => {
         reason: 'hourly-cap',
         attempts: 0,
       });
-      expect(await table.get(keys.notificationCap(userId, '2026-04-13T09'))).toMatchObject({
+      expect(await table.get(NotificationCapEntity.key(userId, '2026-04-13T09'))).toMatchObject({
         sent: 20,
         type: 'NOTIFICATION_CAP',
         // The hour's start + 2 days, in epoch seconds (TTL).

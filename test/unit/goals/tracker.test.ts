@@ -9,12 +9,13 @@ import fc from 'fast-check';
 import { ulid } from 'ulid';
 import { acceptedDetailTypes } from '../../../functions/events/goal-tracker';
 import { rules } from '../../../lib/catalog/rules';
+import type { AccountItem } from '../../../shared/accounts/items';
 import type { GoalContributionItem, GoalItem } from '../../../shared/goals/items';
+import { GoalAppliedEntity } from '../../../shared/goals/items';
 import { reachedMilestones } from '../../../shared/goals/progress';
 import { goalTag, sourceId } from '../../../shared/goals/sources';
-import { keys } from '../../../shared/kit/dynamodb/keys';
 import { convertAtReference } from '../../../shared/kit/money/conversion';
-import type { AccountItem, TransactionItem } from '../../../shared/transactions/items';
+import type { TransactionItem } from '../../../shared/transactions/items';
 import { snapshotRatesOn, transactionFixture } from '../ledger/transactions/support/ledger-fixtures';
 import { eventBridgeEvent } from '../support/eventbridge-event';
 import { type LocalGoals, ofKind, startLocalGoals } from './support/local-goals';
@@ -265,7 +266,7 @@ describe('milestones', () => {
       new PutCommand({
         TableName: process.env.TABLE_NAME,
         Item: {
-          ...keys.goalApplied(userId, goal.goalId, sourceId.contribution(c.contributionId)),
+          ...GoalAppliedEntity.key(userId, goal.goalId, sourceId.contribution(c.contributionId)),
           type: 'GOAL_APPLIED',
           goalId: goal.goalId,
           sourceId: sourceId.contribution(c.contributionId),

@@ -12,7 +12,7 @@
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { AwsClientStub } from 'aws-sdk-client-mock';
 import type { Profile } from '../../../shared/identity/profile';
-import { keys } from '../../../shared/kit/dynamodb/keys';
+import { ProfileEntity } from '../../../shared/identity/profile';
 import { profileItem } from './stream-records';
 
 type DbMock = AwsClientStub<DynamoDBDocumentClient>;
@@ -24,7 +24,7 @@ export function givenProfiles(db: DbMock, ...userIds: string[]): void {
 }
 
 export function givenProfile(db: DbMock, userId: string, overrides: Partial<Profile> = {}): void {
-  db.on(GetCommand, { Key: keys.profile(userId) }).resolves({ Item: profileItem({ ...overrides, userId }) });
+  db.on(GetCommand, { Key: ProfileEntity.key(userId) }).resolves({ Item: profileItem({ ...overrides, userId }) });
 }
 
 const isProfileRead = (call: { args: readonly unknown[] }) => {

@@ -5,9 +5,8 @@
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import type { Profile } from '../../../shared/identity/profile';
-import { defaultNotificationPreferences } from '../../../shared/identity/profile';
-import { ItemType } from '../../../shared/kit/dynamodb/item-types';
-import { keys } from '../../../shared/kit/dynamodb/keys';
+import { defaultNotificationPreferences, ProfileEntity } from '../../../shared/identity/profile';
+import { NotificationCapEntity, NotificationEntity } from '../../../shared/notifications/items';
 
 type StoredItem = Record<string, unknown> & { pk: string; sk: string };
 
@@ -15,8 +14,8 @@ type StoredItem = Record<string, unknown> & { pk: string; sk: string };
 export function profileItem(overrides: Partial<Profile> & { userId?: string } = {}): StoredItem & Profile {
   const userId = overrides.userId ?? 'user-1';
   return {
-    ...keys.profile(userId),
-    type: ItemType.Profile,
+    ...ProfileEntity.key(userId),
+    type: ProfileEntity.type,
     userId,
     email: 'ada@example.com',
     name: 'Ada Lovelace',
@@ -33,8 +32,8 @@ export function profileItem(overrides: Partial<Profile> & { userId?: string } = 
 /** The notifier's hourly email counter: bookkeeping, with a TTL. */
 export function notificationCapItem(userId = 'user-1'): StoredItem {
   return {
-    ...keys.notificationCap(userId, '2025-03-01T09'),
-    type: ItemType.NotificationCap,
+    ...NotificationCapEntity.key(userId, '2025-03-01T09'),
+    type: NotificationCapEntity.type,
     sent: 1,
     expiresAt: 1_900_000_000,
   };
@@ -42,8 +41,8 @@ export function notificationCapItem(userId = 'user-1'): StoredItem {
 
 export function notificationItem(userId = 'user-1'): StoredItem {
   return {
-    ...keys.notification(userId, 'welcome'),
-    type: ItemType.Notification,
+    ...NotificationEntity.key(userId, 'welcome'),
+    type: NotificationEntity.type,
     kind: 'welcome',
     factId: 'welcome',
     status: 'sent',

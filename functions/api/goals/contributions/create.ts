@@ -7,13 +7,13 @@
  */
 
 import type { GoalContributionItem } from '../../../../shared/goals/items';
+import { GoalContributionEntity } from '../../../../shared/goals/items';
 import { checkContributionDate, contributionCreateSchema } from '../../../../shared/goals/schemas';
 import { createGoalStore, notContributionsFunded } from '../../../../shared/goals/store';
 import { callerToday } from '../../../../shared/goals/today';
 import { toContributionView } from '../../../../shared/goals/views';
 import { documentClient } from '../../../../shared/kit/aws/clients';
 import { requireEnv } from '../../../../shared/kit/config';
-import { ItemType } from '../../../../shared/kit/dynamodb/item-types';
 import { authenticatedRoute, noParams } from '../../../../shared/kit/http/api-handler';
 import { idPath, newEntityId } from '../../../../shared/kit/http/fields';
 import { idempotencyKeyFrom, replay, withIdempotency } from '../../../../shared/kit/http/idempotency';
@@ -62,7 +62,7 @@ export const handler = authenticatedRoute(
     const date = body.date ?? today;
     checkContributionDate(date, today);
     const contribution: GoalContributionItem = {
-      type: ItemType.GoalContribution,
+      type: GoalContributionEntity.type,
       contributionId: newEntityId(now.getTime()),
       goalId: goal.goalId,
       amount: await inGoalCurrency(body.money, goal.currency, date),

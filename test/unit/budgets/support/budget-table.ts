@@ -7,9 +7,11 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { EvaluatorDeps } from '../../../../shared/budgets/evaluate';
 import type { BudgetItem } from '../../../../shared/budgets/items';
+import { BudgetEntity } from '../../../../shared/budgets/items';
 import { createBudgetStore } from '../../../../shared/budgets/store';
+import { CategoryEntity } from '../../../../shared/categories/items';
+import { ProfileEntity } from '../../../../shared/identity/profile';
 import { createProfileStore } from '../../../../shared/identity/profile-store';
-import { keys } from '../../../../shared/kit/dynamodb/keys';
 import type { TransactionItem } from '../../../../shared/transactions/items';
 import { storedTransaction } from '../../../../shared/transactions/plan';
 import { startLocalDynamoDb, TABLE } from '../../support/local-dynamodb';
@@ -41,7 +43,7 @@ export async function startBudgetTable() {
     /** A signed-up user with a profile and categories: food > groceries, dining; salary (income). */
     async seedUser(userId: string, options: { timezone?: string; homeCurrency?: string } = {}) {
       await put({
-        ...keys.profile(userId),
+        ...ProfileEntity.key(userId),
         type: 'PROFILE',
         userId,
         email: 'someone@example.com',
@@ -68,7 +70,7 @@ export async function startBudgetTable() {
       ];
       for (const category of categories) {
         await put({
-          ...keys.category(userId, category.categoryId),
+          ...CategoryEntity.key(userId, category.categoryId),
           type: 'CATEGORY',
           name: category.categoryId,
           transactionCount: 0,
@@ -80,7 +82,7 @@ export async function startBudgetTable() {
         });
       }
     },
-    putBudget: (userId: string, budget: BudgetItem) => put({ ...keys.budget(userId, budget.budgetId), ...budget }),
+    putBudget: (userId: string, budget: BudgetItem) => put({ ...BudgetEntity.key(userId, budget.budgetId), ...budget }),
     /** Transactions as the write path stores them (keys and index keys), 25 per BatchWriteItem. */
     putTransactions: (userId: string, transactions: readonly TransactionItem[]) =>
       table.putAll(transactions.map((t) => storedTransaction(userId, t))),

@@ -6,11 +6,12 @@
  */
 import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { EventBridgeEvent } from 'aws-lambda';
+import { AccountEntity, type AccountItem } from '../../../../shared/accounts/items';
 import type { GoalItem } from '../../../../shared/goals/items';
-import { keys } from '../../../../shared/kit/dynamodb/keys';
+import { GoalEntity } from '../../../../shared/goals/items';
+import { ProfileEntity } from '../../../../shared/identity/profile';
 import type { HttpApiEvent, HttpApiResult } from '../../../../shared/kit/http/api-handler';
 import { createRateStore } from '../../../../shared/rates/store';
-import type { AccountItem } from '../../../../shared/transactions/items';
 import { accountFixture, snapshotDays } from '../../ledger/transactions/support/ledger-fixtures';
 import { lambdaContext as eventContext } from '../../support/eventbridge-event';
 import { type HttpEventInput, httpEvent, lambdaContext, parseResponse } from '../../support/http-event';
@@ -52,7 +53,7 @@ export async function startLocalGoals() {
       options: { homeCurrency?: string; timezone?: string; accounts?: Partial<AccountItem>[] } = {},
     ) {
       await put({
-        ...keys.profile(userId),
+        ...ProfileEntity.key(userId),
         type: 'PROFILE',
         userId,
         email: 'someone@example.com',
@@ -76,21 +77,21 @@ export async function startLocalGoals() {
 
     async putAccount(userId: string, overrides: Partial<AccountItem>) {
       const account = accountFixture(overrides);
-      await put({ ...keys.account(userId, account.accountId), ...account });
+      await put({ ...AccountEntity.key(userId, account.accountId), ...account });
       return account;
     },
 
     async putGoal(userId: string, goal: GoalItem) {
-      await put({ ...keys.goal(userId, goal.goalId), ...goal });
+      await put({ ...GoalEntity.key(userId, goal.goalId), ...goal });
     },
 
     async deleteProfile(userId: string) {
-      await db.send(new DeleteCommand({ TableName: TABLE, Key: keys.profile(userId) }));
+      await db.send(new DeleteCommand({ TableName: TABLE, Key: ProfileEntity.key(userId) }));
     },
 
     async goal(userId: string, goalId: string): Promise<GoalItem | undefined> {
       const { Item } = await db.send(
-        new GetCommand({ TableName: TABLE, Key: keys.goal(userId, goalId), ConsistentRead: true }),
+        new GetCommand({ TableName: TABLE, Key: GoalEntity.key(userId, goalId), ConsistentRead: true }),
       );
       return Item as GoalItem | undefined;
     },

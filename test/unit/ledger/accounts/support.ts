@@ -4,7 +4,8 @@
  */
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import type { AccountItem, CategoryItem } from '../../../../shared/transactions/items';
+import type { AccountItem } from '../../../../shared/accounts/items';
+import type { CategoryItem } from '../../../../shared/categories/items';
 
 export const NOW = '2026-03-01T10:00:00.000Z';
 

@@ -9,8 +9,8 @@ import { convertExactly, parseRatio } from '../../../../shared/kit/money/convers
 import { exponentOf } from '../../../../shared/kit/money/currencies';
 import { MAX_AMOUNT } from '../../../../shared/kit/money/money';
 import { priceEntry } from '../../../../shared/rates/conversion-service';
+import type { Conversion } from '../../../../shared/rates/items';
 import type { RatesOnDay } from '../../../../shared/rates/rate-provider';
-import type { Conversion } from '../../../../shared/transactions/items';
 
 /** 0-, 2- and 3-decimal currencies, with rates from tiny (KWD) to huge (IDR) per EUR. */
 const CURRENCIES = ['EUR', 'USD', 'GBP', 'JPY', 'KRW', 'ISK', 'IDR', 'BHD', 'KWD', 'CHF'] as const;

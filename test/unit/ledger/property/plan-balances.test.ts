@@ -6,8 +6,10 @@
  * (test/unit/ledger/property/dynamodb-balances.test.ts checks the same through the real table.)
  */
 import fc from 'fast-check';
+import type { AccountItem } from '../../../../shared/accounts/items';
+import type { CategoryItem } from '../../../../shared/categories/items';
 import { HttpProblem } from '../../../../shared/kit/http/problems';
-import type { AccountItem, CategoryItem, TransactionItem } from '../../../../shared/transactions/items';
+import type { TransactionItem } from '../../../../shared/transactions/items';
 import {
   counterpartLegId,
   type Deltas,

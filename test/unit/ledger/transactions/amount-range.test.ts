@@ -4,7 +4,7 @@
  * cross the line is refused whole (422 naming the field) and nothing of it is stored.
  */
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { keys } from '../../../../shared/kit/dynamodb/keys';
+import { AccountEntity } from '../../../../shared/accounts/items';
 import { MAX_AMOUNT, MAX_SAFE_AMOUNT } from '../../../../shared/kit/money/money';
 import { TABLE } from '../../support/local-dynamodb';
 import { type LocalLedger, ofKind, startLocalLedger } from './support/local-ledger';
@@ -21,7 +21,7 @@ async function setBalance(userId: string, accountId: string, balance: number | b
   await ledger.db.send(
     new UpdateCommand({
       TableName: TABLE,
-      Key: keys.account(userId, accountId),
+      Key: AccountEntity.key(userId, accountId),
       UpdateExpression: 'SET balance = :balance',
       ExpressionAttributeValues: { ':balance': balance },
     }),
@@ -29,7 +29,9 @@ async function setBalance(userId: string, accountId: string, balance: number | b
 }
 
 async function balanceOf(userId: string, accountId: string) {
-  const { Item } = await ledger.db.send(new GetCommand({ TableName: TABLE, Key: keys.account(userId, accountId) }));
+  const { Item } = await ledger.db.send(
+    new GetCommand({ TableName: TABLE, Key: AccountEntity.key(userId, accountId) }),
+  );
   return Item?.balance as number;
 }
 

@@ -6,7 +6,9 @@
  */
 import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Profile } from '../../../../shared/identity/profile';
-import { type Key, keys } from '../../../../shared/kit/dynamodb/keys';
+import { ProfileEntity } from '../../../../shared/identity/profile';
+import type { Key } from '../../../../shared/kit/dynamodb/keys';
+import { NotificationEntity } from '../../../../shared/notifications/items';
 import { startLocalDynamoDb, TABLE } from '../../support/local-dynamodb';
 import { profileItem } from '../../support/stream-records';
 
@@ -22,7 +24,7 @@ export async function startLocalTable() {
     put,
     /** A signed-up user's profile (defaults: ada@example.com, EUR, default preferences). */
     seedProfile: (overrides: Partial<Profile> & { userId: string }) => put(profileItem(overrides)),
-    deleteProfile: (userId: string) => db.send(new DeleteCommand({ TableName: TABLE, Key: keys.profile(userId) })),
+    deleteProfile: (userId: string) => db.send(new DeleteCommand({ TableName: TABLE, Key: ProfileEntity.key(userId) })),
     get: async (key: Key) =>
       (await db.send(new GetCommand({ TableName: TABLE, Key: key, ConsistentRead: true }))).Item as
         | Record<string, unknown>
@@ -30,7 +32,7 @@ export async function startLocalTable() {
     notification: async (userId: string, factId: string) =>
       (
         await db.send(
-          new GetCommand({ TableName: TABLE, Key: keys.notification(userId, factId), ConsistentRead: true }),
+          new GetCommand({ TableName: TABLE, Key: NotificationEntity.key(userId, factId), ConsistentRead: true }),
         )
       ).Item as Record<string, unknown> | undefined,
     /** Every item of the user's partition, strongly consistent (Query, never Scan). */

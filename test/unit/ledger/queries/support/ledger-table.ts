@@ -5,8 +5,10 @@
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
-import { keys, transactionIndexKeys, transactionSortKey } from '../../../../../shared/kit/dynamodb/keys';
-import type { AccountItem, CategoryItem, TransactionItem } from '../../../../../shared/transactions/items';
+import { AccountEntity, type AccountItem } from '../../../../../shared/accounts/items';
+import { CategoryEntity, type CategoryItem } from '../../../../../shared/categories/items';
+import type { TransactionItem } from '../../../../../shared/transactions/items';
+import { TransactionEntity, transactionIndexKeys, transactionSortKey } from '../../../../../shared/transactions/items';
 import { type LocalDynamoDb, startLocalDynamoDb } from '../../../support/local-dynamodb';
 import { profileItem } from '../../../support/stream-records';
 
@@ -48,7 +50,7 @@ export function accountRecord(userId: string, accountId: string, currency = 'EUR
     updatedAt: stamp,
     version: 1,
   };
-  return { ...keys.account(userId, accountId), ...item };
+  return { ...AccountEntity.key(userId, accountId), ...item };
 }
 
 export function categoryRecord(userId: string, categoryId: string, parentId: string | null = null) {
@@ -64,7 +66,7 @@ export function categoryRecord(userId: string, categoryId: string, parentId: str
     updatedAt: stamp,
     version: 1,
   };
-  return { ...keys.category(userId, categoryId), ...item };
+  return { ...CategoryEntity.key(userId, categoryId), ...item };
 }
 
 export type SeededTransaction = TransactionItem & { userId: string; sortKey: string };
@@ -99,7 +101,7 @@ export function transactionRecord(userId: string, fields: Partial<TransactionIte
     ...fields,
   };
   return {
-    record: { ...keys.transaction(userId, item.transactionId), ...transactionIndexKeys(userId, item), ...item },
+    record: { ...TransactionEntity.key(userId, item.transactionId), ...transactionIndexKeys(userId, item), ...item },
     seeded: { ...item, userId, sortKey: transactionSortKey(item.date, item.transactionId) } as SeededTransaction,
   };
 }

@@ -4,10 +4,12 @@
  * hand against the CSV (e.g. 2026-01-05: 1 EUR = 1.1664 USD = 182.93 JPY).
  */
 
+import type { AccountItem } from '../../../../../shared/accounts/items';
+import type { CategoryItem } from '../../../../../shared/categories/items';
 import snapshot from '../../../../../shared/rates/data/eurofxref-hist.csv';
 import { parseEcbCsv } from '../../../../../shared/rates/ecb-csv';
 import type { RatesOnDay } from '../../../../../shared/rates/rate-provider';
-import type { AccountItem, CategoryItem, TransactionItem } from '../../../../../shared/transactions/items';
+import type { TransactionItem } from '../../../../../shared/transactions/items';
 
 const days = parseEcbCsv(snapshot).sort((a, b) => (a.date < b.date ? -1 : 1));
 

@@ -5,7 +5,9 @@
  * reasons, TransactWriteItems atomicity and contention are DynamoDB's behaviour, not ours.
  */
 
-import { keys } from '../../../../../shared/kit/dynamodb/keys';
+import { AccountEntity } from '../../../../../shared/accounts/items';
+import { CategoryEntity } from '../../../../../shared/categories/items';
+import { ProfileEntity } from '../../../../../shared/identity/profile';
 import type { HttpApiEvent, HttpApiResult } from '../../../../../shared/kit/http/api-handler';
 import { createRateStore } from '../../../../../shared/rates/store';
 import { type HttpEventInput, httpEvent, lambdaContext, parseResponse } from '../../../support/http-event';
@@ -52,7 +54,7 @@ export async function startLocalLedger() {
       options: { homeCurrency?: string; accounts?: { accountId: string; currency: string; archived?: boolean }[] } = {},
     ) {
       await put({
-        ...keys.profile(userId),
+        ...ProfileEntity.key(userId),
         type: 'PROFILE',
         userId,
         email: 'someone@example.com',
@@ -73,14 +75,14 @@ export async function startLocalLedger() {
       });
       const accounts = options.accounts ?? [{ accountId: 'acc-eur', currency: 'EUR' }];
       for (const account of accounts) {
-        await put({ ...keys.account(userId, account.accountId), ...accountFixture(account) });
+        await put({ ...AccountEntity.key(userId, account.accountId), ...accountFixture(account) });
       }
       for (const category of [
         categoryFixture({ categoryId: 'groceries', kind: 'expense' }),
         categoryFixture({ categoryId: 'dining', name: 'Dining', kind: 'expense' }),
         categoryFixture({ categoryId: 'salary', name: 'Salary', kind: 'income' }),
       ]) {
-        await put({ ...keys.category(userId, category.categoryId), ...category });
+        await put({ ...CategoryEntity.key(userId, category.categoryId), ...category });
       }
     },
 

@@ -1,0 +1,24 @@
+/** An account as stored (without key attributes): what the store writes and Account* events carry. */
+import * as z from 'zod';
+import { byId, entity } from '../kit/dynamodb/keys';
+import { currencyCode, storedAmount } from '../kit/money/money';
+
+export const AccountEntity = entity('ACCOUNT', 'ACCOUNT', byId);
+
+const timestamps = { createdAt: z.string(), updatedAt: z.string(), version: z.number().int().positive() };
+
+export const accountKinds = ['checking', 'savings', 'credit_card', 'cash', 'investment', 'loan', 'other'] as const;
+
+export const accountItem = z.object({
+  type: z.literal(AccountEntity.type),
+  accountId: z.string().min(1),
+  name: z.string(),
+  kind: z.enum(accountKinds),
+  currency: currencyCode,
+  /** Signed minor units of `currency`; always the sum of the account's transactions' accountAmount. */
+  balance: storedAmount,
+  transactionCount: z.number().int().nonnegative(),
+  archived: z.boolean(),
+  ...timestamps,
+});
+export type AccountItem = z.infer<typeof accountItem>;

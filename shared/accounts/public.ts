@@ -1,0 +1,2 @@
+/** What other features may use of accounts: everything else in this folder is its own business. */
+export { AccountEntity, type AccountItem, accountItem } from './items';
