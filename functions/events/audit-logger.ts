@@ -2,8 +2,9 @@
  * Audit trail: one structured line per domain event, with ids and times only. `data` and
  * `previous` hold personal data (emails, names, amounts) and never reach the log.
  */
+
+import { eventConsumer } from '../../shared/app/consumer';
 import { eventNames } from '../../shared/app/events';
-import { eventConsumer } from '../../shared/kit/events/consumer';
 import { logger } from '../../shared/kit/observability';
 
 /** Every event is audited (rule `audit` in lib/catalog/rules.ts). */

@@ -4,12 +4,12 @@
  * threshold, ever. The work is in shared/budgets/evaluate.ts; see docs/budgets.md.
  */
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { eventConsumer } from '../../shared/app/consumer';
 import { evaluatedEvents, evaluateEvent } from '../../shared/budgets/evaluate';
 import { createBudgetStore } from '../../shared/budgets/store';
 import { createProfileStore } from '../../shared/identity/profile-store';
 import { documentClient } from '../../shared/kit/aws/clients';
 import { requireEnv } from '../../shared/kit/config';
-import { eventConsumer } from '../../shared/kit/events/consumer';
 import { logger, metrics } from '../../shared/kit/observability';
 
 /** Rule `evaluate-budgets` in lib/catalog/rules.ts. */

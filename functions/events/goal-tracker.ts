@@ -4,11 +4,11 @@
  * Logs carry ids and outcomes only: never amounts, names or whole events.
  */
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { type ConsumedEvent, eventConsumer } from '../../shared/app/consumer';
 import { createGoalTracker } from '../../shared/goals/apply';
 import { createGoalStore } from '../../shared/goals/store';
 import { documentClient } from '../../shared/kit/aws/clients';
 import { requireEnv } from '../../shared/kit/config';
-import { type ConsumedEvent, eventConsumer } from '../../shared/kit/events/consumer';
 import { logger, metrics } from '../../shared/kit/observability';
 import { createRateStore } from '../../shared/rates/store';
 

@@ -12,11 +12,11 @@
  */
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { eventConsumer } from '../../shared/app/consumer';
 import { CategoryEntity } from '../../shared/categories/items';
 import { documentClient } from '../../shared/kit/aws/clients';
 import { requireEnv } from '../../shared/kit/config';
 import { type GuardedItem, transactWrite } from '../../shared/kit/dynamodb/transact';
-import { eventConsumer } from '../../shared/kit/events/consumer';
 import { logger, metrics } from '../../shared/kit/observability';
 import { ExternalIdEntity, TransactionEntity, transactionIndexPk } from '../../shared/transactions/items';
 

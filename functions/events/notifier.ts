@@ -5,10 +5,10 @@
  */
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { createAccountStore } from '../../shared/accounts/store';
+import { eventConsumer } from '../../shared/app/consumer';
 import { createProfileStore } from '../../shared/identity/profile-store';
 import { documentClient, sesClient } from '../../shared/kit/aws/clients';
 import { requireEnv } from '../../shared/kit/config';
-import { eventConsumer } from '../../shared/kit/events/consumer';
 import { metrics } from '../../shared/kit/observability';
 import { type DeliveryOutcome, deliverOnce } from '../../shared/notifications/deliver';
 import { factOf, notifiedEvents } from '../../shared/notifications/facts';

@@ -12,9 +12,9 @@ import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { EVENT_SOURCE, eventSchemas } from '../../shared/app/events';
+import { approximateCreationTime, fromStreamRecord } from '../../shared/app/from-stream';
 import { eventBridgeClient } from '../../shared/kit/aws/clients';
 import { requireEnv } from '../../shared/kit/config';
-import { approximateCreationTime, fromStreamRecord } from '../../shared/kit/events/from-stream';
 import { PublishFailed, PutEventsBatcher } from '../../shared/kit/events/put-events-batcher';
 import { logger, metrics, tracer } from '../../shared/kit/observability';
 

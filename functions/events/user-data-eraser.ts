@@ -9,8 +9,8 @@
  * started after that window (a redelivery long after it does not wait at all).
  */
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { eventConsumer } from '../../shared/app/consumer';
 import { ADMITTED_REQUEST_WINDOW_MS, eraseUserPartition } from '../../shared/identity/user-data-store';
-import { eventConsumer } from '../../shared/kit/events/consumer';
 import { logger, metrics } from '../../shared/kit/observability';
 
 /** Rule `erase-user-data` in lib/catalog/rules.ts. */

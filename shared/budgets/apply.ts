@@ -17,7 +17,7 @@
 
 import type { GuardedItem } from '../kit/dynamodb/transact';
 import { logger } from '../kit/observability';
-import type { TransactionItem } from '../transactions/items';
+import type { TransactionItem } from '../transactions/public';
 import { type CategoryOf, type Contribution, contributionOf, NOTHING } from './contribution';
 import type { BudgetItem } from './items';
 import { type AppliedState, AppliedStateMoved, type AppliedWrite, type BudgetStore, type CounterDelta } from './store';

@@ -16,7 +16,7 @@
  */
 
 import type { CategoryItem } from '../categories/public';
-import type { TransactionItem } from '../transactions/items';
+import type { TransactionItem } from '../transactions/public';
 import type { BudgetItem } from './items';
 import { periodIdOf } from './periods';
 

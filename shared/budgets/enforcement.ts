@@ -13,7 +13,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { GuardedItem } from '../kit/dynamodb/transact';
 import { Conflict } from '../kit/http/problems';
-import type { TransactionItem } from '../transactions/items';
+import type { TransactionItem } from '../transactions/public';
 import { counterDeltas, supersedes } from './apply';
 import { type CategoryOf, cachedCategoryOf, contributionOf } from './contribution';
 import type { BudgetItem } from './items';

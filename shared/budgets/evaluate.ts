@@ -14,13 +14,15 @@
  * arrive out of order, and the applies check the budget version they computed with.
  */
 
-import type { ProfileStore } from '../identity/profile-store';
+import type { ProfileStore } from '../identity/public';
 import type { ConsumedEvent } from '../kit/events/consumer';
 import { logger } from '../kit/observability';
-import { todayIn } from '../transactions/schemas';
+import type { transactionsEvents } from '../transactions/public';
+import { todayIn } from '../transactions/public';
 import { type ApplyContext, applyTransaction, type TransactionState } from './apply';
 import { backfill } from './backfill';
 import { cachedCategoryOf } from './contribution';
+import type { budgetsEvents } from './events';
 import type { BudgetItem } from './items';
 import { periodOf, spanOf } from './periods';
 import { figuresFor } from './rollover';
@@ -34,7 +36,8 @@ export const evaluatedEvents = [
   'BudgetCreated',
   'BudgetUpdated',
 ] as const;
-export type EvaluatedEvent = ConsumedEvent<(typeof evaluatedEvents)[number]>;
+type EvaluatedSchemas = typeof transactionsEvents & typeof budgetsEvents;
+export type EvaluatedEvent = ConsumedEvent<EvaluatedSchemas, (typeof evaluatedEvents)[number]>;
 
 export type EvaluatorDeps = {
   store: BudgetStore;

@@ -7,7 +7,7 @@
 import type { CategoryItem } from '../categories/public';
 import { ValidationFailed } from '../kit/http/problems';
 import type { Money } from '../kit/money/money';
-import { oneYearAfter } from '../transactions/schemas';
+import { oneYearAfter } from '../transactions/public';
 import type { BudgetPeriod } from './items';
 import { addDays, isPeriodStart, periodOf } from './periods';
 

@@ -30,8 +30,7 @@ import {
   type VersionedUpdateOutcome,
   versionedUpdate,
 } from '../kit/dynamodb/versioned-update';
-import { type TransactionItem, transactionItem } from '../transactions/items';
-import { transactionIndexPk } from '../transactions/public';
+import { type TransactionItem, transactionIndexPk, transactionItem } from '../transactions/public';
 import {
   BudgetAlertEntity,
   type BudgetAlertItem,

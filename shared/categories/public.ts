@@ -1,2 +1,3 @@
 /** What other features may use of categories: everything else in this folder is its own business. */
 export { CategoryEntity, type CategoryItem, categoryItem } from './items';
+export { createCategoryStore } from './store';

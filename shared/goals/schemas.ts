@@ -9,7 +9,7 @@ import { pageQuery } from '../kit/http/cursor';
 import { entityId, entityName } from '../kit/http/fields';
 import { ValidationFailed } from '../kit/http/problems';
 import { currencyCode, MAX_AMOUNT, moneySchema } from '../kit/money/money';
-import { noteSchema, transactionDate } from '../transactions/schemas';
+import { noteSchema, transactionDate } from '../transactions/public';
 
 /** A deadline is a calendar day; one beyond this is a typo, not a plan. */
 const LATEST_DEADLINE = '2199-12-31';

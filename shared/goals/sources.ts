@@ -6,7 +6,7 @@
  * - `account:<accountId>` — the funding account's balance (account-funded goals).
  */
 import type { Money } from '../kit/money/money';
-import type { TransactionItem } from '../transactions/items';
+import type { TransactionItem } from '../transactions/public';
 
 export const sourceId = {
   transaction: (transactionId: string) => `txn:${transactionId}`,

@@ -18,13 +18,13 @@
  * shows it happened.
  */
 import { type SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
-import type { Profile } from '../identity/profile';
+import type { Profile } from '../identity/public';
 import { logger } from '../kit/observability';
-import type { RenderedEmail } from './email';
 import type { Fact } from './facts';
 import { capWindow } from './hourly-cap';
 import { wantsKind } from './kinds';
 import type { NotificationStore } from './store';
+import type { RenderedEmail } from './templates/email';
 
 /** How long a claim protects a send in progress; longer than the notifier's timeout (30 s). */
 const CLAIM_LEASE_MS = 2 * 60 * 1000;

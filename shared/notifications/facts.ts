@@ -8,11 +8,14 @@
  * go out once.
  */
 
-import type { EventDetail, EventName } from '../app/events';
-import type { Profile } from '../identity/profile';
-import type { RenderedEmail } from './email';
+import type { budgetsEvents } from '../budgets/public';
+import type { goalsEvents } from '../goals/public';
+import type { identityEvents, Profile } from '../identity/public';
+import type { DetailOf } from '../kit/events/domain-events';
+import type { transactionsEvents } from '../transactions/public';
 import type { NotificationKind } from './kinds';
 import { budgetAlertEmail } from './templates/budget-alert';
+import type { RenderedEmail } from './templates/email';
 import { goalAchievedEmail, goalMilestoneEmail } from './templates/goal-milestone';
 import { largeTransactionEmail } from './templates/large-transaction';
 import { welcomeEmail } from './templates/welcome';
@@ -37,6 +40,11 @@ export type Fact = {
   concerns?: (profile: Profile) => boolean;
   render: (context: RenderContext) => Promise<RenderedEmail> | RenderedEmail;
 };
+
+/** The events a notification can report, as their features declare them. */
+type NotifiableEvents = typeof identityEvents & typeof transactionsEvents & typeof budgetsEvents & typeof goalsEvents;
+type EventName = keyof NotifiableEvents;
+type EventDetail<N extends EventName> = DetailOf<NotifiableEvents, N>;
 
 type FactOf<N extends EventName> = (detail: EventDetail<N>) => Fact | undefined;
 

@@ -2,7 +2,7 @@
  * The kinds of email Moneta sends. Every kind but `welcome` is a switch in the user's
  * notification preferences (shared/identity/profile.ts) under the same name.
  */
-import type { NotificationPreferences } from '../identity/profile';
+import type { NotificationPreferences } from '../identity/public';
 
 export const notificationKinds = [
   'welcome',

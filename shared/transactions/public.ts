@@ -1,2 +1,5 @@
 /** What other features may use of transactions: everything else in this folder is its own business. */
-export { transactionIndexPk } from './items';
+
+export { transactionsEvents } from './events';
+export { type TransactionItem, transactionIndexPk, transactionItem } from './items';
+export { noteSchema, oneYearAfter, todayIn, transactionDate } from './schemas';

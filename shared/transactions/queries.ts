@@ -11,7 +11,7 @@
  */
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { AccountEntity } from '../accounts/public';
-import { createCategoryStore } from '../categories/store';
+import { createCategoryStore } from '../categories/public';
 import { type IndexName, tableDefinition } from '../kit/dynamodb/table-definition';
 import { TransactionEntity, type TransactionItem, transactionIndexPk, transactionItem } from './items';
 import type { TransactionFilter } from './query-schema';

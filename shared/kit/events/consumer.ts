@@ -1,6 +1,6 @@
 /**
  * The one wrapper for EventBridge rule targets: Powertools logger, metrics and tracer via middy,
- * and the event's `detail` parsed with the catalog schema of its detail-type. An event that is not
+ * and the event's `detail` parsed with the schema its feature declares for its detail-type. An event that is not
  * a Moneta event, or not one this consumer handles, or whose detail does not parse, throws: the
  * target's retry policy and dead-letter queue then keep it for inspection instead of dropping it.
  *
@@ -11,12 +11,12 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { Context, EventBridgeEvent } from 'aws-lambda';
-import { EVENT_SOURCE, type EventDetail, type EventName, eventSchemas } from '../../app/events';
 import { logger, metrics, tracer } from '../observability';
+import { type DetailOf, EVENT_SOURCE, type EventSchemas } from './domain-events';
 
 /** What a consumer receives: one of its detail types with the detail already parsed. */
-export type ConsumedEvent<N extends EventName> = {
-  [K in N]: { id: string; detailType: K; time: string; detail: EventDetail<K> };
+export type ConsumedEvent<S extends EventSchemas, N extends keyof S & string> = {
+  [K in N]: { id: string; detailType: K; time: string; detail: DetailOf<S, K> };
 }[N];
 
 /** Thrown for events the consumer must not act on. Carries field paths, never field values. */
@@ -27,46 +27,51 @@ class InvalidEvent extends Error {
   }
 }
 
-function parseConsumedEvent<N extends EventName>(
+function parseConsumedEvent<S extends EventSchemas, N extends keyof S & string>(
+  schemas: S,
   accepts: readonly N[],
   event: EventBridgeEvent<string, unknown>,
-): ConsumedEvent<N> {
+): ConsumedEvent<S, N> {
   const detailType = event['detail-type'];
   if (event.source !== EVENT_SOURCE) throw new InvalidEvent('The event does not come from Moneta');
   if (!(accepts as readonly string[]).includes(detailType)) {
     throw new InvalidEvent(`This consumer does not handle ${detailType}`);
   }
-  const result = eventSchemas[detailType as N].safeParse(event.detail);
+  const result = (schemas[detailType as N] as S[N]).safeParse(event.detail);
   if (!result.success) {
     // Zod issues can quote the input; name only the fields at fault.
     const fields = [...new Set(result.error.issues.map((issue) => issue.path.join('.') || '(root)'))];
     throw new InvalidEvent(`The ${detailType} detail is invalid at: ${fields.join(', ')}`);
   }
-  return { id: event.id, detailType, time: event.time, detail: result.data } as ConsumedEvent<N>;
+  return { id: event.id, detailType, time: event.time, detail: result.data } as ConsumedEvent<S, N>;
 }
 
 /**
  * Builds a rule target's handler. `accepts` must match the detail types of the function's rule in
- * lib/catalog/rules.ts (each consumer's tests check that).
+ * the consumer's rule (lib/catalog/rules.ts; each consumer's tests check that).
  */
-export function eventConsumer<N extends EventName>(
+export function eventConsumer<S extends EventSchemas, N extends keyof S & string>(
+  schemas: S,
   accepts: readonly N[],
-  consume: (event: ConsumedEvent<N>, context: Context) => Promise<void>,
+  consume: (event: ConsumedEvent<S, N>, context: Context) => Promise<void>,
 ) {
   return middy<EventBridgeEvent<string, unknown>, void>()
     .use(captureLambdaHandler(tracer, { captureResponse: false }))
     .use(injectLambdaContext(logger, { clearState: true }))
     .use(logMetrics(metrics))
     .handler(async (event, context) => {
-      let parsed: ConsumedEvent<N>;
+      let parsed: ConsumedEvent<S, N>;
       try {
-        parsed = parseConsumedEvent(accepts, event);
+        parsed = parseConsumedEvent(schemas, accepts, event);
       } catch (error) {
         logger.error('Refusing event', { detailType: event['detail-type'], reason: (error as Error).message });
         throw error;
       }
       // Ids only: they let a log line be traced to its stream record without personal data.
-      logger.appendKeys({ detailType: parsed.detailType, sourceEventId: parsed.detail.sourceEventId });
+      logger.appendKeys({
+        detailType: parsed.detailType,
+        sourceEventId: (parsed.detail as { sourceEventId: string }).sourceEventId,
+      });
       await consume(parsed, context);
     });
 }

@@ -3,9 +3,9 @@
  * threshold ≥ 100). The numbers are the alert's snapshot when it was crossed: spending that moved
  * since is the budget's current state, not this fact's.
  */
-import type { BudgetAlertItem } from '../../budgets/items';
-import { type EmailContent, type RenderedEmail, renderEmail } from '../email';
-import { formatMoney, formatPercent, formatPeriod, oneLine, percentOf } from '../format';
+import type { BudgetAlertItem } from '../../budgets/public';
+import { type EmailContent, type RenderedEmail, renderEmail } from './email';
+import { formatMoney, formatPercent, formatPeriod, oneLine, percentOf } from './format';
 import { alertFooter } from './settings-footer';
 
 type BudgetAlertInput = Pick<

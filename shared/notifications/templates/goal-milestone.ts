@@ -2,9 +2,9 @@
  * A savings goal reached a milestone (25, 50, 75 % — kind `goalMilestone`) or its target
  * (`goalAchieved`). The numbers are the milestone's snapshot when it was reached.
  */
-import type { GoalMilestoneItem } from '../../goals/items';
-import { type EmailContent, type RenderedEmail, renderEmail } from '../email';
-import { formatMoney, formatPercent, oneLine, percentOf } from '../format';
+import type { GoalMilestoneItem } from '../../goals/public';
+import { type EmailContent, type RenderedEmail, renderEmail } from './email';
+import { formatMoney, formatPercent, oneLine, percentOf } from './format';
 import { alertFooter } from './settings-footer';
 
 type GoalMilestoneInput = Pick<GoalMilestoneItem, 'goalName' | 'percent' | 'saved' | 'target' | 'currency'>;

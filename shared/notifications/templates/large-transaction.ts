@@ -4,8 +4,8 @@
  * payee and the day.
  */
 import type { Money } from '../../kit/money/money';
-import { type EmailContent, type RenderedEmail, renderEmail } from '../email';
-import { formatDay, formatMoney, oneLine } from '../format';
+import { type EmailContent, type RenderedEmail, renderEmail } from './email';
+import { formatDay, formatMoney, oneLine } from './format';
 import { alertFooter } from './settings-footer';
 
 export type LargeTransactionInput = {

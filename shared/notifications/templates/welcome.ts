@@ -2,7 +2,7 @@
  * Welcome email, sent once per user after sign-up. It also proves the address works, so it is
  * sent regardless of notification preferences.
  */
-import { type EmailContent, type RenderedEmail, renderEmail } from '../email';
+import { type EmailContent, type RenderedEmail, renderEmail } from './email';
 
 type WelcomeInput = {
   appName: string;

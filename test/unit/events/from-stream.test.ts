@@ -1,4 +1,4 @@
-import { approximateCreationTime, fromStreamRecord } from '../../../shared/kit/events/from-stream';
+import { approximateCreationTime, fromStreamRecord } from '../../../shared/app/from-stream';
 import { insertOf, modifyOf, profileItem, removeOf, streamRecord } from '../support/stream-records';
 
 describe('approximateCreationTime', () => {

@@ -2,14 +2,15 @@
  * What a user reads in each alert email: the right numbers, formatted for the currency, the period
  * in words, user values escaped in HTML and kept as typed in plain text.
  */
+
+import { budgetAlertEmail } from '../../../shared/notifications/templates/budget-alert';
 import {
   formatDay,
   formatMoney,
   formatPeriod,
   minorUnitsToDecimal,
   oneLine,
-} from '../../../shared/notifications/format';
-import { budgetAlertEmail } from '../../../shared/notifications/templates/budget-alert';
+} from '../../../shared/notifications/templates/format';
 import { goalAchievedEmail, goalMilestoneEmail } from '../../../shared/notifications/templates/goal-milestone';
 import {
   type LargeTransactionInput,

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../../../shared/notifications/escape-html';
+import { escapeHtml } from '../../../shared/notifications/templates/escape-html';
 import { welcomeEmail } from '../../../shared/notifications/templates/welcome';
 
 const welcome = (name: string) =>

@@ -4,8 +4,8 @@
  * many decimals as the currency has (JPY 0, EUR 2, BHD 3). Dates are calendar days, not instants:
  * they are formatted in UTC so no time zone can move them to the day before.
  */
-import { exponentOf } from '../kit/money/currencies';
-import type { Money } from '../kit/money/money';
+import { exponentOf } from '../../kit/money/currencies';
+import type { Money } from '../../kit/money/money';
 
 // en-US shows the common symbols unadorned (€, $, £, ¥) and codes for the rest (CHF 5.00).
 const MONEY_LOCALE = 'en-US';

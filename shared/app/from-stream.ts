@@ -9,10 +9,10 @@
 import type { AttributeValue as SdkAttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord, AttributeValue as StreamAttributeValue } from 'aws-lambda';
-import { type DomainItemType, domainItems, type EventName } from '../../app/events';
-import { userIdFromPk } from '../dynamodb/keys';
-import { tableDefinition } from '../dynamodb/table-definition';
-import { unmarshallOptions } from '../dynamodb/unmarshall-options';
+import { userIdFromPk } from '../kit/dynamodb/keys';
+import { tableDefinition } from '../kit/dynamodb/table-definition';
+import { unmarshallOptions } from '../kit/dynamodb/unmarshall-options';
+import { type DomainItemType, domainItems, type EventName } from './events';
 
 type MappedEvent = { detailType: EventName; detail: Record<string, unknown> };
 

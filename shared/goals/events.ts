@@ -1,0 +1,34 @@
+/** The events goals' items become (see shared/kit/events/domain-events.ts). */
+import * as z from 'zod';
+import { created, deleted, type ItemEvents, updated } from '../kit/events/domain-events';
+import {
+  GOAL_ACHIEVED_TYPE,
+  GoalContributionEntity,
+  GoalEntity,
+  GoalMilestoneEntity,
+  goalContributionItem,
+  goalItem,
+  goalMilestoneItem,
+} from './items';
+
+export const goalsItemEvents = {
+  [GoalEntity.type]: { idAttribute: 'goalId', INSERT: 'GoalCreated', MODIFY: 'GoalUpdated', REMOVE: 'GoalDeleted' },
+  [GoalContributionEntity.type]: {
+    idAttribute: 'contributionId',
+    INSERT: 'GoalContributionAdded',
+    REMOVE: 'GoalContributionDeleted',
+  },
+  /** Facts derived by the goal tracker: written once, never changed. */
+  [GoalMilestoneEntity.type]: { idAttribute: 'milestoneId', INSERT: 'GoalMilestoneReached' },
+  [GOAL_ACHIEVED_TYPE]: { idAttribute: 'milestoneId', INSERT: 'GoalAchieved' },
+} as const satisfies Record<string, ItemEvents>;
+
+export const goalsEvents = {
+  GoalCreated: created(goalItem),
+  GoalUpdated: updated(goalItem),
+  GoalDeleted: deleted(goalItem),
+  GoalContributionAdded: created(goalContributionItem),
+  GoalContributionDeleted: deleted(goalContributionItem),
+  GoalMilestoneReached: created(goalMilestoneItem),
+  GoalAchieved: created(goalMilestoneItem.extend({ type: z.literal(GOAL_ACHIEVED_TYPE) })),
+};

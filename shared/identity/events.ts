@@ -1,0 +1,13 @@
+/** The events identity' items become (see shared/kit/events/domain-events.ts). */
+import { created, deleted, type ItemEvents, updated } from '../kit/events/domain-events';
+import { ProfileEntity, profileSchema } from './profile';
+
+export const identityItemEvents = {
+  [ProfileEntity.type]: { idAttribute: 'userId', INSERT: 'UserSignedUp', MODIFY: 'UserUpdated', REMOVE: 'UserDeleted' },
+} as const satisfies Record<string, ItemEvents>;
+
+export const identityEvents = {
+  UserSignedUp: created(profileSchema),
+  UserUpdated: updated(profileSchema),
+  UserDeleted: deleted(profileSchema),
+};

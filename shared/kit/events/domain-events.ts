@@ -1,0 +1,35 @@
+/**
+ * How a feature declares the domain events its items become. Events are born in one place only:
+ * the stream publisher turns a stream record of a domain item into the event its feature names
+ * for that item type and change (INSERT/MODIFY/REMOVE). Consumers parse with the same schemas.
+ */
+import * as z from 'zod';
+
+export const EVENT_SOURCE = 'moneta';
+
+/** Which event each change of one item type becomes, and which attribute is the entity's id. */
+export type ItemEvents = { idAttribute: string; INSERT?: string; MODIFY?: string; REMOVE?: string };
+
+/** Event name → detail schema. */
+export type EventSchemas = Record<string, z.ZodType>;
+
+/** The parsed detail of event `N` of a schema map. */
+export type DetailOf<S extends EventSchemas, N extends keyof S> = z.infer<S[N]>;
+
+/** Fields every event detail carries. Deduplicate on `sourceEventId`, never on the envelope id. */
+const detailBase = z.object({
+  /** The DynamoDB stream record's eventID: stable across publisher retries. */
+  sourceEventId: z.string().min(1),
+  userId: z.string().min(1),
+  /** The entity's own id (for a user, the user id). */
+  id: z.string().min(1),
+  version: z.number().int().nonnegative(),
+  occurredAt: z.iso.datetime({ offset: true }),
+});
+
+/** An item was written for the first time: `data` is the new item. */
+export const created = <T extends z.ZodType>(data: T) => detailBase.extend({ data });
+/** An item changed: `data` is the new item, `previous` the old one. */
+export const updated = <T extends z.ZodType>(data: T) => detailBase.extend({ data, previous: data });
+/** An item was deleted: `previous` is what it was. */
+export const deleted = <T extends z.ZodType>(data: T) => detailBase.extend({ previous: data });
