@@ -11,7 +11,7 @@ import { BudgetEntity } from '../../../shared/budgets/items';
 import { createBudgetStore } from '../../../shared/budgets/store';
 import { createProfileStore } from '../../../shared/identity/profile-store';
 import { transactionItem } from '../../../shared/transactions/items';
-import { type LocalLedger, ofKind, startLocalLedger } from '../ledger/transactions/support/local-ledger';
+import { type LocalLedger, ofKind, startLocalLedger } from '../transactions/support/local-ledger';
 import { budgetFixture, events } from './support/budget-fixtures';
 
 jest.setTimeout(90_000);

@@ -12,7 +12,7 @@ import {
   wholeMonthsBetween,
 } from '../../../shared/goals/progress';
 import { goalDirection, goalIdsFromTags, goalTag, transactionValue } from '../../../shared/goals/sources';
-import { transactionFixture } from '../ledger/transactions/support/ledger-fixtures';
+import { transactionFixture } from '../transactions/support/ledger-fixtures';
 
 describe('percent and remaining', () => {
   test('one decimal, rounded half-even, above 100 when oversaved and below 0 after withdrawals', () => {

@@ -3,7 +3,7 @@
  * progress figures) and what is stored afterwards (nothing, for every refusal).
  */
 import { convertAtReference } from '../../../shared/kit/money/conversion';
-import { snapshotRatesOn } from '../ledger/transactions/support/ledger-fixtures';
+import { snapshotRatesOn } from '../transactions/support/ledger-fixtures';
 import { type LocalGoals, ofKind, startLocalGoals } from './support/local-goals';
 
 jest.setTimeout(60_000);

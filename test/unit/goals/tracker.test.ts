@@ -16,8 +16,8 @@ import { reachedMilestones } from '../../../shared/goals/progress';
 import { goalTag, sourceId } from '../../../shared/goals/sources';
 import { convertAtReference } from '../../../shared/kit/money/conversion';
 import type { TransactionItem } from '../../../shared/transactions/items';
-import { snapshotRatesOn, transactionFixture } from '../ledger/transactions/support/ledger-fixtures';
 import { eventBridgeEvent } from '../support/eventbridge-event';
+import { snapshotRatesOn, transactionFixture } from '../transactions/support/ledger-fixtures';
 import { type LocalGoals, ofKind, startLocalGoals } from './support/local-goals';
 
 jest.setTimeout(180_000);

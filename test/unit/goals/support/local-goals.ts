@@ -12,10 +12,10 @@ import { GoalEntity } from '../../../../shared/goals/items';
 import { ProfileEntity } from '../../../../shared/identity/profile';
 import type { HttpApiEvent, HttpApiResult } from '../../../../shared/kit/http/api-handler';
 import { createRateStore } from '../../../../shared/rates/store';
-import { accountFixture, snapshotDays } from '../../ledger/transactions/support/ledger-fixtures';
 import { lambdaContext as eventContext } from '../../support/eventbridge-event';
 import { type HttpEventInput, httpEvent, lambdaContext, parseResponse } from '../../support/http-event';
 import { startLocalDynamoDb, TABLE } from '../../support/local-dynamodb';
+import { accountFixture, snapshotDays } from '../../transactions/support/ledger-fixtures';
 
 type Handler = (event: HttpApiEvent, context: ReturnType<typeof lambdaContext>) => Promise<HttpApiResult>;
 type Consumer = (event: EventBridgeEvent<string, unknown>, context: ReturnType<typeof eventContext>) => Promise<void>;
