@@ -1,29 +1,39 @@
 /**
- * Moneta in one stack, composed from constructs by concern. Every function, route and rule comes
- * from the catalogs in lib/catalog, which the local cloud reads too: the stack adds no behaviour
- * of its own, only the AWS wiring.
+ * Moneta as one root stack and one nested stack per API feature, composed from constructs by
+ * concern. Every function, route and rule comes from the catalogs in lib/catalog, which the local
+ * cloud reads too: the stack adds no behaviour of its own, only the AWS wiring.
+ *
+ * The root stack holds everything stateful or shared (table, user pool, bus, queues, HTTP API,
+ * stage, authorizer, alarm topic) and the functions wired to it (Cognito trigger, stream publisher,
+ * rule targets, seed-rates). Each feature's API functions and routes are a nested stack
+ * (lib/constructs/feature-stack.ts), which keeps every template far below CloudFormation's
+ * 500-resource limit as routes are added (docs/architecture.md, "Stack layout").
  */
 import { App, CfnOutput, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import type { ResourceNames } from './catalog/environment';
-import { cognitoTriggers, type FunctionId, functions } from './catalog/functions';
-import { routes } from './catalog/routes';
+import { cognitoTriggers, type FunctionId, type FunctionSpec, functions } from './catalog/functions';
+import { type RouteSpec, routes } from './catalog/routes';
 import { rules } from './catalog/rules';
 import { Api } from './constructs/api';
 import { Auth } from './constructs/auth';
 import { Data } from './constructs/data';
 import { Events } from './constructs/events';
-import { MonetaFunction } from './constructs/moneta-function';
+import { FeatureStack } from './constructs/feature-stack';
+import { MonetaFunction, pascal } from './constructs/moneta-function';
 import { Notifications } from './constructs/notifications';
 import { Observability } from './constructs/observability';
 import { ReferenceData } from './constructs/reference-data';
 import { type MonetaContext, readContext } from './context';
 
-type MonetaStackProps = StackProps & { config: MonetaContext };
+/**
+ * API functions and routes beyond the catalog's, for tests only (the 200-route fixture in
+ * test/infra/limits.test.ts): every spec needs a `feature`, and every route one of these functions.
+ */
+export type ExtraApi = { functions: readonly FunctionSpec[]; routes: readonly RouteSpec[] };
 
-/** `me-get` → `MeGet`: readable construct ids and logical ids. */
-const pascal = (id: string) => id.replace(/(^|-)([a-z0-9])/g, (_, __, char: string) => char.toUpperCase());
+type MonetaStackProps = StackProps & { config: MonetaContext; extraApi?: ExtraApi };
 
 export class MonetaStack extends Stack {
   readonly data: Data;
@@ -32,7 +42,10 @@ export class MonetaStack extends Stack {
   readonly events: Events;
   readonly notifications: Notifications;
   readonly observability: Observability;
+  /** Every function, of the root stack and of the feature stacks alike. */
   readonly functions: Record<FunctionId, MonetaFunction>;
+  /** One nested stack per API feature, by feature name. */
+  readonly features = new Map<string, FeatureStack>();
   /** The names every function's environment is computed from (lib/catalog/environment.ts). */
   readonly resourceNames: ResourceNames;
 
@@ -66,12 +79,50 @@ export class MonetaStack extends Stack {
       emailSendingArns: this.notifications.sendingArns,
     };
 
+    const allFunctions: readonly FunctionSpec[] = [...functions, ...(props.extraApi?.functions ?? [])];
+    const allRoutes: readonly RouteSpec[] = [...routes, ...(props.extraApi?.routes ?? [])];
+
+    // The root stack's own functions: those the root's resources point at (the pool's trigger, the
+    // stream mapping, the rules, the custom resource), which would make a cycle in a nested stack.
     const built: Partial<Record<FunctionId, MonetaFunction>> = {};
-    for (const spec of functions) {
-      const fn = new MonetaFunction(this, pascal(spec.id), { spec, bindings, removalPolicy: config.removalPolicy });
-      built[spec.id] = fn;
-      this.observability.alarmOnErrors(`${pascal(spec.id)}Errors`, fn);
+    for (const spec of allFunctions.filter((candidate) => candidate.feature === undefined)) {
+      built[spec.id] = new MonetaFunction(this, pascal(spec.id), {
+        spec,
+        bindings,
+        removalPolicy: config.removalPolicy,
+      });
     }
+    this.observability.alarmOnErrors(
+      'RootFunctionErrors',
+      Object.entries(built).map(([id, fn]) => ({ id, fn: fn as MonetaFunction })),
+    );
+
+    this.api = new Api(this, 'Api', {
+      userPool: this.auth.userPool,
+      client: this.auth.client,
+      corsOrigins: config.corsOrigins,
+      removalPolicy: config.removalPolicy,
+    });
+
+    for (const [feature, specs] of groupByFeature(allFunctions)) {
+      const ids = new Set(specs.map((spec) => spec.id));
+      const stack = new FeatureStack(this, `${pascal(feature)}Api`, {
+        feature,
+        specs,
+        routes: allRoutes.filter((route) => ids.has(route.function)),
+        bindings,
+        removalPolicy: config.removalPolicy,
+        api: this.api,
+        alarmAction: this.observability.action,
+      });
+      this.features.set(feature, stack);
+      for (const [id, fn] of stack.functions) built[id] = fn;
+    }
+    const unserved = allRoutes.filter((route) => !built[route.function]);
+    if (unserved.length > 0) {
+      throw new Error(`Routes to unknown functions: ${unserved.map((route) => route.function).join(', ')}`);
+    }
+
     this.functions = built as Record<FunctionId, MonetaFunction>;
     // FunctionId is `string` wide (catalog entries are built by helpers), so a typo is caught here.
     const functionFor = (id: FunctionId): MonetaFunction => {
@@ -81,15 +132,6 @@ export class MonetaStack extends Stack {
     };
 
     this.auth.addTriggers({ postConfirmation: functionFor(cognitoTriggers.postConfirmation) });
-
-    this.api = new Api(this, 'Api', {
-      routes,
-      functionFor,
-      userPool: this.auth.userPool,
-      client: this.auth.client,
-      corsOrigins: config.corsOrigins,
-      removalPolicy: config.removalPolicy,
-    });
 
     new ReferenceData(this, 'ReferenceData', { seedRates: functionFor('seed-rates') });
 
@@ -114,10 +156,22 @@ export class MonetaStack extends Stack {
   }
 }
 
+/** API specs by feature, in catalog order. */
+function groupByFeature(specs: readonly FunctionSpec[]): Map<string, FunctionSpec[]> {
+  const byFeature = new Map<string, FunctionSpec[]>();
+  for (const spec of specs) {
+    if (spec.feature === undefined) continue;
+    const group = byFeature.get(spec.feature) ?? [];
+    group.push(spec);
+    byFeature.set(spec.feature, group);
+  }
+  return byFeature;
+}
+
 /** Adds the Moneta stack to an app, configured from the app's context. */
-export function createStack(app: App): MonetaStack {
+export function createStack(app: App, extraApi?: ExtraApi): MonetaStack {
   const config = readContext(app.node);
-  return new MonetaStack(app, config.stackName, { config });
+  return new MonetaStack(app, config.stackName, { config, extraApi });
 }
 
 /**
@@ -135,8 +189,8 @@ export function applyNagChecks(app: App): void {
  * The app as `cdk synth` builds it (bin/moneta.ts), for tests that run without the CLI.
  * Pass `{ 'aws:cdk:bundling-stacks': [] }` to skip esbuild bundling.
  */
-export function buildApp(context: Record<string, unknown> = {}): { app: App; stack: MonetaStack } {
+export function buildApp(context: Record<string, unknown> = {}, extraApi?: ExtraApi): { app: App; stack: MonetaStack } {
   const app = new App({ context });
   applyNagChecks(app);
-  return { app, stack: createStack(app) };
+  return { app, stack: createStack(app, extraApi) };
 }

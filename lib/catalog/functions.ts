@@ -31,12 +31,24 @@ export type FunctionSpec = {
   sendEmail?: boolean;
   timeoutSeconds?: number;
   memoryMb?: number;
+  /**
+   * API functions only: the feature the function belongs to. The stack deploys each feature's
+   * functions and routes in a nested stack of their own (docs/architecture.md, "Stack layout").
+   */
+  feature?: string;
 };
 
-const api = (id: string, entry: string, description: string, extra: Partial<FunctionSpec> = {}): FunctionSpec => ({
+const api = (
+  feature: string,
+  id: string,
+  entry: string,
+  description: string,
+  extra: Partial<FunctionSpec> = {},
+): FunctionSpec => ({
   id,
   entry: `functions/api/${entry}`,
   description,
+  feature,
   ...extra,
 });
 
@@ -44,60 +56,101 @@ const api = (id: string, entry: string, description: string, extra: Partial<Func
 const cognitoClient: Partial<FunctionSpec> = { userPool: true };
 
 export const functions = [
-  api('auth-signup', 'auth/signup.ts', 'Registers a user with Cognito', cognitoClient),
-  api('auth-confirm', 'auth/confirm.ts', 'Confirms a sign-up with the emailed code', cognitoClient),
-  api('auth-resend-code', 'auth/resend-code.ts', 'Re-sends the sign-up confirmation code', cognitoClient),
-  api('auth-login', 'auth/login.ts', 'Exchanges email and password for tokens', cognitoClient),
-  api('auth-refresh', 'auth/refresh.ts', 'Exchanges a refresh token for new tokens', cognitoClient),
-  api('auth-logout', 'auth/logout.ts', 'Revokes a refresh token', cognitoClient),
-  api('auth-forgot-password', 'auth/forgot-password.ts', 'Starts a password reset', cognitoClient),
-  api('auth-reset-password', 'auth/reset-password.ts', 'Sets a new password with the emailed code', cognitoClient),
-  api('auth-change-password', 'auth/change-password.ts', 'Changes the signed-in user password', cognitoClient),
-  api('me-get', 'me/get.ts', "Reads the caller's profile", { table: 'read' }),
-  api('me-update', 'me/update.ts', "Updates the caller's profile", { table: 'readWrite' }),
-  api('me-delete', 'me/delete.ts', "Deletes the caller's account", { table: 'readWrite', ...cognitoClient }),
-  api('accounts-create', 'accounts/create.ts', 'Opens an account', { table: 'readWrite' }),
-  api('accounts-list', 'accounts/list.ts', "Lists the caller's accounts", { table: 'read' }),
-  api('accounts-get', 'accounts/get.ts', 'Reads an account and its balance', { table: 'read' }),
-  api('accounts-update', 'accounts/update.ts', 'Renames, re-kinds or archives an account', { table: 'readWrite' }),
-  api('accounts-delete', 'accounts/delete.ts', 'Deletes an empty or archived account', { table: 'readWrite' }),
-  api('categories-create', 'categories/create.ts', 'Creates a category or subcategory', { table: 'readWrite' }),
-  api('categories-list', 'categories/list.ts', "Lists the caller's categories", { table: 'read' }),
-  api('categories-update', 'categories/update.ts', 'Renames, re-parents or archives a category', {
+  api('identity', 'auth-signup', 'auth/signup.ts', 'Registers a user with Cognito', cognitoClient),
+  api('identity', 'auth-confirm', 'auth/confirm.ts', 'Confirms a sign-up with the emailed code', cognitoClient),
+  api('identity', 'auth-resend-code', 'auth/resend-code.ts', 'Re-sends the sign-up confirmation code', cognitoClient),
+  api('identity', 'auth-login', 'auth/login.ts', 'Exchanges email and password for tokens', cognitoClient),
+  api('identity', 'auth-refresh', 'auth/refresh.ts', 'Exchanges a refresh token for new tokens', cognitoClient),
+  api('identity', 'auth-logout', 'auth/logout.ts', 'Revokes a refresh token', cognitoClient),
+  api('identity', 'auth-forgot-password', 'auth/forgot-password.ts', 'Starts a password reset', cognitoClient),
+  api(
+    'identity',
+    'auth-reset-password',
+    'auth/reset-password.ts',
+    'Sets a new password with the emailed code',
+    cognitoClient,
+  ),
+  api(
+    'identity',
+    'auth-change-password',
+    'auth/change-password.ts',
+    'Changes the signed-in user password',
+    cognitoClient,
+  ),
+  api('identity', 'me-get', 'me/get.ts', "Reads the caller's profile", { table: 'read' }),
+  api('identity', 'me-update', 'me/update.ts', "Updates the caller's profile", { table: 'readWrite' }),
+  api('identity', 'me-delete', 'me/delete.ts', "Deletes the caller's account", {
+    table: 'readWrite',
+    ...cognitoClient,
+  }),
+  api('accounts', 'accounts-create', 'accounts/create.ts', 'Opens an account', { table: 'readWrite' }),
+  api('accounts', 'accounts-list', 'accounts/list.ts', "Lists the caller's accounts", { table: 'read' }),
+  api('accounts', 'accounts-get', 'accounts/get.ts', 'Reads an account and its balance', { table: 'read' }),
+  api('accounts', 'accounts-update', 'accounts/update.ts', 'Renames, re-kinds or archives an account', {
     table: 'readWrite',
   }),
-  api('categories-delete', 'categories/delete.ts', 'Deletes an unused category', { table: 'readWrite' }),
-  api('payees-list', 'payees/list.ts', 'Lists remembered payees', { table: 'read' }),
-  api('transactions-create', 'transactions/create.ts', 'Records an expense or income', { table: 'readWrite' }),
-  api('transactions-list', 'transactions/list.ts', 'Lists transactions with filters, newest first', {
+  api('accounts', 'accounts-delete', 'accounts/delete.ts', 'Deletes an empty or archived account', {
+    table: 'readWrite',
+  }),
+  api('categories', 'categories-create', 'categories/create.ts', 'Creates a category or subcategory', {
+    table: 'readWrite',
+  }),
+  api('categories', 'categories-list', 'categories/list.ts', "Lists the caller's categories", { table: 'read' }),
+  api('categories', 'categories-update', 'categories/update.ts', 'Renames, re-parents or archives a category', {
+    table: 'readWrite',
+  }),
+  api('categories', 'categories-delete', 'categories/delete.ts', 'Deletes an unused category', { table: 'readWrite' }),
+  api('transactions', 'payees-list', 'payees/list.ts', 'Lists remembered payees', { table: 'read' }),
+  api('transactions', 'transactions-create', 'transactions/create.ts', 'Records an expense or income', {
+    table: 'readWrite',
+  }),
+  api('transactions', 'transactions-list', 'transactions/list.ts', 'Lists transactions with filters, newest first', {
     table: 'read',
   }),
-  api('transactions-get', 'transactions/get.ts', 'Reads a transaction', { table: 'read' }),
-  api('transactions-update', 'transactions/update.ts', 'Edits a transaction', { table: 'readWrite' }),
-  api('transactions-delete', 'transactions/delete.ts', 'Deletes a transaction (both legs of a transfer)', {
+  api('transactions', 'transactions-get', 'transactions/get.ts', 'Reads a transaction', { table: 'read' }),
+  api('transactions', 'transactions-update', 'transactions/update.ts', 'Edits a transaction', { table: 'readWrite' }),
+  api(
+    'transactions',
+    'transactions-delete',
+    'transactions/delete.ts',
+    'Deletes a transaction (both legs of a transfer)',
+    {
+      table: 'readWrite',
+    },
+  ),
+  api('transactions', 'transfers-create', 'transfers/create.ts', 'Moves money between two accounts', {
     table: 'readWrite',
   }),
-  api('transfers-create', 'transfers/create.ts', 'Moves money between two accounts', { table: 'readWrite' }),
-  api('budgets-create', 'budgets/create.ts', 'Creates a budget', { table: 'readWrite' }),
-  api('budgets-list', 'budgets/list.ts', "Lists the caller's budgets", { table: 'read' }),
-  api('budgets-get', 'budgets/get.ts', 'Reads a budget with its current period and forecast', { table: 'read' }),
-  api('budgets-update', 'budgets/update.ts', 'Changes a budget', { table: 'readWrite' }),
-  api('budgets-delete', 'budgets/delete.ts', 'Deletes a budget', { table: 'readWrite' }),
-  api('budgets-periods', 'budgets/periods.ts', "A budget's history, period by period", { table: 'read' }),
-  api('goals-create', 'goals/create.ts', 'Creates a savings goal', { table: 'readWrite' }),
-  api('goals-list', 'goals/list.ts', "Lists the caller's savings goals", { table: 'read' }),
-  api('goals-get', 'goals/get.ts', 'Reads a goal with its progress', { table: 'read' }),
-  api('goals-update', 'goals/update.ts', 'Renames a goal or changes its target or deadline', { table: 'readWrite' }),
-  api('goals-delete', 'goals/delete.ts', 'Deletes a goal', { table: 'readWrite' }),
-  api('goal-contributions-create', 'goals/contributions/create.ts', 'Adds money to a contributions goal', {
+  api('budgets', 'budgets-create', 'budgets/create.ts', 'Creates a budget', { table: 'readWrite' }),
+  api('budgets', 'budgets-list', 'budgets/list.ts', "Lists the caller's budgets", { table: 'read' }),
+  api('budgets', 'budgets-get', 'budgets/get.ts', 'Reads a budget with its current period and forecast', {
+    table: 'read',
+  }),
+  api('budgets', 'budgets-update', 'budgets/update.ts', 'Changes a budget', { table: 'readWrite' }),
+  api('budgets', 'budgets-delete', 'budgets/delete.ts', 'Deletes a budget', { table: 'readWrite' }),
+  api('budgets', 'budgets-periods', 'budgets/periods.ts', "A budget's history, period by period", { table: 'read' }),
+  api('goals', 'goals-create', 'goals/create.ts', 'Creates a savings goal', { table: 'readWrite' }),
+  api('goals', 'goals-list', 'goals/list.ts', "Lists the caller's savings goals", { table: 'read' }),
+  api('goals', 'goals-get', 'goals/get.ts', 'Reads a goal with its progress', { table: 'read' }),
+  api('goals', 'goals-update', 'goals/update.ts', 'Renames a goal or changes its target or deadline', {
     table: 'readWrite',
   }),
-  api('goal-contributions-list', 'goals/contributions/list.ts', "Lists a goal's contributions", { table: 'read' }),
-  api('notifications-list', 'notifications/list.ts', "Lists the caller's notification log", { table: 'read' }),
+  api('goals', 'goals-delete', 'goals/delete.ts', 'Deletes a goal', { table: 'readWrite' }),
+  api('goals', 'goal-contributions-create', 'goals/contributions/create.ts', 'Adds money to a contributions goal', {
+    table: 'readWrite',
+  }),
+  api('goals', 'goal-contributions-list', 'goals/contributions/list.ts', "Lists a goal's contributions", {
+    table: 'read',
+  }),
+  api('notifications', 'notifications-list', 'notifications/list.ts', "Lists the caller's notification log", {
+    table: 'read',
+  }),
   // Static data, but the API wrapper reads the caller's profile to refuse a deleted account.
-  api('currencies-list', 'currencies/list.ts', 'Lists supported currencies and their exponents', { table: 'read' }),
-  api('rates-get', 'rates/get.ts', 'Reference exchange rates for a day', { table: 'read' }),
-  api('openapi-get', 'openapi/get.ts', 'Serves the OpenAPI 3.1 document'),
+  api('rates', 'currencies-list', 'currencies/list.ts', 'Lists supported currencies and their exponents', {
+    table: 'read',
+  }),
+  api('rates', 'rates-get', 'rates/get.ts', 'Reference exchange rates for a day', { table: 'read' }),
+  api('docs', 'openapi-get', 'openapi/get.ts', 'Serves the OpenAPI 3.1 document'),
   {
     id: 'seed-rates',
     entry: 'functions/ops/seed-rates.ts',

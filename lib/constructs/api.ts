@@ -2,18 +2,26 @@
  * The HTTP API, built from lib/catalog/routes.ts: one route, one Lambda. Authenticated routes sit
  * behind a JWT authorizer that trusts only this pool's issuer and this app client's audience, and
  * requires the scope only access tokens carry, so an ID token is refused at the gateway.
+ *
+ * The API, its stage and its authorizer live in the root stack; the routes (with their integration
+ * and invoke permission) are added by each feature's nested stack with `addRoutes`, against the
+ * API and authorizer ids the nested stack receives as parameters.
  */
 import { type RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { AccessLogField, AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   CorsHttpMethod,
   HttpApi,
+  HttpAuthorizer,
+  HttpAuthorizerType,
   HttpMethod,
-  type HttpRoute,
+  HttpRoute,
+  HttpRouteKey,
   HttpStage,
+  type IHttpApi,
+  type IHttpRouteAuthorizer,
   LogGroupLogDestination,
 } from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
@@ -23,8 +31,6 @@ import type { FunctionId } from '../catalog/functions';
 import { corsSettings, REQUIRED_SCOPE, type RouteSpec } from '../catalog/routes';
 
 type ApiProps = {
-  routes: readonly RouteSpec[];
-  functionFor: (id: FunctionId) => IFunction;
   userPool: UserPool;
   client: UserPoolClient;
   corsOrigins: string[];
@@ -51,10 +57,12 @@ const accessLogFormat = AccessLogFormat.custom(
 export class Api extends Construct {
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
-  readonly authorizer: HttpJwtAuthorizer;
+  readonly authorizer: HttpAuthorizer;
   readonly accessLogs: LogGroup;
   /** `METHOD /path` → route, for tests and for anyone wiring more onto a route. */
   readonly routes = new Map<string, HttpRoute>();
+  /** Which route each function serves, across every stack that added routes. */
+  private readonly served = new Map<FunctionId, string>();
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
@@ -92,36 +100,59 @@ export class Api extends Construct {
     });
 
     const issuer = `https://cognito-idp.${props.userPool.stack.region}.amazonaws.com/${props.userPool.userPoolId}`;
-    this.authorizer = new HttpJwtAuthorizer('CognitoJwt', issuer, {
+    // Created explicitly, at the path (and so with the logical id) HttpJwtAuthorizer gave it when the
+    // first route created it lazily: routes now live in nested stacks and only pass its id.
+    this.authorizer = new HttpAuthorizer(this.httpApi, 'CognitoJwt', {
+      httpApi: this.httpApi,
+      type: HttpAuthorizerType.JWT,
       authorizerName: 'cognito-access-token',
-      jwtAudience: [props.client.userPoolClientId],
       identitySource: ['$request.header.Authorization'],
+      jwtAudience: [props.client.userPoolClientId],
+      jwtIssuer: issuer,
     });
+  }
 
-    const served = new Map<FunctionId, string>();
-    for (const route of props.routes) {
+  /**
+   * Adds `routes` to the API, each with its integration and invoke permission, as resources of
+   * `scope`'s stack: a feature's nested stack refers to the root API and authorizer by id only.
+   */
+  addRoutes(scope: Construct, routes: readonly RouteSpec[], functionFor: (id: FunctionId) => IFunction): HttpRoute[] {
+    const local = Stack.of(scope) === Stack.of(this);
+    const httpApi: IHttpApi = local
+      ? this.httpApi
+      : HttpApi.fromHttpApiAttributes(scope, 'HttpApi', { httpApiId: this.httpApi.apiId });
+    const authorizerId = this.authorizer.authorizerId;
+    const jwtAuthorizer: IHttpRouteAuthorizer = {
+      bind: () => ({ authorizationType: 'JWT', authorizerId }),
+    };
+    const routeScope = local ? this.httpApi : scope;
+
+    const created: HttpRoute[] = [];
+    for (const route of routes) {
       const routeKey = `${route.method} ${route.path}`;
       // One function, one route: a function's IAM grants and alarms then describe exactly one operation.
-      const already = served.get(route.function);
+      const already = this.served.get(route.function);
       if (already) throw new Error(`Function ${route.function} serves both ${already} and ${routeKey}`);
-      served.set(route.function, routeKey);
+      this.served.set(route.function, routeKey);
 
-      const [created] = this.httpApi.addRoutes({
-        path: route.path,
-        methods: [HttpMethod[route.method]],
-        integration: new HttpLambdaIntegration(`${route.function}-integration`, props.functionFor(route.function)),
-        ...(route.auth === 'jwt' ? { authorizer: this.authorizer, authorizationScopes: [REQUIRED_SCOPE] } : {}),
+      // The construct id HttpApi.addRoutes uses.
+      const httpRoute = new HttpRoute(routeScope, `${route.method}${route.path}`, {
+        httpApi,
+        routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
+        integration: new HttpLambdaIntegration(`${route.function}-integration`, functionFor(route.function)),
+        ...(route.auth === 'jwt' ? { authorizer: jwtAuthorizer, authorizationScopes: [REQUIRED_SCOPE] } : {}),
       });
-      if (!created) throw new Error(`No route was created for ${routeKey}`);
-      this.routes.set(routeKey, created);
+      this.routes.set(routeKey, httpRoute);
+      created.push(httpRoute);
 
       if (route.auth === 'none') {
-        Validations.of(created).acknowledge({
+        Validations.of(httpRoute).acknowledge({
           id: 'AwsSolutions-APIG4',
           reason: `${routeKey} is a public Cognito client operation (sign-up, login, code and password flows): callers have no token yet.`,
         });
       }
     }
+    return created;
   }
 
   /** The invoke URL of the default stage (with a trailing slash, as CDK prints it). */

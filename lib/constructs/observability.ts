@@ -1,9 +1,17 @@
 /**
  * Alarms that mean "a person should look": a message in any dead-letter queue, any function error,
- * and a stream publisher falling behind. They all notify one SNS topic.
+ * and a stream publisher falling behind. They all notify one SNS topic, in the root stack; the
+ * feature stacks alarm on their own functions' errors with `errorAlarms` and the same topic.
  */
 import { Duration, Validations } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, type IMetric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import {
+  Alarm,
+  ComparisonOperator,
+  type IAlarmAction,
+  type IMetric,
+  MathExpression,
+  TreatMissingData,
+} from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
@@ -16,10 +24,80 @@ type ObservabilityProps = { alarmEmail?: string };
 /** The publisher's oldest unprocessed record may be this old before someone is told. */
 const MAX_ITERATOR_AGE = Duration.minutes(5);
 
+/** CloudWatch accepts at most 10 metrics in one metric-math expression (one alarm). */
+export const MAX_METRICS_PER_ALARM = 10;
+
+const ERRORS_PERIOD = Duration.minutes(5);
+
+type AlarmOptions = { threshold: number; comparisonOperator: ComparisonOperator; description: string };
+
+function createAlarm(
+  scope: Construct,
+  id: string,
+  metric: IMetric,
+  options: AlarmOptions,
+  action: IAlarmAction,
+): Alarm {
+  const alarm = new Alarm(scope, id, {
+    metric,
+    evaluationPeriods: 1,
+    treatMissingData: TreatMissingData.NOT_BREACHING,
+    alarmDescription: options.description,
+    threshold: options.threshold,
+    comparisonOperator: options.comparisonOperator,
+  });
+  alarm.addAlarmAction(action);
+  return alarm;
+}
+
+/**
+ * Any error of any of `functions` within 5 minutes, as few alarms as metric math allows: one alarm
+ * per 10 functions (`<id>1`, `<id>2` …), each summing its functions' Errors (a function with no
+ * datapoint counts as 0). One alarm per function cost a resource per route; this costs one per ten.
+ */
+export function errorAlarms(
+  scope: Construct,
+  id: string,
+  functions: readonly { id: string; fn: IFunction }[],
+  action: IAlarmAction,
+): Alarm[] {
+  const alarms: Alarm[] = [];
+  for (let start = 0; start < functions.length; start += MAX_METRICS_PER_ALARM) {
+    const chunk = functions.slice(start, start + MAX_METRICS_PER_ALARM);
+    const usingMetrics = Object.fromEntries(
+      chunk.map(({ fn }, index) => [`e${index}`, fn.metricErrors({ period: ERRORS_PERIOD, statistic: 'Sum' })]),
+    );
+    const expression = new MathExpression({
+      expression: Object.keys(usingMetrics)
+        .map((key) => `FILL(${key}, 0)`)
+        .join(' + '),
+      usingMetrics,
+      period: ERRORS_PERIOD,
+      label: 'Errors',
+    });
+    const names = chunk.map((entry) => entry.id).join(', ');
+    alarms.push(
+      createAlarm(
+        scope,
+        `${id}${alarms.length + 1}`,
+        expression,
+        {
+          threshold: 1,
+          comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+          description: `One of these functions failed at least once in 5 minutes: ${names}`,
+        },
+        action,
+      ),
+    );
+  }
+  return alarms;
+}
+
 export class Observability extends Construct {
   readonly topic: Topic;
   readonly alarms: Alarm[] = [];
-  private readonly action: SnsAction;
+  /** Notifies the topic: the feature stacks' alarms use it too. */
+  readonly action: SnsAction;
 
   constructor(scope: Construct, id: string, props: ObservabilityProps) {
     super(scope, id);
@@ -46,12 +124,11 @@ export class Observability extends Construct {
     );
   }
 
-  alarmOnErrors(id: string, fn: IFunction): Alarm {
-    return this.alarm(id, fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }), {
-      threshold: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      description: 'The function failed at least once in 5 minutes',
-    });
+  /** Errors of the root stack's functions (see `errorAlarms`). */
+  alarmOnErrors(id: string, functions: readonly { id: string; fn: IFunction }[]): Alarm[] {
+    const alarms = errorAlarms(this, id, functions, this.action);
+    this.alarms.push(...alarms);
+    return alarms;
   }
 
   /** A stream consumer that falls behind delays every event; records expire after their max age. */
@@ -63,20 +140,8 @@ export class Observability extends Construct {
     });
   }
 
-  private alarm(
-    id: string,
-    metric: IMetric,
-    options: { threshold: number; comparisonOperator: ComparisonOperator; description: string },
-  ): Alarm {
-    const alarm = new Alarm(this, id, {
-      metric,
-      evaluationPeriods: 1,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-      alarmDescription: options.description,
-      threshold: options.threshold,
-      comparisonOperator: options.comparisonOperator,
-    });
-    alarm.addAlarmAction(this.action);
+  private alarm(id: string, metric: IMetric, options: AlarmOptions): Alarm {
+    const alarm = createAlarm(this, id, metric, options, this.action);
     this.alarms.push(alarm);
     return alarm;
   }

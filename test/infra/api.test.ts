@@ -1,27 +1,41 @@
+import type { Stack as CdkStack } from 'aws-cdk-lib';
 import { RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
+import type { CfnApi, CfnAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { CfnUserPool, CfnUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { UserPool } from 'aws-cdk-lib/aws-cognito';
 import { Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { REQUIRED_SCOPE, type RouteSpec, routes } from '../../lib/catalog/routes';
 import { Api } from '../../lib/constructs/api';
-import { functionLogicalId, logicalId, type Synthesized, synthesize } from './support/synth';
+import { functionLogicalId, inRoot, logicalId, resourcesOfType, type Synthesized, synthesize } from './support/synth';
 
 let synth: Synthesized;
 beforeAll(() => {
   synth = synthesize();
 });
 
-type Route = { Properties: Record<string, unknown> & { RouteKey: string; Target: unknown } };
-const routesByKey = () => {
-  const found = synth.template.findResources('AWS::ApiGatewayV2::Route') as Record<string, Route>;
-  return new Map(Object.values(found).map((route) => [route.Properties.RouteKey, route.Properties]));
+type RouteProperties = Record<string, unknown> & { RouteKey: string; Target: unknown; ApiId: unknown };
+/** Every route of every stack (routes live in the feature stacks), with the stack it is in. */
+const routesByKey = () =>
+  new Map(
+    resourcesOfType(synth.stacks, 'AWS::ApiGatewayV2::Route').map(({ stack, resource }) => {
+      const properties = resource.Properties as RouteProperties;
+      const entry: RouteProperties & { stack: CdkStack } = { ...properties, stack };
+      return [properties.RouteKey, entry];
+    }),
+  );
+const routeOf = (key: string) => {
+  const found = routesByKey().get(key);
+  if (!found) throw new Error(`No route ${key}`);
+  return found;
 };
-/** The API's only authorizer (the JWT authorizer test asserts there is exactly one). */
+/** `{ Ref }` in a nested template, as the root stack's value. */
+const rooted = (stack: CdkStack, value: unknown) => inRoot(synth, stack, value);
+const apiRef = () => ({ Ref: logicalId(synth.stack, synth.stack.api.httpApi.node.defaultChild as CfnApi) });
+/** The API's only authorizer, in the root stack (the JWT authorizer test asserts there is exactly one). */
 const authorizerId = () => {
-  const ids = Object.keys(synth.template.findResources('AWS::ApiGatewayV2::Authorizer'));
-  expect(ids).toHaveLength(1);
-  return ids[0];
+  expect(resourcesOfType(synth.stacks, 'AWS::ApiGatewayV2::Authorizer')).toHaveLength(1);
+  return logicalId(synth.stack, synth.stack.api.authorizer.node.defaultChild as CfnAuthorizer);
 };
 
 describe('HTTP API routes', () => {
@@ -30,33 +44,52 @@ describe('HTTP API routes', () => {
     expect(keys).toEqual(routes.map((route) => `${route.method} ${route.path}`).sort());
   });
 
+  it.each(routes)('$method $path is on the one HTTP API of the root stack, in the stack of its function', (route) => {
+    const found = routeOf(`${route.method} ${route.path}`);
+    expect(found.stack).toBe(Stack.of(synth.stack.functions[route.function]!));
+    expect(rooted(found.stack, found.ApiId)).toEqual(apiRef());
+  });
+
   it.each(routes.filter((route) => route.auth === 'jwt'))('$method $path requires a Cognito access token', (route) => {
-    const found = routesByKey().get(`${route.method} ${route.path}`);
-    expect(found).toMatchObject({
-      AuthorizationType: 'JWT',
-      AuthorizerId: { Ref: authorizerId() },
-      AuthorizationScopes: [REQUIRED_SCOPE],
-    });
+    const found = routeOf(`${route.method} ${route.path}`);
+    expect(found).toMatchObject({ AuthorizationType: 'JWT', AuthorizationScopes: [REQUIRED_SCOPE] });
+    expect(rooted(found.stack, found.AuthorizerId)).toEqual({ Ref: authorizerId() });
   });
 
   it.each(routes.filter((route) => route.auth === 'none'))('$method $path is public', (route) => {
-    const found = routesByKey().get(`${route.method} ${route.path}`);
-    expect(found?.AuthorizationType ?? 'NONE').toBe('NONE');
-    expect(found?.AuthorizerId).toBeUndefined();
-    expect(found?.AuthorizationScopes).toBeUndefined();
+    const found = routeOf(`${route.method} ${route.path}`);
+    expect(found.AuthorizationType ?? 'NONE').toBe('NONE');
+    expect(found.AuthorizerId).toBeUndefined();
+    expect(found.AuthorizationScopes).toBeUndefined();
   });
 
   it.each(routes)('$method $path invokes its own function, with payload format 2.0', (route) => {
-    const found = routesByKey().get(`${route.method} ${route.path}`);
-    if (!found) throw new Error(`No route ${route.method} ${route.path}`);
+    const found = routeOf(`${route.method} ${route.path}`);
     // Target is `integrations/<IntegrationId>`, as a join.
     const integrationId = (found.Target as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1][1] as { Ref: string };
-    const integration = synth.template.findResources('AWS::ApiGatewayV2::Integration')[integrationId.Ref];
+    const template = synth.templateOf(found.stack);
+    const integration = template.findResources('AWS::ApiGatewayV2::Integration')[integrationId.Ref];
     expect(integration?.Properties).toMatchObject({
       IntegrationType: 'AWS_PROXY',
       PayloadFormatVersion: '2.0',
       IntegrationUri: { 'Fn::GetAtt': [functionLogicalId(synth.stack, route.function), 'Arn'] },
     });
+    expect(rooted(found.stack, integration?.Properties.ApiId)).toEqual(apiRef());
+  });
+
+  it.each(routes)('$method $path may invoke its function only from this API and this path', (route) => {
+    const found = routeOf(`${route.method} ${route.path}`);
+    const permissions = Object.values(synth.templateOf(found.stack).findResources('AWS::Lambda::Permission')).filter(
+      (permission) =>
+        JSON.stringify(permission.Properties.FunctionName) ===
+        JSON.stringify({ 'Fn::GetAtt': [functionLogicalId(synth.stack, route.function), 'Arn'] }),
+    );
+    expect(permissions).toHaveLength(1);
+    const sourceArn = permissions[0]?.Properties.SourceArn as { 'Fn::Join': [string, unknown[]] };
+    const parts = sourceArn['Fn::Join'][1];
+    expect(parts).toContain(':execute-api:');
+    expect(parts.map((part) => rooted(found.stack, part))).toContainEqual(apiRef());
+    expect(parts.at(-1)).toBe(`/*/*${route.path}`);
   });
 });
 
@@ -64,7 +97,7 @@ describe('JWT authorizer', () => {
   it('trusts only this user pool as issuer and this app client as audience', () => {
     const pool = logicalId(synth.stack, synth.stack.auth.userPool.node.defaultChild as CfnUserPool);
     const client = logicalId(synth.stack, synth.stack.auth.client.node.defaultChild as CfnUserPoolClient);
-    synth.template.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 1);
+    expect(resourcesOfType(synth.stacks, 'AWS::ApiGatewayV2::Authorizer')).toHaveLength(1);
     synth.template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
       AuthorizerType: 'JWT',
       IdentitySource: ['$request.header.Authorization'],
@@ -133,8 +166,8 @@ describe('CORS', () => {
 
 describe('one function, one route', () => {
   it('no two routes share a function', () => {
-    const uris = Object.values(synth.template.findResources('AWS::ApiGatewayV2::Integration')).map((integration) =>
-      JSON.stringify(integration.Properties.IntegrationUri),
+    const uris = resourcesOfType(synth.stacks, 'AWS::ApiGatewayV2::Integration').map(
+      ({ stack, resource }) => `${stack.node.path} ${JSON.stringify(resource.Properties.IntegrationUri)}`,
     );
     expect(uris).toHaveLength(routes.length);
     expect(new Set(uris).size).toBe(routes.length);
@@ -152,16 +185,14 @@ describe('one function, one route', () => {
       { method: 'GET', path: '/v1/me', function: 'me-get', auth: 'jwt' },
       { method: 'GET', path: '/v1/me/again', function: 'me-get', auth: 'jwt' },
     ];
-    expect(
-      () =>
-        new Api(stack, 'Api', {
-          routes: twice,
-          functionFor: () => fn,
-          userPool,
-          client: userPool.addClient('Client'),
-          corsOrigins: ['*'],
-          removalPolicy: RemovalPolicy.DESTROY,
-        }),
-    ).toThrow(/me-get serves both GET \/v1\/me and GET \/v1\/me\/again/);
+    const api = new Api(stack, 'Api', {
+      userPool,
+      client: userPool.addClient('Client'),
+      corsOrigins: ['*'],
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    expect(() => api.addRoutes(stack, twice, () => fn)).toThrow(
+      /me-get serves both GET \/v1\/me and GET \/v1\/me\/again/,
+    );
   });
 });

@@ -1,7 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { passwordPolicy } from '../../shared/identity/password-policy';
 import { tableDefinition } from '../../shared/kit/dynamodb/table-definition';
-import { type Synthesized, synthesize } from './support/synth';
+import { resourcesOfType, type Synthesized, synthesize } from './support/synth';
 
 let synth: Synthesized;
 beforeAll(() => {
@@ -42,8 +42,8 @@ describe('table', () => {
 describe('removal policy', () => {
   const stateful = ['AWS::DynamoDB::Table', 'AWS::Cognito::UserPool', 'AWS::Logs::LogGroup'];
 
-  it.each(stateful)('retains %s by default', (type) => {
-    const found = Object.values(synth.template.findResources(type));
+  it.each(stateful)('retains %s by default, in every stack', (type) => {
+    const found = resourcesOfType(synth.stacks, type).map(({ resource }) => resource);
     expect(found.length).toBeGreaterThan(0);
     for (const resource of found)
       expect(resource).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
@@ -52,7 +52,7 @@ describe('removal policy', () => {
   let destroy: Synthesized | undefined;
   it.each(stateful)('deletes %s with -c removalPolicy=destroy', (type) => {
     destroy ??= synthesize({ removalPolicy: 'destroy' });
-    const found = Object.values(destroy.template.findResources(type));
+    const found = resourcesOfType(destroy.stacks, type).map(({ resource }) => resource);
     expect(found.length).toBeGreaterThan(0);
     for (const resource of found) expect(resource).toMatchObject({ DeletionPolicy: 'Delete' });
   });

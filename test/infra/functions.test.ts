@@ -4,22 +4,39 @@ import type { CfnEventBus } from 'aws-cdk-lib/aws-events';
 import type { CfnConfigurationSet } from 'aws-cdk-lib/aws-ses';
 import { environmentFor } from '../../lib/catalog/environment';
 import { functions } from '../../lib/catalog/functions';
-import { functionLogicalId, logicalId, type Synthesized, synthesize } from './support/synth';
+import {
+  functionLogicalId,
+  inRoot,
+  lambdaResource,
+  logicalId,
+  resourcesOfType,
+  type Synthesized,
+  synthesize,
+  templateOfFunction,
+} from './support/synth';
 
 let synth: Synthesized;
 beforeAll(() => {
   synth = synthesize();
 });
 
-const lambdaOf = (id: string) => {
-  const resource = synth.template.findResources('AWS::Lambda::Function')[functionLogicalId(synth.stack, id)];
-  if (!resource) throw new Error(`No Lambda function for ${id}`);
-  return resource.Properties as Record<string, unknown> & { Environment: { Variables: Record<string, unknown> } };
-};
+const lambdaOf = (id: string) =>
+  lambdaResource(synth, id).Properties as Record<string, unknown> & {
+    Environment: { Variables: Record<string, unknown> };
+  };
+
+/** A function's environment as the root stack sees it: nested stack parameters replaced by their values. */
+const rootEnvironmentOf = (id: string) =>
+  Object.fromEntries(
+    Object.entries(lambdaOf(id).Environment.Variables).map(([key, value]) => [
+      key,
+      inRoot(synth, synth.stack.functions[id]!, value),
+    ]),
+  );
 
 describe('functions', () => {
   it('are exactly the catalog: no helper or custom-resource Lambda sneaks in', () => {
-    synth.template.resourceCountIs('AWS::Lambda::Function', functions.length);
+    expect(resourcesOfType(synth.stacks, 'AWS::Lambda::Function')).toHaveLength(functions.length);
   });
 
   it.each(functions)('$id runs Node 22 on arm64 with active tracing and its spec limits', (spec) => {
@@ -36,19 +53,19 @@ describe('functions', () => {
 
   it.each(functions)('$id has exactly the environment environmentFor gives it', (spec) => {
     const expected = synth.stack.resolve(environmentFor(spec, synth.stack.resourceNames));
-    expect(lambdaOf(spec.id).Environment.Variables).toEqual(expected);
+    expect(rootEnvironmentOf(spec.id)).toEqual(expected);
   });
 
   it.each(functions)('$id logs to its own log group, kept for a month', (spec) => {
     const logging = lambdaOf(spec.id).LoggingConfig as { LogGroup: { Ref: string } };
-    const group = synth.template.findResources('AWS::Logs::LogGroup')[logging.LogGroup.Ref];
+    const group = templateOfFunction(synth, spec.id).findResources('AWS::Logs::LogGroup')[logging.LogGroup.Ref];
     expect(group?.Properties).toMatchObject({ RetentionInDays: 30 });
   });
 
   it('binds environment names to the real resources, not to look-alikes', () => {
     const ref = (resource: unknown) => ({ Ref: logicalId(synth.stack, resource as never) });
     const { stack } = synth;
-    const env = (id: string) => lambdaOf(id).Environment.Variables;
+    const env = rootEnvironmentOf;
     expect(env('me-get').TABLE_NAME).toEqual(ref(stack.data.table.node.defaultChild as CfnTable));
     expect(env('stream-publisher').EVENT_BUS_NAME).toEqual(ref(stack.events.bus.node.defaultChild as CfnEventBus));
     expect(env('auth-login')).toMatchObject({
@@ -73,9 +90,9 @@ describe('functions', () => {
 
   it('sends from the sender given in context', () => {
     const custom = synthesize({ senderEmail: 'alerts@moneta.example' });
-    const notifier =
-      custom.template.findResources('AWS::Lambda::Function')[functionLogicalId(custom.stack, 'notifier')];
-    expect(notifier?.Properties.Environment.Variables.SENDER_EMAIL).toBe('alerts@moneta.example');
+    expect(lambdaResource(custom, 'notifier').Properties.Environment.Variables.SENDER_EMAIL).toBe(
+      'alerts@moneta.example',
+    );
     custom.template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'alerts@moneta.example' });
   });
 });

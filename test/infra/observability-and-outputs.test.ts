@@ -1,8 +1,10 @@
+import { Stack } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import type { CfnTopic } from 'aws-cdk-lib/aws-sns';
 import type { CfnQueue } from 'aws-cdk-lib/aws-sqs';
 import { functions } from '../../lib/catalog/functions';
-import { functionLogicalId, logicalId, type Synthesized, synthesize } from './support/synth';
+import { MAX_METRICS_PER_ALARM } from '../../lib/constructs/observability';
+import { functionLogicalId, inRoot, logicalId, resourcesOfType, type Synthesized, synthesize } from './support/synth';
 
 let synth: Synthesized;
 beforeAll(() => {
@@ -14,22 +16,66 @@ const alarms = () => Object.values(synth.template.findResources('AWS::CloudWatch
 const topicRef = () => ({ Ref: logicalId(synth.stack, synth.stack.observability.topic.node.defaultChild as CfnTopic) });
 
 describe('alarms', () => {
-  it.each(functions)('$id raises an alarm on any error within 5 minutes', (spec) => {
-    const matching = alarms().filter(
-      (alarm) =>
-        alarm.Properties.MetricName === 'Errors' &&
-        JSON.stringify(alarm.Properties.Dimensions) ===
-          JSON.stringify([{ Name: 'FunctionName', Value: { Ref: functionLogicalId(synth.stack, spec.id) } }]),
+  type MetricQuery = {
+    Id: string;
+    Expression?: string;
+    ReturnData?: boolean;
+    MetricStat?: {
+      Metric: { MetricName: string; Namespace: string; Dimensions: unknown[] };
+      Period: number;
+      Stat: string;
+    };
+  };
+  /** The metric-math error alarms of every stack (one per 10 functions of a feature or of the root). */
+  const errorAlarms = () =>
+    resourcesOfType(synth.stacks, 'AWS::CloudWatch::Alarm')
+      .map(({ stack, resource }) => ({ stack, properties: resource.Properties as Alarm['Properties'] }))
+      .filter(({ properties }) =>
+        ((properties.Metrics ?? []) as MetricQuery[]).some((query) => query.MetricStat?.Metric.MetricName === 'Errors'),
+      );
+
+  it.each(functions)('$id raises an alarm on any error within 5 minutes, in its own stack', (spec) => {
+    const fn = synth.stack.functions[spec.id]!;
+    const dimensions = JSON.stringify([
+      { Name: 'FunctionName', Value: { Ref: functionLogicalId(synth.stack, spec.id) } },
+    ]);
+    const matching = errorAlarms().filter(
+      ({ stack, properties }) =>
+        stack === Stack.of(fn) &&
+        (properties.Metrics as MetricQuery[]).some(
+          (query) => JSON.stringify(query.MetricStat?.Metric.Dimensions) === dimensions,
+        ),
     );
     expect(matching).toHaveLength(1);
-    expect(matching[0]?.Properties).toMatchObject({
-      Namespace: 'AWS/Lambda',
-      Statistic: 'Sum',
-      Period: 300,
+    const { stack, properties } = matching[0]!;
+    expect(properties).toMatchObject({
       Threshold: 1,
       ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-      AlarmActions: [topicRef()],
+      EvaluationPeriods: 1,
+      TreatMissingData: 'notBreaching',
     });
+    expect((properties.AlarmActions as unknown[]).map((action) => inRoot(synth, stack, action))).toEqual([topicRef()]);
+    const queries = properties.Metrics as MetricQuery[];
+    const metric = queries.find((query) => JSON.stringify(query.MetricStat?.Metric.Dimensions) === dimensions);
+    expect(metric).toMatchObject({
+      ReturnData: false,
+      MetricStat: { Metric: { Namespace: 'AWS/Lambda', MetricName: 'Errors' }, Period: 300, Stat: 'Sum' },
+    });
+    // The alarm fires on the sum of its functions' errors, a missing datapoint counting as none.
+    const [expression] = queries.filter((query) => query.Expression !== undefined);
+    expect(expression?.ReturnData).toBe(true);
+    expect(expression?.Expression).toContain(`FILL(${metric?.Id}, 0)`);
+  });
+
+  it('sums at most 10 functions per alarm (the metric-math limit), each metric exactly once', () => {
+    for (const { properties } of errorAlarms()) {
+      const queries = properties.Metrics as MetricQuery[];
+      const metrics = queries.filter((query) => query.MetricStat);
+      expect(metrics.length).toBeGreaterThan(0);
+      expect(metrics.length).toBeLessThanOrEqual(MAX_METRICS_PER_ALARM);
+      const [expression] = queries.filter((query) => query.Expression !== undefined);
+      expect(expression?.Expression).toBe(metrics.map((query) => `FILL(${query.Id}, 0)`).join(' + '));
+    }
   });
 
   it('raises an alarm when any dead-letter queue holds a message', () => {

@@ -6,7 +6,7 @@ import { type FunctionId, functionSpec, functions } from '../../lib/catalog/func
 import { routes } from '../../lib/catalog/routes';
 import {
   actionsOf,
-  functionLogicalId,
+  lambdaResource,
   logicalId,
   roleLogicalId,
   rolesAllowed,
@@ -14,6 +14,7 @@ import {
   type Synthesized,
   statementsOfRole,
   synthesize,
+  templateOfFunction,
 } from './support/synth';
 
 let synth: Synthesized;
@@ -21,7 +22,8 @@ beforeAll(() => {
   synth = synthesize();
 });
 
-const statementsOf = (id: FunctionId) => statementsOfRole(synth.template, roleLogicalId(synth.stack, id));
+const statementsOf = (id: FunctionId) =>
+  statementsOfRole(templateOfFunction(synth, id), roleLogicalId(synth.stack, id));
 const rolesOf = (predicate: (spec: (typeof functions)[number]) => boolean) =>
   functions
     .filter(predicate)
@@ -53,8 +55,8 @@ describe('least privilege', () => {
   });
 
   it('only the notifier may send email, and only as its identity with its configuration set', () => {
-    expect(rolesAllowed(synth.template, 'ses:SendEmail').sort()).toEqual(rolesOf((spec) => 'sendEmail' in spec));
-    expect(rolesAllowed(synth.template, 'ses:SendEmail')).toEqual([roleLogicalId(synth.stack, 'notifier')]);
+    expect(rolesAllowed(synth.stacks, 'ses:SendEmail').sort()).toEqual(rolesOf((spec) => 'sendEmail' in spec));
+    expect(rolesAllowed(synth.stacks, 'ses:SendEmail')).toEqual([roleLogicalId(synth.stack, 'notifier')]);
     const send = statementsOf('notifier').find((statement) => actionsOf([statement]).includes('ses:SendEmail'));
     const resources = JSON.stringify(send?.Resource);
     expect(resources).toContain(':identity/');
@@ -63,7 +65,7 @@ describe('least privilege', () => {
   });
 
   it('only the stream publisher may put events, and only on the Moneta bus', () => {
-    expect(rolesAllowed(synth.template, 'events:PutEvents')).toEqual([roleLogicalId(synth.stack, 'stream-publisher')]);
+    expect(rolesAllowed(synth.stacks, 'events:PutEvents')).toEqual([roleLogicalId(synth.stack, 'stream-publisher')]);
     const put = statementsOf('stream-publisher').filter((statement) =>
       actionsOf([statement]).includes('events:PutEvents'),
     );
@@ -72,8 +74,8 @@ describe('least privilege', () => {
   });
 
   it('no statement allows every action, and no Cognito admin action reaches beyond the pool', () => {
-    const all: Statement[] = Object.keys(synth.template.findResources('AWS::IAM::Role')).flatMap((roleId) =>
-      statementsOfRole(synth.template, roleId),
+    const all: Statement[] = synth.stacks.flatMap(({ template }) =>
+      Object.keys(template.findResources('AWS::IAM::Role')).flatMap((roleId) => statementsOfRole(template, roleId)),
     );
     expect(all.length).toBeGreaterThan(0);
     for (const statement of all) {
@@ -86,8 +88,10 @@ describe('least privilege', () => {
   });
 
   it('uses no AWS managed policy (no AWSLambdaBasicExecutionRole: logs go to named groups only)', () => {
-    for (const role of Object.values(synth.template.findResources('AWS::IAM::Role'))) {
-      expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+    for (const { template } of synth.stacks) {
+      for (const role of Object.values(template.findResources('AWS::IAM::Role'))) {
+        expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+      }
     }
   });
 
@@ -96,8 +100,7 @@ describe('least privilege', () => {
       const logs = statementsOf(spec.id).filter((statement) =>
         actionsOf([statement]).some((a) => a.startsWith('logs:')),
       );
-      const fn = synth.template.findResources('AWS::Lambda::Function')[functionLogicalId(synth.stack, spec.id)];
-      const group = fn?.Properties.LoggingConfig.LogGroup.Ref as string;
+      const group = lambdaResource(synth, spec.id).Properties.LoggingConfig.LogGroup.Ref as string;
       expect(logs.map((statement) => statement.Resource)).toEqual([{ 'Fn::GetAtt': [group, 'Arn'] }]);
     }
   });
@@ -123,8 +126,20 @@ describe('cdk-nag (AWS Solutions)', () => {
     );
   });
 
+  it('would catch a finding in a feature (nested) stack too', () => {
+    const { app, stack } = synthesize();
+    const feature = stack.features.get('accounts');
+    if (!feature) throw new Error('No accounts feature stack');
+    new Queue(feature, 'Probe', { enforceSSL: false });
+    const report = new AwsSolutionsChecks().validateScope(app);
+    const paths = report.violations.flatMap((violation) => violation.violatingResources.map((r) => r.constructPath));
+    expect(paths).toEqual(expect.arrayContaining([expect.stringContaining('AccountsApi/Probe')]));
+  });
+
   it('gives every acknowledgement a specific reason', () => {
-    const resources = Object.values(synth.template.toJSON().Resources as Record<string, { Metadata?: unknown }>);
+    const resources = synth.stacks.flatMap(({ template }) =>
+      Object.values(template.toJSON().Resources as Record<string, { Metadata?: unknown }>),
+    );
     const acknowledged = resources.flatMap(
       (resource) =>
         (resource.Metadata as { cdk_nag?: { rules_to_suppress: { id: string; reason: string }[] } })?.cdk_nag
@@ -138,6 +153,7 @@ describe('cdk-nag (AWS Solutions)', () => {
   });
 
   it('reports no errors as annotations either', () => {
+    // Nested stacks are not artifacts of their own: their constructs' annotations are the root's.
     Annotations.fromStack(synth.stack).hasNoError('*', Match.anyValue());
   });
 });

@@ -1,0 +1,75 @@
+/**
+ * The logical ids a deployed Moneta stack must keep. A changed logical id makes CloudFormation
+ * create a new resource and delete the old one: for the table or the user pool that is every user's
+ * data gone (or, retained, orphaned). These ids were read from a synth of main before the API moved
+ * into nested stacks (docs/architecture.md, "Stack layout"), and are hard-coded on purpose: change
+ * one only with a migration plan.
+ */
+import { type Synthesized, synthesize } from './support/synth';
+
+let synth: Synthesized;
+beforeAll(() => {
+  synth = synthesize();
+});
+
+/** Stateful: data or identities live in them. */
+const stateful: [type: string, logicalId: string][] = [
+  ['AWS::DynamoDB::Table', 'DataTableFDBAD0F2'],
+  ['AWS::Cognito::UserPool', 'AuthUserPool8115E87F'],
+  ['AWS::Cognito::UserPoolClient', 'AuthUserPoolAppClient1D18298A'],
+  ['AWS::Events::EventBus', 'EventsBus45DE4339'],
+  ['AWS::Events::Archive', 'EventsBusArchive3AC72948'],
+  ['AWS::SQS::Queue', 'EventsStreamPublisherDlq79159CD8'],
+  ['AWS::SQS::Queue', 'EventsRulenotifyDlq10B656A4'],
+  ['AWS::SQS::Queue', 'EventsRuleeraseuserdataDlq3354A814'],
+  ['AWS::SQS::Queue', 'EventsRulecleanledgerDlq49B17122'],
+  ['AWS::SQS::Queue', 'EventsRuleevaluatebudgetsDlqDF44E638'],
+  ['AWS::SQS::Queue', 'EventsRuletrackgoalsDlqF4D9A9B9'],
+  ['AWS::SQS::Queue', 'EventsRuleauditDlqCC6798E7'],
+];
+
+/** Not data, but their ids are in clients' hands (the API id is in its URL) or in other services. */
+const shared: [type: string, logicalId: string][] = [
+  ['AWS::ApiGatewayV2::Api', 'ApiHttpApi4C294DC0'],
+  ['AWS::ApiGatewayV2::Stage', 'ApiDefaultStage189A7074'],
+  // Created lazily by the first route before the API moved to nested stacks; now created explicitly.
+  ['AWS::ApiGatewayV2::Authorizer', 'ApiHttpApiCognitoJwt559A661F'],
+  ['AWS::Logs::LogGroup', 'ApiAccessLogs50B185DB'],
+  ['AWS::SNS::Topic', 'ObservabilityAlarmTopicF724909D'],
+  ['AWS::SES::ConfigurationSet', 'NotificationsConfigurationSet428CEBEB'],
+  ['AWS::SES::EmailIdentity', 'NotificationsSenderIdentity338B0697'],
+  ['Custom::MonetaReferenceRates', 'ReferenceDataEcbRates40B35F13'],
+  ['AWS::Lambda::EventSourceMapping', 'StreamPublisherDynamoDBEventSourceMonetaDataTable9C4CD7F9779CC7AD'],
+  // The root stack's functions kept their place, so their log groups (retained) are not orphaned.
+  ['AWS::Lambda::Function', 'PostConfirmation3781BF5D'],
+  ['AWS::Lambda::Function', 'StreamPublisherACE8B224'],
+  ['AWS::Logs::LogGroup', 'SeedRatesLogsB3DF6E48'],
+  ['AWS::Logs::LogGroup', 'PostConfirmationLogs0AE55041'],
+  ['AWS::Logs::LogGroup', 'StreamPublisherLogs1E7D5D71'],
+  ['AWS::Logs::LogGroup', 'NotifierLogs49177D36'],
+  ['AWS::Logs::LogGroup', 'UserDataEraserLogs5D324676'],
+  ['AWS::Logs::LogGroup', 'LedgerCleanerLogsB26FA313'],
+  ['AWS::Logs::LogGroup', 'BudgetEvaluatorLogs45E40053'],
+  ['AWS::Logs::LogGroup', 'GoalTrackerLogsC5D52EDF'],
+  ['AWS::Logs::LogGroup', 'AuditLoggerLogs04E94771'],
+];
+
+describe('logical ids of the root stack', () => {
+  it.each(stateful)('keeps the stateful %s %s', (type, id) => {
+    expect(Object.keys(synth.template.findResources(type))).toContain(id);
+  });
+
+  it.each(shared)('keeps %s %s', (type, id) => {
+    expect(Object.keys(synth.template.findResources(type))).toContain(id);
+  });
+
+  it('has no other resource of the stateful types, in any stack', () => {
+    const types = [...new Set(stateful.map(([type]) => type))];
+    for (const { stack, template } of synth.stacks) {
+      for (const type of types) {
+        const expected = stack === synth.stack ? stateful.filter(([t]) => t === type).map(([, id]) => id) : [];
+        expect(Object.keys(template.findResources(type)).sort()).toEqual(expected.sort());
+      }
+    }
+  });
+});
