@@ -1,13 +1,21 @@
 /**
- * Bundle size and cold init time of every function.
+ * Bundle size and cold init time of every function, against the budget of the "Lean functions"
+ * issue: what a bundle adds beyond the bare bundle of its SDK clients ≤ 250 KB (250,000 bytes)
+ * minified, and cold init ≤ 1.3× that bare bundle's.
  *
  * Each function is bundled exactly as the stack bundles it (lib/catalog/bundling.ts). Init time is
  * measured in a fresh Node process (no module cache, like a new Lambda execution environment):
- * the time to import the bundle. The baseline is a bare bundle that creates the same SDK clients
- * and nothing else, so the difference is what Moneta's own code and libraries cost at cold start.
+ * the time to import the bundle. The baseline ("bare") is a bundle that creates the same SDK
+ * clients and nothing else, so the difference is what Moneta's own code and libraries cost at
+ * cold start. Bare bundles are built once per set of clients; their init samples are taken
+ * interleaved with the functions' (so machine load drifts hit both alike) and pooled per set.
+ *
+ *   BENCH_RUNS=7           fresh processes per function (median); the bare set gets ≥ 3 per function
+ *   BENCH_FUNCTIONS=a,b    only these function ids (quick iteration)
+ *   BENCH_JSON=file.json   also write the rows there (to compare before/after)
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -17,7 +25,13 @@ import { environmentFor, type ResourceNames } from '../../lib/catalog/environmen
 import { type FunctionSpec, functions } from '../../lib/catalog/functions';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 7));
+/** Bare samples per function measured; pooled over every function with the same clients. */
+const BARE_RUNS_PER_FUNCTION = Math.max(1, Math.ceil(RUNS / 2));
+
+/** The issue's budget: 250 KB added beyond the bare bundle, init ≤ 1.3× the bare init. */
+export const BUDGET_ADDED_BYTES = 250_000;
+export const BUDGET_INIT_RATIO = 1.3;
 
 const names: ResourceNames = {
   tableName: 'bench',
@@ -45,6 +59,17 @@ async function bundle(entry: string, outfile: string): Promise<void> {
   });
 }
 
+/** The SDK clients a function creates, as a key: functions with the same key share one bare bundle. */
+function clientsOf(spec: FunctionSpec): string {
+  const clients = [
+    spec.table && 'dynamodb',
+    spec.userPool && 'cognito',
+    spec.putEvents && 'eventbridge',
+    spec.sendEmail && 'sesv2',
+  ].filter(Boolean);
+  return clients.length > 0 ? clients.join('+') : 'none';
+}
+
 /** The SDK clients a function creates, as a bare module: the floor any implementation pays. */
 function baselineSource(spec: FunctionSpec): string {
   const lines: string[] = [];
@@ -69,61 +94,166 @@ function baselineSource(spec: FunctionSpec): string {
   return lines.join('\n');
 }
 
-/** Median wall time of importing `bundlePath` in a fresh process, in milliseconds. */
-function initTime(bundlePath: string, env: Record<string, string>): number {
+/** Wall time of importing `bundlePath` in one fresh process, in milliseconds. */
+function importTime(bundlePath: string, env: Record<string, string>): number {
   const probe = `const t=performance.now();await import(${JSON.stringify(bundlePath)});console.log(performance.now()-t);`;
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const result = spawnSync(process.execPath, ['--input-type=module', '-e', probe], {
-      env: {
-        PATH: process.env.PATH ?? '',
-        AWS_REGION: 'eu-west-1',
-        AWS_ACCESS_KEY_ID: 'bench',
-        AWS_SECRET_ACCESS_KEY: 'bench',
-        POWERTOOLS_TRACE_ENABLED: 'false',
-        ...env,
-      },
-      encoding: 'utf8',
-    });
-    if (result.status !== 0) throw new Error(`init of ${bundlePath} failed: ${result.stderr}`);
-    samples.push(Number(result.stdout.trim()));
-  }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)]!;
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', probe], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      AWS_REGION: 'eu-west-1',
+      AWS_ACCESS_KEY_ID: 'bench',
+      AWS_SECRET_ACCESS_KEY: 'bench',
+      POWERTOOLS_TRACE_ENABLED: 'false',
+      ...env,
+    },
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`init of ${bundlePath} failed: ${result.stderr}`);
+  return Number(result.stdout.trim());
 }
 
-type ColdStartRow = {
+export type ColdStartRow = {
   function: string;
+  clients: string;
   bundleKiB: number;
   gzipKiB: number;
+  bareKiB: number;
+  /** Bundle minus bare bundle, KiB. */
+  addedKiB: number;
+  overSize: boolean;
   initMs: number;
-  baselineInitMs: number;
+  bareInitMs: number;
+  /** initMs / bareInitMs. */
+  initRatio: number;
+  overInit: boolean;
 };
 
+type Built = { spec: FunctionSpec; clients: string; path: string; bytes: number; gzipBytes: number };
+
 export async function measureColdStarts(): Promise<ColdStartRow[]> {
+  const only = process.env.BENCH_FUNCTIONS?.split(',').map((id) => id.trim());
+  const specs = (functions as readonly FunctionSpec[]).filter((spec) => !only || only.includes(spec.id));
+  if (specs.length === 0) throw new Error(`BENCH_FUNCTIONS matched no function: ${process.env.BENCH_FUNCTIONS}`);
   const dir = mkdtempSync(join(tmpdir(), 'moneta-bench-'));
-  const rows: ColdStartRow[] = [];
-  for (const spec of functions as readonly FunctionSpec[]) {
-    const fnDir = join(dir, spec.id);
-    mkdirSync(fnDir, { recursive: true });
-    const bundlePath = join(fnDir, 'index.mjs');
-    const baselineEntry = join(fnDir, 'baseline.ts');
-    const baselinePath = join(fnDir, 'baseline.mjs');
-    writeFileSync(baselineEntry, baselineSource(spec));
-    await bundle(join(ROOT, spec.entry), bundlePath);
-    await bundle(baselineEntry, baselinePath);
-    const bytes = statSync(bundlePath).size;
-    const env = environmentFor(spec, names);
-    delete env.NODE_OPTIONS; // source-map support is measured separately by Lambda; keep the import comparable
-    rows.push({
-      function: spec.id,
-      bundleKiB: round(bytes / 1024),
-      gzipKiB: round(gzipSync(readFileSync(bundlePath)).length / 1024),
-      initMs: round(initTime(bundlePath, env)),
-      baselineInitMs: round(initTime(baselinePath, env)),
+  try {
+    // Bundling: esbuild is fast and parallel by itself; the bare bundles once per client set.
+    const bare = new Map<string, { path: string; bytes: number; env: Record<string, string>; samples: number[] }>();
+    for (const spec of specs) {
+      const clients = clientsOf(spec);
+      if (bare.has(clients)) continue;
+      const entry = join(dir, `bare-${clients}.ts`);
+      const path = join(dir, `bare-${clients}.mjs`);
+      writeFileSync(entry, baselineSource(spec));
+      await bundle(entry, path);
+      bare.set(clients, { path, bytes: statSync(path).size, env: envFor(spec), samples: [] });
+    }
+    const built: Built[] = await Promise.all(
+      specs.map(async (spec) => {
+        const fnDir = join(dir, spec.id);
+        mkdirSync(fnDir, { recursive: true });
+        const path = join(fnDir, 'index.mjs');
+        await bundle(join(ROOT, spec.entry), path);
+        return {
+          spec,
+          clients: clientsOf(spec),
+          path,
+          bytes: statSync(path).size,
+          gzipBytes: gzipSync(readFileSync(path)).length,
+        };
+      }),
+    );
+
+    // Init: one fresh process at a time (2 shared cores: parallel runs would measure contention).
+    const initSamples = new Map<string, number[]>();
+    for (const [index, fn] of built.entries()) {
+      const baseline = bare.get(fn.clients)!;
+      const env = envFor(fn.spec);
+      const samples: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        samples.push(importTime(fn.path, env));
+        if (i < BARE_RUNS_PER_FUNCTION) baseline.samples.push(importTime(baseline.path, baseline.env));
+      }
+      initSamples.set(fn.spec.id, samples);
+      process.stderr.write(`\r  measured ${index + 1}/${built.length} ${fn.spec.id.padEnd(40)}`);
+    }
+    process.stderr.write('\n');
+
+    const rows = built.map((fn): ColdStartRow => {
+      const baseline = bare.get(fn.clients)!;
+      const initMs = median(initSamples.get(fn.spec.id)!);
+      const bareInitMs = median(baseline.samples);
+      const addedBytes = fn.bytes - baseline.bytes;
+      return {
+        function: fn.spec.id,
+        clients: fn.clients,
+        bundleKiB: round(fn.bytes / 1024),
+        gzipKiB: round(fn.gzipBytes / 1024),
+        bareKiB: round(baseline.bytes / 1024),
+        addedKiB: round(addedBytes / 1024),
+        overSize: addedBytes > BUDGET_ADDED_BYTES,
+        initMs: round(initMs),
+        bareInitMs: round(bareInitMs),
+        initRatio: Math.round((initMs / bareInitMs) * 100) / 100,
+        overInit: initMs / bareInitMs > BUDGET_INIT_RATIO,
+      };
     });
+    return rows.sort((a, b) => b.bundleKiB - a.bundleKiB || a.function.localeCompare(b.function));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  return rows;
+}
+
+function envFor(spec: FunctionSpec): Record<string, string> {
+  const env = environmentFor(spec, names);
+  delete env.NODE_OPTIONS; // source-map support is measured separately by Lambda; keep the import comparable
+  return env;
+}
+
+/** The rows as an aligned Markdown table, flags (⚠) where a function is over budget, then medians. */
+export function coldStartTable(rows: ColdStartRow[]): string {
+  const header = ['function', 'bundle KiB', 'gzip KiB', 'bare KiB', 'added KiB', 'init ms', 'bare ms', 'ratio'];
+  const flag = (over: boolean) => (over ? ' ⚠' : '');
+  const body = rows.map((row) => [
+    row.function,
+    row.bundleKiB.toFixed(1),
+    row.gzipKiB.toFixed(1),
+    row.bareKiB.toFixed(1),
+    `${row.addedKiB.toFixed(1)}${flag(row.overSize)}`,
+    row.initMs.toFixed(1),
+    row.bareInitMs.toFixed(1),
+    `${row.initRatio.toFixed(2)}×${flag(row.overInit)}`,
+  ]);
+  const mid = (pick: (row: ColdStartRow) => number) => median(rows.map(pick));
+  body.push([
+    '**median**',
+    mid((r) => r.bundleKiB).toFixed(1),
+    mid((r) => r.gzipKiB).toFixed(1),
+    mid((r) => r.bareKiB).toFixed(1),
+    mid((r) => r.addedKiB).toFixed(1),
+    mid((r) => r.initMs).toFixed(1),
+    mid((r) => r.bareInitMs).toFixed(1),
+    `${mid((r) => r.initRatio).toFixed(2)}×`,
+  ]);
+  const widths = header.map((h, col) => Math.max(h.length, ...body.map((cells) => cells[col]!.length)));
+  const line = (cells: string[]) =>
+    `| ${cells.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]!) : cell.padStart(widths[col]!))).join(' | ')} |`;
+  const rule = `|${widths.map((w, col) => (col === 0 ? `${'-'.repeat(w + 1)}-` : `${'-'.repeat(w + 1)}:`)).join('|')}|`;
+  const overSize = rows.filter((r) => r.overSize).length;
+  const overInit = rows.filter((r) => r.overInit).length;
+  return [
+    line(header),
+    rule,
+    ...body.map(line),
+    '',
+    `Budget: added ≤ ${BUDGET_ADDED_BYTES / 1000} KB (${round(BUDGET_ADDED_BYTES / 1024)} KiB), init ≤ ${BUDGET_INIT_RATIO}× bare. ` +
+      `Over: ${overSize}/${rows.length} on size, ${overInit}/${rows.length} on init (⚠).`,
+  ].join('\n');
+}
+
+function median(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;
