@@ -26,6 +26,7 @@ import { type FunctionSpec, functions } from '../../lib/catalog/functions';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 7));
+const BUNDLE_CONCURRENCY = 2;
 /** Bare samples per function measured; pooled over every function with the same clients. */
 const BARE_RUNS_PER_FUNCTION = Math.max(1, Math.ceil(RUNS / 2));
 
@@ -136,7 +137,8 @@ export async function measureColdStarts(): Promise<ColdStartRow[]> {
   if (specs.length === 0) throw new Error(`BENCH_FUNCTIONS matched no function: ${process.env.BENCH_FUNCTIONS}`);
   const dir = mkdtempSync(join(tmpdir(), 'moneta-bench-'));
   try {
-    // Bundling: esbuild is fast and parallel by itself; the bare bundles once per client set.
+    // Bundling: a few at a time (all 54 at once take GBs of memory and thrash 2 cores); the bare
+    // bundles once per client set.
     const bare = new Map<string, { path: string; bytes: number; env: Record<string, string>; samples: number[] }>();
     for (const spec of specs) {
       const clients = clientsOf(spec);
@@ -147,21 +149,19 @@ export async function measureColdStarts(): Promise<ColdStartRow[]> {
       await bundle(entry, path);
       bare.set(clients, { path, bytes: statSync(path).size, env: envFor(spec), samples: [] });
     }
-    const built: Built[] = await Promise.all(
-      specs.map(async (spec) => {
-        const fnDir = join(dir, spec.id);
-        mkdirSync(fnDir, { recursive: true });
-        const path = join(fnDir, 'index.mjs');
-        await bundle(join(ROOT, spec.entry), path);
-        return {
-          spec,
-          clients: clientsOf(spec),
-          path,
-          bytes: statSync(path).size,
-          gzipBytes: gzipSync(readFileSync(path)).length,
-        };
-      }),
-    );
+    const built: Built[] = await mapWithConcurrency(specs, BUNDLE_CONCURRENCY, async (spec) => {
+      const fnDir = join(dir, spec.id);
+      mkdirSync(fnDir, { recursive: true });
+      const path = join(fnDir, 'index.mjs');
+      await bundle(join(ROOT, spec.entry), path);
+      return {
+        spec,
+        clients: clientsOf(spec),
+        path,
+        bytes: statSync(path).size,
+        gzipBytes: gzipSync(readFileSync(path)).length,
+      };
+    });
 
     // Init: one fresh process at a time (2 shared cores: parallel runs would measure contention).
     const initSamples = new Map<string, number[]>();
@@ -201,6 +201,20 @@ export async function measureColdStarts(): Promise<ColdStartRow[]> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** `work` over `items`, at most `limit` at a time, results in input order. */
+async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>) {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 function envFor(spec: FunctionSpec): Record<string, string> {
