@@ -8,7 +8,6 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { eventBridgeClient } from '../../shared/aws/clients';
@@ -16,7 +15,7 @@ import { requireEnv } from '../../shared/config';
 import { EVENT_SOURCE, eventSchemas } from '../../shared/events/catalog';
 import { approximateCreationTime, fromStreamRecord } from '../../shared/events/from-stream';
 import { PublishFailed, PutEventsBatcher } from '../../shared/events/put-events-batcher';
-import { logger, metrics, tracer } from '../../shared/observability';
+import { logger, metrics } from '../../shared/observability';
 
 const eventBusName = requireEnv('EVENT_BUS_NAME');
 const processor = new BatchProcessor(EventType.DynamoDBStreams);
@@ -63,7 +62,6 @@ async function publishRecord(record: DynamoDBRecord, batcher: PutEventsBatcher, 
 }
 
 export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>()
-  .use(captureLambdaHandler(tracer, { captureResponse: false }))
   .use(injectLambdaContext(logger, { clearState: true }))
   .use(logMetrics(metrics))
   .handler(async (event, context) => {

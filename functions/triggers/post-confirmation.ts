@@ -6,7 +6,6 @@
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { PostConfirmationTriggerEvent } from 'aws-lambda';
 import { customAttributes } from '../../shared/auth/cognito-auth';
@@ -22,7 +21,7 @@ import {
   timeZone,
 } from '../../shared/domain/profile';
 import { defaultCategories } from '../../shared/ledger/default-categories';
-import { logger, metrics, tracer } from '../../shared/observability';
+import { logger, metrics } from '../../shared/observability';
 import { newCategoryPut } from '../../shared/store/category-store';
 import { createProfileStore } from '../../shared/store/profile-store';
 
@@ -64,7 +63,6 @@ function profileFromSignUp(attributes: Record<string, string | undefined>, now: 
 }
 
 export const handler = middy<PostConfirmationTriggerEvent, PostConfirmationTriggerEvent>()
-  .use(captureLambdaHandler(tracer, { captureResponse: false }))
   .use(injectLambdaContext(logger, { clearState: true }))
   .use(logMetrics(metrics))
   .handler(async (event) => {
