@@ -7,10 +7,11 @@
  * measured in a fresh Node process (no module cache, like a new Lambda execution environment):
  * the time to import the bundle. The baseline ("bare") is a bundle that creates the same SDK
  * clients and nothing else, so the difference is what Moneta's own code and libraries cost at
- * cold start. Bare bundles are built once per set of clients; their init samples are taken
- * interleaved with the functions' (so machine load drifts hit both alike) and pooled per set.
+ * cold start. Bare bundles are built once per set of clients; each function's init samples
+ * alternate with samples of its bare bundle, and the ratio is of those paired medians, so load
+ * from anything else on the machine weighs on both sides alike.
  *
- *   BENCH_RUNS=7           fresh processes per function (median); the bare set gets ≥ 3 per function
+ *   BENCH_RUNS=7           fresh processes per function, and as many of its bare bundle (medians)
  *   BENCH_FUNCTIONS=a,b    only these function ids (quick iteration)
  *   BENCH_JSON=file.json   also write the rows there (to compare before/after)
  */
@@ -27,8 +28,6 @@ import { type FunctionSpec, functions } from '../../lib/catalog/functions';
 const ROOT = resolve(import.meta.dirname, '../..');
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 7));
 const BUNDLE_CONCURRENCY = 2;
-/** Bare samples per function measured; pooled over every function with the same clients. */
-const BARE_RUNS_PER_FUNCTION = Math.max(1, Math.ceil(RUNS / 2));
 
 /** The issue's budget: 250 KB added beyond the bare bundle, init ≤ 1.3× the bare init. */
 export const BUDGET_ADDED_BYTES = 250_000;
@@ -139,7 +138,7 @@ export async function measureColdStarts(): Promise<ColdStartRow[]> {
   try {
     // Bundling: a few at a time (all 54 at once take GBs of memory and thrash 2 cores); the bare
     // bundles once per client set.
-    const bare = new Map<string, { path: string; bytes: number; env: Record<string, string>; samples: number[] }>();
+    const bare = new Map<string, { path: string; bytes: number; env: Record<string, string> }>();
     for (const spec of specs) {
       const clients = clientsOf(spec);
       if (bare.has(clients)) continue;
@@ -147,7 +146,7 @@ export async function measureColdStarts(): Promise<ColdStartRow[]> {
       const path = join(dir, `bare-${clients}.mjs`);
       writeFileSync(entry, baselineSource(spec));
       await bundle(entry, path);
-      bare.set(clients, { path, bytes: statSync(path).size, env: envFor(spec), samples: [] });
+      bare.set(clients, { path, bytes: statSync(path).size, env: envFor(spec) });
     }
     const built: Built[] = await mapWithConcurrency(specs, BUNDLE_CONCURRENCY, async (spec) => {
       const fnDir = join(dir, spec.id);
@@ -164,14 +163,14 @@ export async function measureColdStarts(): Promise<ColdStartRow[]> {
     });
 
     // Init: one fresh process at a time (2 shared cores: parallel runs would measure contention).
-    const initSamples = new Map<string, number[]>();
+    const initSamples = new Map<string, { fn: number[]; bare: number[] }>();
     for (const [index, fn] of built.entries()) {
       const baseline = bare.get(fn.clients)!;
       const env = envFor(fn.spec);
-      const samples: number[] = [];
+      const samples = { fn: [] as number[], bare: [] as number[] };
       for (let i = 0; i < RUNS; i++) {
-        samples.push(importTime(fn.path, env));
-        if (i < BARE_RUNS_PER_FUNCTION) baseline.samples.push(importTime(baseline.path, baseline.env));
+        samples.fn.push(importTime(fn.path, env));
+        samples.bare.push(importTime(baseline.path, baseline.env));
       }
       initSamples.set(fn.spec.id, samples);
       process.stderr.write(`\r  measured ${index + 1}/${built.length} ${fn.spec.id.padEnd(40)}`);
@@ -180,8 +179,9 @@ export async function measureColdStarts(): Promise<ColdStartRow[]> {
 
     const rows = built.map((fn): ColdStartRow => {
       const baseline = bare.get(fn.clients)!;
-      const initMs = median(initSamples.get(fn.spec.id)!);
-      const bareInitMs = median(baseline.samples);
+      const samples = initSamples.get(fn.spec.id)!;
+      const initMs = median(samples.fn);
+      const bareInitMs = median(samples.bare);
       const addedBytes = fn.bytes - baseline.bytes;
       return {
         function: fn.spec.id,
