@@ -5,7 +5,7 @@
  *
  * Each function is bundled exactly as the stack bundles it (lib/catalog/bundling.ts). Init time is
  * measured in a fresh Node process (no module cache, like a new Lambda execution environment):
- * the time to import the bundle. The baseline ("bare") is a bundle that creates the same SDK
+ * the CPU time of importing the bundle. The baseline ("bare") is a bundle that creates the same SDK
  * clients and nothing else, so the difference is what Moneta's own code and libraries cost at
  * cold start. Bare bundles are built once per set of clients; each function's init samples
  * alternate with samples of its bare bundle, and the ratio is of those paired medians, so load
@@ -94,9 +94,13 @@ function baselineSource(spec: FunctionSpec): string {
   return lines.join('\n');
 }
 
-/** Wall time of importing `bundlePath` in one fresh process, in milliseconds. */
+/**
+ * CPU time (user + system, all threads: parse, compile, GC, top-level code) of importing
+ * `bundlePath` in one fresh process, in milliseconds. CPU rather than wall time: on a shared
+ * machine wall time mostly measures the other processes (it varied 3× between identical bundles).
+ */
 function importTime(bundlePath: string, env: Record<string, string>): number {
-  const probe = `const t=performance.now();await import(${JSON.stringify(bundlePath)});console.log(performance.now()-t);`;
+  const probe = `const c=process.cpuUsage();await import(${JSON.stringify(bundlePath)});const d=process.cpuUsage(c);console.log((d.user+d.system)/1000);`;
   const result = spawnSync(process.execPath, ['--input-type=module', '-e', probe], {
     env: {
       PATH: process.env.PATH ?? '',

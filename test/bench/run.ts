@@ -22,7 +22,7 @@ const runs = (section: (typeof sections)[number]) => values.only === undefined |
 
 if (runs('cold-start')) {
   console.log(`Node ${process.version}, ${process.arch}; medians of ${process.env.BENCH_RUNS ?? 7} fresh processes`);
-  console.log('\n## Functions: bundle size and cold init (import) time, against the bare SDK clients\n');
+  console.log('\n## Functions: bundle size and cold init (import CPU time), against the bare SDK clients\n');
   const rows = await measureColdStarts();
   console.log(coldStartTable(rows));
   const total = rows.reduce((sum, row) => sum + row.bundleKiB, 0);
