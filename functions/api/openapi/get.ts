@@ -4,7 +4,7 @@
  * run time; a unit test keeps that file equal to what the route table and the schemas generate.
  *
  * The one route not built on shared/http/api-handler: that wrapper imports the profile store, and
- * with it the whole DynamoDB client and zod (~470 KiB this function never runs). The same
+ * with it the whole DynamoDB client and zod (~450 KiB this function never runs). The same
  * Powertools middlewares and the same problem+json for what it refuses (any query parameter).
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
