@@ -8,7 +8,6 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { EVENT_SOURCE, eventSchemas } from '../../shared/app/events';
@@ -16,7 +15,7 @@ import { approximateCreationTime, fromStreamRecord } from '../../shared/app/from
 import { eventBridgeClient } from '../../shared/kit/aws/clients';
 import { requireEnv } from '../../shared/kit/config';
 import { PublishFailed, PutEventsBatcher } from '../../shared/kit/events/put-events-batcher';
-import { logger, metrics, tracer } from '../../shared/kit/observability';
+import { logger, metrics } from '../../shared/kit/observability';
 
 const eventBusName = requireEnv('EVENT_BUS_NAME');
 const processor = new BatchProcessor(EventType.DynamoDBStreams);
@@ -63,7 +62,6 @@ async function publishRecord(record: DynamoDBRecord, batcher: PutEventsBatcher, 
 }
 
 export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>()
-  .use(captureLambdaHandler(tracer, { captureResponse: false }))
   .use(injectLambdaContext(logger, { clearState: true }))
   .use(logMetrics(metrics))
   .handler(async (event, context) => {

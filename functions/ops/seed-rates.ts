@@ -11,12 +11,11 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import { documentClient } from '../../shared/kit/aws/clients';
 import { isCustomResourceEvent, respond } from '../../shared/kit/aws/cloudformation-response';
 import { requireEnv } from '../../shared/kit/config';
-import { logger, metrics, tracer } from '../../shared/kit/observability';
+import { logger, metrics } from '../../shared/kit/observability';
 import snapshot from '../../shared/rates/data/eurofxref-hist.csv';
 import { parseEcbCsv } from '../../shared/rates/ecb-csv';
 import { createRateStore, type RateStore } from '../../shared/rates/store';
@@ -50,7 +49,6 @@ async function seedSnapshot(store: RateStore, csv: string): Promise<SeedOutcome>
 }
 
 export const handler = middy<SeedEvent, SeedResult>()
-  .use(captureLambdaHandler(tracer, { captureResponse: false }))
   .use(injectLambdaContext(logger, { clearState: true }))
   .use(logMetrics(metrics))
   .handler(async (event) => {

@@ -6,7 +6,6 @@
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { PostConfirmationTriggerEvent } from 'aws-lambda';
 import { defaultCategories } from '../../shared/categories/defaults';
@@ -24,7 +23,7 @@ import { documentClient } from '../../shared/kit/aws/clients';
 import { requireEnv } from '../../shared/kit/config';
 import { timeZone } from '../../shared/kit/dates/timezones';
 import { currencyCode } from '../../shared/kit/money/money';
-import { logger, metrics, tracer } from '../../shared/kit/observability';
+import { logger, metrics } from '../../shared/kit/observability';
 
 const tableName = requireEnv('TABLE_NAME');
 const profiles = createProfileStore({ db: documentClient(), tableName });
@@ -64,7 +63,6 @@ function profileFromSignUp(attributes: Record<string, string | undefined>, now: 
 }
 
 export const handler = middy<PostConfirmationTriggerEvent, PostConfirmationTriggerEvent>()
-  .use(captureLambdaHandler(tracer, { captureResponse: false }))
   .use(injectLambdaContext(logger, { clearState: true }))
   .use(logMetrics(metrics))
   .handler(async (event) => {

@@ -4,10 +4,12 @@
  *
  *   npm run bench                       every section
  *   npm run bench -- --only ledger      one section (cold-start | ledger | alerts)
+ *   BENCH_RUNS=3 npm run bench -- --only cold-start   fewer fresh processes per function (default 7)
  */
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { measureAlerts } from './alerts';
-import { measureColdStarts } from './function-cold-start';
+import { coldStartTable, measureColdStarts } from './function-cold-start';
 import { measureLedger } from './ledger';
 
 const sections = ['cold-start', 'ledger', 'alerts'] as const;
@@ -20,11 +22,12 @@ const runs = (section: (typeof sections)[number]) => values.only === undefined |
 
 if (runs('cold-start')) {
   console.log(`Node ${process.version}, ${process.arch}; medians of ${process.env.BENCH_RUNS ?? 7} fresh processes`);
-  console.log('\n## Functions: bundle size and cold init (import) time\n');
+  console.log('\n## Functions: bundle size and cold init (import CPU time), against the bare SDK clients\n');
   const rows = await measureColdStarts();
-  console.table(rows);
+  console.log(coldStartTable(rows));
   const total = rows.reduce((sum, row) => sum + row.bundleKiB, 0);
   console.log(`${rows.length} functions, ${Math.round(total)} KiB of bundles in total`);
+  if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, `${JSON.stringify(rows, null, 2)}\n`);
 }
 
 if (runs('ledger')) {

@@ -1,5 +1,5 @@
 /**
- * SDK clients, created once per execution environment (module scope) and traced.
+ * SDK clients, created once per execution environment (module scope).
  * Endpoints follow the standard AWS_ENDPOINT_URL_* variables, so the same code talks to AWS,
  * LocalStack or the local cloud without a single branch.
  */
@@ -9,7 +9,6 @@ import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { unmarshallOptions } from '../dynamodb/unmarshall-options';
-import { tracer } from '../observability';
 
 let dynamo: DynamoDBDocumentClient | undefined;
 
@@ -19,7 +18,7 @@ let cognito: CognitoIdentityProviderClient | undefined;
 
 // Lazily built so a function only pays for the clients it uses, then reused across invocations.
 export function documentClient(): DynamoDBDocumentClient {
-  dynamo ??= DynamoDBDocumentClient.from(tracer.captureAWSv3Client(new DynamoDBClient({})), {
+  dynamo ??= DynamoDBDocumentClient.from(new DynamoDBClient({}), {
     marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
     unmarshallOptions: unmarshallOptions(),
   });
@@ -27,16 +26,16 @@ export function documentClient(): DynamoDBDocumentClient {
 }
 
 export function eventBridgeClient(): EventBridgeClient {
-  eventBridge ??= tracer.captureAWSv3Client(new EventBridgeClient({}));
+  eventBridge ??= new EventBridgeClient({});
   return eventBridge;
 }
 
 export function sesClient(): SESv2Client {
-  ses ??= tracer.captureAWSv3Client(new SESv2Client({}));
+  ses ??= new SESv2Client({});
   return ses;
 }
 
 export function cognitoClient(): CognitoIdentityProviderClient {
-  cognito ??= tracer.captureAWSv3Client(new CognitoIdentityProviderClient({}));
+  cognito ??= new CognitoIdentityProviderClient({});
   return cognito;
 }

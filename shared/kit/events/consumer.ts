@@ -1,5 +1,5 @@
 /**
- * The one wrapper for EventBridge rule targets: Powertools logger, metrics and tracer via middy,
+ * The one wrapper for EventBridge rule targets: Powertools logger and metrics via middy,
  * and the event's `detail` parsed with the schema its feature declares for its detail-type. An event that is not
  * a Moneta event, or not one this consumer handles, or whose detail does not parse, throws: the
  * target's retry policy and dead-letter queue then keep it for inspection instead of dropping it.
@@ -8,10 +8,9 @@
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { Context, EventBridgeEvent } from 'aws-lambda';
-import { logger, metrics, tracer } from '../observability';
+import { logger, metrics } from '../observability';
 import { type DetailOf, EVENT_SOURCE, type EventSchemas } from './domain-events';
 
 /** What a consumer receives: one of its detail types with the detail already parsed. */
@@ -56,7 +55,6 @@ export function eventConsumer<S extends EventSchemas, N extends keyof S & string
   consume: (event: ConsumedEvent<S, N>, context: Context) => Promise<void>,
 ) {
   return middy<EventBridgeEvent<string, unknown>, void>()
-    .use(captureLambdaHandler(tracer, { captureResponse: false }))
     .use(injectLambdaContext(logger, { clearState: true }))
     .use(logMetrics(metrics))
     .handler(async (event, context) => {

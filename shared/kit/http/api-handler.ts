@@ -1,12 +1,11 @@
 /**
- * The one wrapper every HTTP route uses: Powertools (logger, metrics, tracer) via middy, strict
+ * The one wrapper every HTTP route uses: Powertools (logger, metrics) via middy, strict
  * zod parsing of body, query and path, the caller's identity from the verified JWT, the check that
  * the caller's account still exists, and the single mapping from thrown errors to problem+json.
  * Handlers stay thin: parse, call the domain, shape.
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import * as z from 'zod';
@@ -14,7 +13,7 @@ import type { Profile } from '../../identity/profile';
 import { createProfileStore } from '../../identity/profile-store';
 import { documentClient } from '../aws/clients';
 import { requireEnv } from '../config';
-import { logger, metrics, tracer } from '../observability';
+import { logger, metrics } from '../observability';
 import {
   AccountDeleted,
   type FieldLocation,
@@ -134,7 +133,6 @@ export function problemResponse(error: unknown, event: HttpApiEvent): HttpApiRes
 
 function withObservability(core: (event: HttpApiEvent, context: Context) => Promise<HttpApiResult>) {
   return middy<HttpApiEvent, HttpApiResult>()
-    .use(captureLambdaHandler(tracer, { captureResponse: false }))
     .use(injectLambdaContext(logger, { clearState: true }))
     .use(logMetrics(metrics))
     .handler(async (event, context) => {

@@ -206,3 +206,20 @@ test('GET /v1/openapi.json serves the committed document without a token', async
   expect(response.headers['content-type']).toBe('application/json');
   expect(response.body).toEqual(JSON.parse(committed()));
 });
+
+test('GET /v1/openapi.json refuses query parameters as every route does (400, each one named)', async () => {
+  const response = parseResponse(
+    await openApiHandler(
+      httpEvent({ path: '/v1/openapi.json', queryStringParameters: { format: 'yaml' } }),
+      lambdaContext(),
+    ),
+  );
+  expect(response.status).toBe(400);
+  expect(response.headers['content-type']).toBe('application/problem+json');
+  expect(response.body).toMatchObject({
+    type: 'urn:moneta:problem:validation-failed',
+    status: 400,
+    instance: '/v1/openapi.json',
+    errors: [{ in: 'query', field: 'format', message: 'is not a known field' }],
+  });
+});
