@@ -37,6 +37,9 @@ const contextSchema = z.object({
   senderEmail: z.email().optional(),
   alarmEmail: z.email().optional(),
   appName: z.string().trim().min(1).max(64).default(DEFAULT_APP_NAME),
+  // `-c apiRoutes=off` deploys the API without routes: the first step of moving a stack deployed
+  // before the feature stacks existed (docs/architecture.md, "Migrating a deployed stack").
+  apiRoutes: z.enum(['on', 'off']).default('on'),
 });
 
 export type MonetaContext = {
@@ -49,6 +52,8 @@ export type MonetaContext = {
   senderEmailIsPlaceholder: boolean;
   alarmEmail?: string;
   appName: string;
+  /** False for the one migration deploy that takes every route off the API. */
+  apiRoutes: boolean;
 };
 
 const keys = Object.keys(contextSchema.shape) as (keyof typeof contextSchema.shape)[];
@@ -75,5 +80,6 @@ export function readContext(node: Node): MonetaContext {
     senderEmailIsPlaceholder: value.senderEmail === undefined,
     alarmEmail: value.alarmEmail,
     appName: value.appName,
+    apiRoutes: value.apiRoutes === 'on',
   };
 }

@@ -109,7 +109,7 @@ export class MonetaStack extends Stack {
       const stack = new FeatureStack(this, `${pascal(feature)}Api`, {
         feature,
         specs,
-        routes: allRoutes.filter((route) => ids.has(route.function)),
+        routes: config.apiRoutes ? allRoutes.filter((route) => ids.has(route.function)) : [],
         bindings,
         removalPolicy: config.removalPolicy,
         api: this.api,

@@ -196,3 +196,15 @@ describe('one function, one route', () => {
     );
   });
 });
+
+describe('migration deploy (-c apiRoutes=off)', () => {
+  it('keeps every function and the API but puts no route, integration or permission on it', () => {
+    const migration = synthesize({ apiRoutes: 'off' });
+    expect(resourcesOfType(migration.stacks, 'AWS::ApiGatewayV2::Route')).toEqual([]);
+    expect(resourcesOfType(migration.stacks, 'AWS::ApiGatewayV2::Integration')).toEqual([]);
+    expect(resourcesOfType(migration.stacks, 'AWS::Lambda::Function').length).toBe(
+      resourcesOfType(synth.stacks, 'AWS::Lambda::Function').length,
+    );
+    expect(resourcesOfType(migration.stacks, 'AWS::ApiGatewayV2::Api')).toHaveLength(1);
+  });
+});
