@@ -3,7 +3,7 @@ import type { CfnTable } from 'aws-cdk-lib/aws-dynamodb';
 import type { CfnEventBus } from 'aws-cdk-lib/aws-events';
 import type { CfnConfigurationSet } from 'aws-cdk-lib/aws-ses';
 import { environmentFor } from '../../lib/catalog/environment';
-import { functions } from '../../lib/catalog/functions';
+import { type FunctionId, functions } from '../../lib/catalog/functions';
 import { functionLogicalId, logicalId, type Synthesized, synthesize } from './support/synth';
 
 let synth: Synthesized;
@@ -11,7 +11,7 @@ beforeAll(() => {
   synth = synthesize();
 });
 
-const lambdaOf = (id: string) => {
+const lambdaOf = (id: FunctionId) => {
   const resource = synth.template.findResources('AWS::Lambda::Function')[functionLogicalId(synth.stack, id)];
   if (!resource) throw new Error(`No Lambda function for ${id}`);
   return resource.Properties as Record<string, unknown> & { Environment: { Variables: Record<string, unknown> } };
@@ -48,7 +48,7 @@ describe('functions', () => {
   it('binds environment names to the real resources, not to look-alikes', () => {
     const ref = (resource: unknown) => ({ Ref: logicalId(synth.stack, resource as never) });
     const { stack } = synth;
-    const env = (id: string) => lambdaOf(id).Environment.Variables;
+    const env = (id: FunctionId) => lambdaOf(id).Environment.Variables;
     expect(env('me-get').TABLE_NAME).toEqual(ref(stack.data.table.node.defaultChild as CfnTable));
     expect(env('stream-publisher').EVENT_BUS_NAME).toEqual(ref(stack.events.bus.node.defaultChild as CfnEventBus));
     expect(env('auth-login')).toMatchObject({

@@ -4,9 +4,10 @@
  * run time; a unit test keeps that file equal to what the route table and the schemas generate.
  */
 import openApiDocument from '../../../docs/openapi.json';
-import { noParams, publicRoute } from '../../../shared/kit/http/api-handler';
+import { openapiGet } from '../../../shared/app/openapi-operation';
+import { route } from '../../../shared/kit/http/api-handler';
 
-export const handler = publicRoute({ query: noParams }, async () => ({
+export const handler = route(openapiGet, async () => ({
   status: 200,
   body: openApiDocument,
   // The document only changes with a deployment.
