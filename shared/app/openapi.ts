@@ -25,9 +25,11 @@ const problemDescriptions: Record<number, string> = {
   404: 'Not found (also for another user’s resources)',
   409: 'Conflict with the current state',
   412: 'If-Match names a version that is no longer current',
+  415: 'The body is not sent as application/json',
   422: 'Well-formed but cannot be processed (e.g. no reference rate, reused Idempotency-Key)',
   429: 'Too many requests',
   500: 'Internal error; quote the correlationId',
+  503: 'Temporarily unavailable; retry after the Retry-After seconds',
 };
 
 /** RFC 9457 problem details, as shared/kit/http/problems.ts writes them. */
@@ -119,16 +121,26 @@ function successResponse(operation: OperationDeclaration) {
   };
 }
 
-function problemResponse(status: number) {
+function problemResponse(status: number, description?: string) {
   return {
-    description: problemDescriptions[status] ?? 'Problem',
+    description: description ?? problemDescriptions[status] ?? 'Problem',
     content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } } },
   };
 }
 
 function operationFor(operation: OperationDeclaration) {
   const authenticated = operation.auth !== 'public';
-  const problems = [400, ...(authenticated ? [401] : []), ...(operation.problems ?? []), 500];
+  // The wrapper answers 400 (a field at fault), 401 (no or a refused token) and 415 (a body not JSON).
+  const declared = (operation.problems ?? []).map((problem) =>
+    typeof problem === 'number' ? { status: problem, description: undefined } : problem,
+  );
+  const problems = new Map<number, string | undefined>(
+    [400, ...(authenticated ? [401] : []), ...(operation.request.body ? [415] : []), 500].map((status) => [
+      status,
+      undefined,
+    ]),
+  );
+  for (const { status, description } of declared) problems.set(status, description);
   const params = parameters(operation);
   return {
     operationId: operation.function,
@@ -148,7 +160,9 @@ function operationFor(operation: OperationDeclaration) {
     responses: {
       [String(operation.response.status)]: successResponse(operation),
       ...Object.fromEntries(
-        [...new Set(problems)].sort((a, b) => a - b).map((status) => [String(status), problemResponse(status)]),
+        [...problems]
+          .sort(([a], [b]) => a - b)
+          .map(([status, description]) => [String(status), problemResponse(status, description)]),
       ),
     },
   };

@@ -109,7 +109,7 @@ export const authLogin = defineOperation({
     description: 'Tokens; send the access token as `Authorization: Bearer <token>`',
     schema: () => identityViews().tokens,
   },
-  problems: [403, 429],
+  problems: [{ status: 401, description: 'Incorrect email or password' }, 403, 429],
 });
 
 export const authRefresh = defineOperation({
@@ -124,7 +124,7 @@ export const authRefresh = defineOperation({
   grants: { userPool: true },
   request: { body: refreshTokenBody, query: noParams },
   response: { status: 200, description: 'New tokens', schema: () => identityViews().tokens },
-  problems: [429],
+  problems: [{ status: 401, description: 'The refresh token is invalid, expired or revoked; sign in again' }, 429],
 });
 
 export const authLogout = defineOperation({
@@ -188,7 +188,7 @@ export const authChangePassword = defineOperation({
   grants: { userPool: true },
   request: { body: changePasswordBody, query: noParams },
   response: { status: 204, description: 'Password changed' },
-  problems: [429],
+  problems: [403, 429],
 });
 
 export const meGet = defineOperation({
@@ -232,6 +232,7 @@ export const meDelete = defineOperation({
   grants: { table: 'readWrite', userPool: true },
   request: { query: noParams },
   response: { status: 202, description: 'Deleting', schema: () => z.strictObject({ status: z.literal('deleting') }) },
+  problems: [503],
 });
 
 export const identityOperations = [

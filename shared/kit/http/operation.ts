@@ -85,6 +85,9 @@ export type SuccessResponse = {
   location?: boolean;
 };
 
+/** A problem status with what it means for this operation (e.g. a 401 on a public route). */
+export type ProblemSpec = { status: number; description: string };
+
 export type OperationDeclaration = {
   /** The Lambda's stable id (kebab-case): CDK construct id suffix, local function name, operationId. */
   function: string;
@@ -106,8 +109,11 @@ export type OperationDeclaration = {
   memoryMb?: number;
   request: RequestSchemas;
   response: SuccessResponse;
-  /** Problem statuses the operation answers besides 400, 401 (authenticated routes) and 500. */
-  problems?: readonly number[];
+  /**
+   * Problem statuses the operation answers besides 400, 401 (authenticated routes), 415 (routes
+   * with a body) and 500; with a description where the generic one would mislead.
+   */
+  problems?: readonly (number | ProblemSpec)[];
 };
 
 /**

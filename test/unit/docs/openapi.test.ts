@@ -194,3 +194,19 @@ test('GET /v1/openapi.json serves the committed document without a token', async
   expect(response.headers['content-type']).toBe('application/json');
   expect(response.body).toEqual(JSON.parse(committed()));
 });
+
+test('the statuses the wrapper and the Cognito mapping answer are documented', () => {
+  const document: Json = buildOpenApiDocument();
+  for (const operation of operations) {
+    const responses = document.paths[operation.path][operation.method.toLowerCase()].responses;
+    // A body not sent as JSON is a 415 before the handler runs.
+    expect({ route: routeKey(operation), has415: '415' in responses }).toEqual({
+      route: routeKey(operation),
+      has415: 'body' in operation.request,
+    });
+  }
+  expect(document.paths['/v1/auth/login'].post.responses['401'].description).toBe('Incorrect email or password');
+  expect(document.paths['/v1/auth/refresh'].post.responses['401']).toBeDefined();
+  expect(document.paths['/v1/auth/change-password'].post.responses['403']).toBeDefined();
+  expect(document.paths['/v1/me'].delete.responses['503']).toBeDefined();
+});
