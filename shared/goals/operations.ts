@@ -104,7 +104,7 @@ export const goalContributionsCreate = defineOperation({
     query: noParams,
     headers: { 'idempotency-key': idempotencyKeyHeader },
   },
-  response: { status: 201, description: 'The contribution', schema: () => contributionView, location: true },
+  response: { status: 201, description: 'The contribution', schema: () => contributionView },
   problems: [404, 409, 422],
 });
 

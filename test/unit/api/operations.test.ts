@@ -87,6 +87,18 @@ test('every header a handler reads is declared by its operation (and so document
   expect(undeclared).toEqual([]);
 });
 
+test('a handler sets ETag and Location exactly when its declaration (and so the document) says it does', () => {
+  const differing = operations.flatMap((operation: OperationDeclaration) => {
+    const source = readFileSync(join(root, operation.entry), 'utf8');
+    const sets = { etag: /\betag:/.test(source), location: /\blocation:/.test(source) };
+    const declared = { etag: operation.response.etag === true, location: operation.response.location === true };
+    return sets.etag === declared.etag && sets.location === declared.location
+      ? []
+      : [{ entry: operation.entry, sets, declared }];
+  });
+  expect(differing).toEqual([]);
+});
+
 describe('a handler sees only its declared headers', () => {
   const probe = defineOperation({
     function: 'probe',
