@@ -31,7 +31,7 @@ import { type MonetaContext, readContext } from './context';
  * API functions and routes beyond the catalog's, for tests only (the 200-route fixture in
  * test/infra/limits.test.ts): every spec needs a `feature`, and every route one of these functions.
  */
-export type ExtraApi = { functions: readonly FunctionSpec[]; routes: readonly RouteSpec[] };
+export type ExtraApi = { functions: readonly FunctionSpec[]; routes: readonly RouteSpec<string>[] };
 
 type MonetaStackProps = StackProps & { config: MonetaContext; extraApi?: ExtraApi };
 
@@ -80,11 +80,11 @@ export class MonetaStack extends Stack {
     };
 
     const allFunctions: readonly FunctionSpec[] = [...functions, ...(props.extraApi?.functions ?? [])];
-    const allRoutes: readonly RouteSpec[] = [...routes, ...(props.extraApi?.routes ?? [])];
+    const allRoutes: readonly RouteSpec<string>[] = [...routes, ...(props.extraApi?.routes ?? [])];
 
     // The root stack's own functions: those the root's resources point at (the pool's trigger, the
     // stream mapping, the rules, the custom resource), which would make a cycle in a nested stack.
-    const built: Partial<Record<FunctionId, MonetaFunction>> = {};
+    const built: Partial<Record<string, MonetaFunction>> = {};
     for (const spec of allFunctions.filter((candidate) => candidate.feature === undefined)) {
       built[spec.id] = new MonetaFunction(this, pascal(spec.id), {
         spec,

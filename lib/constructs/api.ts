@@ -27,7 +27,6 @@ import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type { FunctionId } from '../catalog/functions';
 import { corsSettings, REQUIRED_SCOPE, type RouteSpec } from '../catalog/routes';
 
 type ApiProps = {
@@ -62,7 +61,7 @@ export class Api extends Construct {
   /** `METHOD /path` → route, for tests and for anyone wiring more onto a route. */
   readonly routes = new Map<string, HttpRoute>();
   /** Which route each function serves, across every stack that added routes. */
-  private readonly served = new Map<FunctionId, string>();
+  private readonly served = new Map<string, string>();
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
@@ -116,7 +115,11 @@ export class Api extends Construct {
    * Adds `routes` to the API, each with its integration and invoke permission, as resources of
    * `scope`'s stack: a feature's nested stack refers to the root API and authorizer by id only.
    */
-  addRoutes(scope: Construct, routes: readonly RouteSpec[], functionFor: (id: FunctionId) => IFunction): HttpRoute[] {
+  addRoutes(
+    scope: Construct,
+    routes: readonly RouteSpec<string>[],
+    functionFor: (id: string) => IFunction,
+  ): HttpRoute[] {
     const local = Stack.of(scope) === Stack.of(this);
     const httpApi: IHttpApi = local
       ? this.httpApi

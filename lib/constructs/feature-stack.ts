@@ -9,7 +9,7 @@
 import { NestedStack, type RemovalPolicy } from 'aws-cdk-lib';
 import type { Alarm, IAlarmAction } from 'aws-cdk-lib/aws-cloudwatch';
 import type { Construct } from 'constructs';
-import type { FunctionId, FunctionSpec } from '../catalog/functions';
+import type { FunctionSpec } from '../catalog/functions';
 import type { RouteSpec } from '../catalog/routes';
 import type { Api } from './api';
 import { type FunctionBindings, MonetaFunction, pascal } from './moneta-function';
@@ -18,7 +18,7 @@ import { errorAlarms } from './observability';
 type FeatureStackProps = {
   feature: string;
   specs: readonly FunctionSpec[];
-  routes: readonly RouteSpec[];
+  routes: readonly RouteSpec<string>[];
   bindings: FunctionBindings;
   removalPolicy: RemovalPolicy;
   api: Api;
@@ -28,7 +28,7 @@ type FeatureStackProps = {
 
 export class FeatureStack extends NestedStack {
   readonly feature: string;
-  readonly functions = new Map<FunctionId, MonetaFunction>();
+  readonly functions = new Map<string, MonetaFunction>();
   readonly alarms: Alarm[];
 
   constructor(scope: Construct, id: string, props: FeatureStackProps) {

@@ -1,14 +1,14 @@
 /**
- * Builds the OpenAPI 3.1 document from the route table (lib/catalog/routes.ts: which operations
- * exist, their function and whether they need a token) and the contract (./contract.ts: the zod
- * schemas the handlers parse with). OpenAPI 3.1 schemas are JSON Schema 2020-12, which is what
+ * Builds the OpenAPI 3.1 document from the operation declarations (./operations.ts): which
+ * operations exist, their function and whether they need a token, the zod schemas and headers the
+ * handlers are built from, their responses. OpenAPI 3.1 schemas are JSON Schema 2020-12, which is what
  * zod 4 emits. The document is committed as docs/openapi.json (lib/docs/write-openapi.ts) and
  * served by GET /v1/openapi.json; a unit test fails when the committed file is stale.
  */
 import * as z from 'zod';
-import { REQUIRED_SCOPE, type RouteSpec, routes } from '../../lib/catalog/routes';
 import packageJson from '../../package.json';
-import { contract, type OperationContract, problemSchema, routeKey } from './contract';
+import { type OperationDeclaration, REQUIRED_SCOPE } from '../kit/http/operation';
+import { operations } from './operations';
 
 export const OPENAPI_PATH = 'docs/openapi.json';
 export const REGENERATE_OPENAPI_COMMAND = 'npx tsx lib/docs/write-openapi.ts';
@@ -25,10 +25,39 @@ const problemDescriptions: Record<number, string> = {
   404: 'Not found (also for another user’s resources)',
   409: 'Conflict with the current state',
   412: 'If-Match names a version that is no longer current',
+  415: 'The body is not sent as application/json',
   422: 'Well-formed but cannot be processed (e.g. no reference rate, reused Idempotency-Key)',
   429: 'Too many requests',
   500: 'Internal error; quote the correlationId',
+  503: 'Temporarily unavailable; retry after the Retry-After seconds',
 };
+
+/** RFC 9457 problem details, as shared/kit/http/problems.ts writes them. */
+const problemSchema = z
+  .object({
+    type: z.string().describe('urn:moneta:problem:<slug>'),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    instance: z.string(),
+    correlationId: z.string().describe('Quote it to support; it is the request id in the logs.'),
+    errors: z
+      .array(
+        z.strictObject({
+          in: z.enum(['body', 'query', 'path', 'header']),
+          field: z.string().describe('Dotted path of the field at fault, e.g. `money.currency`.'),
+          message: z.string(),
+        }),
+      )
+      .optional(),
+  })
+  .catchall(z.unknown())
+  .describe('application/problem+json (RFC 9457); some problems add members, e.g. existingTransactionId.');
+
+/** `METHOD /path`, as the stack and the gateway key routes. */
+export function routeKey(route: { method: string; path: string }): string {
+  return `${route.method} ${route.path}`;
+}
 
 /** JSON Schema 2020-12 of a zod schema, as a request (input) or response (output) sees it. */
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
@@ -40,11 +69,12 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
   return rest;
 }
 
-function parameters(route: RouteSpec, operation: OperationContract) {
+function parameters(operation: OperationDeclaration) {
+  const { request } = operation;
   const result: Record<string, unknown>[] = [];
-  const pathSchema = operation.path ? jsonSchema(operation.path, 'input') : undefined;
+  const pathSchema = request.path ? jsonSchema(request.path, 'input') : undefined;
   // Every {name} of the path is a required parameter, described by the path schema when there is one.
-  for (const [, name] of route.path.matchAll(/\{([^}]+)\}/g)) {
+  for (const [, name] of operation.path.matchAll(/\{([^}]+)\}/g)) {
     result.push({
       name,
       in: 'path',
@@ -52,8 +82,8 @@ function parameters(route: RouteSpec, operation: OperationContract) {
       schema: pathSchema?.properties?.[name!] ?? { type: 'string' },
     });
   }
-  if (operation.query) {
-    const query = jsonSchema(operation.query, 'input');
+  if (request.query) {
+    const query = jsonSchema(request.query, 'input');
     for (const [name, schema] of Object.entries(query.properties ?? {})) {
       const { description, ...rest } = schema;
       result.push({
@@ -65,28 +95,19 @@ function parameters(route: RouteSpec, operation: OperationContract) {
       });
     }
   }
-  if (operation.headers?.idempotencyKey) {
+  for (const header of Object.values(request.headers ?? {})) {
     result.push({
-      name: 'Idempotency-Key',
+      name: header.name,
       in: 'header',
       required: false,
-      description: 'Replays the first response for 24 hours; the same key with another body is a 422.',
-      schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,255}$' },
-    });
-  }
-  if (operation.headers?.ifMatch) {
-    result.push({
-      name: 'If-Match',
-      in: 'header',
-      required: false,
-      description: 'The ETag you read; a stale one is a 412.',
-      schema: { type: 'string' },
+      description: header.description,
+      schema: header.schema,
     });
   }
   return result;
 }
 
-function successResponse(operation: OperationContract) {
+function successResponse(operation: OperationDeclaration) {
   const { response } = operation;
   const headers: Record<string, unknown> = {};
   if (response.etag) headers.ETag = { description: 'The version, for If-Match', schema: { type: 'string' } };
@@ -95,53 +116,64 @@ function successResponse(operation: OperationContract) {
     description: response.description,
     ...(Object.keys(headers).length > 0 ? { headers } : {}),
     ...(response.status !== 204
-      ? { content: { 'application/json': { schema: response.schema ? jsonSchema(response.schema, 'output') : {} } } }
+      ? { content: { 'application/json': { schema: response.schema ? jsonSchema(response.schema(), 'output') : {} } } }
       : {}),
   };
 }
 
-function problemResponse(status: number) {
+function problemResponse(status: number, description?: string) {
   return {
-    description: problemDescriptions[status] ?? 'Problem',
+    description: description ?? problemDescriptions[status] ?? 'Problem',
     content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } } },
   };
 }
 
-function operationFor(route: RouteSpec) {
-  const operation = contract[routeKey(route)];
-  if (!operation) throw new Error(`No contract for ${routeKey(route)}: add it to shared/app/contract.ts`);
-  const problems = [400, ...(route.auth === 'jwt' ? [401] : []), ...(operation.problems ?? []), 500];
-  const params = parameters(route, operation);
+function operationFor(operation: OperationDeclaration) {
+  const authenticated = operation.auth !== 'public';
+  // The wrapper answers 400 (a field at fault), 401 (no or a refused token) and 415 (a body not JSON).
+  const declared = (operation.problems ?? []).map((problem) =>
+    typeof problem === 'number' ? { status: problem, description: undefined } : problem,
+  );
+  const problems = new Map<number, string | undefined>(
+    [400, ...(authenticated ? [401] : []), ...(operation.request.body ? [415] : []), 500].map((status) => [
+      status,
+      undefined,
+    ]),
+  );
+  for (const { status, description } of declared) problems.set(status, description);
+  const params = parameters(operation);
   return {
-    operationId: route.function,
+    operationId: operation.function,
     summary: operation.summary,
     ...(operation.description ? { description: operation.description } : {}),
-    tags: [route.path.split('/')[2] ?? 'api'],
-    security: route.auth === 'jwt' ? [{ [SECURITY_SCHEME]: [] }] : [],
+    tags: [operation.path.split('/')[2] ?? 'api'],
+    security: authenticated ? [{ [SECURITY_SCHEME]: [] }] : [],
     ...(params.length > 0 ? { parameters: params } : {}),
-    ...(operation.body
+    ...(operation.request.body
       ? {
           requestBody: {
             required: true,
-            content: { 'application/json': { schema: jsonSchema(operation.body, 'input') } },
+            content: { 'application/json': { schema: jsonSchema(operation.request.body, 'input') } },
           },
         }
       : {}),
     responses: {
       [String(operation.response.status)]: successResponse(operation),
       ...Object.fromEntries(
-        [...new Set(problems)].sort((a, b) => a - b).map((status) => [String(status), problemResponse(status)]),
+        [...problems]
+          .sort(([a], [b]) => a - b)
+          .map(([status, description]) => [String(status), problemResponse(status, description)]),
       ),
     },
   };
 }
 
-/** The document of a route table: the real one by default (tests also render every contract entry). */
-export function buildOpenApiDocument(routeTable: readonly RouteSpec[] = routes) {
+/** The document of a list of operations: every declared one by default (tests render others too). */
+export function buildOpenApiDocument(declared: readonly OperationDeclaration[] = operations) {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const route of routeTable) {
-    paths[route.path] ??= {};
-    paths[route.path]![route.method.toLowerCase()] = operationFor(route);
+  for (const operation of declared) {
+    paths[operation.path] ??= {};
+    paths[operation.path]![operation.method.toLowerCase()] = operationFor(operation);
   }
   return {
     openapi: '3.1.0',
@@ -174,10 +206,9 @@ export function renderOpenApiDocument(): string {
   return `${JSON.stringify(buildOpenApiDocument(), null, 2)}\n`;
 }
 
-/** Body-taking routes (POST, PUT, PATCH) of the route table whose contract has no body schema. */
-export function routesWithoutBodySchema(): string[] {
-  return routes
-    .filter((route) => ['POST', 'PUT', 'PATCH'].includes(route.method))
-    .map(routeKey)
-    .filter((key) => !contract[key]?.body);
+/** Body-taking operations (POST, PUT, PATCH) declared without a body schema. */
+export function operationsWithoutBodySchema(declared: readonly OperationDeclaration[] = operations): string[] {
+  return declared
+    .filter((operation) => ['POST', 'PUT', 'PATCH'].includes(operation.method) && !operation.request.body)
+    .map(routeKey);
 }

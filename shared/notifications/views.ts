@@ -1,6 +1,6 @@
 /**
  * `GET /v1/notifications`: the query it accepts and the shape of each entry of the log. The
- * schemas are exported for the API contract (shared/app/contract.ts) and the OpenAPI document.
+ * schemas are exported for the operation declarations (./operations.ts) and the OpenAPI document.
  */
 import * as z from 'zod';
 import { pageQuery } from '../kit/http/cursor';

@@ -3,7 +3,7 @@ import type { CfnTable } from 'aws-cdk-lib/aws-dynamodb';
 import type { CfnEventBus } from 'aws-cdk-lib/aws-events';
 import type { CfnConfigurationSet } from 'aws-cdk-lib/aws-ses';
 import { environmentFor } from '../../lib/catalog/environment';
-import { functions } from '../../lib/catalog/functions';
+import { type FunctionId, functions } from '../../lib/catalog/functions';
 import {
   functionLogicalId,
   inRoot,
@@ -20,13 +20,13 @@ beforeAll(() => {
   synth = synthesize();
 });
 
-const lambdaOf = (id: string) =>
+const lambdaOf = (id: FunctionId) =>
   lambdaResource(synth, id).Properties as Record<string, unknown> & {
     Environment: { Variables: Record<string, unknown> };
   };
 
 /** A function's environment as the root stack sees it: nested stack parameters replaced by their values. */
-const rootEnvironmentOf = (id: string) =>
+const rootEnvironmentOf = (id: FunctionId) =>
   Object.fromEntries(
     Object.entries(lambdaOf(id).Environment.Variables).map(([key, value]) => [
       key,

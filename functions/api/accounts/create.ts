@@ -4,11 +4,11 @@
  * transaction as the account.
  */
 
-import { accountCreateSchema } from '../../../shared/accounts/schemas';
+import { accountsCreate } from '../../../shared/accounts/operations';
 import { createAccountStore, newAccountItem } from '../../../shared/accounts/store';
+import { userRoute } from '../../../shared/identity/public';
 import { documentClient } from '../../../shared/kit/aws/clients';
 import { requireEnv } from '../../../shared/kit/config';
-import { authenticatedRoute, noParams } from '../../../shared/kit/http/api-handler';
 import { versionETag } from '../../../shared/kit/http/etag';
 import { newEntityId } from '../../../shared/kit/http/fields';
 import { idempotencyKeyFrom, withIdempotency } from '../../../shared/kit/http/idempotency';
@@ -18,22 +18,19 @@ const tableName = requireEnv('TABLE_NAME');
 const db = documentClient();
 const accounts = createAccountStore({ db, tableName });
 
-export const handler = authenticatedRoute(
-  { body: accountCreateSchema, query: noParams },
-  async ({ userId, body, headers }) => {
-    const key = idempotencyKeyFrom(headers);
-    const now = new Date();
-    const account = newAccountItem(body, newEntityId(now.getTime()), now.toISOString());
-    const response = {
-      status: 201,
-      body: toAccountView(account),
-      headers: { etag: versionETag(account.version), location: `/v1/accounts/${account.accountId}` },
-    };
-    return withIdempotency(
-      db,
-      { tableName, userId, operation: 'create-account', key, request: body },
-      response,
-      (record) => accounts.create(userId, account, record ? [record] : []),
-    );
-  },
-);
+export const handler = userRoute(accountsCreate, async ({ userId, body, headers }) => {
+  const key = idempotencyKeyFrom(headers);
+  const now = new Date();
+  const account = newAccountItem(body, newEntityId(now.getTime()), now.toISOString());
+  const response = {
+    status: 201,
+    body: toAccountView(account),
+    headers: { etag: versionETag(account.version), location: `/v1/accounts/${account.accountId}` },
+  };
+  return withIdempotency(
+    db,
+    { tableName, userId, operation: 'create-account', key, request: body },
+    response,
+    (record) => accounts.create(userId, account, record ? [record] : []),
+  );
+});

@@ -4,16 +4,16 @@
  * ledger-cleaner consumer of AccountDeleted.
  */
 
+import { accountsDelete } from '../../../shared/accounts/operations';
 import { createAccountStore } from '../../../shared/accounts/store';
+import { userRoute } from '../../../shared/identity/public';
 import { documentClient } from '../../../shared/kit/aws/clients';
 import { requireEnv } from '../../../shared/kit/config';
-import { authenticatedRoute, noParams } from '../../../shared/kit/http/api-handler';
-import { idPath } from '../../../shared/kit/http/fields';
 import { Conflict, NotFound } from '../../../shared/kit/http/problems';
 
 const accounts = createAccountStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
 
-export const handler = authenticatedRoute({ path: idPath, query: noParams }, async ({ userId, path }) => {
+export const handler = userRoute(accountsDelete, async ({ userId, path }) => {
   const outcome = await accounts.delete(userId, path.id);
   if (outcome === 'not-found') throw new NotFound('account');
   if (outcome === 'has-transactions') {

@@ -1,17 +1,17 @@
 /** GET /v1/accounts/{id}: one of the caller's accounts with its balance; its version is the ETag. */
 
+import { accountsGet } from '../../../shared/accounts/operations';
 import { createAccountStore } from '../../../shared/accounts/store';
+import { userRoute } from '../../../shared/identity/public';
 import { documentClient } from '../../../shared/kit/aws/clients';
 import { requireEnv } from '../../../shared/kit/config';
-import { authenticatedRoute, noParams } from '../../../shared/kit/http/api-handler';
 import { versionETag } from '../../../shared/kit/http/etag';
-import { idPath } from '../../../shared/kit/http/fields';
 import { NotFound } from '../../../shared/kit/http/problems';
 import { toAccountView } from '../../../shared/transactions/views';
 
 const accounts = createAccountStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
 
-export const handler = authenticatedRoute({ path: idPath, query: noParams }, async ({ userId, path }) => {
+export const handler = userRoute(accountsGet, async ({ userId, path }) => {
   // The key is built from the caller's sub: another user's id simply does not exist here.
   const account = await accounts.get(userId, path.id);
   if (!account) throw new NotFound('account');

@@ -3,28 +3,24 @@
  * in the allow-list (the balance and every transaction are in it). `If-Match` → 412 when stale.
  */
 
-import { accountPatchSchema } from '../../../shared/accounts/schemas';
+import { accountsUpdate } from '../../../shared/accounts/operations';
 import { createAccountStore } from '../../../shared/accounts/store';
+import { userRoute } from '../../../shared/identity/public';
 import { documentClient } from '../../../shared/kit/aws/clients';
 import { requireEnv } from '../../../shared/kit/config';
-import { authenticatedRoute, noParams } from '../../../shared/kit/http/api-handler';
 import { versionETag, versionsFromIfMatch } from '../../../shared/kit/http/etag';
-import { idPath } from '../../../shared/kit/http/fields';
 import { NotFound, PreconditionFailed } from '../../../shared/kit/http/problems';
 import { toAccountView } from '../../../shared/transactions/views';
 
 const accounts = createAccountStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
 
-export const handler = authenticatedRoute(
-  { body: accountPatchSchema, path: idPath, query: noParams },
-  async ({ userId, path, body, headers }) => {
-    const outcome = await accounts.update(userId, path.id, body, {
-      now: new Date().toISOString(),
-      expectedVersions: versionsFromIfMatch(headers['if-match']),
-    });
-    if (outcome.status === 'not-found') throw new NotFound('account');
-    if (outcome.status === 'version-mismatch') throw new PreconditionFailed();
-    const { item } = outcome;
-    return { status: 200, body: toAccountView(item), headers: { etag: versionETag(item.version) } };
-  },
-);
+export const handler = userRoute(accountsUpdate, async ({ userId, path, body, headers }) => {
+  const outcome = await accounts.update(userId, path.id, body, {
+    now: new Date().toISOString(),
+    expectedVersions: versionsFromIfMatch(headers['if-match']),
+  });
+  if (outcome.status === 'not-found') throw new NotFound('account');
+  if (outcome.status === 'version-mismatch') throw new PreconditionFailed();
+  const { item } = outcome;
+  return { status: 200, body: toAccountView(item), headers: { etag: versionETag(item.version) } };
+});

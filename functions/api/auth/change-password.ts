@@ -4,13 +4,13 @@
  */
 import { ChangePasswordCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { cognitoErrors, handleCognitoError } from '../../../shared/identity/cognito-errors';
-import { changePasswordBody } from '../../../shared/identity/schemas';
+import { authChangePassword } from '../../../shared/identity/operations';
 import { cognitoClient } from '../../../shared/kit/aws/clients';
-import { identityRoute, noParams } from '../../../shared/kit/http/api-handler';
+import { route } from '../../../shared/kit/http/api-handler';
 
 const cognito = cognitoClient();
 
-export const handler = identityRoute({ body: changePasswordBody, query: noParams }, async ({ body, accessToken }) => {
+export const handler = route(authChangePassword, async ({ body, accessToken }) => {
   try {
     await cognito.send(
       new ChangePasswordCommand({

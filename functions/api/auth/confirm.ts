@@ -1,15 +1,15 @@
 /** POST /v1/auth/confirm: confirms a sign-up with the emailed code (Cognito then runs post-confirmation). */
 import { ConfirmSignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { cognitoErrors, handleCognitoError } from '../../../shared/identity/cognito-errors';
-import { confirmBody } from '../../../shared/identity/schemas';
+import { authConfirm } from '../../../shared/identity/operations';
 import { cognitoClient } from '../../../shared/kit/aws/clients';
 import { requireEnv } from '../../../shared/kit/config';
-import { noParams, publicRoute } from '../../../shared/kit/http/api-handler';
+import { route } from '../../../shared/kit/http/api-handler';
 
 const cognito = cognitoClient();
 const clientId = requireEnv('USER_POOL_CLIENT_ID');
 
-export const handler = publicRoute({ body: confirmBody, query: noParams }, async ({ body }) => {
+export const handler = route(authConfirm, async ({ body }) => {
   try {
     await cognito.send(
       new ConfirmSignUpCommand({ ClientId: clientId, Username: body.email, ConfirmationCode: body.code }),

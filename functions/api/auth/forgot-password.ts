@@ -4,15 +4,15 @@
  */
 import { ForgotPasswordCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { cognitoErrors, handleCognitoError } from '../../../shared/identity/cognito-errors';
-import { emailOnlyBody } from '../../../shared/identity/schemas';
+import { authForgotPassword } from '../../../shared/identity/operations';
 import { cognitoClient } from '../../../shared/kit/aws/clients';
 import { requireEnv } from '../../../shared/kit/config';
-import { noParams, publicRoute } from '../../../shared/kit/http/api-handler';
+import { route } from '../../../shared/kit/http/api-handler';
 
 const cognito = cognitoClient();
 const clientId = requireEnv('USER_POOL_CLIENT_ID');
 
-export const handler = publicRoute({ body: emailOnlyBody, query: noParams }, async ({ body }) => {
+export const handler = route(authForgotPassword, async ({ body }) => {
   try {
     await cognito.send(new ForgotPasswordCommand({ ClientId: clientId, Username: body.email }));
   } catch (error) {

@@ -4,15 +4,15 @@
  */
 import { RevokeTokenCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { cognitoErrors, handleCognitoError } from '../../../shared/identity/cognito-errors';
-import { refreshTokenBody } from '../../../shared/identity/schemas';
+import { authLogout } from '../../../shared/identity/operations';
 import { cognitoClient } from '../../../shared/kit/aws/clients';
 import { requireEnv } from '../../../shared/kit/config';
-import { noParams, publicRoute } from '../../../shared/kit/http/api-handler';
+import { route } from '../../../shared/kit/http/api-handler';
 
 const cognito = cognitoClient();
 const clientId = requireEnv('USER_POOL_CLIENT_ID');
 
-export const handler = publicRoute({ body: refreshTokenBody, query: noParams }, async ({ body }) => {
+export const handler = route(authLogout, async ({ body }) => {
   try {
     await cognito.send(new RevokeTokenCommand({ ClientId: clientId, Token: body.refreshToken }));
   } catch (error) {

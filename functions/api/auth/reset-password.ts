@@ -1,15 +1,15 @@
 /** POST /v1/auth/reset-password: sets a new password with the code from forgot-password. */
 import { ConfirmForgotPasswordCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { cognitoErrors, handleCognitoError } from '../../../shared/identity/cognito-errors';
-import { resetPasswordBody } from '../../../shared/identity/schemas';
+import { authResetPassword } from '../../../shared/identity/operations';
 import { cognitoClient } from '../../../shared/kit/aws/clients';
 import { requireEnv } from '../../../shared/kit/config';
-import { noParams, publicRoute } from '../../../shared/kit/http/api-handler';
+import { route } from '../../../shared/kit/http/api-handler';
 
 const cognito = cognitoClient();
 const clientId = requireEnv('USER_POOL_CLIENT_ID');
 
-export const handler = publicRoute({ body: resetPasswordBody, query: noParams }, async ({ body }) => {
+export const handler = route(authResetPassword, async ({ body }) => {
   try {
     await cognito.send(
       new ConfirmForgotPasswordCommand({

@@ -2,15 +2,15 @@
 import { SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { signUpAttributes } from '../../../shared/identity/cognito-auth';
 import { cognitoErrors, handleCognitoError } from '../../../shared/identity/cognito-errors';
-import { signupBody } from '../../../shared/identity/schemas';
+import { authSignup } from '../../../shared/identity/operations';
 import { cognitoClient } from '../../../shared/kit/aws/clients';
 import { requireEnv } from '../../../shared/kit/config';
-import { noParams, publicRoute } from '../../../shared/kit/http/api-handler';
+import { route } from '../../../shared/kit/http/api-handler';
 
 const cognito = cognitoClient();
 const clientId = requireEnv('USER_POOL_CLIENT_ID');
 
-export const handler = publicRoute({ body: signupBody, query: noParams }, async ({ body }) => {
+export const handler = route(authSignup, async ({ body }) => {
   try {
     const result = await cognito.send(
       new SignUpCommand({

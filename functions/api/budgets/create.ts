@@ -6,14 +6,15 @@
  */
 
 import type { BudgetItem } from '../../../shared/budgets/items';
+import { budgetsCreate } from '../../../shared/budgets/operations';
 import { checkCategories, checkLimitCurrency, resolveStartDate } from '../../../shared/budgets/rules';
-import { createBudgetBody, DEFAULT_THRESHOLDS } from '../../../shared/budgets/schemas';
+import { DEFAULT_THRESHOLDS } from '../../../shared/budgets/schemas';
 import { createBudgetStore } from '../../../shared/budgets/store';
 import { toBudgetView } from '../../../shared/budgets/views';
 import { createCategoryStore } from '../../../shared/categories/store';
+import { userRoute } from '../../../shared/identity/public';
 import { documentClient } from '../../../shared/kit/aws/clients';
 import { requireEnv } from '../../../shared/kit/config';
-import { authenticatedRoute, noParams } from '../../../shared/kit/http/api-handler';
 import { versionETag } from '../../../shared/kit/http/etag';
 import { newEntityId } from '../../../shared/kit/http/fields';
 import { idempotencyKeyFrom, replay, withIdempotency } from '../../../shared/kit/http/idempotency';
@@ -24,41 +25,38 @@ const tableName = requireEnv('TABLE_NAME');
 const budgets = createBudgetStore({ db, tableName });
 const categories = createCategoryStore({ db, tableName });
 
-export const handler = authenticatedRoute(
-  { body: createBudgetBody, query: noParams },
-  async ({ userId, profile, body, headers }) => {
-    const scope = { tableName, userId, operation: 'create-budget', key: idempotencyKeyFrom(headers), request: body };
-    // A retry is answered with the first response: the profile may have changed since.
-    if (scope.key) {
-      const earlier = await replay(db, { ...scope, key: scope.key });
-      if (earlier) return earlier;
-    }
-    checkLimitCurrency(body.limit, profile.homeCurrency, 'your home currency');
-    const categoryIds = body.categoryIds ?? null;
-    if (categoryIds) checkCategories(categoryIds, await categories.listAll(userId));
-    const now = new Date();
-    const period = body.period ?? 'monthly';
-    const budget: BudgetItem = {
-      type: 'BUDGET',
-      budgetId: newEntityId(now.getTime()),
-      name: body.name,
-      categoryIds,
-      period,
-      limit: body.limit.amount,
-      currency: body.limit.currency,
-      thresholds: body.thresholds ?? DEFAULT_THRESHOLDS,
-      rollover: body.rollover ?? false,
-      enforce: body.enforce ?? false,
-      startDate: resolveStartDate(period, body.startDate, todayIn(profile.timezone, now)),
-      createdAt: now.toISOString(),
-      updatedAt: now.toISOString(),
-      version: 1,
-    };
-    const response = {
-      status: 201,
-      body: toBudgetView(budget),
-      headers: { etag: versionETag(budget.version), location: `/v1/budgets/${budget.budgetId}` },
-    };
-    return withIdempotency(db, scope, response, (record) => budgets.create(userId, budget, record ? [record] : []));
-  },
-);
+export const handler = userRoute(budgetsCreate, async ({ userId, profile, body, headers }) => {
+  const scope = { tableName, userId, operation: 'create-budget', key: idempotencyKeyFrom(headers), request: body };
+  // A retry is answered with the first response: the profile may have changed since.
+  if (scope.key) {
+    const earlier = await replay(db, { ...scope, key: scope.key });
+    if (earlier) return earlier;
+  }
+  checkLimitCurrency(body.limit, profile.homeCurrency, 'your home currency');
+  const categoryIds = body.categoryIds ?? null;
+  if (categoryIds) checkCategories(categoryIds, await categories.listAll(userId));
+  const now = new Date();
+  const period = body.period ?? 'monthly';
+  const budget: BudgetItem = {
+    type: 'BUDGET',
+    budgetId: newEntityId(now.getTime()),
+    name: body.name,
+    categoryIds,
+    period,
+    limit: body.limit.amount,
+    currency: body.limit.currency,
+    thresholds: body.thresholds ?? DEFAULT_THRESHOLDS,
+    rollover: body.rollover ?? false,
+    enforce: body.enforce ?? false,
+    startDate: resolveStartDate(period, body.startDate, todayIn(profile.timezone, now)),
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+    version: 1,
+  };
+  const response = {
+    status: 201,
+    body: toBudgetView(budget),
+    headers: { etag: versionETag(budget.version), location: `/v1/budgets/${budget.budgetId}` },
+  };
+  return withIdempotency(db, scope, response, (record) => budgets.create(userId, budget, record ? [record] : []));
+});

@@ -5,17 +5,17 @@
  * They go when the user's data is erased.
  */
 
+import { budgetsDelete } from '../../../shared/budgets/operations';
 import { createBudgetStore } from '../../../shared/budgets/store';
+import { userRoute } from '../../../shared/identity/public';
 import { documentClient } from '../../../shared/kit/aws/clients';
 import { requireEnv } from '../../../shared/kit/config';
-import { authenticatedRoute, noParams } from '../../../shared/kit/http/api-handler';
 import { versionsFromIfMatch } from '../../../shared/kit/http/etag';
-import { idPath } from '../../../shared/kit/http/fields';
 import { NotFound, PreconditionFailed } from '../../../shared/kit/http/problems';
 
 const budgets = createBudgetStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
 
-export const handler = authenticatedRoute({ path: idPath, query: noParams }, async ({ userId, path, headers }) => {
+export const handler = userRoute(budgetsDelete, async ({ userId, path, headers }) => {
   const outcome = await budgets.delete(userId, path.id, versionsFromIfMatch(headers['if-match']));
   if (outcome === 'not-found') throw new NotFound('budget');
   if (outcome === 'version-mismatch') throw new PreconditionFailed();

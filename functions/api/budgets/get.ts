@@ -4,16 +4,15 @@
  */
 
 import { forecast } from '../../../shared/budgets/forecast';
+import { budgetsGet } from '../../../shared/budgets/operations';
 import { periodOf } from '../../../shared/budgets/periods';
 import { figuresFor } from '../../../shared/budgets/rollover';
 import { createBudgetStore } from '../../../shared/budgets/store';
-
 import { toBudgetView, toCurrentView } from '../../../shared/budgets/views';
+import { userRoute } from '../../../shared/identity/public';
 import { documentClient } from '../../../shared/kit/aws/clients';
 import { requireEnv } from '../../../shared/kit/config';
-import { authenticatedRoute, noParams } from '../../../shared/kit/http/api-handler';
 import { versionETag } from '../../../shared/kit/http/etag';
-import { idPath } from '../../../shared/kit/http/fields';
 import { NotFound } from '../../../shared/kit/http/problems';
 import { todayIn } from '../../../shared/transactions/schemas';
 
@@ -21,7 +20,7 @@ const db = documentClient();
 const tableName = requireEnv('TABLE_NAME');
 const budgets = createBudgetStore({ db, tableName });
 
-export const handler = authenticatedRoute({ path: idPath, query: noParams }, async ({ userId, profile, path }) => {
+export const handler = userRoute(budgetsGet, async ({ userId, profile, path }) => {
   // The key is built from the caller's sub: another user's budget simply does not exist here.
   const budget = await budgets.get(userId, path.id);
   if (!budget) throw new NotFound('budget');

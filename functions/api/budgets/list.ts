@@ -1,16 +1,16 @@
 /** GET /v1/budgets: the caller's budgets in creation order, a page at a time. */
 
-import { budgetListQuery } from '../../../shared/budgets/schemas';
+import { budgetsList } from '../../../shared/budgets/operations';
 import { createBudgetStore } from '../../../shared/budgets/store';
 import { toBudgetView } from '../../../shared/budgets/views';
+import { userRoute } from '../../../shared/identity/public';
 import { documentClient } from '../../../shared/kit/aws/clients';
 import { requireEnv } from '../../../shared/kit/config';
-import { authenticatedRoute } from '../../../shared/kit/http/api-handler';
 import { decodeCursor, encodeCursor } from '../../../shared/kit/http/cursor';
 
 const budgets = createBudgetStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
 
-export const handler = authenticatedRoute({ query: budgetListQuery }, async ({ userId, query }) => {
+export const handler = userRoute(budgetsList, async ({ userId, query }) => {
   const page = await budgets.list(userId, {
     limit: query.limit,
     ...(query.cursor ? { after: decodeCursor(userId, query.cursor) } : {}),

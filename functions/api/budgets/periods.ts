@@ -4,15 +4,14 @@
  * counter spent nothing.
  */
 
+import { budgetsPeriods } from '../../../shared/budgets/operations';
 import { periodsBetween } from '../../../shared/budgets/periods';
 import { figuresFor } from '../../../shared/budgets/rollover';
-import { budgetPeriodsQuery } from '../../../shared/budgets/schemas';
 import { createBudgetStore } from '../../../shared/budgets/store';
 import { toPeriodView } from '../../../shared/budgets/views';
+import { userRoute } from '../../../shared/identity/public';
 import { documentClient } from '../../../shared/kit/aws/clients';
 import { requireEnv } from '../../../shared/kit/config';
-import { authenticatedRoute } from '../../../shared/kit/http/api-handler';
-import { idPath } from '../../../shared/kit/http/fields';
 import { NotFound, ValidationFailed } from '../../../shared/kit/http/problems';
 import { todayIn } from '../../../shared/transactions/schemas';
 
@@ -23,19 +22,16 @@ const budgets = createBudgetStore({ db, tableName });
 /** Ten years of weeks: enough history for anyone, and a bound on the work one request can ask for. */
 const MAX_PERIODS = 530;
 
-export const handler = authenticatedRoute(
-  { path: idPath, query: budgetPeriodsQuery },
-  async ({ userId, profile, path, query }) => {
-    const budget = await budgets.get(userId, path.id);
-    if (!budget) throw new NotFound('budget');
-    const to = query.to ?? todayIn(profile.timezone, new Date());
-    const from = query.from && query.from > budget.startDate ? query.from : budget.startDate;
-    const spans = periodsBetween(budget.period, from, to, MAX_PERIODS + 1);
-    if (spans.length > MAX_PERIODS) {
-      throw new ValidationFailed([{ in: 'query', field: 'from', message: `must span at most ${MAX_PERIODS} periods` }]);
-    }
-    const spent = await budgets.spentByPeriod(userId, budget.budgetId);
-    const figures = figuresFor(budget, (periodId) => spent.get(periodId) ?? 0, spans);
-    return { status: 200, body: { items: figures.map((f) => toPeriodView(f, budget.currency)) } };
-  },
-);
+export const handler = userRoute(budgetsPeriods, async ({ userId, profile, path, query }) => {
+  const budget = await budgets.get(userId, path.id);
+  if (!budget) throw new NotFound('budget');
+  const to = query.to ?? todayIn(profile.timezone, new Date());
+  const from = query.from && query.from > budget.startDate ? query.from : budget.startDate;
+  const spans = periodsBetween(budget.period, from, to, MAX_PERIODS + 1);
+  if (spans.length > MAX_PERIODS) {
+    throw new ValidationFailed([{ in: 'query', field: 'from', message: `must span at most ${MAX_PERIODS} periods` }]);
+  }
+  const spent = await budgets.spentByPeriod(userId, budget.budgetId);
+  const figures = figuresFor(budget, (periodId) => spent.get(periodId) ?? 0, spans);
+  return { status: 200, body: { items: figures.map((f) => toPeriodView(f, budget.currency)) } };
+});

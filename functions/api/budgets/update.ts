@@ -5,16 +5,15 @@
  * their history (docs/budgets.md).
  */
 
+import { budgetsUpdate } from '../../../shared/budgets/operations';
 import { checkCategories, checkLimitCurrency } from '../../../shared/budgets/rules';
-import { patchBudgetBody } from '../../../shared/budgets/schemas';
 import { createBudgetStore } from '../../../shared/budgets/store';
 import { toBudgetView } from '../../../shared/budgets/views';
 import { createCategoryStore } from '../../../shared/categories/store';
+import { userRoute } from '../../../shared/identity/public';
 import { documentClient } from '../../../shared/kit/aws/clients';
 import { requireEnv } from '../../../shared/kit/config';
-import { authenticatedRoute, noParams } from '../../../shared/kit/http/api-handler';
 import { versionETag, versionsFromIfMatch } from '../../../shared/kit/http/etag';
-import { idPath } from '../../../shared/kit/http/fields';
 import { NotFound, PreconditionFailed } from '../../../shared/kit/http/problems';
 
 const db = documentClient();
@@ -22,31 +21,28 @@ const tableName = requireEnv('TABLE_NAME');
 const budgets = createBudgetStore({ db, tableName });
 const categories = createCategoryStore({ db, tableName });
 
-export const handler = authenticatedRoute(
-  { path: idPath, body: patchBudgetBody, query: noParams },
-  async ({ userId, path, body, headers }) => {
-    if (body.limit) {
-      // The currency of a budget never changes (its counters are in it); read it to check the limit.
-      const current = await budgets.get(userId, path.id);
-      if (!current) throw new NotFound('budget');
-      checkLimitCurrency(body.limit, current.currency, 'the budget currency');
-    }
-    if (body.categoryIds) checkCategories(body.categoryIds, await categories.listAll(userId));
-    const outcome = await budgets.update(
-      userId,
-      path.id,
-      {
-        name: body.name,
-        categoryIds: body.categoryIds,
-        limit: body.limit?.amount,
-        thresholds: body.thresholds,
-        rollover: body.rollover,
-        enforce: body.enforce,
-      },
-      { now: new Date().toISOString(), expectedVersions: versionsFromIfMatch(headers['if-match']) },
-    );
-    if (outcome.status === 'not-found') throw new NotFound('budget');
-    if (outcome.status === 'version-mismatch') throw new PreconditionFailed();
-    return { status: 200, body: toBudgetView(outcome.item), headers: { etag: versionETag(outcome.item.version) } };
-  },
-);
+export const handler = userRoute(budgetsUpdate, async ({ userId, path, body, headers }) => {
+  if (body.limit) {
+    // The currency of a budget never changes (its counters are in it); read it to check the limit.
+    const current = await budgets.get(userId, path.id);
+    if (!current) throw new NotFound('budget');
+    checkLimitCurrency(body.limit, current.currency, 'the budget currency');
+  }
+  if (body.categoryIds) checkCategories(body.categoryIds, await categories.listAll(userId));
+  const outcome = await budgets.update(
+    userId,
+    path.id,
+    {
+      name: body.name,
+      categoryIds: body.categoryIds,
+      limit: body.limit?.amount,
+      thresholds: body.thresholds,
+      rollover: body.rollover,
+      enforce: body.enforce,
+    },
+    { now: new Date().toISOString(), expectedVersions: versionsFromIfMatch(headers['if-match']) },
+  );
+  if (outcome.status === 'not-found') throw new NotFound('budget');
+  if (outcome.status === 'version-mismatch') throw new PreconditionFailed();
+  return { status: 200, body: toBudgetView(outcome.item), headers: { etag: versionETag(outcome.item.version) } };
+});

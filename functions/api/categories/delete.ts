@@ -3,16 +3,16 @@
  * (409 otherwise: archive it instead, which keeps the history and hides it from new entries).
  */
 
+import { categoriesDelete } from '../../../shared/categories/operations';
 import { createCategoryStore } from '../../../shared/categories/store';
+import { userRoute } from '../../../shared/identity/public';
 import { documentClient } from '../../../shared/kit/aws/clients';
 import { requireEnv } from '../../../shared/kit/config';
-import { authenticatedRoute, noParams } from '../../../shared/kit/http/api-handler';
-import { idPath } from '../../../shared/kit/http/fields';
 import { Conflict, NotFound } from '../../../shared/kit/http/problems';
 
 const categories = createCategoryStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
 
-export const handler = authenticatedRoute({ path: idPath, query: noParams }, async ({ userId, path }) => {
+export const handler = userRoute(categoriesDelete, async ({ userId, path }) => {
   const outcome = await categories.delete(userId, path.id);
   if (outcome === 'not-found') throw new NotFound('category');
   if (outcome === 'has-subcategories') {

@@ -1,16 +1,16 @@
 /** GET /v1/categories: the caller's categories (both levels; `parentId` tells the tree). */
 
-import { categoryListQuery } from '../../../shared/categories/schemas';
+import { categoriesList } from '../../../shared/categories/operations';
 import { createCategoryStore } from '../../../shared/categories/store';
+import { userRoute } from '../../../shared/identity/public';
 import { documentClient } from '../../../shared/kit/aws/clients';
 import { requireEnv } from '../../../shared/kit/config';
-import { authenticatedRoute } from '../../../shared/kit/http/api-handler';
 import { decodeCursor, encodeCursor } from '../../../shared/kit/http/cursor';
 import { toCategoryView } from '../../../shared/transactions/views';
 
 const categories = createCategoryStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
 
-export const handler = authenticatedRoute({ query: categoryListQuery }, async ({ userId, query }) => {
+export const handler = userRoute(categoriesList, async ({ userId, query }) => {
   const page = await categories.list(userId, {
     includeArchived: query.includeArchived,
     limit: query.limit,

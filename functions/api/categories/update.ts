@@ -4,24 +4,20 @@
  * in the allow-list. `If-Match` → 412 when stale.
  */
 
-import { categoryPatchSchema } from '../../../shared/categories/schemas';
+import { categoriesUpdate } from '../../../shared/categories/operations';
 import { createCategoryStore } from '../../../shared/categories/store';
+import { userRoute } from '../../../shared/identity/public';
 import { documentClient } from '../../../shared/kit/aws/clients';
 import { requireEnv } from '../../../shared/kit/config';
-import { authenticatedRoute, noParams } from '../../../shared/kit/http/api-handler';
 import { versionETag, versionsFromIfMatch } from '../../../shared/kit/http/etag';
-import { idPath } from '../../../shared/kit/http/fields';
 import { toCategoryView } from '../../../shared/transactions/views';
 
 const categories = createCategoryStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
 
-export const handler = authenticatedRoute(
-  { body: categoryPatchSchema, path: idPath, query: noParams },
-  async ({ userId, path, body, headers }) => {
-    const category = await categories.update(userId, path.id, body, {
-      now: new Date().toISOString(),
-      expectedVersions: versionsFromIfMatch(headers['if-match']),
-    });
-    return { status: 200, body: toCategoryView(category), headers: { etag: versionETag(category.version) } };
-  },
-);
+export const handler = userRoute(categoriesUpdate, async ({ userId, path, body, headers }) => {
+  const category = await categories.update(userId, path.id, body, {
+    now: new Date().toISOString(),
+    expectedVersions: versionsFromIfMatch(headers['if-match']),
+  });
+  return { status: 200, body: toCategoryView(category), headers: { etag: versionETag(category.version) } };
+});

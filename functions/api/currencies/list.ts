@@ -1,7 +1,8 @@
 /** GET /v1/currencies: every currency Moneta accepts, with its minor-unit exponent and English name. */
 
-import { authenticatedRoute, noParams } from '../../../shared/kit/http/api-handler';
+import { userRoute } from '../../../shared/identity/public';
 import { currencyCodes, exponentOf } from '../../../shared/kit/money/currencies';
+import { currenciesList } from '../../../shared/rates/operations';
 
 const names = new Intl.DisplayNames(['en'], { type: 'currency' });
 
@@ -10,4 +11,4 @@ const body = {
   items: currencyCodes.map((code) => ({ code, exponent: exponentOf(code), name: names.of(code) ?? code })),
 };
 
-export const handler = authenticatedRoute({ query: noParams }, async () => ({ status: 200, body }));
+export const handler = userRoute(currenciesList, async () => ({ status: 200, body }));

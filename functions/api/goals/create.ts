@@ -5,13 +5,14 @@
  */
 
 import { createAccountStore } from '../../../shared/accounts/store';
-import { checkDeadline, goalCreateSchema } from '../../../shared/goals/schemas';
+import { goalsCreate } from '../../../shared/goals/operations';
+import { checkDeadline } from '../../../shared/goals/schemas';
 import { createGoalStore, newGoalItem, unknownFundingAccount } from '../../../shared/goals/store';
 import { callerToday } from '../../../shared/goals/today';
 import { toGoalView } from '../../../shared/goals/views';
+import { userRoute } from '../../../shared/identity/public';
 import { documentClient } from '../../../shared/kit/aws/clients';
 import { requireEnv } from '../../../shared/kit/config';
-import { authenticatedRoute, noParams } from '../../../shared/kit/http/api-handler';
 import { versionETag } from '../../../shared/kit/http/etag';
 import { newEntityId } from '../../../shared/kit/http/fields';
 import { idempotencyKeyFrom, replay, withIdempotency } from '../../../shared/kit/http/idempotency';
@@ -21,26 +22,23 @@ const tableName = requireEnv('TABLE_NAME');
 const goals = createGoalStore({ db, tableName });
 const accounts = createAccountStore({ db, tableName });
 
-export const handler = authenticatedRoute(
-  { body: goalCreateSchema, query: noParams },
-  async ({ userId, profile, body, headers }) => {
-    const scope = { tableName, userId, operation: 'create-goal', key: idempotencyKeyFrom(headers), request: body };
-    // A retry is answered before anything is re-read: the funding account may have changed since.
-    if (scope.key) {
-      const earlier = await replay(db, { ...scope, key: scope.key });
-      if (earlier) return earlier;
-    }
-    const now = new Date();
-    const today = callerToday(profile, now);
-    const account = body.funding.kind === 'account' ? await accounts.get(userId, body.funding.accountId) : undefined;
-    if (body.funding.kind === 'account' && !account) throw unknownFundingAccount();
-    checkDeadline(body.deadline, today);
-    const goal = newGoalItem(body, newEntityId(now.getTime()), now.toISOString());
-    const response = {
-      status: 201,
-      body: toGoalView(goal, today),
-      headers: { etag: versionETag(goal.version), location: `/v1/goals/${goal.goalId}` },
-    };
-    return withIdempotency(db, scope, response, (record) => goals.create(userId, goal, record ? [record] : []));
-  },
-);
+export const handler = userRoute(goalsCreate, async ({ userId, profile, body, headers }) => {
+  const scope = { tableName, userId, operation: 'create-goal', key: idempotencyKeyFrom(headers), request: body };
+  // A retry is answered before anything is re-read: the funding account may have changed since.
+  if (scope.key) {
+    const earlier = await replay(db, { ...scope, key: scope.key });
+    if (earlier) return earlier;
+  }
+  const now = new Date();
+  const today = callerToday(profile, now);
+  const account = body.funding.kind === 'account' ? await accounts.get(userId, body.funding.accountId) : undefined;
+  if (body.funding.kind === 'account' && !account) throw unknownFundingAccount();
+  checkDeadline(body.deadline, today);
+  const goal = newGoalItem(body, newEntityId(now.getTime()), now.toISOString());
+  const response = {
+    status: 201,
+    body: toGoalView(goal, today),
+    headers: { etag: versionETag(goal.version), location: `/v1/goals/${goal.goalId}` },
+  };
+  return withIdempotency(db, scope, response, (record) => goals.create(userId, goal, record ? [record] : []));
+});

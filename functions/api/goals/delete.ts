@@ -4,16 +4,16 @@
  * goal tracker look the goal up first, and erasing the user removes them with the partition.
  */
 
+import { goalsDelete } from '../../../shared/goals/operations';
 import { createGoalStore } from '../../../shared/goals/store';
+import { userRoute } from '../../../shared/identity/public';
 import { documentClient } from '../../../shared/kit/aws/clients';
 import { requireEnv } from '../../../shared/kit/config';
-import { authenticatedRoute, noParams } from '../../../shared/kit/http/api-handler';
-import { idPath } from '../../../shared/kit/http/fields';
 import { NotFound } from '../../../shared/kit/http/problems';
 
 const goals = createGoalStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
 
-export const handler = authenticatedRoute({ path: idPath, query: noParams }, async ({ userId, path }) => {
+export const handler = userRoute(goalsDelete, async ({ userId, path }) => {
   if ((await goals.delete(userId, path.id)) === 'not-found') throw new NotFound('goal');
   return { status: 204 };
 });

@@ -1,20 +1,20 @@
 /** GET /v1/goals/{id}: one of the caller's goals with its progress; its version is the ETag. */
 
+import { goalsGet } from '../../../shared/goals/operations';
 import { createGoalStore } from '../../../shared/goals/store';
 import { callerToday } from '../../../shared/goals/today';
 import { toGoalView } from '../../../shared/goals/views';
+import { userRoute } from '../../../shared/identity/public';
 import { documentClient } from '../../../shared/kit/aws/clients';
 import { requireEnv } from '../../../shared/kit/config';
-import { authenticatedRoute, noParams } from '../../../shared/kit/http/api-handler';
 import { versionETag } from '../../../shared/kit/http/etag';
-import { idPath } from '../../../shared/kit/http/fields';
 import { NotFound } from '../../../shared/kit/http/problems';
 
 const db = documentClient();
 const tableName = requireEnv('TABLE_NAME');
 const goals = createGoalStore({ db, tableName });
 
-export const handler = authenticatedRoute({ path: idPath, query: noParams }, async ({ userId, profile, path }) => {
+export const handler = userRoute(goalsGet, async ({ userId, profile, path }) => {
   // The key is built from the caller's sub: another user's goal id simply does not exist here.
   const goal = await goals.get(userId, path.id);
   if (!goal) throw new NotFound('goal');

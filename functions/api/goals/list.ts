@@ -1,19 +1,19 @@
 /** GET /v1/goals: the caller's goals in creation order, with their progress, a page at a time. */
 
-import { goalListQuery } from '../../../shared/goals/schemas';
+import { goalsList } from '../../../shared/goals/operations';
 import { createGoalStore } from '../../../shared/goals/store';
 import { callerToday } from '../../../shared/goals/today';
 import { toGoalView } from '../../../shared/goals/views';
+import { userRoute } from '../../../shared/identity/public';
 import { documentClient } from '../../../shared/kit/aws/clients';
 import { requireEnv } from '../../../shared/kit/config';
-import { authenticatedRoute } from '../../../shared/kit/http/api-handler';
 import { decodeCursor, encodeCursor } from '../../../shared/kit/http/cursor';
 
 const db = documentClient();
 const tableName = requireEnv('TABLE_NAME');
 const goals = createGoalStore({ db, tableName });
 
-export const handler = authenticatedRoute({ query: goalListQuery }, async ({ userId, profile, query }) => {
+export const handler = userRoute(goalsList, async ({ userId, profile, query }) => {
   const page = await goals.list(userId, {
     limit: query.limit,
     ...(query.cursor ? { after: decodeCursor(userId, query.cursor) } : {}),

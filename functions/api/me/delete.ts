@@ -9,15 +9,16 @@
  */
 import { DeleteUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { cognitoErrors, handleCognitoError } from '../../../shared/identity/cognito-errors';
+import { meDelete } from '../../../shared/identity/operations';
 import { createProfileStore } from '../../../shared/identity/profile-store';
 import { cognitoClient, documentClient } from '../../../shared/kit/aws/clients';
 import { requireEnv } from '../../../shared/kit/config';
-import { identityRoute, noParams } from '../../../shared/kit/http/api-handler';
+import { route } from '../../../shared/kit/http/api-handler';
 
 const profiles = createProfileStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
 const cognito = cognitoClient();
 
-export const handler = identityRoute({ query: noParams }, async ({ userId, accessToken }) => {
+export const handler = route(meDelete, async ({ userId, accessToken }) => {
   await profiles.delete(userId);
   try {
     await cognito.send(new DeleteUserCommand({ AccessToken: accessToken }));

@@ -2,15 +2,17 @@
  * GET /v1/payees?prefix=: payees remembered from the caller's transactions, by name, for
  * autocompletion. The prefix matches however the name was spelled (case, spaces, width).
  */
+
+import { userRoute } from '../../../shared/identity/public';
 import { documentClient } from '../../../shared/kit/aws/clients';
 import { requireEnv } from '../../../shared/kit/config';
-import { authenticatedRoute } from '../../../shared/kit/http/api-handler';
 import { decodeCursor, encodeCursor } from '../../../shared/kit/http/cursor';
-import { createPayeeStore, payeeListQuery, toPayeeView } from '../../../shared/transactions/payee-store';
+import { payeesList } from '../../../shared/transactions/operations';
+import { createPayeeStore, toPayeeView } from '../../../shared/transactions/payee-store';
 
 const payees = createPayeeStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
 
-export const handler = authenticatedRoute({ query: payeeListQuery }, async ({ userId, query }) => {
+export const handler = userRoute(payeesList, async ({ userId, query }) => {
   const page = await payees.list(userId, {
     prefix: query.prefix,
     limit: query.limit,

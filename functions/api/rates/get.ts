@@ -3,17 +3,19 @@
  * rates from `base` (units of each currency per 1 unit of base). A day without publication
  * (weekend, holiday, today before 16:00 CET) answers the latest earlier day, with `fallback: true`.
  */
+
+import { userRoute } from '../../../shared/identity/public';
 import { documentClient } from '../../../shared/kit/aws/clients';
 import { requireEnv } from '../../../shared/kit/config';
-import { authenticatedRoute } from '../../../shared/kit/http/api-handler';
 import { HttpProblem, ValidationFailed } from '../../../shared/kit/http/problems';
 import { crossRate } from '../../../shared/kit/money/conversion';
 import { isCurrency } from '../../../shared/kit/money/currencies';
-import { createRateStore, FIRST_RATE_DATE, ratesQuery } from '../../../shared/rates/store';
+import { ratesGet } from '../../../shared/rates/operations';
+import { createRateStore, FIRST_RATE_DATE } from '../../../shared/rates/store';
 
 const rates = createRateStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
 
-export const handler = authenticatedRoute({ query: ratesQuery }, async ({ query }) => {
+export const handler = userRoute(ratesGet, async ({ query }) => {
   const requestedDate = query.date ?? new Date().toISOString().slice(0, 10);
   const day = await rates.ratesOn(requestedDate);
   if (!day) {

@@ -7,16 +7,17 @@
  */
 import { ulid } from 'ulid';
 import { createBudgetEnforcement, withBudgetGuards } from '../../../shared/budgets/enforcement';
+import { userRoute } from '../../../shared/identity/public';
 import { documentClient } from '../../../shared/kit/aws/clients';
 import { requireEnv } from '../../../shared/kit/config';
-import { authenticatedRoute, noParams } from '../../../shared/kit/http/api-handler';
 import { versionETag } from '../../../shared/kit/http/etag';
 import { idempotencyKeyFrom, replay, withIdempotency } from '../../../shared/kit/http/idempotency';
 import { ratesIfNeeded } from '../../../shared/rates/conversion-service';
 import { createRateStore } from '../../../shared/rates/store';
+import { transactionsCreate } from '../../../shared/transactions/operations';
 import { createPayeeStore } from '../../../shared/transactions/payee-store';
 import { planCreate } from '../../../shared/transactions/plan';
-import { checkDateWindow, createTransactionBody, todayIn } from '../../../shared/transactions/schemas';
+import { checkDateWindow, todayIn } from '../../../shared/transactions/schemas';
 import { createTransactionStore } from '../../../shared/transactions/store';
 import { toTransactionView } from '../../../shared/transactions/views';
 
@@ -30,58 +31,55 @@ const transactions = createTransactionStore({
 });
 const enforcement = createBudgetEnforcement({ db, tableName });
 
-export const handler = authenticatedRoute(
-  { body: createTransactionBody, query: noParams },
-  async ({ userId, profile, body, headers }) => {
-    const scope = {
-      tableName,
-      userId,
-      operation: 'create-transaction',
-      key: idempotencyKeyFrom(headers),
-      request: body,
-    };
-    // A retry is answered before anything is re-read: the account may have changed since.
-    if (scope.key) {
-      const earlier = await replay(db, { ...scope, key: scope.key });
-      if (earlier) return earlier;
-    }
-    const [account, category] = await Promise.all([
-      transactions.getAccount(userId, body.accountId),
-      body.categoryId ? transactions.getCategory(userId, body.categoryId) : undefined,
-    ]);
-    const now = new Date();
-    const today = todayIn(profile.timezone, now);
-    const date = body.date ?? today;
-    checkDateWindow(date, today);
-    const { item, deltas } = planCreate(body, {
-      userId,
-      transactionId: ulid(now.getTime()),
-      now: now.toISOString(),
-      date,
-      account,
-      category,
-      homeCurrency: profile.homeCurrency,
-      rates: account
-        ? await ratesIfNeeded(rates, date, body.money.currency, [account.currency, profile.homeCurrency])
-        : undefined,
-    });
-    const response = {
-      status: 201,
-      body: toTransactionView(item),
-      headers: { etag: versionETag(item.version), location: `/v1/transactions/${item.transactionId}` },
-    };
-    return withIdempotency(db, scope, response, (record) =>
-      withBudgetGuards(
-        () => enforcement.guards(userId, item),
-        (guards) =>
-          transactions.apply(userId, {
-            created: [item],
-            deltas,
-            payees: item.payee ? [item.payee] : [],
-            now: item.createdAt,
-            extra: [...(record ? [record] : []), ...guards],
-          }),
-      ),
-    );
-  },
-);
+export const handler = userRoute(transactionsCreate, async ({ userId, profile, body, headers }) => {
+  const scope = {
+    tableName,
+    userId,
+    operation: 'create-transaction',
+    key: idempotencyKeyFrom(headers),
+    request: body,
+  };
+  // A retry is answered before anything is re-read: the account may have changed since.
+  if (scope.key) {
+    const earlier = await replay(db, { ...scope, key: scope.key });
+    if (earlier) return earlier;
+  }
+  const [account, category] = await Promise.all([
+    transactions.getAccount(userId, body.accountId),
+    body.categoryId ? transactions.getCategory(userId, body.categoryId) : undefined,
+  ]);
+  const now = new Date();
+  const today = todayIn(profile.timezone, now);
+  const date = body.date ?? today;
+  checkDateWindow(date, today);
+  const { item, deltas } = planCreate(body, {
+    userId,
+    transactionId: ulid(now.getTime()),
+    now: now.toISOString(),
+    date,
+    account,
+    category,
+    homeCurrency: profile.homeCurrency,
+    rates: account
+      ? await ratesIfNeeded(rates, date, body.money.currency, [account.currency, profile.homeCurrency])
+      : undefined,
+  });
+  const response = {
+    status: 201,
+    body: toTransactionView(item),
+    headers: { etag: versionETag(item.version), location: `/v1/transactions/${item.transactionId}` },
+  };
+  return withIdempotency(db, scope, response, (record) =>
+    withBudgetGuards(
+      () => enforcement.guards(userId, item),
+      (guards) =>
+        transactions.apply(userId, {
+          created: [item],
+          deltas,
+          payees: item.payee ? [item.payee] : [],
+          now: item.createdAt,
+          extra: [...(record ? [record] : []), ...guards],
+        }),
+    ),
+  );
+});

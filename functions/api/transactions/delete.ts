@@ -3,12 +3,13 @@
  * changes in one TransactWriteItems. A transfer leg takes its counterpart with it, so a transfer
  * never stays half-booked. `If-Match` is honoured when given (412 on a stale version).
  */
+
+import { userRoute } from '../../../shared/identity/public';
 import { documentClient } from '../../../shared/kit/aws/clients';
 import { requireEnv } from '../../../shared/kit/config';
-import { authenticatedRoute, noParams } from '../../../shared/kit/http/api-handler';
 import { versionsFromIfMatch } from '../../../shared/kit/http/etag';
-import { idPath } from '../../../shared/kit/http/fields';
 import { NotFound, PreconditionFailed } from '../../../shared/kit/http/problems';
+import { transactionsDelete } from '../../../shared/transactions/operations';
 import { counterpartLegId, planDelete } from '../../../shared/transactions/plan';
 import { createTransactionStore, StaleTransaction } from '../../../shared/transactions/store';
 
@@ -16,7 +17,7 @@ const transactions = createTransactionStore({ db: documentClient(), tableName: r
 
 const MAX_ATTEMPTS = 3;
 
-export const handler = authenticatedRoute({ path: idPath, query: noParams }, async ({ userId, path, headers }) => {
+export const handler = userRoute(transactionsDelete, async ({ userId, path, headers }) => {
   const expectedVersions = versionsFromIfMatch(headers['if-match']);
   for (let attempt = 1; ; attempt++) {
     try {

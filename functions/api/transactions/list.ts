@@ -4,13 +4,14 @@
  * to the caller. A filter naming an account or category the caller does not have is a 404, so a
  * typo is not mistaken for "no transactions".
  */
+
+import { userRoute } from '../../../shared/identity/public';
 import { documentClient } from '../../../shared/kit/aws/clients';
 import { requireEnv } from '../../../shared/kit/config';
-import { authenticatedRoute } from '../../../shared/kit/http/api-handler';
 import { decodeCursor, encodeCursor } from '../../../shared/kit/http/cursor';
 import { NotFound, ValidationFailed } from '../../../shared/kit/http/problems';
+import { transactionsList } from '../../../shared/transactions/operations';
 import { createTransactionQueries } from '../../../shared/transactions/queries';
-import { transactionListQuery } from '../../../shared/transactions/query-schema';
 import { toTransactionView } from '../../../shared/transactions/views';
 
 const transactions = createTransactionQueries({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
@@ -27,7 +28,7 @@ function positionFrom(userId: string, cursor: string | undefined): string | unde
   return after;
 }
 
-export const handler = authenticatedRoute({ query: transactionListQuery }, async ({ userId, query }) => {
+export const handler = userRoute(transactionsList, async ({ userId, query }) => {
   const { limit, cursor, ...filter } = query;
   const outcome = await transactions.list(userId, filter, { limit, after: positionFrom(userId, cursor) });
   if (outcome.status === 'unknown-account') throw new NotFound('account');

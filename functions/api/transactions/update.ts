@@ -7,22 +7,17 @@
  */
 
 import { createBudgetEnforcement, withBudgetGuards } from '../../../shared/budgets/enforcement';
+import { userRoute } from '../../../shared/identity/public';
 import { documentClient } from '../../../shared/kit/aws/clients';
 import { requireEnv } from '../../../shared/kit/config';
-import { authenticatedRoute, noParams } from '../../../shared/kit/http/api-handler';
 import { versionETag, versionsFromIfMatch } from '../../../shared/kit/http/etag';
-import { idPath } from '../../../shared/kit/http/fields';
 import { NotFound, PreconditionFailed } from '../../../shared/kit/http/problems';
 import { ratesIfNeeded } from '../../../shared/rates/conversion-service';
 import { createRateStore } from '../../../shared/rates/store';
+import { transactionsUpdate } from '../../../shared/transactions/operations';
 import { createPayeeStore } from '../../../shared/transactions/payee-store';
 import { planUpdate, updateReads } from '../../../shared/transactions/plan';
-import {
-  checkDateWindow,
-  patchTransactionBody,
-  type TransactionPatch,
-  todayIn,
-} from '../../../shared/transactions/schemas';
+import { checkDateWindow, type TransactionPatch, todayIn } from '../../../shared/transactions/schemas';
 import { createTransactionStore, StaleTransaction } from '../../../shared/transactions/store';
 import { toTransactionView } from '../../../shared/transactions/views';
 
@@ -39,20 +34,17 @@ const enforcement = createBudgetEnforcement({ db, tableName });
 /** Re-plans after losing a race this many times before giving up with 412. */
 const MAX_ATTEMPTS = 3;
 
-export const handler = authenticatedRoute(
-  { path: idPath, body: patchTransactionBody, query: noParams },
-  async ({ userId, profile, path, body, headers }) => {
-    const expectedVersions = versionsFromIfMatch(headers['if-match']);
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await update(userId, profile.timezone, path.id, body, expectedVersions);
-      } catch (error) {
-        // A client that named a version gets 412; one that did not asked for "the latest": retry.
-        if (!(error instanceof StaleTransaction) || expectedVersions || attempt >= MAX_ATTEMPTS) throw error;
-      }
+export const handler = userRoute(transactionsUpdate, async ({ userId, profile, path, body, headers }) => {
+  const expectedVersions = versionsFromIfMatch(headers['if-match']);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await update(userId, profile.timezone, path.id, body, expectedVersions);
+    } catch (error) {
+      // A client that named a version gets 412; one that did not asked for "the latest": retry.
+      if (!(error instanceof StaleTransaction) || expectedVersions || attempt >= MAX_ATTEMPTS) throw error;
     }
-  },
-);
+  }
+});
 
 async function update(
   userId: string,

@@ -4,14 +4,15 @@
  * given (what arrived) or the amount converted at the recorded reference rate.
  */
 import { ulid } from 'ulid';
+import { userRoute } from '../../../shared/identity/public';
 import { documentClient } from '../../../shared/kit/aws/clients';
 import { requireEnv } from '../../../shared/kit/config';
-import { authenticatedRoute, noParams } from '../../../shared/kit/http/api-handler';
 import { idempotencyKeyFrom, replay, withIdempotency } from '../../../shared/kit/http/idempotency';
 import { ratesIfNeeded } from '../../../shared/rates/conversion-service';
 import { createRateStore } from '../../../shared/rates/store';
+import { transfersCreate } from '../../../shared/transactions/operations';
 import { planTransfer, transferLegIds } from '../../../shared/transactions/plan';
-import { checkDateWindow, createTransferBody, todayIn } from '../../../shared/transactions/schemas';
+import { checkDateWindow, todayIn } from '../../../shared/transactions/schemas';
 import { createTransactionStore } from '../../../shared/transactions/store';
 import { toTransactionView } from '../../../shared/transactions/views';
 
@@ -20,48 +21,45 @@ const tableName = requireEnv('TABLE_NAME');
 const rates = createRateStore({ db, tableName });
 const transactions = createTransactionStore({ db, tableName });
 
-export const handler = authenticatedRoute(
-  { body: createTransferBody, query: noParams },
-  async ({ userId, profile, body, headers }) => {
-    const scope = { tableName, userId, operation: 'create-transfer', key: idempotencyKeyFrom(headers), request: body };
-    if (scope.key) {
-      const earlier = await replay(db, { ...scope, key: scope.key });
-      if (earlier) return earlier;
-    }
-    const [from, to] = await Promise.all([
-      transactions.getAccount(userId, body.fromAccountId),
-      transactions.getAccount(userId, body.toAccountId),
-    ]);
-    const now = new Date();
-    const today = todayIn(profile.timezone, now);
-    const date = body.date ?? today;
-    checkDateWindow(date, today);
-    const transferId = ulid(now.getTime());
-    const { outLeg, inLeg, deltas } = planTransfer(body, {
-      transferId,
-      ...transferLegIds(transferId),
-      now: now.toISOString(),
-      date,
-      from,
-      to,
-      homeCurrency: profile.homeCurrency,
-      rates:
-        from && to
-          ? await ratesIfNeeded(rates, date, body.money.currency, [from.currency, to.currency, profile.homeCurrency])
-          : undefined,
-    });
-    const response = {
-      status: 201,
-      body: { transferId, from: toTransactionView(outLeg), to: toTransactionView(inLeg) },
-      headers: { location: `/v1/transactions/${outLeg.transactionId}` },
-    };
-    return withIdempotency(db, scope, response, (record) =>
-      transactions.apply(userId, {
-        created: [outLeg, inLeg],
-        deltas,
-        now: outLeg.createdAt,
-        extra: record ? [record] : [],
-      }),
-    );
-  },
-);
+export const handler = userRoute(transfersCreate, async ({ userId, profile, body, headers }) => {
+  const scope = { tableName, userId, operation: 'create-transfer', key: idempotencyKeyFrom(headers), request: body };
+  if (scope.key) {
+    const earlier = await replay(db, { ...scope, key: scope.key });
+    if (earlier) return earlier;
+  }
+  const [from, to] = await Promise.all([
+    transactions.getAccount(userId, body.fromAccountId),
+    transactions.getAccount(userId, body.toAccountId),
+  ]);
+  const now = new Date();
+  const today = todayIn(profile.timezone, now);
+  const date = body.date ?? today;
+  checkDateWindow(date, today);
+  const transferId = ulid(now.getTime());
+  const { outLeg, inLeg, deltas } = planTransfer(body, {
+    transferId,
+    ...transferLegIds(transferId),
+    now: now.toISOString(),
+    date,
+    from,
+    to,
+    homeCurrency: profile.homeCurrency,
+    rates:
+      from && to
+        ? await ratesIfNeeded(rates, date, body.money.currency, [from.currency, to.currency, profile.homeCurrency])
+        : undefined,
+  });
+  const response = {
+    status: 201,
+    body: { transferId, from: toTransactionView(outLeg), to: toTransactionView(inLeg) },
+    headers: { location: `/v1/transactions/${outLeg.transactionId}` },
+  };
+  return withIdempotency(db, scope, response, (record) =>
+    transactions.apply(userId, {
+      created: [outLeg, inLeg],
+      deltas,
+      now: outLeg.createdAt,
+      extra: record ? [record] : [],
+    }),
+  );
+});

@@ -1,21 +1,19 @@
 /**
- * The one wrapper every HTTP route uses: Powertools (logger, metrics) via middy, strict
- * zod parsing of body, query and path, the caller's identity from the verified JWT, the check that
- * the caller's account still exists, and the single mapping from thrown errors to problem+json.
- * Handlers stay thin: parse, call the domain, shape.
+ * The one wrapper every HTTP route uses, built from the route's declaration (./operation.ts):
+ * Powertools (logger, metrics) via middy, strict zod parsing of body, query and path with
+ * the declared schemas, the declared headers and no other, the caller's identity from the verified
+ * JWT, and the single mapping from thrown errors to problem+json. Handlers stay thin: parse, call
+ * the domain, shape. Routes on the caller's data also load the caller first (callerRoute; the
+ * identity feature's userRoute checks the account still exists): this kit knows no feature.
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import * as z from 'zod';
-import type { Profile } from '../../identity/profile';
-import { createProfileStore } from '../../identity/profile-store';
-import { documentClient } from '../aws/clients';
-import { requireEnv } from '../config';
+import type * as z from 'zod';
 import { logger, metrics } from '../observability';
+import type { OperationDeclaration, OperationRequest, RequestSchemas } from './operation';
 import {
-  AccountDeleted,
   type FieldLocation,
   fieldErrorsFromZod,
   HttpProblem,
@@ -34,31 +32,12 @@ export type HttpApiEvent = APIGatewayProxyEventV2 & {
 };
 export type HttpApiResult = APIGatewayProxyStructuredResultV2;
 
-type Schemas = { body?: z.ZodType; query?: z.ZodType; path?: z.ZodType };
-type Parsed<S, K extends keyof Schemas> = S extends Record<K, infer T extends z.ZodType> ? z.infer<T> : undefined;
-
-export type ApiRequest<S extends Schemas> = {
-  body: Parsed<S, 'body'>;
-  query: Parsed<S, 'query'>;
-  path: Parsed<S, 'path'>;
-  /** Lower-cased header names, as HTTP API delivers them. */
-  headers: Record<string, string | undefined>;
-  requestId: string;
-  event: HttpApiEvent;
-};
-export type IdentityRequest<S extends Schemas> = ApiRequest<S> & {
+export type ApiRequest<D extends OperationDeclaration> = OperationRequest<D>;
+export type IdentityRequest<D extends OperationDeclaration> = ApiRequest<D> & {
   /** The caller's Cognito `sub`, from the token API Gateway verified. Every key is built from it. */
   userId: string;
   /** The raw access token, for Cognito calls made on the caller's behalf (change password, delete). */
   accessToken: string;
-};
-export type AuthenticatedRequest<S extends Schemas> = IdentityRequest<S> & {
-  /**
-   * The caller's profile, read once per request (strongly consistent) by the wrapper. Its presence
-   * is what proves the account still exists; handlers take home currency and timezone from it
-   * instead of reading it again.
-   */
-  profile: Profile;
 };
 
 export type ApiResponse = { status: number; body?: unknown; headers?: Record<string, string> };
@@ -91,16 +70,37 @@ function readJsonBody(event: HttpApiEvent): unknown {
   }
 }
 
-function parseRequest<S extends Schemas>(schemas: S, event: HttpApiEvent): ApiRequest<S> {
+/** What generic code (JSON.stringify, await, inspection) reads on any object. */
+const ALWAYS_READABLE = new Set(['toJSON', 'then', ...Object.getOwnPropertyNames(Object.prototype)]);
+
+/**
+ * The declared headers, and only those. Reading any other is a programming error the type of
+ * `headers` already refuses at compile time; at run time it throws (a 500 every route test of the
+ * handler sees), so a cast cannot read a header the document does not declare either.
+ */
+function declaredHeaders(declared: RequestSchemas['headers'], event: HttpApiEvent): Record<string, string | undefined> {
+  const names = Object.keys(declared ?? {});
+  const values = Object.fromEntries(names.map((name) => [name, event.headers?.[name]]));
+  return new Proxy(Object.freeze(values), {
+    get(target, property) {
+      if (typeof property === 'string' && !names.includes(property) && !ALWAYS_READABLE.has(property)) {
+        throw new Error(`The handler reads header "${property}", which its operation does not declare`);
+      }
+      return Reflect.get(target, property);
+    },
+  });
+}
+
+function parseRequest<D extends OperationDeclaration>(operation: D, event: HttpApiEvent): ApiRequest<D> {
+  const schemas = operation.request;
   const body = schemas.body ? readJsonBody(event) : undefined;
   return {
-    body: parsePart(schemas.body, body, 'body') as Parsed<S, 'body'>,
-    query: parsePart(schemas.query, event.queryStringParameters ?? {}, 'query') as Parsed<S, 'query'>,
-    path: parsePart(schemas.path, event.pathParameters ?? {}, 'path') as Parsed<S, 'path'>,
-    headers: event.headers ?? {},
+    body: parsePart(schemas.body, body, 'body'),
+    query: parsePart(schemas.query, event.queryStringParameters ?? {}, 'query'),
+    path: parsePart(schemas.path, event.pathParameters ?? {}, 'path'),
+    headers: declaredHeaders(schemas.headers, event),
     requestId: event.requestContext.requestId,
-    event,
-  };
+  } as ApiRequest<D>;
 }
 
 export function problemResponse(error: unknown, event: HttpApiEvent): HttpApiResult {
@@ -144,12 +144,21 @@ function withObservability(core: (event: HttpApiEvent, context: Context) => Prom
     });
 }
 
-/** A route anyone may call (the /v1/auth/* routes that precede having a token). */
-export function publicRoute<S extends Schemas>(schemas: S, fn: (request: ApiRequest<S>) => Promise<ApiResponse>) {
-  return withObservability(async (event) => {
-    const response = await fn(parseRequest(schemas, event));
+/** A Lambda handler built from an operation, which it carries (tests check entry and declaration match). */
+export type RouteHandler<D extends OperationDeclaration = OperationDeclaration> = ((
+  event: HttpApiEvent,
+  context: Context,
+) => Promise<HttpApiResult>) & { readonly operation: D };
+
+function handlerOf<D extends OperationDeclaration>(
+  operation: D,
+  core: (event: HttpApiEvent) => Promise<ApiResponse>,
+): RouteHandler<D> {
+  const handler = withObservability(async (event) => {
+    const response = await core(event);
     return jsonResponse(response.status, response.body, response.headers);
   });
+  return Object.assign(handler, { operation });
 }
 
 /** The caller's identity from the verified claims; a request without one is refused (defence in depth). */
@@ -159,47 +168,49 @@ function callerIdentity(event: HttpApiEvent): { userId: string; accessToken: str
   return { userId: sub, accessToken: bearerToken(event.headers?.authorization) };
 }
 
+type RouteRequest<D extends OperationDeclaration> = D['auth'] extends 'identity' ? IdentityRequest<D> : ApiRequest<D>;
+
 /**
- * A route behind the JWT authorizer that reads or writes the caller's data (every authenticated
- * route but two, see identityRoute). API Gateway has already checked signature, issuer, audience,
+ * The handler of a `public` operation (anyone may call it) or an `identity` one: behind the JWT
+ * authorizer, acting on the caller's Cognito identity, not on their data, so it must work without
+ * a profile (changing the password; DELETE /v1/me, whose retry after the profile is gone must
+ * still delete the Cognito user). API Gateway has already checked signature, issuer, audience,
  * expiry and scope; this reads the subject and refuses, as defence in depth, a request without one.
- *
- * Then, after the request has parsed (a malformed request costs no read), it reads the caller's
- * profile: one strongly consistent GetItem by key. A deleted account has no profile (DELETE /v1/me
- * deletes it first), yet its access tokens stay valid until they expire, so a missing profile is a
- * 401 account-deleted and the handler never runs: nothing is read for the caller, and nothing is
- * written that the erasure of their partition would have to chase. Handlers that need the profile
- * (home currency, timezone) get it from here, so for them the check costs nothing extra.
+ * A `user` operation needs its caller loaded: callerRoute (shared/identity/public.ts, userRoute).
  */
-export function authenticatedRoute<S extends Schemas>(
-  schemas: S,
-  fn: (request: AuthenticatedRequest<S>) => Promise<ApiResponse>,
-) {
-  const profiles = createProfileStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
-  return withObservability(async (event) => {
+export function route<D extends OperationDeclaration & { auth: 'public' | 'identity' }>(
+  operation: D,
+  fn: (request: RouteRequest<D>) => Promise<ApiResponse>,
+): RouteHandler<D> {
+  if (operation.auth !== 'public' && operation.auth !== 'identity') {
+    throw new Error(`${operation.function} is a ${operation.auth} operation: build it with its caller route`);
+  }
+  return handlerOf(operation, async (event) => {
+    if (operation.auth === 'public') return fn(parseRequest(operation, event) as RouteRequest<D>);
     const identity = callerIdentity(event);
-    const request = parseRequest(schemas, event);
-    const profile = await profiles.get(identity.userId);
-    if (!profile) throw new AccountDeleted();
-    const response = await fn({ ...request, ...identity, profile });
-    return jsonResponse(response.status, response.body, response.headers);
+    return fn({ ...parseRequest(operation, event), ...identity } as RouteRequest<D>);
   });
 }
 
 /**
- * A route behind the JWT authorizer that acts on the caller's Cognito identity, not on their data,
- * and so must work without a profile: changing the password (Cognito itself refuses the token of a
- * deleted user) and DELETE /v1/me (a retry after the profile is gone must still delete the Cognito
- * user). Everything else is an authenticatedRoute.
+ * The handler of a `user` operation, with `loadCaller` run after the request has parsed (a
+ * malformed request costs no read) and before the handler: what it returns is added to the request,
+ * and what it throws is the answer. The identity feature's userRoute loads the caller's profile
+ * with it and refuses a deleted account, so this kit needs to know no feature.
  */
-export function identityRoute<S extends Schemas>(
-  schemas: S,
-  fn: (request: IdentityRequest<S>) => Promise<ApiResponse>,
-) {
-  return withObservability(async (event) => {
+export function callerRoute<D extends OperationDeclaration & { auth: 'user' }, Caller extends object>(
+  operation: D,
+  loadCaller: (userId: string) => Promise<Caller>,
+  fn: (request: IdentityRequest<D> & Caller) => Promise<ApiResponse>,
+): RouteHandler<D> {
+  if (operation.auth !== 'user') {
+    throw new Error(`${operation.function} is a ${operation.auth} operation: build it with route()`);
+  }
+  return handlerOf(operation, async (event) => {
     const identity = callerIdentity(event);
-    const response = await fn({ ...parseRequest(schemas, event), ...identity });
-    return jsonResponse(response.status, response.body, response.headers);
+    const request = parseRequest(operation, event);
+    const caller = await loadCaller(identity.userId);
+    return fn({ ...request, ...identity, ...caller });
   });
 }
 
@@ -208,6 +219,3 @@ function bearerToken(header: string | undefined): string {
   if (!match?.[1]) throw new Unauthorized();
   return match[1];
 }
-
-/** Shapes of the empty query or path, for routes that take none: unknown parameters are refused. */
-export const noParams = z.strictObject({});

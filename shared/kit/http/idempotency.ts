@@ -21,8 +21,8 @@ const IdempotencyEntity = entity(
 const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
-/** The request's Idempotency-Key, or undefined; 400 for a malformed one. */
-export function idempotencyKeyFrom(headers: Record<string, string | undefined>): string | undefined {
+/** The request's Idempotency-Key (the operation declares the header), or undefined; 400 for a malformed one. */
+export function idempotencyKeyFrom(headers: { readonly 'idempotency-key': string | undefined }): string | undefined {
   const key = headers['idempotency-key'];
   if (key === undefined) return undefined;
   if (!KEY_PATTERN.test(key)) {

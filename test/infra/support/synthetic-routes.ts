@@ -10,7 +10,7 @@ import type { ExtraApi } from '../../../lib/moneta-stack';
 export function syntheticApi(count: number, perFeature = 25): ExtraApi {
   const entry = functionSpec('me-get').entry;
   const functions: FunctionSpec[] = [];
-  const routes: RouteSpec[] = [];
+  const routes: RouteSpec<string>[] = [];
   for (let index = 0; index < count; index++) {
     const feature = `synthetic-${Math.floor(index / perFeature) + 1}`;
     const id = `synthetic-op-${index + 1}`;

@@ -8,14 +8,15 @@
 
 import type { GoalContributionItem } from '../../../../shared/goals/items';
 import { GoalContributionEntity } from '../../../../shared/goals/items';
-import { checkContributionDate, contributionCreateSchema } from '../../../../shared/goals/schemas';
+import { goalContributionsCreate } from '../../../../shared/goals/operations';
+import { checkContributionDate } from '../../../../shared/goals/schemas';
 import { createGoalStore, notContributionsFunded } from '../../../../shared/goals/store';
 import { callerToday } from '../../../../shared/goals/today';
 import { toContributionView } from '../../../../shared/goals/views';
+import { userRoute } from '../../../../shared/identity/public';
 import { documentClient } from '../../../../shared/kit/aws/clients';
 import { requireEnv } from '../../../../shared/kit/config';
-import { authenticatedRoute, noParams } from '../../../../shared/kit/http/api-handler';
-import { idPath, newEntityId } from '../../../../shared/kit/http/fields';
+import { newEntityId } from '../../../../shared/kit/http/fields';
 import { idempotencyKeyFrom, replay, withIdempotency } from '../../../../shared/kit/http/idempotency';
 import { NotFound, ValidationFailed } from '../../../../shared/kit/http/problems';
 import type { Money } from '../../../../shared/kit/money/money';
@@ -39,42 +40,39 @@ async function inGoalCurrency(money: Money, currency: string, date: string): Pro
   return transactionAmount(amount, currency, 'money.amount');
 }
 
-export const handler = authenticatedRoute(
-  { path: idPath, body: contributionCreateSchema, query: noParams },
-  async ({ userId, profile, path, body, headers }) => {
-    const scope = {
-      tableName,
-      userId,
-      operation: 'create-contribution',
-      key: idempotencyKeyFrom(headers),
-      // The goal is part of what was asked: the same key for another goal is a different request.
-      request: { goalId: path.id, ...body },
-    };
-    if (scope.key) {
-      const earlier = await replay(db, { ...scope, key: scope.key });
-      if (earlier) return earlier;
-    }
-    const now = new Date();
-    const goal = await goals.get(userId, path.id);
-    if (!goal) throw new NotFound('goal');
-    if (goal.funding.kind !== 'contributions') throw notContributionsFunded();
-    const today = callerToday(profile, now);
-    const date = body.date ?? today;
-    checkContributionDate(date, today);
-    const contribution: GoalContributionItem = {
-      type: GoalContributionEntity.type,
-      contributionId: newEntityId(now.getTime()),
-      goalId: goal.goalId,
-      amount: await inGoalCurrency(body.money, goal.currency, date),
-      currency: goal.currency,
-      date,
-      note: body.note ?? null,
-      createdAt: now.toISOString(),
-      version: 1,
-    };
-    const response = { status: 201, body: toContributionView(contribution) };
-    return withIdempotency(db, scope, response, (record) =>
-      goals.addContribution(userId, contribution, record ? [record] : []),
-    );
-  },
-);
+export const handler = userRoute(goalContributionsCreate, async ({ userId, profile, path, body, headers }) => {
+  const scope = {
+    tableName,
+    userId,
+    operation: 'create-contribution',
+    key: idempotencyKeyFrom(headers),
+    // The goal is part of what was asked: the same key for another goal is a different request.
+    request: { goalId: path.id, ...body },
+  };
+  if (scope.key) {
+    const earlier = await replay(db, { ...scope, key: scope.key });
+    if (earlier) return earlier;
+  }
+  const now = new Date();
+  const goal = await goals.get(userId, path.id);
+  if (!goal) throw new NotFound('goal');
+  if (goal.funding.kind !== 'contributions') throw notContributionsFunded();
+  const today = callerToday(profile, now);
+  const date = body.date ?? today;
+  checkContributionDate(date, today);
+  const contribution: GoalContributionItem = {
+    type: GoalContributionEntity.type,
+    contributionId: newEntityId(now.getTime()),
+    goalId: goal.goalId,
+    amount: await inGoalCurrency(body.money, goal.currency, date),
+    currency: goal.currency,
+    date,
+    note: body.note ?? null,
+    createdAt: now.toISOString(),
+    version: 1,
+  };
+  const response = { status: 201, body: toContributionView(contribution) };
+  return withIdempotency(db, scope, response, (record) =>
+    goals.addContribution(userId, contribution, record ? [record] : []),
+  );
+});

@@ -1,0 +1,29 @@
+/**
+ * Every HTTP operation of Moneta, feature by feature: the one list the function catalog's API part
+ * and the route table (lib/catalog), hence the stack and the local gateway, and the OpenAPI
+ * document (./openapi.ts) are derived from. A new feature registers its operations here; a new
+ * route of an existing feature is declared in that feature's operations.ts only.
+ */
+import { accountsOperations } from '../accounts/operations';
+import { budgetsOperations } from '../budgets/operations';
+import { categoriesOperations } from '../categories/operations';
+import { goalsOperations } from '../goals/operations';
+import { identityOperations } from '../identity/operations';
+import { notificationsOperations } from '../notifications/operations';
+import { ratesOperations } from '../rates/operations';
+import { transactionsOperations } from '../transactions/operations';
+import { openapiGet } from './openapi-operation';
+
+export const operations = [
+  ...identityOperations,
+  ...accountsOperations,
+  ...categoriesOperations,
+  ...transactionsOperations,
+  ...budgetsOperations,
+  ...goalsOperations,
+  ...notificationsOperations,
+  ...ratesOperations,
+  openapiGet,
+] as const;
+
+export type Operation = (typeof operations)[number];

@@ -1,0 +1,251 @@
+/** The auth and profile routes, declared once (shared/kit/http/operation.ts). */
+import * as z from 'zod';
+import { defineOperation, ifMatchHeader, lazily, noParams } from '../kit/http/operation';
+import { timestampFields } from '../kit/http/response-schemas';
+import { profilePatchSchema, profileSchema } from './profile';
+import {
+  changePasswordBody,
+  confirmBody,
+  emailOnlyBody,
+  loginBody,
+  refreshTokenBody,
+  resetPasswordBody,
+  signupBody,
+} from './schemas';
+
+/** The documented response shapes, built on first use (documentation and tests only). */
+export const identityViews = lazily(() => ({
+  profile: z.strictObject({
+    id: z.string(),
+    email: z.string(),
+    name: z.string(),
+    homeCurrency: z.string(),
+    timezone: z.string(),
+    notifications: profileSchema.shape.notifications,
+    ...timestampFields(),
+  }),
+  tokens: z.strictObject({
+    accessToken: z.string(),
+    idToken: z.string(),
+    refreshToken: z.string().optional(),
+    expiresIn: z.number().int(),
+    tokenType: z.literal('Bearer'),
+  }),
+  message: z.strictObject({ message: z.string() }),
+}));
+
+export const authSignup = defineOperation({
+  function: 'auth-signup',
+  feature: 'identity',
+  entry: 'functions/api/auth/signup.ts',
+  method: 'POST',
+  path: '/v1/auth/signup',
+  auth: 'public',
+  functionDescription: 'Registers a user with Cognito',
+  summary: 'Register with email and password',
+  description: 'Cognito emails a confirmation code; confirm with POST /v1/auth/confirm.',
+  grants: { userPool: true },
+  request: { body: signupBody, query: noParams },
+  response: {
+    status: 201,
+    description: 'Registered, not yet confirmed',
+    schema: () =>
+      z.strictObject({
+        userId: z.string(),
+        confirmed: z.boolean(),
+        codeDelivery: z.strictObject({ medium: z.string(), destination: z.string() }).optional(),
+      }),
+  },
+  problems: [409, 429],
+});
+
+export const authConfirm = defineOperation({
+  function: 'auth-confirm',
+  feature: 'identity',
+  entry: 'functions/api/auth/confirm.ts',
+  method: 'POST',
+  path: '/v1/auth/confirm',
+  auth: 'public',
+  functionDescription: 'Confirms a sign-up with the emailed code',
+  summary: 'Confirm a sign-up with the emailed code',
+  grants: { userPool: true },
+  request: { body: confirmBody, query: noParams },
+  response: { status: 200, description: 'Confirmed', schema: () => z.strictObject({ confirmed: z.literal(true) }) },
+  problems: [409, 429],
+});
+
+export const authResendCode = defineOperation({
+  function: 'auth-resend-code',
+  feature: 'identity',
+  entry: 'functions/api/auth/resend-code.ts',
+  method: 'POST',
+  path: '/v1/auth/resend-code',
+  auth: 'public',
+  functionDescription: 'Re-sends the sign-up confirmation code',
+  summary: 'Send the confirmation code again',
+  grants: { userPool: true },
+  request: { body: emailOnlyBody, query: noParams },
+  response: {
+    status: 202,
+    description: 'Sent if the account exists and is unconfirmed',
+    schema: () => identityViews().message,
+  },
+  problems: [429],
+});
+
+export const authLogin = defineOperation({
+  function: 'auth-login',
+  feature: 'identity',
+  entry: 'functions/api/auth/login.ts',
+  method: 'POST',
+  path: '/v1/auth/login',
+  auth: 'public',
+  functionDescription: 'Exchanges email and password for tokens',
+  summary: 'Exchange email and password for tokens',
+  grants: { userPool: true },
+  request: { body: loginBody, query: noParams },
+  response: {
+    status: 200,
+    description: 'Tokens; send the access token as `Authorization: Bearer <token>`',
+    schema: () => identityViews().tokens,
+  },
+  problems: [{ status: 401, description: 'Incorrect email or password' }, 403, 429],
+});
+
+export const authRefresh = defineOperation({
+  function: 'auth-refresh',
+  feature: 'identity',
+  entry: 'functions/api/auth/refresh.ts',
+  method: 'POST',
+  path: '/v1/auth/refresh',
+  auth: 'public',
+  functionDescription: 'Exchanges a refresh token for new tokens',
+  summary: 'Exchange a refresh token for new tokens',
+  grants: { userPool: true },
+  request: { body: refreshTokenBody, query: noParams },
+  response: { status: 200, description: 'New tokens', schema: () => identityViews().tokens },
+  problems: [{ status: 401, description: 'The refresh token is invalid, expired or revoked; sign in again' }, 429],
+});
+
+export const authLogout = defineOperation({
+  function: 'auth-logout',
+  feature: 'identity',
+  entry: 'functions/api/auth/logout.ts',
+  method: 'POST',
+  path: '/v1/auth/logout',
+  auth: 'public',
+  functionDescription: 'Revokes a refresh token',
+  summary: 'Revoke a refresh token',
+  grants: { userPool: true },
+  request: { body: refreshTokenBody, query: noParams },
+  response: { status: 204, description: 'Revoked' },
+  problems: [429],
+});
+
+export const authForgotPassword = defineOperation({
+  function: 'auth-forgot-password',
+  feature: 'identity',
+  entry: 'functions/api/auth/forgot-password.ts',
+  method: 'POST',
+  path: '/v1/auth/forgot-password',
+  auth: 'public',
+  functionDescription: 'Starts a password reset',
+  summary: 'Start a password reset',
+  grants: { userPool: true },
+  request: { body: emailOnlyBody, query: noParams },
+  response: {
+    status: 202,
+    description: 'A code is emailed if the account exists',
+    schema: () => identityViews().message,
+  },
+  problems: [429],
+});
+
+export const authResetPassword = defineOperation({
+  function: 'auth-reset-password',
+  feature: 'identity',
+  entry: 'functions/api/auth/reset-password.ts',
+  method: 'POST',
+  path: '/v1/auth/reset-password',
+  auth: 'public',
+  functionDescription: 'Sets a new password with the emailed code',
+  summary: 'Set a new password with the emailed code',
+  grants: { userPool: true },
+  request: { body: resetPasswordBody, query: noParams },
+  response: { status: 204, description: 'Password changed' },
+  problems: [429],
+});
+
+export const authChangePassword = defineOperation({
+  function: 'auth-change-password',
+  feature: 'identity',
+  entry: 'functions/api/auth/change-password.ts',
+  method: 'POST',
+  path: '/v1/auth/change-password',
+  auth: 'identity',
+  functionDescription: 'Changes the signed-in user password',
+  summary: "Change the signed-in user's password",
+  grants: { userPool: true },
+  request: { body: changePasswordBody, query: noParams },
+  response: { status: 204, description: 'Password changed' },
+  problems: [403, 429],
+});
+
+export const meGet = defineOperation({
+  function: 'me-get',
+  feature: 'identity',
+  entry: 'functions/api/me/get.ts',
+  method: 'GET',
+  path: '/v1/me',
+  auth: 'user',
+  functionDescription: "Reads the caller's profile",
+  summary: "Read the caller's profile",
+  grants: { table: 'read' },
+  request: { query: noParams },
+  response: { status: 200, description: 'The profile', schema: () => identityViews().profile, etag: true },
+});
+
+export const meUpdate = defineOperation({
+  function: 'me-update',
+  feature: 'identity',
+  entry: 'functions/api/me/update.ts',
+  method: 'PATCH',
+  path: '/v1/me',
+  auth: 'user',
+  functionDescription: "Updates the caller's profile",
+  summary: "Change the caller's profile",
+  grants: { table: 'readWrite' },
+  request: { body: profilePatchSchema, query: noParams, headers: { 'if-match': ifMatchHeader } },
+  response: { status: 200, description: 'The changed profile', schema: () => identityViews().profile, etag: true },
+  problems: [412],
+});
+
+export const meDelete = defineOperation({
+  function: 'me-delete',
+  feature: 'identity',
+  entry: 'functions/api/me/delete.ts',
+  method: 'DELETE',
+  path: '/v1/me',
+  auth: 'identity',
+  functionDescription: "Deletes the caller's account",
+  summary: "Delete the caller's account and, asynchronously, all their data",
+  grants: { table: 'readWrite', userPool: true },
+  request: { query: noParams },
+  response: { status: 202, description: 'Deleting', schema: () => z.strictObject({ status: z.literal('deleting') }) },
+  problems: [503],
+});
+
+export const identityOperations = [
+  authSignup,
+  authConfirm,
+  authResendCode,
+  authLogin,
+  authRefresh,
+  authLogout,
+  authForgotPassword,
+  authResetPassword,
+  authChangePassword,
+  meGet,
+  meUpdate,
+  meDelete,
+] as const;

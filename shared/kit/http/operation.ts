@@ -1,0 +1,153 @@
+/**
+ * One declaration per HTTP operation: method, path, auth, the Lambda that serves it (entry, grants,
+ * limits), what it reads (body, query, path and header schemas) and what it answers (the success
+ * response with its schema and headers, and the problem statuses). The function catalog, the route
+ * table, the local gateway and the OpenAPI document are derived from these declarations
+ * (shared/app/operations.ts lists them), and a handler is built from its own declaration
+ * (./api-handler.ts), so the places a route used to be written in cannot drift apart.
+ *
+ * A declaration is data only: it imports no handler. Request schemas are the handler's own (it
+ * parses with them, so they load anyway); response schemas are documentation only and are built
+ * lazily, by a thunk, so a handler's cold start does not construct them.
+ */
+import * as z from 'zod';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * `public`: no token (the /v1/auth routes that precede having one). `identity`: behind the JWT
+ * authorizer, acting on the caller's Cognito identity only, so it must work without a profile.
+ * `user`: behind the JWT authorizer, on the caller's data; the caller's profile is read first and a
+ * deleted account is refused (shared/identity/public.ts, userRoute).
+ */
+export type OperationAuth = 'public' | 'identity' | 'user';
+
+/**
+ * The scope every authenticated route requires. Cognito puts it in access tokens only, so an ID
+ * token (which has `aud` but no `scope`) is refused by the authorizer.
+ */
+export const REQUIRED_SCOPE = 'aws.cognito.signin.user.admin';
+
+/** What the Lambda of an operation may touch; the stack grants exactly this and nothing else. */
+export type Grants = {
+  /** DynamoDB access to the single table (TABLE_NAME). */
+  table?: 'read' | 'readWrite';
+  /** Needs the user pool and app client ids (USER_POOL_ID, USER_POOL_CLIENT_ID). */
+  userPool?: boolean;
+  /** Cognito admin actions on the pool (IAM). Public client APIs (SignUp, InitiateAuth …) need none. */
+  cognitoActions?: readonly string[];
+  /** Publishes to the Moneta event bus (EVENT_BUS_NAME). */
+  putEvents?: boolean;
+  /** Sends email with SES v2 (SENDER_EMAIL, SES_CONFIGURATION_SET). */
+  sendEmail?: boolean;
+};
+
+/** A request header an operation reads, as documented. The key it is declared under is its lower-cased name. */
+export type HeaderSpec = {
+  /** The documented spelling, e.g. `If-Match`. */
+  readonly name: string;
+  readonly description: string;
+  /** JSON Schema of the value, for the document. */
+  readonly schema: Readonly<Record<string, unknown>>;
+};
+
+export const ifMatchHeader = {
+  name: 'If-Match',
+  description: 'The ETag you read; a stale one is a 412.',
+  schema: { type: 'string' },
+} as const satisfies HeaderSpec;
+
+export const idempotencyKeyHeader = {
+  name: 'Idempotency-Key',
+  description: 'Replays the first response for 24 hours; the same key with another body is a 422.',
+  schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,255}$' },
+} as const satisfies HeaderSpec;
+
+/** The shape of the empty query or path, for operations that take none: unknown parameters are refused. */
+export const noParams = z.strictObject({});
+
+export type RequestSchemas = {
+  body?: z.ZodType;
+  query?: z.ZodType;
+  path?: z.ZodType;
+  /** Keyed by lower-cased name, as HTTP API delivers headers. A handler can read only these. */
+  headers?: Readonly<Record<string, HeaderSpec>>;
+};
+
+export type SuccessResponse = {
+  status: number;
+  description: string;
+  /** The body's schema, built on demand (documentation only). None: an undescribed JSON body, or 204. */
+  schema?: () => z.ZodType;
+  /** The response carries the resource's version as ETag (for a later If-Match). */
+  etag?: boolean;
+  /** The response names the created resource in Location. */
+  location?: boolean;
+};
+
+/** A problem status with what it means for this operation (e.g. a 401 on a public route). */
+export type ProblemSpec = { status: number; description: string };
+
+export type OperationDeclaration = {
+  /** The Lambda's stable id (kebab-case): CDK construct id suffix, local function name, operationId. */
+  function: string;
+  /** The feature the operation belongs to (its folder under shared/); functions are grouped by it. */
+  feature: string;
+  /** Entry file relative to the repository root; it exports `handler`, built from this declaration. */
+  entry: string;
+  method: HttpMethod;
+  /** API Gateway path syntax: `/v1/accounts/{id}`. */
+  path: string;
+  auth: OperationAuth;
+  /** The Lambda's description (console, catalog). */
+  functionDescription: string;
+  /** The operation's one-line summary, and optionally more, for the document. */
+  summary: string;
+  description?: string;
+  grants?: Grants;
+  timeoutSeconds?: number;
+  memoryMb?: number;
+  request: RequestSchemas;
+  response: SuccessResponse;
+  /**
+   * Problem statuses the operation answers besides 400, 401 (authenticated routes), 415 (routes
+   * with a body) and 500; with a description where the generic one would mislead.
+   */
+  problems?: readonly (number | ProblemSpec)[];
+};
+
+/**
+ * Declares an operation. The identity function, typed so that the declaration keeps its literal
+ * types (the function id becomes part of FunctionId; the request schemas and headers type the
+ * handler's request).
+ */
+export function defineOperation<const D extends OperationDeclaration>(declaration: D): D {
+  return declaration;
+}
+
+/** A value built on first use and kept: response schemas that only documentation and tests need. */
+export function lazily<T>(build: () => T): () => T {
+  let built: { value: T } | undefined;
+  return () => {
+    built ??= { value: build() };
+    return built.value;
+  };
+}
+
+type Parsed<R, K extends 'body' | 'query' | 'path'> = R extends { [P in K]: infer T extends z.ZodType }
+  ? z.infer<T>
+  : undefined;
+
+/** The declared headers and nothing else: reading an undeclared one does not compile. */
+export type DeclaredHeaders<R> = R extends { headers: infer H extends Readonly<Record<string, HeaderSpec>> }
+  ? { readonly [K in keyof H]: string | undefined }
+  : Record<never, never>;
+
+/** What a handler receives, built from its declaration's request schemas. */
+export type OperationRequest<D extends { request: RequestSchemas }> = {
+  body: Parsed<D['request'], 'body'>;
+  query: Parsed<D['request'], 'query'>;
+  path: Parsed<D['request'], 'path'>;
+  headers: DeclaredHeaders<D['request']>;
+  requestId: string;
+};

@@ -1,0 +1,166 @@
+/** The ledger routes (payees, transactions, transfers), declared once (shared/kit/http/operation.ts). */
+import * as z from 'zod';
+import { idPath } from '../kit/http/fields';
+import { defineOperation, idempotencyKeyHeader, ifMatchHeader, lazily, noParams } from '../kit/http/operation';
+import { moneySchema, pageOf, timestampFields } from '../kit/http/response-schemas';
+import { conversion } from '../rates/public';
+import { transactionItem } from './items';
+import { payeeListQuery } from './payee-store';
+import { transactionListQuery } from './query-schema';
+import { createTransactionBody, createTransferBody, patchTransactionBody } from './schemas';
+
+/** The documented response shapes, built on first use (documentation and tests only). */
+export const transactionViews = lazily(() => {
+  const money = moneySchema();
+  const transaction = z.strictObject({
+    id: z.string(),
+    kind: transactionItem.shape.kind,
+    accountId: z.string(),
+    date: z.iso.date(),
+    money: money.describe('As entered.'),
+    accountAmount: money.describe("Signed, in the account's currency: what the balance moved by."),
+    homeAmount: money.describe("Signed, in the user's home currency at the time of recording."),
+    conversions: z.strictObject({ account: conversion.nullable(), home: conversion.nullable() }),
+    categoryId: z.string().nullable(),
+    payee: z.string().nullable(),
+    note: z.string().nullable(),
+    tags: z.array(z.string()),
+    externalId: z.string().nullable(),
+    transferId: z.string().nullable(),
+    counterpartAccountId: z.string().nullable(),
+    ...timestampFields(),
+  });
+  const payee = z.strictObject({
+    name: z.string(),
+    transactionCount: z.number().int().nonnegative(),
+    lastUsedAt: z.string(),
+  });
+  return { transaction, payee };
+});
+const transactionView = () => transactionViews().transaction;
+
+export const payeesList = defineOperation({
+  function: 'payees-list',
+  feature: 'transactions',
+  entry: 'functions/api/payees/list.ts',
+  method: 'GET',
+  path: '/v1/payees',
+  auth: 'user',
+  functionDescription: 'Lists remembered payees',
+  summary: 'List the payees remembered from transactions, by name',
+  grants: { table: 'read' },
+  request: { query: payeeListQuery },
+  response: { status: 200, description: 'A page of payees', schema: () => pageOf(transactionViews().payee) },
+});
+
+export const transactionsCreate = defineOperation({
+  function: 'transactions-create',
+  feature: 'transactions',
+  entry: 'functions/api/transactions/create.ts',
+  method: 'POST',
+  path: '/v1/transactions',
+  auth: 'user',
+  functionDescription: 'Records an expense or income',
+  summary: 'Record an expense or an income',
+  description:
+    'Converted to the account and home currencies at the recorded ECB rate; give `accountAmount` for a currency without one. The same `Idempotency-Key` with the same body replays the first response (`Idempotent-Replayed: true`).',
+  grants: { table: 'readWrite' },
+  request: { body: createTransactionBody, query: noParams, headers: { 'idempotency-key': idempotencyKeyHeader } },
+  response: { status: 201, description: 'The new transaction', schema: transactionView, etag: true, location: true },
+  problems: [404, 409, 422],
+});
+
+export const transactionsList = defineOperation({
+  function: 'transactions-list',
+  feature: 'transactions',
+  entry: 'functions/api/transactions/list.ts',
+  method: 'GET',
+  path: '/v1/transactions',
+  auth: 'user',
+  functionDescription: 'Lists transactions with filters, newest first',
+  summary: "List the caller's transactions, newest first",
+  description:
+    '`categoryId` includes its subcategories; `q` matches the payee or the note (case-insensitive); `from` and `to` are inclusive days. A filter naming an account or category the caller does not have is a 404.',
+  grants: { table: 'read' },
+  request: { query: transactionListQuery },
+  response: { status: 200, description: 'A page of transactions', schema: () => pageOf(transactionView()) },
+  problems: [404],
+});
+
+export const transactionsGet = defineOperation({
+  function: 'transactions-get',
+  feature: 'transactions',
+  entry: 'functions/api/transactions/get.ts',
+  method: 'GET',
+  path: '/v1/transactions/{id}',
+  auth: 'user',
+  functionDescription: 'Reads a transaction',
+  summary: 'Read a transaction',
+  grants: { table: 'read' },
+  request: { path: idPath, query: noParams },
+  response: { status: 200, description: 'The transaction', schema: transactionView, etag: true },
+  problems: [404],
+});
+
+export const transactionsUpdate = defineOperation({
+  function: 'transactions-update',
+  feature: 'transactions',
+  entry: 'functions/api/transactions/update.ts',
+  method: 'PATCH',
+  path: '/v1/transactions/{id}',
+  auth: 'user',
+  functionDescription: 'Edits a transaction',
+  summary: 'Change a transaction',
+  description:
+    'A transfer leg accepts only `note` and `tags`. A `kind` change keeps the category: an expense turned into an income in an expense category becomes a refund.',
+  grants: { table: 'readWrite' },
+  request: { path: idPath, body: patchTransactionBody, query: noParams, headers: { 'if-match': ifMatchHeader } },
+  response: { status: 200, description: 'The changed transaction', schema: transactionView, etag: true },
+  problems: [404, 409, 412, 422],
+});
+
+export const transactionsDelete = defineOperation({
+  function: 'transactions-delete',
+  feature: 'transactions',
+  entry: 'functions/api/transactions/delete.ts',
+  method: 'DELETE',
+  path: '/v1/transactions/{id}',
+  auth: 'user',
+  functionDescription: 'Deletes a transaction (both legs of a transfer)',
+  summary: 'Delete a transaction (both legs of a transfer)',
+  grants: { table: 'readWrite' },
+  request: { path: idPath, query: noParams, headers: { 'if-match': ifMatchHeader } },
+  response: { status: 204, description: 'Deleted' },
+  problems: [404, 412],
+});
+
+export const transfersCreate = defineOperation({
+  function: 'transfers-create',
+  feature: 'transactions',
+  entry: 'functions/api/transfers/create.ts',
+  method: 'POST',
+  path: '/v1/transfers',
+  auth: 'user',
+  functionDescription: 'Moves money between two accounts',
+  summary: 'Move money between two of your accounts',
+  description: 'Both legs and both balances in one write; across currencies `toAmount` as given, else converted.',
+  grants: { table: 'readWrite' },
+  request: { body: createTransferBody, query: noParams, headers: { 'idempotency-key': idempotencyKeyHeader } },
+  response: {
+    status: 201,
+    description: 'Both legs',
+    schema: () => z.strictObject({ transferId: z.string(), from: transactionView(), to: transactionView() }),
+    location: true,
+  },
+  problems: [404, 409, 422],
+});
+
+export const transactionsOperations = [
+  payeesList,
+  transactionsCreate,
+  transactionsList,
+  transactionsGet,
+  transactionsUpdate,
+  transactionsDelete,
+  transfersCreate,
+] as const;
