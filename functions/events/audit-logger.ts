@@ -4,13 +4,13 @@
  */
 
 import { eventConsumer } from '../../shared/app/consumer';
-import { eventNames } from '../../shared/app/events';
+import { auditLogger } from '../../shared/app/consumers';
 import { logger } from '../../shared/kit/observability';
 
-/** Every event is audited (rule `audit` in lib/catalog/rules.ts). */
-export const acceptedDetailTypes = eventNames;
+/** Every event is audited: the events its declaration (and so its rule) routes here. */
+export const acceptedDetailTypes = auditLogger.events;
 
-export const handler = eventConsumer(acceptedDetailTypes, async ({ detailType, detail }) => {
+export const handler = eventConsumer(auditLogger, async ({ detailType, detail }) => {
   logger.info('Domain event', {
     audit: true,
     detailType,

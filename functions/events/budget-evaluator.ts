@@ -5,15 +5,16 @@
  */
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { eventConsumer } from '../../shared/app/consumer';
-import { evaluatedEvents, evaluateEvent } from '../../shared/budgets/evaluate';
+import { budgetEvaluator } from '../../shared/budgets/consumers';
+import { evaluateEvent } from '../../shared/budgets/evaluate';
 import { createBudgetStore } from '../../shared/budgets/store';
 import { createProfileStore } from '../../shared/identity/profile-store';
 import { documentClient } from '../../shared/kit/aws/clients';
 import { requireEnv } from '../../shared/kit/config';
 import { logger, metrics } from '../../shared/kit/observability';
 
-/** Rule `evaluate-budgets` in lib/catalog/rules.ts. */
-export const acceptedDetailTypes = evaluatedEvents;
+/** The events its declaration (and so its rule) routes here. */
+export const acceptedDetailTypes = budgetEvaluator.events;
 
 const db = documentClient();
 const tableName = requireEnv('TABLE_NAME');
@@ -23,7 +24,7 @@ const deps = {
   now: () => new Date(),
 };
 
-export const handler = eventConsumer(acceptedDetailTypes, async (event) => {
+export const handler = eventConsumer(budgetEvaluator, async (event) => {
   const outcome = await evaluateEvent(deps, event);
   metrics.addMetric('BudgetApplies', MetricUnit.Count, outcome.applied);
   metrics.addMetric('BudgetAlerts', MetricUnit.Count, outcome.alerts);

@@ -6,23 +6,15 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { type ConsumedEvent, eventConsumer } from '../../shared/app/consumer';
 import { createGoalTracker } from '../../shared/goals/apply';
+import { goalTracker } from '../../shared/goals/consumers';
 import { createGoalStore } from '../../shared/goals/store';
 import { documentClient } from '../../shared/kit/aws/clients';
 import { requireEnv } from '../../shared/kit/config';
 import { logger, metrics } from '../../shared/kit/observability';
 import { createRateStore } from '../../shared/rates/store';
 
-/** Rule `track-goals` in lib/catalog/rules.ts. */
-export const acceptedDetailTypes = [
-  'TransactionCreated',
-  'TransactionUpdated',
-  'TransactionDeleted',
-  'GoalContributionAdded',
-  'GoalContributionDeleted',
-  'AccountUpdated',
-  'GoalCreated',
-  'GoalUpdated',
-] as const;
+/** The events its declaration (and so its rule) routes here. */
+export const acceptedDetailTypes = goalTracker.events;
 
 const db = documentClient();
 const tableName = requireEnv('TABLE_NAME');
@@ -62,7 +54,7 @@ async function track(event: Tracked): Promise<unknown> {
   }
 }
 
-export const handler = eventConsumer(acceptedDetailTypes, async (event) => {
+export const handler = eventConsumer(goalTracker, async (event) => {
   const outcome = await track(event);
   metrics.addMetric('GoalEventsTracked', MetricUnit.Count, 1);
   logger.info('Goal event tracked', { userId: event.detail.userId, entityId: event.detail.id, outcome });

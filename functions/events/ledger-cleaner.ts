@@ -18,10 +18,11 @@ import { documentClient } from '../../shared/kit/aws/clients';
 import { requireEnv } from '../../shared/kit/config';
 import { type GuardedItem, transactWrite } from '../../shared/kit/dynamodb/transact';
 import { logger, metrics } from '../../shared/kit/observability';
+import { ledgerCleaner } from '../../shared/transactions/consumers';
 import { ExternalIdEntity, TransactionEntity, transactionIndexPk } from '../../shared/transactions/items';
 
-/** Rule for `ledger-cleaner` in lib/catalog/rules.ts. */
-export const acceptedDetailTypes = ['AccountDeleted'] as const;
+/** The events its declaration (and so its rule) routes here. */
+export const acceptedDetailTypes = ledgerCleaner.events;
 
 type IndexedTransaction = {
   transactionId: string;
@@ -138,7 +139,7 @@ async function deleteAccountTransactions(deps: Deps, userId: string, accountId: 
 
 const deps: Deps = { db: documentClient(), tableName: requireEnv('TABLE_NAME') };
 
-export const handler = eventConsumer(acceptedDetailTypes, async ({ detail }) => {
+export const handler = eventConsumer(ledgerCleaner, async ({ detail }) => {
   const accountId = detail.previous.accountId;
   const deleted = await deleteAccountTransactions(deps, detail.userId, accountId);
   metrics.addMetric('AccountTransactionsDeleted', MetricUnit.Count, deleted);

@@ -10,8 +10,9 @@ import { createProfileStore } from '../../shared/identity/profile-store';
 import { documentClient, sesClient } from '../../shared/kit/aws/clients';
 import { requireEnv } from '../../shared/kit/config';
 import { metrics } from '../../shared/kit/observability';
+import { notifier } from '../../shared/notifications/consumers';
 import { type DeliveryOutcome, deliverOnce } from '../../shared/notifications/deliver';
-import { factOf, notifiedEvents } from '../../shared/notifications/facts';
+import { factOf } from '../../shared/notifications/facts';
 import { createNotificationStore } from '../../shared/notifications/store';
 
 const tableName = requireEnv('TABLE_NAME');
@@ -27,8 +28,8 @@ const deps = {
   appName: requireEnv('APP_NAME'),
 };
 
-/** Rule `notify` in lib/catalog/rules.ts. */
-export const acceptedDetailTypes = notifiedEvents;
+/** The events its declaration (and so its rule) routes here. */
+export const acceptedDetailTypes = notifier.events;
 
 /** One metric per outcome, so a dashboard shows what the notifier did and an alarm can watch caps. */
 const outcomeMetric: Record<DeliveryOutcome, string | undefined> = {
@@ -40,7 +41,7 @@ const outcomeMetric: Record<DeliveryOutcome, string | undefined> = {
   'suppressed-hourly-cap': 'NotificationsOverHourlyCap',
 };
 
-export const handler = eventConsumer(acceptedDetailTypes, async ({ detailType, detail }) => {
+export const handler = eventConsumer(notifier, async ({ detailType, detail }) => {
   const fact = factOf(detailType, detail);
   if (!fact) return;
   try {

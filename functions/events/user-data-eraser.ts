@@ -10,13 +10,14 @@
  */
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { eventConsumer } from '../../shared/app/consumer';
+import { userDataEraser } from '../../shared/identity/consumers';
 import { ADMITTED_REQUEST_WINDOW_MS, eraseUserPartition } from '../../shared/identity/user-data-store';
 import { logger, metrics } from '../../shared/kit/observability';
 
-/** Rule `erase-user-data` in lib/catalog/rules.ts. */
-export const acceptedDetailTypes = ['UserDeleted'] as const;
+/** The events its declaration (and so its rule) routes here. */
+export const acceptedDetailTypes = userDataEraser.events;
 
-export const handler = eventConsumer(acceptedDetailTypes, async ({ detail }) => {
+export const handler = eventConsumer(userDataEraser, async ({ detail }) => {
   // The stream record's time; never later than now, so a skewed timestamp cannot stretch the wait.
   const deletedAt = Math.min(Date.parse(detail.occurredAt), Date.now());
   const erased = await eraseUserPartition(detail.userId, { writesSettledAt: deletedAt + ADMITTED_REQUEST_WINDOW_MS });

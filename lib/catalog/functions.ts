@@ -1,11 +1,14 @@
 /**
  * Every Lambda function of Moneta, as data: where its code is, what it may touch, how long it may
  * run. The API functions are derived from the operation declarations (shared/app/operations.ts:
- * one function per operation, with its entry, grants and limits); the others (event consumers,
- * triggers, the seed) are declared here. The CDK stack builds one NodejsFunction per entry (with exactly these grants), and the local
+ * one function per operation, with its entry, grants and limits) and the consumer declarations
+ * (shared/app/consumers.ts); the others (the Cognito trigger, the stream publisher, the seed) are
+ * declared here. The CDK stack builds one NodejsFunction per entry (with exactly these grants), and the local
  * cloud runs the same entries with the same environment (./environment.ts). No CDK imports here.
  */
+import { consumers } from '../../shared/app/consumers';
 import { operations } from '../../shared/app/operations';
+import type { ConsumerDeclaration } from '../../shared/kit/events/consumer';
 import type { Grants, OperationDeclaration } from '../../shared/kit/http/operation';
 
 /** Used when a spec names no timeout or memory, by the stack and the local runtime alike. */
@@ -46,7 +49,20 @@ const apiFunctions = operations.map((declared): FunctionSpec & { id: (typeof ope
   };
 });
 
-/** The functions that serve no route: deploy-time seed, Cognito trigger, event consumers. */
+/** One function per event consumer, with the entry, grants and limits its declaration names. */
+const consumerFunctions = consumers.map((declared): FunctionSpec & { id: (typeof consumers)[number]['function'] } => {
+  const consumer: ConsumerDeclaration = declared;
+  return {
+    id: declared.function,
+    entry: consumer.entry,
+    description: consumer.functionDescription,
+    ...consumer.grants,
+    ...(consumer.timeoutSeconds ? { timeoutSeconds: consumer.timeoutSeconds } : {}),
+    ...(consumer.memoryMb ? { memoryMb: consumer.memoryMb } : {}),
+  };
+});
+
+/** The functions that are neither an operation nor a consumer: the deploy-time seed, the Cognito trigger, the stream publisher. */
 const otherFunctions = [
   {
     id: 'seed-rates',
@@ -69,53 +85,18 @@ const otherFunctions = [
     putEvents: true,
     timeoutSeconds: 60,
   },
-  {
-    id: 'notifier',
-    entry: 'functions/events/notifier.ts',
-    description: 'Sends emails for domain facts, exactly once per fact',
-    table: 'readWrite',
-    sendEmail: true,
-    timeoutSeconds: 30,
-  },
-  {
-    id: 'user-data-eraser',
-    entry: 'functions/events/user-data-eraser.ts',
-    description: "Deletes every item of a deleted user's partition",
-    table: 'readWrite',
-    timeoutSeconds: 300,
-  },
-  {
-    id: 'ledger-cleaner',
-    entry: 'functions/events/ledger-cleaner.ts',
-    description: "Deletes a deleted account's transactions",
-    table: 'readWrite',
-    timeoutSeconds: 300,
-  },
-  {
-    id: 'budget-evaluator',
-    entry: 'functions/events/budget-evaluator.ts',
-    description: 'Keeps budget period counters exact and writes each crossed threshold once',
-    table: 'readWrite',
-    // A new budget's backfill reads its whole current period (≈15 s for 10,000 transactions locally).
-    timeoutSeconds: 120,
-  },
-  {
-    id: 'goal-tracker',
-    entry: 'functions/events/goal-tracker.ts',
-    description: "Keeps each goal's saved amount and writes its milestones, exactly once",
-    table: 'readWrite',
-    timeoutSeconds: 30,
-  },
-  {
-    id: 'audit-logger',
-    entry: 'functions/events/audit-logger.ts',
-    description: 'Writes a structured audit line per domain event (no personal data)',
-  },
 ] as const satisfies readonly FunctionSpec[];
 
-export type FunctionId = (typeof operations)[number]['function'] | (typeof otherFunctions)[number]['id'];
+export type FunctionId =
+  | (typeof operations)[number]['function']
+  | (typeof consumers)[number]['function']
+  | (typeof otherFunctions)[number]['id'];
 
-export const functions: readonly (FunctionSpec & { id: FunctionId })[] = [...apiFunctions, ...otherFunctions];
+export const functions: readonly (FunctionSpec & { id: FunctionId })[] = [
+  ...apiFunctions,
+  ...otherFunctions,
+  ...consumerFunctions,
+];
 
 export function functionSpec(id: FunctionId): FunctionSpec {
   const spec = functions.find((fn) => fn.id === id);

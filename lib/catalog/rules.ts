@@ -1,8 +1,10 @@
 /**
- * Who hears what on the Moneta bus: one rule per consumer, as data. The stack creates the rules
+ * Who hears what on the Moneta bus: one rule per consumer, derived from the consumer declarations
+ * (shared/app/consumers.ts). The stack creates the rules
  * (with retries, max age and a DLQ per target) and the local bus matches the same patterns.
  */
-import { EVENT_SOURCE, type EventName, eventNames } from '../../shared/app/events';
+import { consumers } from '../../shared/app/consumers';
+import { EVENT_SOURCE, type EventName } from '../../shared/app/events';
 import type { FunctionId } from './functions';
 
 export type RuleSpec = {
@@ -12,59 +14,12 @@ export type RuleSpec = {
   description: string;
 };
 
-export const rules: readonly RuleSpec[] = [
-  {
-    id: 'notify',
-    target: 'notifier',
-    detailTypes: [
-      'UserSignedUp',
-      'BudgetThresholdCrossed',
-      'GoalMilestoneReached',
-      'GoalAchieved',
-      'TransactionCreated',
-    ],
-    description: 'Facts that someone should hear about by email',
-  },
-  {
-    id: 'erase-user-data',
-    target: 'user-data-eraser',
-    detailTypes: ['UserDeleted'],
-    description: "A deleted user's items are removed",
-  },
-  {
-    id: 'clean-ledger',
-    target: 'ledger-cleaner',
-    detailTypes: ['AccountDeleted'],
-    description: "A deleted account's transactions are removed",
-  },
-  {
-    id: 'evaluate-budgets',
-    target: 'budget-evaluator',
-    detailTypes: ['TransactionCreated', 'TransactionUpdated', 'TransactionDeleted', 'BudgetCreated', 'BudgetUpdated'],
-    description: 'Budget period counters follow every transaction change; new and edited budgets backfill',
-  },
-  {
-    id: 'track-goals',
-    target: 'goal-tracker',
-    detailTypes: [
-      'TransactionCreated',
-      'TransactionUpdated',
-      'TransactionDeleted',
-      'GoalContributionAdded',
-      'GoalContributionDeleted',
-      'AccountUpdated',
-      'GoalCreated',
-      'GoalUpdated',
-    ],
-    description: 'Goal progress follows tagged transactions, contributions and funding accounts',
-  },
-  {
-    id: 'audit',
-    target: 'audit-logger',
-    detailTypes: eventNames,
-    description: 'Every domain event is audited',
-  },
-];
+export const rules: readonly RuleSpec[] = consumers.map((consumer) => ({
+  id: consumer.rule.id,
+  target: consumer.function,
+  detailTypes: consumer.events,
+  description: consumer.rule.description,
+}));
 
 /** The EventBridge event pattern of a rule; the local bus evaluates exactly this object. */
 export function eventPattern(rule: RuleSpec) {

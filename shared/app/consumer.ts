@@ -5,10 +5,13 @@ import { type EventName, eventSchemas } from './events';
 
 export type ConsumedEvent<N extends EventName> = KitConsumedEvent<typeof eventSchemas, N>;
 
-/** A rule target's handler for the events it accepts, each parsed with its declared schema. */
+/**
+ * A rule target's handler, built from the consumer's declaration: it accepts exactly the events
+ * its rule routes, each parsed with its declared schema.
+ */
 export function eventConsumer<N extends EventName>(
-  accepts: readonly N[],
+  declaration: { events: readonly N[] },
   consume: (event: ConsumedEvent<N>, context: Context) => Promise<void>,
 ) {
-  return kitEventConsumer(eventSchemas, accepts, consume);
+  return kitEventConsumer(eventSchemas, declaration.events, consume);
 }

@@ -21,6 +21,7 @@ import type { transactionsEvents } from '../transactions/public';
 import { todayIn } from '../transactions/public';
 import { type ApplyContext, applyTransaction, type TransactionState } from './apply';
 import { backfill } from './backfill';
+import type { budgetEvaluator } from './consumers';
 import { cachedCategoryOf } from './contribution';
 import type { budgetsEvents } from './events';
 import type { BudgetItem } from './items';
@@ -29,15 +30,8 @@ import { figuresFor } from './rollover';
 import { BudgetChanged, type BudgetStore, UserGone } from './store';
 import { alertFact, crossedThresholds } from './thresholds';
 
-export const evaluatedEvents = [
-  'TransactionCreated',
-  'TransactionUpdated',
-  'TransactionDeleted',
-  'BudgetCreated',
-  'BudgetUpdated',
-] as const;
 type EvaluatedSchemas = typeof transactionsEvents & typeof budgetsEvents;
-export type EvaluatedEvent = ConsumedEvent<EvaluatedSchemas, (typeof evaluatedEvents)[number]>;
+export type EvaluatedEvent = ConsumedEvent<EvaluatedSchemas, (typeof budgetEvaluator.events)[number]>;
 
 export type EvaluatorDeps = {
   store: BudgetStore;

@@ -10,8 +10,32 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { Context, EventBridgeEvent } from 'aws-lambda';
+import type { Grants } from '../aws/grants';
 import { logger, metrics } from '../observability';
 import { type DetailOf, EVENT_SOURCE, type EventSchemas } from './domain-events';
+
+/**
+ * One declaration per event consumer: its Lambda (entry, grants, limits), the events it hears and
+ * its rule. The function catalog and the rules (lib/catalog) are derived from these declarations
+ * (shared/app/consumers.ts lists them), and the handler is built from its own declaration, so the
+ * events a rule routes and the events a handler accepts are one list.
+ */
+export type ConsumerDeclaration = {
+  /** The Lambda's stable id (kebab-case). */
+  function: string;
+  /** Entry file relative to the repository root; it exports `handler`, built from this declaration. */
+  entry: string;
+  functionDescription: string;
+  /** Detail types the consumer's rule routes to it. */
+  events: readonly string[];
+  rule: { id: string; description: string };
+  grants?: Grants;
+  timeoutSeconds?: number;
+  memoryMb?: number;
+};
+
+/** Declares a consumer, keeping its literal types (the events above all). */
+export const defineConsumer = <const D extends ConsumerDeclaration>(declaration: D): D => declaration;
 
 /** What a consumer receives: one of its detail types with the detail already parsed. */
 export type ConsumedEvent<S extends EventSchemas, N extends keyof S & string> = {

@@ -11,6 +11,9 @@
  * lazily, by a thunk, so a handler's cold start does not construct them.
  */
 import * as z from 'zod';
+import type { Grants } from '../aws/grants';
+
+export type { Grants } from '../aws/grants';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -27,20 +30,6 @@ export type OperationAuth = 'public' | 'identity' | 'user';
  * token (which has `aud` but no `scope`) is refused by the authorizer.
  */
 export const REQUIRED_SCOPE = 'aws.cognito.signin.user.admin';
-
-/** What the Lambda of an operation may touch; the stack grants exactly this and nothing else. */
-export type Grants = {
-  /** DynamoDB access to the single table (TABLE_NAME). */
-  table?: 'read' | 'readWrite';
-  /** Needs the user pool and app client ids (USER_POOL_ID, USER_POOL_CLIENT_ID). */
-  userPool?: boolean;
-  /** Cognito admin actions on the pool (IAM). Public client APIs (SignUp, InitiateAuth …) need none. */
-  cognitoActions?: readonly string[];
-  /** Publishes to the Moneta event bus (EVENT_BUS_NAME). */
-  putEvents?: boolean;
-  /** Sends email with SES v2 (SENDER_EMAIL, SES_CONFIGURATION_SET). */
-  sendEmail?: boolean;
-};
 
 /** A request header an operation reads, as documented. The key it is declared under is its lower-cased name. */
 export type HeaderSpec = {

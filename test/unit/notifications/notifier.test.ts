@@ -8,6 +8,7 @@ import type { Context, EventBridgeEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { rules } from '../../../lib/catalog/rules';
 import type { Profile } from '../../../shared/identity/profile';
+import { notifiedEvents } from '../../../shared/notifications/facts';
 import { HOURLY_EMAIL_CAP } from '../../../shared/notifications/hourly-cap';
 import { NotificationCapEntity, NotificationEntity } from '../../../shared/notifications/items';
 import { storedAccount } from '../accounts/support';
@@ -60,6 +61,8 @@ test('the notifier handles exactly the detail types of its rule', () => {
   expect([...notifier.acceptedDetailTypes].sort()).toEqual(
     ['BudgetThresholdCrossed', 'GoalAchieved', 'GoalMilestoneReached', 'TransactionCreated', 'UserSignedUp'].sort(),
   );
+  // Every event routed here has a fact to email, and every fact's event is routed here.
+  expect([...notifier.acceptedDetailTypes].sort()).toEqual([...notifiedEvents].sort());
 });
 
 describe('each fact becomes one email to the address on the profile', () => {

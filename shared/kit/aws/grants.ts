@@ -1,0 +1,13 @@
+/** What the Lambda of an operation or a consumer may touch; the stack grants exactly this and nothing else. */
+export type Grants = {
+  /** DynamoDB access to the single table (TABLE_NAME). */
+  table?: 'read' | 'readWrite';
+  /** Needs the user pool and app client ids (USER_POOL_ID, USER_POOL_CLIENT_ID). */
+  userPool?: boolean;
+  /** Cognito admin actions on the pool (IAM). Public client APIs (SignUp, InitiateAuth …) need none. */
+  cognitoActions?: readonly string[];
+  /** Publishes to the Moneta event bus (EVENT_BUS_NAME). */
+  putEvents?: boolean;
+  /** Sends email with SES v2 (SENDER_EMAIL, SES_CONFIGURATION_SET). */
+  sendEmail?: boolean;
+};

@@ -1,0 +1,15 @@
+/** The notifications feature's event consumers (see ConsumerDeclaration in shared/kit/events/consumer.ts). */
+import { defineConsumer } from '../kit/events/consumer';
+
+export const notifier = defineConsumer({
+  function: 'notifier',
+  entry: 'functions/events/notifier.ts',
+  functionDescription: 'Sends emails for domain facts, exactly once per fact',
+  // The events ./facts.ts turns into a fact to email (a unit test keeps the two lists equal).
+  events: ['UserSignedUp', 'BudgetThresholdCrossed', 'GoalMilestoneReached', 'GoalAchieved', 'TransactionCreated'],
+  rule: { id: 'notify', description: 'Facts that someone should hear about by email' },
+  grants: { table: 'readWrite', sendEmail: true },
+  timeoutSeconds: 30,
+});
+
+export const notificationsConsumers = [notifier] as const;
