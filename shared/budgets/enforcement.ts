@@ -11,6 +11,7 @@
  * never refused.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { AppliedStateMoved } from '../kit/dynamodb/exactly-once';
 import type { GuardedItem } from '../kit/dynamodb/transact';
 import { Conflict } from '../kit/http/problems';
 import type { TransactionItem } from '../transactions/public';
@@ -19,7 +20,7 @@ import { type CategoryOf, cachedCategoryOf, contributionOf } from './contributio
 import type { BudgetItem } from './items';
 import { spanOf } from './periods';
 import { figuresFor, type PeriodFigures } from './rollover';
-import { AppliedStateMoved, BudgetChanged, type BudgetStore, type CounterDelta, createBudgetStore } from './store';
+import { BudgetChanged, type BudgetStore, type CounterDelta, createBudgetStore } from './store';
 
 class BudgetExceeded extends Conflict {
   constructor(budget: BudgetItem, figures: PeriodFigures, spent: number, contribution: number) {

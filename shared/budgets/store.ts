@@ -10,7 +10,7 @@
  * date range come from gsi1. Counter changes are only ever made together with the applied state
  * that explains them, in one TransactWriteItems (see shared/budgets/apply.ts).
  */
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
   DeleteCommand,
@@ -18,10 +18,9 @@ import {
   GetCommand,
   QueryCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { ulid } from 'ulid';
 import * as z from 'zod';
 import { CategoryEntity, type CategoryItem, categoryItem } from '../categories/public';
-import { ProfileEntity } from '../identity/public';
+import { addDifference, appliedStatePut, backoff, commit, UserGone, userExists } from '../kit/dynamodb/exactly-once';
 import { userPk } from '../kit/dynamodb/keys';
 import { queryPrefixPage } from '../kit/dynamodb/prefix-page';
 import { type GuardedItem, transactWrite } from '../kit/dynamodb/transact';
@@ -62,16 +61,9 @@ export type CounterDelta = { periodId: string; spent: number; count: number };
 
 /** The budget changed (another version: its coverage may differ) or was deleted since it was read. */
 export class BudgetChanged extends Error {}
-/** Someone else wrote the applied state since it was read: re-read and re-plan. */
-export class AppliedStateMoved extends Error {}
-/** The user's profile is gone: the partition is being erased and must not be written again. */
-export class UserGone extends Error {}
 
 /** Deleted transactions' tombstones outlive any delivery of their older events (max age 6 h + 24 h stream). */
 const TOMBSTONE_TTL_SECONDS = 30 * 24 * 60 * 60;
-const MAX_CONFLICT_ATTEMPTS = 10;
-const BASE_BACKOFF_MS = 15;
-const MAX_BACKOFF_MS = 1000;
 /** BatchGetItem takes at most 100 keys. */
 const MAX_BATCH_GET = 100;
 
@@ -243,40 +235,19 @@ export function createBudgetStore({ db, tableName }: { db: DynamoDBDocumentClien
      */
     appliedPut(userId: string, budgetId: string, write: AppliedWrite, now: Date): GuardedItem {
       const { existing, next } = write;
-      const pinned = existing
-        ? {
-            ConditionExpression:
-              '#version = :readVersion AND #budgetVersion = :readBudgetVersion AND #deleted = :false',
-            ExpressionAttributeNames: {
-              '#version': 'version',
-              '#budgetVersion': 'budgetVersion',
-              '#deleted': 'deleted',
-            },
-            ExpressionAttributeValues: {
-              ':readVersion': existing.version,
-              ':readBudgetVersion': existing.budgetVersion,
-              ':false': false,
-            },
-          }
-        : { ConditionExpression: 'attribute_not_exists(pk)' };
-      return {
+      return appliedStatePut({
+        tableName,
+        key: BudgetAppliedEntity.key(userId, budgetId, write.transactionId),
         item: {
-          Put: {
-            TableName: tableName,
-            Item: {
-              ...BudgetAppliedEntity.key(userId, budgetId, write.transactionId),
-              type: BudgetAppliedEntity.type,
-              budgetId,
-              transactionId: write.transactionId,
-              ...next,
-              updatedAt: now.toISOString(),
-              ...(next.deleted ? { expiresAt: Math.floor(now.getTime() / 1000) + TOMBSTONE_TTL_SECONDS } : {}),
-            },
-            ...pinned,
-          },
+          type: BudgetAppliedEntity.type,
+          budgetId,
+          transactionId: write.transactionId,
+          ...next,
+          updatedAt: now.toISOString(),
+          ...(next.deleted ? { expiresAt: Math.floor(now.getTime() / 1000) + TOMBSTONE_TTL_SECONDS } : {}),
         },
-        onConditionFailed: () => new AppliedStateMoved(),
-      };
+        read: existing && { version: existing.version, budgetVersion: existing.budgetVersion },
+      });
     },
 
     /**
@@ -290,35 +261,21 @@ export function createBudgetStore({ db, tableName }: { db: DynamoDBDocumentClien
       now: Date,
       guard?: { atMost: number; refused: (spent: number) => Error },
     ): GuardedItem {
-      return {
-        item: {
-          Update: {
-            TableName: tableName,
-            Key: BudgetPeriodEntity.key(userId, budgetId, delta.periodId),
-            UpdateExpression:
-              'ADD #spent :spent, #transactionCount :count SET #type = :type, #budgetId = :budgetId, #periodId = :periodId, #updatedAt = :now',
-            ...(guard ? { ConditionExpression: 'attribute_not_exists(#spent) OR #spent <= :atMost' } : {}),
-            ExpressionAttributeNames: {
-              '#spent': 'spent',
-              '#transactionCount': 'transactionCount',
-              '#type': 'type',
-              '#budgetId': 'budgetId',
-              '#periodId': 'periodId',
-              '#updatedAt': 'updatedAt',
-            },
-            ExpressionAttributeValues: {
-              ':spent': delta.spent,
-              ':count': delta.count,
-              ':type': BudgetPeriodEntity.type,
-              ':budgetId': budgetId,
-              ':periodId': delta.periodId,
-              ':now': now.toISOString(),
-              ...(guard ? { ':atMost': guard.atMost } : {}),
-            },
-          },
-        },
-        ...(guard ? { onConditionFailed: (old) => guard.refused(Number(old?.spent ?? 0)) } : {}),
-      };
+      return addDifference({
+        tableName,
+        key: BudgetPeriodEntity.key(userId, budgetId, delta.periodId),
+        add: { spent: delta.spent, transactionCount: { value: delta.count, as: 'count' } },
+        set: { type: BudgetPeriodEntity.type, budgetId, periodId: delta.periodId, updatedAt: now.toISOString() },
+        ...(guard
+          ? {
+              condition: {
+                expression: 'attribute_not_exists(#spent) OR #spent <= :atMost',
+                values: { ':atMost': guard.atMost },
+              },
+              onConditionFailed: (old) => guard.refused(Number(old?.spent ?? 0)),
+            }
+          : {}),
+      });
     },
 
     /** The budget is still the version whose coverage and limit were used (and still exists). */
@@ -337,36 +294,14 @@ export function createBudgetStore({ db, tableName }: { db: DynamoDBDocumentClien
       };
     },
 
-    /** The user still exists: a deleted user's partition is never written again. */
+    /** The user still exists: a deleted user's partition is never written again (UserGone). */
     profileExists(userId: string): GuardedItem {
-      return {
-        item: {
-          ConditionCheck: {
-            TableName: tableName,
-            Key: ProfileEntity.key(userId),
-            ConditionExpression: 'attribute_exists(pk)',
-          },
-        },
-        onConditionFailed: () => new UserGone(),
-      };
+      return userExists(tableName, userId);
     },
 
-    /**
-     * One TransactWriteItems, retried when DynamoDB cancelled it only because a concurrent
-     * transaction held one of its items (TransactionConflict: many events ADD to one counter).
-     * Each attempt has its own ClientRequestToken, so SDK retries of an attempt apply it once.
-     */
+    /** One TransactWriteItems, retried under contention (the kit's exactly-once commit). */
     async commit(items: GuardedItem[]): Promise<void> {
-      const token = ulid();
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await transactWrite(db, items, `${token}-${attempt}`);
-          return;
-        } catch (error) {
-          if (!isOnlyContention(error) || attempt >= MAX_CONFLICT_ATTEMPTS) throw error;
-          await backoff(attempt);
-        }
-      }
+      await commit(db, items);
     },
 
     // ---- Alerts -------------------------------------------------------------------------------
@@ -430,17 +365,4 @@ export function createBudgetStore({ db, tableName }: { db: DynamoDBDocumentClien
     },
   };
   return store;
-}
-
-async function backoff(attempt: number): Promise<void> {
-  const ceiling = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** attempt);
-  await new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
-}
-
-function isOnlyContention(error: unknown): boolean {
-  if (!(error instanceof TransactionCanceledException)) return false;
-  const codes = (error.CancellationReasons ?? []).map((reason) => reason.Code ?? 'None');
-  return (
-    codes.includes('TransactionConflict') && codes.every((code) => code === 'None' || code === 'TransactionConflict')
-  );
 }

@@ -7,12 +7,11 @@
  *
  * Reads are strongly consistent GetItems by key (never a Scan, never an index that could lag).
  */
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { ulid } from 'ulid';
 import type * as z from 'zod';
 import { AccountEntity, type AccountItem, accountItem } from '../accounts/public';
 import { CategoryEntity, type CategoryItem, categoryItem } from '../categories/public';
+import { commit } from '../kit/dynamodb/exactly-once';
 import type { Key } from '../kit/dynamodb/keys';
 import { roomFor } from '../kit/dynamodb/range-guard';
 import { type GuardedItem, transactWrite } from '../kit/dynamodb/transact';
@@ -42,11 +41,6 @@ export type LedgerChange = {
   /** Items written in the same transaction (the Idempotency-Key record). */
   extra?: GuardedItem[];
 };
-
-/** How often a write that lost a race for the same account item (TransactionConflict) is retried. */
-const MAX_CONFLICT_ATTEMPTS = 10;
-const BASE_BACKOFF_MS = 15;
-const MAX_BACKOFF_MS = 1000;
 
 export type TransactionStore = ReturnType<typeof createTransactionStore>;
 
@@ -200,26 +194,6 @@ export function createTransactionStore({
     return [...accounts, ...categories];
   }
 
-  /**
-   * Runs the transaction, retrying when DynamoDB cancelled it only because a concurrent transaction
-   * held the same account item (TransactionConflict): that is contention, not a refusal, and 50
-   * simultaneous entries on one account must all land. Each attempt carries its own
-   * ClientRequestToken, so the SDK's own retries of one attempt cannot apply it twice.
-   */
-  async function commit(items: GuardedItem[]): Promise<void> {
-    const token = ulid();
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await transactWrite(db, items, `${token}-${attempt}`);
-        return;
-      } catch (error) {
-        if (!isOnlyContention(error) || attempt >= MAX_CONFLICT_ATTEMPTS) throw error;
-        const ceiling = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** attempt);
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
-      }
-    }
-  }
-
   return {
     async get(userId: string, transactionId: string): Promise<TransactionItem | undefined> {
       return read(TransactionEntity.key(userId, transactionId), transactionItem);
@@ -231,10 +205,14 @@ export function createTransactionStore({
       return read(CategoryEntity.key(userId, categoryId), categoryItem);
     },
 
-    /** Applies one ledger change atomically (see LedgerChange). */
+    /**
+     * Applies one ledger change atomically (see LedgerChange), retried when DynamoDB cancelled it
+     * only because a concurrent transaction held the same account item: that is contention, not a
+     * refusal, and 50 simultaneous entries on one account must all land (the kit's commit).
+     */
     async apply(userId: string, change: LedgerChange): Promise<void> {
       const payees = [...new Set(change.payees ?? [])];
-      await commit([
+      await commit(db, [
         ...transactionWrites(userId, change),
         ...deltaWrites(userId, change.deltas),
         ...(payeeUpsert ? payees.map((name) => payeeUpsert(userId, name, change.now)) : []),
@@ -246,12 +224,4 @@ export function createTransactionStore({
 
 function staleOrGone(existing: Record<string, unknown> | undefined): Error {
   return existing ? new StaleTransaction() : new NotFound('transaction');
-}
-
-function isOnlyContention(error: unknown): boolean {
-  if (!(error instanceof TransactionCanceledException)) return false;
-  const codes = (error.CancellationReasons ?? []).map((reason) => reason.Code ?? 'None');
-  return (
-    codes.includes('TransactionConflict') && codes.every((code) => code === 'None' || code === 'TransactionConflict')
-  );
 }
