@@ -15,7 +15,7 @@ import {
   versionedUpdate,
   versionedUpdateExpression,
 } from '../kit/dynamodb/versioned-update';
-import { NotFound, PreconditionFailed, ValidationFailed } from '../kit/http/problems';
+import { InvalidInput, NotFoundError, VersionMismatch } from '../kit/errors';
 import { CategoryEntity, type CategoryItem, categoryItem } from './items';
 import type { CategoryCreate, CategoryPatch } from './schemas';
 
@@ -54,7 +54,7 @@ export function newCategoryPut(tableName: string, userId: string, category: Cate
   };
 }
 
-const invalidParent = (message: string) => new ValidationFailed([{ in: 'body', field: 'parentId', message }]);
+const invalidParent = (message: string) => new InvalidInput('parentId', message);
 
 /** Why `parent` cannot hold a subcategory of `kind`, or undefined when it can. */
 function parentProblem(parent: CategoryItem | undefined, kind: CategoryItem['kind']): string | undefined {
@@ -145,7 +145,7 @@ export function createCategoryStore({ db, tableName }: { db: DynamoDBDocumentCli
     /**
      * Renames, (un)archives, or moves a category. Moving under a parent is checked (the parent, and
      * that the category has no subcategories of its own) and the parent re-checked in the write;
-     * the rest is one conditional UpdateItem. Throws NotFound, PreconditionFailed or ValidationFailed.
+     * the rest is one conditional UpdateItem. Throws NotFoundError, VersionMismatch or InvalidInput.
      */
     async update(
       userId: string,
@@ -161,16 +161,16 @@ export function createCategoryStore({ db, tableName }: { db: DynamoDBDocumentCli
           { tableName, key: CategoryEntity.key(userId, categoryId), fields, parse: (item) => categoryItem.parse(item) },
           options,
         );
-        if (outcome.status === 'not-found') throw new NotFound('category');
-        if (outcome.status === 'version-mismatch') throw new PreconditionFailed();
+        if (outcome.status === 'not-found') throw new NotFoundError('category');
+        if (outcome.status === 'version-mismatch') throw new VersionMismatch();
         return outcome.item;
       }
 
       const all = await store.listAll(userId);
       const current = all.find((category) => category.categoryId === categoryId);
-      if (!current) throw new NotFound('category');
+      if (!current) throw new NotFoundError('category');
       if (options.expectedVersions && !options.expectedVersions.includes(current.version)) {
-        throw new PreconditionFailed();
+        throw new VersionMismatch();
       }
       if (newParentId === categoryId) throw invalidParent('must not be the category itself');
       const problem = parentProblem(
@@ -188,7 +188,7 @@ export function createCategoryStore({ db, tableName }: { db: DynamoDBDocumentCli
       await transactWrite(db, [
         {
           item: { Update: { TableName: tableName, Key: CategoryEntity.key(userId, categoryId), ...update } },
-          onConditionFailed: (existing) => (existing ? new PreconditionFailed() : new NotFound('category')),
+          onConditionFailed: (existing) => (existing ? new VersionMismatch() : new NotFoundError('category')),
         },
         parentStillValid(userId, newParentId, current.kind),
       ]);

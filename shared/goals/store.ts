@@ -21,7 +21,7 @@ import { queryPrefixPage } from '../kit/dynamodb/prefix-page';
 import { leavesRange, roomFor } from '../kit/dynamodb/range-guard';
 import { type GuardedItem, transactWrite } from '../kit/dynamodb/transact';
 import { type VersionedUpdateOptions, versionedUpdateExpression } from '../kit/dynamodb/versioned-update';
-import { AmountOutOfRange, Conflict, NotFound, ValidationFailed } from '../kit/http/problems';
+import { ConflictError, InvalidInput, NotFoundError, OutOfRange } from '../kit/errors';
 import { MAX_SAFE_AMOUNT } from '../kit/money/money';
 import {
   GoalAppliedEntity,
@@ -212,9 +212,7 @@ export function createGoalStore({ db, tableName }: { db: DynamoDBDocumentClient;
         if (options.expectedVersions && !options.expectedVersions.some((v) => String(v) === versionOf(old))) {
           return { status: 'version-mismatch' };
         }
-        throw new ValidationFailed([
-          { in: 'body', field: 'target.currency', message: `must be the goal's currency (${currencyOf(old)})` },
-        ]);
+        throw new InvalidInput('target.currency', `must be the goal's currency (${currencyOf(old)})`);
       }
     },
 
@@ -289,12 +287,12 @@ export function createGoalStore({ db, tableName }: { db: DynamoDBDocumentClient;
             },
           },
           onConditionFailed: (existing) => {
-            if (!existing) return new NotFound('goal');
+            if (!existing) return new NotFoundError('goal');
             const funding = existing.funding as { kind?: string } | undefined;
             if (funding?.kind !== 'contributions' || !leavesRange(existing.saved, contribution.amount)) {
               return notContributionsFunded();
             }
-            return new AmountOutOfRange(
+            return new OutOfRange(
               'money.amount',
               `would take the goal's saved amount past ±${MAX_SAFE_AMOUNT} minor units`,
             );
@@ -308,7 +306,7 @@ export function createGoalStore({ db, tableName }: { db: DynamoDBDocumentClient;
     async listContributions(userId: string, goalId: string, options: { limit: number; after?: string }) {
       const prefix = `${GoalContributionEntity.prefix}${goalId}#`;
       if (options.after !== undefined && !options.after.startsWith(prefix)) {
-        throw new ValidationFailed([{ in: 'query', field: 'cursor', message: 'is not a valid cursor' }]);
+        throw new InvalidInput('cursor', 'is not a valid cursor', 'query');
       }
       const pk = userPk(userId);
       const page = await db.send(
@@ -339,13 +337,12 @@ export function createGoalStore({ db, tableName }: { db: DynamoDBDocumentClient;
 }
 
 export function unknownFundingAccount() {
-  return new ValidationFailed([{ in: 'body', field: 'funding.accountId', message: 'is not one of your accounts' }]);
+  return new InvalidInput('funding.accountId', 'is not one of your accounts');
 }
 
 export function notContributionsFunded() {
-  return new Conflict(
+  return new ConflictError(
     'This goal is funded by an account: its progress is the account balance. Move money into that account instead.',
-    undefined,
     'goal-funded-by-account',
   );
 }

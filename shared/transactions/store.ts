@@ -3,7 +3,7 @@
  * holding the transaction item(s), the balance and count deltas computed by the plan
  * (shared/transactions/plan.ts), the payee memory, the external-id claim and the
  * Idempotency-Key record. Either all of it happens or none of it: a balance can never disagree with
- * its transactions. Each condition maps to what it means for the caller (404, 409, 412).
+ * its transactions. Each condition maps to what it means in the domain (NotFoundError, ConflictError, VersionMismatch).
  *
  * Reads are strongly consistent GetItems by key (never a Scan, never an index that could lag).
  */
@@ -14,14 +14,14 @@ import { CategoryEntity, type CategoryItem, categoryItem } from '../categories/p
 import { commit } from '../kit/dynamodb/exactly-once';
 import type { Key } from '../kit/dynamodb/keys';
 import { roomFor } from '../kit/dynamodb/range-guard';
-import { type GuardedItem, transactWrite } from '../kit/dynamodb/transact';
-import { AmountOutOfRange, Conflict, NotFound, PreconditionFailed } from '../kit/http/problems';
+import type { GuardedItem } from '../kit/dynamodb/transact';
+import { ConflictError, NotFoundError, OutOfRange, VersionMismatch } from '../kit/errors';
 import { MAX_SAFE_AMOUNT } from '../kit/money/money';
 import { ExternalIdEntity, TransactionEntity, type TransactionItem, transactionItem } from './items';
 import { type Deltas, storedTransaction } from './plan';
 
 /** The transaction changed between our read and our write (its version is not the one we read). */
-export class StaleTransaction extends PreconditionFailed {}
+export class StaleTransaction extends VersionMismatch {}
 
 /** Builds the payee-memory upsert for a transaction's payee (shared/transactions/payee-store.ts). */
 export type PayeeUpsert = (userId: string, name: string, now: string) => GuardedItem;
@@ -122,11 +122,9 @@ export function createTransactionStore({
         },
       },
       onConditionFailed: (existing) =>
-        new Conflict(
-          'A transaction with this externalId already exists.',
-          { existingTransactionId: existing?.transactionId },
-          'duplicate-external-id',
-        ),
+        new ConflictError('A transaction with this externalId already exists.', 'duplicate-external-id', {
+          existingTransactionId: existing?.transactionId,
+        }),
     };
   }
 
@@ -161,15 +159,11 @@ export function createTransactionStore({
           },
         },
         onConditionFailed: (existing) => {
-          if (!existing) return new NotFound('account');
+          if (!existing) return new NotFoundError('account');
           if (count > 0 && existing.archived === true) {
-            return new Conflict(
-              'The account is archived; unarchive it to add transactions.',
-              undefined,
-              'account-archived',
-            );
+            return new ConflictError('The account is archived; unarchive it to add transactions.', 'account-archived');
           }
-          return new AmountOutOfRange(
+          return new OutOfRange(
             'money.amount',
             `would take the balance of account ${accountId} past ±${MAX_SAFE_AMOUNT} minor units`,
           );
@@ -188,7 +182,7 @@ export function createTransactionStore({
             ExpressionAttributeValues: { ':count': count },
           },
         },
-        onConditionFailed: () => new NotFound('category'),
+        onConditionFailed: () => new NotFoundError('category'),
       }),
     );
     return [...accounts, ...categories];
@@ -223,5 +217,5 @@ export function createTransactionStore({
 }
 
 function staleOrGone(existing: Record<string, unknown> | undefined): Error {
-  return existing ? new StaleTransaction() : new NotFound('transaction');
+  return existing ? new StaleTransaction() : new NotFoundError('transaction');
 }

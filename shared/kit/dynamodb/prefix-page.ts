@@ -8,7 +8,7 @@
  * return what we have with the position to continue from.
  */
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { ValidationFailed } from '../http/problems';
+import { InvalidInput } from '../errors';
 import { tableDefinition } from './table-definition';
 
 const MAX_QUERIES = 10;
@@ -36,7 +36,7 @@ export async function queryPrefixPage(db: DynamoDBDocumentClient, request: Prefi
   const { tableName, pk, prefix, limit, after, filter, consistent } = request;
   // A position outside the prefix (a cursor of another list) would make DynamoDB refuse the query.
   if (after !== undefined && !after.startsWith(prefix)) {
-    throw new ValidationFailed([{ in: 'query', field: 'cursor', message: 'is not a valid cursor' }]);
+    throw new InvalidInput('cursor', 'is not a valid cursor', 'query');
   }
   const items: Record<string, unknown>[] = [];
   let start: Record<string, unknown> | undefined =

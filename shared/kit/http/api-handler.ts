@@ -17,6 +17,7 @@ import { requireEnv } from '../config';
 import { logger, metrics, tracer } from '../observability';
 import {
   AccountDeleted,
+  asProblem,
   type FieldLocation,
   fieldErrorsFromZod,
   HttpProblem,
@@ -104,9 +105,10 @@ function parseRequest<S extends Schemas>(schemas: S, event: HttpApiEvent): ApiRe
   };
 }
 
-export function problemResponse(error: unknown, event: HttpApiEvent): HttpApiResult {
+export function problemResponse(thrown: unknown, event: HttpApiEvent): HttpApiResult {
   const correlationId = event.requestContext?.requestId ?? 'unknown';
   const instance = event.rawPath ?? '';
+  const error = asProblem(thrown) ?? thrown;
   if (error instanceof HttpProblem) {
     logger.info('Request refused', { status: error.status, problem: error.slug });
     return {
