@@ -11,18 +11,12 @@
  * that explains them, in one TransactWriteItems (see shared/budgets/apply.ts).
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  BatchGetCommand,
-  DeleteCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  QueryCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DeleteCommand, type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { CategoryEntity, type CategoryItem, categoryItem } from '../categories/public';
 import { addDifference, appliedStatePut, backoff, commit, UserGone, userExists } from '../kit/dynamodb/exactly-once';
 import { userPk } from '../kit/dynamodb/keys';
-import { queryPrefixPage } from '../kit/dynamodb/prefix-page';
+import { queryAll as queryAllItems, queryPages, queryPrefixPage } from '../kit/dynamodb/prefix-page';
 import { type GuardedItem, transactWrite } from '../kit/dynamodb/transact';
 import {
   type VersionedUpdateOptions,
@@ -76,25 +70,8 @@ export function createBudgetStore({ db, tableName }: { db: DynamoDBDocumentClien
   }
 
   /** Every item of the partition under a sort-key prefix, strongly consistent (budgets, counters, alerts are few). */
-  async function queryAll(userId: string, prefix: string): Promise<Record<string, unknown>[]> {
-    const items: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
-          ExpressionAttributeNames: { '#pk': 'pk', '#sk': 'sk' },
-          ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': prefix },
-          ConsistentRead: true,
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return items;
-  }
+  const queryAll = (userId: string, prefix: string) =>
+    queryAllItems(db, { tableName, pk: userPk(userId), prefix, consistent: true });
 
   const store = {
     // ---- Budgets ------------------------------------------------------------------------------
@@ -346,22 +323,15 @@ export function createBudgetStore({ db, tableName }: { db: DynamoDBDocumentClien
      * 96 a page: their applied Puts, a counter ADD or two and the two checks fill one transaction.
      */
     async *transactionsFrom(userId: string, from: string, pageSize = 96): AsyncGenerator<TransactionItem[]> {
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: 'gsi1',
-            KeyConditionExpression: '#pk = :pk AND #sk >= :from',
-            ExpressionAttributeNames: { '#pk': 'gsi1pk', '#sk': 'gsi1sk' },
-            ExpressionAttributeValues: { ':pk': transactionIndexPk.byDate(userId), ':from': from },
-            Limit: pageSize,
-            ...(start ? { ExclusiveStartKey: start } : {}),
-          }),
-        );
-        yield (page.Items ?? []).map((item) => transactionItem.parse(item));
-        start = page.LastEvaluatedKey;
-      } while (start);
+      const pages = queryPages(db, {
+        TableName: tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: '#pk = :pk AND #sk >= :from',
+        ExpressionAttributeNames: { '#pk': 'gsi1pk', '#sk': 'gsi1sk' },
+        ExpressionAttributeValues: { ':pk': transactionIndexPk.byDate(userId), ':from': from },
+        Limit: pageSize,
+      });
+      for await (const page of pages) yield page.map((item) => transactionItem.parse(item));
     },
   };
   return store;

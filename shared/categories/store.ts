@@ -6,9 +6,9 @@
  * leaving a three-level tree. Transaction counts are moved only by the transaction write path.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { userPk } from '../kit/dynamodb/keys';
-import { archivedFilter, queryPrefixPage } from '../kit/dynamodb/prefix-page';
+import { archivedFilter, queryAll, queryPrefixPage } from '../kit/dynamodb/prefix-page';
 import { type GuardedItem, transactWrite } from '../kit/dynamodb/transact';
 import {
   type VersionedUpdateOptions,
@@ -95,23 +95,13 @@ export function createCategoryStore({ db, tableName }: { db: DynamoDBDocumentCli
 
     /** Every category of the user (a person has tens, not thousands): one Query, rarely two. */
     async listAll(userId: string): Promise<CategoryItem[]> {
-      const items: CategoryItem[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
-            ExpressionAttributeNames: { '#pk': 'pk', '#sk': 'sk' },
-            ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': CategoryEntity.prefix },
-            ConsistentRead: true,
-            ...(start ? { ExclusiveStartKey: start } : {}),
-          }),
-        );
-        items.push(...(page.Items ?? []).map((item) => categoryItem.parse(item)));
-        start = page.LastEvaluatedKey;
-      } while (start);
-      return items;
+      const items = await queryAll(db, {
+        tableName,
+        pk: userPk(userId),
+        prefix: CategoryEntity.prefix,
+        consistent: true,
+      });
+      return items.map((item) => categoryItem.parse(item));
     },
 
     /** A page of the user's categories in id order; archived ones on request. */

@@ -7,17 +7,11 @@
  * (name, target, deadline) and is the ETag: progress arriving does not make a client's If-Match stale.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  DeleteCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { AccountEntity } from '../accounts/public';
 import { userPk } from '../kit/dynamodb/keys';
-import { queryPrefixPage } from '../kit/dynamodb/prefix-page';
+import { queryAll, queryPrefixPage } from '../kit/dynamodb/prefix-page';
 import { leavesRange, roomFor } from '../kit/dynamodb/range-guard';
 import { type GuardedItem, transactWrite } from '../kit/dynamodb/transact';
 import { type VersionedUpdateOptions, versionedUpdateExpression } from '../kit/dynamodb/versioned-update';
@@ -144,35 +138,18 @@ export function createGoalStore({ db, tableName }: { db: DynamoDBDocumentClient;
 
     /** Every goal funded by one account (a user has a handful of goals: one Query, filtered). */
     async fundedBy(userId: string, accountId: string): Promise<GoalItem[]> {
-      const goals: GoalItem[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
-            FilterExpression: '#funding.#kind = :account AND #funding.#accountId = :accountId',
-            ExpressionAttributeNames: {
-              '#pk': 'pk',
-              '#sk': 'sk',
-              '#funding': 'funding',
-              '#kind': 'kind',
-              '#accountId': 'accountId',
-            },
-            ExpressionAttributeValues: {
-              ':pk': userPk(userId),
-              ':prefix': GoalEntity.prefix,
-              ':account': 'account',
-              ':accountId': accountId,
-            },
-            ConsistentRead: true,
-            ...(start ? { ExclusiveStartKey: start } : {}),
-          }),
-        );
-        goals.push(...(page.Items ?? []).map((item) => goalItem.parse(item)));
-        start = page.LastEvaluatedKey;
-      } while (start);
-      return goals;
+      const items = await queryAll(db, {
+        tableName,
+        pk: userPk(userId),
+        prefix: GoalEntity.prefix,
+        filter: {
+          expression: '#funding.#kind = :account AND #funding.#accountId = :accountId',
+          names: { '#funding': 'funding', '#kind': 'kind', '#accountId': 'accountId' },
+          values: { ':account': 'account', ':accountId': accountId },
+        },
+        consistent: true,
+      });
+      return items.map((item) => goalItem.parse(item));
     },
 
     /**
@@ -304,28 +281,16 @@ export function createGoalStore({ db, tableName }: { db: DynamoDBDocumentClient;
 
     /** A page of a goal's contributions, most recently recorded first. */
     async listContributions(userId: string, goalId: string, options: { limit: number; after?: string }) {
-      const prefix = `${GoalContributionEntity.prefix}${goalId}#`;
-      if (options.after !== undefined && !options.after.startsWith(prefix)) {
-        throw new InvalidInput('cursor', 'is not a valid cursor', 'query');
-      }
-      const pk = userPk(userId);
-      const page = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
-          ExpressionAttributeNames: { '#pk': 'pk', '#sk': 'sk' },
-          ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
-          ScanIndexForward: false,
-          Limit: options.limit,
-          ConsistentRead: true,
-          ...(options.after !== undefined ? { ExclusiveStartKey: { pk, sk: options.after } } : {}),
-        }),
-      );
-      const last = page.LastEvaluatedKey?.sk;
-      return {
-        items: (page.Items ?? []).map((item) => goalContributionItem.parse(item)),
-        ...(typeof last === 'string' ? { last } : {}),
-      };
+      const page = await queryPrefixPage(db, {
+        tableName,
+        pk: userPk(userId),
+        prefix: `${GoalContributionEntity.prefix}${goalId}#`,
+        limit: options.limit,
+        ...(options.after !== undefined ? { after: options.after } : {}),
+        consistent: true,
+        newestFirst: true,
+      });
+      return { items: page.items.map((item) => goalContributionItem.parse(item)), last: page.last };
     },
 
     /** The applied state of one source, strongly consistent (the tracker decides on it). */
