@@ -1,17 +1,4 @@
-/**
- * Budget items and everything the budget evaluator keeps beside them, in the user's partition:
- *
- * - `BUDGET#<id>`: the budget (its stream records are the Budget* events);
- * - `BPERIOD#<id>#<periodId>`: spent and transactionCount of one period (bookkeeping, never published);
- * - `BAPPLIED#<id>#<transactionId>`: what one transaction currently contributes (versioned state);
- * - `ALERT#<id>#<periodId>#<t>`: a crossed threshold (published as BudgetThresholdCrossed).
- *
- * Reads are GetItems and Queries on the caller's partition (never a Scan); the transactions of a
- * date range come from gsi1. Counter changes are only ever made together with the applied state
- * that explains them, in one TransactWriteItems (see shared/budgets/apply.ts).
- */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, DeleteCommand, type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { CategoryEntity, type CategoryItem, categoryItem } from '../categories/public';
 import { addDifference, appliedStatePut, backoff, commit, UserGone, userExists } from '../kit/dynamodb/exactly-once';
@@ -19,6 +6,7 @@ import { userPk } from '../kit/dynamodb/keys';
 import { queryAll as queryAllItems, queryPages, queryPrefixPage } from '../kit/dynamodb/prefix-page';
 import { type GuardedItem, transactWrite } from '../kit/dynamodb/transact';
 import {
+  conditionalDelete,
   type VersionedUpdateOptions,
   type VersionedUpdateOutcome,
   versionedUpdate,
@@ -134,27 +122,12 @@ export function createBudgetStore({ db, tableName }: { db: DynamoDBDocumentClien
       budgetId: string,
       expectedVersions?: readonly number[],
     ): Promise<'deleted' | 'not-found' | 'version-mismatch'> {
-      const values: Record<string, unknown> = {};
-      const versions = (expectedVersions ?? []).map((version, index) => {
-        values[`:v${index}`] = version;
-        return `:v${index}`;
+      const outcome = await conditionalDelete(db, {
+        tableName,
+        key: BudgetEntity.key(userId, budgetId),
+        ...(expectedVersions ? { expectedVersions } : {}),
       });
-      try {
-        await db.send(
-          new DeleteCommand({
-            TableName: tableName,
-            Key: BudgetEntity.key(userId, budgetId),
-            ConditionExpression: `attribute_exists(#pk)${expectedVersions ? ` AND #version IN (${versions.join(', ')})` : ''}`,
-            ExpressionAttributeNames: { '#pk': 'pk', ...(expectedVersions ? { '#version': 'version' } : {}) },
-            ...(expectedVersions ? { ExpressionAttributeValues: values } : {}),
-            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-          }),
-        );
-        return 'deleted';
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return error.Item ? 'version-mismatch' : 'not-found';
-        throw error;
-      }
+      return outcome.status === 'refused' ? 'version-mismatch' : outcome.status;
     },
 
     async getCategory(userId: string, categoryId: string): Promise<CategoryItem | undefined> {

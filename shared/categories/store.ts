@@ -1,16 +1,9 @@
-/**
- * Category items (`USER#<sub>` / `CATEGORY#<id>`) and the rules that keep them a two-level tree of
- * one kind: a subcategory's parent is an existing, unarchived, top-level category of the same kind.
- * Each rule that another request could break meanwhile is also a condition of the write itself
- * (a ConditionCheck on the parent), so a concurrent change makes the write fail instead of
- * leaving a three-level tree. Transaction counts are moved only by the transaction write path.
- */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { userPk } from '../kit/dynamodb/keys';
 import { archivedFilter, queryAll, queryPrefixPage } from '../kit/dynamodb/prefix-page';
 import { type GuardedItem, transactWrite } from '../kit/dynamodb/transact';
 import {
+  conditionalDelete,
   type VersionedUpdateOptions,
   versionedUpdate,
   versionedUpdateExpression,
@@ -198,22 +191,16 @@ export function createCategoryStore({ db, tableName }: { db: DynamoDBDocumentCli
       const all = await store.listAll(userId);
       if (!all.some((category) => category.categoryId === categoryId)) return 'not-found';
       if (all.some((category) => category.parentId === categoryId)) return 'has-subcategories';
-      try {
-        await db.send(
-          new DeleteCommand({
-            TableName: tableName,
-            Key: CategoryEntity.key(userId, categoryId),
-            ConditionExpression: 'attribute_exists(#pk) AND #transactionCount = :zero',
-            ExpressionAttributeNames: { '#pk': 'pk', '#transactionCount': 'transactionCount' },
-            ExpressionAttributeValues: { ':zero': 0 },
-            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-          }),
-        );
-        return 'deleted';
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return error.Item ? 'has-transactions' : 'not-found';
-        throw error;
-      }
+      const outcome = await conditionalDelete(db, {
+        tableName,
+        key: CategoryEntity.key(userId, categoryId),
+        condition: {
+          expression: '#transactionCount = :zero',
+          names: { '#transactionCount': 'transactionCount' },
+          values: { ':zero': 0 },
+        },
+      });
+      return outcome.status === 'refused' ? 'has-transactions' : (outcome.status as 'deleted' | 'not-found');
     },
   };
   return store;

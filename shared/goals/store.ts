@@ -1,20 +1,11 @@
-/**
- * Goal items (`GOAL#<id>`), their contributions (`GCONTRIB#<goalId>#<id>`) and the versioned applied
- * state (`GAPPLIED#<goalId>#<sourceId>`) that makes `saved` exact (see shared/goals/apply.ts).
- *
- * `saved` is derived: only an ADD inside a TransactWriteItems that also moves the applied state
- * changes it, so saved is always the sum of the applied amounts. `version` counts the user's edits
- * (name, target, deadline) and is the ETag: progress arriving does not make a client's If-Match stale.
- */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { AccountEntity } from '../accounts/public';
 import { userPk } from '../kit/dynamodb/keys';
 import { queryAll, queryPrefixPage } from '../kit/dynamodb/prefix-page';
 import { leavesRange, roomFor } from '../kit/dynamodb/range-guard';
 import { type GuardedItem, transactWrite } from '../kit/dynamodb/transact';
-import { type VersionedUpdateOptions, versionedUpdateExpression } from '../kit/dynamodb/versioned-update';
+import { conditionalDelete, type VersionedUpdateOptions, versionedUpdateWhere } from '../kit/dynamodb/versioned-update';
 import { ConflictError, InvalidInput, NotFoundError, OutOfRange } from '../kit/errors';
 import { MAX_SAFE_AMOUNT } from '../kit/money/money';
 import {
@@ -162,52 +153,33 @@ export function createGoalStore({ db, tableName }: { db: DynamoDBDocumentClient;
       patch: GoalPatch,
       options: VersionedUpdateOptions,
     ): Promise<GoalUpdateOutcome> {
-      const expression = versionedUpdateExpression(
-        { name: patch.name, target: patch.target?.amount, deadline: patch.deadline },
+      const outcome = await versionedUpdateWhere(
+        db,
+        {
+          tableName,
+          key: GoalEntity.key(userId, goalId),
+          fields: { name: patch.name, target: patch.target?.amount, deadline: patch.deadline },
+          ...(patch.target
+            ? {
+                condition: {
+                  expression: '#currency = :currency',
+                  names: { '#currency': 'currency' },
+                  values: { ':currency': patch.target.currency },
+                },
+              }
+            : {}),
+          parse: (item) => goalItem.parse(item),
+        },
         options,
       );
-      if (patch.target) {
-        expression.ConditionExpression += ' AND #currency = :currency';
-        expression.ExpressionAttributeNames['#currency'] = 'currency';
-        expression.ExpressionAttributeValues[':currency'] = patch.target.currency;
-      }
-      try {
-        const { Attributes } = await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: GoalEntity.key(userId, goalId),
-            ...expression,
-            ReturnValues: 'ALL_NEW',
-            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-          }),
-        );
-        return { status: 'updated', item: goalItem.parse(Attributes) };
-      } catch (error) {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-        const old = error.Item as Record<string, unknown> | undefined;
-        if (!old) return { status: 'not-found' };
-        if (options.expectedVersions && !options.expectedVersions.some((v) => String(v) === versionOf(old))) {
-          return { status: 'version-mismatch' };
-        }
-        throw new InvalidInput('target.currency', `must be the goal's currency (${currencyOf(old)})`);
-      }
+      if (outcome.status !== 'refused') return outcome;
+      throw new InvalidInput('target.currency', `must be the goal's currency (${String(outcome.old.currency)})`);
     },
 
     /** One conditional DeleteItem; 'not-found' when there was nothing to delete. */
     async delete(userId: string, goalId: string): Promise<'deleted' | 'not-found'> {
-      try {
-        await db.send(
-          new DeleteCommand({
-            TableName: tableName,
-            Key: GoalEntity.key(userId, goalId),
-            ConditionExpression: 'attribute_exists(pk)',
-          }),
-        );
-        return 'deleted';
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return 'not-found';
-        throw error;
-      }
+      const outcome = await conditionalDelete(db, { tableName, key: GoalEntity.key(userId, goalId) });
+      return outcome.status === 'deleted' ? 'deleted' : 'not-found';
     },
 
     /**
@@ -310,17 +282,4 @@ export function notContributionsFunded() {
     'This goal is funded by an account: its progress is the account balance. Move money into that account instead.',
     'goal-funded-by-account',
   );
-}
-
-/** The old item of a failed condition arrives marshalled from UpdateItem (`{ N: '3' }`) or plain. */
-function versionOf(item: Record<string, unknown>): string {
-  const version = item.version as unknown;
-  if (version && typeof version === 'object' && 'N' in version) return String((version as { N: string }).N);
-  return String(version);
-}
-
-function currencyOf(item: Record<string, unknown>): string {
-  const currency = item.currency as unknown;
-  if (currency && typeof currency === 'object' && 'S' in currency) return String((currency as { S: string }).S);
-  return String(currency);
 }
