@@ -16,7 +16,7 @@ import { documentClient } from '../../../../shared/kit/aws/clients';
 import { requireEnv } from '../../../../shared/kit/config';
 import { authenticatedRoute, noParams } from '../../../../shared/kit/http/api-handler';
 import { idPath, newEntityId } from '../../../../shared/kit/http/fields';
-import { idempotencyKeyFrom, replay, withIdempotency } from '../../../../shared/kit/http/idempotency';
+import { idempotency, idempotencyKeyFrom } from '../../../../shared/kit/http/idempotency';
 import { NotFound, ValidationFailed } from '../../../../shared/kit/http/problems';
 import type { Money } from '../../../../shared/kit/money/money';
 import { convertOn, NoExchangeRate, transactionAmount } from '../../../../shared/rates/conversion-service';
@@ -50,10 +50,8 @@ export const handler = authenticatedRoute(
       // The goal is part of what was asked: the same key for another goal is a different request.
       request: { goalId: path.id, ...body },
     };
-    if (scope.key) {
-      const earlier = await replay(db, { ...scope, key: scope.key });
-      if (earlier) return earlier;
-    }
+    const keyed = await idempotency(db, scope);
+    if (keyed.earlier) return keyed.earlier;
     const now = new Date();
     const goal = await goals.get(userId, path.id);
     if (!goal) throw new NotFound('goal');
@@ -73,8 +71,6 @@ export const handler = authenticatedRoute(
       version: 1,
     };
     const response = { status: 201, body: toContributionView(contribution) };
-    return withIdempotency(db, scope, response, (record) =>
-      goals.addContribution(userId, contribution, record ? [record] : []),
-    );
+    return keyed.create(response, (record) => goals.addContribution(userId, contribution, record ? [record] : []));
   },
 );
