@@ -6,6 +6,7 @@
  * GoalContributionAdded event. 409 for an account-funded goal (its progress is the balance).
  */
 
+import { contributionAmount } from '../../../../shared/goals/contribute';
 import type { GoalContributionItem } from '../../../../shared/goals/items';
 import { GoalContributionEntity } from '../../../../shared/goals/items';
 import { checkContributionDate, contributionCreateSchema } from '../../../../shared/goals/schemas';
@@ -17,27 +18,13 @@ import { requireEnv } from '../../../../shared/kit/config';
 import { authenticatedRoute, noParams } from '../../../../shared/kit/http/api-handler';
 import { idPath, newEntityId } from '../../../../shared/kit/http/fields';
 import { idempotency, idempotencyKeyFrom } from '../../../../shared/kit/http/idempotency';
-import { NotFound, ValidationFailed } from '../../../../shared/kit/http/problems';
-import type { Money } from '../../../../shared/kit/money/money';
-import { convertOn, NoExchangeRate, transactionAmount } from '../../../../shared/rates/conversion-service';
+import { NotFound } from '../../../../shared/kit/http/problems';
 import { createRateStore } from '../../../../shared/rates/store';
 
 const db = documentClient();
 const tableName = requireEnv('TABLE_NAME');
 const goals = createGoalStore({ db, tableName });
 const rates = createRateStore({ db, tableName });
-
-/** `money` in the goal currency at the reference rate of `date`; 422 naming money.currency without one. */
-async function inGoalCurrency(money: Money, currency: string, date: string): Promise<number> {
-  const amount = await convertOn(rates, money, currency, date);
-  if (amount === undefined) throw new NoExchangeRate(money.currency);
-  if (amount === 0n) {
-    throw new ValidationFailed([
-      { in: 'body', field: 'money.amount', message: `is less than one minor unit of ${currency} once converted` },
-    ]);
-  }
-  return transactionAmount(amount, currency, 'money.amount');
-}
 
 export const handler = authenticatedRoute(
   { path: idPath, body: contributionCreateSchema, query: noParams },
@@ -63,7 +50,7 @@ export const handler = authenticatedRoute(
       type: GoalContributionEntity.type,
       contributionId: newEntityId(now.getTime()),
       goalId: goal.goalId,
-      amount: await inGoalCurrency(body.money, goal.currency, date),
+      amount: await contributionAmount(rates, body.money, goal.currency, date),
       currency: goal.currency,
       date,
       note: body.note ?? null,
