@@ -11,11 +11,12 @@
  * deletion by hand. The other leg of a transfer stays: it is part of another account's history.
  */
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { eventConsumer } from '../../shared/app/consumer';
 import { CategoryEntity } from '../../shared/categories/items';
 import { documentClient } from '../../shared/kit/aws/clients';
 import { requireEnv } from '../../shared/kit/config';
+import { queryPages } from '../../shared/kit/dynamodb/prefix-page';
 import { type GuardedItem, transactWrite } from '../../shared/kit/dynamodb/transact';
 import { logger, metrics } from '../../shared/kit/observability';
 import { ledgerCleaner } from '../../shared/transactions/consumers';
@@ -102,34 +103,29 @@ async function deleteAccountTransactions(deps: Deps, userId: string, accountId: 
   let deleted = 0;
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
     let deletedInPass = 0;
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await deps.db.send(
-        new QueryCommand({
-          TableName: deps.tableName,
-          IndexName: 'gsi2',
-          KeyConditionExpression: '#gsi2pk = :gsi2pk',
-          ExpressionAttributeNames: {
-            '#gsi2pk': 'gsi2pk',
-            '#transactionId': 'transactionId',
-            '#accountId': 'accountId',
-            '#categoryId': 'categoryId',
-            '#externalId': 'externalId',
-          },
-          ExpressionAttributeValues: { ':gsi2pk': transactionIndexPk.byAccount(userId, accountId) },
-          ProjectionExpression: '#transactionId, #accountId, #categoryId, #externalId',
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      );
-      const found = (page.Items ?? []) as IndexedTransaction[];
+    const pages = queryPages(deps.db, {
+      TableName: deps.tableName,
+      IndexName: 'gsi2',
+      KeyConditionExpression: '#gsi2pk = :gsi2pk',
+      ExpressionAttributeNames: {
+        '#gsi2pk': 'gsi2pk',
+        '#transactionId': 'transactionId',
+        '#accountId': 'accountId',
+        '#categoryId': 'categoryId',
+        '#externalId': 'externalId',
+      },
+      ExpressionAttributeValues: { ':gsi2pk': transactionIndexPk.byAccount(userId, accountId) },
+      ProjectionExpression: '#transactionId, #accountId, #categoryId, #externalId',
+    });
+    for await (const page of pages) {
+      const found = page as IndexedTransaction[];
       for (let i = 0; i < found.length; i += CONCURRENCY) {
         const outcomes = await Promise.all(
           found.slice(i, i + CONCURRENCY).map((txn) => deleteOne(deps, userId, accountId, txn)),
         );
         deletedInPass += outcomes.filter(Boolean).length;
       }
-      start = page.LastEvaluatedKey;
-    } while (start);
+    }
     deleted += deletedInPass;
     if (deletedInPass === 0) return deleted;
   }

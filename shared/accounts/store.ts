@@ -1,14 +1,9 @@
-/**
- * Account items (`USER#<sub>` / `ACCOUNT#<id>`). The balance and transaction count are moved only
- * by the transaction write path (ADD, inside its TransactWriteItems); this store creates, reads,
- * renames or archives, and deletes accounts. Their stream records become the Account* events.
- */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { userPk } from '../kit/dynamodb/keys';
 import { archivedFilter, queryPrefixPage } from '../kit/dynamodb/prefix-page';
 import { type GuardedItem, transactWrite } from '../kit/dynamodb/transact';
 import {
+  conditionalDelete,
   type VersionedUpdateOptions,
   type VersionedUpdateOutcome,
   versionedUpdate,
@@ -103,23 +98,16 @@ export function createAccountStore({ db, tableName }: { db: DynamoDBDocumentClie
      * the check and the delete cannot be separated by a concurrent transaction.
      */
     async delete(userId: string, accountId: string): Promise<AccountDeleteOutcome> {
-      try {
-        await db.send(
-          new DeleteCommand({
-            TableName: tableName,
-            Key: AccountEntity.key(userId, accountId),
-            ConditionExpression: 'attribute_exists(#pk) AND (#transactionCount = :zero OR #archived = :true)',
-            ExpressionAttributeNames: { '#pk': 'pk', '#transactionCount': 'transactionCount', '#archived': 'archived' },
-            ExpressionAttributeValues: { ':zero': 0, ':true': true },
-            // Tells "absent" (404) from "has transactions" (409) without a second read.
-            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-          }),
-        );
-        return 'deleted';
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return error.Item ? 'has-transactions' : 'not-found';
-        throw error;
-      }
+      const outcome = await conditionalDelete(db, {
+        tableName,
+        key: AccountEntity.key(userId, accountId),
+        condition: {
+          expression: '(#transactionCount = :zero OR #archived = :true)',
+          names: { '#transactionCount': 'transactionCount', '#archived': 'archived' },
+          values: { ':zero': 0, ':true': true },
+        },
+      });
+      return outcome.status === 'refused' ? 'has-transactions' : (outcome.status as 'deleted' | 'not-found');
     },
   };
 }

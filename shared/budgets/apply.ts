@@ -15,12 +15,13 @@
  * many transactions to one transaction write.
  */
 
+import { untilSettled } from '../kit/dynamodb/exactly-once';
 import type { GuardedItem } from '../kit/dynamodb/transact';
 import { logger } from '../kit/observability';
 import type { TransactionItem } from '../transactions/public';
 import { type CategoryOf, type Contribution, contributionOf, NOTHING } from './contribution';
 import type { BudgetItem } from './items';
-import { type AppliedState, AppliedStateMoved, type AppliedWrite, type BudgetStore, type CounterDelta } from './store';
+import type { AppliedState, AppliedWrite, BudgetStore, CounterDelta } from './store';
 
 /** A transaction as an event (or the index) tells it: a version, or its deletion (final). */
 export type TransactionState =
@@ -135,22 +136,16 @@ export function applyItems(
   ];
 }
 
-const MAX_APPLY_ATTEMPTS = 8;
-
 /**
  * Applies one transaction state to one budget; resolves with the periods whose thresholds must be
  * (re-)evaluated. Throws BudgetChanged (re-read the budget) and UserGone (stop).
  */
 export async function applyTransaction(ctx: ApplyContext, budget: BudgetItem, txn: TransactionState) {
-  for (let attempt = 1; ; attempt++) {
+  return untilSettled(async () => {
     const existing = await ctx.store.getApplied(ctx.userId, budget.budgetId, txn.transactionId);
     const planned = await plan(ctx, budget, txn, existing);
     if (planned.kind === 'skip') return { applied: false, periods: planned.periods };
-    try {
-      await ctx.store.commit(applyItems(ctx, budget, [planned.write], planned.deltas));
-      return { applied: true, periods: planned.periods };
-    } catch (error) {
-      if (!(error instanceof AppliedStateMoved) || attempt >= MAX_APPLY_ATTEMPTS) throw error;
-    }
-  }
+    await ctx.store.commit(applyItems(ctx, budget, [planned.write], planned.deltas));
+    return { applied: true, periods: planned.periods };
+  });
 }

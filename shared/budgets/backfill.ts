@@ -6,11 +6,11 @@
  * falls back to applying its transactions one by one (each re-reads and re-plans).
  */
 
+import { AppliedStateMoved } from '../kit/dynamodb/exactly-once';
 import { MAX_TRANSACT_ITEMS } from '../kit/dynamodb/transact';
 import { type ApplyContext, applyItems, applyTransaction, mergeDeltas, plan, type TransactionState } from './apply';
 import type { BudgetItem } from './items';
 import type { AppliedWrite, CounterDelta } from './store';
-import { AppliedStateMoved } from './store';
 
 type Planned = { state: TransactionState; write: AppliedWrite; deltas: CounterDelta[] };
 

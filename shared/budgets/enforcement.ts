@@ -11,21 +11,23 @@
  * never refused.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { AppliedStateMoved } from '../kit/dynamodb/exactly-once';
 import type { GuardedItem } from '../kit/dynamodb/transact';
-import { Conflict } from '../kit/http/problems';
+import { ConflictError } from '../kit/errors';
 import type { TransactionItem } from '../transactions/public';
 import { counterDeltas, supersedes } from './apply';
 import { type CategoryOf, cachedCategoryOf, contributionOf } from './contribution';
 import type { BudgetItem } from './items';
 import { spanOf } from './periods';
 import { figuresFor, type PeriodFigures } from './rollover';
-import { AppliedStateMoved, BudgetChanged, type BudgetStore, type CounterDelta, createBudgetStore } from './store';
+import { BudgetChanged, type BudgetStore, type CounterDelta, createBudgetStore } from './store';
 
-class BudgetExceeded extends Conflict {
+class BudgetExceeded extends ConflictError {
   constructor(budget: BudgetItem, figures: PeriodFigures, spent: number, contribution: number) {
     const money = (amount: number) => ({ amount, currency: budget.currency });
     super(
       'This transaction would take a budget in enforce mode past its limit for the period; nothing was recorded.',
+      'budget-exceeded',
       {
         budgetId: budget.budgetId,
         budgetName: budget.name,
@@ -34,7 +36,6 @@ class BudgetExceeded extends Conflict {
         spent: money(spent),
         overBy: money(spent + contribution - figures.effectiveLimit),
       },
-      'budget-exceeded',
     );
   }
 }
@@ -137,7 +138,7 @@ export async function withBudgetGuards(
     } catch (error) {
       if (!(error instanceof AppliedStateMoved || error instanceof BudgetChanged)) throw error;
       if (attempt >= MAX_ATTEMPTS) {
-        throw new Conflict('A budget changed while this was recorded; nothing was written. Retry.');
+        throw new ConflictError('A budget changed while this was recorded; nothing was written. Retry.');
       }
     }
   }

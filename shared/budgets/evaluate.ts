@@ -15,6 +15,7 @@
  */
 
 import type { ProfileStore } from '../identity/public';
+import { UserGone } from '../kit/dynamodb/exactly-once';
 import type { ConsumedEvent } from '../kit/events/consumer';
 import { logger } from '../kit/observability';
 import type { transactionsEvents } from '../transactions/public';
@@ -27,7 +28,7 @@ import type { budgetsEvents } from './events';
 import type { BudgetItem } from './items';
 import { periodOf, spanOf } from './periods';
 import { figuresFor } from './rollover';
-import { BudgetChanged, type BudgetStore, UserGone } from './store';
+import { BudgetChanged, type BudgetStore } from './store';
 import { alertFact, crossedThresholds } from './thresholds';
 
 type EvaluatedSchemas = typeof transactionsEvents & typeof budgetsEvents;

@@ -1,31 +1,12 @@
-/**
- * Budget items and everything the budget evaluator keeps beside them, in the user's partition:
- *
- * - `BUDGET#<id>`: the budget (its stream records are the Budget* events);
- * - `BPERIOD#<id>#<periodId>`: spent and transactionCount of one period (bookkeeping, never published);
- * - `BAPPLIED#<id>#<transactionId>`: what one transaction currently contributes (versioned state);
- * - `ALERT#<id>#<periodId>#<t>`: a crossed threshold (published as BudgetThresholdCrossed).
- *
- * Reads are GetItems and Queries on the caller's partition (never a Scan); the transactions of a
- * date range come from gsi1. Counter changes are only ever made together with the applied state
- * that explains them, in one TransactWriteItems (see shared/budgets/apply.ts).
- */
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import {
-  BatchGetCommand,
-  DeleteCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  QueryCommand,
-} from '@aws-sdk/lib-dynamodb';
-import { ulid } from 'ulid';
+import { BatchGetCommand, type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { CategoryEntity, type CategoryItem, categoryItem } from '../categories/public';
-import { ProfileEntity } from '../identity/public';
+import { addDifference, appliedStatePut, backoff, commit, UserGone, userExists } from '../kit/dynamodb/exactly-once';
 import { userPk } from '../kit/dynamodb/keys';
-import { queryPrefixPage } from '../kit/dynamodb/prefix-page';
+import { queryAll as queryAllItems, queryPages, queryPrefixPage } from '../kit/dynamodb/prefix-page';
 import { type GuardedItem, transactWrite } from '../kit/dynamodb/transact';
 import {
+  conditionalDelete,
   type VersionedUpdateOptions,
   type VersionedUpdateOutcome,
   versionedUpdate,
@@ -62,16 +43,9 @@ export type CounterDelta = { periodId: string; spent: number; count: number };
 
 /** The budget changed (another version: its coverage may differ) or was deleted since it was read. */
 export class BudgetChanged extends Error {}
-/** Someone else wrote the applied state since it was read: re-read and re-plan. */
-export class AppliedStateMoved extends Error {}
-/** The user's profile is gone: the partition is being erased and must not be written again. */
-export class UserGone extends Error {}
 
 /** Deleted transactions' tombstones outlive any delivery of their older events (max age 6 h + 24 h stream). */
 const TOMBSTONE_TTL_SECONDS = 30 * 24 * 60 * 60;
-const MAX_CONFLICT_ATTEMPTS = 10;
-const BASE_BACKOFF_MS = 15;
-const MAX_BACKOFF_MS = 1000;
 /** BatchGetItem takes at most 100 keys. */
 const MAX_BATCH_GET = 100;
 
@@ -84,25 +58,8 @@ export function createBudgetStore({ db, tableName }: { db: DynamoDBDocumentClien
   }
 
   /** Every item of the partition under a sort-key prefix, strongly consistent (budgets, counters, alerts are few). */
-  async function queryAll(userId: string, prefix: string): Promise<Record<string, unknown>[]> {
-    const items: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
-          ExpressionAttributeNames: { '#pk': 'pk', '#sk': 'sk' },
-          ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': prefix },
-          ConsistentRead: true,
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return items;
-  }
+  const queryAll = (userId: string, prefix: string) =>
+    queryAllItems(db, { tableName, pk: userPk(userId), prefix, consistent: true });
 
   const store = {
     // ---- Budgets ------------------------------------------------------------------------------
@@ -165,27 +122,12 @@ export function createBudgetStore({ db, tableName }: { db: DynamoDBDocumentClien
       budgetId: string,
       expectedVersions?: readonly number[],
     ): Promise<'deleted' | 'not-found' | 'version-mismatch'> {
-      const values: Record<string, unknown> = {};
-      const versions = (expectedVersions ?? []).map((version, index) => {
-        values[`:v${index}`] = version;
-        return `:v${index}`;
+      const outcome = await conditionalDelete(db, {
+        tableName,
+        key: BudgetEntity.key(userId, budgetId),
+        ...(expectedVersions ? { expectedVersions } : {}),
       });
-      try {
-        await db.send(
-          new DeleteCommand({
-            TableName: tableName,
-            Key: BudgetEntity.key(userId, budgetId),
-            ConditionExpression: `attribute_exists(#pk)${expectedVersions ? ` AND #version IN (${versions.join(', ')})` : ''}`,
-            ExpressionAttributeNames: { '#pk': 'pk', ...(expectedVersions ? { '#version': 'version' } : {}) },
-            ...(expectedVersions ? { ExpressionAttributeValues: values } : {}),
-            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-          }),
-        );
-        return 'deleted';
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return error.Item ? 'version-mismatch' : 'not-found';
-        throw error;
-      }
+      return outcome.status === 'refused' ? 'version-mismatch' : outcome.status;
     },
 
     async getCategory(userId: string, categoryId: string): Promise<CategoryItem | undefined> {
@@ -243,40 +185,19 @@ export function createBudgetStore({ db, tableName }: { db: DynamoDBDocumentClien
      */
     appliedPut(userId: string, budgetId: string, write: AppliedWrite, now: Date): GuardedItem {
       const { existing, next } = write;
-      const pinned = existing
-        ? {
-            ConditionExpression:
-              '#version = :readVersion AND #budgetVersion = :readBudgetVersion AND #deleted = :false',
-            ExpressionAttributeNames: {
-              '#version': 'version',
-              '#budgetVersion': 'budgetVersion',
-              '#deleted': 'deleted',
-            },
-            ExpressionAttributeValues: {
-              ':readVersion': existing.version,
-              ':readBudgetVersion': existing.budgetVersion,
-              ':false': false,
-            },
-          }
-        : { ConditionExpression: 'attribute_not_exists(pk)' };
-      return {
+      return appliedStatePut({
+        tableName,
+        key: BudgetAppliedEntity.key(userId, budgetId, write.transactionId),
         item: {
-          Put: {
-            TableName: tableName,
-            Item: {
-              ...BudgetAppliedEntity.key(userId, budgetId, write.transactionId),
-              type: BudgetAppliedEntity.type,
-              budgetId,
-              transactionId: write.transactionId,
-              ...next,
-              updatedAt: now.toISOString(),
-              ...(next.deleted ? { expiresAt: Math.floor(now.getTime() / 1000) + TOMBSTONE_TTL_SECONDS } : {}),
-            },
-            ...pinned,
-          },
+          type: BudgetAppliedEntity.type,
+          budgetId,
+          transactionId: write.transactionId,
+          ...next,
+          updatedAt: now.toISOString(),
+          ...(next.deleted ? { expiresAt: Math.floor(now.getTime() / 1000) + TOMBSTONE_TTL_SECONDS } : {}),
         },
-        onConditionFailed: () => new AppliedStateMoved(),
-      };
+        read: existing && { version: existing.version, budgetVersion: existing.budgetVersion },
+      });
     },
 
     /**
@@ -290,35 +211,21 @@ export function createBudgetStore({ db, tableName }: { db: DynamoDBDocumentClien
       now: Date,
       guard?: { atMost: number; refused: (spent: number) => Error },
     ): GuardedItem {
-      return {
-        item: {
-          Update: {
-            TableName: tableName,
-            Key: BudgetPeriodEntity.key(userId, budgetId, delta.periodId),
-            UpdateExpression:
-              'ADD #spent :spent, #transactionCount :count SET #type = :type, #budgetId = :budgetId, #periodId = :periodId, #updatedAt = :now',
-            ...(guard ? { ConditionExpression: 'attribute_not_exists(#spent) OR #spent <= :atMost' } : {}),
-            ExpressionAttributeNames: {
-              '#spent': 'spent',
-              '#transactionCount': 'transactionCount',
-              '#type': 'type',
-              '#budgetId': 'budgetId',
-              '#periodId': 'periodId',
-              '#updatedAt': 'updatedAt',
-            },
-            ExpressionAttributeValues: {
-              ':spent': delta.spent,
-              ':count': delta.count,
-              ':type': BudgetPeriodEntity.type,
-              ':budgetId': budgetId,
-              ':periodId': delta.periodId,
-              ':now': now.toISOString(),
-              ...(guard ? { ':atMost': guard.atMost } : {}),
-            },
-          },
-        },
-        ...(guard ? { onConditionFailed: (old) => guard.refused(Number(old?.spent ?? 0)) } : {}),
-      };
+      return addDifference({
+        tableName,
+        key: BudgetPeriodEntity.key(userId, budgetId, delta.periodId),
+        add: { spent: delta.spent, transactionCount: { value: delta.count, as: 'count' } },
+        set: { type: BudgetPeriodEntity.type, budgetId, periodId: delta.periodId, updatedAt: now.toISOString() },
+        ...(guard
+          ? {
+              condition: {
+                expression: 'attribute_not_exists(#spent) OR #spent <= :atMost',
+                values: { ':atMost': guard.atMost },
+              },
+              onConditionFailed: (old) => guard.refused(Number(old?.spent ?? 0)),
+            }
+          : {}),
+      });
     },
 
     /** The budget is still the version whose coverage and limit were used (and still exists). */
@@ -337,36 +244,14 @@ export function createBudgetStore({ db, tableName }: { db: DynamoDBDocumentClien
       };
     },
 
-    /** The user still exists: a deleted user's partition is never written again. */
+    /** The user still exists: a deleted user's partition is never written again (UserGone). */
     profileExists(userId: string): GuardedItem {
-      return {
-        item: {
-          ConditionCheck: {
-            TableName: tableName,
-            Key: ProfileEntity.key(userId),
-            ConditionExpression: 'attribute_exists(pk)',
-          },
-        },
-        onConditionFailed: () => new UserGone(),
-      };
+      return userExists(tableName, userId);
     },
 
-    /**
-     * One TransactWriteItems, retried when DynamoDB cancelled it only because a concurrent
-     * transaction held one of its items (TransactionConflict: many events ADD to one counter).
-     * Each attempt has its own ClientRequestToken, so SDK retries of an attempt apply it once.
-     */
+    /** One TransactWriteItems, retried under contention (the kit's exactly-once commit). */
     async commit(items: GuardedItem[]): Promise<void> {
-      const token = ulid();
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await transactWrite(db, items, `${token}-${attempt}`);
-          return;
-        } catch (error) {
-          if (!isOnlyContention(error) || attempt >= MAX_CONFLICT_ATTEMPTS) throw error;
-          await backoff(attempt);
-        }
-      }
+      await commit(db, items);
     },
 
     // ---- Alerts -------------------------------------------------------------------------------
@@ -411,36 +296,16 @@ export function createBudgetStore({ db, tableName }: { db: DynamoDBDocumentClien
      * 96 a page: their applied Puts, a counter ADD or two and the two checks fill one transaction.
      */
     async *transactionsFrom(userId: string, from: string, pageSize = 96): AsyncGenerator<TransactionItem[]> {
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: 'gsi1',
-            KeyConditionExpression: '#pk = :pk AND #sk >= :from',
-            ExpressionAttributeNames: { '#pk': 'gsi1pk', '#sk': 'gsi1sk' },
-            ExpressionAttributeValues: { ':pk': transactionIndexPk.byDate(userId), ':from': from },
-            Limit: pageSize,
-            ...(start ? { ExclusiveStartKey: start } : {}),
-          }),
-        );
-        yield (page.Items ?? []).map((item) => transactionItem.parse(item));
-        start = page.LastEvaluatedKey;
-      } while (start);
+      const pages = queryPages(db, {
+        TableName: tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: '#pk = :pk AND #sk >= :from',
+        ExpressionAttributeNames: { '#pk': 'gsi1pk', '#sk': 'gsi1sk' },
+        ExpressionAttributeValues: { ':pk': transactionIndexPk.byDate(userId), ':from': from },
+        Limit: pageSize,
+      });
+      for await (const page of pages) yield page.map((item) => transactionItem.parse(item));
     },
   };
   return store;
-}
-
-async function backoff(attempt: number): Promise<void> {
-  const ceiling = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** attempt);
-  await new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
-}
-
-function isOnlyContention(error: unknown): boolean {
-  if (!(error instanceof TransactionCanceledException)) return false;
-  const codes = (error.CancellationReasons ?? []).map((reason) => reason.Code ?? 'None');
-  return (
-    codes.includes('TransactionConflict') && codes.every((code) => code === 'None' || code === 'TransactionConflict')
-  );
 }

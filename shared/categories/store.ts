@@ -1,21 +1,14 @@
-/**
- * Category items (`USER#<sub>` / `CATEGORY#<id>`) and the rules that keep them a two-level tree of
- * one kind: a subcategory's parent is an existing, unarchived, top-level category of the same kind.
- * Each rule that another request could break meanwhile is also a condition of the write itself
- * (a ConditionCheck on the parent), so a concurrent change makes the write fail instead of
- * leaving a three-level tree. Transaction counts are moved only by the transaction write path.
- */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { userPk } from '../kit/dynamodb/keys';
-import { archivedFilter, queryPrefixPage } from '../kit/dynamodb/prefix-page';
+import { archivedFilter, queryAll, queryPrefixPage } from '../kit/dynamodb/prefix-page';
 import { type GuardedItem, transactWrite } from '../kit/dynamodb/transact';
 import {
+  conditionalDelete,
   type VersionedUpdateOptions,
   versionedUpdate,
   versionedUpdateExpression,
 } from '../kit/dynamodb/versioned-update';
-import { NotFound, PreconditionFailed, ValidationFailed } from '../kit/http/problems';
+import { InvalidInput, NotFoundError, VersionMismatch } from '../kit/errors';
 import { CategoryEntity, type CategoryItem, categoryItem } from './items';
 import type { CategoryCreate, CategoryPatch } from './schemas';
 
@@ -54,7 +47,7 @@ export function newCategoryPut(tableName: string, userId: string, category: Cate
   };
 }
 
-const invalidParent = (message: string) => new ValidationFailed([{ in: 'body', field: 'parentId', message }]);
+const invalidParent = (message: string) => new InvalidInput('parentId', message);
 
 /** Why `parent` cannot hold a subcategory of `kind`, or undefined when it can. */
 function parentProblem(parent: CategoryItem | undefined, kind: CategoryItem['kind']): string | undefined {
@@ -95,23 +88,13 @@ export function createCategoryStore({ db, tableName }: { db: DynamoDBDocumentCli
 
     /** Every category of the user (a person has tens, not thousands): one Query, rarely two. */
     async listAll(userId: string): Promise<CategoryItem[]> {
-      const items: CategoryItem[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
-            ExpressionAttributeNames: { '#pk': 'pk', '#sk': 'sk' },
-            ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': CategoryEntity.prefix },
-            ConsistentRead: true,
-            ...(start ? { ExclusiveStartKey: start } : {}),
-          }),
-        );
-        items.push(...(page.Items ?? []).map((item) => categoryItem.parse(item)));
-        start = page.LastEvaluatedKey;
-      } while (start);
-      return items;
+      const items = await queryAll(db, {
+        tableName,
+        pk: userPk(userId),
+        prefix: CategoryEntity.prefix,
+        consistent: true,
+      });
+      return items.map((item) => categoryItem.parse(item));
     },
 
     /** A page of the user's categories in id order; archived ones on request. */
@@ -145,7 +128,7 @@ export function createCategoryStore({ db, tableName }: { db: DynamoDBDocumentCli
     /**
      * Renames, (un)archives, or moves a category. Moving under a parent is checked (the parent, and
      * that the category has no subcategories of its own) and the parent re-checked in the write;
-     * the rest is one conditional UpdateItem. Throws NotFound, PreconditionFailed or ValidationFailed.
+     * the rest is one conditional UpdateItem. Throws NotFoundError, VersionMismatch or InvalidInput.
      */
     async update(
       userId: string,
@@ -161,16 +144,16 @@ export function createCategoryStore({ db, tableName }: { db: DynamoDBDocumentCli
           { tableName, key: CategoryEntity.key(userId, categoryId), fields, parse: (item) => categoryItem.parse(item) },
           options,
         );
-        if (outcome.status === 'not-found') throw new NotFound('category');
-        if (outcome.status === 'version-mismatch') throw new PreconditionFailed();
+        if (outcome.status === 'not-found') throw new NotFoundError('category');
+        if (outcome.status === 'version-mismatch') throw new VersionMismatch();
         return outcome.item;
       }
 
       const all = await store.listAll(userId);
       const current = all.find((category) => category.categoryId === categoryId);
-      if (!current) throw new NotFound('category');
+      if (!current) throw new NotFoundError('category');
       if (options.expectedVersions && !options.expectedVersions.includes(current.version)) {
-        throw new PreconditionFailed();
+        throw new VersionMismatch();
       }
       if (newParentId === categoryId) throw invalidParent('must not be the category itself');
       const problem = parentProblem(
@@ -188,7 +171,7 @@ export function createCategoryStore({ db, tableName }: { db: DynamoDBDocumentCli
       await transactWrite(db, [
         {
           item: { Update: { TableName: tableName, Key: CategoryEntity.key(userId, categoryId), ...update } },
-          onConditionFailed: (existing) => (existing ? new PreconditionFailed() : new NotFound('category')),
+          onConditionFailed: (existing) => (existing ? new VersionMismatch() : new NotFoundError('category')),
         },
         parentStillValid(userId, newParentId, current.kind),
       ]);
@@ -208,22 +191,16 @@ export function createCategoryStore({ db, tableName }: { db: DynamoDBDocumentCli
       const all = await store.listAll(userId);
       if (!all.some((category) => category.categoryId === categoryId)) return 'not-found';
       if (all.some((category) => category.parentId === categoryId)) return 'has-subcategories';
-      try {
-        await db.send(
-          new DeleteCommand({
-            TableName: tableName,
-            Key: CategoryEntity.key(userId, categoryId),
-            ConditionExpression: 'attribute_exists(#pk) AND #transactionCount = :zero',
-            ExpressionAttributeNames: { '#pk': 'pk', '#transactionCount': 'transactionCount' },
-            ExpressionAttributeValues: { ':zero': 0 },
-            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-          }),
-        );
-        return 'deleted';
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return error.Item ? 'has-transactions' : 'not-found';
-        throw error;
-      }
+      const outcome = await conditionalDelete(db, {
+        tableName,
+        key: CategoryEntity.key(userId, categoryId),
+        condition: {
+          expression: '#transactionCount = :zero',
+          names: { '#transactionCount': 'transactionCount' },
+          values: { ':zero': 0 },
+        },
+      });
+      return outcome.status === 'refused' ? 'has-transactions' : (outcome.status as 'deleted' | 'not-found');
     },
   };
   return store;

@@ -30,12 +30,18 @@
  * reaching it again sends nothing new. Raising the target does not reset levels already recorded;
  * lowering it can reach new ones (GoalUpdated is evaluated too).
  */
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { AccountEntity, type AccountItem, accountItem } from '../accounts/public';
-import { ProfileEntity } from '../identity/public';
-import { type GuardedItem, transactWrite } from '../kit/dynamodb/transact';
+import {
+  addDifference,
+  appliedStatePut,
+  commit,
+  UserGone,
+  untilSettled,
+  userExists,
+} from '../kit/dynamodb/exactly-once';
+import type { GuardedItem } from '../kit/dynamodb/transact';
 import { MAX_SAFE_AMOUNT, type Money } from '../kit/money/money';
 import { logger } from '../kit/observability';
 import type { RateProvider } from '../rates/public';
@@ -58,40 +64,9 @@ type GoalTrackerDeps = {
 /** What happened to one (goal, source) pair; tests and logs read it. */
 type ApplyOutcome = 'applied' | 'unchanged' | 'stale' | 'goal-gone' | 'user-gone' | 'not-tracked';
 
-/** Lost races (our own conditions, or TransactionConflict) retried before the event is failed and redelivered. */
-const MAX_ATTEMPTS = 8;
-const BASE_BACKOFF_MS = 10;
-
-class AppliedChanged extends Error {}
 class GoalGone extends Error {}
-class UserGone extends Error {}
 class AccountChanged extends Error {}
 class MilestoneExists extends Error {}
-
-function isOnlyContention(error: unknown): boolean {
-  if (!(error instanceof TransactionCanceledException)) return false;
-  const codes = (error.CancellationReasons ?? []).map((reason) => reason.Code ?? 'None');
-  return codes.includes('TransactionConflict') && codes.every((c) => c === 'None' || c === 'TransactionConflict');
-}
-
-const backoff = (attempt: number) =>
-  new Promise((resolve) => setTimeout(resolve, Math.random() * BASE_BACKOFF_MS * 2 ** attempt));
-
-/**
- * Runs `attempt` until it settles: our own lost races (thrown as `retryOn`) and transaction
- * conflicts re-read and try again, at most MAX_ATTEMPTS times.
- */
-async function withRetries<T>(retryOn: (new () => Error)[], attempt: () => Promise<T>): Promise<T> {
-  for (let n = 1; ; n++) {
-    try {
-      return await attempt();
-    } catch (error) {
-      const retriable = retryOn.some((type) => error instanceof type) || isOnlyContention(error);
-      if (!retriable || n >= MAX_ATTEMPTS) throw error;
-      await backoff(n);
-    }
-  }
-}
 
 /**
  * Nothing to apply: the source is already deleted (final), or already at a newer version, or at this
@@ -106,17 +81,6 @@ function isStale(previous: GoalAppliedItem, next: { version: number; deleted: bo
 export function createGoalTracker(deps: GoalTrackerDeps) {
   const { db, tableName, goals, rates } = deps;
   const now = deps.now ?? (() => new Date());
-
-  const profileExists = (userId: string): GuardedItem => ({
-    item: {
-      ConditionCheck: {
-        TableName: tableName,
-        Key: ProfileEntity.key(userId),
-        ConditionExpression: 'attribute_exists(pk)',
-      },
-    },
-    onConditionFailed: () => new UserGone(),
-  });
 
   /** The Put of a new applied state, conditioned on the state it replaces being unchanged. */
   function appliedPut(
@@ -133,26 +97,12 @@ export function createGoalTracker(deps: GoalTrackerDeps) {
       ...next,
       updatedAt: now().toISOString(),
     };
-    return {
-      item: {
-        Put: {
-          TableName: tableName,
-          Item: { ...GoalAppliedEntity.key(userId, goalId, source), ...item },
-          ...(previous
-            ? {
-                ConditionExpression: '#version = :readVersion AND #amount = :readAmount AND #deleted = :false',
-                ExpressionAttributeNames: { '#version': 'version', '#amount': 'amount', '#deleted': 'deleted' },
-                ExpressionAttributeValues: {
-                  ':readVersion': previous.version,
-                  ':readAmount': previous.amount,
-                  ':false': false,
-                },
-              }
-            : { ConditionExpression: 'attribute_not_exists(pk)' }),
-        },
-      },
-      onConditionFailed: () => new AppliedChanged(),
-    };
+    return appliedStatePut({
+      tableName,
+      key: GoalAppliedEntity.key(userId, goalId, source),
+      item,
+      read: previous && { version: previous.version, amount: previous.amount },
+    });
   }
 
   /** `ADD saved :delta` on the goal (or just a check when the delta is 0), under `condition`. */
@@ -162,29 +112,13 @@ export function createGoalTracker(deps: GoalTrackerDeps) {
     delta: number,
     condition: { expression: string; names: Record<string, string>; values: Record<string, unknown> },
   ): GuardedItem {
-    const Key = GoalEntity.key(userId, goalId);
-    const item =
-      delta === 0
-        ? {
-            ConditionCheck: {
-              TableName: tableName,
-              Key,
-              ConditionExpression: condition.expression,
-              ExpressionAttributeNames: condition.names,
-              ExpressionAttributeValues: condition.values,
-            },
-          }
-        : {
-            Update: {
-              TableName: tableName,
-              Key,
-              UpdateExpression: 'ADD #saved :delta',
-              ConditionExpression: condition.expression,
-              ExpressionAttributeNames: { ...condition.names, '#saved': 'saved' },
-              ExpressionAttributeValues: { ...condition.values, ':delta': delta },
-            },
-          };
-    return { item, onConditionFailed: () => new GoalGone() };
+    return addDifference({
+      tableName,
+      key: GoalEntity.key(userId, goalId),
+      add: { saved: delta },
+      condition,
+      onConditionFailed: () => new GoalGone(),
+    });
   }
 
   /** Steps 1–2 for a contributions-funded goal's source (a tagged transaction, a contribution). */
@@ -195,14 +129,14 @@ export function createGoalTracker(deps: GoalTrackerDeps) {
     next: { version: number; deleted: boolean; amount: number },
   ): Promise<ApplyOutcome> {
     try {
-      return await withRetries([AppliedChanged], async () => {
+      return await untilSettled(async () => {
         const previous = await goals.getApplied(userId, goalId, source);
         if (previous && isStale(previous, next)) return 'stale';
         const amount = next.deleted ? 0 : next.amount;
-        await transactWrite(db, [
+        await commit(db, [
           appliedPut(userId, goalId, source, { version: next.version, deleted: next.deleted, amount }, previous),
           savedChange(userId, goalId, amount - (previous?.amount ?? 0), contributionsFunded),
-          profileExists(userId),
+          userExists(tableName, userId),
         ]);
         return 'applied';
       });
@@ -226,7 +160,7 @@ export function createGoalTracker(deps: GoalTrackerDeps) {
   /** Step 3: Put every reached level that is not a fact yet. */
   async function evaluateMilestones(userId: string, goalId: string): Promise<number[]> {
     try {
-      return await withRetries([MilestoneExists], async () => {
+      return await untilSettled(async () => {
         const goal = await goals.get(userId, goalId);
         if (!goal) return [];
         const reached = reachedMilestones(goal.saved, goal.target);
@@ -246,7 +180,7 @@ export function createGoalTracker(deps: GoalTrackerDeps) {
         const missing = reached.filter((percent) => !existing.includes(percent));
         if (missing.length === 0) return [];
         const createdAt = now().toISOString();
-        await transactWrite(db, [
+        await commit(db, [
           ...missing.map(
             (percent): GuardedItem => ({
               item: {
@@ -272,10 +206,10 @@ export function createGoalTracker(deps: GoalTrackerDeps) {
             },
             onConditionFailed: () => new GoalGone(),
           },
-          profileExists(userId),
+          userExists(tableName, userId),
         ]);
         return missing;
-      });
+      }, [MilestoneExists]);
     } catch (error) {
       if (error instanceof GoalGone || error instanceof UserGone) return [];
       throw error;
@@ -288,7 +222,7 @@ export function createGoalTracker(deps: GoalTrackerDeps) {
     const { accountId } = goal.funding;
     const source = sourceId.account(accountId);
     try {
-      return await withRetries([AppliedChanged, AccountChanged], async () => {
+      return await untilSettled(async () => {
         const [previous, account] = await Promise.all([
           goals.getApplied(userId, goal.goalId, source),
           readAccount(userId, accountId),
@@ -309,7 +243,7 @@ export function createGoalTracker(deps: GoalTrackerDeps) {
           return 'unchanged';
         }
         if (previous && previous.amount === amount && previous.balance === account.balance) return 'unchanged';
-        await transactWrite(db, [
+        await commit(db, [
           appliedPut(
             userId,
             goal.goalId,
@@ -334,10 +268,10 @@ export function createGoalTracker(deps: GoalTrackerDeps) {
             names: { '#pk': 'pk', '#funding': 'funding', '#kind': 'kind', '#accountId': 'accountId' },
             values: { ':account': 'account', ':accountId': accountId },
           }),
-          profileExists(userId),
+          userExists(tableName, userId),
         ]);
         return 'applied';
-      });
+      }, [AccountChanged]);
     } catch (error) {
       if (error instanceof GoalGone) return 'goal-gone';
       if (error instanceof UserGone) return 'user-gone';

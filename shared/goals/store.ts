@@ -1,27 +1,12 @@
-/**
- * Goal items (`GOAL#<id>`), their contributions (`GCONTRIB#<goalId>#<id>`) and the versioned applied
- * state (`GAPPLIED#<goalId>#<sourceId>`) that makes `saved` exact (see shared/goals/apply.ts).
- *
- * `saved` is derived: only an ADD inside a TransactWriteItems that also moves the applied state
- * changes it, so saved is always the sum of the applied amounts. `version` counts the user's edits
- * (name, target, deadline) and is the ETag: progress arriving does not make a client's If-Match stale.
- */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  DeleteCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { AccountEntity } from '../accounts/public';
 import { userPk } from '../kit/dynamodb/keys';
-import { queryPrefixPage } from '../kit/dynamodb/prefix-page';
+import { queryAll, queryPrefixPage } from '../kit/dynamodb/prefix-page';
 import { leavesRange, roomFor } from '../kit/dynamodb/range-guard';
 import { type GuardedItem, transactWrite } from '../kit/dynamodb/transact';
-import { type VersionedUpdateOptions, versionedUpdateExpression } from '../kit/dynamodb/versioned-update';
-import { AmountOutOfRange, Conflict, NotFound, ValidationFailed } from '../kit/http/problems';
+import { conditionalDelete, type VersionedUpdateOptions, versionedUpdateWhere } from '../kit/dynamodb/versioned-update';
+import { ConflictError, InvalidInput, NotFoundError, OutOfRange } from '../kit/errors';
 import { MAX_SAFE_AMOUNT } from '../kit/money/money';
 import {
   GoalAppliedEntity,
@@ -144,35 +129,18 @@ export function createGoalStore({ db, tableName }: { db: DynamoDBDocumentClient;
 
     /** Every goal funded by one account (a user has a handful of goals: one Query, filtered). */
     async fundedBy(userId: string, accountId: string): Promise<GoalItem[]> {
-      const goals: GoalItem[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
-            FilterExpression: '#funding.#kind = :account AND #funding.#accountId = :accountId',
-            ExpressionAttributeNames: {
-              '#pk': 'pk',
-              '#sk': 'sk',
-              '#funding': 'funding',
-              '#kind': 'kind',
-              '#accountId': 'accountId',
-            },
-            ExpressionAttributeValues: {
-              ':pk': userPk(userId),
-              ':prefix': GoalEntity.prefix,
-              ':account': 'account',
-              ':accountId': accountId,
-            },
-            ConsistentRead: true,
-            ...(start ? { ExclusiveStartKey: start } : {}),
-          }),
-        );
-        goals.push(...(page.Items ?? []).map((item) => goalItem.parse(item)));
-        start = page.LastEvaluatedKey;
-      } while (start);
-      return goals;
+      const items = await queryAll(db, {
+        tableName,
+        pk: userPk(userId),
+        prefix: GoalEntity.prefix,
+        filter: {
+          expression: '#funding.#kind = :account AND #funding.#accountId = :accountId',
+          names: { '#funding': 'funding', '#kind': 'kind', '#accountId': 'accountId' },
+          values: { ':account': 'account', ':accountId': accountId },
+        },
+        consistent: true,
+      });
+      return items.map((item) => goalItem.parse(item));
     },
 
     /**
@@ -185,54 +153,33 @@ export function createGoalStore({ db, tableName }: { db: DynamoDBDocumentClient;
       patch: GoalPatch,
       options: VersionedUpdateOptions,
     ): Promise<GoalUpdateOutcome> {
-      const expression = versionedUpdateExpression(
-        { name: patch.name, target: patch.target?.amount, deadline: patch.deadline },
+      const outcome = await versionedUpdateWhere(
+        db,
+        {
+          tableName,
+          key: GoalEntity.key(userId, goalId),
+          fields: { name: patch.name, target: patch.target?.amount, deadline: patch.deadline },
+          ...(patch.target
+            ? {
+                condition: {
+                  expression: '#currency = :currency',
+                  names: { '#currency': 'currency' },
+                  values: { ':currency': patch.target.currency },
+                },
+              }
+            : {}),
+          parse: (item) => goalItem.parse(item),
+        },
         options,
       );
-      if (patch.target) {
-        expression.ConditionExpression += ' AND #currency = :currency';
-        expression.ExpressionAttributeNames['#currency'] = 'currency';
-        expression.ExpressionAttributeValues[':currency'] = patch.target.currency;
-      }
-      try {
-        const { Attributes } = await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: GoalEntity.key(userId, goalId),
-            ...expression,
-            ReturnValues: 'ALL_NEW',
-            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-          }),
-        );
-        return { status: 'updated', item: goalItem.parse(Attributes) };
-      } catch (error) {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-        const old = error.Item as Record<string, unknown> | undefined;
-        if (!old) return { status: 'not-found' };
-        if (options.expectedVersions && !options.expectedVersions.some((v) => String(v) === versionOf(old))) {
-          return { status: 'version-mismatch' };
-        }
-        throw new ValidationFailed([
-          { in: 'body', field: 'target.currency', message: `must be the goal's currency (${currencyOf(old)})` },
-        ]);
-      }
+      if (outcome.status !== 'refused') return outcome;
+      throw new InvalidInput('target.currency', `must be the goal's currency (${String(outcome.old.currency)})`);
     },
 
     /** One conditional DeleteItem; 'not-found' when there was nothing to delete. */
     async delete(userId: string, goalId: string): Promise<'deleted' | 'not-found'> {
-      try {
-        await db.send(
-          new DeleteCommand({
-            TableName: tableName,
-            Key: GoalEntity.key(userId, goalId),
-            ConditionExpression: 'attribute_exists(pk)',
-          }),
-        );
-        return 'deleted';
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return 'not-found';
-        throw error;
-      }
+      const outcome = await conditionalDelete(db, { tableName, key: GoalEntity.key(userId, goalId) });
+      return outcome.status === 'deleted' ? 'deleted' : 'not-found';
     },
 
     /**
@@ -289,12 +236,12 @@ export function createGoalStore({ db, tableName }: { db: DynamoDBDocumentClient;
             },
           },
           onConditionFailed: (existing) => {
-            if (!existing) return new NotFound('goal');
+            if (!existing) return new NotFoundError('goal');
             const funding = existing.funding as { kind?: string } | undefined;
             if (funding?.kind !== 'contributions' || !leavesRange(existing.saved, contribution.amount)) {
               return notContributionsFunded();
             }
-            return new AmountOutOfRange(
+            return new OutOfRange(
               'money.amount',
               `would take the goal's saved amount past ±${MAX_SAFE_AMOUNT} minor units`,
             );
@@ -306,28 +253,16 @@ export function createGoalStore({ db, tableName }: { db: DynamoDBDocumentClient;
 
     /** A page of a goal's contributions, most recently recorded first. */
     async listContributions(userId: string, goalId: string, options: { limit: number; after?: string }) {
-      const prefix = `${GoalContributionEntity.prefix}${goalId}#`;
-      if (options.after !== undefined && !options.after.startsWith(prefix)) {
-        throw new ValidationFailed([{ in: 'query', field: 'cursor', message: 'is not a valid cursor' }]);
-      }
-      const pk = userPk(userId);
-      const page = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
-          ExpressionAttributeNames: { '#pk': 'pk', '#sk': 'sk' },
-          ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
-          ScanIndexForward: false,
-          Limit: options.limit,
-          ConsistentRead: true,
-          ...(options.after !== undefined ? { ExclusiveStartKey: { pk, sk: options.after } } : {}),
-        }),
-      );
-      const last = page.LastEvaluatedKey?.sk;
-      return {
-        items: (page.Items ?? []).map((item) => goalContributionItem.parse(item)),
-        ...(typeof last === 'string' ? { last } : {}),
-      };
+      const page = await queryPrefixPage(db, {
+        tableName,
+        pk: userPk(userId),
+        prefix: `${GoalContributionEntity.prefix}${goalId}#`,
+        limit: options.limit,
+        ...(options.after !== undefined ? { after: options.after } : {}),
+        consistent: true,
+        newestFirst: true,
+      });
+      return { items: page.items.map((item) => goalContributionItem.parse(item)), last: page.last };
     },
 
     /** The applied state of one source, strongly consistent (the tracker decides on it). */
@@ -339,26 +274,12 @@ export function createGoalStore({ db, tableName }: { db: DynamoDBDocumentClient;
 }
 
 export function unknownFundingAccount() {
-  return new ValidationFailed([{ in: 'body', field: 'funding.accountId', message: 'is not one of your accounts' }]);
+  return new InvalidInput('funding.accountId', 'is not one of your accounts');
 }
 
 export function notContributionsFunded() {
-  return new Conflict(
+  return new ConflictError(
     'This goal is funded by an account: its progress is the account balance. Move money into that account instead.',
-    undefined,
     'goal-funded-by-account',
   );
-}
-
-/** The old item of a failed condition arrives marshalled from UpdateItem (`{ N: '3' }`) or plain. */
-function versionOf(item: Record<string, unknown>): string {
-  const version = item.version as unknown;
-  if (version && typeof version === 'object' && 'N' in version) return String((version as { N: string }).N);
-  return String(version);
-}
-
-function currencyOf(item: Record<string, unknown>): string {
-  const currency = item.currency as unknown;
-  if (currency && typeof currency === 'object' && 'S' in currency) return String((currency as { S: string }).S);
-  return String(currency);
 }

@@ -1,11 +1,6 @@
-/**
- * The profile item (`USER#<sub>` / `PROFILE`): read, create once, update under optimistic
- * concurrency, delete. Its stream records become the User* events, so every write here is a
- * domain fact: one write per request, never a read-then-write.
- */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { type GuardedItem, transactWrite } from '../kit/dynamodb/transact';
+import { versionedUpdate } from '../kit/dynamodb/versioned-update';
 import { type Profile, ProfileEntity, type ProfilePatch, profileSchema } from './profile';
 
 /** The profile's condition failed in createIfAbsent: the sign-up write already happened. */
@@ -68,25 +63,19 @@ export function createProfileStore({ db, tableName }: { db: DynamoDBDocumentClie
       patch: ProfilePatch,
       { now, expectedVersions }: { now: string; expectedVersions?: readonly number[] },
     ): Promise<UpdateOutcome> {
-      const update = updateExpression(patch, now, expectedVersions);
-      try {
-        const { Attributes } = await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: ProfileEntity.key(userId),
-            ...update,
-            ReturnValues: 'ALL_NEW',
-            // Tells "absent" (404) from "stale" (412) without a second read.
-            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-          }),
-        );
-        return { status: 'updated', profile: profileSchema.parse(Attributes) };
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) {
-          return error.Item ? { status: 'version-mismatch' } : { status: 'not-found' };
-        }
-        throw error;
-      }
+      // Notifications member by member, so a PATCH of one preference leaves the others as they are.
+      const outcome = await versionedUpdate(
+        db,
+        {
+          tableName,
+          key: ProfileEntity.key(userId),
+          fields: { name: patch.name, homeCurrency: patch.homeCurrency, timezone: patch.timezone },
+          maps: { notifications: patch.notifications ?? {} },
+          parse: (item) => profileSchema.parse(item),
+        },
+        { now, ...(expectedVersions ? { expectedVersions } : {}) },
+      );
+      return outcome.status === 'updated' ? { status: 'updated', profile: outcome.item } : outcome;
     },
 
     /**
@@ -96,42 +85,5 @@ export function createProfileStore({ db, tableName }: { db: DynamoDBDocumentClie
     async delete(userId: string): Promise<void> {
       await db.send(new DeleteCommand({ TableName: tableName, Key: ProfileEntity.key(userId) }));
     },
-  };
-}
-
-function updateExpression(patch: ProfilePatch, now: string, expectedVersions?: readonly number[]) {
-  const names: Record<string, string> = { '#pk': 'pk', '#version': 'version', '#updatedAt': 'updatedAt' };
-  const values: Record<string, unknown> = { ':updatedAt': now, ':one': 1 };
-  const sets = ['#updatedAt = :updatedAt', '#version = #version + :one'];
-
-  for (const field of ['name', 'homeCurrency', 'timezone'] as const) {
-    if (patch[field] === undefined) continue;
-    names[`#${field}`] = field;
-    values[`:${field}`] = patch[field];
-    sets.push(`#${field} = :${field}`);
-  }
-  // Field by field, so a PATCH of one preference leaves the others as they are.
-  const notifications = Object.entries(patch.notifications ?? {}).filter(([, value]) => value !== undefined);
-  if (notifications.length > 0) names['#notifications'] = 'notifications';
-  for (const [field, value] of notifications) {
-    names[`#n_${field}`] = field;
-    values[`:n_${field}`] = value;
-    sets.push(`#notifications.#n_${field} = :n_${field}`);
-  }
-
-  let condition = 'attribute_exists(#pk)';
-  if (expectedVersions) {
-    const placeholders = expectedVersions.map((version, index) => {
-      values[`:expected${index}`] = version;
-      return `:expected${index}`;
-    });
-    condition += ` AND #version IN (${placeholders.join(', ')})`;
-  }
-
-  return {
-    UpdateExpression: `SET ${sets.join(', ')}`,
-    ConditionExpression: condition,
-    ExpressionAttributeNames: names,
-    ExpressionAttributeValues: values,
   };
 }

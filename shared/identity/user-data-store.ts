@@ -3,10 +3,11 @@
  * BatchWriteItem deletes in groups of 25, retrying unprocessed items with exponential backoff.
  * A Query on the user's own partition, never a Scan.
  */
-import { BatchWriteCommand, type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../kit/aws/clients';
 import { requireEnv } from '../kit/config';
 import { type Key, userPk } from '../kit/dynamodb/keys';
+import { queryPages } from '../kit/dynamodb/prefix-page';
 import { tableDefinition } from '../kit/dynamodb/table-definition';
 
 /** BatchWriteItem's limit. */
@@ -71,27 +72,22 @@ async function deleteGroup(keys: Key[], { client, tableName, maxAttempts, baseDe
 /** One pass: every key of the partition, page by page, deleted in groups of 25. Resolves with how many. */
 async function sweep(userId: string, settings: Settings): Promise<number> {
   let found = 0;
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await settings.client.send(
-      new QueryCommand({
-        TableName: settings.tableName,
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': tableDefinition.partitionKey, '#sk': tableDefinition.sortKey },
-        ExpressionAttributeValues: { ':pk': userPk(userId) },
-        ProjectionExpression: '#pk, #sk',
-        // Deleted items must not come back in the next pass, and a landed write must show.
-        ConsistentRead: true,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    const keys = (page.Items ?? []) as Key[];
+  const pages = queryPages(settings.client, {
+    TableName: settings.tableName,
+    KeyConditionExpression: '#pk = :pk',
+    ExpressionAttributeNames: { '#pk': tableDefinition.partitionKey, '#sk': tableDefinition.sortKey },
+    ExpressionAttributeValues: { ':pk': userPk(userId) },
+    ProjectionExpression: '#pk, #sk',
+    // Deleted items must not come back in the next pass, and a landed write must show.
+    ConsistentRead: true,
+  });
+  for await (const page of pages) {
+    const keys = page as Key[];
     for (let i = 0; i < keys.length; i += MAX_BATCH_WRITE) {
       await deleteGroup(keys.slice(i, i + MAX_BATCH_WRITE), settings);
     }
     found += keys.length;
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  }
   return found;
 }
 

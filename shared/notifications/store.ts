@@ -16,7 +16,7 @@ import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
-import { ProfileEntity } from '../identity/public';
+import { UserGone, userExists } from '../kit/dynamodb/exactly-once';
 import { type GuardedItem, transactWrite } from '../kit/dynamodb/transact';
 import { NotificationCapEntity, NotificationEntity, notificationIndex } from './items';
 
@@ -61,7 +61,6 @@ export type NotificationStore = ReturnType<typeof createNotificationStore>;
 
 // Which condition of a cancelled transaction failed, in the order the items are written.
 class AlreadyClaimed extends Error {}
-class ProfileGone extends Error {}
 class CapReached extends Error {}
 
 /** The claim is open when nobody has it, the last attempt failed, or a claim-holder died (stale). */
@@ -76,16 +75,7 @@ function isConditionFailure(error: unknown): boolean {
 }
 
 export function createNotificationStore({ db, tableName }: { db: DynamoDBDocumentClient; tableName: string }) {
-  const profileExists = (userId: string): GuardedItem => ({
-    item: {
-      ConditionCheck: {
-        TableName: tableName,
-        Key: ProfileEntity.key(userId),
-        ConditionExpression: 'attribute_exists(pk)',
-      },
-    },
-    onConditionFailed: () => new ProfileGone(),
-  });
+  const profileExists = (userId: string): GuardedItem => userExists(tableName, userId);
 
   /** Attributes every first write of a log item sets (kept by later writes). */
   const logItemNames = {
@@ -212,7 +202,7 @@ export function createNotificationStore({ db, tableName }: { db: DynamoDBDocumen
         ]);
       } catch (error) {
         if (error instanceof AlreadyClaimed) return { status: 'duplicate' };
-        if (error instanceof ProfileGone) return { status: 'no-profile' };
+        if (error instanceof UserGone) return { status: 'no-profile' };
         if (error instanceof CapReached) return { status: 'over-cap' };
         throw error;
       }
@@ -254,7 +244,7 @@ export function createNotificationStore({ db, tableName }: { db: DynamoDBDocumen
         return 'suppressed';
       } catch (error) {
         if (error instanceof AlreadyClaimed) return 'duplicate';
-        if (error instanceof ProfileGone) return 'no-profile';
+        if (error instanceof UserGone) return 'no-profile';
         throw error;
       }
     },

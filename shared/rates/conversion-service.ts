@@ -149,7 +149,8 @@ function referenceRatio(rates: RatesOnDay | undefined, from: string, to: string,
 
 /**
  * `money` in `currency` at the reference rates of `date`, for amounts kept outside the ledger (goal
- * contributions, account-funded goals): the same exact conversion. Undefined without a rate.
+ * contributions, account-funded goals): the same exact conversion, through the same rate lookup as
+ * priceEntry. Undefined without a rate.
  */
 export async function convertOn(
   provider: RateProvider,
@@ -158,12 +159,10 @@ export async function convertOn(
   date: string,
 ): Promise<bigint | undefined> {
   if (money.currency === currency) return BigInt(money.amount);
-  const day = await provider.ratesOn(date);
-  if (!day) return undefined;
   try {
-    return convertExactly(money, currency, crossRatio(day, money.currency, currency));
+    return convertExactly(money, currency, referenceRatio(await provider.ratesOn(date), money.currency, currency));
   } catch (error) {
-    if (error instanceof MissingRate) return undefined;
+    if (error instanceof NoExchangeRate) return undefined;
     throw error;
   }
 }

@@ -1,5 +1,5 @@
 /** What other features may use of rates: converting at a day's recorded rate, and what a conversion records. */
 
-export { convertOn, type Priced, priceEntry } from './conversion-service';
+export { convertOn, NoExchangeRate, type Priced, priceEntry, transactionAmount } from './conversion-service';
 export { type Conversion, conversion } from './items';
 export type { RateProvider, RatesOnDay } from './rate-provider';

@@ -3,26 +3,25 @@
  * holding the transaction item(s), the balance and count deltas computed by the plan
  * (shared/transactions/plan.ts), the payee memory, the external-id claim and the
  * Idempotency-Key record. Either all of it happens or none of it: a balance can never disagree with
- * its transactions. Each condition maps to what it means for the caller (404, 409, 412).
+ * its transactions. Each condition maps to what it means in the domain (NotFoundError, ConflictError, VersionMismatch).
  *
  * Reads are strongly consistent GetItems by key (never a Scan, never an index that could lag).
  */
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { ulid } from 'ulid';
 import type * as z from 'zod';
 import { AccountEntity, type AccountItem, accountItem } from '../accounts/public';
 import { CategoryEntity, type CategoryItem, categoryItem } from '../categories/public';
+import { commit } from '../kit/dynamodb/exactly-once';
 import type { Key } from '../kit/dynamodb/keys';
 import { roomFor } from '../kit/dynamodb/range-guard';
-import { type GuardedItem, transactWrite } from '../kit/dynamodb/transact';
-import { AmountOutOfRange, Conflict, NotFound, PreconditionFailed } from '../kit/http/problems';
+import type { GuardedItem } from '../kit/dynamodb/transact';
+import { ConflictError, NotFoundError, OutOfRange, VersionMismatch } from '../kit/errors';
 import { MAX_SAFE_AMOUNT } from '../kit/money/money';
 import { ExternalIdEntity, TransactionEntity, type TransactionItem, transactionItem } from './items';
 import { type Deltas, storedTransaction } from './plan';
 
 /** The transaction changed between our read and our write (its version is not the one we read). */
-export class StaleTransaction extends PreconditionFailed {}
+export class StaleTransaction extends VersionMismatch {}
 
 /** Builds the payee-memory upsert for a transaction's payee (shared/transactions/payee-store.ts). */
 export type PayeeUpsert = (userId: string, name: string, now: string) => GuardedItem;
@@ -42,11 +41,6 @@ export type LedgerChange = {
   /** Items written in the same transaction (the Idempotency-Key record). */
   extra?: GuardedItem[];
 };
-
-/** How often a write that lost a race for the same account item (TransactionConflict) is retried. */
-const MAX_CONFLICT_ATTEMPTS = 10;
-const BASE_BACKOFF_MS = 15;
-const MAX_BACKOFF_MS = 1000;
 
 export type TransactionStore = ReturnType<typeof createTransactionStore>;
 
@@ -128,11 +122,9 @@ export function createTransactionStore({
         },
       },
       onConditionFailed: (existing) =>
-        new Conflict(
-          'A transaction with this externalId already exists.',
-          { existingTransactionId: existing?.transactionId },
-          'duplicate-external-id',
-        ),
+        new ConflictError('A transaction with this externalId already exists.', 'duplicate-external-id', {
+          existingTransactionId: existing?.transactionId,
+        }),
     };
   }
 
@@ -167,15 +159,11 @@ export function createTransactionStore({
           },
         },
         onConditionFailed: (existing) => {
-          if (!existing) return new NotFound('account');
+          if (!existing) return new NotFoundError('account');
           if (count > 0 && existing.archived === true) {
-            return new Conflict(
-              'The account is archived; unarchive it to add transactions.',
-              undefined,
-              'account-archived',
-            );
+            return new ConflictError('The account is archived; unarchive it to add transactions.', 'account-archived');
           }
-          return new AmountOutOfRange(
+          return new OutOfRange(
             'money.amount',
             `would take the balance of account ${accountId} past ±${MAX_SAFE_AMOUNT} minor units`,
           );
@@ -194,30 +182,10 @@ export function createTransactionStore({
             ExpressionAttributeValues: { ':count': count },
           },
         },
-        onConditionFailed: () => new NotFound('category'),
+        onConditionFailed: () => new NotFoundError('category'),
       }),
     );
     return [...accounts, ...categories];
-  }
-
-  /**
-   * Runs the transaction, retrying when DynamoDB cancelled it only because a concurrent transaction
-   * held the same account item (TransactionConflict): that is contention, not a refusal, and 50
-   * simultaneous entries on one account must all land. Each attempt carries its own
-   * ClientRequestToken, so the SDK's own retries of one attempt cannot apply it twice.
-   */
-  async function commit(items: GuardedItem[]): Promise<void> {
-    const token = ulid();
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await transactWrite(db, items, `${token}-${attempt}`);
-        return;
-      } catch (error) {
-        if (!isOnlyContention(error) || attempt >= MAX_CONFLICT_ATTEMPTS) throw error;
-        const ceiling = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** attempt);
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
-      }
-    }
   }
 
   return {
@@ -231,10 +199,14 @@ export function createTransactionStore({
       return read(CategoryEntity.key(userId, categoryId), categoryItem);
     },
 
-    /** Applies one ledger change atomically (see LedgerChange). */
+    /**
+     * Applies one ledger change atomically (see LedgerChange), retried when DynamoDB cancelled it
+     * only because a concurrent transaction held the same account item: that is contention, not a
+     * refusal, and 50 simultaneous entries on one account must all land (the kit's commit).
+     */
     async apply(userId: string, change: LedgerChange): Promise<void> {
       const payees = [...new Set(change.payees ?? [])];
-      await commit([
+      await commit(db, [
         ...transactionWrites(userId, change),
         ...deltaWrites(userId, change.deltas),
         ...(payeeUpsert ? payees.map((name) => payeeUpsert(userId, name, change.now)) : []),
@@ -245,13 +217,5 @@ export function createTransactionStore({
 }
 
 function staleOrGone(existing: Record<string, unknown> | undefined): Error {
-  return existing ? new StaleTransaction() : new NotFound('transaction');
-}
-
-function isOnlyContention(error: unknown): boolean {
-  if (!(error instanceof TransactionCanceledException)) return false;
-  const codes = (error.CancellationReasons ?? []).map((reason) => reason.Code ?? 'None');
-  return (
-    codes.includes('TransactionConflict') && codes.every((code) => code === 'None' || code === 'TransactionConflict')
-  );
+  return existing ? new StaleTransaction() : new NotFoundError('transaction');
 }

@@ -17,7 +17,7 @@ import { documentClient } from '../../../shared/kit/aws/clients';
 import { requireEnv } from '../../../shared/kit/config';
 import { versionETag } from '../../../shared/kit/http/etag';
 import { newEntityId } from '../../../shared/kit/http/fields';
-import { idempotencyKeyFrom, replay, withIdempotency } from '../../../shared/kit/http/idempotency';
+import { idempotency, idempotencyKeyFrom } from '../../../shared/kit/http/idempotency';
 import { todayIn } from '../../../shared/transactions/schemas';
 
 const db = documentClient();
@@ -28,10 +28,8 @@ const categories = createCategoryStore({ db, tableName });
 export const handler = userRoute(budgetsCreate, async ({ userId, profile, body, headers }) => {
   const scope = { tableName, userId, operation: 'create-budget', key: idempotencyKeyFrom(headers), request: body };
   // A retry is answered with the first response: the profile may have changed since.
-  if (scope.key) {
-    const earlier = await replay(db, { ...scope, key: scope.key });
-    if (earlier) return earlier;
-  }
+  const keyed = await idempotency(db, scope);
+  if (keyed.earlier) return keyed.earlier;
   checkLimitCurrency(body.limit, profile.homeCurrency, 'your home currency');
   const categoryIds = body.categoryIds ?? null;
   if (categoryIds) checkCategories(categoryIds, await categories.listAll(userId));
@@ -58,5 +56,5 @@ export const handler = userRoute(budgetsCreate, async ({ userId, profile, body, 
     body: toBudgetView(budget),
     headers: { etag: versionETag(budget.version), location: `/v1/budgets/${budget.budgetId}` },
   };
-  return withIdempotency(db, scope, response, (record) => budgets.create(userId, budget, record ? [record] : []));
+  return keyed.create(response, (record) => budgets.create(userId, budget, record ? [record] : []));
 });

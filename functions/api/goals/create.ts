@@ -15,7 +15,7 @@ import { documentClient } from '../../../shared/kit/aws/clients';
 import { requireEnv } from '../../../shared/kit/config';
 import { versionETag } from '../../../shared/kit/http/etag';
 import { newEntityId } from '../../../shared/kit/http/fields';
-import { idempotencyKeyFrom, replay, withIdempotency } from '../../../shared/kit/http/idempotency';
+import { idempotency, idempotencyKeyFrom } from '../../../shared/kit/http/idempotency';
 
 const db = documentClient();
 const tableName = requireEnv('TABLE_NAME');
@@ -25,10 +25,8 @@ const accounts = createAccountStore({ db, tableName });
 export const handler = userRoute(goalsCreate, async ({ userId, profile, body, headers }) => {
   const scope = { tableName, userId, operation: 'create-goal', key: idempotencyKeyFrom(headers), request: body };
   // A retry is answered before anything is re-read: the funding account may have changed since.
-  if (scope.key) {
-    const earlier = await replay(db, { ...scope, key: scope.key });
-    if (earlier) return earlier;
-  }
+  const keyed = await idempotency(db, scope);
+  if (keyed.earlier) return keyed.earlier;
   const now = new Date();
   const today = callerToday(profile, now);
   const account = body.funding.kind === 'account' ? await accounts.get(userId, body.funding.accountId) : undefined;
@@ -40,5 +38,5 @@ export const handler = userRoute(goalsCreate, async ({ userId, profile, body, he
     body: toGoalView(goal, today),
     headers: { etag: versionETag(goal.version), location: `/v1/goals/${goal.goalId}` },
   };
-  return withIdempotency(db, scope, response, (record) => goals.create(userId, goal, record ? [record] : []));
+  return keyed.create(response, (record) => goals.create(userId, goal, record ? [record] : []));
 });

@@ -11,7 +11,7 @@ import { userRoute } from '../../../shared/identity/public';
 import { documentClient } from '../../../shared/kit/aws/clients';
 import { requireEnv } from '../../../shared/kit/config';
 import { versionETag } from '../../../shared/kit/http/etag';
-import { idempotencyKeyFrom, replay, withIdempotency } from '../../../shared/kit/http/idempotency';
+import { idempotency, idempotencyKeyFrom } from '../../../shared/kit/http/idempotency';
 import { ratesIfNeeded } from '../../../shared/rates/conversion-service';
 import { createRateStore } from '../../../shared/rates/store';
 import { transactionsCreate } from '../../../shared/transactions/operations';
@@ -40,10 +40,8 @@ export const handler = userRoute(transactionsCreate, async ({ userId, profile, b
     request: body,
   };
   // A retry is answered before anything is re-read: the account may have changed since.
-  if (scope.key) {
-    const earlier = await replay(db, { ...scope, key: scope.key });
-    if (earlier) return earlier;
-  }
+  const keyed = await idempotency(db, scope);
+  if (keyed.earlier) return keyed.earlier;
   const [account, category] = await Promise.all([
     transactions.getAccount(userId, body.accountId),
     body.categoryId ? transactions.getCategory(userId, body.categoryId) : undefined,
@@ -69,7 +67,7 @@ export const handler = userRoute(transactionsCreate, async ({ userId, profile, b
     body: toTransactionView(item),
     headers: { etag: versionETag(item.version), location: `/v1/transactions/${item.transactionId}` },
   };
-  return withIdempotency(db, scope, response, (record) =>
+  return keyed.create(response, (record) =>
     withBudgetGuards(
       () => enforcement.guards(userId, item),
       (guards) =>

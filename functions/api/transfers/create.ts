@@ -7,7 +7,7 @@ import { ulid } from 'ulid';
 import { userRoute } from '../../../shared/identity/public';
 import { documentClient } from '../../../shared/kit/aws/clients';
 import { requireEnv } from '../../../shared/kit/config';
-import { idempotencyKeyFrom, replay, withIdempotency } from '../../../shared/kit/http/idempotency';
+import { idempotency, idempotencyKeyFrom } from '../../../shared/kit/http/idempotency';
 import { ratesIfNeeded } from '../../../shared/rates/conversion-service';
 import { createRateStore } from '../../../shared/rates/store';
 import { transfersCreate } from '../../../shared/transactions/operations';
@@ -23,10 +23,8 @@ const transactions = createTransactionStore({ db, tableName });
 
 export const handler = userRoute(transfersCreate, async ({ userId, profile, body, headers }) => {
   const scope = { tableName, userId, operation: 'create-transfer', key: idempotencyKeyFrom(headers), request: body };
-  if (scope.key) {
-    const earlier = await replay(db, { ...scope, key: scope.key });
-    if (earlier) return earlier;
-  }
+  const keyed = await idempotency(db, scope);
+  if (keyed.earlier) return keyed.earlier;
   const [from, to] = await Promise.all([
     transactions.getAccount(userId, body.fromAccountId),
     transactions.getAccount(userId, body.toAccountId),
@@ -54,7 +52,7 @@ export const handler = userRoute(transfersCreate, async ({ userId, profile, body
     body: { transferId, from: toTransactionView(outLeg), to: toTransactionView(inLeg) },
     headers: { location: `/v1/transactions/${outLeg.transactionId}` },
   };
-  return withIdempotency(db, scope, response, (record) =>
+  return keyed.create(response, (record) =>
     transactions.apply(userId, {
       created: [outLeg, inLeg],
       deltas,

@@ -8,22 +8,29 @@
  * return what we have with the position to continue from.
  */
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { ValidationFailed } from '../http/problems';
+import { InvalidInput } from '../errors';
 import { tableDefinition } from './table-definition';
 
 const MAX_QUERIES = 10;
 
-type PrefixPageRequest = {
+type QueryInput = ConstructorParameters<typeof QueryCommand>[0];
+
+type PrefixQuery = {
   tableName: string;
   pk: string;
   /** Sort-key prefix, e.g. `ACCOUNT#` or `PAYEE#ac`. */
   prefix: string;
-  limit: number;
-  /** The sort key to continue after (from a cursor). */
-  after?: string;
   filter?: { expression: string; names?: Record<string, string>; values?: Record<string, unknown> };
   /** Strongly consistent reads: a list right after a create must show it. */
   consistent?: boolean;
+  /** Descending sort-key order (most recent ULID first). */
+  newestFirst?: boolean;
+};
+
+type PrefixPageRequest = PrefixQuery & {
+  limit: number;
+  /** The sort key to continue after (from a cursor). */
+  after?: string;
 };
 
 type PrefixPage = {
@@ -32,11 +39,45 @@ type PrefixPage = {
   last?: string;
 };
 
+/** The Query of the items of a partition whose sort key starts with a prefix. */
+function prefixQuery(request: PrefixQuery): QueryInput {
+  const { tableName, pk, prefix, filter, consistent, newestFirst } = request;
+  return {
+    TableName: tableName,
+    KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+    ExpressionAttributeNames: { '#pk': tableDefinition.partitionKey, '#sk': tableDefinition.sortKey, ...filter?.names },
+    ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix, ...filter?.values },
+    ...(filter ? { FilterExpression: filter.expression } : {}),
+    ...(consistent ? { ConsistentRead: true } : {}),
+    ...(newestFirst ? { ScanIndexForward: false } : {}),
+  };
+}
+
+/** Every page of a Query, one after another, following LastEvaluatedKey to the end. */
+export async function* queryPages(
+  db: Pick<DynamoDBDocumentClient, 'send'>,
+  input: QueryInput,
+): AsyncGenerator<Record<string, unknown>[]> {
+  let start = input.ExclusiveStartKey;
+  do {
+    const page = await db.send(new QueryCommand({ ...input, ...(start ? { ExclusiveStartKey: start } : {}) }));
+    yield page.Items ?? [];
+    start = page.LastEvaluatedKey;
+  } while (start);
+}
+
+/** Every item under a sort-key prefix (for the few-per-user lists: budgets, categories, goals). */
+export async function queryAll(db: DynamoDBDocumentClient, request: PrefixQuery): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  for await (const page of queryPages(db, prefixQuery(request))) items.push(...page);
+  return items;
+}
+
 export async function queryPrefixPage(db: DynamoDBDocumentClient, request: PrefixPageRequest): Promise<PrefixPage> {
-  const { tableName, pk, prefix, limit, after, filter, consistent } = request;
+  const { pk, prefix, limit, after } = request;
   // A position outside the prefix (a cursor of another list) would make DynamoDB refuse the query.
   if (after !== undefined && !after.startsWith(prefix)) {
-    throw new ValidationFailed([{ in: 'query', field: 'cursor', message: 'is not a valid cursor' }]);
+    throw new InvalidInput('cursor', 'is not a valid cursor', 'query');
   }
   const items: Record<string, unknown>[] = [];
   let start: Record<string, unknown> | undefined =
@@ -45,19 +86,10 @@ export async function queryPrefixPage(db: DynamoDBDocumentClient, request: Prefi
   for (let queries = 0; queries < MAX_QUERIES; queries++) {
     const page = await db.send(
       new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
-        ExpressionAttributeNames: {
-          '#pk': tableDefinition.partitionKey,
-          '#sk': tableDefinition.sortKey,
-          ...filter?.names,
-        },
-        ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix, ...filter?.values },
-        ...(filter ? { FilterExpression: filter.expression } : {}),
+        ...prefixQuery(request),
         // Never read more than the page still needs: then the last item read is the last returned.
         Limit: limit - items.length,
         ...(start ? { ExclusiveStartKey: start } : {}),
-        ...(consistent ? { ConsistentRead: true } : {}),
       }),
     );
     items.push(...(page.Items ?? []));

@@ -58,7 +58,7 @@ function withOldValuesOnFailure(item: TransactItem): TransactItem {
  * hands cancellation reasons over unmarshalled or in attribute-value form (`{ version: { N: '3' } }`);
  * every guard reads the plain item.
  */
-function plain(existing: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+export function plain(existing: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
   if (!existing) return undefined;
   const marshalled = Object.values(existing).every(
     (value) => value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 1,

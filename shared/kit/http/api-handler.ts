@@ -14,6 +14,7 @@ import type * as z from 'zod';
 import { logger, metrics } from '../observability';
 import type { OperationDeclaration, OperationRequest, RequestSchemas } from './operation';
 import {
+  asProblem,
   type FieldLocation,
   fieldErrorsFromZod,
   HttpProblem,
@@ -103,9 +104,10 @@ function parseRequest<D extends OperationDeclaration>(operation: D, event: HttpA
   } as ApiRequest<D>;
 }
 
-export function problemResponse(error: unknown, event: HttpApiEvent): HttpApiResult {
+export function problemResponse(thrown: unknown, event: HttpApiEvent): HttpApiResult {
   const correlationId = event.requestContext?.requestId ?? 'unknown';
   const instance = event.rawPath ?? '';
+  const error = asProblem(thrown) ?? thrown;
   if (error instanceof HttpProblem) {
     logger.info('Request refused', { status: error.status, problem: error.slug });
     return {

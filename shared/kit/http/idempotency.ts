@@ -83,14 +83,14 @@ function idempotencyRecord(scope: Scope, response: ApiResponse, now: Date): Guar
   };
 }
 
-/** Thrown by transactWrite when the idempotency record already existed; handled by `replay`. */
+/** Thrown by transactWrite when the idempotency record already existed; handled by `create`. */
 class SeenBefore extends Error {}
 
 /**
  * The stored first response for this key, or undefined when the key is new. Throws 422 when the
  * key was used for a different request. Strongly consistent: a retry right after the first must see it.
  */
-export async function replay(db: DynamoDBDocumentClient, scope: Scope): Promise<ApiResponse | undefined> {
+async function storedResponse(db: DynamoDBDocumentClient, scope: Scope): Promise<ApiResponse | undefined> {
   const { Item } = await db.send(
     new GetCommand({
       TableName: scope.tableName,
@@ -104,32 +104,59 @@ export async function replay(db: DynamoDBDocumentClient, scope: Scope): Promise<
   return { ...stored, headers: { ...stored.headers, 'idempotent-replayed': 'true' } };
 }
 
+/** A creating request under an optional Idempotency-Key, its record read once. */
+export type Idempotent = {
+  /** The first response, when this request is a retry: answer it and do nothing else. */
+  earlier: ApiResponse | undefined;
+  /**
+   * Performs `write(record)` — which must include `record` in its transaction — and answers
+   * `response`; if a concurrent twin won the race, answers the twin's response instead.
+   */
+  create(response: ApiResponse, write: (record: GuardedItem | undefined) => Promise<void>): Promise<ApiResponse>;
+};
+
 /**
- * Runs a creating write under an optional Idempotency-Key: replays a stored response, otherwise
- * performs `write(record)` — which must include `record` in its transaction — and, if a concurrent
- * twin won the race, replays the twin's response.
+ * Reads the key's record once, up front, so a retry is answered before anything is re-read or
+ * re-computed (the state the first request saw may have changed since).
  */
+export async function idempotency(
+  db: DynamoDBDocumentClient,
+  scope: Omit<Scope, 'key'> & { key: string | undefined },
+): Promise<Idempotent> {
+  const { key } = scope;
+  if (key === undefined) {
+    return {
+      earlier: undefined,
+      async create(response, write) {
+        await write(undefined);
+        return response;
+      },
+    };
+  }
+  const full = { ...scope, key };
+  return {
+    earlier: await storedResponse(db, full),
+    async create(response, write) {
+      try {
+        await write(idempotencyRecord(full, response, new Date()));
+        return response;
+      } catch (error) {
+        if (!(error instanceof SeenBefore)) throw error;
+        const twin = await storedResponse(db, full);
+        if (!twin) throw error;
+        return twin;
+      }
+    },
+  };
+}
+
+/** `idempotency` when the response is known before the record is read: the replay, or the write. */
 export async function withIdempotency(
   db: DynamoDBDocumentClient,
   scope: Omit<Scope, 'key'> & { key: string | undefined },
   response: ApiResponse,
   write: (record: GuardedItem | undefined) => Promise<void>,
 ): Promise<ApiResponse> {
-  const { key } = scope;
-  if (key === undefined) {
-    await write(undefined);
-    return response;
-  }
-  const full = { ...scope, key };
-  const earlier = await replay(db, full);
-  if (earlier) return earlier;
-  try {
-    await write(idempotencyRecord(full, response, new Date()));
-    return response;
-  } catch (error) {
-    if (!(error instanceof SeenBefore)) throw error;
-    const twin = await replay(db, full);
-    if (!twin) throw error;
-    return twin;
-  }
+  const keyed = await idempotency(db, scope);
+  return keyed.earlier ?? keyed.create(response, write);
 }

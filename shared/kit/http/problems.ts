@@ -1,10 +1,13 @@
 /**
  * Typed errors that domain and handler code throw, and their RFC 9457 problem+json form.
  * One mapping (./api-handler.ts) turns them into responses; nothing else writes error bodies.
+ * Domain errors (../errors.ts) become problems through the one table below (`asProblem`).
  */
 import type { ZodError } from 'zod';
+import { ConflictError, type InputLocation, InvalidInput, NotFoundError, OutOfRange, VersionMismatch } from '../errors';
 
-export type FieldLocation = 'body' | 'query' | 'path' | 'header';
+export type FieldLocation = InputLocation;
+
 type FieldError = { in: FieldLocation; field: string; message: string };
 
 export class HttpProblem extends Error {
@@ -131,4 +134,23 @@ export function problemBody(problem: HttpProblem, instance: string, correlationI
     ...(problem.errors ? { errors: problem.errors } : {}),
     ...problem.extensions,
   };
+}
+
+/** Each domain error's problem: same status, type, title, fields and members as the API has always answered. */
+const domainProblems: [abstract new (...args: never[]) => Error, (error: never) => HttpProblem][] = [
+  [NotFoundError, (error: NotFoundError) => new NotFound(error.entity)],
+  [VersionMismatch, () => new PreconditionFailed()],
+  [ConflictError, (error: ConflictError) => new Conflict(error.detail, error.details, error.reason)],
+  [
+    InvalidInput,
+    (error: InvalidInput) => new ValidationFailed([{ in: error.location, field: error.field, message: error.reason }]),
+  ],
+  [OutOfRange, (error: OutOfRange) => new AmountOutOfRange(error.field, error.reason, error.location)],
+];
+
+/** The problem an error answers with: itself when it is one, a domain error's from the table, else undefined (500). */
+export function asProblem(error: unknown): HttpProblem | undefined {
+  if (error instanceof HttpProblem) return error;
+  const row = domainProblems.find(([type]) => error instanceof type);
+  return row ? row[1](error as never) : undefined;
 }

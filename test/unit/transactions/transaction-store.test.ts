@@ -6,6 +6,7 @@
 import { type AttributeValue, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
+import { asProblem } from '../../../shared/kit/http/problems';
 import { planCreate } from '../../../shared/transactions/plan';
 import { createTransactionBody } from '../../../shared/transactions/schemas';
 import { createTransactionStore } from '../../../shared/transactions/store';
@@ -65,14 +66,18 @@ test('a refused condition is not contention: no retry, and it answers with its m
     cancelled(['None', 'ConditionalCheckFailed', 'None'], { archived: { BOOL: true } }),
   );
 
-  await expect(store.apply('user-1', change)).rejects.toMatchObject({ status: 409, slug: 'account-archived' });
+  // The store throws a domain error; the API answers with its problem (one table).
+  await expect(store.apply('user-1', change).catch(asProblem)).resolves.toMatchObject({
+    status: 409,
+    slug: 'account-archived',
+  });
   expect(db.commandCalls(TransactWriteCommand)).toHaveLength(1);
 });
 
 test('an account that does not exist is a 404, and an ADD can never create half an account', async () => {
   db.on(TransactWriteCommand).rejects(cancelled(['None', 'ConditionalCheckFailed', 'None']));
 
-  await expect(store.apply('user-1', change)).rejects.toMatchObject({ status: 404 });
+  await expect(store.apply('user-1', change).catch(asProblem)).resolves.toMatchObject({ status: 404 });
   const [input] = db.commandCalls(TransactWriteCommand).map((call) => call.args[0].input);
   expect(input?.TransactItems?.[1]?.Update).toMatchObject({
     Key: { pk: 'USER#user-1', sk: 'ACCOUNT#acc-eur' },

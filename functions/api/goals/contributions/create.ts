@@ -6,6 +6,7 @@
  * GoalContributionAdded event. 409 for an account-funded goal (its progress is the balance).
  */
 
+import { contributionAmount } from '../../../../shared/goals/contribute';
 import type { GoalContributionItem } from '../../../../shared/goals/items';
 import { GoalContributionEntity } from '../../../../shared/goals/items';
 import { goalContributionsCreate } from '../../../../shared/goals/operations';
@@ -17,28 +18,14 @@ import { userRoute } from '../../../../shared/identity/public';
 import { documentClient } from '../../../../shared/kit/aws/clients';
 import { requireEnv } from '../../../../shared/kit/config';
 import { newEntityId } from '../../../../shared/kit/http/fields';
-import { idempotencyKeyFrom, replay, withIdempotency } from '../../../../shared/kit/http/idempotency';
-import { NotFound, ValidationFailed } from '../../../../shared/kit/http/problems';
-import type { Money } from '../../../../shared/kit/money/money';
-import { convertOn, NoExchangeRate, transactionAmount } from '../../../../shared/rates/conversion-service';
+import { idempotency, idempotencyKeyFrom } from '../../../../shared/kit/http/idempotency';
+import { NotFound } from '../../../../shared/kit/http/problems';
 import { createRateStore } from '../../../../shared/rates/store';
 
 const db = documentClient();
 const tableName = requireEnv('TABLE_NAME');
 const goals = createGoalStore({ db, tableName });
 const rates = createRateStore({ db, tableName });
-
-/** `money` in the goal currency at the reference rate of `date`; 422 naming money.currency without one. */
-async function inGoalCurrency(money: Money, currency: string, date: string): Promise<number> {
-  const amount = await convertOn(rates, money, currency, date);
-  if (amount === undefined) throw new NoExchangeRate(money.currency);
-  if (amount === 0n) {
-    throw new ValidationFailed([
-      { in: 'body', field: 'money.amount', message: `is less than one minor unit of ${currency} once converted` },
-    ]);
-  }
-  return transactionAmount(amount, currency, 'money.amount');
-}
 
 export const handler = userRoute(goalContributionsCreate, async ({ userId, profile, path, body, headers }) => {
   const scope = {
@@ -49,10 +36,8 @@ export const handler = userRoute(goalContributionsCreate, async ({ userId, profi
     // The goal is part of what was asked: the same key for another goal is a different request.
     request: { goalId: path.id, ...body },
   };
-  if (scope.key) {
-    const earlier = await replay(db, { ...scope, key: scope.key });
-    if (earlier) return earlier;
-  }
+  const keyed = await idempotency(db, scope);
+  if (keyed.earlier) return keyed.earlier;
   const now = new Date();
   const goal = await goals.get(userId, path.id);
   if (!goal) throw new NotFound('goal');
@@ -64,7 +49,7 @@ export const handler = userRoute(goalContributionsCreate, async ({ userId, profi
     type: GoalContributionEntity.type,
     contributionId: newEntityId(now.getTime()),
     goalId: goal.goalId,
-    amount: await inGoalCurrency(body.money, goal.currency, date),
+    amount: await contributionAmount(rates, body.money, goal.currency, date),
     currency: goal.currency,
     date,
     note: body.note ?? null,
@@ -72,7 +57,5 @@ export const handler = userRoute(goalContributionsCreate, async ({ userId, profi
     version: 1,
   };
   const response = { status: 201, body: toContributionView(contribution) };
-  return withIdempotency(db, scope, response, (record) =>
-    goals.addContribution(userId, contribution, record ? [record] : []),
-  );
+  return keyed.create(response, (record) => goals.addContribution(userId, contribution, record ? [record] : []));
 });
