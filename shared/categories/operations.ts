@@ -48,6 +48,21 @@ export const categoriesList = defineOperation({
   response: { status: 200, description: 'A page of categories', schema: () => pageOf(categoryView()) },
 });
 
+export const categoriesGet = defineOperation({
+  function: 'categories-get',
+  feature: 'categories',
+  entry: 'functions/api/categories/get.ts',
+  method: 'GET',
+  path: '/v1/categories/{id}',
+  auth: 'user',
+  functionDescription: 'Reads a category',
+  summary: 'Read a category (archived ones too)',
+  grants: { table: 'read' },
+  request: { path: idPath, query: noParams },
+  response: { status: 200, description: 'The category', schema: categoryView, etag: true },
+  problems: [404],
+});
+
 export const categoriesUpdate = defineOperation({
   function: 'categories-update',
   feature: 'categories',
@@ -78,4 +93,10 @@ export const categoriesDelete = defineOperation({
   problems: [404, 409],
 });
 
-export const categoriesOperations = [categoriesCreate, categoriesList, categoriesUpdate, categoriesDelete] as const;
+export const categoriesOperations = [
+  categoriesCreate,
+  categoriesList,
+  categoriesGet,
+  categoriesUpdate,
+  categoriesDelete,
+] as const;
