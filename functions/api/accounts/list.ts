@@ -5,7 +5,7 @@ import { createAccountStore } from '../../../shared/accounts/store';
 import { userRoute } from '../../../shared/identity/public';
 import { documentClient } from '../../../shared/kit/aws/clients';
 import { requireEnv } from '../../../shared/kit/config';
-import { decodeCursor, encodeCursor } from '../../../shared/kit/http/cursor';
+import { continueAfter, pageBody } from '../../../shared/kit/http/cursor';
 import { toAccountView } from '../../../shared/transactions/views';
 
 const accounts = createAccountStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
@@ -14,13 +14,10 @@ export const handler = userRoute(accountsList, async ({ userId, query }) => {
   const page = await accounts.list(userId, {
     includeArchived: query.includeArchived,
     limit: query.limit,
-    ...(query.cursor ? { after: decodeCursor(userId, query.cursor) } : {}),
+    ...continueAfter(userId, query.cursor),
   });
   return {
     status: 200,
-    body: {
-      items: page.items.map(toAccountView),
-      nextCursor: page.last ? encodeCursor(userId, page.last) : null,
-    },
+    body: pageBody(userId, page, toAccountView),
   };
 });

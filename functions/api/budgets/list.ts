@@ -6,17 +6,17 @@ import { toBudgetView } from '../../../shared/budgets/views';
 import { userRoute } from '../../../shared/identity/public';
 import { documentClient } from '../../../shared/kit/aws/clients';
 import { requireEnv } from '../../../shared/kit/config';
-import { decodeCursor, encodeCursor } from '../../../shared/kit/http/cursor';
+import { continueAfter, pageBody } from '../../../shared/kit/http/cursor';
 
 const budgets = createBudgetStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
 
 export const handler = userRoute(budgetsList, async ({ userId, query }) => {
   const page = await budgets.list(userId, {
     limit: query.limit,
-    ...(query.cursor ? { after: decodeCursor(userId, query.cursor) } : {}),
+    ...continueAfter(userId, query.cursor),
   });
   return {
     status: 200,
-    body: { items: page.items.map(toBudgetView), nextCursor: page.last ? encodeCursor(userId, page.last) : null },
+    body: pageBody(userId, page, toBudgetView),
   };
 });

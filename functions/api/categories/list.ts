@@ -5,7 +5,7 @@ import { createCategoryStore } from '../../../shared/categories/store';
 import { userRoute } from '../../../shared/identity/public';
 import { documentClient } from '../../../shared/kit/aws/clients';
 import { requireEnv } from '../../../shared/kit/config';
-import { decodeCursor, encodeCursor } from '../../../shared/kit/http/cursor';
+import { continueAfter, pageBody } from '../../../shared/kit/http/cursor';
 import { toCategoryView } from '../../../shared/transactions/views';
 
 const categories = createCategoryStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
@@ -14,13 +14,10 @@ export const handler = userRoute(categoriesList, async ({ userId, query }) => {
   const page = await categories.list(userId, {
     includeArchived: query.includeArchived,
     limit: query.limit,
-    ...(query.cursor ? { after: decodeCursor(userId, query.cursor) } : {}),
+    ...continueAfter(userId, query.cursor),
   });
   return {
     status: 200,
-    body: {
-      items: page.items.map(toCategoryView),
-      nextCursor: page.last ? encodeCursor(userId, page.last) : null,
-    },
+    body: pageBody(userId, page, toCategoryView),
   };
 });

@@ -7,7 +7,7 @@ import { toGoalView } from '../../../shared/goals/views';
 import { userRoute } from '../../../shared/identity/public';
 import { documentClient } from '../../../shared/kit/aws/clients';
 import { requireEnv } from '../../../shared/kit/config';
-import { decodeCursor, encodeCursor } from '../../../shared/kit/http/cursor';
+import { continueAfter, pageBody } from '../../../shared/kit/http/cursor';
 
 const db = documentClient();
 const tableName = requireEnv('TABLE_NAME');
@@ -16,14 +16,11 @@ const goals = createGoalStore({ db, tableName });
 export const handler = userRoute(goalsList, async ({ userId, profile, query }) => {
   const page = await goals.list(userId, {
     limit: query.limit,
-    ...(query.cursor ? { after: decodeCursor(userId, query.cursor) } : {}),
+    ...continueAfter(userId, query.cursor),
   });
   const today = callerToday(profile, new Date());
   return {
     status: 200,
-    body: {
-      items: page.items.map((goal) => toGoalView(goal, today)),
-      nextCursor: page.last ? encodeCursor(userId, page.last) : null,
-    },
+    body: pageBody(userId, page, (goal) => toGoalView(goal, today)),
   };
 });

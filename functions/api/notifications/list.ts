@@ -3,7 +3,7 @@
 import { userRoute } from '../../../shared/identity/public';
 import { documentClient } from '../../../shared/kit/aws/clients';
 import { requireEnv } from '../../../shared/kit/config';
-import { decodeCursor, encodeCursor } from '../../../shared/kit/http/cursor';
+import { decodeCursor, pageBody } from '../../../shared/kit/http/cursor';
 import { notificationsList } from '../../../shared/notifications/operations';
 import { createNotificationStore } from '../../../shared/notifications/store';
 import { toNotificationView } from '../../../shared/notifications/views';
@@ -17,9 +17,6 @@ export const handler = userRoute(notificationsList, async ({ userId, query }) =>
   });
   return {
     status: 200,
-    body: {
-      items: page.items.map(toNotificationView),
-      nextCursor: page.last ? encodeCursor(userId, page.last) : null,
-    },
+    body: pageBody(userId, page, toNotificationView),
   };
 });

@@ -6,7 +6,7 @@
 import { userRoute } from '../../../shared/identity/public';
 import { documentClient } from '../../../shared/kit/aws/clients';
 import { requireEnv } from '../../../shared/kit/config';
-import { decodeCursor, encodeCursor } from '../../../shared/kit/http/cursor';
+import { continueAfter, pageBody } from '../../../shared/kit/http/cursor';
 import { payeesList } from '../../../shared/transactions/operations';
 import { createPayeeStore, toPayeeView } from '../../../shared/transactions/payee-store';
 
@@ -16,13 +16,10 @@ export const handler = userRoute(payeesList, async ({ userId, query }) => {
   const page = await payees.list(userId, {
     prefix: query.prefix,
     limit: query.limit,
-    ...(query.cursor ? { after: decodeCursor(userId, query.cursor) } : {}),
+    ...continueAfter(userId, query.cursor),
   });
   return {
     status: 200,
-    body: {
-      items: page.items.map(toPayeeView),
-      nextCursor: page.last ? encodeCursor(userId, page.last) : null,
-    },
+    body: pageBody(userId, page, toPayeeView),
   };
 });

@@ -36,6 +36,16 @@ export function decodeCursor(userId: string, cursor: string): string {
   return payload.after;
 }
 
+/** Where a list continues, from the caller's `cursor` query parameter: `{ after }`, or `{}` on the first page. */
+export function continueAfter(userId: string, cursor: string | undefined): { after?: string } {
+  return cursor === undefined ? {} : { after: decodeCursor(userId, cursor) };
+}
+
+/** A page as every list route answers it: the items as views, and the next page's cursor (null on the last). */
+export function pageBody<T, V>(userId: string, page: { items: readonly T[]; last?: string }, view: (item: T) => V) {
+  return { items: page.items.map(view), nextCursor: page.last ? encodeCursor(userId, page.last) : null };
+}
+
 /** `limit` and `cursor` query parameters every list route accepts. */
 export const pageQuery = {
   limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -6,24 +6,20 @@ import { toContributionView } from '../../../../shared/goals/views';
 import { userRoute } from '../../../../shared/identity/public';
 import { documentClient } from '../../../../shared/kit/aws/clients';
 import { requireEnv } from '../../../../shared/kit/config';
-import { decodeCursor, encodeCursor } from '../../../../shared/kit/http/cursor';
+import { continueAfter, pageBody } from '../../../../shared/kit/http/cursor';
 import { NotFound } from '../../../../shared/kit/http/problems';
 
 const goals = createGoalStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
 
 export const handler = userRoute(goalContributionsList, async ({ userId, path, query }) => {
-  const after = query.cursor ? decodeCursor(userId, query.cursor) : undefined;
   // 404 for a goal the caller does not have, rather than an empty list that says nothing.
   const [goal, page] = await Promise.all([
     goals.get(userId, path.id),
-    goals.listContributions(userId, path.id, { limit: query.limit, ...(after !== undefined ? { after } : {}) }),
+    goals.listContributions(userId, path.id, { limit: query.limit, ...continueAfter(userId, query.cursor) }),
   ]);
   if (!goal) throw new NotFound('goal');
   return {
     status: 200,
-    body: {
-      items: page.items.map(toContributionView),
-      nextCursor: page.last ? encodeCursor(userId, page.last) : null,
-    },
+    body: pageBody(userId, page, toContributionView),
   };
 });
