@@ -1,14 +1,22 @@
 import '../support/info-logs';
 import { acceptedDetailTypes, handler } from '../../../functions/events/audit-logger';
 import { rules } from '../../../lib/catalog/rules';
+import { domainItems } from '../../../shared/app/events';
 import { eventBridgeEvent, lambdaContext, userDeleted, userSignedUp } from '../support/eventbridge-event';
 import { logLines } from '../support/log-output';
 
 const audit = (event: ReturnType<typeof eventBridgeEvent>) => handler(event, lambdaContext('audit-logger'));
 
-test('the audit logger hears every event of the catalog', () => {
+test('the audit logger hears every event the stream publisher can publish', () => {
   const rule = rules.find((candidate) => candidate.target === 'audit-logger');
-  expect([...acceptedDetailTypes].sort()).toEqual([...(rule?.detailTypes ?? [])].sort());
+  const published = Object.values(domainItems).flatMap((mapping) =>
+    (['INSERT', 'MODIFY', 'REMOVE'] as const).flatMap((change) => {
+      const name = (mapping as Partial<Record<typeof change, string>>)[change];
+      return name ? [name] : [];
+    }),
+  );
+  expect([...(rule?.detailTypes ?? [])].sort()).toEqual([...new Set(published)].sort());
+  expect([...acceptedDetailTypes].sort()).toEqual([...new Set(published)].sort());
 });
 
 test('one audit line per event, with ids and times and no personal data', async () => {

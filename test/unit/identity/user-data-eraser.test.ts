@@ -9,7 +9,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { acceptedDetailTypes, handler } from '../../../functions/events/user-data-eraser';
 import { DEFAULT_TIMEOUT_SECONDS, type FunctionSpec, functions } from '../../../lib/catalog/functions';
 import { rules } from '../../../lib/catalog/rules';
-import { eventBridgeEvent, lambdaContext, userDeleted } from '../support/eventbridge-event';
+import { eventBridgeEvent, lambdaContext, userDeleted, userSignedUp } from '../support/eventbridge-event';
 
 const dynamo = mockClient(DynamoDBDocumentClient);
 
@@ -64,9 +64,13 @@ beforeEach(() => {
   dynamo.on(BatchWriteCommand).callsFake(batchWrite);
 });
 
-test('the eraser handles exactly the detail types of its rule', () => {
+test('only a deleted user sets the eraser off: its rule routes UserDeleted and it refuses anything else', async () => {
   const rule = rules.find((candidate) => candidate.target === 'user-data-eraser');
-  expect([...acceptedDetailTypes]).toEqual([...(rule?.detailTypes ?? [])]);
+  expect(rule?.detailTypes).toEqual(['UserDeleted']);
+  expect(acceptedDetailTypes).toEqual(['UserDeleted']);
+  const misrouted = eventBridgeEvent('UserSignedUp', userSignedUp({ userId: 'user-1' }));
+  await expect(handler(misrouted, lambdaContext('user-data-eraser'))).rejects.toThrow('does not handle UserSignedUp');
+  expect(dynamo.commandCalls(BatchWriteCommand)).toHaveLength(0);
 });
 
 test("pages through a deleted user's 60 items and deletes them all, retrying unprocessed deletes", async () => {

@@ -119,9 +119,10 @@ const ids = (userId: string) =>
   table.filter((item) => item.pk === `USER#${userId}` && item.sk.startsWith('TXN#')).map((item) => item.transactionId);
 const count = (categoryId: string) => find({ pk: 'USER#user-1', sk: `CATEGORY#${categoryId}` })?.transactionCount;
 
-test('the cleaner handles exactly the detail types of its rule', () => {
+test('only a deleted account sets the cleaner off: its rule routes AccountDeleted', () => {
   const rule = rules.find((candidate) => candidate.target === 'ledger-cleaner');
-  expect(rule?.detailTypes).toEqual([...acceptedDetailTypes]);
+  expect(rule?.detailTypes).toEqual(['AccountDeleted']);
+  expect(acceptedDetailTypes).toEqual(['AccountDeleted']);
 });
 
 test('deletes every transaction of the deleted account, their category counts and external-id claims', async () => {
