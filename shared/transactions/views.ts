@@ -1,40 +1,9 @@
 /**
- * What the API returns for ledger items: stored items minus bookkeeping, money as
- * `{ amount, currency }`. One function per item, used by every route that returns it.
+ * What the API returns for a transaction: the stored item minus bookkeeping, money as
+ * `{ amount, currency }`. Used by every route that returns one.
  */
 
-import type { AccountItem } from '../accounts/public';
-import type { CategoryItem } from '../categories/public';
 import type { TransactionItem } from './items';
-
-export function toAccountView(item: AccountItem) {
-  return {
-    id: item.accountId,
-    name: item.name,
-    kind: item.kind,
-    currency: item.currency,
-    balance: { amount: item.balance, currency: item.currency },
-    transactionCount: item.transactionCount,
-    archived: item.archived,
-    createdAt: item.createdAt,
-    updatedAt: item.updatedAt,
-    version: item.version,
-  };
-}
-
-export function toCategoryView(item: CategoryItem) {
-  return {
-    id: item.categoryId,
-    name: item.name,
-    kind: item.kind,
-    parentId: item.parentId,
-    transactionCount: item.transactionCount,
-    archived: item.archived,
-    createdAt: item.createdAt,
-    updatedAt: item.updatedAt,
-    version: item.version,
-  };
-}
 
 export function toTransactionView(item: TransactionItem) {
   return {

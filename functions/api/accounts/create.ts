@@ -6,13 +6,13 @@
 
 import { accountsCreate } from '../../../shared/accounts/operations';
 import { createAccountStore, newAccountItem } from '../../../shared/accounts/store';
+import { toAccountView } from '../../../shared/accounts/views';
 import { userRoute } from '../../../shared/identity/public';
 import { documentClient } from '../../../shared/kit/aws/clients';
 import { requireEnv } from '../../../shared/kit/config';
 import { versionETag } from '../../../shared/kit/http/etag';
 import { newEntityId } from '../../../shared/kit/http/fields';
 import { idempotencyKeyFrom, withIdempotency } from '../../../shared/kit/http/idempotency';
-import { toAccountView } from '../../../shared/transactions/views';
 
 const tableName = requireEnv('TABLE_NAME');
 const db = documentClient();

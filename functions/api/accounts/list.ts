@@ -2,11 +2,11 @@
 
 import { accountsList } from '../../../shared/accounts/operations';
 import { createAccountStore } from '../../../shared/accounts/store';
+import { toAccountView } from '../../../shared/accounts/views';
 import { userRoute } from '../../../shared/identity/public';
 import { documentClient } from '../../../shared/kit/aws/clients';
 import { requireEnv } from '../../../shared/kit/config';
 import { continueAfter, pageBody } from '../../../shared/kit/http/cursor';
-import { toAccountView } from '../../../shared/transactions/views';
 
 const accounts = createAccountStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
 

@@ -5,13 +5,13 @@
 
 import { categoriesCreate } from '../../../shared/categories/operations';
 import { createCategoryStore, newCategoryItem } from '../../../shared/categories/store';
+import { toCategoryView } from '../../../shared/categories/views';
 import { userRoute } from '../../../shared/identity/public';
 import { documentClient } from '../../../shared/kit/aws/clients';
 import { requireEnv } from '../../../shared/kit/config';
 import { versionETag } from '../../../shared/kit/http/etag';
 import { newEntityId } from '../../../shared/kit/http/fields';
 import { idempotencyKeyFrom, withIdempotency } from '../../../shared/kit/http/idempotency';
-import { toCategoryView } from '../../../shared/transactions/views';
 
 const tableName = requireEnv('TABLE_NAME');
 const db = documentClient();

@@ -2,11 +2,11 @@
 
 import { categoriesList } from '../../../shared/categories/operations';
 import { createCategoryStore } from '../../../shared/categories/store';
+import { toCategoryView } from '../../../shared/categories/views';
 import { userRoute } from '../../../shared/identity/public';
 import { documentClient } from '../../../shared/kit/aws/clients';
 import { requireEnv } from '../../../shared/kit/config';
 import { continueAfter, pageBody } from '../../../shared/kit/http/cursor';
-import { toCategoryView } from '../../../shared/transactions/views';
 
 const categories = createCategoryStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
 

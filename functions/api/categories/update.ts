@@ -6,11 +6,11 @@
 
 import { categoriesUpdate } from '../../../shared/categories/operations';
 import { createCategoryStore } from '../../../shared/categories/store';
+import { toCategoryView } from '../../../shared/categories/views';
 import { userRoute } from '../../../shared/identity/public';
 import { documentClient } from '../../../shared/kit/aws/clients';
 import { requireEnv } from '../../../shared/kit/config';
 import { versionETag, versionsFromIfMatch } from '../../../shared/kit/http/etag';
-import { toCategoryView } from '../../../shared/transactions/views';
 
 const categories = createCategoryStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
 

@@ -5,6 +5,7 @@ import { handler as openApiHandler } from '../../../functions/api/openapi/get';
 import { routes } from '../../../lib/catalog/routes';
 import type { AccountItem } from '../../../shared/accounts/items';
 import { accountView } from '../../../shared/accounts/operations';
+import { toAccountView } from '../../../shared/accounts/views';
 import {
   buildOpenApiDocument,
   OPENAPI_PATH,
@@ -16,12 +17,13 @@ import {
 import { operations } from '../../../shared/app/operations';
 import type { CategoryItem } from '../../../shared/categories/items';
 import { categoryView } from '../../../shared/categories/operations';
+import { toCategoryView } from '../../../shared/categories/views';
 import { identityViews } from '../../../shared/identity/operations';
 import { defaultNotificationPreferences, type Profile, toProfileView } from '../../../shared/identity/profile';
 import type { TransactionItem } from '../../../shared/transactions/items';
 import { transactionViews } from '../../../shared/transactions/operations';
 import { toPayeeView } from '../../../shared/transactions/payee-store';
-import { toAccountView, toCategoryView, toTransactionView } from '../../../shared/transactions/views';
+import { toTransactionView } from '../../../shared/transactions/views';
 import { httpEvent, lambdaContext, parseResponse } from '../support/http-event';
 
 // biome-ignore lint/suspicious/noExplicitAny: the document is walked like any JSON a client reads

@@ -1,0 +1,17 @@
+/** What the API returns for an account: the stored item minus bookkeeping, its balance as money. */
+import type { AccountItem } from './items';
+
+export function toAccountView(item: AccountItem) {
+  return {
+    id: item.accountId,
+    name: item.name,
+    kind: item.kind,
+    currency: item.currency,
+    balance: { amount: item.balance, currency: item.currency },
+    transactionCount: item.transactionCount,
+    archived: item.archived,
+    createdAt: item.createdAt,
+    updatedAt: item.updatedAt,
+    version: item.version,
+  };
+}
