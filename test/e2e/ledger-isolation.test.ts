@@ -158,7 +158,8 @@ describe("B using A's ids", () => {
     notFound(await byB('DELETE', '/v1/accounts/{id}', `/v1/accounts/${aSavings.id}`));
   });
 
-  test('categories: PATCH and DELETE of A’s category are 404; it cannot be a parent of B’s', async () => {
+  test('categories: GET, PATCH and DELETE of A’s category are 404; it cannot be a parent of B’s', async () => {
+    notFound(await byB('GET', '/v1/categories/{id}', `/v1/categories/${aCategoryId}`));
     notFound(await byB('PATCH', '/v1/categories/{id}', `/v1/categories/${aCategoryId}`, { name: 'Mallory' }));
     notFound(await byB('DELETE', '/v1/categories/{id}', `/v1/categories/${aCategoryId}`));
     // Creating under A's category: for B that category does not exist (400 naming parentId).
