@@ -16,6 +16,7 @@ import {
   DEFAULT_TIMEZONE,
   defaultNotificationPreferences,
   type Profile,
+  ProfileEntity,
   profileSchema,
 } from '../../shared/identity/profile';
 import { createProfileStore } from '../../shared/identity/profile-store';
@@ -49,7 +50,7 @@ function profileFromSignUp(attributes: Record<string, string | undefined>, now: 
   const userId = attributes.sub;
   if (!userId) throw new Error('Post-confirmation event without a sub');
   return profileSchema.parse({
-    type: 'PROFILE',
+    type: ProfileEntity.type,
     userId,
     email: (attributes.email ?? '').trim().toLowerCase(),
     name: attributes.name ?? '',

@@ -8,6 +8,7 @@
  * withdrawn when spending falls back below a threshold, and crossing it again sends nothing.
  */
 import type { BudgetAlertItem, BudgetItem } from './items';
+import { BudgetAlertEntity } from './items';
 import type { PeriodFigures } from './rollover';
 
 /** The top of the threshold scale; also what `percent` reads when the effective limit is not positive. */
@@ -49,7 +50,7 @@ export function alertFact(
   now: string,
 ): BudgetAlertItem {
   return {
-    type: 'BUDGET_ALERT',
+    type: BudgetAlertEntity.type,
     alertId: alertId(budget.budgetId, figures.periodId, threshold),
     budgetId: budget.budgetId,
     budgetName: budget.name,

@@ -1,4 +1,5 @@
 import type { CategoryItem } from './items';
+import { CategoryEntity } from './items';
 
 /**
  * The categories every user starts with, written with the profile at sign-up. Their ids are fixed
@@ -42,7 +43,7 @@ export const defaultCategoryTree: readonly DefaultCategory[] = [
 /** The default categories as items, parents before their children. */
 export function defaultCategories(now: string): CategoryItem[] {
   const item = (id: string, name: string, kind: CategoryItem['kind'], parentId: string | null): CategoryItem => ({
-    type: 'CATEGORY',
+    type: CategoryEntity.type,
     categoryId: id,
     name,
     kind,

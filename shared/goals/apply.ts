@@ -387,17 +387,18 @@ export function createGoalTracker(deps: GoalTrackerDeps) {
 
 /** A reached level as a fact: GOAL_MILESTONE (25, 50, 75) or GOAL_ACHIEVED (100), with its snapshot. */
 function milestoneItem(goal: GoalItem, percent: number, createdAt: string) {
-  const item: Omit<GoalMilestoneItem, 'type'> & { type: 'GOAL_MILESTONE' | 'GOAL_ACHIEVED' } = {
-    type: percent >= ACHIEVED_PERCENT ? GOAL_ACHIEVED_TYPE : GoalMilestoneEntity.type,
-    milestoneId: `${goal.goalId}-${percent}`,
-    goalId: goal.goalId,
-    goalName: goal.name,
-    percent,
-    saved: goal.saved,
-    target: goal.target,
-    currency: goal.currency,
-    createdAt,
-    version: 1,
-  };
+  const item: Omit<GoalMilestoneItem, 'type'> & { type: typeof GoalMilestoneEntity.type | typeof GOAL_ACHIEVED_TYPE } =
+    {
+      type: percent >= ACHIEVED_PERCENT ? GOAL_ACHIEVED_TYPE : GoalMilestoneEntity.type,
+      milestoneId: `${goal.goalId}-${percent}`,
+      goalId: goal.goalId,
+      goalName: goal.name,
+      percent,
+      saved: goal.saved,
+      target: goal.target,
+      currency: goal.currency,
+      createdAt,
+      version: 1,
+    };
   return item;
 }

@@ -109,7 +109,7 @@ export function planCreate(body: CreateTransactionBody, ctx: CreateContext) {
   });
   const sign = signFor(body.kind);
   const item: TransactionItem = {
-    type: 'TRANSACTION',
+    type: TransactionEntity.type,
     transactionId: ctx.transactionId,
     kind: body.kind,
     accountId: account.accountId,
@@ -281,7 +281,7 @@ export function planTransfer(body: CreateTransferBody, ctx: TransferContext) {
   const home = homeValue(ctx.homeCurrency, { account: from, priced: out }, { account: to, priced: incoming });
   const leg = (id: string, account: AccountItem, counterpart: AccountItem, sign: 1 | -1, priced: Priced) =>
     ({
-      type: 'TRANSACTION',
+      type: TransactionEntity.type,
       transactionId: id,
       kind: 'transfer',
       accountId: account.accountId,

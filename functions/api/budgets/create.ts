@@ -6,6 +6,7 @@
  */
 
 import type { BudgetItem } from '../../../shared/budgets/items';
+import { BudgetEntity } from '../../../shared/budgets/items';
 import { budgetsCreate } from '../../../shared/budgets/operations';
 import { checkCategories, checkLimitCurrency, resolveStartDate } from '../../../shared/budgets/rules';
 import { DEFAULT_THRESHOLDS } from '../../../shared/budgets/schemas';
@@ -36,7 +37,7 @@ export const handler = userRoute(budgetsCreate, async ({ userId, profile, body, 
   const now = new Date();
   const period = body.period ?? 'monthly';
   const budget: BudgetItem = {
-    type: 'BUDGET',
+    type: BudgetEntity.type,
     budgetId: newEntityId(now.getTime()),
     name: body.name,
     categoryIds,
