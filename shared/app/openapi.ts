@@ -5,7 +5,7 @@
  * zod 4 emits. The document is committed as docs/openapi.json (lib/docs/write-openapi.ts) and
  * served by GET /v1/openapi.json; a unit test fails when the committed file is stale.
  */
-import * as z from 'zod';
+import * as z from '../kit/schema';
 import packageJson from '../../package.json';
 import { type OperationDeclaration, REQUIRED_SCOPE } from '../kit/http/operation';
 import { operations } from './operations';
@@ -34,25 +34,27 @@ const problemDescriptions: Record<number, string> = {
 
 /** RFC 9457 problem details, as shared/kit/http/problems.ts writes them. */
 const problemSchema = z
-  .object({
-    type: z.string().describe('urn:moneta:problem:<slug>'),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string().optional(),
-    instance: z.string(),
-    correlationId: z.string().describe('Quote it to support; it is the request id in the logs.'),
-    errors: z
-      .array(
-        z.strictObject({
-          in: z.enum(['body', 'query', 'path', 'header']),
-          field: z.string().describe('Dotted path of the field at fault, e.g. `money.currency`.'),
-          message: z.string(),
-        }),
-      )
-      .optional(),
-  })
-  .catchall(z.unknown())
-  .describe('application/problem+json (RFC 9457); some problems add members, e.g. existingTransactionId.');
+  .catchall(
+    z.object({
+      type: z.string().check(z.describe('urn:moneta:problem:<slug>')),
+      title: z.string(),
+      status: z.int(),
+      detail: z.optional(z.string()),
+      instance: z.string(),
+      correlationId: z.string().check(z.describe('Quote it to support; it is the request id in the logs.')),
+      errors: z.optional(
+        z.array(
+          z.strictObject({
+            in: z.enum(['body', 'query', 'path', 'header']),
+            field: z.string().check(z.describe('Dotted path of the field at fault, e.g. `money.currency`.')),
+            message: z.string(),
+          }),
+        ),
+      ),
+    }),
+    z.unknown(),
+  )
+  .check(z.describe('application/problem+json (RFC 9457); some problems add members, e.g. existingTransactionId.'));
 
 /** `METHOD /path`, as the stack and the gateway key routes. */
 export function routeKey(route: { method: string; path: string }): string {
@@ -60,7 +62,7 @@ export function routeKey(route: { method: string; path: string }): string {
 }
 
 /** JSON Schema 2020-12 of a zod schema, as a request (input) or response (output) sees it. */
-function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+function jsonSchema(schema: z.Schema, io: 'input' | 'output'): JsonSchema {
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
     target: 'draft-2020-12',
     io,

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../schema';
 /** True for an IANA time zone name the runtime knows (e.g. "Europe/Berlin", "UTC"). */
 export function isTimeZone(name: string): boolean {
   try {
@@ -12,6 +12,4 @@ export function isTimeZone(name: string): boolean {
 /** An IANA time zone name, as a request or stored field. */
 export const timeZone = z
   .string()
-  .min(1)
-  .max(64)
-  .refine(isTimeZone, 'is not an IANA time zone such as "Europe/Berlin"');
+  .check(z.minLength(1), z.maxLength(64), z.refine(isTimeZone, 'is not an IANA time zone such as "Europe/Berlin"'));

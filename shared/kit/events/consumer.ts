@@ -6,12 +6,14 @@
  *
  * Delivery is at least once and unordered (docs/architecture.md): every consumer must be idempotent.
  */
+
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { Context, EventBridgeEvent } from 'aws-lambda';
 import type { Grants } from '../aws/grants';
 import { logger, metrics } from '../observability';
+import * as z from '../schema';
 import { type DetailOf, EVENT_SOURCE, type EventSchemas } from './domain-events';
 
 /**
@@ -60,7 +62,7 @@ function parseConsumedEvent<S extends EventSchemas, N extends keyof S & string>(
   if (!(accepts as readonly string[]).includes(detailType)) {
     throw new InvalidEvent(`This consumer does not handle ${detailType}`);
   }
-  const result = (schemas[detailType as N] as S[N]).safeParse(event.detail);
+  const result = z.safeParse(schemas[detailType as N] as S[N], event.detail);
   if (!result.success) {
     // Zod issues can quote the input; name only the fields at fault.
     const fields = [...new Set(result.error.issues.map((issue) => issue.path.join('.') || '(root)'))];

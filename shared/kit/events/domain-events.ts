@@ -3,7 +3,7 @@
  * the stream publisher turns a stream record of a domain item into the event its feature names
  * for that item type and change (INSERT/MODIFY/REMOVE). Consumers parse with the same schemas.
  */
-import * as z from 'zod';
+import * as z from '../schema';
 
 export const EVENT_SOURCE = 'moneta';
 
@@ -11,7 +11,7 @@ export const EVENT_SOURCE = 'moneta';
 export type ItemEvents = { idAttribute: string; INSERT?: string; MODIFY?: string; REMOVE?: string };
 
 /** Event name → detail schema. */
-export type EventSchemas = Record<string, z.ZodType>;
+export type EventSchemas = Record<string, z.Schema>;
 
 /** The parsed detail of event `N` of a schema map. */
 export type DetailOf<S extends EventSchemas, N extends keyof S> = z.infer<S[N]>;
@@ -19,17 +19,17 @@ export type DetailOf<S extends EventSchemas, N extends keyof S> = z.infer<S[N]>;
 /** Fields every event detail carries. Deduplicate on `sourceEventId`, never on the envelope id. */
 const detailBase = z.object({
   /** The DynamoDB stream record's eventID: stable across publisher retries. */
-  sourceEventId: z.string().min(1),
-  userId: z.string().min(1),
+  sourceEventId: z.string().check(z.minLength(1)),
+  userId: z.string().check(z.minLength(1)),
   /** The entity's own id (for a user, the user id). */
-  id: z.string().min(1),
-  version: z.number().int().nonnegative(),
+  id: z.string().check(z.minLength(1)),
+  version: z.int().check(z.nonnegative()),
   occurredAt: z.iso.datetime({ offset: true }),
 });
 
 /** An item was written for the first time: `data` is the new item. */
-export const created = <T extends z.ZodType>(data: T) => detailBase.extend({ data });
+export const created = <T extends z.Schema>(data: T) => z.extend(detailBase, { data });
 /** An item changed: `data` is the new item, `previous` the old one. */
-export const updated = <T extends z.ZodType>(data: T) => detailBase.extend({ data, previous: data });
+export const updated = <T extends z.Schema>(data: T) => z.extend(detailBase, { data, previous: data });
 /** An item was deleted: `previous` is what it was. */
-export const deleted = <T extends z.ZodType>(data: T) => detailBase.extend({ previous: data });
+export const deleted = <T extends z.Schema>(data: T) => z.extend(detailBase, { previous: data });

@@ -10,8 +10,8 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type * as z from 'zod';
 import { logger, metrics } from '../observability';
+import * as z from '../schema';
 import type { OperationDeclaration, OperationRequest, RequestSchemas } from './operation';
 import {
   asProblem,
@@ -52,9 +52,9 @@ function jsonResponse(status: number, body: unknown, headers: Record<string, str
   };
 }
 
-function parsePart<T extends z.ZodType | undefined>(schema: T, value: unknown, location: FieldLocation) {
+function parsePart<T extends z.Schema | undefined>(schema: T, value: unknown, location: FieldLocation) {
   if (!schema) return undefined;
-  const result = schema.safeParse(value);
+  const result = z.safeParse(schema, value);
   if (!result.success) throw new ValidationFailed(fieldErrorsFromZod(result.error, location));
   return result.data;
 }

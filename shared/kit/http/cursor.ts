@@ -5,14 +5,14 @@
  * you within your own data: every key condition is still built from the verified `sub`.
  */
 import { createHash } from 'node:crypto';
-import * as z from 'zod';
+import * as z from '../schema';
 import { ValidationFailed } from './problems';
 
 const cursorPayload = z.strictObject({
   v: z.literal(1),
-  u: z.string().regex(/^[0-9a-f]{12}$/),
+  u: z.string().check(z.regex(/^[0-9a-f]{12}$/)),
   /** Where the next page starts: a sort key, or a JSON-encoded LastEvaluatedKey. */
-  after: z.string().min(1).max(1024),
+  after: z.string().check(z.minLength(1), z.maxLength(1024)),
 });
 
 function userFingerprint(userId: string): string {
@@ -48,6 +48,6 @@ export function pageBody<T, V>(userId: string, page: { items: readonly T[]; last
 
 /** `limit` and `cursor` query parameters every list route accepts. */
 export const pageQuery = {
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().min(1).max(2048).optional(),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(200)), 50),
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))),
 };

@@ -10,8 +10,9 @@
  * parses with them, so they load anyway); response schemas are documentation only and are built
  * lazily, by a thunk, so a handler's cold start does not construct them.
  */
-import * as z from 'zod';
+
 import type { Grants } from '../aws/grants';
+import * as z from '../schema';
 
 export type { Grants } from '../aws/grants';
 
@@ -56,9 +57,9 @@ export const idempotencyKeyHeader = {
 export const noParams = z.strictObject({});
 
 export type RequestSchemas = {
-  body?: z.ZodType;
-  query?: z.ZodType;
-  path?: z.ZodType;
+  body?: z.Schema;
+  query?: z.Schema;
+  path?: z.Schema;
   /** Keyed by lower-cased name, as HTTP API delivers headers. A handler can read only these. */
   headers?: Readonly<Record<string, HeaderSpec>>;
 };
@@ -67,7 +68,7 @@ export type SuccessResponse = {
   status: number;
   description: string;
   /** The body's schema, built on demand (documentation only). None: an undescribed JSON body, or 204. */
-  schema?: () => z.ZodType;
+  schema?: () => z.Schema;
   /** The response carries the resource's version as ETag (for a later If-Match). */
   etag?: boolean;
   /** The response names the created resource in Location. */
@@ -123,7 +124,7 @@ export function lazily<T>(build: () => T): () => T {
   };
 }
 
-type Parsed<R, K extends 'body' | 'query' | 'path'> = R extends { [P in K]: infer T extends z.ZodType }
+type Parsed<R, K extends 'body' | 'query' | 'path'> = R extends { [P in K]: infer T extends z.Schema }
   ? z.infer<T>
   : undefined;
 

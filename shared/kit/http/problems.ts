@@ -3,8 +3,9 @@
  * One mapping (./api-handler.ts) turns them into responses; nothing else writes error bodies.
  * Domain errors (../errors.ts) become problems through the one table below (`asProblem`).
  */
-import type { ZodError } from 'zod';
+
 import { ConflictError, type InputLocation, InvalidInput, NotFoundError, OutOfRange, VersionMismatch } from '../errors';
+import type * as z from '../schema';
 
 export type FieldLocation = InputLocation;
 
@@ -106,7 +107,7 @@ export class ServiceUnavailable extends HttpProblem {
 }
 
 /** Turns a ZodError into field errors: `amount.currency`, `items.2.name`, … */
-export function fieldErrorsFromZod(error: ZodError, location: FieldLocation): FieldError[] {
+export function fieldErrorsFromZod(error: z.core.$ZodError, location: FieldLocation): FieldError[] {
   return error.issues.flatMap((issue) => {
     const path = issue.path.map(String).join('.');
     // Zod reports unknown keys once for the object that holds them; name each key instead.

@@ -2,14 +2,16 @@
  * Money: an integer count of minor units of one ISO 4217 currency. Never a float.
  * On the wire `{ "amount": 1234, "currency": "EUR" }` means €12.34; JPY has no minor unit, BHD has 3.
  */
-import * as z from 'zod';
+import * as z from '../schema';
 import { isCurrency } from './currencies';
 
 /** An ISO 4217 code Moneta supports (shared/kit/money/currencies.ts). */
 export const currencyCode = z
   .string()
-  .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as "EUR"')
-  .refine(isCurrency, 'is not a supported ISO 4217 currency');
+  .check(
+    z.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as "EUR"'),
+    z.refine(isCurrency, 'is not a supported ISO 4217 currency'),
+  );
 
 export type Money = { amount: number; currency: string };
 
@@ -33,16 +35,20 @@ export function withinTransactionRange(amount: bigint): boolean {
   return amount <= BigInt(MAX_AMOUNT) && amount >= -BigInt(MAX_AMOUNT);
 }
 
-const minorUnits = z
-  .number({ error: 'must be an integer number of minor units (e.g. 1234 for 12.34)' })
-  .int('must be an integer number of minor units (e.g. 1234 for 12.34), not a decimal')
-  .min(-MAX_AMOUNT, 'is out of range')
-  .max(MAX_AMOUNT, 'is out of range');
+const minorUnitChecks = [
+  z.int('must be an integer number of minor units (e.g. 1234 for 12.34), not a decimal'),
+  z.gte(-MAX_AMOUNT, 'is out of range'),
+  z.lte(MAX_AMOUNT, 'is out of range'),
+] as const;
+const minorUnits = z.number({ error: 'must be an integer number of minor units (e.g. 1234 for 12.34)' });
 
-export const moneySchema = z.strictObject({ amount: minorUnits, currency: currencyCode });
+export const moneySchema = z.strictObject({ amount: minorUnits.check(...minorUnitChecks), currency: currencyCode });
 /** Money whose amount must be > 0 (the direction is given by the transaction type). */
 export const positiveMoneySchema = z.strictObject({
-  amount: minorUnits.refine((n) => n > 0, 'must be greater than 0'),
+  amount: minorUnits.check(
+    ...minorUnitChecks,
+    z.refine((n) => n > 0, 'must be greater than 0'),
+  ),
   currency: currencyCode,
 });
 
@@ -51,4 +57,6 @@ export const positiveMoneySchema = z.strictObject({
  * does not re-check that, so an item stored before the range was enforced still reads (as the
  * nearest double) instead of failing every read of its owner's data.
  */
-export const storedAmount = z.number().refine(Number.isInteger, 'must be an integer').meta({ type: 'integer' });
+export const storedAmount = z
+  .number()
+  .check(z.refine(Number.isInteger, 'must be an integer'), z.meta({ type: 'integer' }));
