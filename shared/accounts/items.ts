@@ -1,23 +1,23 @@
 /** An account as stored (without key attributes): what the store writes and Account* events carry. */
-import * as z from 'zod';
 import { byId, entity } from '../kit/dynamodb/keys';
 import { currencyCode, storedAmount } from '../kit/money/money';
+import * as z from '../kit/schema';
 
 export const AccountEntity = entity('ACCOUNT', 'ACCOUNT', byId);
 
-const timestamps = { createdAt: z.string(), updatedAt: z.string(), version: z.number().int().positive() };
+const timestamps = { createdAt: z.string(), updatedAt: z.string(), version: z.int().check(z.positive()) };
 
 export const accountKinds = ['checking', 'savings', 'credit_card', 'cash', 'investment', 'loan', 'other'] as const;
 
 export const accountItem = z.object({
   type: z.literal(AccountEntity.type),
-  accountId: z.string().min(1),
+  accountId: z.string().check(z.minLength(1)),
   name: z.string(),
   kind: z.enum(accountKinds),
   currency: currencyCode,
   /** Signed minor units of `currency`; always the sum of the account's transactions' accountAmount. */
   balance: storedAmount,
-  transactionCount: z.number().int().nonnegative(),
+  transactionCount: z.int().check(z.nonnegative()),
   archived: z.boolean(),
   ...timestamps,
 });

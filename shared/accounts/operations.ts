@@ -1,8 +1,8 @@
 /** The account routes, declared once (shared/kit/http/operation.ts). */
-import * as z from 'zod';
 import { idPath } from '../kit/http/fields';
 import { defineOperation, idempotencyKeyHeader, ifMatchHeader, lazily, noParams } from '../kit/http/operation';
 import { moneySchema, pageOf, timestampFields } from '../kit/http/response-schemas';
+import * as z from '../kit/schema';
 import { accountItem } from './items';
 import { accountCreateSchema, accountListQuery, accountPatchSchema } from './schemas';
 
@@ -14,7 +14,7 @@ export const accountView = lazily(() =>
     kind: accountItem.shape.kind,
     currency: z.string(),
     balance: moneySchema(),
-    transactionCount: z.number().int().nonnegative(),
+    transactionCount: z.int().check(z.nonnegative()),
     archived: z.boolean(),
     ...timestampFields(),
   }),

@@ -3,10 +3,10 @@
  * update can only touch the allow-list below (the currency of an account never changes: its
  * balance and every transaction's accountAmount are in it).
  */
-import * as z from 'zod';
 import { pageQuery } from '../kit/http/cursor';
 import { entityName, queryBoolean } from '../kit/http/fields';
 import { currencyCode } from '../kit/money/money';
+import * as z from '../kit/schema';
 import { accountKinds } from './items';
 
 export const accountCreateSchema = z.strictObject({
@@ -18,16 +18,18 @@ export type AccountCreate = z.infer<typeof accountCreateSchema>;
 
 export const accountPatchSchema = z
   .strictObject({
-    name: entityName.optional(),
-    kind: z.enum(accountKinds).optional(),
-    archived: z.boolean().optional(),
+    name: z.optional(entityName),
+    kind: z.optional(z.enum(accountKinds)),
+    archived: z.optional(z.boolean()),
   })
-  .refine((patch) => Object.values(patch).some((value) => value !== undefined), {
-    message: 'must change at least one field',
-  });
+  .check(
+    z.refine((patch) => Object.values(patch).some((value) => value !== undefined), {
+      message: 'must change at least one field',
+    }),
+  );
 export type AccountPatch = z.infer<typeof accountPatchSchema>;
 
 export const accountListQuery = z.strictObject({
-  includeArchived: queryBoolean.default(false),
+  includeArchived: z._default(queryBoolean, false),
   ...pageQuery,
 });

@@ -5,9 +5,10 @@
  * zod 4 emits. The document is committed as docs/openapi.json (lib/docs/write-openapi.ts) and
  * served by GET /v1/openapi.json; a unit test fails when the committed file is stale.
  */
-import * as z from '../kit/schema';
+
 import packageJson from '../../package.json';
 import { type OperationDeclaration, REQUIRED_SCOPE } from '../kit/http/operation';
+import * as z from '../kit/schema';
 import { operations } from './operations';
 
 export const OPENAPI_PATH = 'docs/openapi.json';

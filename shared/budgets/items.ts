@@ -2,9 +2,9 @@
  * Budgets and what the budget evaluator derives from transactions: per-period counters, the
  * per-transaction applied state that makes counting exactly-once, and threshold alert facts.
  */
-import * as z from 'zod';
 import { byId, entity } from '../kit/dynamodb/keys';
 import { currencyCode, storedAmount } from '../kit/money/money';
+import * as z from '../kit/schema';
 
 export const BudgetEntity = entity('BUDGET', 'BUDGET', byId);
 /** Spent per budget and period. Its own prefix, so listing budgets never reads counters. */
@@ -29,20 +29,20 @@ export const BudgetAlertEntity = entity(
 export const budgetPeriods = ['monthly', 'weekly', 'yearly'] as const;
 export type BudgetPeriod = (typeof budgetPeriods)[number];
 
-const timestamps = { createdAt: z.string(), updatedAt: z.string(), version: z.number().int().positive() };
+const timestamps = { createdAt: z.string(), updatedAt: z.string(), version: z.int().check(z.positive()) };
 
 export const budgetItem = z.object({
   type: z.literal(BudgetEntity.type),
-  budgetId: z.string().min(1),
+  budgetId: z.string().check(z.minLength(1)),
   name: z.string(),
   /** Covered categories (their subcategories included); null = all spending (every expense). */
-  categoryIds: z.array(z.string()).nullable(),
+  categoryIds: z.nullable(z.array(z.string())),
   period: z.enum(budgetPeriods),
   /** Minor units of `currency`, the user's home currency when the budget was made. */
-  limit: z.number().int().positive(),
+  limit: z.int().check(z.positive()),
   currency: currencyCode,
   /** Percentages of the limit that raise an alert, ascending, each 1..1000. */
-  thresholds: z.array(z.number().int().min(1).max(1000)),
+  thresholds: z.array(z.int().check(z.gte(1), z.lte(1000))),
   rollover: z.boolean(),
   enforce: z.boolean(),
   /** The first day of the first period the budget covers (YYYY-MM-DD). */
@@ -61,14 +61,14 @@ export const budgetAppliedItem = z.object({
   budgetId: z.string(),
   transactionId: z.string(),
   /** The transaction version applied; a deleted transaction is final (`deleted: true`). */
-  version: z.number().int().nonnegative(),
+  version: z.int().check(z.nonnegative()),
   deleted: z.boolean(),
-  periodId: z.string().nullable(),
-  amount: z.number().int(),
+  periodId: z.nullable(z.string()),
+  amount: z.int(),
   /** The budget version this contribution was computed for: a category change recomputes it. */
-  budgetVersion: z.number().int().nonnegative(),
+  budgetVersion: z.int().check(z.nonnegative()),
   /** Tombstones of deleted transactions expire (TTL) after 30 days. */
-  expiresAt: z.number().int().optional(),
+  expiresAt: z.optional(z.int()),
 });
 
 /** A crossed threshold: one per budget, period and percentage, ever (`ALERT#<budgetId>#<periodId>#<pct>`). */
@@ -80,14 +80,14 @@ export const budgetAlertItem = z.object({
   periodId: z.string(),
   periodStart: z.iso.date(),
   periodEnd: z.iso.date(),
-  threshold: z.number().int(),
+  threshold: z.int(),
   /** Snapshot when crossed, in the budget currency. */
   spent: storedAmount,
-  limit: z.number().int(),
+  limit: z.int(),
   currency: currencyCode,
   percent: z.number(),
   exceeded: z.boolean(),
   createdAt: z.string(),
-  version: z.number().int().positive(),
+  version: z.int().check(z.positive()),
 });
 export type BudgetAlertItem = z.infer<typeof budgetAlertItem>;

@@ -1,8 +1,8 @@
 /** The budget routes, declared once (shared/kit/http/operation.ts). */
-import * as z from 'zod';
 import { idPath } from '../kit/http/fields';
 import { defineOperation, idempotencyKeyHeader, ifMatchHeader, lazily, noParams } from '../kit/http/operation';
 import { moneySchema, pageOf, timestampFields } from '../kit/http/response-schemas';
+import * as z from '../kit/schema';
 import { budgetListQuery, budgetPeriodsQuery, createBudgetBody, patchBudgetBody } from './schemas';
 
 /** The documented response shapes, built on first use (documentation and tests only). */
@@ -11,32 +11,32 @@ export const budgetViews = lazily(() => {
   const budget = z.strictObject({
     id: z.string(),
     name: z.string(),
-    categoryIds: z.array(z.string()).nullable().describe('null: all spending'),
+    categoryIds: z.nullable(z.array(z.string())).check(z.describe('null: all spending')),
     period: z.enum(['monthly', 'weekly', 'yearly']),
     limit: money,
-    thresholds: z.array(z.number().int()),
+    thresholds: z.array(z.int()),
     rollover: z.boolean(),
     enforce: z.boolean(),
     startDate: z.string(),
     ...timestampFields(),
   });
   const period = z.strictObject({
-    periodId: z.string().describe('2026-04 (monthly), 2026-W15 (weekly), 2026 (yearly)'),
+    periodId: z.string().check(z.describe('2026-04 (monthly), 2026-W15 (weekly), 2026 (yearly)')),
     start: z.string(),
     end: z.string(),
     limit: money,
     rolloverIn: money,
     effectiveLimit: money,
-    spent: money.describe(
-      'Net of refunds (incomes in covered expense categories); negative when they exceed the spending',
+    spent: money.check(
+      z.describe('Net of refunds (incomes in covered expense categories); negative when they exceed the spending'),
     ),
     remaining: money,
-    percent: z.number().describe('Spent as a percentage of the effective limit, one decimal'),
+    percent: z.number().check(z.describe('Spent as a percentage of the effective limit, one decimal')),
   });
-  const withCurrent = budget.extend({
-    current: period.extend({
+  const withCurrent = z.extend(budget, {
+    current: z.extend(period, {
       forecast: z.strictObject({
-        projectedSpent: money.describe('Spent so far projected linearly to the end of the period'),
+        projectedSpent: money.check(z.describe('Spent so far projected linearly to the end of the period')),
         projectedPercent: z.number(),
         onPace: z.boolean(),
       }),

@@ -1,5 +1,4 @@
 import { BatchGetCommand, type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
 import { CategoryEntity, type CategoryItem, categoryItem } from '../categories/public';
 import { addDifference, appliedStatePut, backoff, commit, UserGone, userExists } from '../kit/dynamodb/exactly-once';
 import { userPk } from '../kit/dynamodb/keys';
@@ -11,6 +10,7 @@ import {
   type VersionedUpdateOutcome,
   versionedUpdate,
 } from '../kit/dynamodb/versioned-update';
+import * as z from '../kit/schema';
 import { type TransactionItem, transactionIndexPk, transactionItem } from '../transactions/public';
 import {
   BudgetAlertEntity,
@@ -29,7 +29,7 @@ import {
  * the same transaction version. Items written before it existed read as 0.
  */
 /** Items written before `budgetVersion` existed read as version 0. */
-const storedApplied = budgetAppliedItem.extend({ budgetVersion: z.number().int().nonnegative().default(0) });
+const storedApplied = z.extend(budgetAppliedItem, { budgetVersion: z._default(z.int().check(z.nonnegative()), 0) });
 export type AppliedState = z.infer<typeof storedApplied>;
 
 /** The next state of one (budget, transaction) pair, and the state it replaces (as read). */

@@ -1,8 +1,8 @@
 /** The category routes, declared once (shared/kit/http/operation.ts). */
-import * as z from 'zod';
 import { idPath } from '../kit/http/fields';
 import { defineOperation, idempotencyKeyHeader, ifMatchHeader, lazily, noParams } from '../kit/http/operation';
 import { pageOf, timestampFields } from '../kit/http/response-schemas';
+import * as z from '../kit/schema';
 import { categoryItem } from './items';
 import { categoryCreateSchema, categoryListQuery, categoryPatchSchema } from './schemas';
 
@@ -12,8 +12,8 @@ export const categoryView = lazily(() =>
     id: z.string(),
     name: z.string(),
     kind: categoryItem.shape.kind,
-    parentId: z.string().nullable(),
-    transactionCount: z.number().int().nonnegative(),
+    parentId: z.nullable(z.string()),
+    transactionCount: z.int().check(z.nonnegative()),
     archived: z.boolean(),
     ...timestampFields(),
   }),

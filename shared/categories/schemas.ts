@@ -3,32 +3,34 @@
  * (`parentId` null) or one level below a top-level category of the same kind. The kind never
  * changes: transactions already counted under it would change meaning.
  */
-import * as z from 'zod';
 import { pageQuery } from '../kit/http/cursor';
 import { entityId, entityName, queryBoolean } from '../kit/http/fields';
+import * as z from '../kit/schema';
 import { categoryKinds } from './items';
 
 export const categoryCreateSchema = z.strictObject({
   name: entityName,
   kind: z.enum(categoryKinds),
   /** An existing top-level category of the same kind; absent or null for a top-level category. */
-  parentId: entityId.nullable().optional(),
+  parentId: z.optional(z.nullable(entityId)),
 });
 export type CategoryCreate = z.infer<typeof categoryCreateSchema>;
 
 export const categoryPatchSchema = z
   .strictObject({
-    name: entityName.optional(),
+    name: z.optional(entityName),
     /** Moves the category under another top-level category, or to the top level with null. */
-    parentId: entityId.nullable().optional(),
-    archived: z.boolean().optional(),
+    parentId: z.optional(z.nullable(entityId)),
+    archived: z.optional(z.boolean()),
   })
-  .refine((patch) => Object.values(patch).some((value) => value !== undefined), {
-    message: 'must change at least one field',
-  });
+  .check(
+    z.refine((patch) => Object.values(patch).some((value) => value !== undefined), {
+      message: 'must change at least one field',
+    }),
+  );
 export type CategoryPatch = z.infer<typeof categoryPatchSchema>;
 
 export const categoryListQuery = z.strictObject({
-  includeArchived: queryBoolean.default(false),
+  includeArchived: z._default(queryBoolean, false),
   ...pageQuery,
 });

@@ -1,6 +1,6 @@
 /** The events goals' items become (see shared/kit/events/domain-events.ts). */
-import * as z from 'zod';
 import { created, deleted, type ItemEvents, updated } from '../kit/events/domain-events';
+import * as z from '../kit/schema';
 import {
   GOAL_ACHIEVED_TYPE,
   GoalContributionEntity,
@@ -30,5 +30,5 @@ export const goalsEvents = {
   GoalContributionAdded: created(goalContributionItem),
   GoalContributionDeleted: deleted(goalContributionItem),
   GoalMilestoneReached: created(goalMilestoneItem),
-  GoalAchieved: created(goalMilestoneItem.extend({ type: z.literal(GOAL_ACHIEVED_TYPE) })),
+  GoalAchieved: created(z.extend(goalMilestoneItem, { type: z.literal(GOAL_ACHIEVED_TYPE) })),
 };

@@ -1,9 +1,9 @@
 /**
  * Savings goals, their progress, and the milestone facts the goal tracker derives.
  */
-import * as z from 'zod';
 import { byId, entity } from '../kit/dynamodb/keys';
 import { currencyCode, storedAmount } from '../kit/money/money';
+import * as z from '../kit/schema';
 
 export const GoalEntity = entity('GOAL', 'GOAL', byId);
 export const GoalContributionEntity = entity(
@@ -28,7 +28,7 @@ export const GoalMilestoneEntity = entity(
 );
 export const GOAL_ACHIEVED_TYPE = 'GOAL_ACHIEVED';
 
-const timestamps = { createdAt: z.string(), updatedAt: z.string(), version: z.number().int().positive() };
+const timestamps = { createdAt: z.string(), updatedAt: z.string(), version: z.int().check(z.positive()) };
 
 export const goalFunding = z.discriminatedUnion('kind', [
   /** Saved = the account's balance (a savings account), converted to the goal currency if needed. */
@@ -39,11 +39,11 @@ export const goalFunding = z.discriminatedUnion('kind', [
 
 export const goalItem = z.object({
   type: z.literal(GoalEntity.type),
-  goalId: z.string().min(1),
+  goalId: z.string().check(z.minLength(1)),
   name: z.string(),
-  target: z.number().int().positive(),
+  target: z.int().check(z.positive()),
   currency: currencyCode,
-  deadline: z.iso.date().nullable(),
+  deadline: z.nullable(z.iso.date()),
   funding: goalFunding,
   /** Saved so far, minor units of `currency`, kept by the goal tracker. */
   saved: storedAmount,
@@ -59,9 +59,9 @@ export const goalContributionItem = z.object({
   amount: storedAmount,
   currency: currencyCode,
   date: z.iso.date(),
-  note: z.string().nullable(),
+  note: z.nullable(z.string()),
   createdAt: z.string(),
-  version: z.number().int().positive(),
+  version: z.int().check(z.positive()),
 });
 export type GoalContributionItem = z.infer<typeof goalContributionItem>;
 
@@ -72,11 +72,11 @@ export const goalMilestoneItem = z.object({
   goalId: z.string(),
   goalName: z.string(),
   /** 25, 50, 75 (GoalMilestoneReached) or 100 (GoalAchieved). */
-  percent: z.number().int(),
+  percent: z.int(),
   saved: storedAmount,
-  target: z.number().int(),
+  target: z.int(),
   currency: currencyCode,
   createdAt: z.string(),
-  version: z.number().int().positive(),
+  version: z.int().check(z.positive()),
 });
 export type GoalMilestoneItem = z.infer<typeof goalMilestoneItem>;

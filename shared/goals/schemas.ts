@@ -4,11 +4,11 @@
  * 4217 currency (shared/kit/money/money.ts); a goal's currency is its target's and never changes,
  * because `saved` is kept in it.
  */
-import * as z from 'zod';
 import { pageQuery } from '../kit/http/cursor';
 import { entityId, entityName } from '../kit/http/fields';
 import { ValidationFailed } from '../kit/http/problems';
 import { currencyCode, MAX_AMOUNT, moneySchema } from '../kit/money/money';
+import * as z from '../kit/schema';
 import { noteSchema, transactionDate } from '../transactions/public';
 
 /** A deadline is a calendar day; one beyond this is a typo, not a plan. */
@@ -16,15 +16,17 @@ const LATEST_DEADLINE = '2199-12-31';
 
 const deadline = z.iso
   .date('must be a real date such as 2027-06-30')
-  .refine((date) => date <= LATEST_DEADLINE, `must not be after ${LATEST_DEADLINE}`);
+  .check(z.refine((date) => date <= LATEST_DEADLINE, `must not be after ${LATEST_DEADLINE}`));
 
 /** A target is what you save towards: more than nothing. */
 const targetSchema = z.strictObject({
   amount: z
     .number({ error: 'must be an integer number of minor units (e.g. 1234 for 12.34)' })
-    .int('must be an integer number of minor units (e.g. 1234 for 12.34), not a decimal')
-    .min(1, 'must be greater than 0')
-    .max(MAX_AMOUNT, 'is out of range'),
+    .check(
+      z.int('must be an integer number of minor units (e.g. 1234 for 12.34), not a decimal'),
+      z.gte(1, 'must be greater than 0'),
+      z.lte(MAX_AMOUNT, 'is out of range'),
+    ),
   currency: currencyCode,
 });
 
@@ -37,32 +39,34 @@ export const goalCreateSchema = z.strictObject({
   name: entityName,
   target: targetSchema,
   /** The last day to reach the target; checked against the caller's today (not in the past). */
-  deadline: deadline.nullable().optional(),
+  deadline: z.optional(z.nullable(deadline)),
   funding: goalFundingInput,
 });
 export type GoalCreate = z.infer<typeof goalCreateSchema>;
 
 export const goalPatchSchema = z
   .strictObject({
-    name: entityName.optional(),
+    name: z.optional(entityName),
     /** Must stay in the goal's currency (400 naming target.currency otherwise). */
-    target: targetSchema.optional(),
+    target: z.optional(targetSchema),
     /** null removes the deadline. */
-    deadline: deadline.nullable().optional(),
+    deadline: z.optional(z.nullable(deadline)),
   })
-  .refine((patch) => Object.values(patch).some((value) => value !== undefined), {
-    message: 'must change at least one field',
-  });
+  .check(
+    z.refine((patch) => Object.values(patch).some((value) => value !== undefined), {
+      message: 'must change at least one field',
+    }),
+  );
 export type GoalPatch = z.infer<typeof goalPatchSchema>;
 
 export const goalListQuery = z.strictObject({ ...pageQuery });
 
 /** A contribution; negative = a withdrawal. In the goal currency, or converted at the date's ECB rate. */
 export const contributionCreateSchema = z.strictObject({
-  money: moneySchema.refine((money) => money.amount !== 0, { path: ['amount'], message: 'must not be 0' }),
+  money: moneySchema.check(z.refine((money) => money.amount !== 0, { path: ['amount'], message: 'must not be 0' })),
   /** Defaults to today in the caller's timezone. */
-  date: transactionDate.optional(),
-  note: noteSchema.nullable().optional(),
+  date: z.optional(transactionDate),
+  note: z.optional(z.nullable(noteSchema)),
 });
 
 export const contributionListQuery = z.strictObject({ ...pageQuery });

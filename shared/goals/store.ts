@@ -1,5 +1,4 @@
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
 import { AccountEntity } from '../accounts/public';
 import { userPk } from '../kit/dynamodb/keys';
 import { queryAll, queryPrefixPage } from '../kit/dynamodb/prefix-page';
@@ -8,6 +7,7 @@ import { type GuardedItem, transactWrite } from '../kit/dynamodb/transact';
 import { conditionalDelete, type VersionedUpdateOptions, versionedUpdateWhere } from '../kit/dynamodb/versioned-update';
 import { ConflictError, InvalidInput, NotFoundError, OutOfRange } from '../kit/errors';
 import { MAX_SAFE_AMOUNT } from '../kit/money/money';
+import * as z from '../kit/schema';
 import {
   GoalAppliedEntity,
   GoalContributionEntity,
@@ -29,11 +29,11 @@ const goalAppliedItem = z.object({
   type: z.literal('GOAL_APPLIED'),
   goalId: z.string(),
   sourceId: z.string(),
-  version: z.number().int().nonnegative(),
+  version: z.int().check(z.nonnegative()),
   deleted: z.boolean(),
   /** Minor units of the goal currency. */
-  amount: z.number().int(),
-  balance: z.number().int().optional(),
+  amount: z.int(),
+  balance: z.optional(z.int()),
   updatedAt: z.string(),
 });
 export type GoalAppliedItem = z.infer<typeof goalAppliedItem>;

@@ -3,7 +3,7 @@
  * and the progress figures computed for the caller's today (shared/goals/progress.ts). The zod
  * schemas describe the same shapes for the OpenAPI contract.
  */
-import * as z from 'zod';
+import * as z from '../kit/schema';
 import { type GoalContributionItem, type GoalItem, goalFunding } from './items';
 import { goalStatus, percentSaved, remainingOf, requiredMonthly } from './progress';
 
@@ -41,31 +41,33 @@ export function toContributionView(item: GoalContributionItem) {
   };
 }
 
-const moneyView = z.strictObject({ amount: z.number().int(), currency: z.string() });
+const moneyView = z.strictObject({ amount: z.int(), currency: z.string() });
 
 export const goalView = z.strictObject({
   id: z.string(),
   name: z.string(),
   target: moneyView,
-  deadline: z.string().nullable(),
+  deadline: z.nullable(z.string()),
   funding: goalFunding,
   saved: moneyView,
-  remaining: moneyView.describe('What is still missing; 0 once reached.'),
-  percent: z.number().describe('saved / target in percent, one decimal; above 100 when oversaved.'),
-  requiredMonthly: moneyView
-    .nullable()
-    .describe('The remainder spread over the whole months left to the deadline, rounded up; null without one.'),
+  remaining: moneyView.check(z.describe('What is still missing; 0 once reached.')),
+  percent: z.number().check(z.describe('saved / target in percent, one decimal; above 100 when oversaved.')),
+  requiredMonthly: z
+    .nullable(moneyView)
+    .check(
+      z.describe('The remainder spread over the whole months left to the deadline, rounded up; null without one.'),
+    ),
   status: z.enum(['achieved', 'on-track', 'behind', 'no-deadline']),
   createdAt: z.string(),
   updatedAt: z.string(),
-  version: z.number().int().positive(),
+  version: z.int().check(z.positive()),
 });
 
 export const contributionView = z.strictObject({
   id: z.string(),
   goalId: z.string(),
-  money: moneyView.describe('In the goal currency (converted at the date’s ECB rate when sent in another).'),
+  money: moneyView.check(z.describe('In the goal currency (converted at the date’s ECB rate when sent in another).')),
   date: z.string(),
-  note: z.string().nullable(),
+  note: z.nullable(z.string()),
   createdAt: z.string(),
 });

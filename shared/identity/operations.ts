@@ -1,7 +1,7 @@
 /** The auth and profile routes, declared once (shared/kit/http/operation.ts). */
-import * as z from 'zod';
 import { defineOperation, ifMatchHeader, lazily, noParams } from '../kit/http/operation';
 import { timestampFields } from '../kit/http/response-schemas';
+import * as z from '../kit/schema';
 import { profilePatchSchema, profileSchema } from './profile';
 import {
   changePasswordBody,
@@ -27,8 +27,8 @@ export const identityViews = lazily(() => ({
   tokens: z.strictObject({
     accessToken: z.string(),
     idToken: z.string(),
-    refreshToken: z.string().optional(),
-    expiresIn: z.number().int(),
+    refreshToken: z.optional(z.string()),
+    expiresIn: z.int(),
     tokenType: z.literal('Bearer'),
   }),
   message: z.strictObject({ message: z.string() }),
@@ -53,7 +53,7 @@ export const authSignup = defineOperation({
       z.strictObject({
         userId: z.string(),
         confirmed: z.boolean(),
-        codeDelivery: z.strictObject({ medium: z.string(), destination: z.string() }).optional(),
+        codeDelivery: z.optional(z.strictObject({ medium: z.string(), destination: z.string() })),
       }),
   },
   problems: [409, 429],

@@ -1,12 +1,12 @@
-import * as z from 'zod';
 import { timeZone } from '../kit/dates/timezones';
 import { userRootKey } from '../kit/dynamodb/keys';
 import { currencyCode } from '../kit/money/money';
+import * as z from '../kit/schema';
 
 /** The profile anchors the user's partition (see userRootKey). */
 export const ProfileEntity = { type: 'PROFILE', key: userRootKey } as const;
 
-export const displayName = z.string().trim().min(1).max(100);
+export const displayName = z.string().check(z.trim(), z.minLength(1), z.maxLength(100));
 
 /**
  * Which emails a user wants. Welcome mail is always sent (it confirms the address works);
@@ -19,7 +19,7 @@ export const notificationPreferences = z.strictObject({
   goalAchieved: z.boolean(),
   largeTransaction: z.boolean(),
   /** Minor units of the home currency; a transaction at or above it triggers the alert. */
-  largeTransactionAmount: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  largeTransactionAmount: z.int().check(z.positive(), z.lte(Number.MAX_SAFE_INTEGER)),
 });
 export type NotificationPreferences = z.infer<typeof notificationPreferences>;
 
@@ -38,15 +38,15 @@ export const DEFAULT_TIMEZONE = 'UTC';
 /** The profile as stored (without key attributes) and as published in User* events. */
 export const profileSchema = z.object({
   type: z.literal(ProfileEntity.type),
-  userId: z.string().min(1),
-  email: z.string().email(),
+  userId: z.string().check(z.minLength(1)),
+  email: z.email(),
   name: z.string(),
   homeCurrency: currencyCode,
   timezone: timeZone,
   notifications: notificationPreferences,
   createdAt: z.string(),
   updatedAt: z.string(),
-  version: z.number().int().positive(),
+  version: z.int().check(z.positive()),
 });
 export type Profile = z.infer<typeof profileSchema>;
 
@@ -68,10 +68,11 @@ export function toProfileView(profile: Profile) {
 /** `PATCH /v1/me`: a strict allow-list; anything else is refused with 400. */
 export const profilePatchSchema = z
   .strictObject({
-    name: displayName.optional(),
-    homeCurrency: currencyCode.optional(),
-    timezone: timeZone.optional(),
-    notifications: notificationPreferences.partial().strict().optional(),
+    name: z.optional(displayName),
+    homeCurrency: z.optional(currencyCode),
+    timezone: z.optional(timeZone),
+    // notificationPreferences is strict, and so is its partial: an unknown preference is refused.
+    notifications: z.optional(z.partial(notificationPreferences)),
   })
-  .refine((patch) => Object.keys(patch).length > 0, { message: 'must change at least one field' });
+  .check(z.refine((patch) => Object.keys(patch).length > 0, { message: 'must change at least one field' }));
 export type ProfilePatch = z.infer<typeof profilePatchSchema>;

@@ -2,26 +2,31 @@
  * Request bodies of the /v1/auth/* routes. Strict objects: an unknown field is a 400 naming it.
  * Emails are trimmed and lower-cased here, once, so Cognito always sees one spelling per person.
  */
-import * as z from 'zod';
 import { timeZone } from '../kit/dates/timezones';
 import { currencyCode } from '../kit/money/money';
+import * as z from '../kit/schema';
 import { passwordSchema, presentedPasswordSchema } from './password-policy';
 import { displayName } from './profile';
 
-export const emailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email('must be an email address'));
+export const emailSchema = z.pipe(
+  z.string().check(z.trim(), z.toLowerCase(), z.maxLength(254)),
+  z.email('must be an email address'),
+);
 
 /** The emailed confirmation or reset code. Cognito's own limit is 2048 non-space characters. */
-export const codeSchema = z.string().trim().min(1, 'is required').max(2048).regex(/^\S+$/, 'must not contain spaces');
+export const codeSchema = z
+  .string()
+  .check(z.trim(), z.minLength(1, 'is required'), z.maxLength(2048), z.regex(/^\S+$/, 'must not contain spaces'));
 
 /** Cognito tokens are a few kilobytes; the ceiling only stops absurd bodies. */
-const tokenSchema = z.string().trim().min(1, 'is required').max(16_384);
+const tokenSchema = z.string().check(z.trim(), z.minLength(1, 'is required'), z.maxLength(16_384));
 
 export const signupBody = z.strictObject({
   email: emailSchema,
   password: passwordSchema,
-  name: displayName.optional(),
-  homeCurrency: currencyCode.optional(),
-  timezone: timeZone.optional(),
+  name: z.optional(displayName),
+  homeCurrency: z.optional(currencyCode),
+  timezone: z.optional(timeZone),
 });
 export type SignupBody = z.infer<typeof signupBody>;
 

@@ -15,9 +15,9 @@
 import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
 import { UserGone, userExists } from '../kit/dynamodb/exactly-once';
 import { type GuardedItem, transactWrite } from '../kit/dynamodb/transact';
+import * as z from '../kit/schema';
 import { NotificationCapEntity, NotificationEntity, notificationIndex } from './items';
 
 export const notificationStatuses = ['sending', 'sent', 'failed', 'suppressed'] as const;
@@ -29,14 +29,14 @@ const notificationItem = z.object({
   factId: z.string(),
   status: z.enum(notificationStatuses),
   /** Send attempts so far (0 for a fact suppressed before any). */
-  attempts: z.number().int().nonnegative(),
+  attempts: z.int().check(z.nonnegative()),
   /** Why it was suppressed (`preference`, `hourly-cap`) or why the last send failed (the SES error name). */
-  reason: z.string().optional(),
-  sesMessageId: z.string().optional(),
-  claimedAt: z.string().optional(),
+  reason: z.optional(z.string()),
+  sesMessageId: z.optional(z.string()),
+  claimedAt: z.optional(z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),
-  sentAt: z.string().optional(),
+  sentAt: z.optional(z.string()),
 });
 export type NotificationItem = z.infer<typeof notificationItem>;
 

@@ -2,8 +2,8 @@
  * `GET /v1/notifications`: the query it accepts and the shape of each entry of the log. The
  * schemas are exported for the operation declarations (./operations.ts) and the OpenAPI document.
  */
-import * as z from 'zod';
 import { pageQuery } from '../kit/http/cursor';
+import * as z from '../kit/schema';
 import { notificationKinds } from './kinds';
 import { type NotificationItem, notificationStatuses } from './store';
 
@@ -14,13 +14,13 @@ export const notificationView = z.strictObject({
   id: z.string(),
   kind: z.enum(notificationKinds),
   status: z.enum(notificationStatuses),
-  attempts: z.number().int().nonnegative(),
-  sesMessageId: z.string().nullable(),
+  attempts: z.int().check(z.nonnegative()),
+  sesMessageId: z.nullable(z.string()),
   /** `preference` or `hourly-cap` when suppressed; the SES error name when the last send failed. */
-  reason: z.string().nullable(),
+  reason: z.nullable(z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),
-  sentAt: z.string().nullable(),
+  sentAt: z.nullable(z.string()),
 });
 type NotificationView = z.infer<typeof notificationView>;
 

@@ -2,8 +2,8 @@
  * What the rates feature stores and records: a day's reference rates (not a user's item: shared by
  * everyone), and the conversion a transaction or contribution records.
  */
-import * as z from 'zod';
 import type { Key } from '../kit/dynamodb/keys';
+import * as z from '../kit/schema';
 
 /** A day's reference rates (units per 1 EUR) from one source. */
 export const RatesEntity = {
@@ -22,7 +22,7 @@ export const conversion = z.object({
    * times this fraction, rounded half-even once. Absent on conversions recorded before fractions
    * were kept (their `rate` was exact as written).
    */
-  exactRate: z.string().optional(),
+  exactRate: z.optional(z.string()),
   source: z.enum(['ECB', 'user']),
   /** The day whose rate was used (ECB), or the transaction date (user). */
   rateDate: isoDate,

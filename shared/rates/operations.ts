@@ -1,6 +1,6 @@
 /** The reference-data routes (currencies, rates), declared once (shared/kit/http/operation.ts). */
-import * as z from 'zod';
 import { defineOperation, noParams } from '../kit/http/operation';
+import * as z from '../kit/schema';
 import { ratesQuery } from './store';
 
 export const currenciesList = defineOperation({
@@ -19,7 +19,7 @@ export const currenciesList = defineOperation({
     description: 'Every supported currency',
     schema: () =>
       z.strictObject({
-        items: z.array(z.strictObject({ code: z.string(), exponent: z.number().int(), name: z.string() })),
+        items: z.array(z.strictObject({ code: z.string(), exponent: z.int(), name: z.string() })),
       }),
   },
 });
@@ -42,10 +42,10 @@ export const ratesGet = defineOperation({
       z.strictObject({
         base: z.string(),
         requestedDate: z.iso.date(),
-        date: z.iso.date().describe('The publication day used'),
-        fallback: z.boolean().describe('True when the requested day had no publication'),
+        date: z.iso.date().check(z.describe('The publication day used')),
+        fallback: z.boolean().check(z.describe('True when the requested day had no publication')),
         source: z.literal('ECB'),
-        rates: z.record(z.string(), z.string().describe('Decimal string: units per 1 unit of base')),
+        rates: z.record(z.string(), z.string().check(z.describe('Decimal string: units per 1 unit of base'))),
       }),
   },
   problems: [404],

@@ -10,9 +10,9 @@ import {
   PutCommand,
   QueryCommand,
 } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
 import type { EurReferenceRates } from '../kit/money/conversion';
 import { currencyCode } from '../kit/money/money';
+import * as z from '../kit/schema';
 import { RatesEntity } from './items';
 import type { RateProvider, RatesOnDay } from './rate-provider';
 
@@ -29,8 +29,8 @@ const BATCH_SIZE = 25;
 
 /** `GET /v1/rates`: base currency (default EUR) and day (default today, UTC). */
 export const ratesQuery = z.strictObject({
-  base: currencyCode.default('EUR'),
-  date: z.iso.date('must be a date such as 2026-01-05').optional(),
+  base: z._default(currencyCode, 'EUR'),
+  date: z.optional(z.iso.date('must be a date such as 2026-01-05')),
 });
 
 const dayItem = z.object({
@@ -38,7 +38,7 @@ const dayItem = z.object({
   rates: z.record(z.string(), z.string()),
 });
 
-const snapshotMarker = z.object({ lastDate: z.string(), days: z.number().int() });
+const snapshotMarker = z.object({ lastDate: z.string(), days: z.int() });
 type SnapshotMarker = z.infer<typeof snapshotMarker>;
 
 type WriteOptions = {

@@ -3,13 +3,13 @@
  * these, the stream publishes them as Transaction* events, and the budget and goal consumers read
  * them. Views (the HTTP shapes) are derived from them in ./views.ts.
  */
-import * as z from 'zod';
 import { byId, entity, userPk } from '../kit/dynamodb/keys';
 import { currencyCode, storedAmount } from '../kit/money/money';
+import * as z from '../kit/schema';
 import { conversion } from '../rates/public';
 
 const isoDate = z.iso.date();
-const timestamps = { createdAt: z.string(), updatedAt: z.string(), version: z.number().int().positive() };
+const timestamps = { createdAt: z.string(), updatedAt: z.string(), version: z.int().check(z.positive()) };
 
 export const TransactionEntity = entity('TRANSACTION', 'TXN', byId);
 /** Payees are remembered by their case- and space-folded name, so "ACME " and "acme" are one. */
@@ -21,13 +21,13 @@ export const transactionKinds = ['expense', 'income', 'transfer'] as const;
 
 export const transactionItem = z.object({
   type: z.literal(TransactionEntity.type),
-  transactionId: z.string().min(1),
+  transactionId: z.string().check(z.minLength(1)),
   kind: z.enum(transactionKinds),
-  accountId: z.string().min(1),
+  accountId: z.string().check(z.minLength(1)),
   /** The day it happened, in the user's timezone. */
   date: isoDate,
   /** As entered: positive minor units of any supported currency. */
-  amount: storedAmount.positive(),
+  amount: storedAmount.check(z.positive()),
   currency: currencyCode,
   /** Signed minor units of the account's currency: what the account balance moves by. */
   accountAmount: storedAmount,
@@ -35,16 +35,16 @@ export const transactionItem = z.object({
   /** Signed minor units of the user's home currency at the time of recording (budgets count this). */
   homeAmount: storedAmount,
   homeCurrency: currencyCode,
-  accountConversion: conversion.nullable(),
-  homeConversion: conversion.nullable(),
-  categoryId: z.string().nullable(),
-  payee: z.string().nullable(),
-  note: z.string().nullable(),
+  accountConversion: z.nullable(conversion),
+  homeConversion: z.nullable(conversion),
+  categoryId: z.nullable(z.string()),
+  payee: z.nullable(z.string()),
+  note: z.nullable(z.string()),
   tags: z.array(z.string()),
-  externalId: z.string().nullable(),
+  externalId: z.nullable(z.string()),
   /** Both legs of a transfer share it; null otherwise. */
-  transferId: z.string().nullable(),
-  counterpartAccountId: z.string().nullable(),
+  transferId: z.nullable(z.string()),
+  counterpartAccountId: z.nullable(z.string()),
   ...timestamps,
 });
 export type TransactionItem = z.infer<typeof transactionItem>;

@@ -1,8 +1,8 @@
 /** The ledger routes (payees, transactions, transfers), declared once (shared/kit/http/operation.ts). */
-import * as z from 'zod';
 import { idPath } from '../kit/http/fields';
 import { defineOperation, idempotencyKeyHeader, ifMatchHeader, lazily, noParams } from '../kit/http/operation';
 import { moneySchema, pageOf, timestampFields } from '../kit/http/response-schemas';
+import * as z from '../kit/schema';
 import { conversion } from '../rates/public';
 import { transactionItem } from './items';
 import { payeeListQuery } from './payee-store';
@@ -17,22 +17,22 @@ export const transactionViews = lazily(() => {
     kind: transactionItem.shape.kind,
     accountId: z.string(),
     date: z.iso.date(),
-    money: money.describe('As entered.'),
-    accountAmount: money.describe("Signed, in the account's currency: what the balance moved by."),
-    homeAmount: money.describe("Signed, in the user's home currency at the time of recording."),
-    conversions: z.strictObject({ account: conversion.nullable(), home: conversion.nullable() }),
-    categoryId: z.string().nullable(),
-    payee: z.string().nullable(),
-    note: z.string().nullable(),
+    money: money.check(z.describe('As entered.')),
+    accountAmount: money.check(z.describe("Signed, in the account's currency: what the balance moved by.")),
+    homeAmount: money.check(z.describe("Signed, in the user's home currency at the time of recording.")),
+    conversions: z.strictObject({ account: z.nullable(conversion), home: z.nullable(conversion) }),
+    categoryId: z.nullable(z.string()),
+    payee: z.nullable(z.string()),
+    note: z.nullable(z.string()),
     tags: z.array(z.string()),
-    externalId: z.string().nullable(),
-    transferId: z.string().nullable(),
-    counterpartAccountId: z.string().nullable(),
+    externalId: z.nullable(z.string()),
+    transferId: z.nullable(z.string()),
+    counterpartAccountId: z.nullable(z.string()),
     ...timestampFields(),
   });
   const payee = z.strictObject({
     name: z.string(),
-    transactionCount: z.number().int().nonnegative(),
+    transactionCount: z.int().check(z.nonnegative()),
     lastUsedAt: z.string(),
   });
   return { transaction, payee };

@@ -5,12 +5,12 @@
  * bookkeeping, not domain facts: the stream publisher skips them.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
 import { requireEnv } from '../kit/config';
 import { userPk } from '../kit/dynamodb/keys';
 import { queryPrefixPage } from '../kit/dynamodb/prefix-page';
 import type { GuardedItem } from '../kit/dynamodb/transact';
 import { pageQuery } from '../kit/http/cursor';
+import * as z from '../kit/schema';
 import { PayeeEntity } from './items';
 
 /**
@@ -34,7 +34,7 @@ const payeeItem = z.object({
   type: z.literal(PayeeEntity.type),
   /** As first written; later spellings that normalize the same keep it. */
   name: z.string(),
-  transactionCount: z.number().int().nonnegative(),
+  transactionCount: z.int().check(z.nonnegative()),
   lastUsedAt: z.string(),
 });
 type PayeeItem = z.infer<typeof payeeItem>;
@@ -80,7 +80,7 @@ export function upsertPayeeItem(
 
 /** `GET /v1/payees`: an optional name prefix (matched normalized) and the usual paging. */
 export const payeeListQuery = z.strictObject({
-  prefix: z.string().max(100).default(''),
+  prefix: z._default(z.string().check(z.maxLength(100)), ''),
   ...pageQuery,
 });
 

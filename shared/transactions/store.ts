@@ -8,7 +8,6 @@
  * Reads are strongly consistent GetItems by key (never a Scan, never an index that could lag).
  */
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import type * as z from 'zod';
 import { AccountEntity, type AccountItem, accountItem } from '../accounts/public';
 import { CategoryEntity, type CategoryItem, categoryItem } from '../categories/public';
 import { commit } from '../kit/dynamodb/exactly-once';
@@ -17,6 +16,7 @@ import { roomFor } from '../kit/dynamodb/range-guard';
 import type { GuardedItem } from '../kit/dynamodb/transact';
 import { ConflictError, NotFoundError, OutOfRange, VersionMismatch } from '../kit/errors';
 import { MAX_SAFE_AMOUNT } from '../kit/money/money';
+import * as z from '../kit/schema';
 import { ExternalIdEntity, TransactionEntity, type TransactionItem, transactionItem } from './items';
 import { type Deltas, storedTransaction } from './plan';
 
@@ -53,9 +53,9 @@ export function createTransactionStore({
   tableName: string;
   payeeUpsert?: PayeeUpsert | undefined;
 }) {
-  async function read<T extends z.ZodType>(key: Key, schema: T): Promise<z.infer<T> | undefined> {
+  async function read<T extends z.Schema>(key: Key, schema: T): Promise<z.infer<T> | undefined> {
     const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
-    return Item ? schema.parse(Item) : undefined;
+    return Item ? z.parse(schema, Item) : undefined;
   }
 
   function transactionWrites(userId: string, change: LedgerChange): GuardedItem[] {

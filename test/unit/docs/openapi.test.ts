@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type * as z from 'zod';
+import * as z from 'zod';
 import { handler as openApiHandler } from '../../../functions/api/openapi/get';
 import { routes } from '../../../lib/catalog/routes';
 import type { AccountItem } from '../../../shared/accounts/items';
@@ -106,7 +106,8 @@ test('the transaction list documents its filters and paging', () => {
 
 describe('the documented response shapes are what the views return', () => {
   const stamp = '2026-01-05T10:00:00.000Z';
-  const strictly = (schema: z.ZodType, value: unknown) => expect(schema.safeParse(value).error?.issues).toBeUndefined();
+  const strictly = (schema: z.core.$ZodType, value: unknown) =>
+    expect(z.safeParse(schema, value).error?.issues).toBeUndefined();
 
   const transaction: TransactionItem = {
     type: 'TRANSACTION',
