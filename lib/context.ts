@@ -7,8 +7,10 @@ import type { Node } from 'constructs';
 import * as z from 'zod';
 import { DEFAULT_STACK_NAME } from './catalog/functions';
 
-/** Lets `cdk synth` run without configuration; deploying with it cannot send mail (see the stack's warning). */
+/** Lets tests synthesize without configuration; the CLI refuses to deploy it (lib/constructs/notifications.ts). */
 const DEFAULT_SENDER_EMAIL = 'no-reply@example.com';
+/** `alarmEmail: "none"`: deploy without an alarm subscriber, on purpose (alarms still show in the console). */
+export const NO_ALARM_EMAIL = 'none';
 const DEFAULT_APP_NAME = 'Moneta';
 
 // `-c corsOrigins=https://a.example,https://b.example` arrives as one string; cdk.json may hold a list.
@@ -35,7 +37,11 @@ const contextSchema = z.object({
   removalPolicy: z.enum(['retain', 'destroy']).default('retain'),
   corsOrigins: originList.default(['*']),
   senderEmail: z.email().optional(),
-  alarmEmail: z.email().optional(),
+  // `create`: the stack creates (and on delete removes) the SES identity of senderEmail. `existing`:
+  // the address, or its domain, is already an identity in this account and region (verified by
+  // hand, or owned by another stack); the stack only sends with it.
+  senderIdentity: z.enum(['create', 'existing']).default('create'),
+  alarmEmail: z.union([z.email(), z.literal(NO_ALARM_EMAIL)]).optional(),
   appName: z.string().trim().min(1).max(64).default(DEFAULT_APP_NAME),
   // `-c apiRoutes=off` deploys the API without routes: the first step of moving a stack deployed
   // before the feature stacks existed (docs/architecture.md, "Migrating a deployed stack").
@@ -50,7 +56,11 @@ export type MonetaContext = {
   senderEmail: string;
   /** True when no `senderEmail` was given and the placeholder is used. */
   senderEmailIsPlaceholder: boolean;
+  senderIdentity: 'create' | 'existing';
+  /** Who receives the alarms; undefined with `alarmEmail: "none"` or when not set. */
   alarmEmail?: string;
+  /** True when no `alarmEmail` was given at all (not even `none`). */
+  alarmEmailMissing: boolean;
   appName: string;
   /** False for the one migration deploy that takes every route off the API. */
   apiRoutes: boolean;
@@ -78,7 +88,9 @@ export function readContext(node: Node): MonetaContext {
     corsOrigins: value.corsOrigins,
     senderEmail: value.senderEmail ?? DEFAULT_SENDER_EMAIL,
     senderEmailIsPlaceholder: value.senderEmail === undefined,
-    alarmEmail: value.alarmEmail,
+    senderIdentity: value.senderIdentity,
+    alarmEmail: value.alarmEmail === NO_ALARM_EMAIL ? undefined : value.alarmEmail,
+    alarmEmailMissing: value.alarmEmail === undefined,
     appName: value.appName,
     apiRoutes: value.apiRoutes === 'on',
   };

@@ -59,8 +59,12 @@ export class MonetaStack extends Stack {
     this.notifications = new Notifications(this, 'Notifications', {
       senderEmail: config.senderEmail,
       senderEmailIsPlaceholder: config.senderEmailIsPlaceholder,
+      senderIdentity: config.senderIdentity,
     });
-    this.observability = new Observability(this, 'Observability', { alarmEmail: config.alarmEmail });
+    this.observability = new Observability(this, 'Observability', {
+      alarmEmail: config.alarmEmail,
+      alarmEmailMissing: config.alarmEmailMissing,
+    });
 
     this.resourceNames = {
       tableName: this.data.table.tableName,
@@ -76,7 +80,7 @@ export class MonetaStack extends Stack {
       table: this.data.table,
       bus: this.events.bus,
       userPoolArn: this.auth.userPool.userPoolArn,
-      emailSendingArns: this.notifications.sendingArns,
+      emailSending: () => this.notifications.sendingStatement(),
     };
 
     const allFunctions: readonly FunctionSpec[] = [...functions, ...(props.extraApi?.functions ?? [])];

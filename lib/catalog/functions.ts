@@ -13,6 +13,8 @@ import type { Grants, OperationDeclaration } from '../../shared/kit/http/operati
 
 /** Used when a spec names no timeout or memory, by the stack and the local runtime alike. */
 export const DEFAULT_TIMEOUT_SECONDS = 10;
+/** The rate seed's timeout; its custom resource's service timeout is derived from it. */
+export const SEED_TIMEOUT_SECONDS = 300;
 export const DEFAULT_MEMORY_MB = 512;
 
 /** The CloudFormation stack's default name; outputs files are keyed by it. */
@@ -69,7 +71,7 @@ const otherFunctions = [
     entry: 'functions/ops/seed-rates.ts',
     description: 'Loads the bundled ECB reference-rate snapshot into the table (deploy-time custom resource)',
     table: 'readWrite',
-    timeoutSeconds: 300,
+    timeoutSeconds: SEED_TIMEOUT_SECONDS,
     memoryMb: 1024,
   },
   {
@@ -77,6 +79,10 @@ const otherFunctions = [
     entry: 'functions/triggers/post-confirmation.ts',
     description: 'Cognito post-confirmation trigger: writes the profile item and the default categories',
     table: 'readWrite',
+    // Cognito waits 5 s for a trigger, then retries it (up to three times in all): a longer timeout
+    // would only let a slow attempt finish after Cognito has given up on it.
+    // https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-working-with-lambda-triggers.html
+    timeoutSeconds: 5,
   },
   {
     id: 'stream-publisher',

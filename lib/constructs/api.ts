@@ -158,8 +158,11 @@ export class Api extends Construct {
     return created;
   }
 
-  /** The invoke URL of the default stage (with a trailing slash, as CDK prints it). */
+  /**
+   * The invoke URL of the `$default` stage without a trailing slash (CDK's `stage.url` ends with
+   * `/`), so a client's `${url}/v1/accounts` has one slash, as on the local cloud.
+   */
   get url(): string {
-    return this.stage.url;
+    return this.httpApi.apiEndpoint;
   }
 }

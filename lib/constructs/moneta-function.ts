@@ -34,8 +34,8 @@ export type FunctionBindings = {
   table: ITable;
   bus: IEventBus;
   userPoolArn: string;
-  /** What SES v2 authorizes SendEmail against: the sender identity and the configuration set. */
-  emailSendingArns: readonly string[];
+  /** Permission to send email as the sender (Notifications.sendingStatement), one per function. */
+  emailSending: () => PolicyStatement;
 };
 
 type MonetaFunctionProps = {
@@ -121,9 +121,12 @@ export class MonetaFunction extends NodejsFunction {
     }
     if (spec.putEvents) bindings.bus.grantPutEventsTo(this);
     if (spec.sendEmail) {
-      this.addToRolePolicy(
-        new PolicyStatement({ actions: ['ses:SendEmail'], resources: [...bindings.emailSendingArns] }),
-      );
+      this.addToRolePolicy(bindings.emailSending());
+      Validations.of(this.role!).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:identity/*]',
+        reason:
+          'SES authorizes a send against the sender identity (address or domain) and, in the sandbox, each recipient identity; the statement is narrowed to the sender by its ses:FromAddress condition.',
+      });
     }
     if (spec.cognitoActions && spec.cognitoActions.length > 0) {
       this.addToRolePolicy(

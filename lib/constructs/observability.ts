@@ -3,7 +3,7 @@
  * and a stream publisher falling behind. They all notify one SNS topic, in the root stack; the
  * feature stacks alarm on their own functions' errors with `errorAlarms` and the same topic.
  */
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Annotations, ArnFormat, Duration, Stack, Validations } from 'aws-cdk-lib';
 import {
   Alarm,
   ComparisonOperator,
@@ -13,13 +13,19 @@ import {
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 
-type ObservabilityProps = { alarmEmail?: string };
+type ObservabilityProps = {
+  /** Who is emailed the alarms. */
+  alarmEmail?: string;
+  /** True when the deployment said nothing about alarm email (not even `none`). */
+  alarmEmailMissing?: boolean;
+};
 
 /** The publisher's oldest unprocessed record may be this old before someone is told. */
 const MAX_ITERATOR_AGE = Duration.minutes(5);
@@ -103,7 +109,35 @@ export class Observability extends Construct {
     super(scope, id);
     this.topic = new Topic(this, 'AlarmTopic', { displayName: 'Moneta alarms', enforceSSL: true });
     this.action = new SnsAction(this.topic);
+    // `enforceSSL` makes CDK write the topic's policy with only its Deny statement, which replaces
+    // SNS's default policy: nothing would allow CloudWatch to publish, and alarms would go nowhere.
+    // https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Notify_Users_Alarm_Changes.html
+    const stack = Stack.of(this);
+    this.topic.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'CloudWatchAlarmsOfThisAccount',
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [this.topic.topicArn],
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': stack.account },
+          ArnLike: {
+            'aws:SourceArn': stack.formatArn({
+              service: 'cloudwatch',
+              resource: 'alarm',
+              resourceName: '*',
+              arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+            }),
+          },
+        },
+      }),
+    );
     if (props.alarmEmail) this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
+    if (props.alarmEmailMissing) {
+      Annotations.of(this).addError(
+        `No alarmEmail: alarms would reach no one. Name who is told when events dead-letter or functions fail (set alarmEmail in moneta.settings.json, see moneta.settings.example.json, or pass -c alarmEmail=you@example.com; "none" deploys without a subscriber on purpose).`,
+      );
+    }
     Validations.of(this.topic).acknowledge({
       id: 'AwsSolutions-SNS2',
       reason:

@@ -6,9 +6,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CustomResource } from 'aws-cdk-lib';
+import { CustomResource, Duration } from 'aws-cdk-lib';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
+import { SEED_TIMEOUT_SECONDS } from '../catalog/functions';
 import { repoRoot } from './moneta-function';
 
 export const RATES_SNAPSHOT = resolve(repoRoot, 'shared/rates/data/eurofxref-hist.csv');
@@ -23,6 +24,9 @@ export class ReferenceData extends Construct {
     this.rates = new CustomResource(this, 'EcbRates', {
       serviceToken: props.seedRates.functionArn,
       resourceType: 'Custom::MonetaReferenceRates',
+      // CloudFormation otherwise waits an hour for a response that a crashed seed never sends; the
+      // function's own timeout (300 s) plus a minute for the response to arrive.
+      serviceTimeout: Duration.seconds(SEED_TIMEOUT_SECONDS + 60),
       properties: { snapshotSha256: createHash('sha256').update(readFileSync(RATES_SNAPSHOT)).digest('hex') },
     });
   }

@@ -73,7 +73,7 @@ describe('functions', () => {
       USER_POOL_CLIENT_ID: ref(stack.auth.client.node.defaultChild as CfnUserPoolClient),
     });
     expect(env('notifier')).toMatchObject({
-      SENDER_EMAIL: 'no-reply@example.com',
+      SENDER_EMAIL: 'alerts@moneta.example',
       SES_CONFIGURATION_SET: ref(stack.notifications.configurationSet.node.defaultChild as CfnConfigurationSet),
     });
     // The trigger must not know the pool it serves: that would be a circular dependency.
@@ -88,11 +88,15 @@ describe('functions', () => {
     });
   });
 
-  it('sends from the sender given in context', () => {
-    const custom = synthesize({ senderEmail: 'alerts@moneta.example' });
+  it('sends from the sender given in the settings', () => {
+    const custom = synthesize({ senderEmail: 'money@moneta.example' });
     expect(lambdaResource(custom, 'notifier').Properties.Environment.Variables.SENDER_EMAIL).toBe(
-      'alerts@moneta.example',
+      'money@moneta.example',
     );
-    custom.template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'alerts@moneta.example' });
+    custom.template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'money@moneta.example' });
+  });
+
+  it('answers Cognito within its 5 s: the post-confirmation trigger times out first', () => {
+    expect(lambdaResource(synth, 'post-confirmation').Properties.Timeout).toBeLessThanOrEqual(5);
   });
 });

@@ -1,5 +1,4 @@
 import { Stack } from 'aws-cdk-lib';
-import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import type { CfnTopic } from 'aws-cdk-lib/aws-sns';
 import type { CfnQueue } from 'aws-cdk-lib/aws-sqs';
 import { functions } from '../../lib/catalog/functions';
@@ -114,30 +113,15 @@ describe('alarms', () => {
   });
 
   it('emails the alarm topic only when alarmEmail is given', () => {
-    synth.template.resourceCountIs('AWS::SNS::Subscription', 0);
-    const withEmail = synthesize({ alarmEmail: 'ops@moneta.example' });
-    withEmail.template.hasResourceProperties('AWS::SNS::Subscription', {
+    synth.template.hasResourceProperties('AWS::SNS::Subscription', {
       Protocol: 'email',
       Endpoint: 'ops@moneta.example',
     });
+    synthesize({ alarmEmail: 'none' }).template.resourceCountIs('AWS::SNS::Subscription', 0);
   });
 
   it('refuses an alarmEmail that is not an address, naming the key', () => {
     expect(() => synthesize({ alarmEmail: 'ops' })).toThrow(/alarmEmail/);
-  });
-});
-
-describe('sender email', () => {
-  it('warns that deploying needs a real sender when none is given', () => {
-    Annotations.fromStack(synth.stack).hasWarning(
-      '/Moneta/Notifications',
-      Match.stringLikeRegexp('-c senderEmail=you@example.com'),
-    );
-  });
-
-  it('does not warn when one is given', () => {
-    const custom = synthesize({ senderEmail: 'alerts@moneta.example' });
-    Annotations.fromStack(custom.stack).hasNoWarning('/Moneta/Notifications', Match.stringLikeRegexp('senderEmail'));
   });
 });
 
@@ -148,7 +132,6 @@ describe('outputs', () => {
       ['ApiUrl', 'EventBusName', 'Region', 'TableName', 'UserPoolClientId', 'UserPoolId'].sort(),
     );
     expect(outputs.Region?.Value).toEqual({ Ref: 'AWS::Region' });
-    expect(JSON.stringify(outputs.ApiUrl?.Value)).toContain('execute-api');
   });
 
   it('names the stack Moneta unless context says otherwise', () => {

@@ -29,8 +29,11 @@ export type Synthesized = {
 
 const NO_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
 
+/** The settings a real deployment has (moneta.settings.json); a test drops one by passing it as undefined. */
+export const CONFIGURED = { senderEmail: 'alerts@moneta.example', alarmEmail: 'ops@moneta.example' };
+
 export function synthesize(context: Record<string, unknown> = {}, extraApi?: ExtraApi): Synthesized {
-  const { app, stack } = buildApp({ ...NO_BUNDLING, ...context }, extraApi);
+  const { app, stack } = buildApp({ ...NO_BUNDLING, ...CONFIGURED, ...context }, extraApi);
   // Template.fromStack runs the synth, and with it cdk-nag: an unacknowledged error throws here.
   const template = Template.fromStack(stack);
   const nested = stack.node
