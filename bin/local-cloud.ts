@@ -2,10 +2,13 @@
  * `npm start`: the whole of Moneta on this machine, no AWS account and no Docker.
  *
  *   --in-memory            keep no data (only bundles and logs, in a temp dir)
- *   --port <base>          base port (default 4010): API +0, Cognito +1, DynamoDB +2, EventBridge +3, outbox +4
+ *   --port <base>          base port (default 4010): API +0, Cognito +1, DynamoDB +2, EventBridge +3, outbox +4,
+ *                          SQS +5, Lambda +6
  *   --state-dir <dir>      where data lives between runs (default .moneta-local)
  *   --outputs-file <file>  cdk-style outputs (default <state-dir>/outputs.json)
  *   --chaos                the bus delivers every event twice, out of order
+ *   --time-scale <f>       platform delays × f (default 1, as on AWS): Lambda's retry waits, the
+ *                          consumer retry window and schedule; 0.001 makes a day 86 s
  *   --verbose              functions' logs on the console too
  *
  * The e2e suite waits for the line `Moneta local cloud is ready`.
@@ -22,7 +25,7 @@ const READY_LINE = 'Moneta local cloud is ready';
 
 function usage(message: string): never {
   console.error(
-    `${message}\nUsage: npm start -- [--in-memory] [--port <base>] [--state-dir <dir>] [--outputs-file <file>] [--chaos] [--verbose]`,
+    `${message}\nUsage: npm start -- [--in-memory] [--port <base>] [--state-dir <dir>] [--outputs-file <file>] [--chaos] [--time-scale <f>] [--verbose]`,
   );
   process.exit(2);
 }
@@ -36,18 +39,23 @@ function parseFlags() {
         'state-dir': { type: 'string', default: '.moneta-local' },
         'outputs-file': { type: 'string' },
         chaos: { type: 'boolean', default: false },
+        'time-scale': { type: 'string', default: '1' },
         verbose: { type: 'boolean', default: false },
       },
       strict: true,
     });
     const basePort = Number(values.port);
     if (!Number.isInteger(basePort)) usage(`--port must be a number, got ${values.port}`);
+    const timeScale = Number(values['time-scale']);
+    if (!(timeScale > 0 && timeScale <= 1))
+      usage(`--time-scale must be a number in (0, 1], got ${values['time-scale']}`);
     const stateDir = values['state-dir'];
     return {
       basePort,
       stateDir,
       inMemory: values['in-memory'],
       chaos: values.chaos,
+      timeScale,
       verbose: values.verbose,
       outputsFile: values['outputs-file'] ?? join(stateDir, 'outputs.json'),
     };
@@ -65,6 +73,8 @@ function printSummary(cloud: LocalCloud, basePort: number, inMemory: boolean): v
     ['DynamoDB Local', o.DynamoDbEndpoint, `table ${o.TableName}, stream → stream-publisher`],
     ['EventBridge', o.EventBridgeEndpoint, `bus ${o.EventBusName}, stats at /api/stats`],
     ['SES outbox', o.OutboxUrl, `open in a browser (port ${ports.outbox})`],
+    ['SQS', o.SqsEndpoint, "the consumers' retry and dead-letter queues"],
+    ['Lambda', o.LambdaEndpoint, `Invoke API; npm run redrive -- <consumer|all>`],
   ];
   const width = Math.max(...rows.map((r) => r[0]!.length));
   const urlWidth = Math.max(...rows.map((r) => r[1]!.length));

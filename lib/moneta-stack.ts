@@ -12,12 +12,14 @@
 import { App, CfnOutput, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { Construct } from 'constructs';
+import { CONSUMER_RETRIER, retryPolicySeconds } from './catalog/consumer-retries';
 import type { ResourceNames } from './catalog/environment';
 import { cognitoTriggers, type FunctionId, type FunctionSpec, functions } from './catalog/functions';
 import { type RouteSpec, routes } from './catalog/routes';
 import { rules } from './catalog/rules';
 import { Api } from './constructs/api';
 import { Auth } from './constructs/auth';
+import { ConsumerRetries } from './constructs/consumer-retries';
 import { Data } from './constructs/data';
 import { Events } from './constructs/events';
 import { FeatureStack } from './constructs/feature-stack';
@@ -42,6 +44,7 @@ export class MonetaStack extends Stack {
   readonly events: Events;
   readonly notifications: Notifications;
   readonly observability: Observability;
+  readonly consumerRetries: ConsumerRetries;
   /** Every function, of the root stack and of the feature stacks alike. */
   readonly functions: Record<FunctionId, MonetaFunction>;
   /** One nested stack per API feature, by feature name. */
@@ -66,6 +69,8 @@ export class MonetaStack extends Stack {
       alarmEmailMissing: config.alarmEmailMissing,
     });
 
+    this.consumerRetries = new ConsumerRetries(this, 'ConsumerRetries');
+
     this.resourceNames = {
       tableName: this.data.table.tableName,
       eventBusName: this.events.bus.eventBusName,
@@ -74,6 +79,11 @@ export class MonetaStack extends Stack {
       senderEmail: this.notifications.senderEmail,
       sesConfigurationSet: this.notifications.configurationSet.configurationSetName,
       appName: config.appName,
+      consumerRetries: {
+        retryQueueUrl: this.consumerRetries.retryQueue.queueUrl,
+        deadLetterQueueUrl: this.consumerRetries.deadLetterQueue.queueUrl,
+        policy: retryPolicySeconds(),
+      },
     };
     const bindings = {
       names: this.resourceNames,
@@ -142,8 +152,17 @@ export class MonetaStack extends Stack {
     const publisher = functionFor('stream-publisher');
     this.events.connectStream(this.data.table, publisher);
     this.observability.alarmOnIteratorAge('StreamPublisherIteratorAge', publisher);
-    for (const rule of rules) this.events.addRule(rule, functionFor(rule.target));
-    for (const queue of this.events.deadLetterQueues) {
+    for (const rule of rules) {
+      const consumer = functionFor(rule.target);
+      this.events.addRule(rule, consumer);
+      this.consumerRetries.protect(consumer);
+    }
+    const retrier = functionFor(CONSUMER_RETRIER);
+    this.consumerRetries.attachRetrier(
+      retrier,
+      rules.map((rule) => functionFor(rule.target)),
+    );
+    for (const queue of [...this.events.deadLetterQueues, this.consumerRetries.deadLetterQueue]) {
       this.observability.alarmOnDeadLetters(`${queue.node.id}Messages`, queue);
     }
 
@@ -155,6 +174,9 @@ export class MonetaStack extends Stack {
       TableName: this.data.table.tableName,
       EventBusName: this.events.bus.eventBusName,
       Region: this.region,
+      // `npm run redrive` invokes it to hand dead-lettered events back to their consumers.
+      ConsumerRetrierFunctionName: retrier.functionName,
+      ConsumerDeadLetterQueueUrl: this.consumerRetries.deadLetterQueue.queueUrl,
     };
     for (const [key, value] of Object.entries(outputs)) new CfnOutput(this, key, { value });
   }

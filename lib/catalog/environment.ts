@@ -14,6 +14,8 @@ export type ResourceNames = {
   sesConfigurationSet: string;
   /** Product name shown in emails. */
   appName: string;
+  /** The consumers' retry queue and dead-letter queue, and the retry policy (./consumer-retries.ts). */
+  consumerRetries: { retryQueueUrl: string; deadLetterQueueUrl: string; policy: Record<string, string> };
 };
 
 const METRICS_NAMESPACE = 'Moneta';
@@ -35,6 +37,11 @@ export function environmentFor(spec: FunctionSpec, names: ResourceNames): Record
     env.SENDER_EMAIL = names.senderEmail;
     env.SES_CONFIGURATION_SET = names.sesConfigurationSet;
     env.APP_NAME = names.appName;
+  }
+  if (spec.consumerRetries) {
+    env.RETRY_QUEUE_URL = names.consumerRetries.retryQueueUrl;
+    env.DEAD_LETTER_QUEUE_URL = names.consumerRetries.deadLetterQueueUrl;
+    Object.assign(env, names.consumerRetries.policy);
   }
   return env;
 }

@@ -10,6 +10,7 @@ import { consumers } from '../../shared/app/consumers';
 import { operations } from '../../shared/app/operations';
 import type { ConsumerDeclaration } from '../../shared/kit/events/consumer';
 import type { Grants, OperationDeclaration } from '../../shared/kit/http/operation';
+import { CONSUMER_RETRIER } from './consumer-retries';
 
 /** Used when a spec names no timeout or memory, by the stack and the local runtime alike. */
 export const DEFAULT_TIMEOUT_SECONDS = 10;
@@ -35,6 +36,11 @@ export type FunctionSpec = Grants & {
    * (docs/architecture.md, "Stack layout").
    */
   feature?: string;
+  /**
+   * Works the consumers' retry and dead-letter queues and invokes consumers again
+   * (RETRY_QUEUE_URL, DEAD_LETTER_QUEUE_URL, RETRY_*_SECONDS; ./consumer-retries.ts).
+   */
+  consumerRetries?: boolean;
 };
 
 /** One function per HTTP operation, with the entry, grants and limits its declaration names. */
@@ -83,6 +89,13 @@ const otherFunctions = [
     // would only let a slow attempt finish after Cognito has given up on it.
     // https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-working-with-lambda-triggers.html
     timeoutSeconds: 5,
+  },
+  {
+    id: CONSUMER_RETRIER,
+    entry: 'functions/ops/retry-consumers.ts',
+    description: 'Invokes consumers again for the events they failed on, with backoff, then dead-letters them',
+    consumerRetries: true,
+    timeoutSeconds: 120,
   },
   {
     id: 'stream-publisher',

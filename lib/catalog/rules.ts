@@ -26,7 +26,11 @@ export function eventPattern(rule: RuleSpec) {
   return { source: [EVENT_SOURCE], 'detail-type': [...rule.detailTypes] };
 }
 
-/** Delivery guarantees for every rule target, applied by the stack and mimicked locally. */
+/**
+ * EventBridge's retries of a *delivery* to a rule target (Lambda throttling or unavailable), then
+ * the target's dead-letter queue. Once Lambda has accepted the event, a function error is Lambda's
+ * to retry, not EventBridge's: see ./consumer-retries.ts.
+ */
 export const targetDelivery = {
   retryAttempts: 8,
   maxEventAgeSeconds: 60 * 60 * 6,

@@ -3,11 +3,13 @@
  * runtime with the environment the stack would give, and an outputs file in the shape of
  * `cdk deploy --outputs-file`. A failure half-way stops whatever already runs (Java included).
  */
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { CONSUMER_RETRIER, consumerRetry, retryPolicySeconds } from '../catalog/consumer-retries';
 import type { ResourceNames } from '../catalog/environment';
-import type { FunctionId } from '../catalog/functions';
+import { type FunctionId, functions } from '../catalog/functions';
 import { REQUIRED_SCOPE, routes } from '../catalog/routes';
 import { eventPattern, rules, targetDelivery } from '../catalog/rules';
 import { streamFilterPatterns, streamSourceSettings } from '../catalog/stream-filters';
@@ -18,9 +20,11 @@ import { DEFAULT_CHAOS, startEventBus } from './event-bus';
 import { createFunctionRuntime } from './function-runtime';
 import { startGateway } from './gateway';
 import { createAccessTokenVerifier } from './jwt';
+import { startLambdaService } from './lambda-service';
 import { type StackOutputs, writeOutputsFile } from './outputs';
-import { assertPortsFree, LOCAL_REGION, portsFrom } from './ports';
+import { assertPortsFree, LOCAL_ACCOUNT_ID, LOCAL_REGION, portsFrom } from './ports';
 import { startSesOutbox } from './ses-outbox';
+import { startSqs } from './sqs';
 import { startStreamPoller } from './stream-poller';
 
 /** Resource names locally; on AWS the stack generates them. */
@@ -30,7 +34,25 @@ const localNames = {
   senderEmail: 'no-reply@moneta.local',
   sesConfigurationSet: 'moneta',
   appName: 'Moneta',
-} as const satisfies Omit<ResourceNames, 'userPoolId' | 'userPoolClientId'>;
+} as const satisfies Omit<ResourceNames, 'userPoolId' | 'userPoolClientId' | 'consumerRetries'>;
+
+/** The consumers' queues (lib/constructs/consumer-retries.ts). */
+const RETRY_QUEUE = 'moneta-consumer-retries';
+const DEAD_LETTER_QUEUE = 'moneta-consumer-dead-letters';
+/** A scheduled rule's invocation, as EventBridge sends it to the retrier. */
+const scheduledEvent = () => ({
+  version: '0',
+  id: randomUUID(),
+  'detail-type': 'Scheduled Event',
+  source: 'aws.events',
+  account: LOCAL_ACCOUNT_ID,
+  time: `${new Date().toISOString().slice(0, 19)}Z`,
+  region: LOCAL_REGION,
+  resources: [`arn:aws:events:${LOCAL_REGION}:${LOCAL_ACCOUNT_ID}:rule/consumer-retrier-sweep`],
+  detail: {},
+});
+/** However fast the time scale, the retrier runs at most once a second: it is a real invocation. */
+const MIN_SWEEP_INTERVAL_MS = 1_000;
 
 /** Locally failed deliveries are retried quickly: a developer should not wait minutes. */
 const BUS_RETRY_BASE_DELAY_MS = 200;
@@ -40,6 +62,8 @@ type LocalCloudOptions = {
   stateDir: string;
   inMemory: boolean;
   chaos?: boolean;
+  /** Platform delays × this (1: as on AWS); see docs/local-cloud.md. */
+  timeScale?: number;
   verbose?: boolean;
   outputsFile: string;
   /** Progress lines during start-up. */
@@ -101,6 +125,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   };
 
   const triggers = deferredInvoker();
+  const timeScale = opts.timeScale ?? 1;
   try {
     await assertPortsFree(ports);
 
@@ -113,17 +138,49 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     await ensureTable(dynamodb.url, localNames.tableName);
     log(`DynamoDB Local    ${dynamodb.url} (table ${localNames.tableName})`);
 
-    // Until the stream poller runs, "idle" is the bus's own; then the stream's and the bus's together.
+    // SQS visibility is not time-scaled: the retrier's waits come from its retry policy, which
+    // the time scale already shortens (its environment), and scaling them again would only make
+    // it receive a record early and hide it again.
+    const sqs = await startSqs({ port: ports.sqs, queues: [RETRY_QUEUE, DEAD_LETTER_QUEUE], dataDir: dataDir('sqs') });
+    stoppers.push({ name: 'SQS', stop: () => sqs.stop() });
+    log(`SQS               ${sqs.url} (${RETRY_QUEUE}, ${DEAD_LETTER_QUEUE})`);
+
+    // Lambda's asynchronous invocations, as EventBridge makes them: two retries, then the consumer's
+    // on-failure destination (the retry queue), on the time scale (lib/catalog/consumer-retries.ts).
+    const consumerIds = new Set<string>(rules.map((rule) => rule.target));
+    const lambda = await startLambdaService({
+      port: ports.lambda,
+      invoker: triggers,
+      functions: functions.map((fn) => fn.id),
+      timeScale,
+      asyncConfig: (functionId) =>
+        consumerIds.has(functionId)
+          ? {
+              retryAttempts: consumerRetry.lambdaRetryAttempts,
+              maxEventAgeSeconds: consumerRetry.maxEventAgeSeconds,
+              onFailure: (record) => sqs.send(RETRY_QUEUE, JSON.stringify(record)),
+            }
+          : undefined,
+    });
+    stoppers.push({ name: 'Lambda', stop: () => lambda.stop() });
+    log(`Lambda            ${lambda.url}${timeScale === 1 ? '' : ` (platform delays ×${timeScale})`}`);
+
+    // Until the stream poller runs, "idle" is the bus's and Lambda's own; then the stream's too.
+    // An event parked in the retry queue is at rest: it is not "in flight" until the retrier takes it.
     let settled: (() => Promise<void>) | undefined;
     const untilIdle = async () => {
       if (settled) await settled();
-      else await bus.whenIdle();
+      else {
+        await bus.whenIdle();
+        await lambda.whenIdle();
+      }
     };
     const bus = await startEventBus({
       port: ports.eventBridge,
       busName: localNames.eventBusName,
       rules: rules.map((rule) => ({ id: rule.id, pattern: eventPattern(rule), target: rule.target })),
-      invoker: triggers,
+      // EventBridge's delivery to a Lambda target ends when Lambda accepts the asynchronous invoke.
+      invoker: { invoke: async (functionId, event) => lambda.invokeAsync(functionId, event) },
       chaos: opts.chaos ? { ...DEFAULT_CHAOS } : undefined,
       untilIdle: () => untilIdle(),
       retry: { attempts: targetDelivery.retryAttempts, baseDelayMs: BUS_RETRY_BASE_DELAY_MS },
@@ -146,6 +203,11 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       ...localNames,
       userPoolId: cognito.userPoolId,
       userPoolClientId: cognito.userPoolClientId,
+      consumerRetries: {
+        retryQueueUrl: sqs.queueUrl(RETRY_QUEUE),
+        deadLetterQueueUrl: sqs.queueUrl(DEAD_LETTER_QUEUE),
+        policy: retryPolicySeconds(timeScale),
+      },
     };
     // The standard variables only: handlers never know they run locally.
     const awsEnv = {
@@ -157,6 +219,8 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       AWS_ENDPOINT_URL_EVENTBRIDGE: bus.url,
       AWS_ENDPOINT_URL_SESV2: outbox.url,
       AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.url,
+      AWS_ENDPOINT_URL_SQS: sqs.url,
+      AWS_ENDPOINT_URL_LAMBDA: lambda.url,
     };
     const runtime = await createFunctionRuntime({ names, awsEnv, buildDir, logDir, verbose: opts.verbose, log });
     stoppers.push({ name: 'function runtime', stop: () => runtime.stop() });
@@ -190,8 +254,14 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       for (let round = 0; round < 2; round++) {
         await poller.whenIdle();
         await bus.whenIdle();
+        await lambda.whenIdle();
       }
     };
+
+    // The retrier's schedule (a rate rule on AWS), on the time scale.
+    const sweepEveryMs = Math.max(MIN_SWEEP_INTERVAL_MS, consumerRetry.sweepEverySeconds * 1000 * timeScale);
+    const sweeps = setInterval(() => lambda.invokeAsync(CONSUMER_RETRIER, scheduledEvent()), sweepEveryMs);
+    stoppers.push({ name: 'retrier schedule', stop: async () => clearInterval(sweeps) });
 
     const gateway = await startGateway({
       port: ports.api,
@@ -219,6 +289,10 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       CognitoEndpoint: cognito.url,
       DynamoDbEndpoint: dynamodb.url,
       EventBridgeEndpoint: bus.url,
+      SqsEndpoint: sqs.url,
+      LambdaEndpoint: lambda.url,
+      ConsumerRetrierFunctionName: CONSUMER_RETRIER,
+      ConsumerDeadLetterQueueUrl: sqs.queueUrl(DEAD_LETTER_QUEUE),
     };
     const outputsFile = resolve(opts.outputsFile);
     await writeOutputsFile(outputsFile, outputs);

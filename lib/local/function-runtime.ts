@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { createWriteStream, existsSync, type WriteStream } from 'node:fs';
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -45,6 +46,37 @@ const WORKER_SOURCE = join(moduleDir, 'function-worker.ts');
 
 type OutputSink = (chunk: string, stream: 'stdout' | 'stderr') => void;
 
+/**
+ * Lets a fixed number of inits run at once, across every function. On AWS each new execution
+ * environment initializes on CPU of its own, so a burst of cold starts takes no longer than one;
+ * here they share the machine's cores, and ten at once on two loaded cores took over 20 s each and
+ * failed requests that AWS would have served. So inits take turns, one per core, and the init
+ * budget counts from when an init starts, not while it waits its turn.
+ */
+export type InitGate = { acquire(): Promise<() => void> };
+
+export function createInitGate(slots = Math.max(1, availableParallelism())): InitGate {
+  let free = slots;
+  const waiting: (() => void)[] = [];
+  const release = () => {
+    const next = waiting.shift();
+    if (next) next();
+    else free++;
+  };
+  return {
+    async acquire() {
+      if (free > 0) free--;
+      else await new Promise<void>((resolve) => waiting.push(resolve));
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        release();
+      };
+    },
+  };
+}
+
 type WorkerPoolOptions = {
   functionId: string;
   bundlePath: string;
@@ -56,6 +88,8 @@ type WorkerPoolOptions = {
   region?: string;
   maxWorkers?: number;
   output?: OutputSink;
+  /** Shared by every pool of a runtime (createInitGate); none: inits never wait. */
+  initGate?: InitGate;
 };
 
 export type WorkerPool = {
@@ -65,7 +99,8 @@ export type WorkerPool = {
   stop(): Promise<void>;
 };
 
-type Environment = { worker: Worker; busy: boolean };
+/** `initialized`: its handler module is loaded (it has answered an invocation's `started`). */
+type Environment = { worker: Worker; busy: boolean; initialized: boolean };
 type Job = { event: string; resolve(value: unknown): void; reject(error: unknown): void };
 
 /** Bundles the worker bootstrap once per run, so workers load plain JavaScript under any loader. */
@@ -113,7 +148,7 @@ export function startWorkerPool(options: WorkerPoolOptions): WorkerPool {
     const output = options.output;
     worker.stdout.on('data', (chunk: Buffer) => output?.(chunk.toString(), 'stdout'));
     worker.stderr.on('data', (chunk: Buffer) => output?.(chunk.toString(), 'stderr'));
-    const environment = { worker, busy: false };
+    const environment: Environment = { worker, busy: false, initialized: false };
     // A crash while idle (a stray timer throwing after the response) must not take the whole
     // local cloud down: the environment just disappears, and the next invocation starts a new one.
     worker.on('error', () => {});
@@ -142,6 +177,22 @@ export function startWorkerPool(options: WorkerPoolOptions): WorkerPool {
 
   function run(environment: Environment, job: Job): void {
     environment.busy = true;
+    if (environment.initialized || !options.initGate) {
+      start(environment, job, () => {});
+      return;
+    }
+    void options.initGate.acquire().then((release) => {
+      if (stopped) {
+        release();
+        job.reject(new FunctionError(options.functionId, 'Runtime.Stopped', 'runtime stopped'));
+        return;
+      }
+      start(environment, job, release);
+    });
+  }
+
+  /** Runs `job` in `environment`; `releaseInit` gives the init turn back once init is over. */
+  function start(environment: Environment, job: Job, releaseInit: () => void): void {
     const requestId = randomUUID();
     const { worker } = environment;
     let timer: NodeJS.Timeout | undefined;
@@ -150,6 +201,7 @@ export function startWorkerPool(options: WorkerPoolOptions): WorkerPool {
     const settle = (outcome: () => void, keepWarm: boolean) => {
       if (settled) return;
       settled = true;
+      releaseInit();
       clearTimeout(timer);
       worker.off('message', onMessage);
       worker.off('error', onError);
@@ -171,6 +223,8 @@ export function startWorkerPool(options: WorkerPoolOptions): WorkerPool {
     function onMessage(reply: WorkerReply) {
       if (reply.requestId !== requestId) return;
       if (reply.type === 'started') {
+        environment.initialized = true;
+        releaseInit();
         const seconds = options.timeoutMs / 1000;
         startTimer(options.timeoutMs, 'Sandbox.Timedout', `Task timed out after ${seconds.toFixed(2)} seconds`);
       } else if (reply.type === 'result') {
@@ -414,6 +468,7 @@ export async function createFunctionRuntime(options: FunctionRuntimeOptions): Pr
   }
 
   const pools = new Map<FunctionId, WorkerPool>();
+  const initGate = createInitGate();
   const logFiles: WriteStream[] = [];
   const bundles = new Map(built.map((o) => [o.spec.id as FunctionId, { spec: o.spec, path: o.bundlePath! }]));
 
@@ -431,6 +486,7 @@ export async function createFunctionRuntime(options: FunctionRuntimeOptions): Pr
       env: lambdaEnvironment(bundle.spec, options.names, options.awsEnv, dirname(bundle.path)),
       timeoutMs: (bundle.spec.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000,
       memoryMb: bundle.spec.memoryMb ?? DEFAULT_MEMORY_MB,
+      initGate,
       region: options.awsEnv.AWS_REGION,
       output: logSink(file, `[${id}]`, options.verbose ?? false),
     });

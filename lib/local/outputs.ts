@@ -19,6 +19,11 @@ export type StackOutputs = {
   CognitoEndpoint: string;
   DynamoDbEndpoint: string;
   EventBridgeEndpoint: string;
+  SqsEndpoint: string;
+  LambdaEndpoint: string;
+  /** `npm run redrive` invokes it (on AWS: a stack output of the same name). */
+  ConsumerRetrierFunctionName: string;
+  ConsumerDeadLetterQueueUrl: string;
 };
 
 function outputsDocument(outputs: StackOutputs): Record<typeof STACK_NAME, StackOutputs> {

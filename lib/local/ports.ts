@@ -11,13 +11,23 @@ export const LOCAL_ACCOUNT_ID = '000000000000';
 export const LOCAL_REGION = 'eu-west-1';
 export const DEFAULT_BASE_PORT = 4010;
 
-type LocalPorts = { api: number; cognito: number; dynamodb: number; eventBridge: number; outbox: number };
+type LocalPorts = {
+  api: number;
+  cognito: number;
+  dynamodb: number;
+  eventBridge: number;
+  outbox: number;
+  sqs: number;
+  lambda: number;
+};
 
-const OFFSETS: LocalPorts = { api: 0, cognito: 1, dynamodb: 2, eventBridge: 3, outbox: 4 };
+const OFFSETS: LocalPorts = { api: 0, cognito: 1, dynamodb: 2, eventBridge: 3, outbox: 4, sqs: 5, lambda: 6 };
+/** How many consecutive ports one local cloud takes. */
+export const PORTS_PER_CLOUD = Object.keys(OFFSETS).length;
 
 export function portsFrom(base: number): LocalPorts {
-  if (!Number.isInteger(base) || base < 1024 || base > 65535 - 4) {
-    throw new Error(`Base port must be an integer between 1024 and 65531, got ${base}`);
+  if (!Number.isInteger(base) || base < 1024 || base > 65536 - PORTS_PER_CLOUD) {
+    throw new Error(`Base port must be an integer between 1024 and ${65536 - PORTS_PER_CLOUD}, got ${base}`);
   }
   return {
     api: base + OFFSETS.api,
@@ -25,6 +35,8 @@ export function portsFrom(base: number): LocalPorts {
     dynamodb: base + OFFSETS.dynamodb,
     eventBridge: base + OFFSETS.eventBridge,
     outbox: base + OFFSETS.outbox,
+    sqs: base + OFFSETS.sqs,
+    lambda: base + OFFSETS.lambda,
   };
 }
 

@@ -8,8 +8,9 @@
  *   3. claim the fact's notification item and a slot of this hour's cap in one transaction;
  *      over the cap → recorded `suppressed` (reason `hourly-cap`);
  *   4. send with SES, then record `sent` with the message id — or `failed` (giving the cap slot
- *      back) and rethrow, so the rule target's retry policy (exponential backoff, 8 attempts, then
- *      the dead-letter queue and its alarm) delivers the event again and the next claim succeeds.
+ *      back) and rethrow, so the event is invoked again (Lambda's two retries, then the consumer
+ *      retrier with backoff for over a day, then the dead-letter queue and its alarm:
+ *      lib/catalog/consumer-retries.ts) and the next claim succeeds.
  *
  * The one unavoidable gap: SES accepts the email and the function dies (timeout, crash) before
  * `markSent`. The item stays `sending`; once the claim lease has expired, the retried event claims

@@ -41,6 +41,7 @@ const names: ResourceNames = {
   senderEmail: 'bench@example.com',
   sesConfigurationSet: 'bench',
   appName: 'Moneta',
+  consumerRetries: { retryQueueUrl: 'bench', deadLetterQueueUrl: 'bench', policy: {} },
 };
 
 async function bundle(entry: string, outfile: string): Promise<void> {
@@ -66,6 +67,7 @@ function clientsOf(spec: FunctionSpec): string {
     spec.userPool && 'cognito',
     spec.putEvents && 'eventbridge',
     spec.sendEmail && 'sesv2',
+    spec.consumerRetries && 'sqs+lambda',
   ].filter(Boolean);
   return clients.length > 0 ? clients.join('+') : 'none';
 }
@@ -89,6 +91,12 @@ function baselineSource(spec: FunctionSpec): string {
   if (spec.sendEmail) {
     lines.push("import { SESv2Client } from '@aws-sdk/client-sesv2';");
     lines.push('export const ses = new SESv2Client({});');
+  }
+  if (spec.consumerRetries) {
+    lines.push("import { SQSClient } from '@aws-sdk/client-sqs';");
+    lines.push("import { LambdaClient } from '@aws-sdk/client-lambda';");
+    lines.push('export const sqs = new SQSClient({});');
+    lines.push('export const lambda = new LambdaClient({});');
   }
   lines.push('export const handler = async () => ({});');
   return lines.join('\n');

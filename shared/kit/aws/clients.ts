@@ -6,7 +6,9 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { LambdaClient } from '@aws-sdk/client-lambda';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { unmarshallOptions } from '../dynamodb/unmarshall-options';
 
@@ -15,6 +17,8 @@ let dynamo: DynamoDBDocumentClient | undefined;
 let eventBridge: EventBridgeClient | undefined;
 let ses: SESv2Client | undefined;
 let cognito: CognitoIdentityProviderClient | undefined;
+let sqs: SQSClient | undefined;
+let lambda: LambdaClient | undefined;
 
 // Lazily built so a function only pays for the clients it uses, then reused across invocations.
 export function documentClient(): DynamoDBDocumentClient {
@@ -38,4 +42,14 @@ export function sesClient(): SESv2Client {
 export function cognitoClient(): CognitoIdentityProviderClient {
   cognito ??= new CognitoIdentityProviderClient({});
   return cognito;
+}
+
+export function sqsClient(): SQSClient {
+  sqs ??= new SQSClient({});
+  return sqs;
+}
+
+export function lambdaClient(): LambdaClient {
+  lambda ??= new LambdaClient({});
+  return lambda;
 }

@@ -6,6 +6,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PORTS_PER_CLOUD } from '../../../lib/local/ports';
 import { type LocalCloud, startLocalCloud } from './local-cloud-process';
 import { OUTPUTS_FILE_VARIABLE, parseOutputsFile } from './outputs';
 
@@ -27,6 +28,6 @@ export default async function globalSetup(_globalConfig: unknown, projectConfig:
   process.env[OUTPUTS_FILE_VARIABLE] = cloud.outputsFile;
   const outputs = parseOutputsFile(cloud.outputsFile);
   process.stdout.write(
-    `\ne2e: local cloud ready on ports ${cloud.basePort}-${cloud.basePort + 4} in ${Date.now() - started} ms (${outputs.ApiUrl})\n`,
+    `\ne2e: local cloud ready on ports ${cloud.basePort}-${cloud.basePort + PORTS_PER_CLOUD - 1} in ${Date.now() - started} ms (${outputs.ApiUrl})\n`,
   );
 }

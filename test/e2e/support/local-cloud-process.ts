@@ -8,8 +8,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { delimiter, join } from 'node:path';
 
-/** API, Cognito, DynamoDB Local, EventBridge, SES outbox: base+0 … base+4. */
-const PORTS_PER_CLOUD = 5;
+import { PORTS_PER_CLOUD } from '../../../lib/local/ports';
+
+/**
+ * Platform delays (Lambda's retry waits, the consumer retry window of a day) run 2000× faster,
+ * so "fails for longer than the platform retries" takes seconds (docs/local-cloud.md).
+ */
+export const E2E_TIME_SCALE = 0.0005;
 const READY_LINE = 'Moneta local cloud is ready';
 const START_TIMEOUT_MS = 120_000;
 const STOP_GRACE_MS = 10_000;
@@ -47,7 +52,16 @@ export async function startLocalCloud(repoRoot: string, workDir: string): Promis
   const tsx = join(repoRoot, 'node_modules', '.bin', 'tsx');
   const child = spawn(
     tsx,
-    ['bin/local-cloud.ts', '--in-memory', '--port', String(basePort), '--outputs-file', outputsFile],
+    [
+      'bin/local-cloud.ts',
+      '--in-memory',
+      '--port',
+      String(basePort),
+      '--outputs-file',
+      outputsFile,
+      '--time-scale',
+      String(E2E_TIME_SCALE),
+    ],
     // Its own process group, so teardown can signal the cloud and everything it spawned at once.
     {
       cwd: repoRoot,

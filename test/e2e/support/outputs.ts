@@ -18,6 +18,12 @@ export type StackOutputs = {
   DynamoDbEndpoint?: string;
   /** Local cloud only: the local bus, whose chaos switch and idle signal the alert tests use. */
   EventBridgeEndpoint?: string;
+  /** The consumer retrier (`npm run redrive` invokes it) and the dead-letter queue it redrives. */
+  ConsumerRetrierFunctionName?: string;
+  ConsumerDeadLetterQueueUrl?: string;
+  /** Local cloud only: its SQS and Lambda endpoints. */
+  SqsEndpoint?: string;
+  LambdaEndpoint?: string;
 };
 
 /** The environment variable that names the outputs file (set by the user, or by global-setup). */
@@ -45,6 +51,10 @@ export function parseOutputsFile(path: string): StackOutputs {
     OutboxUrl: text('OutboxUrl')?.replace(/\/+$/, ''),
     DynamoDbEndpoint: text('DynamoDbEndpoint'),
     EventBridgeEndpoint: text('EventBridgeEndpoint')?.replace(/\/+$/, ''),
+    ConsumerRetrierFunctionName: text('ConsumerRetrierFunctionName'),
+    ConsumerDeadLetterQueueUrl: text('ConsumerDeadLetterQueueUrl'),
+    SqsEndpoint: text('SqsEndpoint'),
+    LambdaEndpoint: text('LambdaEndpoint'),
   };
 }
 

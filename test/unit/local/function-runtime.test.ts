@@ -6,6 +6,7 @@ import { FunctionError } from '../../../lib/local/contracts';
 import {
   bundleWorkerBootstrap,
   createFunctionRuntime,
+  createInitGate,
   startWorkerPool,
   type WorkerPool,
 } from '../../../lib/local/function-runtime';
@@ -162,6 +163,40 @@ export const handler = async () => 'ok';`,
   });
 });
 
+describe('cold starts under load', () => {
+  it('take turns through the init gate: a second init starts when the first is over', async () => {
+    // Each environment reports when its init (module top level, 300 ms) started and ended.
+    const slowInit = moduleFile(
+      'slow-init',
+      `
+const initStarted = Date.now();
+await new Promise((resolve) => setTimeout(resolve, 300));
+const initEnded = Date.now();
+export const handler = async () => ({ initStarted, initEnded });
+`,
+    );
+    const initGate = createInitGate(1);
+    const [a, b] = (await Promise.all([
+      pool(slowInit, { functionId: 'fn-a', initGate }).invoke({}),
+      pool(slowInit, { functionId: 'fn-b', initGate }).invoke({}),
+    ])) as { initStarted: number; initEnded: number }[];
+    const [first, second] = [a!, b!].sort((x, y) => x.initStarted - y.initStarted);
+    expect(second!.initStarted).toBeGreaterThanOrEqual(first!.initEnded);
+  });
+
+  it('lets warm environments run without waiting for a turn', async () => {
+    const initGate = createInitGate(1);
+    const fn = pool(behaviours, { initGate });
+    await fn.invoke({});
+    const hold = await initGate.acquire(); // every init turn taken
+    try {
+      await expect(fn.invoke({})).resolves.toMatchObject({ invocations: 2 });
+    } finally {
+      hold();
+    }
+  });
+});
+
 describe('createFunctionRuntime (the catalog, bundled with esbuild)', () => {
   const names: ResourceNames = {
     tableName: 'moneta',
@@ -171,6 +206,7 @@ describe('createFunctionRuntime (the catalog, bundled with esbuild)', () => {
     senderEmail: 'no-reply@moneta.local',
     sesConfigurationSet: 'moneta',
     appName: 'Moneta',
+    consumerRetries: { retryQueueUrl: 'http://sqs/retry', deadLetterQueueUrl: 'http://sqs/dead', policy: {} },
   };
 
   it('bundles catalog entries, runs them with the stack environment, and names entries that are missing', async () => {
