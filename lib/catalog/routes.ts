@@ -4,7 +4,12 @@
  * document is built from the same declarations, so a route cannot exist in one and not the others.
  */
 import { operations } from '../../shared/app/operations';
-import { type HttpMethod, REQUIRED_SCOPE } from '../../shared/kit/http/operation';
+import {
+  type HttpMethod,
+  type OperationDeclaration,
+  REQUIRED_SCOPE,
+  type RouteThrottle,
+} from '../../shared/kit/http/operation';
 import type { FunctionId } from './functions';
 
 /** A route; `Id` is wider than FunctionId only for test fixtures that add synthetic functions. */
@@ -15,14 +20,26 @@ export type RouteSpec<Id extends string = FunctionId> = {
   function: Id;
   /** `jwt`: behind the Cognito JWT authorizer with the required scope. `none`: public. */
   auth: 'jwt' | 'none';
+  /** The route's own throttle (API Gateway route settings); else only the stage's applies. */
+  throttle?: RouteThrottle;
 };
 
-export const routes: readonly RouteSpec[] = operations.map((operation) => ({
-  method: operation.method,
-  path: operation.path,
-  function: operation.function,
-  auth: operation.auth === 'public' ? 'none' : 'jwt',
-}));
+/**
+ * The default stage's limits, for every route and caller together: a ceiling on what one runaway
+ * client costs. The stack sets them and the local gateway enforces them.
+ */
+export const stageThrottle: RouteThrottle = { ratePerSecond: 50, burst: 100 };
+
+export const routes: readonly RouteSpec[] = operations.map((declared) => {
+  const operation: OperationDeclaration = declared;
+  return {
+    method: operation.method,
+    path: operation.path,
+    function: declared.function,
+    auth: operation.auth === 'public' ? 'none' : 'jwt',
+    ...(operation.throttle ? { throttle: operation.throttle } : {}),
+  };
+});
 
 /**
  * The scope every authenticated route requires. Cognito puts it in access tokens only, so an ID

@@ -10,6 +10,7 @@
 import { type RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { AccessLogField, AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  type CfnStage,
   CorsHttpMethod,
   HttpApi,
   HttpAuthorizer,
@@ -26,8 +27,9 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { Construct } from 'constructs';
-import { corsSettings, REQUIRED_SCOPE, type RouteSpec } from '../catalog/routes';
+import { Construct, type IConstruct } from 'constructs';
+import type { RouteThrottle } from '../../shared/kit/http/operation';
+import { corsSettings, REQUIRED_SCOPE, type RouteSpec, stageThrottle } from '../catalog/routes';
 
 type ApiProps = {
   userPool: UserPool;
@@ -35,9 +37,6 @@ type ApiProps = {
   corsOrigins: string[];
   removalPolicy: RemovalPolicy;
 };
-
-/** Steady-state and burst limits of the default stage: a ceiling on what one runaway client costs. */
-const STAGE_THROTTLE = { rateLimit: 50, burstLimit: 100 } as const;
 
 /** One JSON line per request. No headers at all: the Authorization header is a bearer token. */
 const accessLogFormat = AccessLogFormat.custom(
@@ -94,7 +93,7 @@ export class Api extends Construct {
       httpApi: this.httpApi,
       stageName: '$default',
       autoDeploy: true,
-      throttle: STAGE_THROTTLE,
+      throttle: { rateLimit: stageThrottle.ratePerSecond, burstLimit: stageThrottle.burst },
       accessLogSettings: { destination: new LogGroupLogDestination(this.accessLogs), format: accessLogFormat },
     });
 
@@ -147,6 +146,7 @@ export class Api extends Construct {
       });
       this.routes.set(routeKey, httpRoute);
       created.push(httpRoute);
+      if (route.throttle) this.throttleRoute(routeKey, route.throttle, local ? httpRoute : Stack.of(scope));
 
       if (route.auth === 'none') {
         Validations.of(httpRoute).acknowledge({
@@ -156,6 +156,21 @@ export class Api extends Construct {
       }
     }
     return created;
+  }
+
+  /**
+   * A route's own limit, in the stage's route settings. CloudFormation refuses route settings for a
+   * route key that does not exist yet, so the stage waits for the route (or its nested stack).
+   */
+  private throttleRoute(routeKey: string, throttle: RouteThrottle, route: IConstruct): void {
+    const stage = this.stage.node.defaultChild as CfnStage;
+    // RouteSettings is a JSON map in CloudFormation's schema: CDK writes its keys as given.
+    const settings = (stage.routeSettings ?? {}) as Record<string, unknown>;
+    stage.routeSettings = {
+      ...settings,
+      [routeKey]: { ThrottlingRateLimit: throttle.ratePerSecond, ThrottlingBurstLimit: throttle.burst },
+    };
+    this.stage.node.addDependency(route);
   }
 
   /**

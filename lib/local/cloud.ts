@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { CONSUMER_RETRIER, consumerRetry, retryPolicySeconds } from '../catalog/consumer-retries';
 import type { ResourceNames } from '../catalog/environment';
 import { type FunctionId, functions } from '../catalog/functions';
-import { REQUIRED_SCOPE, routes } from '../catalog/routes';
+import { REQUIRED_SCOPE, routes, stageThrottle } from '../catalog/routes';
 import { eventPattern, rules, targetDelivery } from '../catalog/rules';
 import { streamFilterPatterns, streamSourceSettings } from '../catalog/stream-filters';
 import { startCognito } from './cognito';
@@ -266,6 +266,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     const gateway = await startGateway({
       port: ports.api,
       routes,
+      stageThrottle,
       invoker: runtime,
       verifyAccessToken: createAccessTokenVerifier({
         issuer: cognito.issuer,

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
+import type { RouteThrottle } from '../../shared/kit/http/operation';
 import type { RouteSpec } from '../catalog/routes';
 import { corsSettings } from '../catalog/routes';
 import { FunctionError, type Invoker, type RunningService } from './contracts';
@@ -21,9 +22,32 @@ type GatewayOptions = {
   /** Resolves with the token's claims or rejects (a TokenRefused carries status and header). */
   verifyAccessToken: (token: string) => Promise<Record<string, unknown>>;
   logDir?: string;
+  /** The stage's limit for all routes together (lib/catalog/routes.ts); none: unlimited. */
+  stageThrottle?: RouteThrottle;
+  now?: () => number;
 };
 
 type CompiledRoute = { spec: RouteSpec; routeKey: string; pattern: RegExp; params: string[] };
+
+/**
+ * API Gateway's throttle: a token bucket holding `burst` requests, refilled at `ratePerSecond`; a
+ * request that finds it empty is answered 429 before anything else runs.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-throttling.html
+ */
+export function tokenBucket(limit: RouteThrottle, now: () => number = Date.now) {
+  let tokens = limit.burst;
+  let refilledAt = now();
+  return {
+    take(): boolean {
+      const at = now();
+      tokens = Math.min(limit.burst, tokens + ((at - refilledAt) / 1000) * limit.ratePerSecond);
+      refilledAt = at;
+      if (tokens < 1) return false;
+      tokens -= 1;
+      return true;
+    },
+  };
+}
 
 function compile(spec: RouteSpec): CompiledRoute {
   const params: string[] = [];
@@ -274,6 +298,11 @@ function corsPreflight(): HttpResult {
 
 export async function startGateway(options: GatewayOptions): Promise<RunningService> {
   const compiled = options.routes.map(compile);
+  const now = options.now ?? Date.now;
+  const stageBucket = options.stageThrottle ? tokenBucket(options.stageThrottle, now) : undefined;
+  const routeBuckets = new Map(
+    compiled.flatMap((route) => (route.spec.throttle ? [[route.routeKey, tokenBucket(route.spec.throttle, now)]] : [])),
+  );
   let accessLog: WriteStream | undefined;
   if (options.logDir) {
     mkdirSync(options.logDir, { recursive: true });
@@ -290,6 +319,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     const matched = matchRoute(compiled, method, url.pathname);
     if (!matched) return json(404, 'Not Found');
     const { route, pathParameters } = matched;
+    // The route's own limit first, then the stage's: a request refused by either costs no function.
+    const routeBucket = routeBuckets.get(route.routeKey);
+    if ((routeBucket && !routeBucket.take()) || (stageBucket && !stageBucket.take())) {
+      return { ...json(429, 'Too Many Requests'), routeKey: route.routeKey };
+    }
 
     let authorizer: Authorizer | undefined;
     if (route.spec.auth === 'jwt') {

@@ -144,6 +144,13 @@ function operationFor(operation: OperationDeclaration) {
     ]),
   );
   for (const { status, description } of declared) problems.set(status, description);
+  if (operation.throttle) {
+    const { ratePerSecond, burst } = operation.throttle;
+    problems.set(
+      429,
+      `Too many requests: this route takes ${ratePerSecond} per second (bursts of ${burst}) from all callers together; API Gateway answers \`{"message":"Too Many Requests"}\` itself. Retry after a pause.`,
+    );
+  }
   const params = parameters(operation);
   return {
     operationId: operation.function,

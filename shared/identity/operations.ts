@@ -34,6 +34,13 @@ export const identityViews = lazily(() => ({
   message: z.strictObject({ message: z.string() }),
 }));
 
+/*
+ * The public auth routes carry route throttles, below the stage's 50 per second: they are where
+ * abuse is cheap (guessing passwords and codes, sending mail through resend-code and
+ * forgot-password). API Gateway counts a route's requests from all callers together, so the limits
+ * are generous for a household and tightest where each request sends an email; limits per user,
+ * address or email are the job of the account-security layer.
+ */
 export const authSignup = defineOperation({
   function: 'auth-signup',
   feature: 'identity',
@@ -45,6 +52,7 @@ export const authSignup = defineOperation({
   summary: 'Register with email and password',
   description: 'Cognito emails a confirmation code; confirm with POST /v1/auth/confirm.',
   grants: { userPool: true },
+  throttle: { ratePerSecond: 5, burst: 20 },
   request: { body: signupBody, query: noParams },
   response: {
     status: 201,
@@ -69,6 +77,7 @@ export const authConfirm = defineOperation({
   functionDescription: 'Confirms a sign-up with the emailed code',
   summary: 'Confirm a sign-up with the emailed code',
   grants: { userPool: true },
+  throttle: { ratePerSecond: 5, burst: 20 },
   request: { body: confirmBody, query: noParams },
   response: { status: 200, description: 'Confirmed', schema: () => z.strictObject({ confirmed: z.literal(true) }) },
   problems: [409, 429],
@@ -84,6 +93,7 @@ export const authResendCode = defineOperation({
   functionDescription: 'Re-sends the sign-up confirmation code',
   summary: 'Send the confirmation code again',
   grants: { userPool: true },
+  throttle: { ratePerSecond: 1, burst: 5 },
   request: { body: emailOnlyBody, query: noParams },
   response: {
     status: 202,
@@ -103,6 +113,7 @@ export const authLogin = defineOperation({
   functionDescription: 'Exchanges email and password for tokens',
   summary: 'Exchange email and password for tokens',
   grants: { userPool: true },
+  throttle: { ratePerSecond: 10, burst: 40 },
   request: { body: loginBody, query: noParams },
   response: {
     status: 200,
@@ -122,6 +133,7 @@ export const authRefresh = defineOperation({
   functionDescription: 'Exchanges a refresh token for new tokens',
   summary: 'Exchange a refresh token for new tokens',
   grants: { userPool: true },
+  throttle: { ratePerSecond: 20, burst: 50 },
   request: { body: refreshTokenBody, query: noParams },
   response: { status: 200, description: 'New tokens', schema: () => identityViews().tokens },
   problems: [{ status: 401, description: 'The refresh token is invalid, expired or revoked; sign in again' }, 429],
@@ -152,6 +164,7 @@ export const authForgotPassword = defineOperation({
   functionDescription: 'Starts a password reset',
   summary: 'Start a password reset',
   grants: { userPool: true },
+  throttle: { ratePerSecond: 1, burst: 5 },
   request: { body: emailOnlyBody, query: noParams },
   response: {
     status: 202,
@@ -171,6 +184,7 @@ export const authResetPassword = defineOperation({
   functionDescription: 'Sets a new password with the emailed code',
   summary: 'Set a new password with the emailed code',
   grants: { userPool: true },
+  throttle: { ratePerSecond: 5, burst: 20 },
   request: { body: resetPasswordBody, query: noParams },
   response: { status: 204, description: 'Password changed' },
   problems: [429],

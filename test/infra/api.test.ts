@@ -120,6 +120,39 @@ describe('default stage', () => {
     });
   });
 
+  it('throttles the public auth routes below the stage, once those routes exist', () => {
+    const throttled = routes.filter((route) => route.throttle);
+    expect(throttled.map((route) => route.path).sort()).toEqual(
+      [
+        '/v1/auth/confirm',
+        '/v1/auth/forgot-password',
+        '/v1/auth/login',
+        '/v1/auth/refresh',
+        '/v1/auth/resend-code',
+        '/v1/auth/reset-password',
+        '/v1/auth/signup',
+      ].sort(),
+    );
+    const stages = Object.values(synth.template.findResources('AWS::ApiGatewayV2::Stage')) as {
+      Properties: { RouteSettings: Record<string, unknown> };
+      DependsOn?: string[];
+    }[];
+    expect(stages).toHaveLength(1);
+    const stage = stages[0]!;
+    expect(stage.Properties.RouteSettings).toEqual(
+      Object.fromEntries(
+        throttled.map((route) => [
+          `${route.method} ${route.path}`,
+          { ThrottlingRateLimit: route.throttle!.ratePerSecond, ThrottlingBurstLimit: route.throttle!.burst },
+        ]),
+      ),
+    );
+    for (const route of throttled) expect(route.throttle!.ratePerSecond).toBeLessThan(50);
+    // CloudFormation refuses route settings for a route key that does not exist yet.
+    const identity = synth.stack.features.get('identity')!;
+    expect(stage.DependsOn).toContain(logicalId(synth.stack, identity.nestedStackResource as never));
+  });
+
   it('writes one JSON access-log line per request, without any header', () => {
     const [stage] = Object.values(synth.template.findResources('AWS::ApiGatewayV2::Stage'));
     const settings = stage?.Properties.AccessLogSettings as { DestinationArn: unknown; Format: string };

@@ -75,6 +75,13 @@ export type SuccessResponse = {
   location?: boolean;
 };
 
+/**
+ * API Gateway's throttle of one route, for every caller together (token bucket: `ratePerSecond`
+ * steady, `burst` at once). Over it, API Gateway itself answers `429 {"message":"Too Many Requests"}`
+ * before the function runs.
+ */
+export type RouteThrottle = { ratePerSecond: number; burst: number };
+
 /** A problem status with what it means for this operation (e.g. a 401 on a public route). */
 export type ProblemSpec = { status: number; description: string };
 
@@ -97,6 +104,8 @@ export type OperationDeclaration = {
   grants?: Grants;
   timeoutSeconds?: number;
   memoryMb?: number;
+  /** A route limit below the stage's, for routes where abuse is cheap (sign-up, login, codes). */
+  throttle?: RouteThrottle;
   request: RequestSchemas;
   response: SuccessResponse;
   /**

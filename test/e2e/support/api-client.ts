@@ -23,6 +23,13 @@ type RequestOptions = {
   headers?: Record<string, string>;
 };
 
+const THROTTLE_RETRIES = 20;
+
+async function isGatewayThrottle(response: Response): Promise<boolean> {
+  if (response.status !== 429 || /problem/i.test(response.headers.get('content-type') ?? '')) return false;
+  return (await response.clone().text()).includes('Too Many Requests');
+}
+
 export async function call(method: string, path: string, options: RequestOptions = {}): Promise<ApiResult> {
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   let body: string | undefined;
@@ -30,7 +37,13 @@ export async function call(method: string, path: string, options: RequestOptions
   else if (options.body !== undefined) body = JSON.stringify(options.body);
   if (body !== undefined) headers['content-type'] ??= 'application/json';
   if (options.token) headers.authorization = `Bearer ${options.token}`;
-  const response = await fetch(`${stackOutputs().ApiUrl}${path}`, { method, headers, body });
+  let response = await fetch(`${stackOutputs().ApiUrl}${path}`, { method, headers, body });
+  // API Gateway's own throttle (its plain `{"message":"Too Many Requests"}`, not a problem from
+  // Moneta): wait and try again, as a well-behaved client does. Tests of the throttle use fetch.
+  for (let attempt = 1; attempt <= THROTTLE_RETRIES && (await isGatewayThrottle(response)); attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, Math.min(250 * attempt, 2_000)));
+    response = await fetch(`${stackOutputs().ApiUrl}${path}`, { method, headers, body });
+  }
   const text = await response.text();
   const contentType = response.headers.get('content-type') ?? '';
   let json: unknown;

@@ -47,6 +47,7 @@ test('the route table and the API functions are the declarations', () => {
       path: operation.path,
       function: operation.function,
       auth: operation.auth === 'public' ? 'none' : 'jwt',
+      ...('throttle' in operation ? { throttle: operation.throttle } : {}),
     })),
   );
   for (const operation of operations) {

@@ -267,3 +267,52 @@ describe('mapFunctionResult (payload 2.0 response mapping)', () => {
     expect(mapFunctionResult({ statusCode: 'two hundred' }).status).toBe(500);
   });
 });
+
+describe('throttling, as API Gateway answers it', () => {
+  let clock = 0;
+  let throttled: RunningService;
+  const throttledRoutes: RouteSpec[] = [
+    {
+      method: 'POST',
+      path: '/v1/auth/login',
+      function: 'auth-login',
+      auth: 'none',
+      throttle: { ratePerSecond: 1, burst: 2 },
+    },
+    { method: 'POST', path: '/v1/auth/signup', function: 'auth-signup', auth: 'none' },
+  ];
+  const post = (path: string) => fetch(`${throttled.url}${path}`, { method: 'POST', body: '{}' });
+
+  beforeAll(async () => {
+    throttled = await startGateway({
+      port: 0,
+      routes: throttledRoutes,
+      invoker: fakeInvoker,
+      verifyAccessToken: fakeVerifier,
+      stageThrottle: { ratePerSecond: 2, burst: 4 },
+      now: () => clock,
+    });
+  });
+  afterAll(() => throttled.stop());
+
+  it("refuses a route's requests past its burst with 429 Too Many Requests, without invoking the function", async () => {
+    clock = 0;
+    expect((await post('/v1/auth/login')).status).toBe(200);
+    expect((await post('/v1/auth/login')).status).toBe(200);
+    const refused = await post('/v1/auth/login');
+    expect(refused.status).toBe(429);
+    expect(await refused.json()).toEqual({ message: 'Too Many Requests' });
+    expect(calls.map((call) => call.functionId)).toEqual(['auth-login', 'auth-login']);
+    // A second later the bucket holds one more request.
+    clock = 1_000;
+    expect((await post('/v1/auth/login')).status).toBe(200);
+    expect((await post('/v1/auth/login')).status).toBe(429);
+  });
+
+  it('counts every route against the stage limit too', async () => {
+    clock = 60_000; // both buckets full again
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await post('/v1/auth/signup')).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 429]);
+  });
+});
