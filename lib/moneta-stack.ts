@@ -150,6 +150,7 @@ export class MonetaStack extends Stack {
     new ReferenceData(this, 'ReferenceData', { seedRates: functionFor('seed-rates') });
 
     const publisher = functionFor('stream-publisher');
+    this.consumerRetries.retryQueue.grantSendMessages(publisher);
     this.events.connectStream(this.data.table, publisher);
     this.observability.alarmOnIteratorAge('StreamPublisherIteratorAge', publisher);
     for (const rule of rules) {

@@ -4,14 +4,15 @@
  * until the retry window (over 24 hours) has passed; then the event goes to the dead-letter queue,
  * whose alarm tells the operator. Invoked with `{"redrive": "<consumer>|all"}` (by
  * `npm run redrive`, or from the Lambda console) it hands dead-lettered events back to their
- * consumer. See shared/kit/events/retries.ts for the policy, docs/architecture.md for why.
+ * consumer. It also puts back on the bus the events the stream publisher could not publish
+ * (`{"redrive": "stream-publisher"}` for dead-lettered ones). See shared/kit/events/retries.ts for the policy, docs/architecture.md for why.
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import { lambdaClient, sqsClient } from '../../shared/kit/aws/clients';
+import { eventBridgeClient, lambdaClient, sqsClient } from '../../shared/kit/aws/clients';
 import { requireEnv } from '../../shared/kit/config';
 import { createRetrier } from '../../shared/kit/events/retrier';
 import { logger, metrics } from '../../shared/kit/observability';
@@ -21,6 +22,7 @@ const seconds = (name: string) => Number(requireEnv(name)) * 1000;
 const retrier = createRetrier({
   sqs: sqsClient(),
   lambda: lambdaClient(),
+  eventBridge: eventBridgeClient(),
   retryQueueUrl: requireEnv('RETRY_QUEUE_URL'),
   deadLetterQueueUrl: requireEnv('DEAD_LETTER_QUEUE_URL'),
   policy: {
@@ -45,6 +47,7 @@ export const handler = middy(async (event: RetrierEvent, context: Context) => {
   }
   const counts = await retrier.sweep(hasTime);
   metrics.addMetric('EventsRetried', MetricUnit.Count, counts.invoked);
+  metrics.addMetric('EventsRepublished', MetricUnit.Count, counts.published);
   metrics.addMetric('EventsDeadLettered', MetricUnit.Count, counts.deadLettered);
   return counts;
 })

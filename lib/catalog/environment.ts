@@ -38,8 +38,8 @@ export function environmentFor(spec: FunctionSpec, names: ResourceNames): Record
     env.SES_CONFIGURATION_SET = names.sesConfigurationSet;
     env.APP_NAME = names.appName;
   }
-  if (spec.consumerRetries) {
-    env.RETRY_QUEUE_URL = names.consumerRetries.retryQueueUrl;
+  if (spec.retryQueue) env.RETRY_QUEUE_URL = names.consumerRetries.retryQueueUrl;
+  if (spec.retryQueue === 'work') {
     env.DEAD_LETTER_QUEUE_URL = names.consumerRetries.deadLetterQueueUrl;
     Object.assign(env, names.consumerRetries.policy);
   }

@@ -37,10 +37,11 @@ export type FunctionSpec = Grants & {
    */
   feature?: string;
   /**
-   * Works the consumers' retry and dead-letter queues and invokes consumers again
-   * (RETRY_QUEUE_URL, DEAD_LETTER_QUEUE_URL, RETRY_*_SECONDS; ./consumer-retries.ts).
+   * The retry queue (./consumer-retries.ts). `park`: sends to it what it could not publish
+   * (RETRY_QUEUE_URL). `work`: works it and the dead-letter queue, invokes consumers and publishes
+   * again (RETRY_QUEUE_URL, DEAD_LETTER_QUEUE_URL, RETRY_*_SECONDS).
    */
-  consumerRetries?: boolean;
+  retryQueue?: 'park' | 'work';
 };
 
 /** One function per HTTP operation, with the entry, grants and limits its declaration names. */
@@ -94,12 +95,14 @@ const otherFunctions = [
     id: CONSUMER_RETRIER,
     entry: 'functions/ops/retry-consumers.ts',
     description: 'Invokes consumers again for the events they failed on, with backoff, then dead-letters them',
-    consumerRetries: true,
+    retryQueue: 'work',
+    putEvents: true,
     timeoutSeconds: 120,
   },
   {
     id: 'stream-publisher',
     entry: 'functions/events/stream-publisher.ts',
+    retryQueue: 'park',
     description: 'Turns table stream records into EventBridge events (transactional outbox)',
     putEvents: true,
     timeoutSeconds: 60,

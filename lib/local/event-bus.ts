@@ -13,6 +13,8 @@
  *   GET  /api/dead-letters   → { deadLetters: DeadLetter[] } oldest first
  *   GET  /api/chaos          → the chaos settings in force
  *   PUT  /api/chaos          { enabled, duplicates?, maxDelayMs? } switches chaos on or off while running
+ *   PUT  /api/outage         { enabled } while enabled PutEvents answers 500 InternalException, as
+ *                            EventBridge does when it fails (the publisher's parking is tested so)
  *   GET  /api/idle           answers once the system is at rest: with `untilIdle`, the stream poller
  *                            and the bus both (the local cloud wires it); else no delivery pending
  */
@@ -79,6 +81,7 @@ export async function startEventBus(opts: {
   const retry = opts.retry ?? { attempts: 8, baseDelayMs: 200 };
   const region = opts.region ?? 'eu-west-1';
   let chaos: ChaosOptions = opts.chaos ?? { enabled: false, duplicates: 0, maxDelayMs: 0 };
+  let outage = false;
   const deadLetterFile = opts.dataDir ? join(opts.dataDir, 'dead-letters.jsonl') : undefined;
   const deadLetters: DeadLetter[] = deadLetterFile
     ? await readJsonLines<DeadLetter>(opts.dataDir!, deadLetterFile)
@@ -228,6 +231,8 @@ export async function startEventBus(opts: {
       if (body === undefined) {
         return sendJson(res, 400, { __type: 'SerializationException', message: 'Body is not JSON' }, AMZ_JSON);
       }
+      if (outage)
+        return sendJson(res, 500, { __type: 'InternalException', message: 'Internal error (local outage)' }, AMZ_JSON);
       const answer = putEvents(body);
       return sendJson(res, answer.status, answer.body, AMZ_JSON);
     }
@@ -246,6 +251,14 @@ export async function startEventBus(opts: {
         };
       }
       return sendJson(res, 200, chaos);
+    }
+    if (req.method === 'PUT' && url.pathname === '/api/outage') {
+      const asked = await readJson(req);
+      if (!isRecord(asked) || typeof asked.enabled !== 'boolean') {
+        return sendJson(res, 400, { message: 'Send { "enabled": true|false }' });
+      }
+      outage = asked.enabled;
+      return sendJson(res, 200, { enabled: outage });
     }
     if (req.method === 'GET' && url.pathname === '/api/idle') {
       // The whole cloud when it says how (the stream feeds the bus); else just this bus.

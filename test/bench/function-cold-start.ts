@@ -67,7 +67,8 @@ function clientsOf(spec: FunctionSpec): string {
     spec.userPool && 'cognito',
     spec.putEvents && 'eventbridge',
     spec.sendEmail && 'sesv2',
-    spec.consumerRetries && 'sqs+lambda',
+    spec.retryQueue && 'sqs',
+    spec.retryQueue === 'work' && 'lambda',
   ].filter(Boolean);
   return clients.length > 0 ? clients.join('+') : 'none';
 }
@@ -92,10 +93,12 @@ function baselineSource(spec: FunctionSpec): string {
     lines.push("import { SESv2Client } from '@aws-sdk/client-sesv2';");
     lines.push('export const ses = new SESv2Client({});');
   }
-  if (spec.consumerRetries) {
+  if (spec.retryQueue) {
     lines.push("import { SQSClient } from '@aws-sdk/client-sqs';");
-    lines.push("import { LambdaClient } from '@aws-sdk/client-lambda';");
     lines.push('export const sqs = new SQSClient({});');
+  }
+  if (spec.retryQueue === 'work') {
+    lines.push("import { LambdaClient } from '@aws-sdk/client-lambda';");
     lines.push('export const lambda = new LambdaClient({});');
   }
   lines.push('export const handler = async () => ({});');

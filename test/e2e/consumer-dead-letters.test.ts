@@ -3,11 +3,11 @@
  * e2e time scale) does not lose the event: it ends in the consumers' dead-letter queue, and
  * `npm run redrive` hands it back once the cause is fixed, applied exactly once.
  */
-import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { redrive } from '../../bin/redrive';
 import { alertMails, createBudget, kindOf, notificationLog, waitForAlertMails, waitUntil } from './support/alerts';
+import { deadLetterCount } from './support/dead-letters';
 import { createAccount, createTransaction, ledgerUser } from './support/ledger';
-import { OUTPUTS_FILE_VARIABLE, stackOutputs } from './support/outputs';
+import { OUTPUTS_FILE_VARIABLE } from './support/outputs';
 import { sleep } from './support/poll';
 import { setOutage, settle } from './support/settle';
 import { closeTable } from './support/table';
@@ -18,30 +18,6 @@ jest.setTimeout(240_000);
 afterAll(async () => {
   closeTable();
 });
-
-async function deadLetterCount(): Promise<number> {
-  const { SqsEndpoint, ConsumerDeadLetterQueueUrl, Region } = stackOutputs();
-  // The local cloud's SQS (this test runs only there) checks no signature.
-  const sqs = new SQSClient({
-    endpoint: SqsEndpoint,
-    region: Region,
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
-  try {
-    const { Attributes } = await sqs.send(
-      new GetQueueAttributesCommand({
-        QueueUrl: ConsumerDeadLetterQueueUrl,
-        AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
-      }),
-    );
-    return (
-      Number(Attributes?.ApproximateNumberOfMessages ?? 0) +
-      Number(Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0)
-    );
-  } finally {
-    sqs.destroy();
-  }
-}
 
 describeWithMailbox('a consumer failing for longer than the retry window', () => {
   afterEach(async () => {

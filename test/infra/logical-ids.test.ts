@@ -20,6 +20,8 @@ const stateful: [type: string, logicalId: string][] = [
   ['AWS::Events::EventBus', 'EventsBus45DE4339'],
   ['AWS::Events::Archive', 'EventsBusArchive3AC72948'],
   ['AWS::SQS::Queue', 'EventsStreamPublisherDlq79159CD8'],
+  ['AWS::SQS::Queue', 'ConsumerRetriesRetryQueue897C889F'],
+  ['AWS::SQS::Queue', 'ConsumerRetriesDeadLetterQueue9CE319DD'],
   ['AWS::SQS::Queue', 'EventsRulenotifyDlq10B656A4'],
   ['AWS::SQS::Queue', 'EventsRuleeraseuserdataDlq3354A814'],
   ['AWS::SQS::Queue', 'EventsRulecleanledgerDlq49B17122'],

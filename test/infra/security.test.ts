@@ -64,14 +64,17 @@ describe('least privilege', () => {
     expect(resources).not.toMatch(/"\*"/);
   });
 
-  it('only the stream publisher may put events, and only on the Moneta bus', () => {
-    expect(rolesAllowed(synth.stacks, 'events:PutEvents')).toEqual([roleLogicalId(synth.stack, 'stream-publisher')]);
-    const put = statementsOf('stream-publisher').filter((statement) =>
-      actionsOf([statement]).includes('events:PutEvents'),
-    );
-    const busId = logicalId(synth.stack, synth.stack.events.bus.node.defaultChild as CfnEventBus);
-    expect(put.map((statement) => statement.Resource)).toEqual([{ 'Fn::GetAtt': [busId, 'Arn'] }]);
-  });
+  it.each(['stream-publisher', 'consumer-retrier'] as const)(
+    'only the publisher and the retrier (which publishes what the publisher parked) may put events: %s, on the Moneta bus',
+    (id) => {
+      expect(rolesAllowed(synth.stacks, 'events:PutEvents').sort()).toEqual(
+        [roleLogicalId(synth.stack, 'stream-publisher'), roleLogicalId(synth.stack, 'consumer-retrier')].sort(),
+      );
+      const put = statementsOf(id).filter((statement) => actionsOf([statement]).includes('events:PutEvents'));
+      const busId = logicalId(synth.stack, synth.stack.events.bus.node.defaultChild as CfnEventBus);
+      expect(put.map((statement) => statement.Resource)).toEqual([{ 'Fn::GetAtt': [busId, 'Arn'] }]);
+    },
+  );
 
   it('no statement allows every action, and no Cognito admin action reaches beyond the pool', () => {
     const all: Statement[] = synth.stacks.flatMap(({ template }) =>

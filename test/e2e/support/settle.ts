@@ -29,7 +29,7 @@ export function setChaos(options: ChaosOptions): Promise<ChaosOptions> {
 export const CHAOS_ON: ChaosOptions = { enabled: true, duplicates: 1, maxDelayMs: 1500 };
 export const CHAOS_OFF: ChaosOptions = { enabled: false, duplicates: 0, maxDelayMs: 0 };
 
-/** While on, the outbox answers SendEmail with 503 (the notifier fails, the bus retries with backoff). */
+/** While on, the outbox answers SendEmail with 503 (the notifier fails; Lambda and the retrier retry it). */
 export async function setOutage(enabled: boolean): Promise<void> {
   const outbox = stackOutputs().OutboxUrl;
   if (!outbox) throw new Error('This target has no OutboxUrl: the outage switch needs the local cloud');
@@ -39,6 +39,15 @@ export async function setOutage(enabled: boolean): Promise<void> {
     body: JSON.stringify({ enabled }),
   });
   if (!response.ok) throw new Error(`Outbox /api/outage answered HTTP ${response.status}`);
+}
+
+/** While on, the local bus answers PutEvents with 500 (the publisher parks what it cannot publish). */
+export async function setBusOutage(enabled: boolean): Promise<void> {
+  await busJson('/api/outage', {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ enabled }),
+  });
 }
 
 /** Longer than the stream poller's interval (100 ms) plus a publisher run: a write in flight shows up. */

@@ -1,4 +1,5 @@
 import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { handler } from '../../../functions/events/stream-publisher';
 import { lambdaContext } from '../support/eventbridge-event';
@@ -13,6 +14,20 @@ import {
 } from '../support/stream-records';
 
 const eventBridge = mockClient(EventBridgeClient);
+const sqs = mockClient(SQSClient);
+
+/** The entries parked in the retry queue, one message each, in order. */
+const parked = () =>
+  sqs.commandCalls(SendMessageCommand).map((call) => {
+    expect(call.args[0].input.QueueUrl).toBe(process.env.RETRY_QUEUE_URL);
+    return JSON.parse(call.args[0].input.MessageBody!) as {
+      kind: string;
+      retries: number;
+      entries: { DetailType: string; Detail: string; EventBusName: string; Time: string }[];
+    };
+  });
+const parkedUsers = () =>
+  parked().flatMap((message) => message.entries.map((entry) => JSON.parse(entry.Detail).userId));
 
 const acceptAll = () =>
   eventBridge.on(PutEventsCommand).callsFake((input: { Entries: PutEventsRequestEntry[] }) => ({
@@ -31,6 +46,8 @@ const { pk: _pk, sk: _sk, ...storedProfile } = profileItem();
 
 beforeEach(() => {
   eventBridge.reset();
+  sqs.reset();
+  sqs.on(SendMessageCommand).resolves({ MessageId: 'parked' });
   acceptAll();
 });
 
@@ -145,7 +162,7 @@ describe('batching and partial failures', () => {
     );
   });
 
-  test('an entry EventBridge refuses fails exactly its record', async () => {
+  test('an entry EventBridge refuses is parked, whole, for the retrier, and its record succeeds', async () => {
     eventBridge.on(PutEventsCommand).resolves({
       FailedEntryCount: 1,
       Entries: [
@@ -157,10 +174,28 @@ describe('batching and partial failures', () => {
 
     const result = await publish(users(3));
 
-    expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: '1001' }] });
+    expect(result).toEqual({ batchItemFailures: [] });
+    expect(parked()).toEqual([
+      {
+        kind: 'moneta.publication',
+        timestamp: expect.any(String),
+        firstFailedAt: expect.any(String),
+        retries: 0,
+        entries: [
+          {
+            Source: 'moneta',
+            DetailType: 'UserSignedUp',
+            EventBusName: 'moneta-test',
+            Time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+            Detail: expect.any(String),
+          },
+        ],
+      },
+    ]);
+    expect(parkedUsers()).toEqual(['user-1']);
   });
 
-  test('a PutEvents call that throws fails the records of its chunk only', async () => {
+  test('a PutEvents call that throws parks the events of its chunk only', async () => {
     let call = 0;
     eventBridge.on(PutEventsCommand).callsFake((input: { Entries: PutEventsRequestEntry[] }) => {
       call += 1;
@@ -170,10 +205,11 @@ describe('batching and partial failures', () => {
 
     const result = await publish(users(23));
 
-    expect(result.batchItemFailures).toEqual(Array.from({ length: 10 }, (_, i) => ({ itemIdentifier: `${1010 + i}` })));
+    expect(result.batchItemFailures).toEqual([]);
+    expect(parkedUsers().sort()).toEqual(Array.from({ length: 10 }, (_, i) => `user-${10 + i}`).sort());
   });
 
-  test('a failure count EventBridge does not attribute to an entry fails the whole chunk', async () => {
+  test('a failure count EventBridge does not attribute to an entry parks the whole chunk', async () => {
     eventBridge
       .on(PutEventsCommand)
       .resolves({ FailedEntryCount: 1, Entries: [{ EventId: 'a' }, { EventId: 'b' }, {}] });
@@ -181,11 +217,20 @@ describe('batching and partial failures', () => {
 
     const result = await publish(batch);
 
-    expect(result.batchItemFailures).toEqual([
-      { itemIdentifier: '1000' },
-      { itemIdentifier: '1001' },
-      { itemIdentifier: '1002' },
-    ]);
+    expect(result.batchItemFailures).toEqual([]);
+    expect(parkedUsers().sort()).toEqual(['user-0', 'user-1', 'user-2']);
+  });
+
+  test('when parking fails too, the record fails, for the event-source mapping to retry', async () => {
+    eventBridge.on(PutEventsCommand).resolves({
+      FailedEntryCount: 1,
+      Entries: [{ EventId: 'a' }, { ErrorCode: 'InternalFailure', ErrorMessage: 'Internal service error' }],
+    });
+    sqs.on(SendMessageCommand).rejects(new Error('SQS unavailable'));
+
+    const result = await publish(users(2));
+
+    expect(result.batchItemFailures).toEqual([{ itemIdentifier: '1001' }]);
   });
 });
 

@@ -1,3 +1,4 @@
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import {
   ChangeMessageVisibilityCommand,
@@ -42,6 +43,7 @@ const retrier = () =>
   createRetrier({
     sqs: new SQSClient({}),
     lambda: new LambdaClient({}),
+    eventBridge: new EventBridgeClient({}),
     retryQueueUrl: RETRY,
     deadLetterQueueUrl: DEAD,
     policy: { windowMs: 26 * HOUR, firstDelayMs: 5 * MINUTE, maxDelayMs: HOUR },
@@ -73,7 +75,7 @@ describe('a sweep of the retry queue', () => {
 
     const counts = await retrier().sweep(() => true);
 
-    expect(counts).toEqual({ invoked: 1, waiting: 1, deadLettered: 2 });
+    expect(counts).toEqual({ invoked: 1, published: 0, waiting: 1, deadLettered: 2 });
     const invoke = lambda.commandCalls(InvokeCommand)[0]!.args[0].input;
     expect(invoke).toMatchObject({ FunctionName: arn('Notifier'), InvocationType: 'Event' });
     expect(payloadOf(0)).toMatchObject({ id: 'event-of-Notifier', [RETRY_MARKER]: { retries: 1 } });
@@ -142,5 +144,84 @@ describe('a redrive of the dead-letter queue', () => {
       })
       .resolves({ Messages: [] });
     expect(await retrier().redrive('all', () => true)).toEqual({ redriven: 2, kept: 0 });
+  });
+});
+
+describe("the stream publisher's parked events", () => {
+  const eventBridge = mockClient(EventBridgeClient);
+  const publication = (failedAgoMs: number, firstFailedAgoMs = failedAgoMs, retries = 0) =>
+    JSON.stringify({
+      kind: 'moneta.publication',
+      timestamp: new Date(NOW - failedAgoMs).toISOString(),
+      firstFailedAt: new Date(NOW - firstFailedAgoMs).toISOString(),
+      retries,
+      entries: [
+        {
+          Source: 'moneta',
+          DetailType: 'TransactionCreated',
+          Detail: '{"id":"t-1"}',
+          EventBusName: 'moneta',
+          Time: '2026-12-06T11:00:00.000Z',
+        },
+      ],
+    });
+
+  beforeEach(() => {
+    eventBridge.reset();
+  });
+
+  it('go back on the bus when due, with their time, and leave the queue', async () => {
+    eventBridge.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [{ EventId: 'e-1' }] });
+    sqs
+      .on(ReceiveMessageCommand, { QueueUrl: RETRY })
+      .resolvesOnce({ Messages: [{ MessageId: '1', ReceiptHandle: 'h1', Body: publication(10 * MINUTE) }] })
+      .resolves({ Messages: [] });
+
+    expect(await retrier().sweep(() => true)).toMatchObject({ published: 1, deadLettered: 0 });
+    const [entry] = eventBridge.commandCalls(PutEventsCommand)[0]!.args[0].input.Entries!;
+    expect(entry).toMatchObject({ DetailType: 'TransactionCreated', Time: new Date('2026-12-06T11:00:00.000Z') });
+    expect(sqs.commandCalls(DeleteMessageCommand).map((c) => c.args[0].input.ReceiptHandle)).toEqual(['h1']);
+    expect(sqs.commandCalls(SendMessageCommand)).toHaveLength(0);
+  });
+
+  it('are parked again, one retry further, when the bus still refuses them', async () => {
+    eventBridge.on(PutEventsCommand).rejects(new Error('InternalException'));
+    sqs
+      .on(ReceiveMessageCommand, { QueueUrl: RETRY })
+      .resolvesOnce({ Messages: [{ MessageId: '1', ReceiptHandle: 'h1', Body: publication(2 * HOUR, 5 * HOUR, 4) }] })
+      .resolves({ Messages: [] });
+
+    await retrier().sweep(() => true);
+    const [again] = sqs.commandCalls(SendMessageCommand).map((c) => c.args[0].input);
+    expect(again?.QueueUrl).toBe(RETRY);
+    expect(JSON.parse(again!.MessageBody!)).toMatchObject({
+      retries: 5,
+      firstFailedAt: new Date(NOW - 5 * HOUR).toISOString(),
+      timestamp: new Date(NOW).toISOString(),
+    });
+    expect(sqs.commandCalls(DeleteMessageCommand).map((c) => c.args[0].input.ReceiptHandle)).toEqual(['h1']);
+  });
+
+  it('are dead-lettered after the window, and a redrive of stream-publisher publishes them', async () => {
+    sqs
+      .on(ReceiveMessageCommand, { QueueUrl: RETRY })
+      .resolvesOnce({ Messages: [{ MessageId: '1', ReceiptHandle: 'h1', Body: publication(HOUR, 27 * HOUR) }] })
+      .resolves({ Messages: [] });
+    expect(await retrier().sweep(() => true)).toMatchObject({ deadLettered: 1 });
+    expect(sqs.commandCalls(SendMessageCommand)[0]!.args[0].input.QueueUrl).toBe(DEAD);
+
+    eventBridge.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [{ EventId: 'e-1' }] });
+    sqs
+      .on(ReceiveMessageCommand, { QueueUrl: DEAD })
+      .resolvesOnce({
+        Messages: [
+          { MessageId: '2', ReceiptHandle: 'd1', Body: publication(HOUR, 27 * HOUR) },
+          { MessageId: '3', ReceiptHandle: 'd2', Body: record('Notifier', HOUR, 27 * HOUR) },
+        ],
+      })
+      .resolves({ Messages: [] });
+    expect(await retrier().redrive('stream-publisher', () => true)).toEqual({ redriven: 1, kept: 1 });
+    expect(eventBridge.commandCalls(PutEventsCommand)).toHaveLength(1);
+    expect(lambda.commandCalls(InvokeCommand)).toHaveLength(0);
   });
 });
