@@ -10,7 +10,7 @@
  * 500-resource limit as routes are added (docs/architecture.md, "Stack layout").
  */
 import { App, CfnOutput, Stack, type StackProps, Validations } from 'aws-cdk-lib';
-import { AwsSolutionsChecks } from 'cdk-nag';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import { CONSUMER_RETRIER, retryPolicySeconds } from './catalog/consumer-retries';
 import type { ResourceNames } from './catalog/environment';
@@ -202,13 +202,14 @@ export function createStack(app: App, extraApi?: ExtraApi): MonetaStack {
 }
 
 /**
- * cdk-nag's AWS Solutions pack on the whole app. cdk-nag 3 is a policy-validation plugin (not an
+ * cdk-nag's AWS Solutions and Serverless packs on the whole app. cdk-nag 3 is a policy-validation plugin (not an
  * aspect): an unacknowledged error fails the synth. Acknowledgements (`Validations.acknowledge`)
  * sit next to the resource they excuse and are also written to the template metadata for audit.
  */
 export function applyNagChecks(app: App): void {
   Validations.of(app).addPlugins(
     new AwsSolutionsChecks(app, { verbose: true, writeSuppressionsToCloudFormation: true }),
+    new ServerlessChecks(app, { verbose: true, writeSuppressionsToCloudFormation: true }),
   );
 }
 

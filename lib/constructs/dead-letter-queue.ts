@@ -13,9 +13,9 @@ export function deadLetterQueue(scope: Construct, id: string): Queue {
     enforceSSL: true,
     retentionPeriod: DEAD_LETTER_RETENTION,
   });
-  Validations.of(queue).acknowledge({
-    id: 'AwsSolutions-SQS3',
-    reason: 'This queue is itself a dead-letter queue (of an EventBridge target or the stream mapping) and is alarmed.',
-  });
+  const reason =
+    'This queue is itself a dead-letter queue (of an EventBridge target, the stream mapping or the consumer retrier) and is alarmed.';
+  Validations.of(queue).acknowledge({ id: 'AwsSolutions-SQS3', reason });
+  Validations.of(queue).acknowledge({ id: 'Serverless-SQSRedrivePolicy', reason });
   return queue;
 }

@@ -97,10 +97,14 @@ export class MonetaFunction extends NodejsFunction {
     this.spec = spec;
     this.grantFromSpec(bindings);
 
+    const pinnedNode =
+      'Node 22 is pinned on purpose: the bundles target node22 and the local cloud runs the same Node; moving to 24 is a deliberate upgrade.';
+    Validations.of(this).acknowledge({ id: 'AwsSolutions-L1', reason: pinnedNode });
+    Validations.of(this).acknowledge({ id: 'Serverless-LambdaLatestVersion', reason: pinnedNode });
     Validations.of(this).acknowledge({
-      id: 'AwsSolutions-L1',
+      id: 'Serverless-LambdaDLQ',
       reason:
-        'Node 22 is pinned on purpose: the bundles target node22 and the local cloud runs the same Node; moving to 24 is a deliberate upgrade.',
+        'No function needs a DLQ: API Gateway, Cognito, the stream mapping and CloudFormation invoke synchronously and see the error; consumers send failed asynchronous invocations to their on-failure destination, the retry queue (which supersedes a DLQ); a missed run of the scheduled retrier is made up by the next.',
     });
     Validations.of(role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',

@@ -133,6 +133,11 @@ export class Observability extends Construct {
       }),
     );
     if (props.alarmEmail) this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
+    Validations.of(this.topic).acknowledge({
+      id: 'Serverless-SNSRedrivePolicy',
+      reason:
+        'The one subscription is an email to a person: a mail SNS cannot deliver has nowhere better to go, and the alarm itself stays visible in CloudWatch.',
+    });
     if (props.alarmEmailMissing) {
       Annotations.of(this).addError(
         `No alarmEmail: alarms would reach no one. Name who is told when events dead-letter or functions fail (set alarmEmail in moneta.settings.json, see moneta.settings.example.json, or pass -c alarmEmail=you@example.com; "none" deploys without a subscriber on purpose).`,

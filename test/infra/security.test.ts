@@ -1,11 +1,16 @@
-import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import { Duration } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import type { CfnEventBus } from 'aws-cdk-lib/aws-events';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { type FunctionId, functionSpec, functions } from '../../lib/catalog/functions';
 import { routes } from '../../lib/catalog/routes';
+import { buildApp } from '../../lib/moneta-stack';
 import {
   actionsOf,
+  CONFIGURED,
   lambdaResource,
   logicalId,
   roleLogicalId,
@@ -150,9 +155,20 @@ describe('cdk-nag (AWS Solutions)', () => {
     );
     expect(acknowledged.length).toBeGreaterThan(0);
     for (const rule of acknowledged) {
-      expect(rule.id).toMatch(/^AwsSolutions-/);
+      expect(rule.id).toMatch(/^(AwsSolutions|Serverless)-/);
       expect(rule.reason.length).toBeGreaterThanOrEqual(20);
     }
+    // Both packs run: the Serverless pack's acknowledgements are there too.
+    expect(acknowledged.map((rule) => rule.id)).toEqual(
+      expect.arrayContaining(['Serverless-LambdaDLQ', 'Serverless-SQSRedrivePolicy']),
+    );
+  });
+
+  it('fails the synth on a Serverless pack finding nobody acknowledged (a rule target without a DLQ)', () => {
+    const { stack } = buildApp({ ...CONFIGURED, 'aws:cdk:bundling-stacks': [] });
+    const probe = new Rule(stack, 'ProbeRule', { schedule: Schedule.rate(Duration.hours(1)) });
+    probe.addTarget(new LambdaFunction(stack.functions.notifier));
+    expect(() => Template.fromStack(stack)).toThrow(/Serverless-EventBusDLQ/);
   });
 
   it('reports no errors as annotations either', () => {
