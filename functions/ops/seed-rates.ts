@@ -23,6 +23,8 @@ import { createRateStore, type RateStore } from '../../shared/rates/store';
 const rates = createRateStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
 
 const PHYSICAL_RESOURCE_ID = 'ecb-rates';
+/** Time kept back from the timeout to write the marker and answer CloudFormation. */
+const ANSWER_MARGIN_MS = 20_000;
 
 /** The fields of a CloudFormation custom-resource event this function reads; `{}` otherwise. */
 type SeedEvent = { RequestType?: 'Create' | 'Update' | 'Delete' | string };
@@ -31,7 +33,7 @@ type SeedResult = { PhysicalResourceId: string; Data?: { days: number; lastDate:
 type SeedOutcome = { days: number; lastDate: string; written: boolean };
 
 /** Writes the snapshot's days unless the marker says this snapshot is already there. */
-async function seedSnapshot(store: RateStore, csv: string): Promise<SeedOutcome> {
+async function seedSnapshot(store: RateStore, csv: string, deadline: number): Promise<SeedOutcome> {
   const days = parseEcbCsv(csv);
   if (days.length === 0) throw new Error('The rate snapshot is empty');
   // ISO dates sort as strings; the file happens to list the newest first, but need not.
@@ -43,7 +45,7 @@ async function seedSnapshot(store: RateStore, csv: string): Promise<SeedOutcome>
   if (marker?.lastDate === lastDate && marker.days === days.length) {
     return { days: days.length, lastDate, written: false };
   }
-  await store.writeDays(days);
+  await store.writeDays(days, { deadline });
   await store.markSnapshot({ lastDate, days: days.length }, new Date().toISOString());
   return { days: days.length, lastDate, written: true };
 }
@@ -51,10 +53,13 @@ async function seedSnapshot(store: RateStore, csv: string): Promise<SeedOutcome>
 export const handler = middy<SeedEvent, SeedResult>()
   .use(injectLambdaContext(logger, { clearState: true }))
   .use(logMetrics(metrics))
-  .handler(async (event) => {
-    if (!isCustomResourceEvent(event)) return seed(event?.RequestType);
+  .handler(async (event, context) => {
+    // Throttled writes are retried until shortly before the timeout, leaving time to answer
+    // CloudFormation: a fresh table's throttling passes, and must not roll the deploy back.
+    const deadline = Date.now() + context.getRemainingTimeInMillis() - ANSWER_MARGIN_MS;
+    if (!isCustomResourceEvent(event)) return seed(event?.RequestType, deadline);
     try {
-      const result = await seed(event.RequestType);
+      const result = await seed(event.RequestType, deadline);
       await respond(event, { status: 'SUCCESS', physicalResourceId: result.PhysicalResourceId, data: result.Data });
       return result;
     } catch (error) {
@@ -68,10 +73,10 @@ export const handler = middy<SeedEvent, SeedResult>()
     }
   });
 
-async function seed(requestType: string | undefined): Promise<SeedResult> {
+async function seed(requestType: string | undefined, deadline: number): Promise<SeedResult> {
   // Removing the stack removes the table with it; nothing to undo here.
   if (requestType === 'Delete') return { PhysicalResourceId: PHYSICAL_RESOURCE_ID };
-  const outcome = await seedSnapshot(rates, snapshot);
+  const outcome = await seedSnapshot(rates, snapshot, deadline);
   logger.info('Rate snapshot seeded', { requestType: requestType ?? 'direct', ...outcome });
   if (outcome.written) metrics.addMetric('RateDaysSeeded', MetricUnit.Count, outcome.days);
   return { PhysicalResourceId: PHYSICAL_RESOURCE_ID, Data: { days: outcome.days, lastDate: outcome.lastDate } };

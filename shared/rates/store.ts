@@ -44,30 +44,47 @@ type SnapshotMarker = z.infer<typeof snapshotMarker>;
 type WriteOptions = {
   /** BatchWriteItem calls in flight at once: fast enough, gentle on a fresh on-demand table. */
   concurrency?: number;
-  /** Attempts per batch before giving up (the whole seeding is then retried). */
-  maxAttempts?: number;
+  /**
+   * Until when (epoch ms) throttled writes are retried; default a minute from now. Throttling of a
+   * fresh on-demand table passes as it scales, so the seed retries it for as long as its run allows
+   * instead of failing (and rolling back) a deploy after a few attempts.
+   */
+  deadline?: number;
   baseDelayMs?: number;
+  maxDelayMs?: number;
 };
+
+/** What DynamoDB answers while it scales: wait and try again. */
+const THROTTLING = new Set(['ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded']);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export type RateStore = ReturnType<typeof createRateStore>;
 
 export function createRateStore({ db, tableName }: { db: DynamoDBDocumentClient; tableName: string }) {
-  async function writeBatch(days: EurReferenceRates[], maxAttempts: number, baseDelayMs: number) {
+  async function writeBatch(days: EurReferenceRates[], retry: Required<Omit<WriteOptions, 'concurrency'>>) {
     let pending: unknown[] = days.map((day) => ({
       PutRequest: {
         Item: { ...RatesEntity.key(RATE_SOURCE, day.date), type: RatesEntity.type, date: day.date, rates: day.rates },
       },
     }));
     for (let attempt = 1; pending.length > 0; attempt++) {
-      if (attempt > maxAttempts) throw new Error(`${pending.length} rate days unwritten after ${maxAttempts} attempts`);
-      // Unprocessed items mean throttling: back off exponentially, with jitter to spread retries.
-      if (attempt > 1) await sleep(baseDelayMs * 2 ** (attempt - 2) * (0.5 + Math.random() / 2));
-      const response = await db.send(
-        new BatchWriteCommand({ RequestItems: { [tableName]: pending as { PutRequest: { Item: object } }[] } }),
-      );
-      pending = response.UnprocessedItems?.[tableName] ?? [];
+      if (attempt > 1) {
+        // Unprocessed items or a throttling error: back off exponentially, with jitter, capped.
+        const delay = Math.min(retry.baseDelayMs * 2 ** (attempt - 2), retry.maxDelayMs) * (0.5 + Math.random() / 2);
+        if (Date.now() + delay > retry.deadline) {
+          throw new Error(`${pending.length} rate days unwritten by the deadline, after ${attempt - 1} attempts`);
+        }
+        await sleep(delay);
+      }
+      try {
+        const response = await db.send(
+          new BatchWriteCommand({ RequestItems: { [tableName]: pending as { PutRequest: { Item: object } }[] } }),
+        );
+        pending = response.UnprocessedItems?.[tableName] ?? [];
+      } catch (error) {
+        if (!THROTTLING.has((error as Error).name)) throw error;
+      }
     }
   }
 
@@ -92,7 +109,7 @@ export function createRateStore({ db, tableName }: { db: DynamoDBDocumentClient;
 
     /** Writes (or overwrites with the same values) the given days, 25 per call, a few calls at once. */
     async writeDays(days: readonly EurReferenceRates[], options: WriteOptions = {}): Promise<void> {
-      const { concurrency = 8, maxAttempts = 8, baseDelayMs = 50 } = options;
+      const { concurrency = 8, deadline = Date.now() + 60_000, baseDelayMs = 50, maxDelayMs = 5_000 } = options;
       const batches: EurReferenceRates[][] = [];
       for (let i = 0; i < days.length; i += BATCH_SIZE) batches.push(days.slice(i, i + BATCH_SIZE));
       let next = 0;
@@ -103,7 +120,7 @@ export function createRateStore({ db, tableName }: { db: DynamoDBDocumentClient;
           const batch = batches[next++];
           if (!batch) continue;
           try {
-            await writeBatch(batch, maxAttempts, baseDelayMs);
+            await writeBatch(batch, { deadline, baseDelayMs, maxDelayMs });
           } catch (error) {
             failure ??= error;
           }

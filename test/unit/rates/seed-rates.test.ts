@@ -131,14 +131,37 @@ describe('seed-rates', () => {
 describe('rate store writeDays', () => {
   const store = createRateStore({ db: DynamoDBDocumentClient.from(new DynamoDBClient({})), tableName: 'moneta-test' });
 
-  test('gives up on days that stay unprocessed, so the run fails (before the marker is written)', async () => {
+  test('gives up on days still unprocessed at the deadline, so the run fails (before the marker is written)', async () => {
     db.on(BatchWriteCommand).callsFake((input: BatchWriteCommandInput) => ({ UnprocessedItems: input.RequestItems }));
 
-    await expect(store.writeDays(snapshotDays.slice(0, 30), { maxAttempts: 3, baseDelayMs: 1 })).rejects.toThrow(
-      /unwritten after 3 attempts/,
-    );
-    // Two batches (25 + 5), three attempts each.
-    expect(db.commandCalls(BatchWriteCommand)).toHaveLength(6);
+    await expect(
+      store.writeDays(snapshotDays.slice(0, 30), { deadline: Date.now() + 200, baseDelayMs: 5, maxDelayMs: 20 }),
+    ).rejects.toThrow(/unwritten by the deadline/);
+    // Both batches (25 + 5) were tried more than once before the deadline.
+    expect(db.commandCalls(BatchWriteCommand).length).toBeGreaterThan(2);
+  });
+
+  test('rides out a long throttle, errors included, as long as the deadline allows', async () => {
+    let calls = 0;
+    db.on(BatchWriteCommand).callsFake(() => {
+      calls++;
+      // Twelve throttled calls in a row (a fixed number of attempts would have given up), then writes.
+      if (calls <= 12)
+        throw Object.assign(new Error('Throughput exceeds the current capacity'), {
+          name: 'ProvisionedThroughputExceededException',
+        });
+      return {};
+    });
+
+    await store.writeDays(snapshotDays.slice(0, 25), { deadline: Date.now() + 30_000, baseDelayMs: 1, maxDelayMs: 2 });
+
+    expect(calls).toBe(13);
+  });
+
+  test('does not retry an error that is not throttling', async () => {
+    db.on(BatchWriteCommand).rejects(Object.assign(new Error('no such table'), { name: 'ResourceNotFoundException' }));
+    await expect(store.writeDays(snapshotDays.slice(0, 25), { baseDelayMs: 1 })).rejects.toThrow('no such table');
+    expect(db.commandCalls(BatchWriteCommand)).toHaveLength(1);
   });
 
   test('keeps at most `concurrency` calls in flight', async () => {
