@@ -22,6 +22,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { bundlingDefaults } from '../../lib/catalog/bundling';
+import { retryPolicySeconds } from '../../lib/catalog/consumer-retries';
 import { environmentFor, type ResourceNames } from '../../lib/catalog/environment';
 import { type FunctionSpec, functions } from '../../lib/catalog/functions';
 
@@ -41,7 +42,7 @@ const names: ResourceNames = {
   senderEmail: 'bench@example.com',
   sesConfigurationSet: 'bench',
   appName: 'Moneta',
-  consumerRetries: { retryQueueUrl: 'bench', deadLetterQueueUrl: 'bench', policy: {} },
+  consumerRetries: { retryQueueUrl: 'bench', deadLetterQueueUrl: 'bench', policy: retryPolicySeconds() },
 };
 
 async function bundle(entry: string, outfile: string): Promise<void> {
