@@ -20,25 +20,14 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { InvocationRecord } from '../../shared/kit/events/retries';
 import type { FunctionId } from '../catalog/functions';
 import { FunctionError, type Invoker, type RunningService } from './contracts';
 import { listen, readJson } from './http';
 import { LOCAL_ACCOUNT_ID, LOCAL_REGION } from './ports';
 
-/** What Lambda writes to an on-failure destination (AWS's "invocation record"). */
-export type InvocationRecord = {
-  version: '1.0';
-  timestamp: string;
-  requestContext: {
-    requestId: string;
-    functionArn: string;
-    condition: 'RetriesExhausted' | 'EventAgeExceeded';
-    approximateInvokeCount: number;
-  };
-  requestPayload: unknown;
-  responseContext: { statusCode: 200; executedVersion: '$LATEST'; functionError: 'Unhandled' };
-  responsePayload: { errorType: string; errorMessage: string };
-};
+/** What Lambda writes to an on-failure destination: the retrier reads the same declaration. */
+export type { InvocationRecord } from '../../shared/kit/events/retries';
 
 /** A function's asynchronous invocation settings (AWS::Lambda::EventInvokeConfig). */
 export type AsyncInvokeConfig = {

@@ -11,14 +11,20 @@
  * https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html
  */
 
-/** An invocation record, as Lambda writes it to an on-failure destination (the fields used here). */
+/** An invocation record, as Lambda writes it to an on-failure destination (and the local cloud too). */
 export type InvocationRecord = {
   version: string;
   /** When Lambda gave up on the invocation: the end of the latest failed attempt. */
   timestamp: string;
-  requestContext: { requestId: string; functionArn: string; condition: string; approximateInvokeCount: number };
+  requestContext: {
+    requestId: string;
+    functionArn: string;
+    condition: 'RetriesExhausted' | 'EventAgeExceeded';
+    approximateInvokeCount: number;
+  };
   /** The event the function was invoked with (an EventBridge envelope, plus the retry marker). */
   requestPayload: unknown;
+  responseContext?: { statusCode: number; executedVersion: string; functionError?: string };
   responsePayload?: unknown;
 };
 
