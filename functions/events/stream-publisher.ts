@@ -47,7 +47,7 @@ async function publishRecord(record: DynamoDBRecord, batcher: PutEventsBatcher, 
   const sourceEventId = record.eventID;
 
   // Only the ids are logged: the record itself holds email addresses and amounts.
-  const parsed = eventSchemas[detailType].safeParse(mapped.detail);
+  const parsed = eventSchemas[detailType]().safeParse(mapped.detail);
   if (!parsed.success) {
     tally.failed++;
     logger.error('Domain record does not match its event schema', { sourceEventId, detailType });

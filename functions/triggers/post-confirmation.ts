@@ -49,13 +49,13 @@ function validOr<T>(
 function profileFromSignUp(attributes: Record<string, string | undefined>, now: string): Profile {
   const userId = attributes.sub;
   if (!userId) throw new Error('Post-confirmation event without a sub');
-  return profileSchema.parse({
+  return profileSchema().parse({
     type: ProfileEntity.type,
     userId,
     email: (attributes.email ?? '').trim().toLowerCase(),
     name: attributes.name ?? '',
-    homeCurrency: validOr(currencyCode, attributes[customAttributes.homeCurrency], DEFAULT_HOME_CURRENCY),
-    timezone: validOr(timeZone, attributes[customAttributes.timezone], DEFAULT_TIMEZONE),
+    homeCurrency: validOr(currencyCode(), attributes[customAttributes.homeCurrency], DEFAULT_HOME_CURRENCY),
+    timezone: validOr(timeZone(), attributes[customAttributes.timezone], DEFAULT_TIMEZONE),
     notifications: defaultNotificationPreferences,
     createdAt: now,
     updatedAt: now,

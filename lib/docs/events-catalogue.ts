@@ -67,7 +67,7 @@ function markdownTable(header: string[], rows: string[][]): string[] {
 }
 
 function eventSection(name: EventName): string {
-  const schema = z.toJSONSchema(eventSchemas[name], { io: 'output', unrepresentable: 'any' }) as JsonSchema;
+  const schema = z.toJSONSchema(eventSchemas[name](), { io: 'output', unrepresentable: 'any' }) as JsonSchema;
   const consumers = consumersOf(name);
   return [
     `## ${name}`,

@@ -1,5 +1,6 @@
 /** The events accounts' items become (see shared/kit/events/domain-events.ts). */
 import { created, deleted, type ItemEvents, updated } from '../kit/events/domain-events';
+import * as z from '../kit/schema';
 import { AccountEntity, accountItem } from './items';
 
 export const accountsItemEvents = {
@@ -12,7 +13,7 @@ export const accountsItemEvents = {
 } as const satisfies Record<string, ItemEvents>;
 
 export const accountsEvents = {
-  AccountCreated: created(accountItem),
-  AccountUpdated: updated(accountItem),
-  AccountDeleted: deleted(accountItem),
+  AccountCreated: z.lazily(() => created(accountItem())),
+  AccountUpdated: z.lazily(() => updated(accountItem())),
+  AccountDeleted: z.lazily(() => deleted(accountItem())),
 };

@@ -5,20 +5,26 @@ import * as z from '../kit/schema';
 
 export const AccountEntity = entity('ACCOUNT', 'ACCOUNT', byId);
 
-const timestamps = { createdAt: z.string(), updatedAt: z.string(), version: z.int().check(z.positive()) };
+const timestamps = z.lazily(() => ({
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.int().check(z.positive()),
+}));
 
 export const accountKinds = ['checking', 'savings', 'credit_card', 'cash', 'investment', 'loan', 'other'] as const;
 
-export const accountItem = z.object({
-  type: z.literal(AccountEntity.type),
-  accountId: z.string().check(z.minLength(1)),
-  name: z.string(),
-  kind: z.enum(accountKinds),
-  currency: currencyCode,
-  /** Signed minor units of `currency`; always the sum of the account's transactions' accountAmount. */
-  balance: storedAmount,
-  transactionCount: z.int().check(z.nonnegative()),
-  archived: z.boolean(),
-  ...timestamps,
-});
-export type AccountItem = z.infer<typeof accountItem>;
+export const accountItem = z.lazily(() =>
+  z.object({
+    type: z.literal(AccountEntity.type),
+    accountId: z.string().check(z.minLength(1)),
+    name: z.string(),
+    kind: z.enum(accountKinds),
+    currency: currencyCode(),
+    /** Signed minor units of `currency`; always the sum of the account's transactions' accountAmount. */
+    balance: storedAmount(),
+    transactionCount: z.int().check(z.nonnegative()),
+    archived: z.boolean(),
+    ...timestamps(),
+  }),
+);
+export type AccountItem = z.infer<ReturnType<typeof accountItem>>;

@@ -1,17 +1,17 @@
 /** The account routes, declared once (shared/kit/http/operation.ts). */
 import { idPath } from '../kit/http/fields';
-import { defineOperation, idempotencyKeyHeader, ifMatchHeader, lazily, noParams } from '../kit/http/operation';
+import { defineOperation, idempotencyKeyHeader, ifMatchHeader, noParams } from '../kit/http/operation';
 import { moneySchema, pageOf, timestampFields } from '../kit/http/response-schemas';
 import * as z from '../kit/schema';
 import { accountItem } from './items';
 import { accountCreateSchema, accountListQuery, accountPatchSchema } from './schemas';
 
 /** The documented response shape, built on first use (documentation and tests only). */
-export const accountView = lazily(() =>
+export const accountView = z.lazily(() =>
   z.strictObject({
     id: z.string(),
     name: z.string(),
-    kind: accountItem.shape.kind,
+    kind: accountItem().shape.kind,
     currency: z.string(),
     balance: moneySchema(),
     transactionCount: z.int().check(z.nonnegative()),

@@ -9,27 +9,33 @@ import { currencyCode } from '../kit/money/money';
 import * as z from '../kit/schema';
 import { accountKinds } from './items';
 
-export const accountCreateSchema = z.strictObject({
-  name: entityName,
-  kind: z.enum(accountKinds),
-  currency: currencyCode,
-});
-export type AccountCreate = z.infer<typeof accountCreateSchema>;
+export const accountCreateSchema = z.lazily(() =>
+  z.strictObject({
+    name: entityName(),
+    kind: z.enum(accountKinds),
+    currency: currencyCode(),
+  }),
+);
+export type AccountCreate = z.infer<ReturnType<typeof accountCreateSchema>>;
 
-export const accountPatchSchema = z
-  .strictObject({
-    name: z.optional(entityName),
-    kind: z.optional(z.enum(accountKinds)),
-    archived: z.optional(z.boolean()),
-  })
-  .check(
-    z.refine((patch) => Object.values(patch).some((value) => value !== undefined), {
-      message: 'must change at least one field',
-    }),
-  );
-export type AccountPatch = z.infer<typeof accountPatchSchema>;
+export const accountPatchSchema = z.lazily(() =>
+  z
+    .strictObject({
+      name: z.optional(entityName()),
+      kind: z.optional(z.enum(accountKinds)),
+      archived: z.optional(z.boolean()),
+    })
+    .check(
+      z.refine((patch) => Object.values(patch).some((value) => value !== undefined), {
+        message: 'must change at least one field',
+      }),
+    ),
+);
+export type AccountPatch = z.infer<ReturnType<typeof accountPatchSchema>>;
 
-export const accountListQuery = z.strictObject({
-  includeArchived: z._default(queryBoolean, false),
-  ...pageQuery,
-});
+export const accountListQuery = z.lazily(() =>
+  z.strictObject({
+    includeArchived: z._default(queryBoolean(), false),
+    ...pageQuery(),
+  }),
+);

@@ -56,7 +56,7 @@ export function createAccountStore({ db, tableName }: { db: DynamoDBDocumentClie
       const { Item } = await db.send(
         new GetCommand({ TableName: tableName, Key: AccountEntity.key(userId, accountId), ConsistentRead: true }),
       );
-      return Item ? accountItem.parse(Item) : undefined;
+      return Item ? accountItem().parse(Item) : undefined;
     },
 
     /** A page of the user's accounts in creation order (ids are ULIDs); archived ones on request. */
@@ -70,7 +70,7 @@ export function createAccountStore({ db, tableName }: { db: DynamoDBDocumentClie
         ...archivedFilter(options.includeArchived),
         consistent: true,
       });
-      return { items: page.items.map((item) => accountItem.parse(item)), last: page.last };
+      return { items: page.items.map((item) => accountItem().parse(item)), last: page.last };
     },
 
     /** Renames, re-kinds or (un)archives; never touches currency, balance or count. */
@@ -86,7 +86,7 @@ export function createAccountStore({ db, tableName }: { db: DynamoDBDocumentClie
           tableName,
           key: AccountEntity.key(userId, accountId),
           fields: { name: patch.name, kind: patch.kind, archived: patch.archived },
-          parse: (item) => accountItem.parse(item),
+          parse: (item) => accountItem().parse(item),
         },
         options,
       );

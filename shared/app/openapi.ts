@@ -34,28 +34,30 @@ const problemDescriptions: Record<number, string> = {
 };
 
 /** RFC 9457 problem details, as shared/kit/http/problems.ts writes them. */
-const problemSchema = z
-  .catchall(
-    z.object({
-      type: z.string().check(z.describe('urn:moneta:problem:<slug>')),
-      title: z.string(),
-      status: z.int(),
-      detail: z.optional(z.string()),
-      instance: z.string(),
-      correlationId: z.string().check(z.describe('Quote it to support; it is the request id in the logs.')),
-      errors: z.optional(
-        z.array(
-          z.strictObject({
-            in: z.enum(['body', 'query', 'path', 'header']),
-            field: z.string().check(z.describe('Dotted path of the field at fault, e.g. `money.currency`.')),
-            message: z.string(),
-          }),
+const problemSchema = z.lazily(() =>
+  z
+    .catchall(
+      z.object({
+        type: z.string().check(z.describe('urn:moneta:problem:<slug>')),
+        title: z.string(),
+        status: z.int(),
+        detail: z.optional(z.string()),
+        instance: z.string(),
+        correlationId: z.string().check(z.describe('Quote it to support; it is the request id in the logs.')),
+        errors: z.optional(
+          z.array(
+            z.strictObject({
+              in: z.enum(['body', 'query', 'path', 'header']),
+              field: z.string().check(z.describe('Dotted path of the field at fault, e.g. `money.currency`.')),
+              message: z.string(),
+            }),
+          ),
         ),
-      ),
-    }),
-    z.unknown(),
-  )
-  .check(z.describe('application/problem+json (RFC 9457); some problems add members, e.g. existingTransactionId.'));
+      }),
+      z.unknown(),
+    )
+    .check(z.describe('application/problem+json (RFC 9457); some problems add members, e.g. existingTransactionId.')),
+);
 
 /** `METHOD /path`, as the stack and the gateway key routes. */
 export function routeKey(route: { method: string; path: string }): string {
@@ -75,7 +77,7 @@ function jsonSchema(schema: z.Schema, io: 'input' | 'output'): JsonSchema {
 function parameters(operation: OperationDeclaration) {
   const { request } = operation;
   const result: Record<string, unknown>[] = [];
-  const pathSchema = request.path ? jsonSchema(request.path, 'input') : undefined;
+  const pathSchema = request.path ? jsonSchema(request.path(), 'input') : undefined;
   // Every {name} of the path is a required parameter, described by the path schema when there is one.
   for (const [, name] of operation.path.matchAll(/\{([^}]+)\}/g)) {
     result.push({
@@ -86,7 +88,7 @@ function parameters(operation: OperationDeclaration) {
     });
   }
   if (request.query) {
-    const query = jsonSchema(request.query, 'input');
+    const query = jsonSchema(request.query(), 'input');
     for (const [name, schema] of Object.entries(query.properties ?? {})) {
       const { description, ...rest } = schema;
       result.push({
@@ -163,7 +165,7 @@ function operationFor(operation: OperationDeclaration) {
       ? {
           requestBody: {
             required: true,
-            content: { 'application/json': { schema: jsonSchema(operation.request.body, 'input') } },
+            content: { 'application/json': { schema: jsonSchema(operation.request.body(), 'input') } },
           },
         }
       : {}),
@@ -206,7 +208,7 @@ export function buildOpenApiDocument(declared: readonly OperationDeclaration[] =
           description: `A Cognito access token (from POST /v1/auth/login) with the scope ${REQUIRED_SCOPE}.`,
         },
       },
-      schemas: { Problem: jsonSchema(problemSchema, 'output') },
+      schemas: { Problem: jsonSchema(problemSchema(), 'output') },
     },
   };
 }

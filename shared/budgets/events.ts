@@ -1,5 +1,6 @@
 /** The events budgets' items become (see shared/kit/events/domain-events.ts). */
 import { created, deleted, type ItemEvents, updated } from '../kit/events/domain-events';
+import * as z from '../kit/schema';
 import { BudgetAlertEntity, BudgetEntity, budgetAlertItem, budgetItem } from './items';
 
 export const budgetsItemEvents = {
@@ -14,8 +15,8 @@ export const budgetsItemEvents = {
 } as const satisfies Record<string, ItemEvents>;
 
 export const budgetsEvents = {
-  BudgetCreated: created(budgetItem),
-  BudgetUpdated: updated(budgetItem),
-  BudgetDeleted: deleted(budgetItem),
-  BudgetThresholdCrossed: created(budgetAlertItem),
+  BudgetCreated: z.lazily(() => created(budgetItem())),
+  BudgetUpdated: z.lazily(() => updated(budgetItem())),
+  BudgetDeleted: z.lazily(() => deleted(budgetItem())),
+  BudgetThresholdCrossed: z.lazily(() => created(budgetAlertItem())),
 };

@@ -1,12 +1,12 @@
 /** The budget routes, declared once (shared/kit/http/operation.ts). */
 import { idPath } from '../kit/http/fields';
-import { defineOperation, idempotencyKeyHeader, ifMatchHeader, lazily, noParams } from '../kit/http/operation';
+import { defineOperation, idempotencyKeyHeader, ifMatchHeader, noParams } from '../kit/http/operation';
 import { moneySchema, pageOf, timestampFields } from '../kit/http/response-schemas';
 import * as z from '../kit/schema';
 import { budgetListQuery, budgetPeriodsQuery, createBudgetBody, patchBudgetBody } from './schemas';
 
 /** The documented response shapes, built on first use (documentation and tests only). */
-export const budgetViews = lazily(() => {
+export const budgetViews = z.lazily(() => {
   const money = moneySchema();
   const budget = z.strictObject({
     id: z.string(),

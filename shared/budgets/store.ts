@@ -29,8 +29,10 @@ import {
  * the same transaction version. Items written before it existed read as 0.
  */
 /** Items written before `budgetVersion` existed read as version 0. */
-const storedApplied = z.extend(budgetAppliedItem, { budgetVersion: z._default(z.int().check(z.nonnegative()), 0) });
-export type AppliedState = z.infer<typeof storedApplied>;
+const storedApplied = z.lazily(() =>
+  z.extend(budgetAppliedItem(), { budgetVersion: z._default(z.int().check(z.nonnegative()), 0) }),
+);
+export type AppliedState = z.infer<ReturnType<typeof storedApplied>>;
 
 /** The next state of one (budget, transaction) pair, and the state it replaces (as read). */
 export type AppliedWrite = {
@@ -66,12 +68,12 @@ export function createBudgetStore({ db, tableName }: { db: DynamoDBDocumentClien
 
     async get(userId: string, budgetId: string): Promise<BudgetItem | undefined> {
       const item = await getItem(BudgetEntity.key(userId, budgetId));
-      return item ? budgetItem.parse(item) : undefined;
+      return item ? budgetItem().parse(item) : undefined;
     },
 
     /** Every budget of the user: one Query (a person has a handful). */
     async listAll(userId: string): Promise<BudgetItem[]> {
-      return (await queryAll(userId, BudgetEntity.prefix)).map((item) => budgetItem.parse(item));
+      return (await queryAll(userId, BudgetEntity.prefix)).map((item) => budgetItem().parse(item));
     },
 
     /** A page of budgets in creation order (ids are ULIDs). */
@@ -84,7 +86,7 @@ export function createBudgetStore({ db, tableName }: { db: DynamoDBDocumentClien
         ...(options.after !== undefined ? { after: options.after } : {}),
         consistent: true,
       });
-      return { items: page.items.map((item) => budgetItem.parse(item)), last: page.last };
+      return { items: page.items.map((item) => budgetItem().parse(item)), last: page.last };
     },
 
     /** Writes a new budget in one transaction with `extra` (the Idempotency-Key record). */
@@ -111,7 +113,7 @@ export function createBudgetStore({ db, tableName }: { db: DynamoDBDocumentClien
     ): Promise<VersionedUpdateOutcome<BudgetItem>> {
       return versionedUpdate(
         db,
-        { tableName, key: BudgetEntity.key(userId, budgetId), fields, parse: (item) => budgetItem.parse(item) },
+        { tableName, key: BudgetEntity.key(userId, budgetId), fields, parse: (item) => budgetItem().parse(item) },
         options,
       );
     },
@@ -132,7 +134,7 @@ export function createBudgetStore({ db, tableName }: { db: DynamoDBDocumentClien
 
     async getCategory(userId: string, categoryId: string): Promise<CategoryItem | undefined> {
       const item = await getItem(CategoryEntity.key(userId, categoryId));
-      return item ? categoryItem.parse(item) : undefined;
+      return item ? categoryItem().parse(item) : undefined;
     },
 
     // ---- Period counters ----------------------------------------------------------------------
@@ -152,7 +154,7 @@ export function createBudgetStore({ db, tableName }: { db: DynamoDBDocumentClien
 
     async getApplied(userId: string, budgetId: string, transactionId: string): Promise<AppliedState | undefined> {
       const item = await getItem(BudgetAppliedEntity.key(userId, budgetId, transactionId));
-      return item ? storedApplied.parse(item) : undefined;
+      return item ? storedApplied().parse(item) : undefined;
     },
 
     /** The applied states of up to 100 transactions (strongly consistent BatchGetItem), by transaction id. */
@@ -170,7 +172,7 @@ export function createBudgetStore({ db, tableName }: { db: DynamoDBDocumentClien
           new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } } }),
         );
         for (const item of response.Responses?.[tableName] ?? []) {
-          const state = storedApplied.parse(item);
+          const state = storedApplied().parse(item);
           found.set(state.transactionId, state);
         }
         pending = (response.UnprocessedKeys?.[tableName]?.Keys ?? []) as typeof pending;
@@ -304,7 +306,7 @@ export function createBudgetStore({ db, tableName }: { db: DynamoDBDocumentClien
         ExpressionAttributeValues: { ':pk': transactionIndexPk.byDate(userId), ':from': from },
         Limit: pageSize,
       });
-      for await (const page of pages) yield page.map((item) => transactionItem.parse(item));
+      for await (const page of pages) yield page.map((item) => transactionItem().parse(item));
     },
   };
   return store;

@@ -1,5 +1,6 @@
 /** The events categories' items become (see shared/kit/events/domain-events.ts). */
 import { created, deleted, type ItemEvents, updated } from '../kit/events/domain-events';
+import * as z from '../kit/schema';
 import { CategoryEntity, categoryItem } from './items';
 
 export const categoriesItemEvents = {
@@ -12,7 +13,7 @@ export const categoriesItemEvents = {
 } as const satisfies Record<string, ItemEvents>;
 
 export const categoriesEvents = {
-  CategoryCreated: created(categoryItem),
-  CategoryUpdated: updated(categoryItem),
-  CategoryDeleted: deleted(categoryItem),
+  CategoryCreated: z.lazily(() => created(categoryItem())),
+  CategoryUpdated: z.lazily(() => updated(categoryItem())),
+  CategoryDeleted: z.lazily(() => deleted(categoryItem())),
 };

@@ -1,17 +1,17 @@
 /** The category routes, declared once (shared/kit/http/operation.ts). */
 import { idPath } from '../kit/http/fields';
-import { defineOperation, idempotencyKeyHeader, ifMatchHeader, lazily, noParams } from '../kit/http/operation';
+import { defineOperation, idempotencyKeyHeader, ifMatchHeader, noParams } from '../kit/http/operation';
 import { pageOf, timestampFields } from '../kit/http/response-schemas';
 import * as z from '../kit/schema';
 import { categoryItem } from './items';
 import { categoryCreateSchema, categoryListQuery, categoryPatchSchema } from './schemas';
 
 /** The documented response shape, built on first use (documentation and tests only). */
-export const categoryView = lazily(() =>
+export const categoryView = z.lazily(() =>
   z.strictObject({
     id: z.string(),
     name: z.string(),
-    kind: categoryItem.shape.kind,
+    kind: categoryItem().shape.kind,
     parentId: z.nullable(z.string()),
     transactionCount: z.int().check(z.nonnegative()),
     archived: z.boolean(),

@@ -83,7 +83,7 @@ export function createCategoryStore({ db, tableName }: { db: DynamoDBDocumentCli
       const { Item } = await db.send(
         new GetCommand({ TableName: tableName, Key: CategoryEntity.key(userId, categoryId), ConsistentRead: true }),
       );
-      return Item ? categoryItem.parse(Item) : undefined;
+      return Item ? categoryItem().parse(Item) : undefined;
     },
 
     /** Every category of the user (a person has tens, not thousands): one Query, rarely two. */
@@ -94,7 +94,7 @@ export function createCategoryStore({ db, tableName }: { db: DynamoDBDocumentCli
         prefix: CategoryEntity.prefix,
         consistent: true,
       });
-      return items.map((item) => categoryItem.parse(item));
+      return items.map((item) => categoryItem().parse(item));
     },
 
     /** A page of the user's categories in id order; archived ones on request. */
@@ -108,7 +108,7 @@ export function createCategoryStore({ db, tableName }: { db: DynamoDBDocumentCli
         ...archivedFilter(options.includeArchived),
         consistent: true,
       });
-      return { items: page.items.map((item) => categoryItem.parse(item)), last: page.last };
+      return { items: page.items.map((item) => categoryItem().parse(item)), last: page.last };
     },
 
     /**
@@ -141,7 +141,12 @@ export function createCategoryStore({ db, tableName }: { db: DynamoDBDocumentCli
       if (newParentId === undefined || newParentId === null) {
         const outcome = await versionedUpdate(
           db,
-          { tableName, key: CategoryEntity.key(userId, categoryId), fields, parse: (item) => categoryItem.parse(item) },
+          {
+            tableName,
+            key: CategoryEntity.key(userId, categoryId),
+            fields,
+            parse: (item) => categoryItem().parse(item),
+          },
           options,
         );
         if (outcome.status === 'not-found') throw new NotFoundError('category');
@@ -175,7 +180,7 @@ export function createCategoryStore({ db, tableName }: { db: DynamoDBDocumentCli
         },
         parentStillValid(userId, newParentId, current.kind),
       ]);
-      return categoryItem.parse({
+      return categoryItem().parse({
         ...current,
         ...Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)),
         updatedAt: options.now,

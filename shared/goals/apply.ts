@@ -283,7 +283,7 @@ export function createGoalTracker(deps: GoalTrackerDeps) {
     const { Item } = await db.send(
       new GetCommand({ TableName: tableName, Key: AccountEntity.key(userId, accountId), ConsistentRead: true }),
     );
-    return Item ? accountItem.parse(Item) : undefined;
+    return Item ? accountItem().parse(Item) : undefined;
   }
 
   /** One tagged transaction's state at `version`, for one goal. */

@@ -24,11 +24,11 @@ export const goalsItemEvents = {
 } as const satisfies Record<string, ItemEvents>;
 
 export const goalsEvents = {
-  GoalCreated: created(goalItem),
-  GoalUpdated: updated(goalItem),
-  GoalDeleted: deleted(goalItem),
-  GoalContributionAdded: created(goalContributionItem),
-  GoalContributionDeleted: deleted(goalContributionItem),
-  GoalMilestoneReached: created(goalMilestoneItem),
-  GoalAchieved: created(z.extend(goalMilestoneItem, { type: z.literal(GOAL_ACHIEVED_TYPE) })),
+  GoalCreated: z.lazily(() => created(goalItem())),
+  GoalUpdated: z.lazily(() => updated(goalItem())),
+  GoalDeleted: z.lazily(() => deleted(goalItem())),
+  GoalContributionAdded: z.lazily(() => created(goalContributionItem())),
+  GoalContributionDeleted: z.lazily(() => deleted(goalContributionItem())),
+  GoalMilestoneReached: z.lazily(() => created(goalMilestoneItem())),
+  GoalAchieved: z.lazily(() => created(z.extend(goalMilestoneItem(), { type: z.literal(GOAL_ACHIEVED_TYPE) }))),
 };

@@ -25,7 +25,7 @@ export const goalsCreate = defineOperation({
     'Funded by an account (saved = its balance) or by contributions (POST …/contributions and transactions tagged `goal:<id>`).',
   grants: { table: 'readWrite' },
   request: { body: goalCreateSchema, query: noParams, headers: { 'idempotency-key': idempotencyKeyHeader } },
-  response: { status: 201, description: 'The new goal', schema: () => goalView, etag: true, location: true },
+  response: { status: 201, description: 'The new goal', schema: () => goalView(), etag: true, location: true },
   problems: [422],
 });
 
@@ -40,7 +40,7 @@ export const goalsList = defineOperation({
   summary: "List the caller's goals",
   grants: { table: 'read' },
   request: { query: goalListQuery },
-  response: { status: 200, description: 'A page of goals', schema: () => pageOf(goalView) },
+  response: { status: 200, description: 'A page of goals', schema: () => pageOf(goalView()) },
 });
 
 export const goalsGet = defineOperation({
@@ -54,7 +54,7 @@ export const goalsGet = defineOperation({
   summary: 'Read a goal: saved, remaining, percent, required monthly saving, on track or behind',
   grants: { table: 'read' },
   request: { path: idPath, query: noParams },
-  response: { status: 200, description: 'The goal', schema: () => goalView, etag: true },
+  response: { status: 200, description: 'The goal', schema: () => goalView(), etag: true },
   problems: [404],
 });
 
@@ -69,7 +69,7 @@ export const goalsUpdate = defineOperation({
   summary: "Change a goal's name, target or deadline",
   grants: { table: 'readWrite' },
   request: { path: idPath, body: goalPatchSchema, query: noParams, headers: { 'if-match': ifMatchHeader } },
-  response: { status: 200, description: 'The changed goal', schema: () => goalView, etag: true },
+  response: { status: 200, description: 'The changed goal', schema: () => goalView(), etag: true },
   problems: [404, 412],
 });
 
@@ -104,7 +104,7 @@ export const goalContributionsCreate = defineOperation({
     query: noParams,
     headers: { 'idempotency-key': idempotencyKeyHeader },
   },
-  response: { status: 201, description: 'The contribution', schema: () => contributionView },
+  response: { status: 201, description: 'The contribution', schema: () => contributionView() },
   problems: [404, 409, 422],
 });
 
@@ -119,7 +119,7 @@ export const goalContributionsList = defineOperation({
   summary: "List a goal's contributions, newest first",
   grants: { table: 'read' },
   request: { path: idPath, query: contributionListQuery },
-  response: { status: 200, description: 'A page of contributions', schema: () => pageOf(contributionView) },
+  response: { status: 200, description: 'A page of contributions', schema: () => pageOf(contributionView()) },
   problems: [404],
 });
 

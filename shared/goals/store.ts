@@ -25,18 +25,20 @@ import { sourceId } from './sources';
  * newer than `version`, and a deleted source is final, so duplicates and late deliveries change
  * nothing. For an account source `version` is the account's and `balance` what was converted.
  */
-const goalAppliedItem = z.object({
-  type: z.literal('GOAL_APPLIED'),
-  goalId: z.string(),
-  sourceId: z.string(),
-  version: z.int().check(z.nonnegative()),
-  deleted: z.boolean(),
-  /** Minor units of the goal currency. */
-  amount: z.int(),
-  balance: z.optional(z.int()),
-  updatedAt: z.string(),
-});
-export type GoalAppliedItem = z.infer<typeof goalAppliedItem>;
+const goalAppliedItem = z.lazily(() =>
+  z.object({
+    type: z.literal('GOAL_APPLIED'),
+    goalId: z.string(),
+    sourceId: z.string(),
+    version: z.int().check(z.nonnegative()),
+    deleted: z.boolean(),
+    /** Minor units of the goal currency. */
+    amount: z.int(),
+    balance: z.optional(z.int()),
+    updatedAt: z.string(),
+  }),
+);
+export type GoalAppliedItem = z.infer<ReturnType<typeof goalAppliedItem>>;
 
 type GoalUpdateOutcome =
   | { status: 'updated'; item: GoalItem }
@@ -111,7 +113,7 @@ export function createGoalStore({ db, tableName }: { db: DynamoDBDocumentClient;
     /** Strongly consistent: a GET right after a PATCH or a contribution shows it. */
     async get(userId: string, goalId: string): Promise<GoalItem | undefined> {
       const item = await getItem(GoalEntity.key(userId, goalId));
-      return item ? goalItem.parse(item) : undefined;
+      return item ? goalItem().parse(item) : undefined;
     },
 
     /** A page of the user's goals in creation order (ids are ULIDs). */
@@ -124,7 +126,7 @@ export function createGoalStore({ db, tableName }: { db: DynamoDBDocumentClient;
         ...(options.after !== undefined ? { after: options.after } : {}),
         consistent: true,
       });
-      return { items: page.items.map((item) => goalItem.parse(item)), last: page.last };
+      return { items: page.items.map((item) => goalItem().parse(item)), last: page.last };
     },
 
     /** Every goal funded by one account (a user has a handful of goals: one Query, filtered). */
@@ -140,7 +142,7 @@ export function createGoalStore({ db, tableName }: { db: DynamoDBDocumentClient;
         },
         consistent: true,
       });
-      return items.map((item) => goalItem.parse(item));
+      return items.map((item) => goalItem().parse(item));
     },
 
     /**
@@ -168,7 +170,7 @@ export function createGoalStore({ db, tableName }: { db: DynamoDBDocumentClient;
                 },
               }
             : {}),
-          parse: (item) => goalItem.parse(item),
+          parse: (item) => goalItem().parse(item),
         },
         options,
       );
@@ -262,13 +264,13 @@ export function createGoalStore({ db, tableName }: { db: DynamoDBDocumentClient;
         consistent: true,
         newestFirst: true,
       });
-      return { items: page.items.map((item) => goalContributionItem.parse(item)), last: page.last };
+      return { items: page.items.map((item) => goalContributionItem().parse(item)), last: page.last };
     },
 
     /** The applied state of one source, strongly consistent (the tracker decides on it). */
     async getApplied(userId: string, goalId: string, source: string): Promise<GoalAppliedItem | undefined> {
       const item = await getItem(GoalAppliedEntity.key(userId, goalId, source));
-      return item ? goalAppliedItem.parse(item) : undefined;
+      return item ? goalAppliedItem().parse(item) : undefined;
     },
   };
 }

@@ -41,33 +41,39 @@ export function toContributionView(item: GoalContributionItem) {
   };
 }
 
-const moneyView = z.strictObject({ amount: z.int(), currency: z.string() });
+const moneyView = z.lazily(() => z.strictObject({ amount: z.int(), currency: z.string() }));
 
-export const goalView = z.strictObject({
-  id: z.string(),
-  name: z.string(),
-  target: moneyView,
-  deadline: z.nullable(z.string()),
-  funding: goalFunding,
-  saved: moneyView,
-  remaining: moneyView.check(z.describe('What is still missing; 0 once reached.')),
-  percent: z.number().check(z.describe('saved / target in percent, one decimal; above 100 when oversaved.')),
-  requiredMonthly: z
-    .nullable(moneyView)
-    .check(
-      z.describe('The remainder spread over the whole months left to the deadline, rounded up; null without one.'),
+export const goalView = z.lazily(() =>
+  z.strictObject({
+    id: z.string(),
+    name: z.string(),
+    target: moneyView(),
+    deadline: z.nullable(z.string()),
+    funding: goalFunding(),
+    saved: moneyView(),
+    remaining: moneyView().check(z.describe('What is still missing; 0 once reached.')),
+    percent: z.number().check(z.describe('saved / target in percent, one decimal; above 100 when oversaved.')),
+    requiredMonthly: z
+      .nullable(moneyView())
+      .check(
+        z.describe('The remainder spread over the whole months left to the deadline, rounded up; null without one.'),
+      ),
+    status: z.enum(['achieved', 'on-track', 'behind', 'no-deadline']),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    version: z.int().check(z.positive()),
+  }),
+);
+
+export const contributionView = z.lazily(() =>
+  z.strictObject({
+    id: z.string(),
+    goalId: z.string(),
+    money: moneyView().check(
+      z.describe('In the goal currency (converted at the date’s ECB rate when sent in another).'),
     ),
-  status: z.enum(['achieved', 'on-track', 'behind', 'no-deadline']),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  version: z.int().check(z.positive()),
-});
-
-export const contributionView = z.strictObject({
-  id: z.string(),
-  goalId: z.string(),
-  money: moneyView.check(z.describe('In the goal currency (converted at the date’s ECB rate when sent in another).')),
-  date: z.string(),
-  note: z.nullable(z.string()),
-  createdAt: z.string(),
-});
+    date: z.string(),
+    note: z.nullable(z.string()),
+    createdAt: z.string(),
+  }),
+);

@@ -1,5 +1,6 @@
 /** The events identity' items become (see shared/kit/events/domain-events.ts). */
 import { created, deleted, type ItemEvents, updated } from '../kit/events/domain-events';
+import * as z from '../kit/schema';
 import { ProfileEntity, profileSchema } from './profile';
 
 export const identityItemEvents = {
@@ -7,7 +8,7 @@ export const identityItemEvents = {
 } as const satisfies Record<string, ItemEvents>;
 
 export const identityEvents = {
-  UserSignedUp: created(profileSchema),
-  UserUpdated: updated(profileSchema),
-  UserDeleted: deleted(profileSchema),
+  UserSignedUp: z.lazily(() => created(profileSchema())),
+  UserUpdated: z.lazily(() => updated(profileSchema())),
+  UserDeleted: z.lazily(() => deleted(profileSchema())),
 };

@@ -1,5 +1,5 @@
 /** The auth and profile routes, declared once (shared/kit/http/operation.ts). */
-import { defineOperation, ifMatchHeader, lazily, noParams } from '../kit/http/operation';
+import { defineOperation, ifMatchHeader, noParams } from '../kit/http/operation';
 import { timestampFields } from '../kit/http/response-schemas';
 import * as z from '../kit/schema';
 import { profilePatchSchema, profileSchema } from './profile';
@@ -14,14 +14,14 @@ import {
 } from './schemas';
 
 /** The documented response shapes, built on first use (documentation and tests only). */
-export const identityViews = lazily(() => ({
+export const identityViews = z.lazily(() => ({
   profile: z.strictObject({
     id: z.string(),
     email: z.string(),
     name: z.string(),
     homeCurrency: z.string(),
     timezone: z.string(),
-    notifications: profileSchema.shape.notifications,
+    notifications: profileSchema().shape.notifications,
     ...timestampFields(),
   }),
   tokens: z.strictObject({

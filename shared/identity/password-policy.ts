@@ -25,17 +25,19 @@ const SYMBOLS = `^$*.[]{}()?"!@#%&/\\,><':;|_~\`=+- `;
 const hasSymbol = (value: string) => [...value].some((char) => SYMBOLS.includes(char));
 
 /** A new password (sign-up, reset, change). Never trimmed: the password is exactly what was typed. */
-export const passwordSchema = z.string().check(
-  z.minLength(passwordPolicy.minLength, `must be at least ${passwordPolicy.minLength} characters long`),
-  z.maxLength(PASSWORD_MAX_LENGTH, `must be at most ${PASSWORD_MAX_LENGTH} characters long`),
-  z.refine((value) => value.trim() === value, 'must not start or end with whitespace'),
-  z.refine((value) => !passwordPolicy.requireLowercase || /\p{Ll}/u.test(value), 'must contain a lower-case letter'),
-  z.refine((value) => !passwordPolicy.requireUppercase || /\p{Lu}/u.test(value), 'must contain an upper-case letter'),
-  z.refine((value) => !passwordPolicy.requireDigits || /[0-9]/.test(value), 'must contain a digit'),
-  z.refine((value) => !passwordPolicy.requireSymbols || hasSymbol(value), 'must contain a symbol such as ! or #'),
+export const passwordSchema = z.lazily(() =>
+  z.string().check(
+    z.minLength(passwordPolicy.minLength, `must be at least ${passwordPolicy.minLength} characters long`),
+    z.maxLength(PASSWORD_MAX_LENGTH, `must be at most ${PASSWORD_MAX_LENGTH} characters long`),
+    z.refine((value) => value.trim() === value, 'must not start or end with whitespace'),
+    z.refine((value) => !passwordPolicy.requireLowercase || /\p{Ll}/u.test(value), 'must contain a lower-case letter'),
+    z.refine((value) => !passwordPolicy.requireUppercase || /\p{Lu}/u.test(value), 'must contain an upper-case letter'),
+    z.refine((value) => !passwordPolicy.requireDigits || /[0-9]/.test(value), 'must contain a digit'),
+    z.refine((value) => !passwordPolicy.requireSymbols || hasSymbol(value), 'must contain a symbol such as ! or #'),
+  ),
 );
 
 /** A password being presented (login, current password): only its shape is checked, never the policy. */
-export const presentedPasswordSchema = z
-  .string()
-  .check(z.minLength(1, 'is required'), z.maxLength(PASSWORD_MAX_LENGTH));
+export const presentedPasswordSchema = z.lazily(() =>
+  z.string().check(z.minLength(1, 'is required'), z.maxLength(PASSWORD_MAX_LENGTH)),
+);

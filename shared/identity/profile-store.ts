@@ -21,7 +21,7 @@ export function createProfileStore({ db, tableName }: { db: DynamoDBDocumentClie
       const { Item } = await db.send(
         new GetCommand({ TableName: tableName, Key: ProfileEntity.key(userId), ConsistentRead: true }),
       );
-      return Item ? profileSchema.parse(Item) : undefined;
+      return Item ? profileSchema().parse(Item) : undefined;
     },
 
     /**
@@ -71,7 +71,7 @@ export function createProfileStore({ db, tableName }: { db: DynamoDBDocumentClie
           key: ProfileEntity.key(userId),
           fields: { name: patch.name, homeCurrency: patch.homeCurrency, timezone: patch.timezone },
           maps: { notifications: patch.notifications ?? {} },
-          parse: (item) => profileSchema.parse(item),
+          parse: (item) => profileSchema().parse(item),
         },
         { now, ...(expectedVersions ? { expectedVersions } : {}) },
       );

@@ -6,22 +6,24 @@ import * as z from '../kit/schema';
 /** The profile anchors the user's partition (see userRootKey). */
 export const ProfileEntity = { type: 'PROFILE', key: userRootKey } as const;
 
-export const displayName = z.string().check(z.trim(), z.minLength(1), z.maxLength(100));
+export const displayName = z.lazily(() => z.string().check(z.trim(), z.minLength(1), z.maxLength(100)));
 
 /**
  * Which emails a user wants. Welcome mail is always sent (it confirms the address works);
  * the rest can be switched off one kind at a time.
  */
-export const notificationPreferences = z.strictObject({
-  budgetThreshold: z.boolean(),
-  budgetExceeded: z.boolean(),
-  goalMilestone: z.boolean(),
-  goalAchieved: z.boolean(),
-  largeTransaction: z.boolean(),
-  /** Minor units of the home currency; a transaction at or above it triggers the alert. */
-  largeTransactionAmount: z.int().check(z.positive(), z.lte(Number.MAX_SAFE_INTEGER)),
-});
-export type NotificationPreferences = z.infer<typeof notificationPreferences>;
+export const notificationPreferences = z.lazily(() =>
+  z.strictObject({
+    budgetThreshold: z.boolean(),
+    budgetExceeded: z.boolean(),
+    goalMilestone: z.boolean(),
+    goalAchieved: z.boolean(),
+    largeTransaction: z.boolean(),
+    /** Minor units of the home currency; a transaction at or above it triggers the alert. */
+    largeTransactionAmount: z.int().check(z.positive(), z.lte(Number.MAX_SAFE_INTEGER)),
+  }),
+);
+export type NotificationPreferences = z.infer<ReturnType<typeof notificationPreferences>>;
 
 export const defaultNotificationPreferences: NotificationPreferences = {
   budgetThreshold: true,
@@ -36,19 +38,21 @@ export const DEFAULT_HOME_CURRENCY = 'EUR';
 export const DEFAULT_TIMEZONE = 'UTC';
 
 /** The profile as stored (without key attributes) and as published in User* events. */
-export const profileSchema = z.object({
-  type: z.literal(ProfileEntity.type),
-  userId: z.string().check(z.minLength(1)),
-  email: z.email(),
-  name: z.string(),
-  homeCurrency: currencyCode,
-  timezone: timeZone,
-  notifications: notificationPreferences,
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  version: z.int().check(z.positive()),
-});
-export type Profile = z.infer<typeof profileSchema>;
+export const profileSchema = z.lazily(() =>
+  z.object({
+    type: z.literal(ProfileEntity.type),
+    userId: z.string().check(z.minLength(1)),
+    email: z.email(),
+    name: z.string(),
+    homeCurrency: currencyCode(),
+    timezone: timeZone(),
+    notifications: notificationPreferences(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    version: z.int().check(z.positive()),
+  }),
+);
+export type Profile = z.infer<ReturnType<typeof profileSchema>>;
 
 /** What `GET /v1/me` returns: the profile without storage bookkeeping. */
 export function toProfileView(profile: Profile) {
@@ -66,13 +70,15 @@ export function toProfileView(profile: Profile) {
 }
 
 /** `PATCH /v1/me`: a strict allow-list; anything else is refused with 400. */
-export const profilePatchSchema = z
-  .strictObject({
-    name: z.optional(displayName),
-    homeCurrency: z.optional(currencyCode),
-    timezone: z.optional(timeZone),
-    // notificationPreferences is strict, and so is its partial: an unknown preference is refused.
-    notifications: z.optional(z.partial(notificationPreferences)),
-  })
-  .check(z.refine((patch) => Object.keys(patch).length > 0, { message: 'must change at least one field' }));
-export type ProfilePatch = z.infer<typeof profilePatchSchema>;
+export const profilePatchSchema = z.lazily(() =>
+  z
+    .strictObject({
+      name: z.optional(displayName()),
+      homeCurrency: z.optional(currencyCode()),
+      timezone: z.optional(timeZone()),
+      // notificationPreferences is strict, and so is its partial: an unknown preference is refused.
+      notifications: z.optional(z.partial(notificationPreferences())),
+    })
+    .check(z.refine((patch) => Object.keys(patch).length > 0, { message: 'must change at least one field' })),
+);
+export type ProfilePatch = z.infer<ReturnType<typeof profilePatchSchema>>;

@@ -8,39 +8,46 @@ import * as z from '../kit/schema';
 import { passwordSchema, presentedPasswordSchema } from './password-policy';
 import { displayName } from './profile';
 
-export const emailSchema = z.pipe(
-  z.string().check(z.trim(), z.toLowerCase(), z.maxLength(254)),
-  z.email('must be an email address'),
+export const emailSchema = z.lazily(() =>
+  z.pipe(z.string().check(z.trim(), z.toLowerCase(), z.maxLength(254)), z.email('must be an email address')),
 );
 
 /** The emailed confirmation or reset code. Cognito's own limit is 2048 non-space characters. */
-export const codeSchema = z
-  .string()
-  .check(z.trim(), z.minLength(1, 'is required'), z.maxLength(2048), z.regex(/^\S+$/, 'must not contain spaces'));
+export const codeSchema = z.lazily(() =>
+  z
+    .string()
+    .check(z.trim(), z.minLength(1, 'is required'), z.maxLength(2048), z.regex(/^\S+$/, 'must not contain spaces')),
+);
 
 /** Cognito tokens are a few kilobytes; the ceiling only stops absurd bodies. */
-const tokenSchema = z.string().check(z.trim(), z.minLength(1, 'is required'), z.maxLength(16_384));
+const tokenSchema = z.lazily(() => z.string().check(z.trim(), z.minLength(1, 'is required'), z.maxLength(16_384)));
 
-export const signupBody = z.strictObject({
-  email: emailSchema,
-  password: passwordSchema,
-  name: z.optional(displayName),
-  homeCurrency: z.optional(currencyCode),
-  timezone: z.optional(timeZone),
-});
-export type SignupBody = z.infer<typeof signupBody>;
+export const signupBody = z.lazily(() =>
+  z.strictObject({
+    email: emailSchema(),
+    password: passwordSchema(),
+    name: z.optional(displayName()),
+    homeCurrency: z.optional(currencyCode()),
+    timezone: z.optional(timeZone()),
+  }),
+);
+export type SignupBody = z.infer<ReturnType<typeof signupBody>>;
 
-export const confirmBody = z.strictObject({ email: emailSchema, code: codeSchema });
+export const confirmBody = z.lazily(() => z.strictObject({ email: emailSchema(), code: codeSchema() }));
 
-export const emailOnlyBody = z.strictObject({ email: emailSchema });
+export const emailOnlyBody = z.lazily(() => z.strictObject({ email: emailSchema() }));
 
-export const loginBody = z.strictObject({ email: emailSchema, password: presentedPasswordSchema });
+export const loginBody = z.lazily(() => z.strictObject({ email: emailSchema(), password: presentedPasswordSchema() }));
 
-export const refreshTokenBody = z.strictObject({ refreshToken: tokenSchema });
+export const refreshTokenBody = z.lazily(() => z.strictObject({ refreshToken: tokenSchema() }));
 
-export const resetPasswordBody = z.strictObject({ email: emailSchema, code: codeSchema, newPassword: passwordSchema });
+export const resetPasswordBody = z.lazily(() =>
+  z.strictObject({ email: emailSchema(), code: codeSchema(), newPassword: passwordSchema() }),
+);
 
-export const changePasswordBody = z.strictObject({
-  currentPassword: presentedPasswordSchema,
-  newPassword: passwordSchema,
-});
+export const changePasswordBody = z.lazily(() =>
+  z.strictObject({
+    currentPassword: presentedPasswordSchema(),
+    newPassword: passwordSchema(),
+  }),
+);

@@ -16,7 +16,7 @@ export const notificationsList = defineOperation({
   description: 'Every email Moneta sent, failed to send or suppressed (preference, hourly cap), with its status.',
   grants: { table: 'read' },
   request: { query: notificationListQuery },
-  response: { status: 200, description: 'A page of notifications', schema: () => pageOf(notificationView) },
+  response: { status: 200, description: 'A page of notifications', schema: () => pageOf(notificationView()) },
 });
 
 export const notificationsOperations = [notificationsList] as const;

@@ -24,21 +24,23 @@ export const notificationStatuses = ['sending', 'sent', 'failed', 'suppressed'] 
 type NotificationStatus = (typeof notificationStatuses)[number];
 
 /** The item as stored (besides its keys and `type`). */
-const notificationItem = z.object({
-  kind: z.string(),
-  factId: z.string(),
-  status: z.enum(notificationStatuses),
-  /** Send attempts so far (0 for a fact suppressed before any). */
-  attempts: z.int().check(z.nonnegative()),
-  /** Why it was suppressed (`preference`, `hourly-cap`) or why the last send failed (the SES error name). */
-  reason: z.optional(z.string()),
-  sesMessageId: z.optional(z.string()),
-  claimedAt: z.optional(z.string()),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  sentAt: z.optional(z.string()),
-});
-export type NotificationItem = z.infer<typeof notificationItem>;
+const notificationItem = z.lazily(() =>
+  z.object({
+    kind: z.string(),
+    factId: z.string(),
+    status: z.enum(notificationStatuses),
+    /** Send attempts so far (0 for a fact suppressed before any). */
+    attempts: z.int().check(z.nonnegative()),
+    /** Why it was suppressed (`preference`, `hourly-cap`) or why the last send failed (the SES error name). */
+    reason: z.optional(z.string()),
+    sesMessageId: z.optional(z.string()),
+    claimedAt: z.optional(z.string()),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    sentAt: z.optional(z.string()),
+  }),
+);
+export type NotificationItem = z.infer<ReturnType<typeof notificationItem>>;
 
 type NotificationRef = { userId: string; factId: string };
 /** The hourly cap a claim counts against (see shared/notifications/hourly-cap.ts). */
@@ -319,7 +321,7 @@ export function createNotificationStore({ db, tableName }: { db: DynamoDBDocumen
           Limit: limit,
         }),
       );
-      const items = (page.Items ?? []).map((item) => notificationItem.parse(item));
+      const items = (page.Items ?? []).map((item) => notificationItem().parse(item));
       const last = page.LastEvaluatedKey?.gsi1sk;
       return { items, ...(typeof last === 'string' ? { last } : {}) };
     },

@@ -7,22 +7,24 @@ import * as z from '../kit/schema';
 import { notificationKinds } from './kinds';
 import { type NotificationItem, notificationStatuses } from './store';
 
-export const notificationListQuery = z.strictObject({ ...pageQuery });
+export const notificationListQuery = z.lazily(() => z.strictObject({ ...pageQuery() }));
 
-export const notificationView = z.strictObject({
-  /** The fact's id: `welcome`, a budget alert id, a goal milestone id, `large-txn#<transactionId>`. */
-  id: z.string(),
-  kind: z.enum(notificationKinds),
-  status: z.enum(notificationStatuses),
-  attempts: z.int().check(z.nonnegative()),
-  sesMessageId: z.nullable(z.string()),
-  /** `preference` or `hourly-cap` when suppressed; the SES error name when the last send failed. */
-  reason: z.nullable(z.string()),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  sentAt: z.nullable(z.string()),
-});
-type NotificationView = z.infer<typeof notificationView>;
+export const notificationView = z.lazily(() =>
+  z.strictObject({
+    /** The fact's id: `welcome`, a budget alert id, a goal milestone id, `large-txn#<transactionId>`. */
+    id: z.string(),
+    kind: z.enum(notificationKinds),
+    status: z.enum(notificationStatuses),
+    attempts: z.int().check(z.nonnegative()),
+    sesMessageId: z.nullable(z.string()),
+    /** `preference` or `hourly-cap` when suppressed; the SES error name when the last send failed. */
+    reason: z.nullable(z.string()),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    sentAt: z.nullable(z.string()),
+  }),
+);
+type NotificationView = z.infer<ReturnType<typeof notificationView>>;
 
 export function toNotificationView(item: NotificationItem): NotificationView {
   return {

@@ -28,18 +28,22 @@ const SNAPSHOT_SK = 'SNAPSHOT';
 const BATCH_SIZE = 25;
 
 /** `GET /v1/rates`: base currency (default EUR) and day (default today, UTC). */
-export const ratesQuery = z.strictObject({
-  base: z._default(currencyCode, 'EUR'),
-  date: z.optional(z.iso.date('must be a date such as 2026-01-05')),
-});
+export const ratesQuery = z.lazily(() =>
+  z.strictObject({
+    base: z._default(currencyCode(), 'EUR'),
+    date: z.optional(z.iso.date('must be a date such as 2026-01-05')),
+  }),
+);
 
-const dayItem = z.object({
-  date: z.string(),
-  rates: z.record(z.string(), z.string()),
-});
+const dayItem = z.lazily(() =>
+  z.object({
+    date: z.string(),
+    rates: z.record(z.string(), z.string()),
+  }),
+);
 
-const snapshotMarker = z.object({ lastDate: z.string(), days: z.int() });
-type SnapshotMarker = z.infer<typeof snapshotMarker>;
+const snapshotMarker = z.lazily(() => z.object({ lastDate: z.string(), days: z.int() }));
+type SnapshotMarker = z.infer<ReturnType<typeof snapshotMarker>>;
 
 type WriteOptions = {
   /** BatchWriteItem calls in flight at once: fast enough, gentle on a fresh on-demand table. */
@@ -103,7 +107,7 @@ export function createRateStore({ db, tableName }: { db: DynamoDBDocumentClient;
       );
       const item = Items?.[0];
       if (!item) return undefined;
-      const day = dayItem.parse(item);
+      const day = dayItem().parse(item);
       return { date: day.date, rates: day.rates, requestedDate: date, fallback: day.date !== date, source: 'ECB' };
     },
 
@@ -136,7 +140,7 @@ export function createRateStore({ db, tableName }: { db: DynamoDBDocumentClient;
       const { Item } = await db.send(
         new GetCommand({ TableName: tableName, Key: RatesEntity.key(RATE_SOURCE, SNAPSHOT_SK), ConsistentRead: true }),
       );
-      return Item ? snapshotMarker.parse(Item) : undefined;
+      return Item ? snapshotMarker().parse(Item) : undefined;
     },
 
     /** Records a fully written snapshot; written last, so a seeding that died half-way is redone. */

@@ -1,5 +1,6 @@
 /** The events transactions' items become (see shared/kit/events/domain-events.ts). */
 import { created, deleted, type ItemEvents, updated } from '../kit/events/domain-events';
+import * as z from '../kit/schema';
 import { TransactionEntity, transactionItem } from './items';
 
 export const transactionsItemEvents = {
@@ -12,7 +13,7 @@ export const transactionsItemEvents = {
 } as const satisfies Record<string, ItemEvents>;
 
 export const transactionsEvents = {
-  TransactionCreated: created(transactionItem),
-  TransactionUpdated: updated(transactionItem),
-  TransactionDeleted: deleted(transactionItem),
+  TransactionCreated: z.lazily(() => created(transactionItem())),
+  TransactionUpdated: z.lazily(() => updated(transactionItem())),
+  TransactionDeleted: z.lazily(() => deleted(transactionItem())),
 };

@@ -8,8 +8,12 @@ import { currencyCode, storedAmount } from '../kit/money/money';
 import * as z from '../kit/schema';
 import { conversion } from '../rates/public';
 
-const isoDate = z.iso.date();
-const timestamps = { createdAt: z.string(), updatedAt: z.string(), version: z.int().check(z.positive()) };
+const isoDate = z.lazily(() => z.iso.date());
+const timestamps = z.lazily(() => ({
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.int().check(z.positive()),
+}));
 
 export const TransactionEntity = entity('TRANSACTION', 'TXN', byId);
 /** Payees are remembered by their case- and space-folded name, so "ACME " and "acme" are one. */
@@ -19,35 +23,37 @@ export const ExternalIdEntity = entity('EXTID', 'EXTID', (externalId: string) =>
 
 export const transactionKinds = ['expense', 'income', 'transfer'] as const;
 
-export const transactionItem = z.object({
-  type: z.literal(TransactionEntity.type),
-  transactionId: z.string().check(z.minLength(1)),
-  kind: z.enum(transactionKinds),
-  accountId: z.string().check(z.minLength(1)),
-  /** The day it happened, in the user's timezone. */
-  date: isoDate,
-  /** As entered: positive minor units of any supported currency. */
-  amount: storedAmount.check(z.positive()),
-  currency: currencyCode,
-  /** Signed minor units of the account's currency: what the account balance moves by. */
-  accountAmount: storedAmount,
-  accountCurrency: currencyCode,
-  /** Signed minor units of the user's home currency at the time of recording (budgets count this). */
-  homeAmount: storedAmount,
-  homeCurrency: currencyCode,
-  accountConversion: z.nullable(conversion),
-  homeConversion: z.nullable(conversion),
-  categoryId: z.nullable(z.string()),
-  payee: z.nullable(z.string()),
-  note: z.nullable(z.string()),
-  tags: z.array(z.string()),
-  externalId: z.nullable(z.string()),
-  /** Both legs of a transfer share it; null otherwise. */
-  transferId: z.nullable(z.string()),
-  counterpartAccountId: z.nullable(z.string()),
-  ...timestamps,
-});
-export type TransactionItem = z.infer<typeof transactionItem>;
+export const transactionItem = z.lazily(() =>
+  z.object({
+    type: z.literal(TransactionEntity.type),
+    transactionId: z.string().check(z.minLength(1)),
+    kind: z.enum(transactionKinds),
+    accountId: z.string().check(z.minLength(1)),
+    /** The day it happened, in the user's timezone. */
+    date: isoDate(),
+    /** As entered: positive minor units of any supported currency. */
+    amount: storedAmount().check(z.positive()),
+    currency: currencyCode(),
+    /** Signed minor units of the account's currency: what the account balance moves by. */
+    accountAmount: storedAmount(),
+    accountCurrency: currencyCode(),
+    /** Signed minor units of the user's home currency at the time of recording (budgets count this). */
+    homeAmount: storedAmount(),
+    homeCurrency: currencyCode(),
+    accountConversion: z.nullable(conversion()),
+    homeConversion: z.nullable(conversion()),
+    categoryId: z.nullable(z.string()),
+    payee: z.nullable(z.string()),
+    note: z.nullable(z.string()),
+    tags: z.array(z.string()),
+    externalId: z.nullable(z.string()),
+    /** Both legs of a transfer share it; null otherwise. */
+    transferId: z.nullable(z.string()),
+    counterpartAccountId: z.nullable(z.string()),
+    ...timestamps(),
+  }),
+);
+export type TransactionItem = z.infer<ReturnType<typeof transactionItem>>;
 
 /**
  * Index keys of a transaction: by date (gsi1), by account (gsi2), by category (gsi3). The sort key

@@ -1,6 +1,6 @@
 /** The ledger routes (payees, transactions, transfers), declared once (shared/kit/http/operation.ts). */
 import { idPath } from '../kit/http/fields';
-import { defineOperation, idempotencyKeyHeader, ifMatchHeader, lazily, noParams } from '../kit/http/operation';
+import { defineOperation, idempotencyKeyHeader, ifMatchHeader, noParams } from '../kit/http/operation';
 import { moneySchema, pageOf, timestampFields } from '../kit/http/response-schemas';
 import * as z from '../kit/schema';
 import { conversion } from '../rates/public';
@@ -10,17 +10,17 @@ import { transactionListQuery } from './query-schema';
 import { createTransactionBody, createTransferBody, patchTransactionBody } from './schemas';
 
 /** The documented response shapes, built on first use (documentation and tests only). */
-export const transactionViews = lazily(() => {
+export const transactionViews = z.lazily(() => {
   const money = moneySchema();
   const transaction = z.strictObject({
     id: z.string(),
-    kind: transactionItem.shape.kind,
+    kind: transactionItem().shape.kind,
     accountId: z.string(),
     date: z.iso.date(),
     money: money.check(z.describe('As entered.')),
     accountAmount: money.check(z.describe("Signed, in the account's currency: what the balance moved by.")),
     homeAmount: money.check(z.describe("Signed, in the user's home currency at the time of recording.")),
-    conversions: z.strictObject({ account: z.nullable(conversion), home: z.nullable(conversion) }),
+    conversions: z.strictObject({ account: z.nullable(conversion()), home: z.nullable(conversion()) }),
     categoryId: z.nullable(z.string()),
     payee: z.nullable(z.string()),
     note: z.nullable(z.string()),

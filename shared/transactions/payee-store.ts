@@ -30,14 +30,16 @@ function normalizePayeePrefix(prefix: string): string {
   return prefix.normalize('NFKC').replace(/\s+/g, ' ').trimStart().toLowerCase();
 }
 
-const payeeItem = z.object({
-  type: z.literal(PayeeEntity.type),
-  /** As first written; later spellings that normalize the same keep it. */
-  name: z.string(),
-  transactionCount: z.int().check(z.nonnegative()),
-  lastUsedAt: z.string(),
-});
-type PayeeItem = z.infer<typeof payeeItem>;
+const payeeItem = z.lazily(() =>
+  z.object({
+    type: z.literal(PayeeEntity.type),
+    /** As first written; later spellings that normalize the same keep it. */
+    name: z.string(),
+    transactionCount: z.int().check(z.nonnegative()),
+    lastUsedAt: z.string(),
+  }),
+);
+type PayeeItem = z.infer<ReturnType<typeof payeeItem>>;
 
 export function toPayeeView(item: PayeeItem) {
   return { name: item.name, transactionCount: item.transactionCount, lastUsedAt: item.lastUsedAt };
@@ -79,10 +81,12 @@ export function upsertPayeeItem(
 }
 
 /** `GET /v1/payees`: an optional name prefix (matched normalized) and the usual paging. */
-export const payeeListQuery = z.strictObject({
-  prefix: z._default(z.string().check(z.maxLength(100)), ''),
-  ...pageQuery,
-});
+export const payeeListQuery = z.lazily(() =>
+  z.strictObject({
+    prefix: z._default(z.string().check(z.maxLength(100)), ''),
+    ...pageQuery(),
+  }),
+);
 
 export function createPayeeStore({ db, tableName }: { db: DynamoDBDocumentClient; tableName: string }) {
   return {
@@ -98,7 +102,7 @@ export function createPayeeStore({ db, tableName }: { db: DynamoDBDocumentClient
         limit: options.limit,
         ...(options.after !== undefined ? { after: options.after } : {}),
       });
-      return { items: page.items.map((item) => payeeItem.parse(item)), last: page.last };
+      return { items: page.items.map((item) => payeeItem().parse(item)), last: page.last };
     },
   };
 }

@@ -174,7 +174,7 @@ export function createTransactionQueries({
     for (const raw of page.Items ?? []) {
       const sk = raw[attributes.sk] as string;
       if (sk === excluded) continue;
-      const item = transactionItem.parse(raw);
+      const item = transactionItem().parse(raw);
       if (matchesText(item, filter.q)) source.buffer.push({ sk, item });
     }
     source.startKey = page.LastEvaluatedKey;
@@ -244,7 +244,7 @@ export function createTransactionQueries({
           ConsistentRead: true,
         }),
       );
-      return Item ? transactionItem.parse(Item) : undefined;
+      return Item ? transactionItem().parse(Item) : undefined;
     },
 
     /**

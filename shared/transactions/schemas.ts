@@ -18,127 +18,147 @@ export const MAX_EXTERNAL_ID_LENGTH = 128;
 export const EARLIEST_DATE = '1900-01-01';
 
 /** A real calendar day (z.iso.date refuses 2026-02-30), YYYY-MM-DD, not before 1900. */
-export const transactionDate = z.iso
-  .date('must be a real date such as 2026-01-31')
-  .check(z.refine((date) => date >= EARLIEST_DATE, `must not be before ${EARLIEST_DATE}`));
-
-/** Minor units of the account's currency, as the bank charged them (always positive: kind gives the sign). */
-export const positiveMinorUnits = z
-  .number({ error: 'must be an integer number of minor units (e.g. 1234 for 12.34)' })
-  .check(
-    z.int('must be an integer number of minor units (e.g. 1234 for 12.34), not a decimal'),
-    z.gte(1, 'must be greater than 0'),
-    z.lte(MAX_AMOUNT, 'is out of range'),
-  );
-
-/** Tags are labels, not prose: trimmed, lower-cased and de-duplicated so "Trip" and "trip " are one. */
-export const tagsSchema = z.pipe(
-  z
-    .array(
-      z
-        .string()
-        .check(
-          z.trim(),
-          z.minLength(1, 'must not be empty'),
-          z.maxLength(MAX_TAG_LENGTH, `must be at most ${MAX_TAG_LENGTH} characters`),
-        ),
-    )
-    .check(z.maxLength(MAX_TAGS, `must hold at most ${MAX_TAGS} tags`)),
-  z.transform((tags) => [...new Set(tags.map((tag) => tag.toLowerCase()))]),
+export const transactionDate = z.lazily(() =>
+  z.iso
+    .date('must be a real date such as 2026-01-31')
+    .check(z.refine((date) => date >= EARLIEST_DATE, `must not be before ${EARLIEST_DATE}`)),
 );
 
-export const noteSchema = z
-  .string()
-  .check(z.trim(), z.maxLength(MAX_NOTE_LENGTH, `must be at most ${MAX_NOTE_LENGTH} characters`));
-export const payeeSchema = z
-  .string()
-  .check(
-    z.trim(),
-    z.minLength(1, 'must not be empty'),
-    z.maxLength(MAX_PAYEE_LENGTH, `must be at most ${MAX_PAYEE_LENGTH} characters`),
-  );
-/** A bank's or importer's id: printable characters only, since it becomes part of a key (EXTID#…). */
-export const externalIdSchema = z
-  .string()
-  .check(
-    z.minLength(1),
-    z.maxLength(MAX_EXTERNAL_ID_LENGTH),
-    z.regex(/^[^\p{C}]+$/u, 'must be printable characters only'),
-  );
+/** Minor units of the account's currency, as the bank charged them (always positive: kind gives the sign). */
+export const positiveMinorUnits = z.lazily(() =>
+  z
+    .number({ error: 'must be an integer number of minor units (e.g. 1234 for 12.34)' })
+    .check(
+      z.int('must be an integer number of minor units (e.g. 1234 for 12.34), not a decimal'),
+      z.gte(1, 'must be greater than 0'),
+      z.lte(MAX_AMOUNT, 'is out of range'),
+    ),
+);
 
-const entryKind = z
-  .enum(['expense', 'income'])
-  .check(z.describe('expense: money leaves the account; income: money arrives (in an expense category, a refund).'));
+/** Tags are labels, not prose: trimmed, lower-cased and de-duplicated so "Trip" and "trip " are one. */
+export const tagsSchema = z.lazily(() =>
+  z.pipe(
+    z
+      .array(
+        z
+          .string()
+          .check(
+            z.trim(),
+            z.minLength(1, 'must not be empty'),
+            z.maxLength(MAX_TAG_LENGTH, `must be at most ${MAX_TAG_LENGTH} characters`),
+          ),
+      )
+      .check(z.maxLength(MAX_TAGS, `must hold at most ${MAX_TAGS} tags`)),
+    z.transform((tags) => [...new Set(tags.map((tag) => tag.toLowerCase()))]),
+  ),
+);
+
+export const noteSchema = z.lazily(() =>
+  z.string().check(z.trim(), z.maxLength(MAX_NOTE_LENGTH, `must be at most ${MAX_NOTE_LENGTH} characters`)),
+);
+export const payeeSchema = z.lazily(() =>
+  z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1, 'must not be empty'),
+      z.maxLength(MAX_PAYEE_LENGTH, `must be at most ${MAX_PAYEE_LENGTH} characters`),
+    ),
+);
+/** A bank's or importer's id: printable characters only, since it becomes part of a key (EXTID#…). */
+export const externalIdSchema = z.lazily(() =>
+  z
+    .string()
+    .check(
+      z.minLength(1),
+      z.maxLength(MAX_EXTERNAL_ID_LENGTH),
+      z.regex(/^[^\p{C}]+$/u, 'must be printable characters only'),
+    ),
+);
+
+const entryKind = z.lazily(() =>
+  z
+    .enum(['expense', 'income'])
+    .check(z.describe('expense: money leaves the account; income: money arrives (in an expense category, a refund).')),
+);
 
 /**
  * Any category of the caller, of either kind: an entry's kind and its category's kind are
  * independent, so a refund stays in the purchase's category (shared/budgets/contribution.ts).
  */
-const entryCategory = z
-  .nullable(entityId)
-  .check(
-    z.describe(
-      'A category of either kind. An income in an expense category is a refund: it lowers that category’s spent in ' +
-        'its budgets. An expense in an income category reverses income (e.g. salary paid back) and counts in no budget.',
+const entryCategory = z.lazily(() =>
+  z
+    .nullable(entityId())
+    .check(
+      z.describe(
+        'A category of either kind. An income in an expense category is a refund: it lowers that category’s spent in ' +
+          'its budgets. An expense in an income category reverses income (e.g. salary paid back) and counts in no budget.',
+      ),
     ),
-  );
+);
 
-export const createTransactionBody = z.strictObject({
-  kind: entryKind,
-  accountId: entityId,
-  /** As entered: any supported currency, converted to the account's and the home currency. */
-  money: positiveMoneySchema,
-  /** What the bank charged in the account's currency, when `money` is in another one. */
-  accountAmount: z.optional(positiveMinorUnits),
-  categoryId: z.optional(entryCategory),
-  payee: z.optional(z.nullable(payeeSchema)),
-  note: z.optional(z.nullable(noteSchema)),
-  tags: z.optional(tagsSchema),
-  /** Defaults to today in the user's timezone. */
-  date: z.optional(transactionDate),
-  externalId: z.optional(externalIdSchema),
-});
-export type CreateTransactionBody = z.infer<typeof createTransactionBody>;
+export const createTransactionBody = z.lazily(() =>
+  z.strictObject({
+    kind: entryKind(),
+    accountId: entityId(),
+    /** As entered: any supported currency, converted to the account's and the home currency. */
+    money: positiveMoneySchema(),
+    /** What the bank charged in the account's currency, when `money` is in another one. */
+    accountAmount: z.optional(positiveMinorUnits()),
+    categoryId: z.optional(entryCategory()),
+    payee: z.optional(z.nullable(payeeSchema())),
+    note: z.optional(z.nullable(noteSchema())),
+    tags: z.optional(tagsSchema()),
+    /** Defaults to today in the user's timezone. */
+    date: z.optional(transactionDate()),
+    externalId: z.optional(externalIdSchema()),
+  }),
+);
+export type CreateTransactionBody = z.infer<ReturnType<typeof createTransactionBody>>;
 
 /** PATCH: an allow-list; `null` clears categoryId, payee or note. externalId is immutable. */
-export const patchTransactionBody = z
-  .strictObject({
-    kind: z.optional(entryKind),
-    accountId: z.optional(entityId),
-    money: z.optional(positiveMoneySchema),
-    accountAmount: z.optional(positiveMinorUnits),
-    categoryId: z.optional(entryCategory),
-    payee: z.optional(z.nullable(payeeSchema)),
-    note: z.optional(z.nullable(noteSchema)),
-    tags: z.optional(tagsSchema),
-    date: z.optional(transactionDate),
-  })
-  .check(
-    z.refine((patch) => Object.values(patch).some((value) => value !== undefined), {
-      message: 'must change at least one field',
-    }),
-  );
-export type TransactionPatch = z.infer<typeof patchTransactionBody>;
+export const patchTransactionBody = z.lazily(() =>
+  z
+    .strictObject({
+      kind: z.optional(entryKind()),
+      accountId: z.optional(entityId()),
+      money: z.optional(positiveMoneySchema()),
+      accountAmount: z.optional(positiveMinorUnits()),
+      categoryId: z.optional(entryCategory()),
+      payee: z.optional(z.nullable(payeeSchema())),
+      note: z.optional(z.nullable(noteSchema())),
+      tags: z.optional(tagsSchema()),
+      date: z.optional(transactionDate()),
+    })
+    .check(
+      z.refine((patch) => Object.values(patch).some((value) => value !== undefined), {
+        message: 'must change at least one field',
+      }),
+    ),
+);
+export type TransactionPatch = z.infer<ReturnType<typeof patchTransactionBody>>;
 
-export const createTransferBody = z
-  .strictObject({
-    fromAccountId: entityId,
-    toAccountId: entityId,
-    /** Leaves the source account (converted to its currency when it is another one). */
-    money: positiveMoneySchema,
-    /** What arrived, in the destination account's currency, when it differs from `money`'s. */
-    toAmount: z.optional(positiveMinorUnits),
-    date: z.optional(transactionDate),
-    note: z.optional(z.nullable(noteSchema)),
-    tags: z.optional(tagsSchema),
-  })
-  .check(
-    z.refine((body) => body.fromAccountId !== body.toAccountId, {
-      path: ['toAccountId'],
-      message: 'must be another account than fromAccountId',
-    }),
-  );
-export type CreateTransferBody = z.infer<typeof createTransferBody>;
+export const createTransferBody = z.lazily(() =>
+  z
+    .strictObject({
+      fromAccountId: entityId(),
+      toAccountId: entityId(),
+      /** Leaves the source account (converted to its currency when it is another one). */
+      money: positiveMoneySchema(),
+      /** What arrived, in the destination account's currency, when it differs from `money`'s. */
+      toAmount: z.optional(positiveMinorUnits()),
+      date: z.optional(transactionDate()),
+      note: z.optional(z.nullable(noteSchema())),
+      tags: z.optional(tagsSchema()),
+    })
+    .check(
+      z.refine((body) => body.fromAccountId !== body.toAccountId, {
+        path: ['toAccountId'],
+        message: 'must be another account than fromAccountId',
+      }),
+    ),
+);
+export type CreateTransferBody = z.infer<ReturnType<typeof createTransferBody>>;
 
 /** Today (YYYY-MM-DD) as the user's wall calendar shows it. */
 export function todayIn(timeZone: string, now: Date): string {

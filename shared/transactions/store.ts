@@ -190,13 +190,13 @@ export function createTransactionStore({
 
   return {
     async get(userId: string, transactionId: string): Promise<TransactionItem | undefined> {
-      return read(TransactionEntity.key(userId, transactionId), transactionItem);
+      return read(TransactionEntity.key(userId, transactionId), transactionItem());
     },
     async getAccount(userId: string, accountId: string): Promise<AccountItem | undefined> {
-      return read(AccountEntity.key(userId, accountId), accountItem);
+      return read(AccountEntity.key(userId, accountId), accountItem());
     },
     async getCategory(userId: string, categoryId: string): Promise<CategoryItem | undefined> {
-      return read(CategoryEntity.key(userId, categoryId), categoryItem);
+      return read(CategoryEntity.key(userId, categoryId), categoryItem());
     },
 
     /**

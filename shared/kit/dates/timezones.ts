@@ -10,6 +10,8 @@ export function isTimeZone(name: string): boolean {
 }
 
 /** An IANA time zone name, as a request or stored field. */
-export const timeZone = z
-  .string()
-  .check(z.minLength(1), z.maxLength(64), z.refine(isTimeZone, 'is not an IANA time zone such as "Europe/Berlin"'));
+export const timeZone = z.lazily(() =>
+  z
+    .string()
+    .check(z.minLength(1), z.maxLength(64), z.refine(isTimeZone, 'is not an IANA time zone such as "Europe/Berlin"')),
+);

@@ -62,7 +62,7 @@ function parseConsumedEvent<S extends EventSchemas, N extends keyof S & string>(
   if (!(accepts as readonly string[]).includes(detailType)) {
     throw new InvalidEvent(`This consumer does not handle ${detailType}`);
   }
-  const result = z.safeParse(schemas[detailType as N] as S[N], event.detail);
+  const result = z.safeParse((schemas[detailType as N] as S[N])(), event.detail);
   if (!result.success) {
     // Zod issues can quote the input; name only the fields at fault.
     const fields = [...new Set(result.error.issues.map((issue) => issue.path.join('.') || '(root)'))];

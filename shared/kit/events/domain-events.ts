@@ -10,26 +10,31 @@ export const EVENT_SOURCE = 'moneta';
 /** Which event each change of one item type becomes, and which attribute is the entity's id. */
 export type ItemEvents = { idAttribute: string; INSERT?: string; MODIFY?: string; REMOVE?: string };
 
-/** Event name → detail schema. */
-export type EventSchemas = Record<string, z.Schema>;
+/**
+ * Event name → detail schema, built on first use (`z.lazily`): a consumer builds the schemas of the
+ * events it receives, not all of them when it loads.
+ */
+export type EventSchemas = Record<string, () => z.Schema>;
 
 /** The parsed detail of event `N` of a schema map. */
-export type DetailOf<S extends EventSchemas, N extends keyof S> = z.infer<S[N]>;
+export type DetailOf<S extends EventSchemas, N extends keyof S> = z.infer<ReturnType<S[N]>>;
 
 /** Fields every event detail carries. Deduplicate on `sourceEventId`, never on the envelope id. */
-const detailBase = z.object({
-  /** The DynamoDB stream record's eventID: stable across publisher retries. */
-  sourceEventId: z.string().check(z.minLength(1)),
-  userId: z.string().check(z.minLength(1)),
-  /** The entity's own id (for a user, the user id). */
-  id: z.string().check(z.minLength(1)),
-  version: z.int().check(z.nonnegative()),
-  occurredAt: z.iso.datetime({ offset: true }),
-});
+const detailBase = z.lazily(() =>
+  z.object({
+    /** The DynamoDB stream record's eventID: stable across publisher retries. */
+    sourceEventId: z.string().check(z.minLength(1)),
+    userId: z.string().check(z.minLength(1)),
+    /** The entity's own id (for a user, the user id). */
+    id: z.string().check(z.minLength(1)),
+    version: z.int().check(z.nonnegative()),
+    occurredAt: z.iso.datetime({ offset: true }),
+  }),
+);
 
 /** An item was written for the first time: `data` is the new item. */
-export const created = <T extends z.Schema>(data: T) => z.extend(detailBase, { data });
+export const created = <T extends z.Schema>(data: T) => z.extend(detailBase(), { data });
 /** An item changed: `data` is the new item, `previous` the old one. */
-export const updated = <T extends z.Schema>(data: T) => z.extend(detailBase, { data, previous: data });
+export const updated = <T extends z.Schema>(data: T) => z.extend(detailBase(), { data, previous: data });
 /** An item was deleted: `previous` is what it was. */
-export const deleted = <T extends z.Schema>(data: T) => z.extend(detailBase, { previous: data });
+export const deleted = <T extends z.Schema>(data: T) => z.extend(detailBase(), { previous: data });

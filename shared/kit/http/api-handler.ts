@@ -92,16 +92,23 @@ function declaredHeaders(declared: RequestSchemas['headers'], event: HttpApiEven
   });
 }
 
-function parseRequest<D extends OperationDeclaration>(operation: D, event: HttpApiEvent): ApiRequest<D> {
-  const schemas = operation.request;
-  const body = schemas.body ? readJsonBody(event) : undefined;
-  return {
-    body: parsePart(schemas.body, body, 'body'),
-    query: parsePart(schemas.query, event.queryStringParameters ?? {}, 'query'),
-    path: parsePart(schemas.path, event.pathParameters ?? {}, 'path'),
-    headers: declaredHeaders(schemas.headers, event),
-    requestId: event.requestContext.requestId,
-  } as ApiRequest<D>;
+/**
+ * The parser of an operation's requests. Its schemas are built on the first request, not when the
+ * handler is made: a function's cold start then builds no schema it does not parse with.
+ */
+function requestParser<D extends OperationDeclaration>(operation: D): (event: HttpApiEvent) => ApiRequest<D> {
+  const declared = operation.request;
+  const schemas = z.lazily(() => ({ body: declared.body?.(), query: declared.query?.(), path: declared.path?.() }));
+  return (event) => {
+    const { body, query, path } = schemas();
+    return {
+      body: parsePart(body, body ? readJsonBody(event) : undefined, 'body'),
+      query: parsePart(query, event.queryStringParameters ?? {}, 'query'),
+      path: parsePart(path, event.pathParameters ?? {}, 'path'),
+      headers: declaredHeaders(declared.headers, event),
+      requestId: event.requestContext.requestId,
+    } as ApiRequest<D>;
+  };
 }
 
 export function problemResponse(thrown: unknown, event: HttpApiEvent): HttpApiResult {
@@ -187,10 +194,11 @@ export function route<D extends OperationDeclaration & { auth: 'public' | 'ident
   if (operation.auth !== 'public' && operation.auth !== 'identity') {
     throw new Error(`${operation.function} is a ${operation.auth} operation: build it with its caller route`);
   }
+  const parseRequest = requestParser(operation);
   return handlerOf(operation, async (event) => {
-    if (operation.auth === 'public') return fn(parseRequest(operation, event) as RouteRequest<D>);
+    if (operation.auth === 'public') return fn(parseRequest(event) as RouteRequest<D>);
     const identity = callerIdentity(event);
-    return fn({ ...parseRequest(operation, event), ...identity } as RouteRequest<D>);
+    return fn({ ...parseRequest(event), ...identity } as RouteRequest<D>);
   });
 }
 
@@ -208,9 +216,10 @@ export function callerRoute<D extends OperationDeclaration & { auth: 'user' }, C
   if (operation.auth !== 'user') {
     throw new Error(`${operation.function} is a ${operation.auth} operation: build it with route()`);
   }
+  const parseRequest = requestParser(operation);
   return handlerOf(operation, async (event) => {
     const identity = callerIdentity(event);
-    const request = parseRequest(operation, event);
+    const request = parseRequest(event);
     const caller = await loadCaller(identity.userId);
     return fn({ ...request, ...identity, ...caller });
   });

@@ -8,12 +8,14 @@ import { createHash } from 'node:crypto';
 import * as z from '../schema';
 import { ValidationFailed } from './problems';
 
-const cursorPayload = z.strictObject({
-  v: z.literal(1),
-  u: z.string().check(z.regex(/^[0-9a-f]{12}$/)),
-  /** Where the next page starts: a sort key, or a JSON-encoded LastEvaluatedKey. */
-  after: z.string().check(z.minLength(1), z.maxLength(1024)),
-});
+const cursorPayload = z.lazily(() =>
+  z.strictObject({
+    v: z.literal(1),
+    u: z.string().check(z.regex(/^[0-9a-f]{12}$/)),
+    /** Where the next page starts: a sort key, or a JSON-encoded LastEvaluatedKey. */
+    after: z.string().check(z.minLength(1), z.maxLength(1024)),
+  }),
+);
 
 function userFingerprint(userId: string): string {
   return createHash('sha256').update(userId).digest('hex').slice(0, 12);
@@ -26,9 +28,9 @@ export function encodeCursor(userId: string, after: string): string {
 /** The position a cursor continues after; throws 400 for a foreign or malformed cursor. */
 export function decodeCursor(userId: string, cursor: string): string {
   const invalid = () => new ValidationFailed([{ in: 'query', field: 'cursor', message: 'is not a valid cursor' }]);
-  let payload: z.infer<typeof cursorPayload>;
+  let payload: z.infer<ReturnType<typeof cursorPayload>>;
   try {
-    payload = cursorPayload.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    payload = cursorPayload().parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
   } catch {
     throw invalid();
   }
@@ -47,7 +49,7 @@ export function pageBody<T, V>(userId: string, page: { items: readonly T[]; last
 }
 
 /** `limit` and `cursor` query parameters every list route accepts. */
-export const pageQuery = {
+export const pageQuery = z.lazily(() => ({
   limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(200)), 50),
   cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))),
-};
+}));

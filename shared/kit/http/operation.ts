@@ -6,9 +6,10 @@
  * (shared/app/operations.ts lists them), and a handler is built from its own declaration
  * (./api-handler.ts), so the places a route used to be written in cannot drift apart.
  *
- * A declaration is data only: it imports no handler. Request schemas are the handler's own (it
- * parses with them, so they load anyway); response schemas are documentation only and are built
- * lazily, by a thunk, so a handler's cold start does not construct them.
+ * A declaration is data only: it imports no handler, and it builds no schema. Schemas are given as
+ * thunks (`z.lazily` declarations, ../schema.ts), because a function loads its whole feature's
+ * declarations: a handler builds its own request schemas when it first parses, and response
+ * schemas (documentation only) are built by the document and tests alone.
  */
 
 import type { Grants } from '../aws/grants';
@@ -54,12 +55,15 @@ export const idempotencyKeyHeader = {
 } as const satisfies HeaderSpec;
 
 /** The shape of the empty query or path, for operations that take none: unknown parameters are refused. */
-export const noParams = z.strictObject({});
+export const noParams = z.lazily(() => z.strictObject({}));
+
+/** A schema built on demand: the handler that parses with it, or the document, builds it. */
+export type SchemaThunk = () => z.Schema;
 
 export type RequestSchemas = {
-  body?: z.Schema;
-  query?: z.Schema;
-  path?: z.Schema;
+  body?: SchemaThunk;
+  query?: SchemaThunk;
+  path?: SchemaThunk;
   /** Keyed by lower-cased name, as HTTP API delivers headers. A handler can read only these. */
   headers?: Readonly<Record<string, HeaderSpec>>;
 };
@@ -124,16 +128,7 @@ export function defineOperation<const D extends OperationDeclaration>(declaratio
   return declaration;
 }
 
-/** A value built on first use and kept: response schemas that only documentation and tests need. */
-export function lazily<T>(build: () => T): () => T {
-  let built: { value: T } | undefined;
-  return () => {
-    built ??= { value: build() };
-    return built.value;
-  };
-}
-
-type Parsed<R, K extends 'body' | 'query' | 'path'> = R extends { [P in K]: infer T extends z.Schema }
+type Parsed<R, K extends 'body' | 'query' | 'path'> = R extends { [P in K]: () => infer T extends z.Schema }
   ? z.infer<T>
   : undefined;
 

@@ -6,12 +6,14 @@ import * as z from '../schema';
 import { isCurrency } from './currencies';
 
 /** An ISO 4217 code Moneta supports (shared/kit/money/currencies.ts). */
-export const currencyCode = z
-  .string()
-  .check(
-    z.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as "EUR"'),
-    z.refine(isCurrency, 'is not a supported ISO 4217 currency'),
-  );
+export const currencyCode = z.lazily(() =>
+  z
+    .string()
+    .check(
+      z.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as "EUR"'),
+      z.refine(isCurrency, 'is not a supported ISO 4217 currency'),
+    ),
+);
 
 export type Money = { amount: number; currency: string };
 
@@ -35,28 +37,37 @@ export function withinTransactionRange(amount: bigint): boolean {
   return amount <= BigInt(MAX_AMOUNT) && amount >= -BigInt(MAX_AMOUNT);
 }
 
-const minorUnitChecks = [
-  z.int('must be an integer number of minor units (e.g. 1234 for 12.34), not a decimal'),
-  z.gte(-MAX_AMOUNT, 'is out of range'),
-  z.lte(MAX_AMOUNT, 'is out of range'),
-] as const;
-const minorUnits = z.number({ error: 'must be an integer number of minor units (e.g. 1234 for 12.34)' });
+const minorUnitChecks = z.lazily(
+  () =>
+    [
+      z.int('must be an integer number of minor units (e.g. 1234 for 12.34), not a decimal'),
+      z.gte(-MAX_AMOUNT, 'is out of range'),
+      z.lte(MAX_AMOUNT, 'is out of range'),
+    ] as const,
+);
+const minorUnits = z.lazily(() =>
+  z.number({ error: 'must be an integer number of minor units (e.g. 1234 for 12.34)' }),
+);
 
-export const moneySchema = z.strictObject({ amount: minorUnits.check(...minorUnitChecks), currency: currencyCode });
+export const moneySchema = z.lazily(() =>
+  z.strictObject({ amount: minorUnits().check(...minorUnitChecks()), currency: currencyCode() }),
+);
 /** Money whose amount must be > 0 (the direction is given by the transaction type). */
-export const positiveMoneySchema = z.strictObject({
-  amount: minorUnits.check(
-    ...minorUnitChecks,
-    z.refine((n) => n > 0, 'must be greater than 0'),
-  ),
-  currency: currencyCode,
-});
+export const positiveMoneySchema = z.lazily(() =>
+  z.strictObject({
+    amount: minorUnits().check(
+      ...minorUnitChecks(),
+      z.refine((n) => n > 0, 'must be greater than 0'),
+    ),
+    currency: currencyCode(),
+  }),
+);
 
 /**
  * An amount or total as read from the table. Writes keep it an integer within ±(2^53 − 1); reading
  * does not re-check that, so an item stored before the range was enforced still reads (as the
  * nearest double) instead of failing every read of its owner's data.
  */
-export const storedAmount = z
-  .number()
-  .check(z.refine(Number.isInteger, 'must be an integer'), z.meta({ type: 'integer' }));
+export const storedAmount = z.lazily(() =>
+  z.number().check(z.refine(Number.isInteger, 'must be an integer'), z.meta({ type: 'integer' })),
+);

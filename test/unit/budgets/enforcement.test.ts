@@ -132,7 +132,7 @@ test('a refund is never refused, even past the limit: it lowers spending, and th
     now: () => new Date('2026-01-20T10:00:00Z'),
   };
   for (const stored of ofKind(await ledger.items(userId), 'TXN#')) {
-    await evaluateEvent(deps, events.created(userId, transactionItem.parse(stored)));
+    await evaluateEvent(deps, events.created(userId, transactionItem().parse(stored)));
   }
   expect(await counter(userId)).toMatchObject({ spent: 1000 - 200 - 100, transactionCount: 3 });
   // Raising spending again is still refused: 700 of 500 already.
@@ -160,7 +160,7 @@ test('the evaluator then finds those versions applied and counts nothing twice',
     now: () => new Date('2026-01-20T10:00:00Z'),
   };
   for (const stored of ofKind(await ledger.items(userId), 'TXN#')) {
-    const event = events.created(userId, transactionItem.parse(stored));
+    const event = events.created(userId, transactionItem().parse(stored));
     await evaluateEvent(deps, event);
     await evaluateEvent(deps, event);
   }

@@ -95,7 +95,7 @@ describe('GET /v1/notifications', () => {
       sentAt: null,
       sesMessageId: null,
     });
-    for (const item of response.body.items) expect(() => notificationView.parse(item)).not.toThrow();
+    for (const item of response.body.items) expect(() => notificationView().parse(item)).not.toThrow();
   });
 
   test('pages with limit and cursor, never repeating or skipping an item', async () => {

@@ -31,7 +31,7 @@ const groceries = categoryFixture();
 const salary = categoryFixture({ categoryId: 'salary', name: 'Salary', kind: 'income' });
 
 const create = (body: Record<string, unknown>, ctx: Partial<Parameters<typeof planCreate>[1]> = {}) => {
-  const parsed: CreateTransactionBody = createTransactionBody.parse(body);
+  const parsed: CreateTransactionBody = createTransactionBody().parse(body);
   const date = parsed.date ?? '2026-01-05';
   return planCreate(parsed, {
     userId: 'user-1',
@@ -45,7 +45,7 @@ const create = (body: Record<string, unknown>, ctx: Partial<Parameters<typeof pl
     ...ctx,
   });
 };
-const patch = (body: Record<string, unknown>) => patchTransactionBody.parse(body);
+const patch = (body: Record<string, unknown>) => patchTransactionBody().parse(body);
 
 describe('planCreate', () => {
   test('an expense in the account currency takes its amount off the balance, unconverted', () => {
@@ -462,7 +462,7 @@ describe('planTransfer', () => {
 
   test('two legs with opposite signs; the destination gets the converted amount', () => {
     const { outLeg, inLeg, deltas } = planTransfer(
-      createTransferBody.parse({
+      createTransferBody().parse({
         fromAccountId: 'acc-eur',
         toAccountId: 'acc-usd',
         money: { amount: 10000, currency: 'EUR' },
@@ -492,7 +492,7 @@ describe('planTransfer', () => {
 
   test('toAmount, when given, is what arrives', () => {
     const { inLeg } = planTransfer(
-      createTransferBody.parse({
+      createTransferBody().parse({
         fromAccountId: 'acc-eur',
         toAccountId: 'acc-usd',
         money: { amount: 10000, currency: 'EUR' },
@@ -508,7 +508,7 @@ describe('planTransfer', () => {
     const gbp = accountFixture({ accountId: 'acc-gbp', currency: 'GBP' });
     const home = { ...base, from: usd, to: gbp, homeCurrency: 'GBP' };
     const usdToGbp = (extra: object = {}) =>
-      createTransferBody.parse({
+      createTransferBody().parse({
         fromAccountId: 'acc-usd',
         toAccountId: 'acc-gbp',
         money: { amount: 10000, currency: 'USD' },
@@ -530,7 +530,7 @@ describe('planTransfer', () => {
 
     test('out of the home-currency account: what left it is the home value', () => {
       const { outLeg, inLeg } = planTransfer(
-        createTransferBody.parse({
+        createTransferBody().parse({
           fromAccountId: 'acc-gbp',
           toAccountId: 'acc-usd',
           money: { amount: 7000, currency: 'GBP' },
@@ -563,7 +563,7 @@ describe('planTransfer', () => {
   });
 
   test('the same account on both sides is a 400 naming toAccountId', () => {
-    const result = createTransferBody.safeParse({
+    const result = createTransferBody().safeParse({
       fromAccountId: 'a',
       toAccountId: 'a',
       money: { amount: 1, currency: 'EUR' },

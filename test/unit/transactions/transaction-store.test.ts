@@ -17,7 +17,7 @@ beforeEach(() => db.reset());
 
 const store = createTransactionStore({ db: db as unknown as DynamoDBDocumentClient, tableName: 'moneta-test' });
 const { item, deltas } = planCreate(
-  createTransactionBody.parse({
+  createTransactionBody().parse({
     kind: 'expense',
     accountId: 'acc-eur',
     money: { amount: 100, currency: 'EUR' },

@@ -87,7 +87,7 @@ describe('conversion through EUR', () => {
 
 describe('money on the wire', () => {
   it('accepts integer minor units of a known currency', () => {
-    expect(moneySchema.parse({ amount: 1234, currency: 'EUR' })).toEqual({ amount: 1234, currency: 'EUR' });
+    expect(moneySchema().parse({ amount: 1234, currency: 'EUR' })).toEqual({ amount: 1234, currency: 'EUR' });
   });
   it.each([
     [{ amount: 12.34, currency: 'EUR' }, 'amount'],
@@ -97,13 +97,13 @@ describe('money on the wire', () => {
     [{ amount: 100, currency: 'eur' }, 'currency'],
     [{ amount: 100, currency: 'EUR', fx: 1 }, ''],
   ])('refuses %p', (value, field) => {
-    const result = moneySchema.safeParse(value);
+    const result = moneySchema().safeParse(value);
     expect(result.success).toBe(false);
     if (field) expect(result.error?.issues[0]?.path).toEqual([field]);
   });
   it('refuses zero and negative amounts where a positive one is required', () => {
-    expect(positiveMoneySchema.safeParse({ amount: 0, currency: 'EUR' }).success).toBe(false);
-    expect(positiveMoneySchema.safeParse({ amount: -1, currency: 'EUR' }).success).toBe(false);
+    expect(positiveMoneySchema().safeParse({ amount: 0, currency: 'EUR' }).success).toBe(false);
+    expect(positiveMoneySchema().safeParse({ amount: -1, currency: 'EUR' }).success).toBe(false);
   });
 });
 

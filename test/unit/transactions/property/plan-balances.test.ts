@@ -65,7 +65,7 @@ class MemoryLedger {
   run(request: LedgerRequest) {
     switch (request.op) {
       case 'create': {
-        const body = createTransactionBody.parse(request.body);
+        const body = createTransactionBody().parse(request.body);
         const date = body.date as string;
         const plan = planCreate(body, {
           userId: 'u',
@@ -83,7 +83,7 @@ class MemoryLedger {
       }
       case 'update': {
         const old = this.transactions.get(request.id) as TransactionItem;
-        const patch = patchTransactionBody.parse(request.body);
+        const patch = patchTransactionBody().parse(request.body);
         const reads = updateReads(old, patch);
         const plan = planUpdate(old, patch, {
           now: NOW,
@@ -105,7 +105,7 @@ class MemoryLedger {
         return;
       }
       case 'transfer': {
-        const body = createTransferBody.parse(request.body);
+        const body = createTransferBody().parse(request.body);
         const transferId = this.id();
         const plan = planTransfer(body, {
           transferId,
