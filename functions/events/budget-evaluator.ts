@@ -9,7 +9,7 @@ import { budgetEvaluator } from '../../shared/budgets/consumers';
 import { evaluateEvent } from '../../shared/budgets/evaluate';
 import { createBudgetStore } from '../../shared/budgets/store';
 import { createProfileStore } from '../../shared/identity/profile-store';
-import { documentClient } from '../../shared/kit/aws/clients';
+import { documentClient } from '../../shared/kit/aws/document-client';
 import { requireEnv } from '../../shared/kit/config';
 import { logger, metrics } from '../../shared/kit/observability';
 

@@ -8,7 +8,7 @@ import { type ConsumedEvent, eventConsumer } from '../../shared/app/consumer';
 import { createGoalTracker } from '../../shared/goals/apply';
 import { goalTracker } from '../../shared/goals/consumers';
 import { createGoalStore } from '../../shared/goals/store';
-import { documentClient } from '../../shared/kit/aws/clients';
+import { documentClient } from '../../shared/kit/aws/document-client';
 import { requireEnv } from '../../shared/kit/config';
 import { logger, metrics } from '../../shared/kit/observability';
 import { createRateStore } from '../../shared/rates/store';

@@ -14,7 +14,7 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { eventConsumer } from '../../shared/app/consumer';
 import { CategoryEntity } from '../../shared/categories/items';
-import { documentClient } from '../../shared/kit/aws/clients';
+import { documentClient } from '../../shared/kit/aws/document-client';
 import { requireEnv } from '../../shared/kit/config';
 import { queryPages } from '../../shared/kit/dynamodb/prefix-page';
 import { type GuardedItem, transactWrite } from '../../shared/kit/dynamodb/transact';

@@ -20,7 +20,7 @@ import {
   profileSchema,
 } from '../../shared/identity/profile';
 import { createProfileStore } from '../../shared/identity/profile-store';
-import { documentClient } from '../../shared/kit/aws/clients';
+import { documentClient } from '../../shared/kit/aws/document-client';
 import { requireEnv } from '../../shared/kit/config';
 import { timeZone } from '../../shared/kit/dates/timezones';
 import { currencyCode } from '../../shared/kit/money/money';

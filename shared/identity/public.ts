@@ -4,7 +4,7 @@ export { identityEvents } from './events';
 export { type NotificationPreferences, type Profile, ProfileEntity } from './profile';
 export type { ProfileStore } from './profile-store';
 
-import { documentClient } from '../kit/aws/clients';
+import { documentClient } from '../kit/aws/document-client';
 import { requireEnv } from '../kit/config';
 import { type ApiResponse, callerRoute, type IdentityRequest, type RouteHandler } from '../kit/http/api-handler';
 import type { OperationDeclaration } from '../kit/http/operation';

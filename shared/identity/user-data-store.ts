@@ -4,7 +4,7 @@
  * A Query on the user's own partition, never a Scan.
  */
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { documentClient } from '../kit/aws/clients';
+import { documentClient } from '../kit/aws/document-client';
 import { requireEnv } from '../kit/config';
 import { type Key, userPk } from '../kit/dynamodb/keys';
 import { queryPages } from '../kit/dynamodb/prefix-page';

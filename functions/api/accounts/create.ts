@@ -8,7 +8,7 @@ import { accountsCreate } from '../../../shared/accounts/operations';
 import { createAccountStore, newAccountItem } from '../../../shared/accounts/store';
 import { toAccountView } from '../../../shared/accounts/views';
 import { userRoute } from '../../../shared/identity/public';
-import { documentClient } from '../../../shared/kit/aws/clients';
+import { documentClient } from '../../../shared/kit/aws/document-client';
 import { requireEnv } from '../../../shared/kit/config';
 import { versionETag } from '../../../shared/kit/http/etag';
 import { newEntityId } from '../../../shared/kit/http/fields';

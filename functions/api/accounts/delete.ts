@@ -7,7 +7,7 @@
 import { accountsDelete } from '../../../shared/accounts/operations';
 import { createAccountStore } from '../../../shared/accounts/store';
 import { userRoute } from '../../../shared/identity/public';
-import { documentClient } from '../../../shared/kit/aws/clients';
+import { documentClient } from '../../../shared/kit/aws/document-client';
 import { requireEnv } from '../../../shared/kit/config';
 import { Conflict, NotFound } from '../../../shared/kit/http/problems';
 

@@ -4,7 +4,7 @@ import { accountsGet } from '../../../shared/accounts/operations';
 import { createAccountStore } from '../../../shared/accounts/store';
 import { toAccountView } from '../../../shared/accounts/views';
 import { userRoute } from '../../../shared/identity/public';
-import { documentClient } from '../../../shared/kit/aws/clients';
+import { documentClient } from '../../../shared/kit/aws/document-client';
 import { requireEnv } from '../../../shared/kit/config';
 import { versionETag } from '../../../shared/kit/http/etag';
 import { NotFound } from '../../../shared/kit/http/problems';

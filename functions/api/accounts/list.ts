@@ -4,7 +4,7 @@ import { accountsList } from '../../../shared/accounts/operations';
 import { createAccountStore } from '../../../shared/accounts/store';
 import { toAccountView } from '../../../shared/accounts/views';
 import { userRoute } from '../../../shared/identity/public';
-import { documentClient } from '../../../shared/kit/aws/clients';
+import { documentClient } from '../../../shared/kit/aws/document-client';
 import { requireEnv } from '../../../shared/kit/config';
 import { continueAfter, pageBody } from '../../../shared/kit/http/cursor';
 

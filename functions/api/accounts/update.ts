@@ -7,7 +7,7 @@ import { accountsUpdate } from '../../../shared/accounts/operations';
 import { createAccountStore } from '../../../shared/accounts/store';
 import { toAccountView } from '../../../shared/accounts/views';
 import { userRoute } from '../../../shared/identity/public';
-import { documentClient } from '../../../shared/kit/aws/clients';
+import { documentClient } from '../../../shared/kit/aws/document-client';
 import { requireEnv } from '../../../shared/kit/config';
 import { versionETag, versionsFromIfMatch } from '../../../shared/kit/http/etag';
 import { NotFound, PreconditionFailed } from '../../../shared/kit/http/problems';

@@ -8,7 +8,7 @@
 import { budgetsDelete } from '../../../shared/budgets/operations';
 import { createBudgetStore } from '../../../shared/budgets/store';
 import { userRoute } from '../../../shared/identity/public';
-import { documentClient } from '../../../shared/kit/aws/clients';
+import { documentClient } from '../../../shared/kit/aws/document-client';
 import { requireEnv } from '../../../shared/kit/config';
 import { versionsFromIfMatch } from '../../../shared/kit/http/etag';
 import { NotFound, PreconditionFailed } from '../../../shared/kit/http/problems';

@@ -4,7 +4,7 @@ import { budgetsList } from '../../../shared/budgets/operations';
 import { createBudgetStore } from '../../../shared/budgets/store';
 import { toBudgetView } from '../../../shared/budgets/views';
 import { userRoute } from '../../../shared/identity/public';
-import { documentClient } from '../../../shared/kit/aws/clients';
+import { documentClient } from '../../../shared/kit/aws/document-client';
 import { requireEnv } from '../../../shared/kit/config';
 import { continueAfter, pageBody } from '../../../shared/kit/http/cursor';
 

@@ -10,7 +10,7 @@ import { figuresFor } from '../../../shared/budgets/rollover';
 import { createBudgetStore } from '../../../shared/budgets/store';
 import { toPeriodView } from '../../../shared/budgets/views';
 import { userRoute } from '../../../shared/identity/public';
-import { documentClient } from '../../../shared/kit/aws/clients';
+import { documentClient } from '../../../shared/kit/aws/document-client';
 import { requireEnv } from '../../../shared/kit/config';
 import { NotFound, ValidationFailed } from '../../../shared/kit/http/problems';
 import { todayIn } from '../../../shared/transactions/schemas';

@@ -11,7 +11,7 @@ import { createBudgetStore } from '../../../shared/budgets/store';
 import { toBudgetView } from '../../../shared/budgets/views';
 import { createCategoryStore } from '../../../shared/categories/store';
 import { userRoute } from '../../../shared/identity/public';
-import { documentClient } from '../../../shared/kit/aws/clients';
+import { documentClient } from '../../../shared/kit/aws/document-client';
 import { requireEnv } from '../../../shared/kit/config';
 import { versionETag, versionsFromIfMatch } from '../../../shared/kit/http/etag';
 import { NotFound, PreconditionFailed } from '../../../shared/kit/http/problems';

@@ -7,7 +7,7 @@ import { categoriesCreate } from '../../../shared/categories/operations';
 import { createCategoryStore, newCategoryItem } from '../../../shared/categories/store';
 import { toCategoryView } from '../../../shared/categories/views';
 import { userRoute } from '../../../shared/identity/public';
-import { documentClient } from '../../../shared/kit/aws/clients';
+import { documentClient } from '../../../shared/kit/aws/document-client';
 import { requireEnv } from '../../../shared/kit/config';
 import { versionETag } from '../../../shared/kit/http/etag';
 import { newEntityId } from '../../../shared/kit/http/fields';

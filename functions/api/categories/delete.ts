@@ -6,7 +6,7 @@
 import { categoriesDelete } from '../../../shared/categories/operations';
 import { createCategoryStore } from '../../../shared/categories/store';
 import { userRoute } from '../../../shared/identity/public';
-import { documentClient } from '../../../shared/kit/aws/clients';
+import { documentClient } from '../../../shared/kit/aws/document-client';
 import { requireEnv } from '../../../shared/kit/config';
 import { Conflict, NotFound } from '../../../shared/kit/http/problems';
 

@@ -4,7 +4,7 @@ import { categoriesList } from '../../../shared/categories/operations';
 import { createCategoryStore } from '../../../shared/categories/store';
 import { toCategoryView } from '../../../shared/categories/views';
 import { userRoute } from '../../../shared/identity/public';
-import { documentClient } from '../../../shared/kit/aws/clients';
+import { documentClient } from '../../../shared/kit/aws/document-client';
 import { requireEnv } from '../../../shared/kit/config';
 import { continueAfter, pageBody } from '../../../shared/kit/http/cursor';
 

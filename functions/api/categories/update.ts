@@ -8,7 +8,7 @@ import { categoriesUpdate } from '../../../shared/categories/operations';
 import { createCategoryStore } from '../../../shared/categories/store';
 import { toCategoryView } from '../../../shared/categories/views';
 import { userRoute } from '../../../shared/identity/public';
-import { documentClient } from '../../../shared/kit/aws/clients';
+import { documentClient } from '../../../shared/kit/aws/document-client';
 import { requireEnv } from '../../../shared/kit/config';
 import { versionETag, versionsFromIfMatch } from '../../../shared/kit/http/etag';
 

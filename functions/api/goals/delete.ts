@@ -7,7 +7,7 @@
 import { goalsDelete } from '../../../shared/goals/operations';
 import { createGoalStore } from '../../../shared/goals/store';
 import { userRoute } from '../../../shared/identity/public';
-import { documentClient } from '../../../shared/kit/aws/clients';
+import { documentClient } from '../../../shared/kit/aws/document-client';
 import { requireEnv } from '../../../shared/kit/config';
 import { NotFound } from '../../../shared/kit/http/problems';
 

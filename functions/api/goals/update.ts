@@ -9,7 +9,7 @@ import { createGoalStore } from '../../../shared/goals/store';
 import { callerToday } from '../../../shared/goals/today';
 import { toGoalView } from '../../../shared/goals/views';
 import { userRoute } from '../../../shared/identity/public';
-import { documentClient } from '../../../shared/kit/aws/clients';
+import { documentClient } from '../../../shared/kit/aws/document-client';
 import { requireEnv } from '../../../shared/kit/config';
 import { versionETag, versionsFromIfMatch } from '../../../shared/kit/http/etag';
 import { NotFound, PreconditionFailed } from '../../../shared/kit/http/problems';

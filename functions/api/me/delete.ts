@@ -11,7 +11,8 @@ import { DeleteUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { cognitoErrors, handleCognitoError } from '../../../shared/identity/cognito-errors';
 import { meDelete } from '../../../shared/identity/operations';
 import { createProfileStore } from '../../../shared/identity/profile-store';
-import { cognitoClient, documentClient } from '../../../shared/kit/aws/clients';
+import { cognitoClient } from '../../../shared/kit/aws/clients';
+import { documentClient } from '../../../shared/kit/aws/document-client';
 import { requireEnv } from '../../../shared/kit/config';
 import { route } from '../../../shared/kit/http/api-handler';
 

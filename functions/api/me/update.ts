@@ -7,7 +7,7 @@ import { meUpdate } from '../../../shared/identity/operations';
 import { toProfileView } from '../../../shared/identity/profile';
 import { createProfileStore } from '../../../shared/identity/profile-store';
 import { userRoute } from '../../../shared/identity/public';
-import { documentClient } from '../../../shared/kit/aws/clients';
+import { documentClient } from '../../../shared/kit/aws/document-client';
 import { requireEnv } from '../../../shared/kit/config';
 import { versionETag, versionsFromIfMatch } from '../../../shared/kit/http/etag';
 import { AccountDeleted, PreconditionFailed } from '../../../shared/kit/http/problems';

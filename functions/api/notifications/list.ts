@@ -1,7 +1,7 @@
 /** GET /v1/notifications: the caller's notification log (what was emailed, suppressed or failed), newest first. */
 
 import { userRoute } from '../../../shared/identity/public';
-import { documentClient } from '../../../shared/kit/aws/clients';
+import { documentClient } from '../../../shared/kit/aws/document-client';
 import { requireEnv } from '../../../shared/kit/config';
 import { decodeCursor, pageBody } from '../../../shared/kit/http/cursor';
 import { notificationsList } from '../../../shared/notifications/operations';

@@ -5,7 +5,7 @@
  */
 
 import { userRoute } from '../../../shared/identity/public';
-import { documentClient } from '../../../shared/kit/aws/clients';
+import { documentClient } from '../../../shared/kit/aws/document-client';
 import { requireEnv } from '../../../shared/kit/config';
 import { HttpProblem, ValidationFailed } from '../../../shared/kit/http/problems';
 import { crossRate } from '../../../shared/kit/money/conversion';

@@ -8,7 +8,7 @@
 import { ulid } from 'ulid';
 import { createBudgetEnforcement, withBudgetGuards } from '../../../shared/budgets/enforcement';
 import { userRoute } from '../../../shared/identity/public';
-import { documentClient } from '../../../shared/kit/aws/clients';
+import { documentClient } from '../../../shared/kit/aws/document-client';
 import { requireEnv } from '../../../shared/kit/config';
 import { versionETag } from '../../../shared/kit/http/etag';
 import { idempotency, idempotencyKeyFrom } from '../../../shared/kit/http/idempotency';

@@ -1,7 +1,7 @@
 /** GET /v1/transactions/{id}: one of the caller's transactions, with its version as ETag. */
 
 import { userRoute } from '../../../shared/identity/public';
-import { documentClient } from '../../../shared/kit/aws/clients';
+import { documentClient } from '../../../shared/kit/aws/document-client';
 import { requireEnv } from '../../../shared/kit/config';
 import { versionETag } from '../../../shared/kit/http/etag';
 import { NotFound } from '../../../shared/kit/http/problems';

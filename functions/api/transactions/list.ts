@@ -6,7 +6,7 @@
  */
 
 import { userRoute } from '../../../shared/identity/public';
-import { documentClient } from '../../../shared/kit/aws/clients';
+import { documentClient } from '../../../shared/kit/aws/document-client';
 import { requireEnv } from '../../../shared/kit/config';
 import { decodeCursor, encodeCursor } from '../../../shared/kit/http/cursor';
 import { NotFound, ValidationFailed } from '../../../shared/kit/http/problems';

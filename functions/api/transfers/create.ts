@@ -5,7 +5,7 @@
  */
 import { ulid } from 'ulid';
 import { userRoute } from '../../../shared/identity/public';
-import { documentClient } from '../../../shared/kit/aws/clients';
+import { documentClient } from '../../../shared/kit/aws/document-client';
 import { requireEnv } from '../../../shared/kit/config';
 import { idempotency, idempotencyKeyFrom } from '../../../shared/kit/http/idempotency';
 import { ratesIfNeeded } from '../../../shared/rates/conversion-service';

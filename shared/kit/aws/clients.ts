@@ -4,15 +4,10 @@
  * LocalStack or the local cloud without a single branch.
  */
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { unmarshallOptions } from '../dynamodb/unmarshall-options';
-
-let dynamo: DynamoDBDocumentClient | undefined;
 
 let eventBridge: EventBridgeClient | undefined;
 let ses: SESv2Client | undefined;
@@ -21,14 +16,7 @@ let sqs: SQSClient | undefined;
 let lambda: LambdaClient | undefined;
 
 // Lazily built so a function only pays for the clients it uses, then reused across invocations.
-export function documentClient(): DynamoDBDocumentClient {
-  dynamo ??= DynamoDBDocumentClient.from(new DynamoDBClient({}), {
-    marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
-    unmarshallOptions: unmarshallOptions(),
-  });
-  return dynamo;
-}
-
+// The DynamoDB document client is in ./document-client.ts.
 export function eventBridgeClient(): EventBridgeClient {
   eventBridge ??= new EventBridgeClient({});
   return eventBridge;

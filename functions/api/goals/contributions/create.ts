@@ -15,7 +15,7 @@ import { createGoalStore, notContributionsFunded } from '../../../../shared/goal
 import { callerToday } from '../../../../shared/goals/today';
 import { toContributionView } from '../../../../shared/goals/views';
 import { userRoute } from '../../../../shared/identity/public';
-import { documentClient } from '../../../../shared/kit/aws/clients';
+import { documentClient } from '../../../../shared/kit/aws/document-client';
 import { requireEnv } from '../../../../shared/kit/config';
 import { newEntityId } from '../../../../shared/kit/http/fields';
 import { idempotency, idempotencyKeyFrom } from '../../../../shared/kit/http/idempotency';

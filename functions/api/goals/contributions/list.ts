@@ -4,7 +4,7 @@ import { goalContributionsList } from '../../../../shared/goals/operations';
 import { createGoalStore } from '../../../../shared/goals/store';
 import { toContributionView } from '../../../../shared/goals/views';
 import { userRoute } from '../../../../shared/identity/public';
-import { documentClient } from '../../../../shared/kit/aws/clients';
+import { documentClient } from '../../../../shared/kit/aws/document-client';
 import { requireEnv } from '../../../../shared/kit/config';
 import { continueAfter, pageBody } from '../../../../shared/kit/http/cursor';
 import { NotFound } from '../../../../shared/kit/http/problems';
