@@ -20,13 +20,12 @@ export * from 'zod/mini';
 export type Schema = z.core.$ZodType;
 
 /**
- * A schema built on first use and kept. Every schema a module declares is built when the module
- * loads, and a function's bundle loads every module it imports, so eagerly declared schemas would
- * make each function build (and pay at cold start for) the schemas of its feature's other routes,
- * events and documentation too. Declared through this, a function builds only the schemas it
- * parses with, once; and a declaration no code uses is dropped from the bundle.
+ * A value built on first use and kept: schemas above all. Every schema a module declares is built
+ * when the module loads, and a function's bundle loads every module it imports, so eagerly declared
+ * schemas would make each function build (and pay at cold start for) the schemas of its feature's
+ * other routes, events and documentation too. Declared through this, a function builds only the
+ * schemas it uses, once.
  */
-/* @__NO_SIDE_EFFECTS__ */
 export function lazily<T>(build: () => T): () => T {
   let built: { value: T } | undefined;
   return () => {
