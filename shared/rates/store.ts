@@ -14,6 +14,7 @@ import {
 import type { EurReferenceRates } from '../kit/money/conversion';
 import { currencyCode } from '../kit/money/money';
 import * as z from '../kit/schema';
+import { businessDayOnOrBefore } from './business-days';
 import { closedFeed, type FeedState, type FeedStore } from './feed';
 import { RatesEntity } from './items';
 import type { RateProvider, RatesOnDay } from './rate-provider';
@@ -118,7 +119,18 @@ export function createRateStore({ db, tableName }: { db: DynamoDBDocumentClient;
       const item = Items?.[0];
       if (!item) return undefined;
       const day = dayItem.parse(item);
-      return { date: day.date, rates: day.rates, requestedDate: date, fallback: day.date !== date, source: 'ECB' };
+      // Only a day found before the date's own business day can be waiting for a publication, and
+      // only if nothing newer exists: one more read, for recent dates only.
+      const provisional =
+        day.date < businessDayOnOrBefore(date) && date !== LAST_DATE && (await store.newestDay()) === day.date;
+      return {
+        date: day.date,
+        rates: day.rates,
+        requestedDate: date,
+        fallback: day.date !== date,
+        provisional,
+        source: 'ECB',
+      };
     },
 
     /** Writes (or overwrites with the same values) the given days, 25 per call, a few calls at once. */

@@ -8,11 +8,13 @@
  * test keeps working when the snapshot is refreshed; nothing else in the suite uses those dates.
  */
 import { businessDayOnOrBefore, isBusinessDay, targetHolidays } from '../../shared/rates/business-days';
+import { createBudget, spentByPeriod } from './support/alerts';
 import { api } from './support/api-client';
 import { ecbRequests, publishDay, runRatesFeed, setEcbMode } from './support/ecb';
 import { expectStatus } from './support/expectations';
-import { type LedgerUser, ledgerUser } from './support/ledger';
+import { createAccount, createTransaction, expectOk, getAccount, type LedgerUser, ledgerUser } from './support/ledger';
 import { sleep } from './support/poll';
+import { settle } from './support/settle';
 import { describeWithMailbox } from './support/targets';
 
 jest.setTimeout(120_000);
@@ -46,7 +48,73 @@ describeWithMailbox('the daily rates feed', () => {
     await setEcbMode('ok');
   });
 
+  test("an expense dated after the newest publication is provisional, and re-priced once when its day's rate arrives", async () => {
+    const day = nextBusinessDay(newest);
+    const month = day.slice(0, 7);
+    const account = await createAccount(user, { name: 'Everyday', currency: 'EUR' });
+    const budget = await createBudget(user, {
+      name: 'All',
+      limit: { amount: 100_000, currency: 'EUR' },
+      startDate: `${month}-01`,
+    });
+    const spent = async () => (await spentByPeriod(user, budget.id, `${month}-01`, `${month}-28`))[month];
+
+    const priced = await createTransaction(user, {
+      accountId: account.id,
+      money: { amount: 10_000, currency: 'USD' },
+      date: day,
+    });
+    // The bank's figure is never re-priced, provisional day or not.
+    const given = await createTransaction(user, {
+      accountId: account.id,
+      money: { amount: 5_000, currency: 'USD' },
+      accountAmount: 4_321,
+      date: day,
+    });
+    const before = priced.accountAmount.amount;
+    expect(priced.conversions.account).toMatchObject({
+      source: 'ECB',
+      rateDate: newest,
+      fallback: true,
+      provisional: true,
+      rateAgeDays: (Date.parse(day) - Date.parse(newest)) / 86_400_000,
+    });
+    expect(given.conversions.account).toMatchObject({ source: 'user', provisional: false, rateAgeDays: 0 });
+    await settle();
+    expect((await getAccount(user, account.id)).balance.amount).toBe(before - 4_321);
+    expect(await spent()).toBe(-before + 4_321);
+
+    // The ECB publishes the day: USD 1.25 per EUR, so $100.00 is exactly €80.00.
+    await publishDay(day, ratesOf('1.2500'));
+    expect(await runRatesFeed()).toMatchObject({ status: 'updated', written: [day], repriced: 1 });
+    await settle();
+    const after = expectOk(await api.get(`/v1/transactions/${priced.id}`, { token: user.token }), 200, 'get').json;
+    expect(after).toMatchObject({
+      accountAmount: { amount: -8_000, currency: 'EUR' },
+      homeAmount: { amount: -8_000, currency: 'EUR' },
+      conversions: { account: { rate: '0.8', rateDate: day, fallback: false, provisional: false, rateAgeDays: 0 } },
+      version: 2,
+    });
+    const untouched = expectOk(await api.get(`/v1/transactions/${given.id}`, { token: user.token }), 200, 'get').json;
+    expect(untouched).toMatchObject({ accountAmount: { amount: -4_321 }, version: 1 });
+    expect((await getAccount(user, account.id)).balance.amount).toBe(-8_000 - 4_321);
+    expect(await spent()).toBe(8_000 + 4_321);
+
+    // Exactly once: another run re-prices nothing, and an edit based on the old version is refused.
+    expect(await runRatesFeed()).toMatchObject({ status: 'current', repriced: 0 });
+    await settle();
+    expect((await getAccount(user, account.id)).balance.amount).toBe(-8_000 - 4_321);
+    expect(await spent()).toBe(8_000 + 4_321);
+    const stale = await api.patch(
+      `/v1/transactions/${priced.id}`,
+      { note: 'lunch' },
+      { token: user.token, headers: { 'if-match': '"1"' } },
+    );
+    expect(stale.status).toBe(412);
+  });
+
   test('a new business day is fetched, written once, and converts from then on', async () => {
+    newest = (await ratesOn('2999-12-31')).date;
     const day = nextBusinessDay(newest);
     await publishDay(day, ratesOf('1.1700'));
     expect(await runRatesFeed()).toMatchObject({ status: 'updated', breaker: 'closed', written: [day] });

@@ -5,8 +5,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatEcbXml } from '../../../lib/local/ecb';
-import { parseEcbCsv } from '../../../shared/rates/ecb-csv';
-import { MalformedRatesFile, parseEcbXml } from '../../../shared/rates/ecb-xml';
 import {
   businessDayOnOrBefore,
   businessDaysBetween,
@@ -14,6 +12,8 @@ import {
   isBusinessDay,
   targetHolidays,
 } from '../../../shared/rates/business-days';
+import { parseEcbCsv } from '../../../shared/rates/ecb-csv';
+import { MalformedRatesFile, parseEcbXml } from '../../../shared/rates/ecb-xml';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '../../fixtures/ecb', name), 'utf8');
 const snapshot = parseEcbCsv(readFileSync(join(__dirname, '../../../shared/rates/data/eurofxref-hist.csv'), 'utf8'));
