@@ -15,6 +15,7 @@ import type { Construct } from 'constructs';
 import { CONSUMER_RETRIER, retryPolicySeconds } from './catalog/consumer-retries';
 import type { ResourceNames } from './catalog/environment';
 import { cognitoTriggers, type FunctionId, type FunctionSpec, functions } from './catalog/functions';
+import { ECB_RATES_URL, RATES_FETCHER, ratesFeedEnvironment } from './catalog/rates-feed';
 import { type RouteSpec, routes } from './catalog/routes';
 import { rules } from './catalog/rules';
 import { Api } from './constructs/api';
@@ -84,6 +85,7 @@ export class MonetaStack extends Stack {
         deadLetterQueueUrl: this.consumerRetries.deadLetterQueue.queueUrl,
         policy: retryPolicySeconds(),
       },
+      ratesFeed: ratesFeedEnvironment(ECB_RATES_URL),
     };
     const bindings = {
       names: this.resourceNames,
@@ -147,7 +149,11 @@ export class MonetaStack extends Stack {
 
     this.auth.addTriggers({ postConfirmation: functionFor(cognitoTriggers.postConfirmation) });
 
-    new ReferenceData(this, 'ReferenceData', { seedRates: functionFor('seed-rates') });
+    new ReferenceData(this, 'ReferenceData', {
+      seedRates: functionFor('seed-rates'),
+      fetchRates: functionFor(RATES_FETCHER),
+      alarmAction: this.observability.action,
+    });
 
     const publisher = functionFor('stream-publisher');
     this.consumerRetries.retryQueue.grantSendMessages(publisher);

@@ -19,7 +19,7 @@ import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { EVENT_SOURCE, eventSchemas } from '../../shared/app/events';
-import { approximateCreationTime, fromStreamRecord } from '../../shared/app/from-stream';
+import { approximateCreationTime, derivedEvents, fromStreamRecord } from '../../shared/app/from-stream';
 import { eventBridgeClient, sqsClient } from '../../shared/kit/aws/clients';
 import { requireEnv } from '../../shared/kit/config';
 import { PublishFailed, PutEventsBatcher } from '../../shared/kit/events/put-events-batcher';
@@ -43,11 +43,20 @@ type Tally = { published: number; failed: number; parked: number };
 async function publishRecord(record: DynamoDBRecord, batcher: PutEventsBatcher, tally: Tally): Promise<void> {
   const mapped = fromStreamRecord(record);
   if (!mapped) return; // Not a domain fact: succeed without publishing.
-  const { detailType } = mapped;
+  // The item's own event, and the facts derived from the same change (CurrencyConverted).
+  await Promise.all([mapped, ...derivedEvents(mapped)].map((event) => publishEvent(record, event, batcher, tally)));
+}
+
+async function publishEvent(
+  record: DynamoDBRecord,
+  { detailType, detail }: NonNullable<ReturnType<typeof fromStreamRecord>>,
+  batcher: PutEventsBatcher,
+  tally: Tally,
+): Promise<void> {
   const sourceEventId = record.eventID;
 
   // Only the ids are logged: the record itself holds email addresses and amounts.
-  const parsed = eventSchemas[detailType]().safeParse(mapped.detail);
+  const parsed = eventSchemas[detailType]().safeParse(detail);
   if (!parsed.success) {
     tally.failed++;
     logger.error('Domain record does not match its event schema', { sourceEventId, detailType });

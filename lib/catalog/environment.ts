@@ -16,6 +16,8 @@ export type ResourceNames = {
   appName: string;
   /** The consumers' retry queue and dead-letter queue, and the retry policy (./consumer-retries.ts). */
   consumerRetries: { retryQueueUrl: string; deadLetterQueueUrl: string; policy: Record<string, string> };
+  /** The rates feed's environment (./rates-feed.ts). */
+  ratesFeed: Record<string, string>;
 };
 
 const METRICS_NAMESPACE = 'Moneta';
@@ -43,5 +45,6 @@ export function environmentFor(spec: FunctionSpec, names: ResourceNames): Record
     env.DEAD_LETTER_QUEUE_URL = names.consumerRetries.deadLetterQueueUrl;
     Object.assign(env, names.consumerRetries.policy);
   }
+  if (spec.ratesFeed) Object.assign(env, names.ratesFeed);
   return env;
 }

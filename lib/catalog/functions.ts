@@ -11,6 +11,7 @@ import { operations } from '../../shared/app/operations';
 import type { ConsumerDeclaration } from '../../shared/kit/events/consumer';
 import type { Grants, OperationDeclaration } from '../../shared/kit/http/operation';
 import { CONSUMER_RETRIER } from './consumer-retries';
+import { RATES_FETCHER, ratesFeed } from './rates-feed';
 
 /** Used when a spec names no timeout or memory, by the stack and the local runtime alike. */
 export const DEFAULT_TIMEOUT_SECONDS = 10;
@@ -42,6 +43,8 @@ export type FunctionSpec = Grants & {
    * again (RETRY_QUEUE_URL, DEAD_LETTER_QUEUE_URL, RETRY_*_SECONDS).
    */
   retryQueue?: 'park' | 'work';
+  /** The rates feed: the ECB's address and the feed's retry and breaker policy (./rates-feed.ts). */
+  ratesFeed?: true;
 };
 
 /** One function per HTTP operation, with the entry, grants and limits its declaration names. */
@@ -80,6 +83,14 @@ const otherFunctions = [
     table: 'readWrite',
     timeoutSeconds: SEED_TIMEOUT_SECONDS,
     memoryMb: 1024,
+  },
+  {
+    id: RATES_FETCHER,
+    entry: 'functions/ops/fetch-rates.ts',
+    description: "Fetches the ECB's new reference rates on business days, behind a circuit breaker",
+    table: 'readWrite',
+    ratesFeed: true,
+    timeoutSeconds: ratesFeed.timeoutSeconds,
   },
   {
     id: 'post-confirmation',

@@ -4,25 +4,30 @@
  * `cdk deploy --outputs-file`. A failure half-way stops whatever already runs (Java included).
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { parseEcbCsv } from '../../shared/rates/ecb-csv';
 import { CONSUMER_RETRIER, consumerRetry, retryPolicySeconds } from '../catalog/consumer-retries';
 import type { ResourceNames } from '../catalog/environment';
 import { type FunctionId, functions } from '../catalog/functions';
+import { RATES_FETCHER, ratesFeed, ratesFeedEnvironment } from '../catalog/rates-feed';
 import { REQUIRED_SCOPE, routes, stageThrottle } from '../catalog/routes';
 import { eventPattern, rules, targetDelivery } from '../catalog/rules';
 import { streamFilterPatterns, streamSourceSettings } from '../catalog/stream-filters';
 import { startCognito } from './cognito';
 import type { Invoker } from './contracts';
 import { ensureTable, startDynamoDbLocal } from './dynamodb-local';
+import { startLocalEcb } from './ecb';
 import { DEFAULT_CHAOS, startEventBus } from './event-bus';
-import { createFunctionRuntime } from './function-runtime';
+import { createFunctionRuntime, REPO_ROOT } from './function-runtime';
 import { startGateway } from './gateway';
 import { createAccessTokenVerifier } from './jwt';
 import { startLambdaService } from './lambda-service';
 import { type StackOutputs, writeOutputsFile } from './outputs';
 import { assertPortsFree, LOCAL_ACCOUNT_ID, LOCAL_REGION, portsFrom } from './ports';
+import { startScheduler } from './scheduler';
 import { startSesOutbox } from './ses-outbox';
 import { startSqs } from './sqs';
 import { startStreamPoller } from './stream-poller';
@@ -34,7 +39,7 @@ const localNames = {
   senderEmail: 'no-reply@moneta.local',
   sesConfigurationSet: 'moneta',
   appName: 'Moneta',
-} as const satisfies Omit<ResourceNames, 'userPoolId' | 'userPoolClientId' | 'consumerRetries'>;
+} as const satisfies Omit<ResourceNames, 'userPoolId' | 'userPoolClientId' | 'consumerRetries' | 'ratesFeed'>;
 
 /** The consumers' queues (lib/constructs/consumer-retries.ts). */
 const RETRY_QUEUE = 'moneta-consumer-retries';
@@ -199,6 +204,14 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     stoppers.push({ name: 'Cognito', stop: () => cognito.stop() });
     log(`Cognito           ${cognito.url} (pool ${cognito.userPoolId}, client ${cognito.userPoolClientId})`);
 
+    // The ECB's files, starting from the bundled snapshot: the feed finds nothing new until a day is published.
+    const ecb = await startLocalEcb({
+      port: ports.ecb,
+      days: parseEcbCsv(readFileSync(join(REPO_ROOT, 'shared/rates/data/eurofxref-hist.csv'), 'utf8')),
+    });
+    stoppers.push({ name: 'ECB', stop: () => ecb.stop() });
+    log(`ECB rates         ${ecb.filesUrl}`);
+
     const names: ResourceNames = {
       ...localNames,
       userPoolId: cognito.userPoolId,
@@ -208,6 +221,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
         deadLetterQueueUrl: sqs.queueUrl(DEAD_LETTER_QUEUE),
         policy: retryPolicySeconds(timeScale),
       },
+      ratesFeed: ratesFeedEnvironment(ecb.filesUrl, timeScale),
     };
     // The standard variables only: handlers never know they run locally.
     const awsEnv = {
@@ -263,6 +277,14 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     const sweeps = setInterval(() => lambda.invokeAsync(CONSUMER_RETRIER, scheduledEvent()), sweepEveryMs);
     stoppers.push({ name: 'retrier schedule', stop: async () => clearInterval(sweeps) });
 
+    const scheduler = await startScheduler({
+      port: ports.scheduler,
+      schedules: [{ ...ratesFeed.schedule, target: RATES_FETCHER }],
+      invoker: runtime,
+    });
+    stoppers.push({ name: 'Scheduler', stop: () => scheduler.stop() });
+    log(`Scheduler         ${scheduler.url}/schedules (run on demand)`);
+
     const gateway = await startGateway({
       port: ports.api,
       routes,
@@ -294,6 +316,8 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       LambdaEndpoint: lambda.url,
       ConsumerRetrierFunctionName: CONSUMER_RETRIER,
       ConsumerDeadLetterQueueUrl: sqs.queueUrl(DEAD_LETTER_QUEUE),
+      EcbEndpoint: ecb.url,
+      SchedulerEndpoint: scheduler.url,
     };
     const outputsFile = resolve(opts.outputsFile);
     await writeOutputsFile(outputsFile, outputs);

@@ -41,7 +41,7 @@ const MAX_WORKERS_PER_FUNCTION = 8;
 
 // `__dirname` under Jest (CommonJS), `import.meta.url` under tsx (ESM).
 const moduleDir = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
-const REPO_ROOT = resolve(moduleDir, '..', '..');
+export const REPO_ROOT = resolve(moduleDir, '..', '..');
 const WORKER_SOURCE = join(moduleDir, 'function-worker.ts');
 
 type OutputSink = (chunk: string, stream: 'stdout' | 'stderr') => void;

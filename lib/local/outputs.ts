@@ -24,6 +24,9 @@ export type StackOutputs = {
   /** `npm run redrive` invokes it (on AWS: a stack output of the same name). */
   ConsumerRetrierFunctionName: string;
   ConsumerDeadLetterQueueUrl: string;
+  /** The local ECB (lib/local/ecb.ts) and the schedules run on demand (lib/local/scheduler.ts). */
+  EcbEndpoint: string;
+  SchedulerEndpoint: string;
 };
 
 function outputsDocument(outputs: StackOutputs): Record<typeof STACK_NAME, StackOutputs> {

@@ -19,9 +19,21 @@ type LocalPorts = {
   outbox: number;
   sqs: number;
   lambda: number;
+  ecb: number;
+  scheduler: number;
 };
 
-const OFFSETS: LocalPorts = { api: 0, cognito: 1, dynamodb: 2, eventBridge: 3, outbox: 4, sqs: 5, lambda: 6 };
+const OFFSETS: LocalPorts = {
+  api: 0,
+  cognito: 1,
+  dynamodb: 2,
+  eventBridge: 3,
+  outbox: 4,
+  sqs: 5,
+  lambda: 6,
+  ecb: 7,
+  scheduler: 8,
+};
 /** How many consecutive ports one local cloud takes. */
 export const PORTS_PER_CLOUD = Object.keys(OFFSETS).length;
 
@@ -37,6 +49,8 @@ export function portsFrom(base: number): LocalPorts {
     outbox: base + OFFSETS.outbox,
     sqs: base + OFFSETS.sqs,
     lambda: base + OFFSETS.lambda,
+    ecb: base + OFFSETS.ecb,
+    scheduler: base + OFFSETS.scheduler,
   };
 }
 

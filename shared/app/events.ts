@@ -9,8 +9,8 @@ import { budgetsEvents, budgetsItemEvents } from '../budgets/events';
 import { categoriesEvents, categoriesItemEvents } from '../categories/events';
 import { goalsEvents, goalsItemEvents } from '../goals/events';
 import { identityEvents, identityItemEvents } from '../identity/events';
-import type { DetailOf } from '../kit/events/domain-events';
-import { transactionsEvents, transactionsItemEvents } from '../transactions/events';
+import type { DeriveEvents, DetailOf } from '../kit/events/domain-events';
+import { transactionsDerivedEvents, transactionsEvents, transactionsItemEvents } from '../transactions/events';
 
 export { EVENT_SOURCE } from '../kit/events/domain-events';
 
@@ -25,6 +25,11 @@ export const domainItems = {
 } as const;
 
 export type DomainItemType = keyof typeof domainItems;
+
+/** Item type → the further facts its changes stand for (events without an item of their own). */
+export const derivedItemEvents: Partial<Record<DomainItemType, DeriveEvents>> = {
+  ...transactionsDerivedEvents,
+};
 
 export const eventSchemas = {
   ...identityEvents,

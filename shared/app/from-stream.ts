@@ -12,7 +12,7 @@ import type { DynamoDBRecord, AttributeValue as StreamAttributeValue } from 'aws
 import { userIdFromPk } from '../kit/dynamodb/keys';
 import { tableDefinition } from '../kit/dynamodb/table-definition';
 import { unmarshallOptions } from '../kit/dynamodb/unmarshall-options';
-import { type DomainItemType, domainItems, type EventName } from './events';
+import { type DomainItemType, derivedItemEvents, domainItems, type EventName } from './events';
 
 type MappedEvent = { detailType: EventName; detail: Record<string, unknown> };
 
@@ -90,4 +90,22 @@ export function fromStreamRecord(record: DynamoDBRecord): MappedEvent | undefine
   if (eventName !== 'REMOVE') detail.data = withoutKeyAttributes(item);
   if (eventName !== 'INSERT' && stream.OldImage) detail.previous = withoutKeyAttributes(toPlain(stream.OldImage));
   return { detailType, detail };
+}
+
+/**
+ * The events derived from a domain event's change (shared/kit/events/domain-events.ts, DeriveEvents):
+ * each carries the same envelope fields, with a sourceEventId of its own.
+ */
+export function derivedEvents(mapped: MappedEvent): MappedEvent[] {
+  const { data, previous, ...base } = mapped.detail as Record<string, unknown> & {
+    data?: Record<string, unknown>;
+    previous?: Record<string, unknown>;
+  };
+  const type = (data ?? previous)?.[tableDefinition.typeAttribute];
+  const derive = isDomainItemType(type) ? derivedItemEvents[type] : undefined;
+  if (!derive || typeof base.userId !== 'string') return [];
+  return derive({ userId: base.userId, data, previous }).map((event) => ({
+    detailType: event.detailType as EventName,
+    detail: { ...base, sourceEventId: `${String(base.sourceEventId)}#${event.key}`, data: event.data },
+  }));
 }

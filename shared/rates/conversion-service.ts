@@ -24,6 +24,7 @@ import {
 } from '../kit/money/conversion';
 import type { Rational } from '../kit/money/decimal';
 import { MAX_AMOUNT, type Money, withinTransactionRange } from '../kit/money/money';
+import { daysBetween } from './business-days';
 import type { Conversion } from './items';
 import type { RateProvider, RatesOnDay } from './rate-provider';
 
@@ -73,9 +74,17 @@ export type PriceRequest = {
   explicitField?: string;
 };
 
-/** A recorded conversion: the readable rate, the exact one, and where it came from. */
-function recorded(ratio: Rational, source: Conversion['source'], rateDate: string, fallback: boolean): Conversion {
-  return { rate: rateText(ratio), exactRate: ratioText(ratio), source, rateDate, fallback };
+/** A figure the user gave: final, and as old as the transaction. */
+function given(ratio: Rational, date: string): Conversion {
+  return {
+    rate: rateText(ratio),
+    exactRate: ratioText(ratio),
+    source: 'user',
+    rateDate: date,
+    fallback: false,
+    provisional: false,
+    rateAgeDays: 0,
+  };
 }
 
 export function priceEntry(request: PriceRequest): Priced {
@@ -96,7 +105,7 @@ export function priceEntry(request: PriceRequest): Priced {
   } else if (explicitAccountAmount !== undefined) {
     // The bank's figure wins over any reference rate: it is what the balance really moved by.
     const ratio = ratioOf(money, { amount: explicitAccountAmount, currency: accountCurrency });
-    toAccount = { ratio, conversion: recorded(ratio, 'user', date, false) };
+    toAccount = { ratio, conversion: given(ratio, date) };
     accountAmount = explicitAccountAmount;
   } else {
     const ratio = referenceRatio(
@@ -122,7 +131,7 @@ export function priceEntry(request: PriceRequest): Priced {
     // currency: chain that through the account→home reference rate, recorded as one exact rate.
     const ratio = multiply(toAccount.ratio, referenceRatio(rates, accountCurrency, homeCurrency));
     const home = transactionAmount(convertExactly(money, homeCurrency, ratio), homeCurrency, 'money.amount');
-    return priced(home, recorded(ratio, 'user', date, false));
+    return priced(home, given(ratio, date));
   }
   const ratio = referenceRatio(rates, money.currency, homeCurrency);
   const home = transactionAmount(convertExactly(money, homeCurrency, ratio), homeCurrency, 'money.amount');
@@ -134,7 +143,15 @@ function hasRate(rates: RatesOnDay | undefined, currency: string): boolean {
 }
 
 function reference(ratio: Rational, rates: RatesOnDay): Conversion {
-  return recorded(ratio, 'ECB', rates.date, rates.fallback);
+  return {
+    rate: rateText(ratio),
+    exactRate: ratioText(ratio),
+    source: 'ECB',
+    rateDate: rates.date,
+    fallback: rates.fallback,
+    provisional: rates.provisional,
+    rateAgeDays: daysBetween(rates.date, rates.requestedDate),
+  };
 }
 
 function referenceRatio(rates: RatesOnDay | undefined, from: string, to: string, hint?: string): Rational {

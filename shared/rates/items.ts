@@ -29,6 +29,24 @@ export const conversion = z.lazily(() =>
     rateDate: isoDate(),
     /** True when the transaction date had no published rate and the latest earlier day's was used. */
     fallback: z.boolean(),
+    /**
+     * True while the ECB has not yet published the rate of the date's business day (a conversion
+     * dated today before 16:00 CET, or while the feed is down): the amounts are re-priced once,
+     * when that rate arrives. Weekends and holidays take the previous business day's rate, final.
+     * Absent on conversions recorded before the daily feed (they are final).
+     */
+    provisional: z.optional(z.boolean()),
+    /** Calendar days between rateDate and the date converted: how old the rate is. Absent on older conversions. */
+    rateAgeDays: z.optional(z.int().check(z.nonnegative())),
   }),
 );
 export type Conversion = z.infer<ReturnType<typeof conversion>>;
+
+/** A conversion as the API shows it: how old its rate is and whether it may still change, always said. */
+export const conversionView = z.lazily(() =>
+  z.extend(conversion(), {
+    provisional: z.boolean(),
+    rateAgeDays: z.int().check(z.nonnegative()),
+  }),
+);
+export type ConversionView = z.infer<ReturnType<typeof conversionView>>;

@@ -1,5 +1,6 @@
 /** What other features may use of rates: converting at a day's recorded rate, and what a conversion records. */
 
+export { businessDayOnOrBefore, daysBetween } from './business-days';
 export { convertOn, NoExchangeRate, type Priced, priceEntry, transactionAmount } from './conversion-service';
-export { type Conversion, conversion } from './items';
+export { type Conversion, type ConversionView, conversion, conversionView } from './items';
 export type { RateProvider, RatesOnDay } from './rate-provider';

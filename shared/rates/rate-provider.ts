@@ -10,6 +10,11 @@ export type RatesOnDay = EurReferenceRates & {
   requestedDate: string;
   /** True when `date` is earlier than `requestedDate` (a weekend, holiday, or beyond the data). */
   fallback: boolean;
+  /**
+   * True when the business day of `requestedDate` is after the newest publication: its own rate
+   * is still to come, and what is converted now will be re-priced then.
+   */
+  provisional: boolean;
   source: 'ECB';
 };
 

@@ -3,6 +3,7 @@
  * by every user. It is the RateProvider conversions read, and what the seeder (and later the daily
  * feed) writes. Rate items are bookkeeping (type RATES): the stream publisher skips them.
  */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   BatchWriteCommand,
   type DynamoDBDocumentClient,
@@ -13,6 +14,8 @@ import {
 import type { EurReferenceRates } from '../kit/money/conversion';
 import { currencyCode } from '../kit/money/money';
 import * as z from '../kit/schema';
+import { businessDayOnOrBefore } from './business-days';
+import { closedFeed, type FeedState, type FeedStore } from './feed';
 import { RatesEntity } from './items';
 import type { RateProvider, RatesOnDay } from './rate-provider';
 
@@ -24,6 +27,10 @@ export const FIRST_RATE_DATE = '1999-01-04';
  * ('S' > '9'), so `sk <= :date` never reads it as a day.
  */
 const SNAPSHOT_SK = 'SNAPSHOT';
+/** Sort key of the daily feed's state (its circuit breaker); sorts after every date too. */
+const FEED_SK = 'FEED';
+/** Greater than every date and less than the markers: `sk <= LAST_DATE` reads days only. */
+const LAST_DATE = '9999-12-31';
 /** BatchWriteItem's limit. */
 const BATCH_SIZE = 25;
 
@@ -39,6 +46,16 @@ const dayItem = z.lazily(() =>
   z.object({
     date: z.string(),
     rates: z.record(z.string(), z.string()),
+  }),
+);
+
+const feedState = z.lazily(() =>
+  z.object({
+    failures: z.int(),
+    openUntil: z.nullable(z.string()),
+    lastAttemptAt: z.nullable(z.string()),
+    lastSuccessAt: z.nullable(z.string()),
+    lastError: z.nullable(z.string()),
   }),
 );
 
@@ -108,7 +125,18 @@ export function createRateStore({ db, tableName }: { db: DynamoDBDocumentClient;
       const item = Items?.[0];
       if (!item) return undefined;
       const day = dayItem().parse(item);
-      return { date: day.date, rates: day.rates, requestedDate: date, fallback: day.date !== date, source: 'ECB' };
+      // Only a day found before the date's own business day can be waiting for a publication, and
+      // only if nothing newer exists: one more read, for recent dates only.
+      const provisional =
+        day.date < businessDayOnOrBefore(date) && date !== LAST_DATE && (await store.newestDay()) === day.date;
+      return {
+        date: day.date,
+        rates: day.rates,
+        requestedDate: date,
+        fallback: day.date !== date,
+        provisional,
+        source: 'ECB',
+      };
     },
 
     /** Writes (or overwrites with the same values) the given days, 25 per call, a few calls at once. */
@@ -135,6 +163,56 @@ export function createRateStore({ db, tableName }: { db: DynamoDBDocumentClient;
       if (failure !== undefined) throw failure;
     },
 
+    /** The newest published day stored. */
+    async newestDay(): Promise<string | undefined> {
+      return (await store.ratesOn(LAST_DATE))?.date;
+    },
+
+    /**
+     * Writes each day only if absent (a published day never changes), one conditional put each:
+     * the feed writes a day or a few, and learns which were new.
+     */
+    async writeNewDays(days: readonly EurReferenceRates[], fetchedAt: string): Promise<string[]> {
+      const written: string[] = [];
+      for (const day of days) {
+        try {
+          await db.send(
+            new PutCommand({
+              TableName: tableName,
+              Item: {
+                ...RatesEntity.key(RATE_SOURCE, day.date),
+                type: RatesEntity.type,
+                date: day.date,
+                rates: day.rates,
+                fetchedAt,
+              },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            }),
+          );
+          written.push(day.date);
+        } catch (error) {
+          if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        }
+      }
+      return written;
+    },
+
+    async feedState(): Promise<FeedState> {
+      const { Item } = await db.send(
+        new GetCommand({ TableName: tableName, Key: RatesEntity.key(RATE_SOURCE, FEED_SK), ConsistentRead: true }),
+      );
+      return Item ? feedState().parse(Item) : closedFeed;
+    },
+
+    async saveFeedState(state: FeedState): Promise<void> {
+      await db.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { ...RatesEntity.key(RATE_SOURCE, FEED_SK), type: RatesEntity.type, ...state },
+        }),
+      );
+    },
+
     /** Which snapshot was seeded last, if any. */
     async snapshotMarker(): Promise<SnapshotMarker | undefined> {
       const { Item } = await db.send(
@@ -153,5 +231,5 @@ export function createRateStore({ db, tableName }: { db: DynamoDBDocumentClient;
       );
     },
   };
-  return store satisfies RateProvider;
+  return store satisfies RateProvider & FeedStore;
 }

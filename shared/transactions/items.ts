@@ -6,7 +6,7 @@
 import { byId, entity, userPk } from '../kit/dynamodb/keys';
 import { currencyCode, storedAmount } from '../kit/money/money';
 import * as z from '../kit/schema';
-import { conversion } from '../rates/public';
+import { businessDayOnOrBefore, conversion } from '../rates/public';
 
 const isoDate = z.lazily(() => z.iso.date());
 const timestamps = z.lazily(() => ({
@@ -61,17 +61,29 @@ export type TransactionItem = z.infer<ReturnType<typeof transactionItem>>;
  */
 export function transactionIndexKeys(
   userId: string,
-  t: { transactionId: string; date: string; accountId: string; categoryId: string | null },
+  t: Pick<
+    TransactionItem,
+    'transactionId' | 'date' | 'accountId' | 'categoryId' | 'accountConversion' | 'homeConversion'
+  >,
 ) {
   const sortKey = transactionSortKey(t.date, t.transactionId);
+  const provisional = t.accountConversion?.provisional === true || t.homeConversion?.provisional === true;
   return {
     gsi1pk: `${userPk(userId)}#TXN`,
     gsi1sk: sortKey,
     gsi2pk: `${userPk(userId)}#ACCOUNT#${t.accountId}`,
     gsi2sk: sortKey,
     ...(t.categoryId ? { gsi3pk: `${userPk(userId)}#CATEGORY#${t.categoryId}`, gsi3sk: sortKey } : {}),
+    ...(provisional ? { gsi4pk: PROVISIONAL_PK, gsi4sk: provisionalSortKey(userId, t) } : {}),
   };
 }
+
+/** The provisional index's one partition: every user's provisional transactions, by the day they await. */
+export const PROVISIONAL_PK = 'PROVISIONAL#ECB';
+
+/** `<awaited business day>#<sub>#<transactionId>`: a Query up to a published day finds all it settles. */
+const provisionalSortKey = (userId: string, t: { date: string; transactionId: string }) =>
+  `${businessDayOnOrBefore(t.date)}#${userId}#${t.transactionId}`;
 
 export const transactionSortKey = (date: string, transactionId: string): string => `${date}#${transactionId}`;
 

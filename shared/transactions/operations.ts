@@ -3,7 +3,7 @@ import { idPath } from '../kit/http/fields';
 import { defineOperation, idempotencyKeyHeader, ifMatchHeader, noParams } from '../kit/http/operation';
 import { moneySchema, pageOf, timestampFields } from '../kit/http/response-schemas';
 import * as z from '../kit/schema';
-import { conversion } from '../rates/public';
+import { conversionView } from '../rates/public';
 import { transactionItem } from './items';
 import { payeeListQuery } from './payee-store';
 import { transactionListQuery } from './query-schema';
@@ -20,7 +20,7 @@ export const transactionViews = z.lazily(() => {
     money: money.check(z.describe('As entered.')),
     accountAmount: money.check(z.describe("Signed, in the account's currency: what the balance moved by.")),
     homeAmount: money.check(z.describe("Signed, in the user's home currency at the time of recording.")),
-    conversions: z.strictObject({ account: z.nullable(conversion()), home: z.nullable(conversion()) }),
+    conversions: z.strictObject({ account: z.nullable(conversionView()), home: z.nullable(conversionView()) }),
     categoryId: z.nullable(z.string()),
     payee: z.nullable(z.string()),
     note: z.nullable(z.string()),

@@ -21,7 +21,7 @@ export type CategoryDelta = { categoryId: string; count: number };
 export type Deltas = { accounts: AccountDelta[]; categories: CategoryDelta[] };
 
 /** A transaction as written to the table: its keys, its index keys, its attributes. */
-export type StoredTransaction = TransactionItem & Key & Partial<Record<`gsi${1 | 2 | 3}${'pk' | 'sk'}`, string>>;
+export type StoredTransaction = TransactionItem & Key & Partial<Record<`gsi${1 | 2 | 3 | 4}${'pk' | 'sk'}`, string>>;
 
 export function storedTransaction(userId: string, item: TransactionItem): StoredTransaction {
   return { ...TransactionEntity.key(userId, item.transactionId), ...transactionIndexKeys(userId, item), ...item };
@@ -310,7 +310,7 @@ export function planTransfer(body: CreateTransferBody, ctx: TransferContext) {
   return { outLeg, inLeg, deltas: deltasBetween([], [outLeg, inLeg]) };
 }
 
-type PricedLeg = { account: AccountItem; priced: Priced };
+type PricedLeg = { account: Pick<AccountItem, 'currency'>; priced: Priced };
 
 /**
  * The one home value of a transfer. A leg whose account is in the home currency already says it:
@@ -324,6 +324,51 @@ function homeValue(homeCurrency: string, out: PricedLeg, incoming: PricedLeg) {
   const given = atHome.find((leg) => leg.priced.accountConversion?.source !== 'ECB') ?? atHome[0];
   if (given) return { homeAmount: given.priced.accountAmount, homeConversion: given.priced.accountConversion };
   return { homeAmount: out.priced.homeAmount, homeConversion: out.priced.homeConversion };
+}
+
+/**
+ * A transaction priced again at the rates of its date, once the ECB has published them: the same
+ * money, accounts and dates, only what reference rates decided may change. What the user gave
+ * (the bank's amount) stays. A transfer is re-priced as a pair (`legs`: both, out-leg first), so
+ * it keeps one home value. Each item's version goes up, as for any change.
+ */
+export function planReprice(legs: readonly TransactionItem[], rates: RatesOnDay | undefined, now: string) {
+  const price = (leg: TransactionItem) =>
+    priceEntry({
+      money: { amount: leg.amount, currency: leg.currency },
+      accountCurrency: leg.accountCurrency,
+      homeCurrency: leg.homeCurrency,
+      date: leg.date,
+      rates,
+      explicitAccountAmount: leg.accountConversion?.source === 'user' ? Math.abs(leg.accountAmount) : undefined,
+    });
+  const repriced = (
+    leg: TransactionItem,
+    priced: Priced,
+    home: { homeAmount: number; homeConversion: Priced['homeConversion'] },
+    sign: number,
+  ): TransactionItem => ({
+    ...leg,
+    accountAmount: sign * priced.accountAmount,
+    accountConversion: priced.accountConversion,
+    homeAmount: sign * home.homeAmount,
+    homeConversion: home.homeConversion,
+    updatedAt: now,
+    version: leg.version + 1,
+  });
+  const [first, second] = legs;
+  if (!first) throw new Error('Nothing to reprice');
+  if (first.transferId === null || !second) {
+    const priced = price(first);
+    const sign = first.kind === 'transfer' ? Math.sign(first.accountAmount) || -1 : signFor(first.kind);
+    const items = [repriced(first, priced, priced, sign)];
+    return { items, deltas: deltasBetween([first], items) };
+  }
+  const out = { account: { currency: first.accountCurrency }, priced: price(first) };
+  const incoming = { account: { currency: second.accountCurrency }, priced: price(second) };
+  const home = homeValue(first.homeCurrency, out, incoming);
+  const items = [repriced(first, out.priced, home, -1), repriced(second, incoming.priced, home, 1)];
+  return { items, deltas: deltasBetween(legs, items) };
 }
 
 const ULID_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';

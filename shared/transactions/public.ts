@@ -2,4 +2,6 @@
 
 export { transactionsEvents } from './events';
 export { type TransactionItem, transactionIndexPk, transactionItem } from './items';
+export { repriceProvisional } from './reprice';
 export { noteSchema, oneYearAfter, todayIn, transactionDate } from './schemas';
+export { createTransactionStore } from './store';

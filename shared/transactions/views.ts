@@ -3,7 +3,18 @@
  * `{ amount, currency }`. Used by every route that returns one.
  */
 
+import { type Conversion, type ConversionView, daysBetween } from '../rates/public';
 import type { TransactionItem } from './items';
+
+/** Conversions recorded before the daily feed say neither: they are final, and their age follows from the dates. */
+function conversionView(conversion: Conversion | null, date: string): ConversionView | null {
+  if (!conversion) return null;
+  return {
+    ...conversion,
+    provisional: conversion.provisional ?? false,
+    rateAgeDays: conversion.rateAgeDays ?? Math.max(0, daysBetween(conversion.rateDate, date)),
+  };
+}
 
 export function toTransactionView(item: TransactionItem) {
   return {
@@ -14,7 +25,10 @@ export function toTransactionView(item: TransactionItem) {
     money: { amount: item.amount, currency: item.currency },
     accountAmount: { amount: item.accountAmount, currency: item.accountCurrency },
     homeAmount: { amount: item.homeAmount, currency: item.homeCurrency },
-    conversions: { account: item.accountConversion, home: item.homeConversion },
+    conversions: {
+      account: conversionView(item.accountConversion, item.date),
+      home: conversionView(item.homeConversion, item.date),
+    },
     categoryId: item.categoryId,
     payee: item.payee,
     note: item.note,

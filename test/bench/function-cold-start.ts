@@ -25,6 +25,7 @@ import { bundlingDefaults } from '../../lib/catalog/bundling';
 import { retryPolicySeconds } from '../../lib/catalog/consumer-retries';
 import { environmentFor, type ResourceNames } from '../../lib/catalog/environment';
 import { type FunctionSpec, functions } from '../../lib/catalog/functions';
+import { ECB_RATES_URL, ratesFeedEnvironment } from '../../lib/catalog/rates-feed';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 7));
@@ -43,6 +44,7 @@ const names: ResourceNames = {
   sesConfigurationSet: 'bench',
   appName: 'Moneta',
   consumerRetries: { retryQueueUrl: 'bench', deadLetterQueueUrl: 'bench', policy: retryPolicySeconds() },
+  ratesFeed: ratesFeedEnvironment(ECB_RATES_URL),
 };
 
 async function bundle(entry: string, outfile: string): Promise<void> {

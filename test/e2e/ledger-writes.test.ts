@@ -227,6 +227,8 @@ describe('edits and deletions move balances exactly', () => {
       source: 'ECB',
       rateDate: '2026-04-09',
       fallback: false,
+      provisional: false,
+      rateAgeDays: 0,
     });
     expect(t.accountAmount).toEqual({ amount: -8558, currency: 'EUR' });
     expect(await balanceCheck(user, eur.id)).toEqual({ balance: -8558, count: 1, sum: -8558, listed: 1 });

@@ -20,6 +20,11 @@ export const tableDefinition = {
     { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
     /** Transactions of one category by date (`USER#<sub>#CATEGORY#<id>` / `<date>#<id>`). */
     { indexName: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
+    /**
+     * Transactions whose conversion awaits the ECB's rate of their day (`PROVISIONAL#ECB` /
+     * `<awaited day>#<sub>#<id>`): sparse, so it holds only the few converted before the rate existed.
+     */
+    { indexName: 'gsi4', partitionKey: 'gsi4pk', sortKey: 'gsi4sk' },
   ],
 } as const;
 

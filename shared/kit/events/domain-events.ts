@@ -36,5 +36,17 @@ const detailBase = z.lazily(() =>
 export const created = <T extends z.Schema>(data: T) => z.extend(detailBase(), { data });
 /** An item changed: `data` is the new item, `previous` the old one. */
 export const updated = <T extends z.Schema>(data: T) => z.extend(detailBase(), { data, previous: data });
+/** A fact read off an item's change (no item of its own): `data` is the fact. */
+export const derived = <T extends z.Schema>(data: T) => z.extend(detailBase(), { data });
+
+/** An item's change as the publisher sees it: the new image (not for a deletion), the old (not for a creation). */
+export type ItemChange = { userId: string; data?: Record<string, unknown>; previous?: Record<string, unknown> };
+
+/**
+ * The further facts one change of an item stands for, each with a key unique within the change
+ * (its event's sourceEventId is the record's plus this key, so consumers deduplicate it too).
+ */
+export type DeriveEvents = (change: ItemChange) => { detailType: string; key: string; data: Record<string, unknown> }[];
+
 /** An item was deleted: `previous` is what it was. */
 export const deleted = <T extends z.Schema>(data: T) => z.extend(detailBase(), { previous: data });

@@ -24,6 +24,9 @@ export type StackOutputs = {
   /** Local cloud only: its SQS and Lambda endpoints. */
   SqsEndpoint?: string;
   LambdaEndpoint?: string;
+  /** Local cloud only: its ECB (fixture files, publish, outage) and its schedules run on demand. */
+  EcbEndpoint?: string;
+  SchedulerEndpoint?: string;
 };
 
 /** The environment variable that names the outputs file (set by the user, or by global-setup). */
@@ -55,6 +58,8 @@ export function parseOutputsFile(path: string): StackOutputs {
     ConsumerDeadLetterQueueUrl: text('ConsumerDeadLetterQueueUrl'),
     SqsEndpoint: text('SqsEndpoint'),
     LambdaEndpoint: text('LambdaEndpoint'),
+    EcbEndpoint: text('EcbEndpoint'),
+    SchedulerEndpoint: text('SchedulerEndpoint'),
   };
 }
 

@@ -1,5 +1,8 @@
-import { approximateCreationTime, fromStreamRecord } from '../../../shared/app/from-stream';
+import { eventSchemas } from '../../../shared/app/events';
+import { approximateCreationTime, derivedEvents, fromStreamRecord } from '../../../shared/app/from-stream';
+import type { TransactionItem } from '../../../shared/transactions/items';
 import { insertOf, modifyOf, profileItem, removeOf, streamRecord } from '../support/stream-records';
+import { transactionFixture } from '../transactions/support/ledger-fixtures';
 
 describe('approximateCreationTime', () => {
   const at = (value: unknown) => {
@@ -33,5 +36,97 @@ describe('fromStreamRecord', () => {
     const { version: _version, ...unversioned } = profileItem();
     const mapped = fromStreamRecord(streamRecord({ eventName: 'INSERT', newItem: unversioned }));
     expect(mapped?.detail.version).toBe(0);
+  });
+});
+
+describe('derivedEvents: CurrencyConverted, read off a transaction write', () => {
+  const stored = (item: TransactionItem) => ({ pk: 'USER#user-1', sk: `TXN#${item.transactionId}`, ...item });
+  const ecb = { rate: '0.8', exactRate: '4/5', source: 'ECB' as const, rateDate: '2026-04-13', fallback: true };
+  const usdInEur = transactionFixture({
+    amount: 10000,
+    currency: 'USD',
+    accountAmount: -8000,
+    homeAmount: -8000,
+    accountConversion: { ...ecb, provisional: true, rateAgeDays: 1 },
+    homeConversion: { ...ecb, provisional: true, rateAgeDays: 1 },
+  });
+  const derived = (record: ReturnType<typeof insertOf>) => {
+    const mapped = fromStreamRecord(record);
+    return mapped ? derivedEvents(mapped) : [];
+  };
+
+  test('one event per target currency, with the money, the amount, the rate and whether it is provisional', () => {
+    const events = derived(insertOf(stored(usdInEur), { eventID: 'rec-1' }));
+    expect(events).toHaveLength(1);
+    expect(events[0]?.detailType).toBe('CurrencyConverted');
+    expect(events[0]?.detail).toMatchObject({
+      sourceEventId: 'rec-1#converted-EUR',
+      userId: 'user-1',
+      id: usdInEur.transactionId,
+      data: {
+        transactionId: usdInEur.transactionId,
+        userId: 'user-1',
+        from: { amount: 10000, currency: 'USD' },
+        to: 'EUR',
+        amount: 8000,
+        rate: '0.8',
+        rateDate: '2026-04-13',
+        source: 'ECB',
+        provisional: true,
+      },
+    });
+    expect(eventSchemas.CurrencyConverted().safeParse(events[0]?.detail).success).toBe(true);
+  });
+
+  test('no conversion, no event; an edit that keeps the conversion publishes none; a re-pricing does', () => {
+    expect(derived(insertOf(stored(transactionFixture())))).toEqual([]);
+    const noted = { ...usdInEur, note: 'lunch', version: 2 };
+    expect(derived(modifyOf(stored(usdInEur), stored(noted)))).toEqual([]);
+    const repriced = {
+      ...noted,
+      accountAmount: -7900,
+      homeAmount: -7900,
+      accountConversion: {
+        ...ecb,
+        rate: '0.79',
+        rateDate: '2026-04-14',
+        fallback: false,
+        provisional: false,
+        rateAgeDays: 0,
+      },
+      homeConversion: {
+        ...ecb,
+        rate: '0.79',
+        rateDate: '2026-04-14',
+        fallback: false,
+        provisional: false,
+        rateAgeDays: 0,
+      },
+      version: 3,
+    };
+    const events = derived(modifyOf(stored(noted), stored(repriced)));
+    expect(events.map((event) => event.detail.data)).toMatchObject([{ amount: 7900, provisional: false }]);
+    expect(derived(removeOf(stored(repriced)))).toEqual([]);
+  });
+
+  test('a USD expense in a GBP account of a EUR user: two conversions, two events', () => {
+    const twice = transactionFixture({
+      amount: 10000,
+      currency: 'USD',
+      accountAmount: -7000,
+      accountCurrency: 'GBP',
+      homeAmount: -8000,
+      accountConversion: { ...ecb, rate: '0.7' },
+      homeConversion: ecb,
+    });
+    expect(
+      derived(insertOf(stored(twice))).map((event) => {
+        const data = event.detail.data as { to: string; amount: number };
+        return [data.to, data.amount];
+      }),
+    ).toEqual([
+      ['GBP', 7000],
+      ['EUR', 8000],
+    ]);
   });
 });

@@ -207,6 +207,7 @@ describe('createFunctionRuntime (the catalog, bundled with esbuild)', () => {
     sesConfigurationSet: 'moneta',
     appName: 'Moneta',
     consumerRetries: { retryQueueUrl: 'http://sqs/retry', deadLetterQueueUrl: 'http://sqs/dead', policy: {} },
+    ratesFeed: {},
   };
 
   it('bundles catalog entries, runs them with the stack environment, and names entries that are missing', async () => {

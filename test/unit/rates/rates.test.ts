@@ -36,6 +36,13 @@ beforeEach(() => {
 });
 
 describe('rate store', () => {
+  test('a business day after the newest publication is provisional; the weekend after it is not', async () => {
+    // The newest stored day is 2026-01-05 (a Monday).
+    expect(await store.ratesOn('2026-01-06')).toMatchObject({ date: '2026-01-05', provisional: true });
+    expect(await store.ratesOn('2026-01-03')).toMatchObject({ date: '2026-01-02', fallback: true, provisional: false });
+    expect(await store.ratesOn('2026-01-05')).toMatchObject({ provisional: false });
+  });
+
   // The mock intercepts every DocumentClient, this one included.
   const store = createRateStore({ db: DynamoDBDocumentClient.from(new DynamoDBClient({})), tableName: 'moneta-test' });
 
@@ -46,6 +53,7 @@ describe('rate store', () => {
       date: '2026-01-05',
       requestedDate: '2026-01-05',
       fallback: false,
+      provisional: false,
       source: 'ECB',
       rates: { USD: '1.1711', JPY: '186.43', GBP: '0.87105' },
     });

@@ -9,6 +9,7 @@ import {
   deltasBetween,
   planCreate,
   planDelete,
+  planReprice,
   planTransfer,
   planUpdate,
   storedTransaction,
@@ -98,6 +99,8 @@ describe('planCreate', () => {
       source: 'ECB',
       rateDate: '2026-01-05',
       fallback: false,
+      provisional: false,
+      rateAgeDays: 0,
     });
     expect(item.homeAmount).toBe(-857);
     expect(item.homeConversion).toEqual(item.accountConversion);
@@ -130,6 +133,8 @@ describe('planCreate', () => {
       source: 'ECB',
       rateDate: '2026-01-02',
       fallback: true,
+      provisional: false,
+      rateAgeDays: 2,
     });
   });
 
@@ -169,6 +174,8 @@ describe('planCreate', () => {
       source: 'user',
       rateDate: '2026-01-05',
       fallback: false,
+      provisional: false,
+      rateAgeDays: 0,
     });
     expect(item.homeAmount).toBe(-105);
   });
@@ -185,6 +192,8 @@ describe('planCreate', () => {
       source: 'user',
       rateDate: '2026-01-05',
       fallback: false,
+      provisional: false,
+      rateAgeDays: 0,
     });
     expect(item.homeAmount).toBe(-122);
   });
@@ -570,5 +579,69 @@ describe('planTransfer', () => {
     });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path).toEqual(['toAccountId']);
+  });
+});
+
+describe('planReprice', () => {
+  // 2026-04-14 is after the snapshot's newest day (04-13): converted then, provisional.
+  const DAY = '2026-04-14';
+  const published = {
+    date: DAY,
+    requestedDate: DAY,
+    fallback: false,
+    provisional: false,
+    source: 'ECB' as const,
+    rates: { USD: '1.25', JPY: '186.5' },
+  };
+
+  test("a provisional expense takes its day's rate once published: amounts, conversion and balance move, the version goes up", () => {
+    const { item } = create({
+      kind: 'expense',
+      accountId: 'acc-eur',
+      money: { amount: 10000, currency: 'USD' },
+      date: DAY,
+    });
+    expect(item.accountConversion).toMatchObject({ rateDate: '2026-04-13', provisional: true, rateAgeDays: 1 });
+    expect(storedTransaction('user-1', item)).toMatchObject({ gsi4pk: 'PROVISIONAL#ECB', gsi4sk: `${DAY}#user-1#TX1` });
+
+    const { items, deltas } = planReprice([item], published, NOW);
+    const [repriced] = items;
+    expect(repriced).toMatchObject({
+      accountAmount: -8000,
+      homeAmount: -8000,
+      accountConversion: { rate: '0.8', rateDate: DAY, fallback: false, provisional: false, rateAgeDays: 0 },
+      version: item.version + 1,
+      updatedAt: NOW,
+    });
+    expect(storedTransaction('user-1', repriced!)).not.toHaveProperty('gsi4pk');
+    expect(deltas.accounts).toEqual([{ accountId: 'acc-eur', balance: item.accountAmount * -1 - 8000, count: 0 }]);
+  });
+
+  test('a transfer is re-priced as a pair and keeps one home value', () => {
+    const { outLeg, inLeg } = planTransfer(
+      createTransferBody().parse({
+        fromAccountId: 'acc-eur',
+        toAccountId: 'acc-usd',
+        money: { amount: 10000, currency: 'EUR' },
+        date: DAY,
+      }),
+      {
+        ...transferLegIds('01KE0000000000000000000000'),
+        transferId: '01KE0000000000000000000000',
+        now: NOW,
+        date: DAY,
+        from: eur,
+        to: usd,
+        homeCurrency: 'EUR',
+        rates: snapshotRatesOn(DAY),
+      },
+    );
+    expect(inLeg.accountConversion?.provisional).toBe(true);
+    const { items, deltas } = planReprice([outLeg, inLeg], published, NOW);
+    expect(items.map((leg) => [leg.accountAmount, leg.homeAmount])).toEqual([
+      [-10000, -10000],
+      [12500, 10000],
+    ]);
+    expect(deltas.accounts).toEqual([{ accountId: 'acc-usd', balance: 12500 - inLeg.accountAmount, count: 0 }]);
   });
 });

@@ -78,7 +78,15 @@ describe('POST /v1/transactions', () => {
     expect(response.body.accountAmount).toEqual({ amount: -857, currency: 'EUR' });
     expect(response.body.homeAmount).toEqual({ amount: -1000, currency: 'USD' });
     expect(response.body.conversions).toEqual({
-      account: { rate: '0.857338820302', exactRate: '625/729', source: 'ECB', rateDate: '2026-01-05', fallback: false },
+      account: {
+        rate: '0.857338820302',
+        exactRate: '625/729',
+        source: 'ECB',
+        rateDate: '2026-01-05',
+        fallback: false,
+        provisional: false,
+        rateAgeDays: 0,
+      },
       home: null,
     });
     expect(await account(userId)).toMatchObject({ balance: -857 });

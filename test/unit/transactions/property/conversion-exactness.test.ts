@@ -31,6 +31,7 @@ const ratesDay = fc
       date: '2026-01-05',
       requestedDate: '2026-01-05',
       fallback: false,
+      provisional: false,
       source: 'ECB',
       rates: Object.fromEntries(Object.entries(rates).filter((entry): entry is [string, string] => entry[1] !== null)),
     }),

@@ -66,7 +66,18 @@ test('the owner reads the transaction as a view, with its version as ETag', asyn
     money: { amount: 2500, currency: 'EUR' },
     accountAmount: { amount: -2712, currency: 'USD' },
     homeAmount: { amount: -2500, currency: 'EUR' },
-    conversions: { account: { rate: '1.0849', source: 'ECB', rateDate: '2026-01-05', fallback: false }, home: null },
+    // Recorded before conversions said whether they are final and how old their rate is: the view says it.
+    conversions: {
+      account: {
+        rate: '1.0849',
+        source: 'ECB',
+        rateDate: '2026-01-05',
+        fallback: false,
+        provisional: false,
+        rateAgeDays: 0,
+      },
+      home: null,
+    },
     categoryId: 'groceries',
     payee: 'Corner Shop',
     note: 'weekly',

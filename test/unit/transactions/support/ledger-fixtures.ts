@@ -6,6 +6,7 @@
 
 import type { AccountItem } from '../../../../shared/accounts/items';
 import type { CategoryItem } from '../../../../shared/categories/items';
+import { businessDayOnOrBefore } from '../../../../shared/rates/business-days';
 import snapshot from '../../../../shared/rates/data/eurofxref-hist.csv';
 import { parseEcbCsv } from '../../../../shared/rates/ecb-csv';
 import type { RatesOnDay } from '../../../../shared/rates/rate-provider';
@@ -20,7 +21,10 @@ export function snapshotRatesOn(date: string): RatesOnDay | undefined {
     if (day.date > date) break;
     found = day;
   }
-  return found && { ...found, requestedDate: date, fallback: found.date !== date, source: 'ECB' };
+  const last = days.at(-1);
+  // As the store says it: the date's own business day is after the newest day of the snapshot.
+  const provisional = found !== undefined && found === last && businessDayOnOrBefore(date) > found.date;
+  return found && { ...found, requestedDate: date, fallback: found.date !== date, provisional, source: 'ECB' };
 }
 
 /** The snapshot days from `from` to `to` inclusive, to seed a real rate store with. */

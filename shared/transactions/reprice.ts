@@ -1,0 +1,93 @@
+/**
+ * Re-prices the transactions converted before the ECB published their day's rate, once it has.
+ * They are found through the sparse provisional index (gsi4, `PROVISIONAL#ECB` /
+ * `<awaited day>#<sub>#<id>`), never by scanning. Each is re-read strongly, re-priced
+ * (plan.ts, `planReprice`) and written back conditionally on the version read, with the balance
+ * moves, in one transaction: the stream then publishes a TransactionUpdated like any edit, and
+ * budgets and goals follow it. A transaction edited meanwhile is read again; one no longer
+ * provisional (re-priced already, edited onto a final rate, deleted) is left alone, so a run that
+ * repeats or overlaps another changes nothing twice.
+ */
+import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { userIdFromPk } from '../kit/dynamodb/keys';
+import { NotFoundError } from '../kit/errors';
+import type { RateProvider } from '../rates/public';
+import { PROVISIONAL_PK, type TransactionItem } from './items';
+import { counterpartLegId, planReprice, transferLegIds } from './plan';
+import { StaleTransaction, type TransactionStore } from './store';
+
+/** How many times a transaction edited under our feet is read again before the next run takes it. */
+const ATTEMPTS = 3;
+
+const isProvisional = (item: TransactionItem) =>
+  item.accountConversion?.provisional === true || item.homeConversion?.provisional === true;
+
+export type RepriceDeps = {
+  db: DynamoDBDocumentClient;
+  tableName: string;
+  transactions: TransactionStore;
+  rates: RateProvider;
+  now: () => string;
+};
+
+export type RepriceOutcome = { repriced: number; unchanged: number };
+
+/** Every provisional transaction awaiting a day up to `published` (the newest published day). */
+export async function repriceProvisional(deps: RepriceDeps, published: string): Promise<RepriceOutcome> {
+  const outcome: RepriceOutcome = { repriced: 0, unchanged: 0 };
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await deps.db.send(
+      new QueryCommand({
+        TableName: deps.tableName,
+        IndexName: 'gsi4',
+        // Sort keys start with the awaited day; '~' sorts after every character of an id.
+        KeyConditionExpression: 'gsi4pk = :pk AND gsi4sk <= :upTo',
+        ExpressionAttributeValues: { ':pk': PROVISIONAL_PK, ':upTo': `${published}#~` },
+        ProjectionExpression: 'pk, transactionId',
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const entry of page.Items ?? []) {
+      const userId = userIdFromPk(String(entry.pk));
+      if (!userId) continue;
+      const done = await repriceOne(deps, userId, String(entry.transactionId));
+      if (done) outcome.repriced++;
+      else outcome.unchanged++;
+    }
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return outcome;
+}
+
+async function repriceOne(deps: RepriceDeps, userId: string, transactionId: string): Promise<boolean> {
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    const found = await deps.transactions.get(userId, transactionId);
+    if (!found || !isProvisional(found)) return false;
+    const legs = await legsOf(deps, userId, found);
+    const rates = await deps.rates.ratesOn(found.date);
+    if (rates?.provisional) return false; // Its day is still to come: a later run takes it.
+    const plan = planReprice(legs, rates, deps.now());
+    try {
+      await deps.transactions.apply(userId, {
+        replaced: plan.items.map((item, index) => ({ item, readVersion: (legs[index] as TransactionItem).version })),
+        deltas: plan.deltas,
+        now: deps.now(),
+      });
+      return true;
+    } catch (error) {
+      if (error instanceof NotFoundError) return false;
+      if (!(error instanceof StaleTransaction) || attempt === ATTEMPTS) throw error;
+    }
+  }
+  return false;
+}
+
+/** The transaction, or both legs of its transfer, out-leg first. */
+async function legsOf(deps: RepriceDeps, userId: string, item: TransactionItem): Promise<TransactionItem[]> {
+  const counterpartId = counterpartLegId(item);
+  if (!item.transferId || !counterpartId) return [item];
+  const counterpart = await deps.transactions.get(userId, counterpartId);
+  if (!counterpart) return [item];
+  return item.transactionId === transferLegIds(item.transferId).outLegId ? [item, counterpart] : [counterpart, item];
+}
