@@ -72,6 +72,8 @@ export type Quantities = {
   emails: number;
   sqsRequests: number;
   invocationsByFunction: Record<string, number>;
+  /** Events put on the bus, by detail-type. */
+  eventsByType: Record<string, number>;
   dynamodbByFunction: Record<string, { read: number; write: number }>;
 };
 
@@ -209,8 +211,10 @@ export function createRecorder(shape: StackShape) {
       emails: w.emails,
       sqsRequests: w.sqs.length,
       invocationsByFunction: {},
+      eventsByType: {},
       dynamodbByFunction: {},
     };
+    for (const event of w.events) q.eventsByType[event.detailType] = (q.eventsByType[event.detailType] ?? 0) + 1;
     for (const usage of w.invocations) {
       const fn = shape.functions[usage.functionId];
       if (!fn) throw new Error(`The stack has no function ${usage.functionId}`);
@@ -279,7 +283,7 @@ export function average(all: Quantities[]): Quantities {
     (Object.keys(all[0]!) as (keyof Quantities)[])
       .filter((key) => typeof all[0]![key] === 'number')
       .map((key) => [key, all.reduce((sum, q) => sum + (q[key] as number), 0) / n]),
-  ) as Omit<Quantities, 'invocationsByFunction' | 'dynamodbByFunction'>;
+  ) as Omit<Quantities, 'invocationsByFunction' | 'eventsByType' | 'dynamodbByFunction'>;
   const dynamodbByFunction: Quantities['dynamodbByFunction'] = {};
   for (const q of all) {
     for (const [fn, units] of Object.entries(q.dynamodbByFunction)) {
@@ -289,7 +293,12 @@ export function average(all: Quantities[]): Quantities {
       target.write += units.write / n;
     }
   }
-  return { ...scalar, invocationsByFunction: sumRecords((q) => q.invocationsByFunction), dynamodbByFunction };
+  return {
+    ...scalar,
+    invocationsByFunction: sumRecords((q) => q.invocationsByFunction),
+    eventsByType: sumRecords((q) => q.eventsByType),
+    dynamodbByFunction,
+  };
 }
 
 /** Weighted mean of per-operation quantities (weights need not sum to 1). */
@@ -305,6 +314,7 @@ function scale(q: Quantities, factor: number): Quantities {
   out.invocationsByFunction = Object.fromEntries(
     Object.entries(q.invocationsByFunction).map(([k, v]) => [k, v * factor]),
   );
+  out.eventsByType = Object.fromEntries(Object.entries(q.eventsByType).map(([k, v]) => [k, v * factor]));
   out.dynamodbByFunction = Object.fromEntries(
     Object.entries(q.dynamodbByFunction).map(([k, v]) => [k, { read: v.read * factor, write: v.write * factor }]),
   );

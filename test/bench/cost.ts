@@ -404,6 +404,14 @@ export async function measureCost(): Promise<void> {
       { label: 'mix', q: mix },
     ]);
 
+    console.log('\nEvents put on the bus per transaction, by detail-type:');
+    for (const op of ops) {
+      const byType = Object.entries(measured.get(op.id)!.eventsByType)
+        .map(([type, count]) => `${type} ${amount(count)}`)
+        .join(', ');
+      console.log(`  ${op.id.padEnd(12)} ${byType}`);
+    }
+
     const metrics = recorder.customMetrics();
     console.log(
       `\nCustom metrics (embedded metric format) the functions emitted: ${metrics.length} distinct; each costs ` +
