@@ -17,7 +17,7 @@ import { REQUIRED_SCOPE, routes, stageThrottle } from '../catalog/routes';
 import { eventPattern, rules, targetDelivery } from '../catalog/rules';
 import { streamFilterPatterns, streamSourceSettings } from '../catalog/stream-filters';
 import { startCognito } from './cognito';
-import type { Invoker } from './contracts';
+import type { Invoker, UsageMeter } from './contracts';
 import { ensureTable, startDynamoDbLocal } from './dynamodb-local';
 import { startLocalEcb } from './ecb';
 import { DEFAULT_CHAOS, startEventBus } from './event-bus';
@@ -73,6 +73,8 @@ type LocalCloudOptions = {
   outputsFile: string;
   /** Progress lines during start-up. */
   log?: (line: string) => void;
+  /** What AWS would bill, observed (the cost benchmark, test/bench/cost.ts); none: nothing is. */
+  meter?: UsageMeter;
 };
 
 export type LocalCloud = {
@@ -134,7 +136,11 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   try {
     await assertPortsFree(ports);
 
-    const outbox = await startSesOutbox({ port: ports.outbox, dataDir: dataDir('outbox') });
+    const outbox = await startSesOutbox({
+      port: ports.outbox,
+      dataDir: dataDir('outbox'),
+      onSent: opts.meter?.emailSent,
+    });
     stoppers.push({ name: 'SES outbox', stop: () => outbox.stop() });
     log(`SES outbox        ${outbox.url}`);
 
@@ -146,7 +152,12 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     // SQS visibility is not time-scaled: the retrier's waits come from its retry policy, which
     // the time scale already shortens (its environment), and scaling them again would only make
     // it receive a record early and hide it again.
-    const sqs = await startSqs({ port: ports.sqs, queues: [RETRY_QUEUE, DEAD_LETTER_QUEUE], dataDir: dataDir('sqs') });
+    const sqs = await startSqs({
+      port: ports.sqs,
+      queues: [RETRY_QUEUE, DEAD_LETTER_QUEUE],
+      dataDir: dataDir('sqs'),
+      onRequest: opts.meter?.sqsRequest,
+    });
     stoppers.push({ name: 'SQS', stop: () => sqs.stop() });
     log(`SQS               ${sqs.url} (${RETRY_QUEUE}, ${DEAD_LETTER_QUEUE})`);
 
@@ -190,6 +201,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       untilIdle: () => untilIdle(),
       retry: { attempts: targetDelivery.retryAttempts, baseDelayMs: BUS_RETRY_BASE_DELAY_MS },
       dataDir: dataDir('bus'),
+      onPublished: opts.meter?.eventPublished,
     });
     stoppers.push({ name: 'event bus', stop: () => bus.stop() });
     log(`EventBridge bus   ${bus.url}${opts.chaos ? ' (chaos: duplicates and reordering)' : ''}`);
@@ -236,7 +248,15 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       AWS_ENDPOINT_URL_SQS: sqs.url,
       AWS_ENDPOINT_URL_LAMBDA: lambda.url,
     };
-    const runtime = await createFunctionRuntime({ names, awsEnv, buildDir, logDir, verbose: opts.verbose, log });
+    const runtime = await createFunctionRuntime({
+      names,
+      awsEnv,
+      buildDir,
+      logDir,
+      verbose: opts.verbose,
+      log,
+      meter: opts.meter,
+    });
     stoppers.push({ name: 'function runtime', stop: () => runtime.stop() });
     triggers.resolve(runtime);
 
@@ -297,6 +317,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
         requiredScope: REQUIRED_SCOPE,
       }),
       logDir,
+      onRequest: opts.meter?.apiRequest,
     });
     stoppers.push({ name: 'API gateway', stop: () => gateway.stop() });
     log(`HTTP API          ${gateway.url}`);

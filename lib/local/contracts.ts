@@ -47,3 +47,45 @@ export interface Outbox extends RunningService {
 
 /** Opt-in chaos for the local bus: every event delivered `duplicates` extra times, shuffled. */
 export type ChaosOptions = { enabled: boolean; duplicates: number; maxDelayMs: number };
+
+/** One finished invocation, as the Lambda service would bill it. */
+export type InvocationUsage = {
+  functionId: string;
+  memoryMb: number;
+  /** From the end of init to the handler's answer (Lambda's Duration). */
+  durationMs: number;
+  /** The init phase, when this invocation started a fresh environment (Lambda's Init Duration). */
+  initMs?: number;
+  ok: boolean;
+};
+
+/** One event accepted by PutEvents, with the parts EventBridge meters. */
+export type PublishedEventUsage = {
+  source: string;
+  detailType: string;
+  /** The Detail string as sent. */
+  detail: string;
+  resources: string[];
+  /** Whether the entry carried its own Time (14 bytes in the billed size). */
+  hasTime: boolean;
+  /** The whole event as delivered and archived (the JSON envelope). */
+  envelope: string;
+};
+
+/**
+ * Opt-in observation of what AWS would bill, for the cost benchmark. The local cloud calls these
+ * and nothing else changes; without a meter nothing is recorded, so tests never see a difference.
+ */
+export type UsageMeter = {
+  /** Variables laid over one function's environment (e.g. a metering DynamoDB endpoint). */
+  functionEnvironment?(functionId: string): Record<string, string>;
+  invocation?(usage: InvocationUsage): void;
+  /** What a function wrote to stdout or stderr: on AWS, the log events of its log group. */
+  functionOutput?(functionId: string, chunk: string): void;
+  /** A request the HTTP API answered; `routeKey` is undefined when no route matched. */
+  apiRequest?(usage: { routeKey?: string; status: number }): void;
+  eventPublished?(usage: PublishedEventUsage): void;
+  emailSent?(usage: { recipients: number }): void;
+  /** An SQS API action (ReceiveMessage, SendMessage, …) on a queue. */
+  sqsRequest?(usage: { action: string }): void;
+};

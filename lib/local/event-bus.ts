@@ -24,7 +24,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { FunctionId } from '../catalog/functions';
-import type { ChaosOptions, Invoker, RunningService } from './contracts';
+import type { ChaosOptions, Invoker, RunningService, UsageMeter } from './contracts';
 import { matchesPattern } from './event-pattern';
 import { isRecord, listen, readJson, readJsonLines, sendJson } from './http';
 
@@ -77,6 +77,8 @@ export async function startEventBus(opts: {
   region?: string;
   /** What "idle" means for GET /api/idle, when more than this bus feeds it (the local cloud's stream). */
   untilIdle?: () => Promise<void>;
+  /** Told of every accepted entry (the cost benchmark); none: nothing is counted. */
+  onPublished?: UsageMeter['eventPublished'];
 }): Promise<RunningService & { whenIdle(): Promise<void>; setChaos(c: ChaosOptions): void }> {
   const retry = opts.retry ?? { attempts: 8, baseDelayMs: 200 };
   const region = opts.region ?? 'eu-west-1';
@@ -167,6 +169,17 @@ export async function startEventBus(opts: {
       const checked = toEvent(entry);
       if ('ErrorCode' in checked) return checked;
       stats.published++;
+      if (opts.onPublished) {
+        const e = entry as { Source: string; DetailType: string; Detail: string; Time?: unknown };
+        opts.onPublished({
+          source: e.Source,
+          detailType: e.DetailType,
+          detail: e.Detail,
+          resources: checked.resources,
+          hasTime: e.Time !== undefined,
+          envelope: JSON.stringify(checked),
+        });
+      }
       route(checked);
       return { EventId: checked.id };
     });

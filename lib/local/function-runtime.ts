@@ -20,7 +20,7 @@ import {
   type FunctionSpec,
   functions,
 } from '../catalog/functions';
-import { FunctionError, type Invoker } from './contracts';
+import { FunctionError, type InvocationUsage, type Invoker, type UsageMeter } from './contracts';
 import type { InvokeMessage, WorkerData, WorkerReply } from './function-worker';
 import { LOCAL_ACCOUNT_ID, LOCAL_REGION } from './ports';
 
@@ -90,6 +90,8 @@ type WorkerPoolOptions = {
   output?: OutputSink;
   /** Shared by every pool of a runtime (createInitGate); none: inits never wait. */
   initGate?: InitGate;
+  /** Told of every finished invocation (the cost benchmark's meter); none: nothing is measured. */
+  onInvocation?: (usage: InvocationUsage) => void;
 };
 
 export type WorkerPool = {
@@ -197,11 +199,23 @@ export function startWorkerPool(options: WorkerPoolOptions): WorkerPool {
     const { worker } = environment;
     let timer: NodeJS.Timeout | undefined;
     let settled = false;
+    const cold = !environment.initialized;
+    const posted = performance.now();
+    let initDone: number | undefined;
 
-    const settle = (outcome: () => void, keepWarm: boolean) => {
+    const settle = (outcome: () => void, keepWarm: boolean, ok = false) => {
       if (settled) return;
       settled = true;
       releaseInit();
+      if (options.onInvocation && initDone !== undefined) {
+        options.onInvocation({
+          functionId: options.functionId,
+          memoryMb,
+          durationMs: performance.now() - initDone,
+          ...(cold ? { initMs: initDone - posted } : {}),
+          ok,
+        });
+      }
       clearTimeout(timer);
       worker.off('message', onMessage);
       worker.off('error', onError);
@@ -223,12 +237,13 @@ export function startWorkerPool(options: WorkerPoolOptions): WorkerPool {
     function onMessage(reply: WorkerReply) {
       if (reply.requestId !== requestId) return;
       if (reply.type === 'started') {
+        initDone = performance.now();
         environment.initialized = true;
         releaseInit();
         const seconds = options.timeoutMs / 1000;
         startTimer(options.timeoutMs, 'Sandbox.Timedout', `Task timed out after ${seconds.toFixed(2)} seconds`);
       } else if (reply.type === 'result') {
-        settle(() => job.resolve(JSON.parse(reply.payload)), true);
+        settle(() => job.resolve(JSON.parse(reply.payload)), true, true);
       } else {
         fail(reply.errorType, reply.errorMessage, !reply.fatal);
       }
@@ -420,6 +435,8 @@ type FunctionRuntimeOptions = {
   rootDir?: string;
   /** Where start-up lines go (build time, warnings). */
   log?: (line: string) => void;
+  /** The cost benchmark's meter: invocations, their output, environment overrides. */
+  meter?: UsageMeter;
 };
 
 type FunctionRuntime = Invoker & {
@@ -479,16 +496,27 @@ export async function createFunctionRuntime(options: FunctionRuntimeOptions): Pr
     const bundle = bundles.get(id)!;
     const file = createWriteStream(join(options.logDir, `${id}.log`), { flags: 'a' });
     logFiles.push(file);
+    const meter = options.meter;
+    const sink = logSink(file, `[${id}]`, options.verbose ?? false);
     const pool = startWorkerPool({
       functionId: id,
       bundlePath: bundle.path,
       workerScript,
-      env: lambdaEnvironment(bundle.spec, options.names, options.awsEnv, dirname(bundle.path)),
+      env: {
+        ...lambdaEnvironment(bundle.spec, options.names, options.awsEnv, dirname(bundle.path)),
+        ...meter?.functionEnvironment?.(id),
+      },
       timeoutMs: (bundle.spec.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000,
       memoryMb: bundle.spec.memoryMb ?? DEFAULT_MEMORY_MB,
       initGate,
       region: options.awsEnv.AWS_REGION,
-      output: logSink(file, `[${id}]`, options.verbose ?? false),
+      output: meter?.functionOutput
+        ? (chunk, stream) => {
+            meter.functionOutput?.(id, chunk);
+            sink(chunk, stream);
+          }
+        : sink,
+      ...(meter?.invocation ? { onInvocation: meter.invocation } : {}),
     });
     pools.set(id, pool);
     return pool;

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { RouteThrottle } from '../../shared/kit/http/operation';
 import type { RouteSpec } from '../catalog/routes';
 import { corsSettings } from '../catalog/routes';
-import { FunctionError, type Invoker, type RunningService } from './contracts';
+import { FunctionError, type Invoker, type RunningService, type UsageMeter } from './contracts';
 import { MAX_BODY_BYTES } from './http';
 import { missingToken, TokenRefused, tokenFromAuthorizationHeader } from './jwt';
 import { LOCAL_ACCOUNT_ID, LOOPBACK, localUrl } from './ports';
@@ -25,6 +25,8 @@ type GatewayOptions = {
   /** The stage's limit for all routes together (lib/catalog/routes.ts); none: unlimited. */
   stageThrottle?: RouteThrottle;
   now?: () => number;
+  /** Told of every answered request (the cost benchmark); none: nothing is counted. */
+  onRequest?: UsageMeter['apiRequest'];
 };
 
 type CompiledRoute = { spec: RouteSpec; routeKey: string; pattern: RegExp; params: string[] };
@@ -392,6 +394,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     headers['content-length'] = String(result.body.length);
     res.writeHead(result.status, headers);
     res.end(result.body);
+    options.onRequest?.({ routeKey: result.routeKey, status: result.status });
     // No headers, no body, no query: they carry tokens and personal data.
     accessLog?.write(
       `${JSON.stringify({

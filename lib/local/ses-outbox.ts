@@ -16,12 +16,17 @@ import { appendFile, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { Outbox, OutboxMail } from './contracts';
+import type { Outbox, OutboxMail, UsageMeter } from './contracts';
 import { isRecord, listen, readJson, readJsonLines, sendJson } from './http';
 
 /** SES v2 refuses messages over 40 MB; a local cap keeps a runaway caller from eating memory. */
 
-export async function startSesOutbox(opts: { port: number; dataDir?: string }): Promise<Outbox> {
+export async function startSesOutbox(opts: {
+  port: number;
+  dataDir?: string;
+  /** Told of every SendEmail accepted (the cost benchmark); none: nothing is counted. */
+  onSent?: UsageMeter['emailSent'];
+}): Promise<Outbox> {
   const file = opts.dataDir ? join(opts.dataDir, 'messages.jsonl') : undefined;
   // Oldest first in memory (append order); the API reverses.
   const mails: OutboxMail[] = file ? await readJsonLines<OutboxMail>(opts.dataDir!, file) : [];
@@ -53,6 +58,7 @@ export async function startSesOutbox(opts: { port: number; dataDir?: string }): 
       const parsed = parseSendEmail(body);
       if ('error' in parsed) return sesError(res, 400, 'BadRequestException', parsed.error);
       const stored = await deliver(parsed.mail);
+      opts.onSent?.({ recipients: stored.to.length });
       return sendJson(res, 200, { MessageId: stored.id });
     }
     if (route === 'GET /api/messages') {

@@ -13,7 +13,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { RunningService } from './contracts';
+import type { RunningService, UsageMeter } from './contracts';
 import { isRecord, listen, readJson } from './http';
 import { LOCAL_ACCOUNT_ID, LOCAL_REGION, localUrl } from './ports';
 
@@ -79,6 +79,8 @@ export async function startSqs(opts: {
   /** When given, queue contents survive a restart (a JSON file in it, written after each change). */
   dataDir?: string;
   region?: string;
+  /** Told of every API action answered (the cost benchmark); none: nothing is counted. */
+  onRequest?: UsageMeter['sqsRequest'];
 }): Promise<
   RunningService & {
     queueUrl(name: string): string;
@@ -322,6 +324,7 @@ export async function startSqs(opts: {
       const input = await readJson(req, { emptyAs: {} });
       if (!isRecord(input)) throw coralError('SerializationException', 'The request body is not a JSON object.');
       reply(200, await operations[operation as keyof typeof operations](input));
+      opts.onRequest?.({ action: operation });
     } catch (error) {
       if (!(error instanceof SqsError)) throw error;
       const query = { 'x-amzn-query-error': `${error.queryCode};Sender` };

@@ -3,16 +3,17 @@
  * the figures go into closing notes and the README, and regressions are read, not guessed.
  *
  *   npm run bench                       every section
- *   npm run bench -- --only ledger      one section (cold-start | ledger | alerts)
+ *   npm run bench -- --only ledger      one section (cold-start | ledger | alerts | cost)
  *   BENCH_RUNS=3 npm run bench -- --only cold-start   fewer fresh processes per function (default 7)
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { measureAlerts } from './alerts';
+import { measureCost } from './cost';
 import { coldStartTable, measureColdStarts } from './function-cold-start';
 import { measureLedger } from './ledger';
 
-const sections = ['cold-start', 'ledger', 'alerts'] as const;
+const sections = ['cold-start', 'ledger', 'alerts', 'cost'] as const;
 const { values } = parseArgs({ options: { only: { type: 'string' } }, strict: true });
 if (values.only !== undefined && !(sections as readonly string[]).includes(values.only)) {
   console.error(`--only must be one of ${sections.join(', ')}; got ${values.only}`);
@@ -38,4 +39,9 @@ if (runs('ledger')) {
 if (runs('alerts')) {
   console.log('\n## Budget alerts: write-to-email latency, evaluator capacity per transaction (local cloud)\n');
   await measureAlerts();
+}
+
+if (runs('cost')) {
+  console.log('\n## Cost: what AWS bills per transaction and per idle month (local cloud, counted)\n');
+  await measureCost();
 }

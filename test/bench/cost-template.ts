@@ -1,0 +1,166 @@
+/**
+ * What the deployed stack is, read from its synthesized CloudFormation templates (the root and
+ * every nested stack, synthesized without bundling as the infra tests do): each function's
+ * memory, architecture and tracing, and everything billed whether or not anyone uses Moneta —
+ * alarms and their metrics, schedules and the invocations they cause, queues that Lambda polls,
+ * the event archive, KMS keys, point-in-time recovery.
+ */
+import { type FunctionId, functions } from '../../lib/catalog/functions';
+import { functionLogicalId, lambdaResource, resourcesOfType, synthesize } from '../infra/support/synth';
+
+export type FunctionShape = {
+  memoryMb: number;
+  architecture: 'arm64' | 'x86_64';
+  /** Lambda active tracing: every sampled invocation records an X-Ray trace. */
+  tracing: boolean;
+  logRetentionDays?: number;
+};
+
+export type ScheduleShape = {
+  id: string;
+  expression: string;
+  /** Runs in a 30-day month. */
+  perMonth: number;
+  target?: FunctionId;
+};
+
+export type StackShape = {
+  functions: Record<string, FunctionShape>;
+  alarms: { id: string; metrics: number; highResolution: boolean }[];
+  schedules: ScheduleShape[];
+  /** EventBridge Scheduler schedules (AWS::Scheduler::Schedule). */
+  schedulerSchedules: ScheduleShape[];
+  /** Lambda event source mappings that poll an SQS queue (they poll when the queue is empty too). */
+  sqsPollers: string[];
+  archives: { id: string; retentionDays: number }[];
+  kmsKeys: number;
+  pointInTimeRecovery: boolean;
+  /** The HTTP API stage's access-log line, with its `$context` variables. */
+  accessLogFormat?: string;
+  /** Resource types present, with how many. */
+  resourceTypes: Record<string, number>;
+};
+
+const MINUTE = 60;
+const UNIT_SECONDS: Record<string, number> = {
+  minute: MINUTE,
+  minutes: MINUTE,
+  hour: 3600,
+  hours: 3600,
+  day: 86400,
+  days: 86400,
+};
+const MONTH_SECONDS = 30 * 86400;
+
+/** Runs of a schedule expression in a 30-day month: rate(…) exactly, cron(…) for the simple forms. */
+export function runsPerMonth(expression: string): number {
+  const rate = /^rate\((\d+) (\w+)\)$/.exec(expression);
+  if (rate) return MONTH_SECONDS / (Number(rate[1]) * UNIT_SECONDS[rate[2]!]!);
+  const cron = /^cron\((\S+) (\S+) (\S+) (\S+) (\S+) (\S+)\)$/.exec(expression);
+  if (cron) {
+    const count = (field: string, range: number) =>
+      field === '*' || field === '?'
+        ? range
+        : field.startsWith('*/')
+          ? range / Number(field.slice(2))
+          : field.split(',').length;
+    const [, minutes, hours, dayOfMonth, , dayOfWeek] = cron;
+    const days =
+      dayOfMonth === '*' || dayOfMonth === '?'
+        ? dayOfWeek === '*' || dayOfWeek === '?'
+          ? 30
+          : (30 / 7) * count(dayOfWeek!, 7)
+        : count(dayOfMonth!, 30);
+    return count(minutes!, 60) * count(hours!, 24) * days;
+  }
+  throw new Error(`Unknown schedule expression ${expression}`);
+}
+
+type Resource = { Type: string; Properties?: Record<string, unknown> };
+
+export function readStack(): StackShape {
+  const synth = synthesize();
+  const shape: StackShape = {
+    functions: {},
+    alarms: [],
+    schedules: [],
+    schedulerSchedules: [],
+    sqsPollers: [],
+    archives: [],
+    kmsKeys: 0,
+    pointInTimeRecovery: false,
+    resourceTypes: {},
+  };
+  const logicalToFunction = new Map<string, FunctionId>();
+  for (const spec of functions) {
+    const properties = (lambdaResource(synth, spec.id) as Resource).Properties ?? {};
+    logicalToFunction.set(functionLogicalId(synth.stack, spec.id), spec.id);
+    shape.functions[spec.id] = {
+      memoryMb: Number(properties.MemorySize ?? 128),
+      architecture: ((properties.Architectures as string[] | undefined)?.[0] ?? 'x86_64') as 'arm64' | 'x86_64',
+      tracing: (properties.TracingConfig as { Mode?: string } | undefined)?.Mode === 'Active',
+    };
+  }
+  const targetOf = (targets: unknown): FunctionId | undefined => {
+    for (const target of (targets ?? []) as { Arn?: { 'Fn::GetAtt'?: [string, string] } }[]) {
+      const found = logicalToFunction.get(target.Arn?.['Fn::GetAtt']?.[0] ?? '');
+      if (found) return found;
+    }
+    return undefined;
+  };
+
+  for (const { template } of synth.stacks) {
+    for (const resource of Object.values(template.toJSON().Resources as Record<string, Resource>)) {
+      shape.resourceTypes[resource.Type] = (shape.resourceTypes[resource.Type] ?? 0) + 1;
+    }
+  }
+  for (const { id, resource } of resourcesOfType(synth.stacks, 'AWS::CloudWatch::Alarm')) {
+    const properties = resource.Properties as { Metrics?: { MetricStat?: { Period?: number } }[]; Period?: number };
+    const stats = properties.Metrics?.filter((metric) => metric.MetricStat) ?? [];
+    const periods = properties.Metrics
+      ? stats.map((metric) => metric.MetricStat?.Period ?? 60)
+      : [properties.Period ?? 60];
+    shape.alarms.push({
+      id,
+      metrics: properties.Metrics ? stats.length : 1,
+      highResolution: periods.some((p) => p < 60),
+    });
+  }
+  for (const { id, resource } of resourcesOfType(synth.stacks, 'AWS::Events::Rule')) {
+    const properties = resource.Properties as { ScheduleExpression?: string; Targets?: unknown; State?: string };
+    if (!properties.ScheduleExpression || properties.State === 'DISABLED') continue;
+    shape.schedules.push({
+      id,
+      expression: properties.ScheduleExpression,
+      perMonth: runsPerMonth(properties.ScheduleExpression),
+      target: targetOf(properties.Targets),
+    });
+  }
+  for (const { id, resource } of resourcesOfType(synth.stacks, 'AWS::Scheduler::Schedule')) {
+    const expression = (resource.Properties as { ScheduleExpression: string }).ScheduleExpression;
+    shape.schedulerSchedules.push({ id, expression, perMonth: runsPerMonth(expression) });
+  }
+  for (const { stack, id, resource } of resourcesOfType(synth.stacks, 'AWS::Lambda::EventSourceMapping')) {
+    const source = (resource.Properties as { EventSourceArn?: { 'Fn::GetAtt'?: [string, string] } }).EventSourceArn;
+    const sourceId = source?.['Fn::GetAtt']?.[0];
+    const template = synth.stacks.find((entry) => entry.stack === stack)!.template;
+    if (sourceId && template.toJSON().Resources[sourceId]?.Type === 'AWS::SQS::Queue') shape.sqsPollers.push(id);
+  }
+  for (const { id, resource } of resourcesOfType(synth.stacks, 'AWS::Events::Archive')) {
+    shape.archives.push({
+      id,
+      retentionDays: Number((resource.Properties as { RetentionDays?: number }).RetentionDays ?? 0),
+    });
+  }
+  shape.kmsKeys = resourcesOfType(synth.stacks, 'AWS::KMS::Key').length;
+  shape.pointInTimeRecovery = resourcesOfType(synth.stacks, 'AWS::DynamoDB::Table').some(
+    ({ resource }) =>
+      (resource.Properties as { PointInTimeRecoverySpecification?: { PointInTimeRecoveryEnabled?: boolean } })
+        .PointInTimeRecoverySpecification?.PointInTimeRecoveryEnabled === true,
+  );
+  const stage = resourcesOfType(synth.stacks, 'AWS::ApiGatewayV2::Stage')[0]?.resource.Properties as
+    | { AccessLogSettings?: { Format?: string } }
+    | undefined;
+  shape.accessLogFormat = stage?.AccessLogSettings?.Format;
+  return shape;
+}

@@ -1,0 +1,439 @@
+/**
+ * `npm run bench -- --only cost`: what a transaction costs on AWS, counted on the local cloud.
+ *
+ * The local cloud runs in this process with a usage meter (lib/local/contracts.ts) and with the
+ * functions' DynamoDB endpoint pointed at a counting proxy (./cost-dynamodb.ts). Each operation of
+ * a fixed mix is recorded alone, from its request until every asynchronous consumer is done, then
+ * priced with ./cost-prices.ts. The idle monthly cost comes from the synthesized templates
+ * (./cost-template.ts) and a measured run of each scheduled function. docs/cost.md explains it.
+ *
+ *   BENCH_COST_RUNS=3   recordings per operation, averaged (default 3)
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ulid } from 'ulid';
+import { startLocalCloud } from '../../lib/local/cloud';
+import { LOCAL_ACCOUNT_ID, LOCAL_REGION, portsFrom } from '../../lib/local/ports';
+import { createBudget, createGoal } from '../e2e/support/alerts';
+import { api } from '../e2e/support/api-client';
+import { createAccount, createTransaction, expectOk, type LedgerUser, ledgerUser } from '../e2e/support/ledger';
+import { OUTPUTS_FILE_VARIABLE } from '../e2e/support/outputs';
+import { startDynamoDbMeter } from './cost-dynamodb';
+import {
+  average,
+  COLD_SHARE,
+  type CostRow,
+  costRows,
+  createRecorder,
+  type Quantities,
+  type Recorder,
+  weighted,
+} from './cost-meter';
+import { GB, PRICE_REGION, prices } from './cost-prices';
+import { readStack, type StackShape } from './cost-template';
+
+const RUNS = Math.max(1, Number(process.env.BENCH_COST_RUNS ?? 3));
+/** Quiet time that counts as "settled": longer than the stream poller's 100 ms and a consumer run. */
+const QUIET_MS = 600;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const eur = (amount: number) => ({ amount, currency: 'EUR' });
+
+type Operation = {
+  id: string;
+  label: string;
+  /** Share of the mix. */
+  weight: number;
+  /** Prepares what the recorded request needs (not recorded). */
+  prepare(): Promise<() => Promise<unknown>>;
+};
+
+/** A user as the plain expense assumes: a checking account, one budget on the category, one goal not funded by it. */
+async function plainUser(categoryId: string, limit = 10_000_000) {
+  const user = await ledgerUser();
+  const account = await createAccount(user, { name: 'Checking', kind: 'checking', currency: 'EUR' });
+  await createBudget(user, { name: 'Food', limit: eur(limit), categoryIds: [categoryId], thresholds: [80, 100] });
+  await createGoal(user, { name: 'Trip', target: eur(500_000), funding: { kind: 'contributions' } });
+  return { user, account };
+}
+
+const expense = (user: LedgerUser, accountId: string, amount: number, headers?: Record<string, string>) =>
+  api
+    .post(
+      '/v1/transactions',
+      { kind: 'expense', accountId, money: eur(amount), categoryId: 'groceries' },
+      {
+        token: user.token,
+        ...(headers ? { headers } : {}),
+      },
+    )
+    .then((result) => expectOk(result, 201, 'expense'));
+
+function operations(): Operation[] {
+  let plain: Promise<Awaited<ReturnType<typeof plainUser>>> | undefined;
+  const plainOnce = () => {
+    plain ??= plainUser('groceries');
+    return plain;
+  };
+  return [
+    {
+      id: 'plain',
+      label: 'plain expense',
+      weight: 50,
+      async prepare() {
+        const { user, account } = await plainOnce();
+        return () => expense(user, account.id, 1_250);
+      },
+    },
+    {
+      id: 'keyed',
+      label: 'expense with Idempotency-Key',
+      weight: 20,
+      async prepare() {
+        const { user, account } = await plainOnce();
+        return () => expense(user, account.id, 1_250, { 'idempotency-key': ulid() });
+      },
+    },
+    {
+      id: 'goal-funded',
+      label: 'expense from a goal-funding account',
+      weight: 10,
+      async prepare() {
+        const user = await ledgerUser();
+        const account = await createAccount(user, { name: 'Savings', kind: 'checking', currency: 'EUR' });
+        await createBudget(user, {
+          name: 'Food',
+          limit: eur(10_000_000),
+          categoryIds: ['groceries'],
+          thresholds: [80],
+        });
+        await createGoal(user, {
+          name: 'Car',
+          target: eur(500_000),
+          funding: { kind: 'account', accountId: account.id },
+        });
+        return () => expense(user, account.id, 1_250);
+      },
+    },
+    {
+      id: 'crossing',
+      label: 'expense crossing a budget threshold (alert email)',
+      weight: 5,
+      async prepare() {
+        // A fresh user each time: a threshold is crossed once per period.
+        const { user, account } = await plainUser('groceries', 1_000);
+        return () => expense(user, account.id, 900);
+      },
+    },
+    {
+      id: 'edit',
+      label: 'edit (PATCH amount and note)',
+      weight: 10,
+      async prepare() {
+        const { user, account } = await plainOnce();
+        const created = await createTransaction(user, {
+          accountId: account.id,
+          money: eur(1_250),
+          categoryId: 'groceries',
+        });
+        return async () =>
+          expectOk(
+            await api.patch(
+              `/v1/transactions/${created.id}`,
+              { money: eur(1_400), note: 'edited' },
+              { token: user.token },
+            ),
+            200,
+            'edit',
+          );
+      },
+    },
+    {
+      id: 'delete',
+      label: 'delete',
+      weight: 5,
+      async prepare() {
+        const { user, account } = await plainOnce();
+        const created = await createTransaction(user, {
+          accountId: account.id,
+          money: eur(1_250),
+          categoryId: 'groceries',
+        });
+        return async () =>
+          expectOk(await api.delete(`/v1/transactions/${created.id}`, { token: user.token }), 204, 'delete');
+      },
+    },
+  ];
+}
+
+/** Waits until nothing has been recorded for QUIET_MS and the cloud reports idle. */
+async function settled(recorder: Recorder, whenIdle: () => Promise<void>): Promise<void> {
+  for (;;) {
+    await whenIdle();
+    const before = recorder.activity();
+    await sleep(QUIET_MS);
+    await whenIdle();
+    if (recorder.activity() === before) return;
+  }
+}
+
+/** Records `work` alone: the window it and everything it causes fill. A sweep of the schedule in it: again. */
+async function record(recorder: Recorder, whenIdle: () => Promise<void>, work: () => Promise<unknown>) {
+  for (let attempt = 0; ; attempt++) {
+    await settled(recorder, whenIdle);
+    recorder.take();
+    await work();
+    await settled(recorder, whenIdle);
+    const window = recorder.take();
+    const disturbed = window.invocations.some((usage) => usage.functionId === 'consumer-retrier');
+    if (!disturbed || attempt >= 2) return window;
+  }
+}
+
+const usd = (value: number) => (value === 0 ? '0' : value < 0.01 ? value.toExponential(3) : value.toFixed(4));
+const amount = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(2));
+
+function printTable(title: string, rows: CostRow[]): number {
+  console.log(`\n${title}\n`);
+  const total = rows.reduce((sum, row) => sum + row.usd, 0);
+  console.table(
+    Object.fromEntries([
+      ...rows.map((row) => [
+        row.item,
+        { 'per transaction': `${amount(row.quantity)} ${row.unit}`, '$ per 1 M transactions': usd(row.usd * 1e6) },
+      ]),
+      ['TOTAL', { 'per transaction': '', '$ per 1 M transactions': usd(total * 1e6) }],
+      [
+        'TOTAL without SES',
+        {
+          'per transaction': '',
+          '$ per 1 M transactions': usd((total - rows.find((r) => r.item === 'SES emails')!.usd) * 1e6),
+        },
+      ],
+    ]),
+  );
+  return total;
+}
+
+function printInvocations(shape: StackShape, columns: { label: string; q: Quantities }[]) {
+  const ids = [...new Set(columns.flatMap((c) => Object.keys(c.q.invocationsByFunction)))].sort();
+  console.log(
+    '\nLambda invocations per transaction by function (memory), then · the DynamoDB units it spent (RRU/WRU incl. indexes):\n',
+  );
+  console.table(
+    Object.fromEntries(
+      ids.map((id) => [
+        `${id} (${shape.functions[id]?.memoryMb} MB)`,
+        Object.fromEntries(
+          columns.map((c) => {
+            const db = c.q.dynamodbByFunction[id];
+            const invocations = c.q.invocationsByFunction[id] ?? 0;
+            return [c.label, `${amount(invocations)}${db ? ` · ${amount(db.read)}/${amount(db.write)}` : ''}`];
+          }),
+        ),
+      ]),
+    ),
+  );
+}
+
+type IdleItem = { item: string; usd: number; note: string };
+
+/** Everything billed with no transaction at all, per month. */
+function idleItems(shape: StackShape, scheduled: Map<string, Quantities>): IdleItem[] {
+  const items: IdleItem[] = [];
+  const alarmMetrics = shape.alarms.reduce((sum, alarm) => sum + alarm.metrics, 0);
+  const highRes = shape.alarms.filter((alarm) => alarm.highResolution).reduce((sum, alarm) => sum + alarm.metrics, 0);
+  items.push({
+    item: 'CloudWatch alarms',
+    usd:
+      (alarmMetrics - highRes) * prices.cloudWatch.alarmMetricMonth +
+      highRes * prices.cloudWatch.alarmMetricMonthHighResolution,
+    note: `${shape.alarms.length} alarms, ${alarmMetrics} metrics (metric math billed per metric)`,
+  });
+  for (const schedule of shape.schedules) {
+    const q = schedule.target ? scheduled.get(schedule.target) : undefined;
+    if (!q) {
+      items.push({ item: `schedule ${schedule.expression}`, usd: 0, note: 'no Lambda target measured' });
+      continue;
+    }
+    const perRun = costRows(q).reduce((sum, row) => sum + row.usd, 0);
+    items.push({
+      item: `${schedule.target} on ${schedule.expression}`,
+      usd: perRun * schedule.perMonth,
+      note:
+        `${schedule.perMonth.toLocaleString('en')} runs × (${amount(q.lambdaRequests)} invocation, ` +
+        `${q.lambdaGbSeconds.toFixed(4)} GB-s, ${Math.round(q.functionLogBytes + q.platformLogBytes)} log bytes, ` +
+        `${q.sqsRequests} SQS requests, ${q.traces} trace); the rule itself is free`,
+    });
+  }
+  for (const schedule of shape.schedulerSchedules) {
+    items.push({
+      item: `Scheduler ${schedule.expression}`,
+      usd: (schedule.perMonth * prices.scheduler.invocationPerMillion) / 1e6,
+      note: `${schedule.perMonth} invocations (target cost not measured)`,
+    });
+  }
+  // Lambda's SQS pollers long-poll an empty queue: about 5 pollers × 3 receives a minute.
+  const pollerRequests = shape.sqsPollers.length * 5 * 3 * 60 * 24 * 30;
+  items.push({
+    item: 'SQS event source pollers',
+    usd: (pollerRequests * prices.sqs.requestPerMillion) / 1e6,
+    note: `${shape.sqsPollers.length} mappings on SQS (none: the retrier works its queue on its schedule)`,
+  });
+  items.push({
+    item: 'KMS keys',
+    usd: shape.kmsKeys * 1,
+    note: `${shape.kmsKeys} customer-managed keys ($1/month each)`,
+  });
+  items.push({
+    item: 'Event archive storage',
+    usd: 0,
+    note: `${shape.archives.map((a) => `${a.retentionDays} days`).join(', ')}: only what transactions put in it (counted per transaction)`,
+  });
+  items.push({
+    item: 'DynamoDB storage and PITR',
+    usd: 0,
+    note: `$${prices.dynamodb.storageGbMonth}/GB-month beyond 25 GB free${shape.pointInTimeRecovery ? `, PITR on: $${prices.dynamodb.pitrGbMonth}/GB-month` : ''}: ~0 for an empty table`,
+  });
+  return items;
+}
+
+export async function measureCost(): Promise<void> {
+  console.log(`Prices: ${PRICE_REGION} on-demand (test/bench/cost-prices.ts). Synthesizing the stack…`);
+  const shape = readStack();
+  const architectures = [...new Set(Object.values(shape.functions).map((fn) => fn.architecture))].join(', ');
+  const traced = Object.values(shape.functions).filter((fn) => fn.tracing).length;
+  console.log(
+    `${Object.keys(shape.functions).length} functions (${architectures}; ${traced} with active tracing), ` +
+      `${shape.alarms.length} alarms, ${shape.schedules.length} schedules`,
+  );
+
+  const recorder = createRecorder(shape);
+  const workDir = mkdtempSync(join(tmpdir(), 'moneta-bench-cost-'));
+  let cloud: Awaited<ReturnType<typeof startLocalCloud>> | undefined;
+  let proxy: Awaited<ReturnType<typeof startDynamoDbMeter>> | undefined;
+  for (let attempt = 0; !cloud; attempt++) {
+    const basePort = 20_000 + Math.floor(Math.random() * 30_000);
+    try {
+      proxy = await startDynamoDbMeter({
+        upstream: `http://127.0.0.1:${portsFrom(basePort).dynamodb}`,
+        onUsage: (usage) => recorder.onDynamoDb(usage),
+      });
+      const meterUrl = proxy.url;
+      cloud = await startLocalCloud({
+        basePort,
+        stateDir: workDir,
+        inMemory: true,
+        timeScale: 1,
+        outputsFile: join(workDir, 'outputs.json'),
+        meter: {
+          ...recorder.meter,
+          functionEnvironment: (functionId) => ({ AWS_ENDPOINT_URL_DYNAMODB: `${meterUrl}/${functionId}` }),
+        },
+      });
+    } catch (error) {
+      await proxy?.stop();
+      if (attempt >= 3) throw error;
+    }
+  }
+  const stop = async () => {
+    await cloud?.stop();
+    await proxy?.stop();
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => void stop().finally(() => process.exit(130)));
+  process.env[OUTPUTS_FILE_VARIABLE] = cloud.outputsFile;
+  const whenIdle = () => cloud!.whenIdle();
+
+  try {
+    const ops = operations();
+    const measured = new Map<string, Quantities>();
+    for (const op of ops) {
+      // A first run, not counted, starts the functions it needs (its init is measured then).
+      await (await op.prepare())();
+      const windows: Quantities[] = [];
+      for (let run = 0; run < RUNS; run++) {
+        const request = await op.prepare();
+        windows.push(recorder.quantities(await record(recorder, whenIdle, request)));
+      }
+      measured.set(op.id, average(windows));
+    }
+
+    // The scheduled functions on an idle system, invoked as their rule does.
+    const scheduled = new Map<string, Quantities>();
+    for (const schedule of shape.schedules) {
+      if (!schedule.target) continue;
+      const event = {
+        version: '0',
+        id: ulid(),
+        'detail-type': 'Scheduled Event',
+        source: 'aws.events',
+        account: LOCAL_ACCOUNT_ID,
+        time: `${new Date().toISOString().slice(0, 19)}Z`,
+        region: LOCAL_REGION,
+        resources: [`arn:aws:events:${LOCAL_REGION}:${LOCAL_ACCOUNT_ID}:rule/${schedule.id}`],
+        detail: {},
+      };
+      const invoke = () =>
+        fetch(`${cloud!.outputs.LambdaEndpoint}/2015-03-31/functions/${schedule.target}/invocations`, {
+          method: 'POST',
+          body: JSON.stringify(event),
+        }).then((response) => response.text());
+      await invoke();
+      const windows: Quantities[] = [];
+      for (let run = 0; run < RUNS; run++) windows.push(recorder.quantities(await record(recorder, whenIdle, invoke)));
+      scheduled.set(schedule.target, average(windows));
+    }
+
+    const plain = measured.get('plain')!;
+    const mix = weighted(ops.map((op) => ({ quantities: measured.get(op.id)!, weight: op.weight })));
+    console.log(
+      `\nEach operation recorded ${RUNS}× on the local cloud from its request until every consumer is done, averaged.` +
+        `\nLambda init billed at ${COLD_SHARE * 100} % of invocations with the init measured here; DynamoDB units from item sizes.`,
+    );
+    console.log('\nThe mix (share of transactions):');
+    for (const op of ops) console.log(`  ${String(op.weight).padStart(3)} %  ${op.label}`);
+
+    const plainTotal = printTable(
+      '## The plain expense (one EUR expense, one budget, one goal not funded by its account)',
+      costRows(plain),
+    );
+    printTable('## The mix', costRows(mix));
+    printInvocations(shape, [
+      ...ops.map((op) => ({ label: op.id, q: measured.get(op.id)! })),
+      { label: 'mix', q: mix },
+    ]);
+
+    console.log('\nEvents put on the bus per transaction, by detail-type:');
+    for (const op of ops) {
+      const byType = Object.entries(measured.get(op.id)!.eventsByType)
+        .map(([type, count]) => `${type} ${amount(count)}`)
+        .join(', ');
+      console.log(`  ${op.id.padEnd(12)} ${byType}`);
+    }
+
+    const metrics = recorder.customMetrics();
+    console.log(
+      `\nCustom metrics (embedded metric format) the functions emitted: ${metrics.length} distinct; each costs ` +
+        `$${prices.cloudWatch.customMetricMonth}/month prorated by the hours it is emitted in (not per transaction).`,
+    );
+
+    const idle = idleItems(shape, scheduled);
+    const idleTotal = idle.reduce((sum, item) => sum + item.usd, 0);
+    console.log('\n## Idle monthly cost (no transactions)\n');
+    console.table(
+      Object.fromEntries(idle.map((item) => [item.item, { 'USD / month': usd(item.usd), what: item.note }])),
+    );
+    console.log(
+      `Idle total: $${idleTotal.toFixed(2)} a month. Optional features off by default: none adds a billed resource.`,
+    );
+    const plainWithoutSes = plainTotal - costRows(plain).find((row) => row.item === 'SES emails')!.usd;
+    console.log(
+      `\nLog bytes per plain expense: functions ${Math.round(plain.functionLogBytes)}, Lambda platform ${Math.round(plain.platformLogBytes)}, API access log ${Math.round(plain.accessLogBytes)} (${(((plain.functionLogBytes + plain.platformLogBytes + plain.accessLogBytes) / GB) * 1e6).toFixed(3)} GB per million)`,
+    );
+    console.log(`cost.per_million_excl_ses_usd=${(plainWithoutSes * 1e6).toFixed(2)}`);
+    console.log(`cost.idle_monthly_usd=${idleTotal.toFixed(2)}`);
+  } finally {
+    await stop();
+  }
+}
