@@ -16,7 +16,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { EurReferenceRates } from '../../shared/kit/money/conversion';
 import type { RunningService } from './contracts';
-import { isRecord, listen, readJson, sendJson } from './http';
+import { closeServer, isRecord, listen, readJson, sendJson } from './http';
 
 const FILES = '/stats/eurofxref/';
 const NINETY_DAYS_MS = 90 * 86_400_000;
@@ -111,10 +111,6 @@ export async function startLocalEcb(opts: { port: number; days: readonly EurRefe
   return {
     url: base,
     filesUrl: `${base}${FILES}`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    stop: () => closeServer(server),
   };
 }

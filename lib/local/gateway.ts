@@ -11,7 +11,7 @@ import type { RouteThrottle } from '../../shared/kit/http/operation';
 import type { RouteSpec } from '../catalog/routes';
 import { corsSettings } from '../catalog/routes';
 import { FunctionError, type Invoker, type RunningService, type UsageMeter } from './contracts';
-import { MAX_BODY_BYTES } from './http';
+import { closeServer, MAX_BODY_BYTES } from './http';
 import { missingToken, TokenRefused, tokenFromAuthorizationHeader } from './jwt';
 import { LOCAL_ACCOUNT_ID, LOOPBACK, localUrl } from './ports';
 
@@ -426,10 +426,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   return {
     url: localUrl(port),
     stop() {
-      stopping ??= new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }).then(() => new Promise<void>((resolve) => (accessLog ? accessLog.end(() => resolve()) : resolve())));
+      stopping ??= closeServer(server).then(
+        () => new Promise<void>((resolve) => (accessLog ? accessLog.end(() => resolve()) : resolve())),
+      );
       return stopping;
     },
   };

@@ -48,6 +48,14 @@ export function listen(server: ReturnType<typeof createServer>, port: number): P
   });
 }
 
+/** Stops a server now: keep-alive connections are closed too, instead of holding `close` open. */
+export function closeServer(server: ReturnType<typeof createServer>): Promise<void> {
+  return new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
+
 /** Reads a JSON-lines file (created if absent); a torn last line after a crash is dropped. */
 export async function readJsonLines<T>(dir: string, file: string): Promise<T[]> {
   await mkdir(dir, { recursive: true });

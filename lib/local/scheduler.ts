@@ -13,7 +13,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FunctionId } from '../catalog/functions';
 import type { Invoker, RunningService } from './contracts';
-import { listen, sendJson } from './http';
+import { closeServer, listen, sendJson } from './http';
 
 export type LocalSchedule = { name: string; expression: string; timezone: string; target: FunctionId };
 
@@ -40,10 +40,6 @@ export async function startScheduler(opts: {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    stop: () => closeServer(server),
   };
 }

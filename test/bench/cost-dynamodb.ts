@@ -10,8 +10,10 @@
  * same item at the same moment may be counted against a slightly stale image. The benchmark
  * settles between operations, so this only matters inside one operation's consumers.
  */
+
 import { createServer, type IncomingMessage, request, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { closeServer } from '../../lib/local/http';
 import { type IndexKeys, type Item, type ItemWrite, itemReadUnits, queryReadUnits, writeUnits } from './cost-units';
 
 export type DynamoDbUsage = {
@@ -305,10 +307,6 @@ export async function startDynamoDbMeter(opts: {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    stop: () => closeServer(server),
   };
 }

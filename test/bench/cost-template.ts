@@ -52,18 +52,25 @@ const UNIT_SECONDS: Record<string, number> = {
 };
 const MONTH_SECONDS = 30 * 86400;
 
+const WEEKDAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
+/** A cron field value: a number, or a weekday name (Sunday = 1 as in EventBridge's cron). */
+const cronValue = (value: string) => (WEEKDAYS.includes(value) ? WEEKDAYS.indexOf(value) + 1 : Number(value));
+
 /** Runs of a schedule expression in a 30-day month: rate(…) exactly, cron(…) for the simple forms. */
 export function runsPerMonth(expression: string): number {
   const rate = /^rate\((\d+) (\w+)\)$/.exec(expression);
   if (rate) return MONTH_SECONDS / (Number(rate[1]) * UNIT_SECONDS[rate[2]!]!);
   const cron = /^cron\((\S+) (\S+) (\S+) (\S+) (\S+) (\S+)\)$/.exec(expression);
   if (cron) {
-    const count = (field: string, range: number) =>
-      field === '*' || field === '?'
-        ? range
-        : field.startsWith('*/')
-          ? range / Number(field.slice(2))
-          : field.split(',').length;
+    // One field: '*' or '?', '*/n', or a comma list of values and ranges ('16-20', 'MON-FRI').
+    const count = (field: string, range: number) => {
+      if (field === '*' || field === '?') return range;
+      if (field.startsWith('*/')) return range / Number(field.slice(2));
+      return field.split(',').reduce((sum, item) => {
+        const [from, to] = item.split('-').map(cronValue);
+        return sum + (to === undefined ? 1 : (to as number) - (from as number) + 1);
+      }, 0);
+    };
     const [, minutes, hours, dayOfMonth, , dayOfWeek] = cron;
     const days =
       dayOfMonth === '*' || dayOfMonth === '?'

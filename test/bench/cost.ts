@@ -79,7 +79,7 @@ function operations(): Operation[] {
     {
       id: 'plain',
       label: 'plain expense',
-      weight: 50,
+      weight: 45,
       async prepare() {
         const { user, account } = await plainOnce();
         return () => expense(user, account.id, 1_250);
@@ -92,6 +92,29 @@ function operations(): Operation[] {
       async prepare() {
         const { user, account } = await plainOnce();
         return () => expense(user, account.id, 1_250, { 'idempotency-key': ulid() });
+      },
+    },
+    {
+      id: 'foreign',
+      label: 'expense in USD (a conversion: one CurrencyConverted)',
+      weight: 5,
+      async prepare() {
+        const { user, account } = await plainOnce();
+        return async () =>
+          expectOk(
+            await api.post(
+              '/v1/transactions',
+              {
+                kind: 'expense',
+                accountId: account.id,
+                money: { amount: 1_500, currency: 'USD' },
+                categoryId: 'groceries',
+              },
+              { token: user.token },
+            ),
+            201,
+            'foreign expense',
+          );
       },
     },
     {
