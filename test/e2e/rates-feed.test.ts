@@ -25,7 +25,12 @@ const nextBusinessDay = (date: string) => {
   while (!isBusinessDay(day)) day = nextDay(day);
   return day;
 };
-const ratesOf = (usd: string) => ({ USD: usd, JPY: '186.50', GBP: '0.87500' });
+/**
+ * A published day as the ECB would publish it: every currency of the newest snapshot day (the
+ * rest of the suite converts from them), with USD set so the expected amounts are round.
+ */
+let newestRates: Record<string, string> = {};
+const ratesOf = (usd: string) => ({ ...newestRates, USD: usd });
 
 let user: LedgerUser;
 /** The newest day the table held when the test started. */
@@ -40,7 +45,10 @@ async function ratesOn(date: string) {
 describeWithMailbox('the daily rates feed', () => {
   beforeAll(async () => {
     user = await ledgerUser({ homeCurrency: 'EUR' });
-    newest = (await ratesOn('2999-12-31')).date;
+    const current = await ratesOn('2999-12-31');
+    newest = current.date;
+    newestRates = Object.fromEntries(Object.entries(current.rates).filter(([currency]) => currency !== 'EUR'));
+    expect(Object.keys(newestRates).length).toBeGreaterThan(25);
     await setEcbMode('ok');
   });
 
