@@ -6,6 +6,7 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import type { Node } from 'constructs';
 import * as z from 'zod';
 import { DEFAULT_STACK_NAME } from './catalog/functions';
+import type { FunctionObservability } from './constructs/moneta-function';
 
 /** Lets tests synthesize without configuration; the CLI refuses to deploy it (lib/constructs/notifications.ts). */
 const DEFAULT_SENDER_EMAIL = 'no-reply@example.com';
@@ -46,6 +47,12 @@ const contextSchema = z.object({
   // `-c apiRoutes=off` deploys the API without routes: the first step of moving a stack deployed
   // before the feature stacks existed (docs/architecture.md, "Migrating a deployed stack").
   apiRoutes: z.enum(['on', 'off']).default('on'),
+  // X-Ray active tracing on every function. Off by default: at a trace per invocation it was the
+  // largest cost of a transaction (docs/cost.md). On, Lambda samples (the first request each
+  // second, then 5 %).
+  tracing: z.enum(['on', 'off']).default('off'),
+  // Powertools' log level for every function: DEBUG adds each step's detail, WARN keeps only problems.
+  logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
 });
 
 export type MonetaContext = {
@@ -64,6 +71,8 @@ export type MonetaContext = {
   appName: string;
   /** False for the one migration deploy that takes every route off the API. */
   apiRoutes: boolean;
+  /** Functions as the deploy settings want them observed (see the schema above). */
+  observability: FunctionObservability;
 };
 
 const keys = Object.keys(contextSchema.shape) as (keyof typeof contextSchema.shape)[];
@@ -93,5 +102,6 @@ export function readContext(node: Node): MonetaContext {
     alarmEmailMissing: value.alarmEmail === undefined,
     appName: value.appName,
     apiRoutes: value.apiRoutes === 'on',
+    observability: { tracing: value.tracing === 'on', logLevel: value.logLevel },
   };
 }

@@ -93,6 +93,7 @@ export class MonetaStack extends Stack {
       bus: this.events.bus,
       userPoolArn: this.auth.userPool.userPoolArn,
       emailSending: () => this.notifications.sendingStatement(),
+      observability: config.observability,
     };
 
     const allFunctions: readonly FunctionSpec[] = [...functions, ...(props.extraApi?.functions ?? [])];

@@ -28,6 +28,9 @@ export const repoRoot = resolve(here, '..', '..');
 /** `me-get` → `MeGet`: readable construct ids and logical ids. */
 export const pascal = (id: string) => id.replace(/(^|-)([a-z0-9])/g, (_, __, char: string) => char.toUpperCase());
 
+/** How functions are observed, from the deploy settings (lib/context.ts: `tracing`, `logLevel`). */
+export type FunctionObservability = { tracing: boolean; logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' };
+
 /** The resources a function may be bound to; which of them it gets is decided by its spec. */
 export type FunctionBindings = {
   names: ResourceNames;
@@ -36,6 +39,8 @@ export type FunctionBindings = {
   userPoolArn: string;
   /** Permission to send email as the sender (Notifications.sendingStatement), one per function. */
   emailSending: () => PolicyStatement;
+  /** Tracing and log level, from the deploy settings (lib/context.ts). */
+  observability: FunctionObservability;
 };
 
 type MonetaFunctionProps = {
@@ -71,10 +76,14 @@ export class MonetaFunction extends NodejsFunction {
       architecture: Architecture.ARM_64,
       timeout: Duration.seconds(spec.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS),
       memorySize: spec.memoryMb ?? DEFAULT_MEMORY_MB,
-      tracing: Tracing.ACTIVE,
+      tracing: bindings.observability.tracing ? Tracing.ACTIVE : Tracing.DISABLED,
       logGroup,
       role,
-      environment: { ...environmentFor(spec, bindings.names), ...props.environment },
+      environment: {
+        ...environmentFor(spec, bindings.names),
+        POWERTOOLS_LOG_LEVEL: bindings.observability.logLevel,
+        ...props.environment,
+      },
       depsLockFilePath: resolve(repoRoot, 'package-lock.json'),
       projectRoot: repoRoot,
       bundling: {
@@ -101,6 +110,13 @@ export class MonetaFunction extends NodejsFunction {
       'Node 22 is pinned on purpose: the bundles target node22 and the local cloud runs the same Node; moving to 24 is a deliberate upgrade.';
     Validations.of(this).acknowledge({ id: 'AwsSolutions-L1', reason: pinnedNode });
     Validations.of(this).acknowledge({ id: 'Serverless-LambdaLatestVersion', reason: pinnedNode });
+    if (!bindings.observability.tracing) {
+      Validations.of(this).acknowledge({
+        id: 'Serverless-LambdaTracing',
+        reason:
+          'Tracing is a deploy setting (`tracing: on`), off by default: a trace per invocation was the largest cost of a transaction, and every JSON log line carries the request id of its invocation.',
+      });
+    }
     Validations.of(this).acknowledge({
       id: 'Serverless-LambdaDLQ',
       reason:

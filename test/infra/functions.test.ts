@@ -39,16 +39,31 @@ describe('functions', () => {
     expect(resourcesOfType(synth.stacks, 'AWS::Lambda::Function')).toHaveLength(functions.length);
   });
 
-  it.each(functions)('$id runs Node 22 on arm64 with active tracing and its spec limits', (spec) => {
+  it.each(functions)('$id runs Node 22 on arm64, untraced by default, with its spec limits', (spec) => {
+    expect(lambdaOf(spec.id).TracingConfig).toBeUndefined();
     expect(lambdaOf(spec.id)).toMatchObject({
       Runtime: 'nodejs22.x',
       Architectures: ['arm64'],
       Handler: 'index.handler',
-      TracingConfig: { Mode: 'Active' },
       Timeout: 'timeoutSeconds' in spec ? spec.timeoutSeconds : 10,
       MemorySize: 'memoryMb' in spec ? spec.memoryMb : 512,
       Description: spec.description,
     });
+  });
+
+  it('with `tracing: on` every function is traced, and `logLevel` reaches every function', () => {
+    const traced = synthesize({ tracing: 'on', logLevel: 'DEBUG' });
+    for (const spec of functions) {
+      expect(lambdaResource(traced, spec.id).Properties).toMatchObject({
+        TracingConfig: { Mode: 'Active' },
+        Environment: { Variables: expect.objectContaining({ POWERTOOLS_LOG_LEVEL: 'DEBUG' }) },
+      });
+    }
+  });
+
+  it('refuses a tracing or log level setting it does not know, naming it', () => {
+    expect(() => synthesize({ tracing: 'sometimes' })).toThrow(/tracing/);
+    expect(() => synthesize({ logLevel: 'VERBOSE' })).toThrow(/logLevel/);
   });
 
   it.each(functions)('$id has exactly the environment environmentFor gives it', (spec) => {
