@@ -67,12 +67,13 @@ async function repriceOne(deps: RepriceDeps, userId: string, transactionId: stri
     const legs = await legsOf(deps, userId, found);
     const rates = await deps.rates.ratesOn(found.date);
     if (rates?.provisional) return false; // Its day is still to come: a later run takes it.
-    const plan = planReprice(legs, rates, deps.now());
+    const now = deps.now();
+    const plan = planReprice(legs, rates, now);
     try {
       await deps.transactions.apply(userId, {
         replaced: plan.items.map((item, index) => ({ item, readVersion: (legs[index] as TransactionItem).version })),
         deltas: plan.deltas,
-        now: deps.now(),
+        now,
       });
       return true;
     } catch (error) {

@@ -57,11 +57,16 @@ async function plainUser(categoryId: string, limit = 10_000_000) {
   return { user, account };
 }
 
-const expense = (user: LedgerUser, accountId: string, amount: number, headers?: Record<string, string>) =>
+const expense = (
+  user: LedgerUser,
+  accountId: string,
+  money: { amount: number; currency: string },
+  headers?: Record<string, string>,
+) =>
   api
     .post(
       '/v1/transactions',
-      { kind: 'expense', accountId, money: eur(amount), categoryId: 'groceries' },
+      { kind: 'expense', accountId, money, categoryId: 'groceries' },
       {
         token: user.token,
         ...(headers ? { headers } : {}),
@@ -75,6 +80,16 @@ function operations(): Operation[] {
     plain ??= plainUser('groceries');
     return plain;
   };
+  /** A plain expense recorded beforehand (not measured), for the edit and delete cases. */
+  const plainTransaction = async () => {
+    const { user, account } = await plainOnce();
+    const created = await createTransaction(user, {
+      accountId: account.id,
+      money: eur(1_250),
+      categoryId: 'groceries',
+    });
+    return { user, created };
+  };
   return [
     {
       id: 'plain',
@@ -82,7 +97,7 @@ function operations(): Operation[] {
       weight: 45,
       async prepare() {
         const { user, account } = await plainOnce();
-        return () => expense(user, account.id, 1_250);
+        return () => expense(user, account.id, eur(1_250));
       },
     },
     {
@@ -91,7 +106,7 @@ function operations(): Operation[] {
       weight: 20,
       async prepare() {
         const { user, account } = await plainOnce();
-        return () => expense(user, account.id, 1_250, { 'idempotency-key': ulid() });
+        return () => expense(user, account.id, eur(1_250), { 'idempotency-key': ulid() });
       },
     },
     {
@@ -100,21 +115,7 @@ function operations(): Operation[] {
       weight: 5,
       async prepare() {
         const { user, account } = await plainOnce();
-        return async () =>
-          expectOk(
-            await api.post(
-              '/v1/transactions',
-              {
-                kind: 'expense',
-                accountId: account.id,
-                money: { amount: 1_500, currency: 'USD' },
-                categoryId: 'groceries',
-              },
-              { token: user.token },
-            ),
-            201,
-            'foreign expense',
-          );
+        return () => expense(user, account.id, { amount: 1_500, currency: 'USD' });
       },
     },
     {
@@ -135,7 +136,7 @@ function operations(): Operation[] {
           target: eur(500_000),
           funding: { kind: 'account', accountId: account.id },
         });
-        return () => expense(user, account.id, 1_250);
+        return () => expense(user, account.id, eur(1_250));
       },
     },
     {
@@ -145,7 +146,7 @@ function operations(): Operation[] {
       async prepare() {
         // A fresh user each time: a threshold is crossed once per period.
         const { user, account } = await plainUser('groceries', 1_000);
-        return () => expense(user, account.id, 900);
+        return () => expense(user, account.id, eur(900));
       },
     },
     {
@@ -153,12 +154,7 @@ function operations(): Operation[] {
       label: 'edit (PATCH amount and note)',
       weight: 10,
       async prepare() {
-        const { user, account } = await plainOnce();
-        const created = await createTransaction(user, {
-          accountId: account.id,
-          money: eur(1_250),
-          categoryId: 'groceries',
-        });
+        const { user, created } = await plainTransaction();
         return async () =>
           expectOk(
             await api.patch(
@@ -176,12 +172,7 @@ function operations(): Operation[] {
       label: 'delete',
       weight: 5,
       async prepare() {
-        const { user, account } = await plainOnce();
-        const created = await createTransaction(user, {
-          accountId: account.id,
-          money: eur(1_250),
-          categoryId: 'groceries',
-        });
+        const { user, created } = await plainTransaction();
         return async () =>
           expectOk(await api.delete(`/v1/transactions/${created.id}`, { token: user.token }), 204, 'delete');
       },

@@ -82,26 +82,13 @@ describe('derivedEvents: CurrencyConverted, read off a transaction write', () =>
     expect(derived(insertOf(stored(transactionFixture())))).toEqual([]);
     const noted = { ...usdInEur, note: 'lunch', version: 2 };
     expect(derived(modifyOf(stored(usdInEur), stored(noted)))).toEqual([]);
+    const final = { ...ecb, rate: '0.79', rateDate: '2026-04-14', fallback: false, provisional: false, rateAgeDays: 0 };
     const repriced = {
       ...noted,
       accountAmount: -7900,
       homeAmount: -7900,
-      accountConversion: {
-        ...ecb,
-        rate: '0.79',
-        rateDate: '2026-04-14',
-        fallback: false,
-        provisional: false,
-        rateAgeDays: 0,
-      },
-      homeConversion: {
-        ...ecb,
-        rate: '0.79',
-        rateDate: '2026-04-14',
-        fallback: false,
-        provisional: false,
-        rateAgeDays: 0,
-      },
+      accountConversion: final,
+      homeConversion: final,
       version: 3,
     };
     const events = derived(modifyOf(stored(noted), stored(repriced)));
