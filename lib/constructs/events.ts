@@ -5,7 +5,7 @@
  */
 import { Duration } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
+import { EventBus, type EventPattern, Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { FilterCriteria, type IFunction, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -59,12 +59,13 @@ export class Events extends Construct {
 
   /** One rule of the catalog: its pattern, its target, and that target's retries, max age and DLQ. */
   addRule(spec: RuleSpec, target: IFunction): Rule {
-    const pattern = eventPattern(spec);
+    const { 'detail-type': detailType, ...pattern } = eventPattern(spec);
     const rule = new Rule(this, `Rule-${spec.id}`, {
       eventBus: this.bus,
       description: spec.description,
-      // CDK spells `detail-type` as `detailType`; it renders the same pattern the local bus evaluates.
-      eventPattern: { source: pattern.source, detailType: pattern['detail-type'] },
+      // CDK spells a top-level `detail-type` as `detailType` and passes every other field (`$or`
+      // included) through as is: it renders the same pattern the local bus evaluates.
+      eventPattern: { ...pattern, ...(detailType ? { detailType } : {}) } as EventPattern,
     });
     rule.addTarget(
       new LambdaFunction(target, {

@@ -5,6 +5,7 @@
  */
 import * as z from 'zod';
 import { domainItems, type EventName, eventNames, eventSchemas } from '../../shared/app/events';
+import type { Counters } from '../../shared/kit/events/domain-events';
 import { rules } from '../catalog/rules';
 
 export const EVENTS_CATALOGUE_PATH = 'docs/events.md';
@@ -46,7 +47,13 @@ function producerOf(name: EventName): string {
   for (const [itemType, mapping] of Object.entries(domainItems)) {
     for (const streamEvent of ['INSERT', 'MODIFY', 'REMOVE'] as const) {
       if ((mapping as Partial<Record<string, string>>)[streamEvent] === name) {
-        return `stream publisher, on \`${streamEvent}\` of a \`${itemType}\` item (id: \`${mapping.idAttribute}\`)`;
+        const source = `stream publisher, on \`${streamEvent}\` of a \`${itemType}\` item (id: \`${mapping.idAttribute}\`)`;
+        const counters: Counters | undefined =
+          streamEvent === 'MODIFY' && 'counters' in mapping ? mapping.counters : undefined;
+        if (!counters) return source;
+        const names = counters.attributes.map((attribute) => `\`${attribute}\``).join(', ');
+        const unless = counters.publishedWhen ? `, unless ${counters.publishedWhen.description}` : '';
+        return `${source}; not when only ${names} changed (the write that moved them has its own event)${unless}`;
       }
     }
   }
@@ -56,7 +63,13 @@ function producerOf(name: EventName): string {
 function consumersOf(name: EventName): string[] {
   return rules
     .filter((rule) => rule.detailTypes.includes(name))
-    .map((rule) => `\`${rule.target}\` (rule \`${rule.id}\`: ${rule.description})`);
+    .map((rule) => {
+      const only = rule.only[name];
+      const filter = only
+        ? `, only when \`detail\` matches ${only.map((pattern) => `\`${JSON.stringify(pattern)}\``).join(' or ')}`
+        : '';
+      return `\`${rule.target}\` (rule \`${rule.id}\`: ${rule.description}${filter})`;
+    });
 }
 
 /** A table with padded columns, the way Biome formats Markdown, so `npm run lint` leaves it alone. */

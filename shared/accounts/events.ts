@@ -9,6 +9,14 @@ export const accountsItemEvents = {
     INSERT: 'AccountCreated',
     MODIFY: 'AccountUpdated',
     REMOVE: 'AccountDeleted',
+    // An account without `fundsGoal` predates the flag: it keeps publishing, as it always did.
+    counters: {
+      attributes: ['balance', 'transactionCount'],
+      publishedWhen: {
+        test: (item) => item.fundsGoal !== false,
+        description: '`fundsGoal` is not `false` (a goal follows its balance)',
+      },
+    },
   },
 } as const satisfies Record<string, ItemEvents>;
 

@@ -24,6 +24,13 @@ export const accountItem = z.lazily(() =>
     balance: storedAmount(),
     transactionCount: z.int().check(z.nonnegative()),
     archived: z.boolean(),
+    /**
+     * Whether a goal is (or was) funded by this account: then its balance moves are published as
+     * AccountUpdated, which the goal tracker follows (shared/accounts/events.ts). Set once, by the
+     * first goal it funds; never cleared, since a needless event costs less than a missed one.
+     * Absent on accounts older than the flag, which count as funding.
+     */
+    fundsGoal: z.optional(z.boolean()),
     ...timestamps(),
   }),
 );

@@ -24,6 +24,7 @@ export function newAccountItem(input: AccountCreate, accountId: string, now: str
     balance: 0,
     transactionCount: 0,
     archived: false,
+    fundsGoal: false,
     createdAt: now,
     updatedAt: now,
     version: 1,

@@ -6,10 +6,12 @@
  * The mapping does not validate: the publisher parses the result with the catalog schema, so a
  * malformed domain item fails loudly instead of being skipped.
  */
+import { isDeepStrictEqual } from 'node:util';
 import type { AttributeValue as SdkAttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord, AttributeValue as StreamAttributeValue } from 'aws-lambda';
 import { userIdFromPk } from '../kit/dynamodb/keys';
+import type { Counters } from '../kit/events/domain-events';
 import { tableDefinition } from '../kit/dynamodb/table-definition';
 import { unmarshallOptions } from '../kit/dynamodb/unmarshall-options';
 import { type DomainItemType, derivedItemEvents, domainItems, type EventName } from './events';
@@ -70,10 +72,15 @@ export function fromStreamRecord(record: DynamoDBRecord): MappedEvent | undefine
   const type = item[tableDefinition.typeAttribute];
   if (!isDomainItemType(type)) return undefined;
 
-  const mapping = domainItems[type] as { idAttribute: string } & Partial<Record<StreamEventName, EventName>>;
+  const mapping = domainItems[type] as { idAttribute: string; counters?: Counters } & Partial<
+    Record<StreamEventName, EventName>
+  >;
   const detailType = mapping[eventName];
   if (!detailType) return undefined;
   if (eventName === 'MODIFY' && !stream.OldImage) return undefined;
+  if (eventName === 'MODIFY' && mapping.counters && onlyCountersMoved(mapping.counters, toPlain(stream.OldImage ?? {}), item)) {
+    return undefined;
+  }
 
   const pk = item[tableDefinition.partitionKey];
   const version = item.version;
@@ -90,6 +97,14 @@ export function fromStreamRecord(record: DynamoDBRecord): MappedEvent | undefine
   if (eventName !== 'REMOVE') detail.data = withoutKeyAttributes(item);
   if (eventName !== 'INSERT' && stream.OldImage) detail.previous = withoutKeyAttributes(toPlain(stream.OldImage));
   return { detailType, detail };
+}
+
+/** True when `before` and `after` differ in counter attributes only and the item does not publish them. */
+function onlyCountersMoved(counters: Counters, before: Record<string, unknown>, after: Record<string, unknown>): boolean {
+  if (counters.publishedWhen?.test(after)) return false;
+  const skipped = new Set(counters.attributes);
+  const names = new Set([...Object.keys(before), ...Object.keys(after)].filter((name) => !skipped.has(name)));
+  return [...names].every((name) => isDeepStrictEqual(before[name], after[name]));
 }
 
 /**

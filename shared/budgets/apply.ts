@@ -7,7 +7,7 @@
  *    (a duplicate, or an older event arriving late);
  * 2. otherwise, in ONE TransactWriteItems: Put the new applied state *pinned to the state read*,
  *    ADD the difference to the period counters (−old in the old period, +new in the new one),
- *    and check that the budget is still the version we computed with and that the user exists.
+ *    and check that the budget is still the version we computed with (and so still exists).
  *    A cancelled pin means someone applied meanwhile: read again and re-plan.
  *
  * Counters are therefore exact under duplicates and any delivery order, and the cost of one event
@@ -120,7 +120,13 @@ export async function plan(
   };
 }
 
-/** The writes of one apply: applied Puts, counter ADDs, and the budget and user checks. */
+/**
+ * The writes of one apply: applied Puts, counter ADDs, and the check that the budget is still the
+ * version computed with. That check also keeps an erased user's partition erased: erasing deletes
+ * the budget, so no apply can commit after it, and one that committed before is found by the
+ * eraser's next pass (it ends only with an empty one). A second check on the profile would cost
+ * two more write units per transaction and guarantee nothing more.
+ */
 export function applyItems(
   ctx: ApplyContext,
   budget: BudgetItem,
@@ -132,7 +138,6 @@ export function applyItems(
     ...writes.map((write) => ctx.store.appliedPut(ctx.userId, budget.budgetId, write, now)),
     ...deltas.map((delta) => ctx.store.counterAdd(ctx.userId, budget.budgetId, delta, now)),
     ctx.store.budgetUnchanged(ctx.userId, budget),
-    ctx.store.profileExists(ctx.userId),
   ];
 }
 

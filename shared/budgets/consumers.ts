@@ -6,6 +6,12 @@ export const budgetEvaluator = defineConsumer({
   entry: 'functions/events/budget-evaluator.ts',
   functionDescription: 'Keeps budget period counters exact and writes each crossed threshold once',
   events: ['TransactionCreated', 'TransactionUpdated', 'TransactionDeleted', 'BudgetCreated', 'BudgetUpdated'],
+  // Transfers never count (shared/budgets/contribution.ts), and a leg's kind never changes.
+  only: {
+    TransactionCreated: [{ data: { kind: ['expense', 'income'] } }],
+    TransactionUpdated: [{ data: { kind: ['expense', 'income'] } }],
+    TransactionDeleted: [{ previous: { kind: ['expense', 'income'] } }],
+  },
   rule: {
     id: 'evaluate-budgets',
     description: 'Budget period counters follow every transaction change; new and edited budgets backfill',

@@ -9,6 +9,7 @@ export const categoriesItemEvents = {
     INSERT: 'CategoryCreated',
     MODIFY: 'CategoryUpdated',
     REMOVE: 'CategoryDeleted',
+    counters: { attributes: ['transactionCount'] },
   },
 } as const satisfies Record<string, ItemEvents>;
 

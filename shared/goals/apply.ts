@@ -9,9 +9,10 @@
  *     or older than what we have: nothing to apply.
  *  2. otherwise one TransactWriteItems: Put the new state conditioned on the state read being
  *     unchanged (compare-and-set: the delta new − old is only right against that old amount),
- *     `ADD saved :delta` on the goal conditioned on it still existing with the expected funding,
- *     and a ConditionCheck that the user's profile exists (an erased user is never written again).
- *     A lost race re-reads and decides again.
+ *     and `ADD saved :delta` on the goal conditioned on it still existing with the expected
+ *     funding. That condition also keeps an erased user's partition erased: erasing deletes the
+ *     goal, so nothing commits after it, and what committed before is found by the eraser's next
+ *     pass (it ends only with an empty one). A lost race re-reads and decides again.
  *  3. in every case (applied, duplicate, stale) evaluate milestones: a crash between 2 and 3 is
  *     healed by the retry, which finds 2 done and does 3.
  * So `saved` is always the sum of the applied amounts, whatever the order and number of deliveries.
@@ -37,9 +38,7 @@ import {
   addDifference,
   appliedStatePut,
   commit,
-  UserGone,
   untilSettled,
-  userExists,
 } from '../kit/dynamodb/exactly-once';
 import type { GuardedItem } from '../kit/dynamodb/transact';
 import { MAX_SAFE_AMOUNT, type Money } from '../kit/money/money';
@@ -62,7 +61,7 @@ type GoalTrackerDeps = {
 };
 
 /** What happened to one (goal, source) pair; tests and logs read it. */
-type ApplyOutcome = 'applied' | 'unchanged' | 'stale' | 'goal-gone' | 'user-gone' | 'not-tracked';
+type ApplyOutcome = 'applied' | 'unchanged' | 'stale' | 'goal-gone' | 'not-tracked';
 
 class GoalGone extends Error {}
 class AccountChanged extends Error {}
@@ -136,13 +135,11 @@ export function createGoalTracker(deps: GoalTrackerDeps) {
         await commit(db, [
           appliedPut(userId, goalId, source, { version: next.version, deleted: next.deleted, amount }, previous),
           savedChange(userId, goalId, amount - (previous?.amount ?? 0), contributionsFunded),
-          userExists(tableName, userId),
         ]);
         return 'applied';
       });
     } catch (error) {
       if (error instanceof GoalGone) return 'goal-gone';
-      if (error instanceof UserGone) return 'user-gone';
       throw error;
     }
   }
@@ -206,12 +203,11 @@ export function createGoalTracker(deps: GoalTrackerDeps) {
             },
             onConditionFailed: () => new GoalGone(),
           },
-          userExists(tableName, userId),
         ]);
         return missing;
       }, [MilestoneExists]);
     } catch (error) {
-      if (error instanceof GoalGone || error instanceof UserGone) return [];
+      if (error instanceof GoalGone) return [];
       throw error;
     }
   }
@@ -268,13 +264,11 @@ export function createGoalTracker(deps: GoalTrackerDeps) {
             names: { '#pk': 'pk', '#funding': 'funding', '#kind': 'kind', '#accountId': 'accountId' },
             values: { ':account': 'account', ':accountId': accountId },
           }),
-          userExists(tableName, userId),
         ]);
         return 'applied';
       }, [AccountChanged]);
     } catch (error) {
       if (error instanceof GoalGone) return 'goal-gone';
-      if (error instanceof UserGone) return 'user-gone';
       throw error;
     }
   }

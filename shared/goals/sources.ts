@@ -14,7 +14,7 @@ export const sourceId = {
   account: (accountId: string) => `account:${accountId}`,
 } as const;
 
-const GOAL_TAG_PREFIX = 'goal:';
+export const GOAL_TAG_PREFIX = 'goal:';
 /** Goal ids are ULIDs: Crockford base-32, upper case. */
 const GOAL_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 

@@ -80,8 +80,8 @@ export function createGoalStore({ db, tableName }: { db: DynamoDBDocumentClient;
   return {
     /**
      * Writes a new goal with `extra` items (the Idempotency-Key record). An account-funded goal is
-     * written only while its account exists (a ConditionCheck in the same transaction: the read
-     * before it is not enough against a concurrent account deletion).
+     * written only while its account exists (checked in the same transaction: the read before it
+     * is not enough against a concurrent account deletion).
      */
     async create(userId: string, goal: GoalItem, extra: GuardedItem[] = []): Promise<void> {
       const items: GuardedItem[] = [
@@ -96,12 +96,17 @@ export function createGoalStore({ db, tableName }: { db: DynamoDBDocumentClient;
         },
       ];
       if (goal.funding.kind === 'account') {
+        // Marks the account as funding a goal, so its balance moves are published from now on
+        // (shared/accounts/events.ts); the condition refuses an account deleted meanwhile.
         items.push({
           item: {
-            ConditionCheck: {
+            Update: {
               TableName: tableName,
               Key: AccountEntity.key(userId, goal.funding.accountId),
+              UpdateExpression: 'SET #fundsGoal = :true',
               ConditionExpression: 'attribute_exists(pk)',
+              ExpressionAttributeNames: { '#fundsGoal': 'fundsGoal' },
+              ExpressionAttributeValues: { ':true': true },
             },
           },
           onConditionFailed: () => unknownFundingAccount(),

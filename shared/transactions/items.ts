@@ -50,6 +50,12 @@ export const transactionItem = z.lazily(() =>
     /** Both legs of a transfer share it; null otherwise. */
     transferId: z.nullable(z.string()),
     counterpartAccountId: z.nullable(z.string()),
+    /**
+     * At or above the user's large-transaction amount (a profile setting, in the home currency)
+     * when it was recorded. Only such creations are routed to the notifier, so an ordinary entry
+     * wakes no function to decide that nobody needs to hear of it. Absent on older items.
+     */
+    large: z.optional(z.boolean()),
     ...timestamps(),
   }),
 );

@@ -93,6 +93,8 @@ export type CreateContext = {
   category: CategoryItem | undefined;
   homeCurrency: string;
   rates: RatesOnDay | undefined;
+  /** The user's large-transaction amount, in minor units of the home currency. */
+  largeFrom: number;
 };
 
 export function planCreate(body: CreateTransactionBody, ctx: CreateContext) {
@@ -129,6 +131,7 @@ export function planCreate(body: CreateTransactionBody, ctx: CreateContext) {
     externalId: body.externalId ?? null,
     transferId: null,
     counterpartAccountId: null,
+    large: priced.homeAmount >= ctx.largeFrom,
     createdAt: ctx.now,
     updatedAt: ctx.now,
     version: 1,

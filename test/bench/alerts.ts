@@ -109,6 +109,7 @@ function transactionOf(userId: string, account: AccountItem, date: string, amoun
       category: undefined,
       homeCurrency: 'EUR',
       rates: undefined,
+      largeFrom: 100_000,
     },
   ).item;
 }

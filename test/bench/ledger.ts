@@ -131,6 +131,7 @@ async function benchCreates(user: LedgerUser, meter: ReturnType<typeof meteredCl
         category,
         homeCurrency: profile.homeCurrency,
         rates: needsRates ? await rates.ratesOn(date) : undefined,
+        largeFrom: profile.notifications.largeTransactionAmount,
       },
     );
     await transactions.apply(user.userId, {
@@ -210,6 +211,7 @@ async function seed(db: DynamoDBDocumentClient, tableName: string, user: LedgerU
         category,
         homeCurrency: 'EUR',
         rates: undefined,
+        largeFrom: 100_000,
       },
     );
     items.push(item);

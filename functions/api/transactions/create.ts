@@ -58,6 +58,7 @@ export const handler = userRoute(transactionsCreate, async ({ userId, profile, b
     account,
     category,
     homeCurrency: profile.homeCurrency,
+    largeFrom: profile.notifications.largeTransactionAmount,
     rates: account
       ? await ratesIfNeeded(rates, date, body.money.currency, [account.currency, profile.homeCurrency])
       : undefined,

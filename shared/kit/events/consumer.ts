@@ -30,11 +30,21 @@ export type ConsumerDeclaration = {
   functionDescription: string;
   /** Detail types the consumer's rule routes to it. */
   events: readonly string[];
+  /**
+   * Content filters for some of `events`: an event of a type named here reaches the consumer only
+   * when its `detail` matches one of the patterns (EventBridge content filtering, evaluated by the
+   * rule, so a consumer is never invoked just to find it has nothing to do). Types not named here
+   * arrive whole.
+   */
+  only?: { readonly [detailType: string]: readonly DetailPattern[] };
   rule: { id: string; description: string };
   grants?: Grants;
   timeoutSeconds?: number;
   memoryMb?: number;
 };
+
+/** An EventBridge content pattern over an event's `detail` (docs: "Content filtering in event patterns"). */
+export type DetailPattern = { readonly [field: string]: unknown };
 
 /** Declares a consumer, keeping its literal types (the events above all). */
 export const defineConsumer = <const D extends ConsumerDeclaration>(declaration: D): D => declaration;

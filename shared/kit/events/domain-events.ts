@@ -7,8 +7,27 @@ import * as z from '../schema';
 
 export const EVENT_SOURCE = 'moneta';
 
+/**
+ * Attributes that other writes keep current as a side effect (the ledger ADDs to an account's
+ * balance and count in the same transaction as the entry). A MODIFY that changes nothing else is
+ * not a fact of its own: the event of the write that moved them (TransactionCreated …) already says
+ * what happened and carries the amounts, so publishing it again would only cost an event and wake
+ * every consumer a second time. `publishedWhen` names the items whose counter moves still are
+ * events, because a consumer follows them (an account that funds a goal).
+ */
+export type Counters = {
+  attributes: readonly string[];
+  publishedWhen?: { test: (item: Record<string, unknown>) => boolean; description: string };
+};
+
 /** Which event each change of one item type becomes, and which attribute is the entity's id. */
-export type ItemEvents = { idAttribute: string; INSERT?: string; MODIFY?: string; REMOVE?: string };
+export type ItemEvents = {
+  idAttribute: string;
+  INSERT?: string;
+  MODIFY?: string;
+  REMOVE?: string;
+  counters?: Counters;
+};
 
 /**
  * Event name → detail schema, built on first use (`z.lazily`): a consumer builds the schemas of the

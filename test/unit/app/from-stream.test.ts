@@ -2,7 +2,7 @@ import { eventSchemas } from '../../../shared/app/events';
 import { approximateCreationTime, derivedEvents, fromStreamRecord } from '../../../shared/app/from-stream';
 import type { TransactionItem } from '../../../shared/transactions/items';
 import { insertOf, modifyOf, profileItem, removeOf, streamRecord } from '../support/stream-records';
-import { transactionFixture } from '../transactions/support/ledger-fixtures';
+import { accountFixture, categoryFixture, transactionFixture } from '../transactions/support/ledger-fixtures';
 
 describe('approximateCreationTime', () => {
   const at = (value: unknown) => {
@@ -36,6 +36,47 @@ describe('fromStreamRecord', () => {
     const { version: _version, ...unversioned } = profileItem();
     const mapped = fromStreamRecord(streamRecord({ eventName: 'INSERT', newItem: unversioned }));
     expect(mapped?.detail.version).toBe(0);
+  });
+});
+
+describe('counter moves are not events of their own', () => {
+  const stored = <T extends object>(item: T, sk: string) => ({ pk: 'USER#user-1', sk, ...item });
+  const account = (overrides: Parameters<typeof accountFixture>[0] = {}) =>
+    stored(accountFixture({ fundsGoal: false, ...overrides }), 'ACCOUNT#acc-eur');
+  const category = (overrides: Parameters<typeof categoryFixture>[0] = {}) =>
+    stored(categoryFixture(overrides), 'CATEGORY#groceries');
+
+  test("a ledger write that moves only an account's balance and count publishes nothing for the account", () => {
+    const moved = modifyOf(account(), account({ balance: -1250, transactionCount: 1 }));
+    expect(fromStreamRecord(moved)).toBeUndefined();
+  });
+
+  test("nor only a category's count", () => {
+    expect(fromStreamRecord(modifyOf(category(), category({ transactionCount: 3 })))).toBeUndefined();
+  });
+
+  test('a change the user made is published, even in the same write as a counter move', () => {
+    const renamed = modifyOf(account(), account({ name: 'Household', balance: -1250, transactionCount: 1 }));
+    expect(fromStreamRecord(renamed)?.detailType).toBe('AccountUpdated');
+    const archived = modifyOf(category(), category({ archived: true }));
+    expect(fromStreamRecord(archived)?.detailType).toBe('CategoryUpdated');
+  });
+
+  test('the balance of an account that funds a goal is published: the goal tracker follows it', () => {
+    const funding = modifyOf(
+      account({ fundsGoal: true }),
+      account({ fundsGoal: true, balance: 5000, transactionCount: 1 }),
+    );
+    expect(fromStreamRecord(funding)).toMatchObject({
+      detailType: 'AccountUpdated',
+      detail: { data: { balance: 5000 } },
+    });
+  });
+
+  test('an account stored before the flag existed keeps publishing its balance, as it always did', () => {
+    const { fundsGoal: _old, ...before } = account();
+    const { fundsGoal: _new, ...after } = account({ balance: 5000, transactionCount: 1 });
+    expect(fromStreamRecord(modifyOf(before, after))?.detailType).toBe('AccountUpdated');
   });
 });
 

@@ -8,9 +8,12 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DeleteCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
+import { applyTransaction } from '../../../shared/budgets/apply';
 import { contributionOf } from '../../../shared/budgets/contribution';
 import { type EvaluatedEvent, evaluateEvent } from '../../../shared/budgets/evaluate';
 import type { BudgetItem } from '../../../shared/budgets/items';
+import { BudgetChanged } from '../../../shared/budgets/store';
+import { eraseUserPartition } from '../../../shared/identity/user-data-store';
 import type { TransactionItem } from '../../../shared/transactions/items';
 import { budgetFixture, events, txn } from './support/budget-fixtures';
 import { type BudgetTable, startBudgetTable, TABLE } from './support/budget-table';
@@ -287,14 +290,24 @@ test('an edit moving a transaction to another month moves its amount between the
   expect(await table.counters(userId, 'budget-1')).toEqual({ '2026-02': { spent: 1500, transactionCount: 1 } });
 });
 
-test("nothing is written into a deleted user's partition", async () => {
+test("an event arriving after the user's erasure writes nothing into the erased partition", async () => {
   const userId = await newUser();
-  await table.db.send(new DeleteCommand({ TableName: TABLE, Key: { pk: `USER#${userId}`, sk: 'PROFILE' } }));
-  const outcome = await evaluateEvent(
-    table.deps(),
-    events.created(userId, txn({ transactionId: 'X', homeAmount: -100 })),
-  );
-  expect(outcome.userGone).toBe(true);
+  await eraseUserPartition(userId, { client: table.db, tableName: TABLE });
+  await evaluateEvent(table.deps(), events.created(userId, txn({ transactionId: 'X', homeAmount: -100 })));
+  expect(await table.items(userId)).toEqual([]);
+});
+
+test('an apply racing the erasure cannot commit once the budget is gone', async () => {
+  const userId = await newUser();
+  // The evaluator read the budget, then the eraser deleted it before the apply committed.
+  const read = budgetFixture();
+  await table.db.send(new DeleteCommand({ TableName: TABLE, Key: { pk: `USER#${userId}`, sk: 'BUDGET#budget-1' } }));
+  const { store } = table.deps();
+  const ctx = { store, userId, now: () => new Date(), categoryOf: (id: string) => store.getCategory(userId, id) };
+  const item = txn({ transactionId: 'X', homeAmount: -100 });
+  await expect(
+    applyTransaction(ctx, read, { transactionId: 'X', version: 1, deleted: false, item }),
+  ).rejects.toBeInstanceOf(BudgetChanged);
   expect(await table.items(userId, 'BAPPLIED#')).toEqual([]);
   expect(await table.counters(userId, 'budget-1')).toEqual({});
 });

@@ -92,6 +92,8 @@ describe('POST /v1/goals', () => {
     const created = await createGoal(owner, goalBody({ funding: { kind: 'account', accountId: 'acc-savings' } }));
     expect(created.status).toBe(201);
     expect(created.body.funding).toEqual({ kind: 'account', accountId: 'acc-savings' });
+    // From now on the account's balance moves are published, so the goal tracker hears of them.
+    expect(ofKind(await env.items(owner), 'ACCOUNT#')[0]).toMatchObject({ fundsGoal: true });
 
     // The other user has no such account: their key never reaches the owner's.
     const refused = await createGoal(other, goalBody({ funding: { kind: 'account', accountId: 'acc-savings' } }));

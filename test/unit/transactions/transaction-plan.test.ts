@@ -43,6 +43,7 @@ const create = (body: Record<string, unknown>, ctx: Partial<Parameters<typeof pl
     category: groceries,
     homeCurrency: 'EUR',
     rates: snapshotRatesOn(date),
+    largeFrom: 100_000,
     ...ctx,
   });
 };
@@ -243,6 +244,20 @@ describe('planCreate', () => {
     expect(() => create(body, { category: categoryFixture({ categoryId: 'salary', archived: true }) })).toThrow(
       expect.objectContaining({ status: 409, slug: 'category-archived' }),
     );
+  });
+
+  test("it is large from the user's large-transaction amount on, in the home currency, either direction", () => {
+    const entry = (kind: string, amount: number, currency = 'EUR') =>
+      create(
+        { kind, accountId: 'acc-eur', money: { amount, currency }, categoryId: 'groceries' },
+        { largeFrom: 50_000 },
+      ).item.large;
+    expect(entry('expense', 49_999)).toBe(false);
+    expect(entry('expense', 50_000)).toBe(true);
+    expect(entry('income', 50_000)).toBe(true);
+    // A USD amount is judged by its value in euros (USD is worth less), not by the digits entered.
+    expect(entry('expense', 52_000, 'USD')).toBe(false);
+    expect(entry('expense', 60_000, 'USD')).toBe(true);
   });
 
   test('the stored item carries the three index keys; without a category, no gsi3', () => {

@@ -32,6 +32,7 @@ const { item, deltas } = planCreate(
     category: categoryFixture(),
     homeCurrency: 'EUR',
     rates: undefined,
+    largeFrom: 100_000,
   },
 );
 const change = { created: [item], deltas, now: item.createdAt };

@@ -76,6 +76,7 @@ class MemoryLedger {
           category: body.categoryId ? this.categories.get(body.categoryId) : undefined,
           homeCurrency: HOME_CURRENCY,
           rates: snapshotRatesOn(date),
+          largeFrom: 100_000,
         });
         this.transactions.set(plan.item.transactionId, plan.item);
         this.apply(plan.deltas);
