@@ -28,7 +28,7 @@ type ObservabilityProps = {
 const MAX_ITERATOR_AGE = Duration.minutes(5);
 
 /** CloudWatch accepts at most 10 metrics in one metric-math expression (one alarm). */
-export const MAX_METRICS_PER_ALARM = 10;
+const MAX_METRICS_PER_ALARM = 10;
 
 /** Failures are counted over 5 minutes; one is enough to tell someone. */
 const FAILURES_PERIOD = Duration.minutes(5);

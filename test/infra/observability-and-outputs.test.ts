@@ -65,8 +65,8 @@ const alarmsOn = (metricName: string, dimensions: { Name: string; Value: unknown
 const queueDimensions = (queueId: string) => [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }];
 const queueId = (queue: { node: { defaultChild?: unknown } }) =>
   logicalId(synth.stack, queue.node.defaultChild as CfnQueue);
-/** The queue an `{ 'Fn::GetAtt': [queue, 'Arn'] }` names. */
-const queueOfArn = (arn: unknown) => (arn as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+/** The resource an `{ "Fn::GetAtt": [resource, "Arn"] }` names. */
+const resourceOfArn = (arn: unknown) => (arn as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
 const resourcesIn = (template: StackTemplate['template'], type: string) =>
   Object.values(template.findResources(type)) as { Properties: Record<string, unknown> }[];
 
@@ -128,7 +128,7 @@ describe('alarms', () => {
         JSON.stringify(config.Properties.FunctionName) ===
         JSON.stringify({ Ref: functionLogicalId(synth.stack, rule.target) }),
     );
-    const parkedIn = queueOfArn(
+    const parkedIn = resourceOfArn(
       (invokeConfig!.Properties.DestinationConfig as { OnFailure: { Destination: unknown } }).OnFailure.Destination,
     );
     const parked = alarmsOn('NumberOfMessagesSent', queueDimensions(parkedIn));
@@ -136,21 +136,21 @@ describe('alarms', () => {
     expect(parked[0]?.properties).toMatchObject({ Statistic: 'Sum', Period: 300, Threshold: 1 });
     // … and after the retrier's window it is dead-lettered, alarmed while it waits.
     const redrive = synth.template.toJSON().Resources[parkedIn].Properties.RedrivePolicy;
-    expectDeadLettersAlarmed(queueOfArn(redrive.deadLetterTargetArn));
-    expect(queueOfArn(redrive.deadLetterTargetArn)).toBe(queueId(synth.stack.consumerRetries.deadLetterQueue));
+    expectDeadLettersAlarmed(resourceOfArn(redrive.deadLetterTargetArn));
+    expect(resourceOfArn(redrive.deadLetterTargetArn)).toBe(queueId(synth.stack.consumerRetries.deadLetterQueue));
     // A delivery EventBridge gave up on goes to the rule target's dead-letter queue, alarmed too.
     const rule_ = resourcesIn(synth.template, 'AWS::Events::Rule').find(
       (candidate) => candidate.Properties.Description === rule.description,
     );
     const [target] = rule_!.Properties.Targets as { DeadLetterConfig: { Arn: unknown } }[];
-    expectDeadLettersAlarmed(queueOfArn(target?.DeadLetterConfig.Arn));
+    expectDeadLettersAlarmed(resourceOfArn(target?.DeadLetterConfig.Arn));
   });
 
   it('tell someone when the stream publisher fails a record for good or falls more than 5 minutes behind', () => {
     const [mapping] = resourcesIn(synth.template, 'AWS::Lambda::EventSourceMapping');
     expect(mapping).toBeDefined();
     const onFailure = (mapping!.Properties.DestinationConfig as { OnFailure: { Destination: unknown } }).OnFailure;
-    expectDeadLettersAlarmed(queueOfArn(onFailure.Destination));
+    expectDeadLettersAlarmed(resourceOfArn(onFailure.Destination));
     const publisher = [{ Name: 'FunctionName', Value: { Ref: functionLogicalId(synth.stack, 'stream-publisher') } }];
     const matching = alarmsOn('IteratorAge', publisher);
     expect(matching).toHaveLength(1);
@@ -167,7 +167,7 @@ describe('alarms', () => {
       everyAlarm().flatMap(({ properties }) =>
         (properties.Dimensions ?? [])
           .filter((dimension) => dimension.Name === 'QueueName')
-          .map((dimension) => queueOfArn(dimension.Value)),
+          .map((dimension) => resourceOfArn(dimension.Value)),
       ),
     );
     expect([...alarmed].sort()).toEqual([...queues].sort());
@@ -203,7 +203,7 @@ describe('alarms', () => {
     const invokedWithoutCaller: FunctionId[] = [cognitoTriggers.postConfirmation, CONSUMER_RETRIER, RATES_FETCHER];
     expect(summed.map(functionOf).sort()).toEqual(invokedWithoutCaller.map(dimensionsOf).sort());
     // Whatever a schedule or the user pool invokes is among them.
-    const scheduled = [
+    const withoutCaller = [
       ...resourcesIn(synth.template, 'AWS::Events::Rule')
         .filter((rule) => rule.Properties.ScheduleExpression)
         .flatMap((rule) => (rule.Properties.Targets as { Arn: unknown }[]).map((target) => target.Arn)),
@@ -214,9 +214,9 @@ describe('alarms', () => {
         Object.values(pool.Properties.LambdaConfig ?? {}),
       ),
     ];
-    expect(scheduled.length).toBeGreaterThanOrEqual(invokedWithoutCaller.length);
-    for (const arn of scheduled) {
-      const fnId = queueOfArn(arn);
+    expect(withoutCaller.length).toBeGreaterThanOrEqual(invokedWithoutCaller.length);
+    for (const arn of withoutCaller) {
+      const fnId = resourceOfArn(arn);
       expect(summed.map(functionOf)).toContain(JSON.stringify([{ Name: 'FunctionName', Value: { Ref: fnId } }]));
     }
   });
