@@ -109,10 +109,6 @@ export class MonetaStack extends Stack {
         removalPolicy: config.removalPolicy,
       });
     }
-    this.observability.alarmOnErrors(
-      'RootFunctionErrors',
-      Object.entries(built).map(([id, fn]) => ({ id, fn: fn as MonetaFunction })),
-    );
 
     this.api = new Api(this, 'Api', {
       userPool: this.auth.userPool,
@@ -130,7 +126,6 @@ export class MonetaStack extends Stack {
         bindings,
         removalPolicy: config.removalPolicy,
         api: this.api,
-        alarmAction: this.observability.action,
       });
       this.features.set(feature, stack);
       for (const [id, fn] of stack.functions) built[id] = fn;
@@ -159,7 +154,6 @@ export class MonetaStack extends Stack {
     const publisher = functionFor('stream-publisher');
     this.consumerRetries.retryQueue.grantSendMessages(publisher);
     this.events.connectStream(this.data.table, publisher);
-    this.observability.alarmOnIteratorAge('StreamPublisherIteratorAge', publisher);
     for (const rule of rules) {
       const consumer = functionFor(rule.target);
       this.events.addRule(rule, consumer);
@@ -170,9 +164,27 @@ export class MonetaStack extends Stack {
       retrier,
       rules.map((rule) => functionFor(rule.target)),
     );
-    for (const queue of [...this.events.deadLetterQueues, this.consumerRetries.deadLetterQueue]) {
-      this.observability.alarmOnDeadLetters(`${queue.node.id}Messages`, queue);
-    }
+
+    // Alarmed where failures end up (lib/constructs/observability.ts): the API's 5xx answers cover
+    // every route's function; a consumer's failed event is parked in the retry queue, and after
+    // the retrier's 26 hours dead-lettered; what EventBridge or the stream mapping could not
+    // deliver is in the events' dead-letter queue; a publisher that falls behind shows its age.
+    this.observability.alarmOnServerErrors('ApiServerErrors', this.api.httpApi);
+    this.observability.alarmOnParkedEvents('ParkedEvents', this.consumerRetries.retryQueue);
+    this.observability.alarmOnDeadLetters('ConsumerDeadLetters', this.consumerRetries.deadLetterQueue);
+    this.observability.alarmOnDeadLetters('UndeliveredEvents', this.events.deadLetterQueue);
+    this.observability.alarmOnIteratorAge('StreamPublisherIteratorAge', publisher);
+    // Errors, then, only of the root functions whose failure none of those reports: the Cognito
+    // trigger (a sign-up confirmed outside the API), the retrier and the rates fetcher (scheduled:
+    // no caller sees them fail). The publisher parks or dead-letters what it fails on, and a
+    // failing seed fails the deployment that runs it, in front of whoever deploys.
+    const reportedElsewhere = new Set<string>([...rules.map((rule) => rule.target), 'stream-publisher', 'seed-rates']);
+    this.observability.alarmOnErrors(
+      'FunctionErrors',
+      functions
+        .filter((spec) => spec.feature === undefined && !reportedElsewhere.has(spec.id))
+        .map((spec) => ({ id: spec.id, fn: functionFor(spec.id) })),
+    );
 
     // The e2e suite and the local cloud read these exact keys (lib/local/outputs.ts).
     const outputs: Record<string, string> = {

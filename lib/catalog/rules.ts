@@ -1,7 +1,7 @@
 /**
  * Who hears what on the Moneta bus: one rule per consumer, derived from the consumer declarations
  * (shared/app/consumers.ts). The stack creates the rules
- * (with retries, max age and a DLQ per target) and the local bus matches the same patterns.
+ * (with retries, max age and the events' dead-letter queue) and the local bus matches the same patterns.
  */
 import { consumers } from '../../shared/app/consumers';
 import { EVENT_SOURCE, type EventName } from '../../shared/app/events';

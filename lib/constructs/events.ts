@@ -1,7 +1,10 @@
 /**
  * The event backbone: the table's stream is the only source of events (docs/architecture.md), the
  * stream publisher puts them on the Moneta bus, and one rule per consumer (lib/catalog/rules.ts)
- * delivers them with bounded retries and a dead-letter queue per target.
+ * delivers them with bounded retries. What could not be delivered (a rule's event EventBridge gave
+ * up on, a stream record the publisher kept failing on) waits in one dead-letter queue: each alarmed
+ * queue is a billed alarm metric, and each message says where it came from (EventBridge adds the
+ * RULE_ARN and TARGET_ARN attributes; the mapping's record names the function and the stream).
  */
 import { Duration } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
@@ -23,8 +26,8 @@ const ARCHIVE_RETENTION = Duration.days(30);
 
 export class Events extends Construct {
   readonly bus: EventBus;
-  /** Every dead-letter queue made here: each gets an alarm. */
-  readonly deadLetterQueues: Queue[] = [];
+  /** Where every rule target and the stream mapping put what they could not deliver; alarmed. */
+  readonly deadLetterQueue: Queue;
   readonly rules = new Map<string, Rule>();
 
   constructor(scope: Construct, id: string, props: EventsProps) {
@@ -35,11 +38,13 @@ export class Events extends Construct {
       eventPattern: { source: [EVENT_SOURCE] },
       retention: ARCHIVE_RETENTION,
     });
+    // The id the stream publisher's own queue had before the rules shared it: a deployed queue, and
+    // the records waiting in it, stay.
+    this.deadLetterQueue = deadLetterQueue(this, 'StreamPublisherDlq');
   }
 
-  /** Feeds the table's stream to the publisher: domain items only, partial-batch failures, poison records to a DLQ. */
-  connectStream(table: ITable, publisher: IFunction): Queue {
-    const dlq = this.track(deadLetterQueue(this, 'StreamPublisherDlq'));
+  /** Feeds the table's stream to the publisher: domain items only, partial-batch failures, poison records to the DLQ. */
+  connectStream(table: ITable, publisher: IFunction): void {
     const settings = streamSourceSettings;
     publisher.addEventSource(
       new DynamoEventSource(table, {
@@ -51,13 +56,12 @@ export class Events extends Construct {
         maxRecordAge: Duration.seconds(settings.maxRecordAgeSeconds),
         reportBatchItemFailures: settings.reportBatchItemFailures,
         filters: streamFilterPatterns.map((pattern) => FilterCriteria.filter(pattern)),
-        onFailure: new SqsDlq(dlq),
+        onFailure: new SqsDlq(this.deadLetterQueue),
       }),
     );
-    return dlq;
   }
 
-  /** One rule of the catalog: its pattern, its target, and that target's retries, max age and DLQ. */
+  /** One rule of the catalog: its pattern, its target, and that target's retries, max age and the shared DLQ. */
   addRule(spec: RuleSpec, target: IFunction): Rule {
     const { 'detail-type': detailType, ...pattern } = eventPattern(spec);
     const rule = new Rule(this, `Rule-${spec.id}`, {
@@ -69,17 +73,12 @@ export class Events extends Construct {
     });
     rule.addTarget(
       new LambdaFunction(target, {
-        deadLetterQueue: this.track(deadLetterQueue(this, `Rule-${spec.id}-Dlq`)),
+        deadLetterQueue: this.deadLetterQueue,
         retryAttempts: targetDelivery.retryAttempts,
         maxEventAge: Duration.seconds(targetDelivery.maxEventAgeSeconds),
       }),
     );
     this.rules.set(spec.id, rule);
     return rule;
-  }
-
-  private track(queue: Queue): Queue {
-    this.deadLetterQueues.push(queue);
-    return queue;
   }
 }

@@ -1,19 +1,18 @@
 /**
  * One API feature (lib/catalog/functions.ts `feature`) as a nested stack: its functions (each with
- * its own role, policy and log group), its routes on the root stack's HTTP API, and the alarms on
- * its functions' errors. Nothing here is stateful, so a feature stack can be replaced at will; the
- * table, pool, bus, queues, API and alarm topic stay in the root stack (docs/architecture.md).
+ * its own role, policy and log group) and its routes on the root stack's HTTP API. No alarms: the
+ * root stack's alarm on the API's 5xx answers covers every route. Nothing here is stateful, so a
+ * feature stack can be replaced at will; the table, pool, bus, queues, API and alarm topic stay in
+ * the root stack (docs/architecture.md).
  *
  * Root resources are referenced as tokens; CDK turns each into a parameter of the nested stack.
  */
 import { NestedStack, type RemovalPolicy } from 'aws-cdk-lib';
-import type { Alarm, IAlarmAction } from 'aws-cdk-lib/aws-cloudwatch';
 import type { Construct } from 'constructs';
 import type { FunctionSpec } from '../catalog/functions';
 import type { RouteSpec } from '../catalog/routes';
 import type { Api } from './api';
 import { type FunctionBindings, MonetaFunction, pascal } from './moneta-function';
-import { errorAlarms } from './observability';
 
 type FeatureStackProps = {
   feature: string;
@@ -22,17 +21,14 @@ type FeatureStackProps = {
   bindings: FunctionBindings;
   removalPolicy: RemovalPolicy;
   api: Api;
-  /** The root stack's alarm action (its SNS topic). */
-  alarmAction: IAlarmAction;
 };
 
 export class FeatureStack extends NestedStack {
   readonly feature: string;
   readonly functions = new Map<string, MonetaFunction>();
-  readonly alarms: Alarm[];
 
   constructor(scope: Construct, id: string, props: FeatureStackProps) {
-    super(scope, id, { description: `Moneta API feature ${props.feature}: its functions, routes and alarms` });
+    super(scope, id, { description: `Moneta API feature ${props.feature}: its functions and routes` });
     this.feature = props.feature;
 
     for (const spec of props.specs) {
@@ -49,12 +45,5 @@ export class FeatureStack extends NestedStack {
       if (!fn) throw new Error(`Route to ${fnId}, which is not a function of feature ${props.feature}`);
       return fn;
     });
-
-    this.alarms = errorAlarms(
-      this,
-      'Errors',
-      [...this.functions].map(([fnId, fn]) => ({ id: fnId, fn })),
-      props.alarmAction,
-    );
   }
 }

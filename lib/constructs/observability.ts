@@ -1,17 +1,14 @@
 /**
- * Alarms that mean "a person should look": a message in any dead-letter queue, any function error,
- * and a stream publisher falling behind. They all notify one SNS topic, in the root stack; the
- * feature stacks alarm on their own functions' errors with `errorAlarms` and the same topic.
+ * Alarms that mean "a person should look", each on where failures end up rather than one per
+ * function: the HTTP API answering 5xx (any API function failing), an event parked in the retry
+ * queue (a consumer that failed past Lambda's retries, or an event the bus refused), a message in
+ * a dead-letter queue, the stream publisher falling behind, and the errors of the few functions no
+ * queue or API metric watches. They all notify one SNS topic, in the root stack. An idle
+ * deployment pays $0.10 a month per alarm metric (docs/cost.md), so the set stays this small.
  */
 import { Annotations, ArnFormat, Duration, Stack, Validations } from 'aws-cdk-lib';
-import {
-  Alarm,
-  ComparisonOperator,
-  type IAlarmAction,
-  type IMetric,
-  MathExpression,
-  TreatMissingData,
-} from 'aws-cdk-lib/aws-cloudwatch';
+import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { Alarm, ComparisonOperator, type IMetric, MathExpression, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
@@ -31,78 +28,20 @@ type ObservabilityProps = {
 const MAX_ITERATOR_AGE = Duration.minutes(5);
 
 /** CloudWatch accepts at most 10 metrics in one metric-math expression (one alarm). */
-export const MAX_METRICS_PER_ALARM = 10;
+const MAX_METRICS_PER_ALARM = 10;
 
-const ERRORS_PERIOD = Duration.minutes(5);
+/** Failures are counted over 5 minutes; one is enough to tell someone. */
+const FAILURES_PERIOD = Duration.minutes(5);
 
 type AlarmOptions = { threshold: number; comparisonOperator: ComparisonOperator; description: string };
 
-function createAlarm(
-  scope: Construct,
-  id: string,
-  metric: IMetric,
-  options: AlarmOptions,
-  action: IAlarmAction,
-): Alarm {
-  const alarm = new Alarm(scope, id, {
-    metric,
-    evaluationPeriods: 1,
-    treatMissingData: TreatMissingData.NOT_BREACHING,
-    alarmDescription: options.description,
-    threshold: options.threshold,
-    comparisonOperator: options.comparisonOperator,
-  });
-  alarm.addAlarmAction(action);
-  return alarm;
-}
-
-/**
- * Any error of any of `functions` within 5 minutes, as few alarms as metric math allows: one alarm
- * per 10 functions (`<id>1`, `<id>2` …), each summing its functions' Errors (a function with no
- * datapoint counts as 0). One alarm per function cost a resource per route; this costs one per ten.
- */
-export function errorAlarms(
-  scope: Construct,
-  id: string,
-  functions: readonly { id: string; fn: IFunction }[],
-  action: IAlarmAction,
-): Alarm[] {
-  const alarms: Alarm[] = [];
-  for (let start = 0; start < functions.length; start += MAX_METRICS_PER_ALARM) {
-    const chunk = functions.slice(start, start + MAX_METRICS_PER_ALARM);
-    const usingMetrics = Object.fromEntries(
-      chunk.map(({ fn }, index) => [`e${index}`, fn.metricErrors({ period: ERRORS_PERIOD, statistic: 'Sum' })]),
-    );
-    const expression = new MathExpression({
-      expression: Object.keys(usingMetrics)
-        .map((key) => `FILL(${key}, 0)`)
-        .join(' + '),
-      usingMetrics,
-      period: ERRORS_PERIOD,
-      label: 'Errors',
-    });
-    const names = chunk.map((entry) => entry.id).join(', ');
-    alarms.push(
-      createAlarm(
-        scope,
-        `${id}${alarms.length + 1}`,
-        expression,
-        {
-          threshold: 1,
-          comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-          description: `One of these functions failed at least once in 5 minutes: ${names}`,
-        },
-        action,
-      ),
-    );
-  }
-  return alarms;
-}
+/** At least one in the period. */
+const ANY = { threshold: 1, comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD };
 
 export class Observability extends Construct {
   readonly topic: Topic;
   readonly alarms: Alarm[] = [];
-  /** Notifies the topic: the feature stacks' alarms use it too. */
+  /** Notifies the topic: the rates feed's staleness alarm uses it too. */
   readonly action: SnsAction;
 
   constructor(scope: Construct, id: string, props: ObservabilityProps) {
@@ -149,25 +88,67 @@ export class Observability extends Construct {
         'Alarm notifications carry only alarm names and states, no personal data; CloudWatch cannot publish to a topic under the AWS-managed SNS key.',
     });
   }
+  /**
+   * Any 5xx answer of the HTTP API within 5 minutes. Every route is a Lambda behind this one API,
+   * so one metric covers every API function: one that throws, times out or is throttled makes the
+   * gateway answer 5xx, and one that catches an unexpected error answers 500 itself (which the
+   * function's own Errors metric never counts).
+   * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-metrics.html
+   */
+  alarmOnServerErrors(id: string, api: IHttpApi): Alarm {
+    return this.alarm(id, api.metricServerError({ period: FAILURES_PERIOD, statistic: 'Sum' }), {
+      ...ANY,
+      description: 'The HTTP API answered 5xx in the last 5 minutes: an API function failed. See the access log.',
+    });
+  }
+
+  /**
+   * Any message sent to the retry queue within 5 minutes: a consumer failed an event past Lambda's
+   * retries (its on-failure destination), or the publisher parked an event the bus refused. Counted
+   * as sent, not as visible: the retrier hides a parked message between its retries, so the queue
+   * shows nothing visible most of the time even while a consumer keeps failing.
+   */
+  alarmOnParkedEvents(id: string, retryQueue: IQueue): Alarm {
+    return this.alarm(id, retryQueue.metricNumberOfMessagesSent({ period: FAILURES_PERIOD, statistic: 'Sum' }), {
+      ...ANY,
+      description:
+        "An event was parked for retry: a consumer failed it after Lambda's retries, or the bus refused it. The retrier tries again for 26 hours; see the consumer's logs.",
+    });
+  }
 
   /** Any message in a dead-letter queue is an event or record that was not handled. */
   alarmOnDeadLetters(id: string, queue: IQueue): Alarm {
     return this.alarm(
       id,
       queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' }),
-      {
-        threshold: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        description: 'Messages are waiting in a dead-letter queue',
-      },
+      { ...ANY, description: 'Messages are waiting in a dead-letter queue' },
     );
   }
 
-  /** Errors of the root stack's functions (see `errorAlarms`). */
-  alarmOnErrors(id: string, functions: readonly { id: string; fn: IFunction }[]): Alarm[] {
-    const alarms = errorAlarms(this, id, functions, this.action);
-    this.alarms.push(...alarms);
-    return alarms;
+  /**
+   * Any error of any of `functions` within 5 minutes: one metric-math alarm on the sum of their
+   * Errors (a function with no datapoint counts as 0). Each function is a billed metric, so only
+   * functions whose failure no queue or API metric reports belong here.
+   */
+  alarmOnErrors(id: string, functions: readonly { id: string; fn: IFunction }[]): Alarm {
+    if (functions.length === 0 || functions.length > MAX_METRICS_PER_ALARM) {
+      throw new Error(`An error alarm sums 1 to ${MAX_METRICS_PER_ALARM} functions, not ${functions.length}`);
+    }
+    const usingMetrics = Object.fromEntries(
+      functions.map(({ fn }, index) => [`e${index}`, fn.metricErrors({ period: FAILURES_PERIOD, statistic: 'Sum' })]),
+    );
+    const expression = new MathExpression({
+      expression: Object.keys(usingMetrics)
+        .map((key) => `FILL(${key}, 0)`)
+        .join(' + '),
+      usingMetrics,
+      period: FAILURES_PERIOD,
+      label: 'Errors',
+    });
+    return this.alarm(id, expression, {
+      ...ANY,
+      description: `One of these functions failed at least once in 5 minutes: ${functions.map((entry) => entry.id).join(', ')}`,
+    });
   }
 
   /** A stream consumer that falls behind delays every event; records expire after their max age. */
@@ -180,7 +161,15 @@ export class Observability extends Construct {
   }
 
   private alarm(id: string, metric: IMetric, options: AlarmOptions): Alarm {
-    const alarm = createAlarm(this, id, metric, options, this.action);
+    const alarm = new Alarm(this, id, {
+      metric,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+      alarmDescription: options.description,
+      threshold: options.threshold,
+      comparisonOperator: options.comparisonOperator,
+    });
+    alarm.addAlarmAction(this.action);
     this.alarms.push(alarm);
     return alarm;
   }

@@ -85,6 +85,30 @@ export function runsPerMonth(expression: string): number {
 
 type Resource = { Type: string; Properties?: Record<string, unknown> };
 
+/** The properties of an AWS::CloudWatch::Alarm that decide its price. */
+export type AlarmProperties = {
+  Metrics?: { MetricStat?: { Period?: number }; Expression?: string }[];
+  Period?: number;
+};
+
+/**
+ * What CloudWatch bills an alarm for: one metric for a single-metric alarm, each metric a
+ * metric-math expression reads, at the high-resolution price when any period is under a minute.
+ * A Metrics Insights query (an expression that SELECTs) is priced by the metrics it analyzes, which
+ * the template does not tell: refused, rather than counted as free.
+ */
+export function billedAlarmMetrics(properties: AlarmProperties): { metrics: number; highResolution: boolean } {
+  if (!properties.Metrics) return { metrics: 1, highResolution: (properties.Period ?? 60) < 60 };
+  if (properties.Metrics.some((query) => /^\s*SELECT\b/i.test(query.Expression ?? ''))) {
+    throw new Error('A Metrics Insights alarm: the cost bench cannot count the metrics it analyzes');
+  }
+  const stats = properties.Metrics.filter((query) => query.MetricStat);
+  return {
+    metrics: stats.length,
+    highResolution: stats.some((query) => (query.MetricStat?.Period ?? 60) < 60),
+  };
+}
+
 export function readStack(): StackShape {
   const synth = synthesize();
   const shape: StackShape = {
@@ -122,16 +146,7 @@ export function readStack(): StackShape {
     }
   }
   for (const { id, resource } of resourcesOfType(synth.stacks, 'AWS::CloudWatch::Alarm')) {
-    const properties = resource.Properties as { Metrics?: { MetricStat?: { Period?: number } }[]; Period?: number };
-    const stats = properties.Metrics?.filter((metric) => metric.MetricStat) ?? [];
-    const periods = properties.Metrics
-      ? stats.map((metric) => metric.MetricStat?.Period ?? 60)
-      : [properties.Period ?? 60];
-    shape.alarms.push({
-      id,
-      metrics: properties.Metrics ? stats.length : 1,
-      highResolution: periods.some((p) => p < 60),
-    });
+    shape.alarms.push({ id, ...billedAlarmMetrics(resource.Properties as AlarmProperties) });
   }
   for (const { id, resource } of resourcesOfType(synth.stacks, 'AWS::Events::Rule')) {
     const properties = resource.Properties as { ScheduleExpression?: string; Targets?: unknown; State?: string };

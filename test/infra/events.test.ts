@@ -1,6 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import type { CfnTable } from 'aws-cdk-lib/aws-dynamodb';
 import type { CfnEventBus } from 'aws-cdk-lib/aws-events';
+import type { CfnQueue } from 'aws-cdk-lib/aws-sqs';
 import { eventPattern, rules, targetDelivery } from '../../lib/catalog/rules';
 import { streamFilterPatterns, streamSourceSettings } from '../../lib/catalog/stream-filters';
 import { functionLogicalId, logicalId, type Synthesized, synthesize } from './support/synth';
@@ -11,6 +12,7 @@ beforeAll(() => {
 });
 
 const queues = () => synth.template.findResources('AWS::SQS::Queue');
+const eventsDlqId = () => logicalId(synth.stack, synth.stack.events.deadLetterQueue.node.defaultChild as CfnQueue);
 const busId = () => logicalId(synth.stack, synth.stack.events.bus.node.defaultChild as CfnEventBus);
 
 describe('event bus', () => {
@@ -88,7 +90,7 @@ describe('rules', () => {
     expect(found?.EventPattern).toEqual(eventPattern(rule));
   });
 
-  it.each(rules)('$id delivers to $target with retries, a max age and its own dead-letter queue', (rule) => {
+  it.each(rules)("$id delivers to $target with retries, a max age and the events' dead-letter queue", (rule) => {
     const targets = rulesById().get(rule.description)?.Targets as Record<string, unknown>[];
     expect(targets).toHaveLength(1);
     expect(targets[0]).toMatchObject({
@@ -97,26 +99,36 @@ describe('rules', () => {
         MaximumRetryAttempts: targetDelivery.retryAttempts,
         MaximumEventAgeInSeconds: targetDelivery.maxEventAgeSeconds,
       },
-      DeadLetterConfig: { Arn: { 'Fn::GetAtt': [expect.any(String), 'Arn'] } },
+      DeadLetterConfig: { Arn: { 'Fn::GetAtt': [eventsDlqId(), 'Arn'] } },
     });
-    const dlqId = (targets[0]!.DeadLetterConfig as { Arn: { 'Fn::GetAtt': [string] } }).Arn['Fn::GetAtt'][0];
-    expect(queues()[dlqId]?.Properties).toMatchObject({
+    expect(queues()[eventsDlqId()]?.Properties).toMatchObject({
       SqsManagedSseEnabled: true,
       MessageRetentionPeriod: 14 * 24 * 3600,
     });
   });
 
-  it('never share a dead-letter queue', () => {
-    const dlqs = [...rulesById().values()].map((rule) => JSON.stringify(rule.Targets[0].DeadLetterConfig));
-    expect(new Set(dlqs).size).toBe(rules.length);
+  it('share that queue with the stream mapping, and EventBridge may write to it for each rule only', () => {
+    const mapping = Object.values(synth.template.findResources('AWS::Lambda::EventSourceMapping'))[0]!;
+    expect(mapping.Properties.DestinationConfig).toEqual({
+      OnFailure: { Destination: { 'Fn::GetAtt': [eventsDlqId(), 'Arn'] } },
+    });
+    const policies = Object.values(synth.template.findResources('AWS::SQS::QueuePolicy')).filter((policy) =>
+      JSON.stringify(policy.Properties.Queues).includes(eventsDlqId()),
+    );
+    const allowed = policies
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Record<string, unknown>[])
+      .filter((statement) => JSON.stringify(statement.Principal).includes('events.amazonaws.com'));
+    expect(allowed.map((statement) => statement.Condition)).toEqual(
+      [...rulesById().keys()].map(() => ({ ArnEquals: { 'aws:SourceArn': expect.anything() } })),
+    );
   });
 });
 
 describe('dead-letter queues', () => {
   it('refuse anything but TLS', () => {
     const ids = Object.keys(queues());
-    // A DLQ per rule, the stream publisher's, and the consumers' retry and dead-letter queues.
-    expect(ids).toHaveLength(rules.length + 3);
+    // The events' (rule targets and stream mapping), and the consumers' retry and dead-letter queues.
+    expect(ids).toHaveLength(3);
     for (const id of ids) {
       synth.template.hasResourceProperties('AWS::SQS::QueuePolicy', {
         Queues: [{ Ref: id }],

@@ -19,15 +19,11 @@ const stateful: [type: string, logicalId: string][] = [
   ['AWS::Cognito::UserPoolClient', 'AuthUserPoolAppClient1D18298A'],
   ['AWS::Events::EventBus', 'EventsBus45DE4339'],
   ['AWS::Events::Archive', 'EventsBusArchive3AC72948'],
+  // Every rule target's dead-letter queue too, since the per-rule queues were removed (each was an
+  // alarm metric billed idle); drain those before upgrading (docs/architecture.md, "Migrating").
   ['AWS::SQS::Queue', 'EventsStreamPublisherDlq79159CD8'],
   ['AWS::SQS::Queue', 'ConsumerRetriesRetryQueue897C889F'],
   ['AWS::SQS::Queue', 'ConsumerRetriesDeadLetterQueue9CE319DD'],
-  ['AWS::SQS::Queue', 'EventsRulenotifyDlq10B656A4'],
-  ['AWS::SQS::Queue', 'EventsRuleeraseuserdataDlq3354A814'],
-  ['AWS::SQS::Queue', 'EventsRulecleanledgerDlq49B17122'],
-  ['AWS::SQS::Queue', 'EventsRuleevaluatebudgetsDlqDF44E638'],
-  ['AWS::SQS::Queue', 'EventsRuletrackgoalsDlqF4D9A9B9'],
-  ['AWS::SQS::Queue', 'EventsRuleauditDlqCC6798E7'],
 ];
 
 /** Not data, but their ids are in clients' hands (the API id is in its URL) or in other services. */

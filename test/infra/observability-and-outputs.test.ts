@@ -1,118 +1,224 @@
-import { Stack } from 'aws-cdk-lib';
+import type { CfnApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { CfnTopic } from 'aws-cdk-lib/aws-sns';
 import type { CfnQueue } from 'aws-cdk-lib/aws-sqs';
-import { functions } from '../../lib/catalog/functions';
-import { MAX_METRICS_PER_ALARM } from '../../lib/constructs/observability';
-import { functionLogicalId, inRoot, logicalId, resourcesOfType, type Synthesized, synthesize } from './support/synth';
+import { CONSUMER_RETRIER } from '../../lib/catalog/consumer-retries';
+import { cognitoTriggers, type FunctionId, functions } from '../../lib/catalog/functions';
+import { RATES_FETCHER } from '../../lib/catalog/rates-feed';
+import { routes } from '../../lib/catalog/routes';
+import { rules } from '../../lib/catalog/rules';
+import { type AlarmProperties, billedAlarmMetrics } from '../bench/cost-template';
+import {
+  functionLogicalId,
+  inRoot,
+  logicalId,
+  resourcesOfType,
+  type StackTemplate,
+  type Synthesized,
+  synthesize,
+} from './support/synth';
 
 let synth: Synthesized;
 beforeAll(() => {
   synth = synthesize();
 });
 
-type Alarm = { Properties: Record<string, unknown> & { Dimensions?: { Name: string; Value: unknown }[] } };
-const alarms = () => Object.values(synth.template.findResources('AWS::CloudWatch::Alarm')) as Alarm[];
+/**
+ * An idle deployment may cost $1 a month (docs/cost.md); alarms are billed $0.10 per metric they
+ * read, and the retrier's schedule takes the rest ($0.01).
+ */
+const MAX_BILLED_ALARM_METRICS = 9;
+
+type MetricQuery = {
+  Id: string;
+  Expression?: string;
+  ReturnData?: boolean;
+  MetricStat?: {
+    Metric: { MetricName: string; Namespace: string; Dimensions: unknown[] };
+    Period: number;
+    Stat: string;
+  };
+};
+type AlarmResource = Omit<AlarmProperties, 'Metrics'> & {
+  Namespace?: string;
+  MetricName?: string;
+  Dimensions?: { Name: string; Value: unknown }[];
+  Statistic?: string;
+  Period?: number;
+  Threshold?: number;
+  ComparisonOperator?: string;
+  AlarmActions?: unknown[];
+  Metrics?: MetricQuery[];
+};
+
 const topicRef = () => ({ Ref: logicalId(synth.stack, synth.stack.observability.topic.node.defaultChild as CfnTopic) });
+const everyAlarm = () =>
+  resourcesOfType(synth.stacks, 'AWS::CloudWatch::Alarm').map(({ stack, resource }) => ({
+    stack,
+    properties: resource.Properties as AlarmResource,
+  }));
+/** Alarms of the root stack on one metric, by metric name and dimensions. */
+const alarmsOn = (metricName: string, dimensions: { Name: string; Value: unknown }[]) =>
+  everyAlarm().filter(
+    ({ properties }) =>
+      properties.MetricName === metricName && JSON.stringify(properties.Dimensions) === JSON.stringify(dimensions),
+  );
+const queueDimensions = (queueId: string) => [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }];
+const queueId = (queue: { node: { defaultChild?: unknown } }) =>
+  logicalId(synth.stack, queue.node.defaultChild as CfnQueue);
+/** The resource an `{ "Fn::GetAtt": [resource, "Arn"] }` names. */
+const resourceOfArn = (arn: unknown) => (arn as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+const resourcesIn = (template: StackTemplate['template'], type: string) =>
+  Object.values(template.findResources(type)) as { Properties: Record<string, unknown> }[];
+
+/** Tells someone at the first dead letter, for as long as one waits. */
+function expectDeadLettersAlarmed(queue: string) {
+  const matching = alarmsOn('ApproximateNumberOfMessagesVisible', queueDimensions(queue));
+  expect(matching).toHaveLength(1);
+  expect(matching[0]?.properties).toMatchObject({
+    Statistic: 'Maximum',
+    Threshold: 1,
+    ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    AlarmActions: [topicRef()],
+  });
+}
 
 describe('alarms', () => {
-  type MetricQuery = {
-    Id: string;
-    Expression?: string;
-    ReturnData?: boolean;
-    MetricStat?: {
-      Metric: { MetricName: string; Namespace: string; Dimensions: unknown[] };
-      Period: number;
-      Stat: string;
-    };
-  };
-  /** The metric-math error alarms of every stack (one per 10 functions of a feature or of the root). */
-  const errorAlarms = () =>
-    resourcesOfType(synth.stacks, 'AWS::CloudWatch::Alarm')
-      .map(({ stack, resource }) => ({ stack, properties: resource.Properties as Alarm['Properties'] }))
-      .filter(({ properties }) =>
-        ((properties.Metrics ?? []) as MetricQuery[]).some((query) => query.MetricStat?.Metric.MetricName === 'Errors'),
-      );
+  it(`read at most ${MAX_BILLED_ALARM_METRICS} billed metrics in all, so an idle deployment costs under $1 a month`, () => {
+    const billed = everyAlarm().reduce((sum, { properties }) => sum + billedAlarmMetrics(properties).metrics, 0);
+    expect(billed).toBeLessThanOrEqual(MAX_BILLED_ALARM_METRICS);
+    expect(everyAlarm().some(({ properties }) => billedAlarmMetrics(properties).highResolution)).toBe(false);
+  });
 
-  it.each(functions)('$id raises an alarm on any error within 5 minutes, in its own stack', (spec) => {
-    const fn = synth.stack.functions[spec.id]!;
-    const dimensions = JSON.stringify([
-      { Name: 'FunctionName', Value: { Ref: functionLogicalId(synth.stack, spec.id) } },
-    ]);
-    const matching = errorAlarms().filter(
-      ({ stack, properties }) =>
-        stack === Stack.of(fn) &&
-        (properties.Metrics as MetricQuery[]).some(
-          (query) => JSON.stringify(query.MetricStat?.Metric.Dimensions) === dimensions,
-        ),
-    );
+  it('all notify the alarm topic, from the root stack', () => {
+    for (const { stack, properties } of everyAlarm()) {
+      expect(stack).toBe(synth.stack);
+      expect(properties.AlarmActions).toEqual([topicRef()]);
+    }
+  });
+
+  it('tell someone when any API function fails: every route is on the one API whose 5xx answers are alarmed', () => {
+    const apiId = logicalId(synth.stack, synth.stack.api.httpApi.node.defaultChild as CfnApi);
+    const matching = alarmsOn('5xx', [{ Name: 'ApiId', Value: { Ref: apiId } }]);
     expect(matching).toHaveLength(1);
-    const { stack, properties } = matching[0]!;
-    expect(properties).toMatchObject({
+    expect(matching[0]?.properties).toMatchObject({
+      Namespace: 'AWS/ApiGateway',
+      Statistic: 'Sum',
+      Period: 300,
       Threshold: 1,
       ComparisonOperator: 'GreaterThanOrEqualToThreshold',
       EvaluationPeriods: 1,
       TreatMissingData: 'notBreaching',
     });
-    expect((properties.AlarmActions as unknown[]).map((action) => inRoot(synth, stack, action))).toEqual([topicRef()]);
-    const queries = properties.Metrics as MetricQuery[];
-    const metric = queries.find((query) => JSON.stringify(query.MetricStat?.Metric.Dimensions) === dimensions);
-    expect(metric).toMatchObject({
-      ReturnData: false,
-      MetricStat: { Metric: { Namespace: 'AWS/Lambda', MetricName: 'Errors' }, Period: 300, Stat: 'Sum' },
-    });
-    // The alarm fires on the sum of its functions' errors, a missing datapoint counting as none.
-    const [expression] = queries.filter((query) => query.Expression !== undefined);
-    expect(expression?.ReturnData).toBe(true);
-    expect(expression?.Expression).toContain(`FILL(${metric?.Id}, 0)`);
+    const onApi = synth.stacks.flatMap(({ stack, template }) =>
+      resourcesIn(template, 'AWS::ApiGatewayV2::Route').map((route) => inRoot(synth, stack, route.Properties.ApiId)),
+    );
+    expect(onApi).toHaveLength(routes.length);
+    for (const api of onApi) expect(api).toEqual({ Ref: apiId });
+    // And every API function serves a route: none is reachable another way.
+    const served = new Set(routes.map((route) => route.function));
+    for (const spec of functions.filter((candidate) => candidate.feature)) expect(served).toContain(spec.id);
   });
 
-  it('sums at most 10 functions per alarm (the metric-math limit), each metric exactly once', () => {
-    for (const { properties } of errorAlarms()) {
-      const queries = properties.Metrics as MetricQuery[];
-      const metrics = queries.filter((query) => query.MetricStat);
-      expect(metrics.length).toBeGreaterThan(0);
-      expect(metrics.length).toBeLessThanOrEqual(MAX_METRICS_PER_ALARM);
-      const [expression] = queries.filter((query) => query.Expression !== undefined);
-      expect(expression?.Expression).toBe(metrics.map((query) => `FILL(${query.Id}, 0)`).join(' + '));
-    }
+  it.each(rules)("ends a failure of $target's events in alarmed queues, whichever way it fails", (rule) => {
+    const consumer = synth.stack.functions[rule.target];
+    const template = synth.templateOf(consumer);
+    // A function error: after Lambda's retries the event is sent to the retry queue, alarmed as it arrives …
+    const invokeConfig = resourcesIn(template, 'AWS::Lambda::EventInvokeConfig').find(
+      (config) =>
+        JSON.stringify(config.Properties.FunctionName) ===
+        JSON.stringify({ Ref: functionLogicalId(synth.stack, rule.target) }),
+    );
+    const parkedIn = resourceOfArn(
+      (invokeConfig!.Properties.DestinationConfig as { OnFailure: { Destination: unknown } }).OnFailure.Destination,
+    );
+    const parked = alarmsOn('NumberOfMessagesSent', queueDimensions(parkedIn));
+    expect(parked).toHaveLength(1);
+    expect(parked[0]?.properties).toMatchObject({ Statistic: 'Sum', Period: 300, Threshold: 1 });
+    // … and after the retrier's window it is dead-lettered, alarmed while it waits.
+    const redrive = synth.template.toJSON().Resources[parkedIn].Properties.RedrivePolicy;
+    expectDeadLettersAlarmed(resourceOfArn(redrive.deadLetterTargetArn));
+    expect(resourceOfArn(redrive.deadLetterTargetArn)).toBe(queueId(synth.stack.consumerRetries.deadLetterQueue));
+    // A delivery EventBridge gave up on goes to the rule target's dead-letter queue, alarmed too.
+    const rule_ = resourcesIn(synth.template, 'AWS::Events::Rule').find(
+      (candidate) => candidate.Properties.Description === rule.description,
+    );
+    const [target] = rule_!.Properties.Targets as { DeadLetterConfig: { Arn: unknown } }[];
+    expectDeadLettersAlarmed(resourceOfArn(target?.DeadLetterConfig.Arn));
   });
 
-  it('raises an alarm when any dead-letter queue holds a message', () => {
-    const deadLetterQueues = [...synth.stack.events.deadLetterQueues, synth.stack.consumerRetries.deadLetterQueue];
-    const retryQueue = logicalId(synth.stack, synth.stack.consumerRetries.retryQueue.node.defaultChild as CfnQueue);
-    // Every queue but the retry queue (worked by the retrier, not by a human) is a dead-letter queue.
-    const queueIds = Object.keys(synth.template.findResources('AWS::SQS::Queue')).filter((id) => id !== retryQueue);
-    expect(queueIds.length).toBe(deadLetterQueues.length);
-    for (const queueId of queueIds) {
-      const matching = alarms().filter(
-        (alarm) =>
-          alarm.Properties.MetricName === 'ApproximateNumberOfMessagesVisible' &&
-          JSON.stringify(alarm.Properties.Dimensions) ===
-            JSON.stringify([{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }]),
-      );
-      expect(matching).toHaveLength(1);
-      expect(matching[0]?.Properties).toMatchObject({
-        Threshold: 1,
-        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-        AlarmActions: [topicRef()],
-      });
-    }
-    // Every tracked queue is a real queue of the template.
-    for (const queue of deadLetterQueues) {
-      expect(queueIds).toContain(logicalId(synth.stack, queue.node.defaultChild as CfnQueue));
-    }
-  });
-
-  it('raises an alarm when the stream publisher falls more than 5 minutes behind', () => {
-    const matching = alarms().filter((alarm) => alarm.Properties.MetricName === 'IteratorAge');
+  it('tell someone when the stream publisher fails a record for good or falls more than 5 minutes behind', () => {
+    const [mapping] = resourcesIn(synth.template, 'AWS::Lambda::EventSourceMapping');
+    expect(mapping).toBeDefined();
+    const onFailure = (mapping!.Properties.DestinationConfig as { OnFailure: { Destination: unknown } }).OnFailure;
+    expectDeadLettersAlarmed(resourceOfArn(onFailure.Destination));
+    const publisher = [{ Name: 'FunctionName', Value: { Ref: functionLogicalId(synth.stack, 'stream-publisher') } }];
+    const matching = alarmsOn('IteratorAge', publisher);
     expect(matching).toHaveLength(1);
-    expect(matching[0]?.Properties).toMatchObject({
-      Dimensions: [{ Name: 'FunctionName', Value: { Ref: functionLogicalId(synth.stack, 'stream-publisher') } }],
+    expect(matching[0]?.properties).toMatchObject({
       Statistic: 'Maximum',
       Threshold: 5 * 60 * 1000,
       ComparisonOperator: 'GreaterThanThreshold',
-      AlarmActions: [topicRef()],
     });
+  });
+
+  it('alarm on every queue that holds a failure', () => {
+    const queues = Object.keys(synth.template.findResources('AWS::SQS::Queue'));
+    const alarmed = new Set(
+      everyAlarm().flatMap(({ properties }) =>
+        (properties.Dimensions ?? [])
+          .filter((dimension) => dimension.Name === 'QueueName')
+          .map((dimension) => resourceOfArn(dimension.Value)),
+      ),
+    );
+    expect([...alarmed].sort()).toEqual([...queues].sort());
+  });
+
+  it('sum the errors of the functions no caller sees fail: the Cognito trigger and the scheduled functions', () => {
+    const errorAlarms = everyAlarm().filter(({ properties }) =>
+      (properties.Metrics ?? []).some((query) => query.MetricStat?.Metric.MetricName === 'Errors'),
+    );
+    expect(errorAlarms).toHaveLength(1);
+    const queries = errorAlarms[0]!.properties.Metrics!;
+    const summed = queries.filter((query) => query.MetricStat);
+    for (const query of summed) {
+      expect(query).toMatchObject({
+        ReturnData: false,
+        MetricStat: { Metric: { Namespace: 'AWS/Lambda', MetricName: 'Errors' }, Period: 300, Stat: 'Sum' },
+      });
+    }
+    // A function with no datapoint counts as none; one error of any is enough.
+    const [expression] = queries.filter((query) => query.Expression !== undefined);
+    expect(expression).toMatchObject({
+      ReturnData: true,
+      Expression: summed.map((query) => `FILL(${query.Id}, 0)`).join(' + '),
+    });
+    expect(errorAlarms[0]!.properties).toMatchObject({
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    });
+
+    const functionOf = (query: MetricQuery) => JSON.stringify(query.MetricStat?.Metric.Dimensions);
+    const dimensionsOf = (id: FunctionId) =>
+      JSON.stringify([{ Name: 'FunctionName', Value: { Ref: functionLogicalId(synth.stack, id) } }]);
+    const invokedWithoutCaller: FunctionId[] = [cognitoTriggers.postConfirmation, CONSUMER_RETRIER, RATES_FETCHER];
+    expect(summed.map(functionOf).sort()).toEqual(invokedWithoutCaller.map(dimensionsOf).sort());
+    // Whatever a schedule or the user pool invokes is among them.
+    const withoutCaller = [
+      ...resourcesIn(synth.template, 'AWS::Events::Rule')
+        .filter((rule) => rule.Properties.ScheduleExpression)
+        .flatMap((rule) => (rule.Properties.Targets as { Arn: unknown }[]).map((target) => target.Arn)),
+      ...resourcesIn(synth.template, 'AWS::Scheduler::Schedule').map(
+        (schedule) => (schedule.Properties.Target as { Arn: unknown }).Arn,
+      ),
+      ...resourcesIn(synth.template, 'AWS::Cognito::UserPool').flatMap((pool) =>
+        Object.values(pool.Properties.LambdaConfig ?? {}),
+      ),
+    ];
+    expect(withoutCaller.length).toBeGreaterThanOrEqual(invokedWithoutCaller.length);
+    for (const arn of withoutCaller) {
+      const fnId = resourceOfArn(arn);
+      expect(summed.map(functionOf)).toContain(JSON.stringify([{ Name: 'FunctionName', Value: { Ref: fnId } }]));
+    }
   });
 
   it('emails the alarm topic only when alarmEmail is given', () => {
