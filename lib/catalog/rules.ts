@@ -20,7 +20,8 @@ export type RuleSpec = {
 export const rules: readonly RuleSpec[] = consumers.map((consumer) => {
   const only: RuleSpec['only'] = 'only' in consumer ? consumer.only : {};
   const unknown = Object.keys(only).filter((type) => !(consumer.events as readonly string[]).includes(type));
-  if (unknown.length > 0) throw new Error(`${consumer.function} filters events it does not hear: ${unknown.join(', ')}`);
+  if (unknown.length > 0)
+    throw new Error(`${consumer.function} filters events it does not hear: ${unknown.join(', ')}`);
   return {
     id: consumer.rule.id,
     target: consumer.function,

@@ -11,9 +11,9 @@ import type { AttributeValue as SdkAttributeValue } from '@aws-sdk/client-dynamo
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord, AttributeValue as StreamAttributeValue } from 'aws-lambda';
 import { userIdFromPk } from '../kit/dynamodb/keys';
-import type { Counters } from '../kit/events/domain-events';
 import { tableDefinition } from '../kit/dynamodb/table-definition';
 import { unmarshallOptions } from '../kit/dynamodb/unmarshall-options';
+import type { Counters } from '../kit/events/domain-events';
 import { type DomainItemType, derivedItemEvents, domainItems, type EventName } from './events';
 
 type MappedEvent = { detailType: EventName; detail: Record<string, unknown> };
@@ -78,7 +78,11 @@ export function fromStreamRecord(record: DynamoDBRecord): MappedEvent | undefine
   const detailType = mapping[eventName];
   if (!detailType) return undefined;
   if (eventName === 'MODIFY' && !stream.OldImage) return undefined;
-  if (eventName === 'MODIFY' && mapping.counters && onlyCountersMoved(mapping.counters, toPlain(stream.OldImage ?? {}), item)) {
+  if (
+    eventName === 'MODIFY' &&
+    mapping.counters &&
+    onlyCountersMoved(mapping.counters, toPlain(stream.OldImage ?? {}), item)
+  ) {
     return undefined;
   }
 
@@ -100,7 +104,11 @@ export function fromStreamRecord(record: DynamoDBRecord): MappedEvent | undefine
 }
 
 /** True when `before` and `after` differ in counter attributes only and the item does not publish them. */
-function onlyCountersMoved(counters: Counters, before: Record<string, unknown>, after: Record<string, unknown>): boolean {
+function onlyCountersMoved(
+  counters: Counters,
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): boolean {
   if (counters.publishedWhen?.test(after)) return false;
   const skipped = new Set(counters.attributes);
   const names = new Set([...Object.keys(before), ...Object.keys(after)].filter((name) => !skipped.has(name)));

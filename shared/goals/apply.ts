@@ -34,12 +34,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { AccountEntity, type AccountItem, accountItem } from '../accounts/public';
-import {
-  addDifference,
-  appliedStatePut,
-  commit,
-  untilSettled,
-} from '../kit/dynamodb/exactly-once';
+import { addDifference, appliedStatePut, commit, untilSettled } from '../kit/dynamodb/exactly-once';
 import type { GuardedItem } from '../kit/dynamodb/transact';
 import { MAX_SAFE_AMOUNT, type Money } from '../kit/money/money';
 import { logger } from '../kit/observability';
