@@ -6,6 +6,7 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import type { Node } from 'constructs';
 import * as z from 'zod';
 import { DEFAULT_STACK_NAME } from './catalog/functions';
+import { DEFAULT_LOG_LEVEL, LOG_LEVELS } from './catalog/logging';
 import type { FunctionObservability } from './constructs/moneta-function';
 
 /** Lets tests synthesize without configuration; the CLI refuses to deploy it (lib/constructs/notifications.ts). */
@@ -51,8 +52,10 @@ const contextSchema = z.object({
   // largest cost of a transaction (docs/cost.md). On, Lambda samples (the first request each
   // second, then 5 %).
   tracing: z.enum(['on', 'off']).default('off'),
-  // Powertools' log level for every function: DEBUG adds each step's detail, WARN keeps only problems.
-  logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
+  // Every function's log level (Lambda's application log level, which Powertools follows): INFO
+  // logs what each invocation did that matters (the audit line, problems); DEBUG adds each step's
+  // detail and Lambda's START/REPORT records; WARN keeps only problems (lib/catalog/logging.ts).
+  logLevel: z.enum(LOG_LEVELS).default(DEFAULT_LOG_LEVEL),
 });
 
 export type MonetaContext = {

@@ -26,10 +26,11 @@ const deps = {
 
 export const handler = eventConsumer(budgetEvaluator, async (event) => {
   const outcome = await evaluateEvent(deps, event);
-  metrics.addMetric('BudgetApplies', MetricUnit.Count, outcome.applied);
-  metrics.addMetric('BudgetAlerts', MetricUnit.Count, outcome.alerts);
+  // Alerts only, and only when there are some: the applies are about one per invocation (Lambda's
+  // Invocations metric), and a count's missing datapoint sums as 0.
+  if (outcome.alerts > 0) metrics.addMetric('BudgetAlerts', MetricUnit.Count, outcome.alerts);
   // Ids and counts only: never amounts, names or the event.
-  logger.info('Budgets evaluated', {
+  logger.debug('Budgets evaluated', {
     userId: event.detail.userId,
     entityId: event.detail.id,
     budgets: outcome.budgets,

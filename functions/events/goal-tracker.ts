@@ -3,14 +3,13 @@
  * facts exactly once, whatever the number and order of deliveries (shared/goals/apply.ts says how).
  * Logs carry ids and outcomes only: never amounts, names or whole events.
  */
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { type ConsumedEvent, eventConsumer } from '../../shared/app/consumer';
 import { createGoalTracker } from '../../shared/goals/apply';
 import { goalTracker } from '../../shared/goals/consumers';
 import { createGoalStore } from '../../shared/goals/store';
 import { documentClient } from '../../shared/kit/aws/document-client';
 import { requireEnv } from '../../shared/kit/config';
-import { logger, metrics } from '../../shared/kit/observability';
+import { logger } from '../../shared/kit/observability';
 import { createRateStore } from '../../shared/rates/store';
 
 /** The events its declaration (and so its rule) routes here. */
@@ -56,6 +55,6 @@ async function track(event: Tracked): Promise<unknown> {
 
 export const handler = eventConsumer(goalTracker, async (event) => {
   const outcome = await track(event);
-  metrics.addMetric('GoalEventsTracked', MetricUnit.Count, 1);
-  logger.info('Goal event tracked', { userId: event.detail.userId, entityId: event.detail.id, outcome });
+  // No metric: one event per invocation, Lambda's Invocations metric counts them already.
+  logger.debug('Goal event tracked', { userId: event.detail.userId, entityId: event.detail.id, outcome });
 });

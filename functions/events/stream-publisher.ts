@@ -101,7 +101,9 @@ export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>()
       );
     } finally {
       metrics.addMetric('EventsPublished', MetricUnit.Count, tally.published);
-      metrics.addMetric('PublishFailures', MetricUnit.Count, tally.failed);
-      metrics.addMetric('EventsParked', MetricUnit.Count, tally.parked);
+      // Problems only when there are some (each is logged as a warning or error too): a count's
+      // missing datapoint sums as 0.
+      if (tally.failed > 0) metrics.addMetric('PublishFailures', MetricUnit.Count, tally.failed);
+      if (tally.parked > 0) metrics.addMetric('EventsParked', MetricUnit.Count, tally.parked);
     }
   });

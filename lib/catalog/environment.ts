@@ -26,7 +26,6 @@ export function environmentFor(spec: FunctionSpec, names: ResourceNames): Record
   const env: Record<string, string> = {
     POWERTOOLS_SERVICE_NAME: `moneta-${spec.id}`,
     POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
-    POWERTOOLS_LOG_LEVEL: 'INFO',
     NODE_OPTIONS: '--enable-source-maps',
   };
   if (spec.table) env.TABLE_NAME = names.tableName;

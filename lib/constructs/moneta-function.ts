@@ -10,7 +10,14 @@ import { Duration, Names, type RemovalPolicy, Stack, Validations } from 'aws-cdk
 import type { CfnTable, ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import {
+  ApplicationLogLevel,
+  Architecture,
+  LoggingFormat,
+  Runtime,
+  SystemLogLevel,
+  Tracing,
+} from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
@@ -18,6 +25,7 @@ import { bundlingDefaults } from '../catalog/bundling';
 import { environmentFor, type ResourceNames } from '../catalog/environment';
 import type { FunctionSpec } from '../catalog/functions';
 import { DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS } from '../catalog/functions';
+import { functionLogging, type LogLevel } from '../catalog/logging';
 
 // Under jest this module is CommonJS (__dirname); under tsx and the CDK CLI it is ESM (import.meta).
 const here = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
@@ -29,7 +37,7 @@ export const repoRoot = resolve(here, '..', '..');
 export const pascal = (id: string) => id.replace(/(^|-)([a-z0-9])/g, (_, __, char: string) => char.toUpperCase());
 
 /** How functions are observed, from the deploy settings (lib/context.ts: `tracing`, `logLevel`). */
-export type FunctionObservability = { tracing: boolean; logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' };
+export type FunctionObservability = { tracing: boolean; logLevel: LogLevel };
 
 /** The resources a function may be bound to; which of them it gets is decided by its spec. */
 export type FunctionBindings = {
@@ -67,6 +75,8 @@ export class MonetaFunction extends NodejsFunction {
       description: `Execution role of ${spec.id}`,
     });
     logGroup.grantWrite(role);
+    // JSON logs filtered by level, application and system alike (lib/catalog/logging.ts says why).
+    const logging = functionLogging(bindings.observability.logLevel);
 
     super(scope, id, {
       description: spec.description,
@@ -78,12 +88,11 @@ export class MonetaFunction extends NodejsFunction {
       memorySize: spec.memoryMb ?? DEFAULT_MEMORY_MB,
       tracing: bindings.observability.tracing ? Tracing.ACTIVE : Tracing.DISABLED,
       logGroup,
+      loggingFormat: LoggingFormat.JSON,
+      applicationLogLevelV2: ApplicationLogLevel[logging.applicationLogLevel],
+      systemLogLevelV2: SystemLogLevel[logging.systemLogLevel],
       role,
-      environment: {
-        ...environmentFor(spec, bindings.names),
-        POWERTOOLS_LOG_LEVEL: bindings.observability.logLevel,
-        ...props.environment,
-      },
+      environment: { ...environmentFor(spec, bindings.names), ...props.environment },
       depsLockFilePath: resolve(repoRoot, 'package-lock.json'),
       projectRoot: repoRoot,
       bundling: {

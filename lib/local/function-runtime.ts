@@ -20,6 +20,7 @@ import {
   type FunctionSpec,
   functions,
 } from '../catalog/functions';
+import { DEFAULT_LOG_LEVEL, functionLogging, loggingEnvironment } from '../catalog/logging';
 import { FunctionError, type InvocationUsage, type Invoker, type UsageMeter } from './contracts';
 import type { InvokeMessage, WorkerData, WorkerReply } from './function-worker';
 import { LOCAL_ACCOUNT_ID, LOCAL_REGION } from './ports';
@@ -316,6 +317,8 @@ function lambdaEnvironment(
     TZ: 'UTC',
     // No X-Ray daemon locally: exactly a Lambda function without active tracing.
     POWERTOOLS_TRACE_ENABLED: 'false',
+    // The logging controls a stack with the default settings gives every function.
+    ...loggingEnvironment(functionLogging(DEFAULT_LOG_LEVEL)),
   };
 }
 

@@ -6,9 +6,10 @@
  * What is counted, and what is modelled on top of the count:
  *  - Lambda: invocations and their measured duration, billed per ms at the function's memory; the
  *    init phase is billed too, at COLD_SHARE of invocations with the init measured here.
- *  - CloudWatch Logs: the lines each function wrote, plus the platform's START/END/REPORT lines
- *    (and the XRAY line of a traced function) rendered as Lambda writes them, plus the HTTP API's
- *    access-log line rendered from the stack's own format.
+ *  - CloudWatch Logs: the lines each function wrote that its application log level keeps, plus
+ *    the platform's records its system log level keeps (START/END/REPORT and XRAY in the text
+ *    format), rendered as Lambda writes them, plus the HTTP API's access-log line rendered from
+ *    the stack's own format.
  *  - X-Ray: one trace per invocation that starts one (API, stream, Cognito, schedule); consumers
  *    run in the trace of the publisher that put their event (the SDK forwards the trace header,
  *    and EventBridge passes it on to targets).
@@ -21,7 +22,7 @@ import type { InvocationUsage, PublishedEventUsage, UsageMeter } from '../../lib
 import { EVENT_SOURCE } from '../../shared/app/events';
 import type { DynamoDbUsage } from './cost-dynamodb';
 import { GB, prices } from './cost-prices';
-import type { StackShape } from './cost-template';
+import type { FunctionLoggingShape, FunctionShape, StackShape } from './cost-template';
 
 /** Share of invocations that start a new execution environment (an assumption; docs/cost.md). */
 export const COLD_SHARE = 0.01;
@@ -90,21 +91,103 @@ export function eventChunks(event: PublishedEventUsage): number {
   return Math.max(1, Math.ceil(bytes / (64 * 1024)));
 }
 
-/** Lambda's own lines for one invocation (text log format), as CloudWatch Logs ingests them. */
-export function platformLogBytes(usage: InvocationUsage, tracing: boolean, cold: boolean): number {
+/** Lambda's log levels by detail, most first; a line without a valid `level` counts as INFO. */
+const LEVEL_RANK: Record<string, number> = { TRACE: 0, DEBUG: 1, INFO: 2, WARN: 3, ERROR: 4, CRITICAL: 5, FATAL: 5 };
+const rank = (level: unknown) =>
+  (typeof level === 'string' ? LEVEL_RANK[level.toUpperCase()] : undefined) ?? LEVEL_RANK.INFO!;
+
+/**
+ * Whether CloudWatch Logs gets a line the function wrote. With the JSON log format Lambda drops
+ * lines below the application log level, reading a JSON line's `level` and taking anything else
+ * (an EMF document, plain text) as INFO; with the text format it keeps everything.
+ */
+export function keptByLambda(line: string, logging: FunctionLoggingShape): boolean {
+  if (logging.format !== 'JSON') return true;
+  let level: unknown;
+  if (line.startsWith('{')) {
+    try {
+      level = (JSON.parse(line) as { level?: unknown }).level;
+    } catch {
+      // Not JSON after all: INFO.
+    }
+  }
+  return rank(level) >= rank(logging.applicationLogLevel);
+}
+
+/**
+ * Lambda's own records for one invocation, as CloudWatch Logs ingests them under the function's
+ * logging configuration. Text format: START, END and REPORT lines (and XRAY when traced), always.
+ * JSON format: platform.start and platform.report (INFO) and platform.runtimeDone (DEBUG), each
+ * only at or above the system log level; at WARN there are none (lib/catalog/logging.ts).
+ */
+export function platformLogBytes(
+  usage: InvocationUsage,
+  fn: Pick<FunctionShape, 'tracing' | 'logging'>,
+  cold: boolean,
+): number {
   const id = randomUUID();
   const billed = Math.ceil(usage.durationMs);
-  const lines = [
-    `START RequestId: ${id} Version: $LATEST`,
-    `END RequestId: ${id}`,
-    `REPORT RequestId: ${id}\tDuration: ${usage.durationMs.toFixed(2)} ms\tBilled Duration: ${billed} ms\t` +
-      `Memory Size: ${usage.memoryMb} MB\tMax Memory Used: ${Math.round(usage.memoryMb / 5)} MB\t` +
-      (cold ? `Init Duration: ${(usage.initMs ?? 0).toFixed(2)} ms\t` : '') +
-      (tracing
-        ? `\nXRAY TraceId: 1-${'0'.repeat(8)}-${'0'.repeat(24)}\tSegmentId: ${'0'.repeat(16)}\tSampled: true\t`
-        : ''),
-  ];
-  return lines.reduce((sum, line) => sum + Buffer.byteLength(line), 0);
+  const maxMemory = Math.round(usage.memoryMb / 5);
+  const traceId = `1-${'0'.repeat(8)}-${'0'.repeat(24)}`;
+  const segmentId = '0'.repeat(16);
+  if (fn.logging.format === 'Text') {
+    const lines = [
+      `START RequestId: ${id} Version: $LATEST`,
+      `END RequestId: ${id}`,
+      `REPORT RequestId: ${id}\tDuration: ${usage.durationMs.toFixed(2)} ms\tBilled Duration: ${billed} ms\t` +
+        `Memory Size: ${usage.memoryMb} MB\tMax Memory Used: ${maxMemory} MB\t` +
+        (cold ? `Init Duration: ${(usage.initMs ?? 0).toFixed(2)} ms\t` : '') +
+        (fn.tracing ? `\nXRAY TraceId: ${traceId}\tSegmentId: ${segmentId}\tSampled: true\t` : ''),
+    ];
+    return lines.reduce((sum, line) => sum + Buffer.byteLength(line), 0);
+  }
+  const sent = (level: string) => rank(level) >= rank(fn.logging.systemLogLevel);
+  const time = new Date().toISOString();
+  const tracing = fn.tracing
+    ? {
+        tracing: { spanId: segmentId, type: 'X-Amzn-Trace-Id', value: `Root=${traceId};Parent=${segmentId};Sampled=1` },
+      }
+    : {};
+  const durationMs = Number(usage.durationMs.toFixed(3));
+  const records: unknown[] = [];
+  if (sent('INFO')) {
+    records.push({ time, type: 'platform.start', record: { requestId: id, version: '$LATEST', ...tracing } });
+  }
+  if (sent('DEBUG')) {
+    records.push({
+      time,
+      type: 'platform.runtimeDone',
+      record: {
+        requestId: id,
+        status: 'success',
+        ...tracing,
+        spans: [
+          { name: 'responseLatency', start: time, durationMs },
+          { name: 'responseDuration', start: time, durationMs: 0.1 },
+        ],
+        metrics: { durationMs, producedBytes: 100 },
+      },
+    });
+  }
+  if (sent('INFO')) {
+    records.push({
+      time,
+      type: 'platform.report',
+      record: {
+        requestId: id,
+        metrics: {
+          durationMs,
+          billedDurationMs: billed,
+          memorySizeMB: usage.memoryMb,
+          maxMemoryUsedMB: maxMemory,
+          ...(cold ? { initDurationMs: Number((usage.initMs ?? 0).toFixed(3)) } : {}),
+        },
+        ...tracing,
+        status: 'success',
+      },
+    });
+  }
+  return records.reduce<number>((sum, record) => sum + Buffer.byteLength(JSON.stringify(record)), 0);
 }
 
 /** The stage's access-log line for one request, from the stack's format with typical values. */
@@ -135,6 +218,8 @@ export function createRecorder(shape: StackShape) {
 
   const tally = (functionId: string, line: string) => {
     if (!line || LOCAL_PLATFORM_LINE.test(line)) return;
+    const logging = shape.functions[functionId]?.logging;
+    if (logging && !keptByLambda(line, logging)) return;
     const logs = window.logs.get(functionId) ?? { bytes: 0, events: 0 };
     logs.bytes += Buffer.byteLength(line);
     logs.events += 1;
@@ -231,8 +316,8 @@ export function createRecorder(shape: StackShape) {
       q.lambdaInitUsd += initGbSeconds * perGbSecond;
       // Warm lines for all, plus the cold share's longer REPORT line.
       q.platformLogBytes +=
-        (1 - COLD_SHARE) * platformLogBytes(usage, fn.tracing, false) +
-        COLD_SHARE * platformLogBytes({ ...usage, initMs: init }, fn.tracing, true);
+        (1 - COLD_SHARE) * platformLogBytes(usage, fn, false) +
+        COLD_SHARE * platformLogBytes({ ...usage, initMs: init }, fn, true);
       if (fn.tracing && !consumers.has(usage.functionId)) q.traces += 1;
       q.invocationsByFunction[usage.functionId] = (q.invocationsByFunction[usage.functionId] ?? 0) + 1;
     }

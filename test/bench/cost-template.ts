@@ -14,6 +14,15 @@ export type FunctionShape = {
   /** Lambda active tracing: every sampled invocation records an X-Ray trace. */
   tracing: boolean;
   logRetentionDays?: number;
+  /** The function's LoggingConfig: what Lambda writes of its own, and which of the function's lines it keeps. */
+  logging: FunctionLoggingShape;
+};
+
+/** Lambda's advanced logging controls (levels apply with the JSON format only; Lambda's defaults are INFO). */
+export type FunctionLoggingShape = {
+  format: 'Text' | 'JSON';
+  applicationLogLevel: string;
+  systemLogLevel: string;
 };
 
 export type ScheduleShape = {
@@ -109,6 +118,15 @@ export function billedAlarmMetrics(properties: AlarmProperties): { metrics: numb
   };
 }
 
+export function loggingShape(config: unknown): FunctionLoggingShape {
+  const logging = (config ?? {}) as { LogFormat?: string; ApplicationLogLevel?: string; SystemLogLevel?: string };
+  return {
+    format: logging.LogFormat === 'JSON' ? 'JSON' : 'Text',
+    applicationLogLevel: logging.ApplicationLogLevel ?? 'INFO',
+    systemLogLevel: logging.SystemLogLevel ?? 'INFO',
+  };
+}
+
 export function readStack(): StackShape {
   const synth = synthesize();
   const shape: StackShape = {
@@ -130,6 +148,7 @@ export function readStack(): StackShape {
       memoryMb: Number(properties.MemorySize ?? 128),
       architecture: ((properties.Architectures as string[] | undefined)?.[0] ?? 'x86_64') as 'arm64' | 'x86_64',
       tracing: (properties.TracingConfig as { Mode?: string } | undefined)?.Mode === 'Active',
+      logging: loggingShape(properties.LoggingConfig),
     };
   }
   const targetOf = (targets: unknown): FunctionId | undefined => {

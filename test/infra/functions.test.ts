@@ -51,12 +51,33 @@ describe('functions', () => {
     });
   });
 
-  it('with `tracing: on` every function is traced, and `logLevel` reaches every function', () => {
+  it.each(functions)('$id logs JSON at INFO by default, without Lambda START/REPORT records', (spec) => {
+    expect(lambdaOf(spec.id).LoggingConfig).toMatchObject({
+      LogFormat: 'JSON',
+      ApplicationLogLevel: 'INFO',
+      SystemLogLevel: 'WARN',
+    });
+    // Lambda's level is the only one: Powertools follows AWS_LAMBDA_LOG_LEVEL, and never logs events.
+    expect(Object.keys(lambdaOf(spec.id).Environment.Variables)).not.toEqual(
+      expect.arrayContaining([expect.stringMatching(/^(POWERTOOLS_LOG_LEVEL|LOG_LEVEL|POWERTOOLS_LOGGER_LOG_EVENT)$/)]),
+    );
+  });
+
+  it('with `tracing: on` every function is traced; `logLevel: DEBUG` brings back Lambda START/REPORT records', () => {
     const traced = synthesize({ tracing: 'on', logLevel: 'DEBUG' });
     for (const spec of functions) {
       expect(lambdaResource(traced, spec.id).Properties).toMatchObject({
         TracingConfig: { Mode: 'Active' },
-        Environment: { Variables: expect.objectContaining({ POWERTOOLS_LOG_LEVEL: 'DEBUG' }) },
+        LoggingConfig: { LogFormat: 'JSON', ApplicationLogLevel: 'DEBUG', SystemLogLevel: 'DEBUG' },
+      });
+    }
+  });
+
+  it('`logLevel: WARN` is every function application log level', () => {
+    const quiet = synthesize({ logLevel: 'WARN' });
+    for (const spec of functions) {
+      expect(lambdaResource(quiet, spec.id).Properties).toMatchObject({
+        LoggingConfig: { LogFormat: 'JSON', ApplicationLogLevel: 'WARN', SystemLogLevel: 'WARN' },
       });
     }
   });
