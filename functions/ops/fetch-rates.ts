@@ -39,16 +39,18 @@ export const handler = middy(async () => {
   });
   const log = outcome.status === 'failed' ? logger.warn.bind(logger) : logger.info.bind(logger);
   log('Rates feed run', { ...outcome });
+  // The staleness alarm reads this one on every run (a missing datapoint counts as stale); the
+  // others are datapoints only when something happened, so an idle month bills one metric, not four.
   metrics.addMetric('NewestRateAgeBusinessDays', MetricUnit.Count, outcome.ageBusinessDays);
-  metrics.addMetric('RateDaysFetched', MetricUnit.Count, outcome.written.length);
-  metrics.addMetric('RateFeedFailures', MetricUnit.Count, outcome.status === 'failed' ? 1 : 0);
+  if (outcome.written.length > 0) metrics.addMetric('RateDaysFetched', MetricUnit.Count, outcome.written.length);
+  if (outcome.status === 'failed') metrics.addMetric('RateFeedFailures', MetricUnit.Count, 1);
   if (outcome.newestDay === undefined) return outcome;
   const repricing = await repriceProvisional(
     { db, tableName, transactions, rates: store, now: () => new Date().toISOString() },
     outcome.newestDay,
   );
   logger.info('Provisional conversions re-priced', { ...repricing });
-  metrics.addMetric('TransactionsRepriced', MetricUnit.Count, repricing.repriced);
+  if (repricing.repriced > 0) metrics.addMetric('TransactionsRepriced', MetricUnit.Count, repricing.repriced);
   return { ...outcome, ...repricing };
 })
   .use(injectLambdaContext(logger, { clearState: true }))

@@ -37,6 +37,8 @@ type Window = {
   emails: number;
   sqs: string[];
   dynamodb: DynamoDbUsage[];
+  /** Custom metrics (namespace|dimensions|name) emitted in the window. */
+  metrics: Set<string>;
 };
 
 const emptyWindow = (): Window => ({
@@ -47,6 +49,7 @@ const emptyWindow = (): Window => ({
   emails: 0,
   sqs: [],
   dynamodb: [],
+  metrics: new Set(),
 });
 
 /** Lines the local worker writes in place of Lambda's own: replaced by AWS's rendering. */
@@ -76,6 +79,8 @@ export type Quantities = {
   /** Events put on the bus, by detail-type. */
   eventsByType: Record<string, number>;
   dynamodbByFunction: Record<string, { read: number; write: number }>;
+  /** Distinct custom metrics emitted (namespace|dimensions|name): each is billed per month it appears in. */
+  customMetrics: string[];
 };
 
 export type CostRow = { item: string; quantity: number; unit: string; usd: number };
@@ -232,8 +237,10 @@ export function createRecorder(shape: StackShape) {
         for (const directive of emf._aws?.CloudWatchMetrics ?? []) {
           for (const dimensions of directive.Dimensions) {
             const values = dimensions.map((name) => `${name}=${String(emf[name])}`).join(',');
-            for (const metric of directive.Metrics)
+            for (const metric of directive.Metrics) {
               customMetrics.add(`${directive.Namespace}|${values}|${metric.Name}`);
+              window.metrics.add(`${directive.Namespace}|${values}|${metric.Name}`);
+            }
           }
         }
       } catch {
@@ -298,6 +305,7 @@ export function createRecorder(shape: StackShape) {
       invocationsByFunction: {},
       eventsByType: {},
       dynamodbByFunction: {},
+      customMetrics: [...w.metrics],
     };
     for (const event of w.events) q.eventsByType[event.detailType] = (q.eventsByType[event.detailType] ?? 0) + 1;
     for (const usage of w.invocations) {
@@ -368,7 +376,7 @@ export function average(all: Quantities[]): Quantities {
     (Object.keys(all[0]!) as (keyof Quantities)[])
       .filter((key) => typeof all[0]![key] === 'number')
       .map((key) => [key, all.reduce((sum, q) => sum + (q[key] as number), 0) / n]),
-  ) as Omit<Quantities, 'invocationsByFunction' | 'eventsByType' | 'dynamodbByFunction'>;
+  ) as Omit<Quantities, 'invocationsByFunction' | 'eventsByType' | 'dynamodbByFunction' | 'customMetrics'>;
   const dynamodbByFunction: Quantities['dynamodbByFunction'] = {};
   for (const q of all) {
     for (const [fn, units] of Object.entries(q.dynamodbByFunction)) {
@@ -383,6 +391,7 @@ export function average(all: Quantities[]): Quantities {
     invocationsByFunction: sumRecords((q) => q.invocationsByFunction),
     eventsByType: sumRecords((q) => q.eventsByType),
     dynamodbByFunction,
+    customMetrics: [...new Set(all.flatMap((q) => q.customMetrics))],
   };
 }
 

@@ -31,6 +31,8 @@ export type ScheduleShape = {
   /** Runs in a 30-day month. */
   perMonth: number;
   target?: FunctionId;
+  /** The event the target receives (Scheduler's Target.Input; a rule sends its own event). */
+  input?: string;
 };
 
 export type StackShape = {
@@ -65,31 +67,48 @@ const WEEKDAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
 /** A cron field value: a number, or a weekday name (Sunday = 1 as in EventBridge's cron). */
 const cronValue = (value: string) => (WEEKDAYS.includes(value) ? WEEKDAYS.indexOf(value) + 1 : Number(value));
 
+const MONTH_HOURS = 720;
+
+/** A cron expression's runs as (minutes per hour) × (hours per day) × (days per 30-day month). */
+function cronRuns(expression: string): { minutes: number; hours: number; days: number } | undefined {
+  const cron = /^cron\((\S+) (\S+) (\S+) (\S+) (\S+) (\S+)\)$/.exec(expression);
+  if (!cron) return undefined;
+  // One field: '*' or '?', '*/n', or a comma list of values and ranges ('16-20', 'MON-FRI').
+  const count = (field: string, range: number) => {
+    if (field === '*' || field === '?') return range;
+    if (field.startsWith('*/')) return range / Number(field.slice(2));
+    return field.split(',').reduce((sum, item) => {
+      const [from, to] = item.split('-').map(cronValue);
+      return sum + (to === undefined ? 1 : (to as number) - (from as number) + 1);
+    }, 0);
+  };
+  const [, minutes, hours, dayOfMonth, , dayOfWeek] = cron;
+  const days =
+    dayOfMonth === '*' || dayOfMonth === '?'
+      ? dayOfWeek === '*' || dayOfWeek === '?'
+        ? 30
+        : (30 / 7) * count(dayOfWeek!, 7)
+      : count(dayOfMonth!, 30);
+  return { minutes: count(minutes!, 60), hours: count(hours!, 24), days };
+}
+
 /** Runs of a schedule expression in a 30-day month: rate(…) exactly, cron(…) for the simple forms. */
 export function runsPerMonth(expression: string): number {
   const rate = /^rate\((\d+) (\w+)\)$/.exec(expression);
   if (rate) return MONTH_SECONDS / (Number(rate[1]) * UNIT_SECONDS[rate[2]!]!);
-  const cron = /^cron\((\S+) (\S+) (\S+) (\S+) (\S+) (\S+)\)$/.exec(expression);
-  if (cron) {
-    // One field: '*' or '?', '*/n', or a comma list of values and ranges ('16-20', 'MON-FRI').
-    const count = (field: string, range: number) => {
-      if (field === '*' || field === '?') return range;
-      if (field.startsWith('*/')) return range / Number(field.slice(2));
-      return field.split(',').reduce((sum, item) => {
-        const [from, to] = item.split('-').map(cronValue);
-        return sum + (to === undefined ? 1 : (to as number) - (from as number) + 1);
-      }, 0);
-    };
-    const [, minutes, hours, dayOfMonth, , dayOfWeek] = cron;
-    const days =
-      dayOfMonth === '*' || dayOfMonth === '?'
-        ? dayOfWeek === '*' || dayOfWeek === '?'
-          ? 30
-          : (30 / 7) * count(dayOfWeek!, 7)
-        : count(dayOfMonth!, 30);
-    return count(minutes!, 60) * count(hours!, 24) * days;
-  }
+  const cron = cronRuns(expression);
+  if (cron) return cron.minutes * cron.hours * cron.days;
   throw new Error(`Unknown schedule expression ${expression}`);
+}
+
+/**
+ * Hours of a 30-day month in which a schedule runs at least once: a custom metric its target emits
+ * on every run is billed for that share of the month.
+ */
+export function hoursPerMonth(expression: string): number {
+  const cron = cronRuns(expression);
+  if (cron) return cron.hours * cron.days;
+  return Math.min(runsPerMonth(expression), MONTH_HOURS);
 }
 
 type Resource = { Type: string; Properties?: Record<string, unknown> };
@@ -178,8 +197,15 @@ export function readStack(): StackShape {
     });
   }
   for (const { id, resource } of resourcesOfType(synth.stacks, 'AWS::Scheduler::Schedule')) {
-    const expression = (resource.Properties as { ScheduleExpression: string }).ScheduleExpression;
-    shape.schedulerSchedules.push({ id, expression, perMonth: runsPerMonth(expression) });
+    const properties = resource.Properties as { ScheduleExpression: string; Target?: { Arn?: unknown } };
+    const expression = properties.ScheduleExpression;
+    shape.schedulerSchedules.push({
+      id,
+      expression,
+      perMonth: runsPerMonth(expression),
+      target: targetOf(properties.Target ? [properties.Target] : []),
+      input: (properties.Target as { Input?: string } | undefined)?.Input,
+    });
   }
   for (const { stack, id, resource } of resourcesOfType(synth.stacks, 'AWS::Lambda::EventSourceMapping')) {
     const source = (resource.Properties as { EventSourceArn?: { 'Fn::GetAtt'?: [string, string] } }).EventSourceArn;

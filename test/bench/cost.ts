@@ -31,7 +31,7 @@ import {
   weighted,
 } from './cost-meter';
 import { GB, PRICE_REGION, prices } from './cost-prices';
-import { readStack, type StackShape } from './cost-template';
+import { hoursPerMonth, readStack, type ScheduleShape, type StackShape } from './cost-template';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_COST_RUNS ?? 3));
 /** Quiet time that counts as "settled": longer than the stream poller's 100 ms and a consumer run. */
@@ -250,6 +250,9 @@ function printInvocations(shape: StackShape, columns: { label: string; q: Quanti
   );
 }
 
+/** Hours in the 30-day month the idle figures use. */
+const MONTH_HOURS = 720;
+
 type IdleItem = { item: string; usd: number; note: string };
 
 /** Everything billed with no transaction at all, per month. */
@@ -264,28 +267,38 @@ function idleItems(shape: StackShape, scheduled: Map<string, Quantities>): IdleI
       highRes * prices.cloudWatch.alarmMetricMonthHighResolution,
     note: `${shape.alarms.length} alarms, ${alarmMetrics} metrics (metric math billed per metric)`,
   });
-  for (const schedule of shape.schedules) {
+  // A scheduled target runs on an idle system too: what one run costs (measured), times its runs,
+  // plus the custom metrics a run emits, each billed for the hours of the month in which it appears.
+  const scheduledItem = (schedule: ScheduleShape, label: string, invocationUsd: number, what: string) => {
     const q = schedule.target ? scheduled.get(schedule.target) : undefined;
+    const invocations = invocationUsd * schedule.perMonth;
     if (!q) {
-      items.push({ item: `schedule ${schedule.expression}`, usd: 0, note: 'no Lambda target measured' });
-      continue;
+      items.push({ item: label, usd: invocations, note: `${what}; no Lambda target measured` });
+      return;
     }
     const perRun = costRows(q).reduce((sum, row) => sum + row.usd, 0);
+    const hours = hoursPerMonth(schedule.expression);
+    const metricsUsd = (q.customMetrics.length * prices.cloudWatch.customMetricMonth * hours) / MONTH_HOURS;
     items.push({
-      item: `${schedule.target} on ${schedule.expression}`,
-      usd: perRun * schedule.perMonth,
+      item: label,
+      usd: invocations + perRun * schedule.perMonth + metricsUsd,
       note:
-        `${schedule.perMonth.toLocaleString('en')} runs × (${amount(q.lambdaRequests)} invocation, ` +
+        `${Math.round(schedule.perMonth).toLocaleString('en')} runs × (${amount(q.lambdaRequests)} invocation, ` +
         `${q.lambdaGbSeconds.toFixed(4)} GB-s, ${Math.round(q.functionLogBytes + q.platformLogBytes)} log bytes, ` +
-        `${q.sqsRequests} SQS requests, ${q.traces} trace); the rule itself is free`,
+        `${q.sqsRequests} SQS requests, ${amount(q.readUnits)} RRU, ${amount(q.writeUnits + q.indexWriteUnits)} WRU); ` +
+        `${q.customMetrics.length} custom metrics on ${Math.round(hours)} h; ${what}`,
     });
+  };
+  for (const schedule of shape.schedules) {
+    scheduledItem(schedule, `${schedule.target ?? 'rule'} on ${schedule.expression}`, 0, 'the rule itself is free');
   }
   for (const schedule of shape.schedulerSchedules) {
-    items.push({
-      item: `Scheduler ${schedule.expression}`,
-      usd: (schedule.perMonth * prices.scheduler.invocationPerMillion) / 1e6,
-      note: `${schedule.perMonth} invocations (target cost not measured)`,
-    });
+    scheduledItem(
+      schedule,
+      `${schedule.target ?? 'Scheduler'} on Scheduler ${schedule.expression}`,
+      prices.scheduler.invocationPerMillion / 1e6,
+      'Scheduler invocations billed',
+    );
   }
   // Lambda's SQS pollers long-poll an empty queue: about 5 pollers × 3 receives a minute.
   const pollerRequests = shape.sqsPollers.length * 5 * 3 * 60 * 24 * 30;
@@ -375,9 +388,9 @@ export async function measureCost(): Promise<void> {
 
     // The scheduled functions on an idle system, invoked as their rule does.
     const scheduled = new Map<string, Quantities>();
-    for (const schedule of shape.schedules) {
+    for (const schedule of [...shape.schedules, ...shape.schedulerSchedules]) {
       if (!schedule.target) continue;
-      const event = {
+      const ruleEvent = {
         version: '0',
         id: ulid(),
         'detail-type': 'Scheduled Event',
@@ -391,7 +404,7 @@ export async function measureCost(): Promise<void> {
       const invoke = () =>
         fetch(`${cloud!.outputs.LambdaEndpoint}/2015-03-31/functions/${schedule.target}/invocations`, {
           method: 'POST',
-          body: JSON.stringify(event),
+          body: 'input' in schedule && schedule.input !== undefined ? schedule.input : JSON.stringify(ruleEvent),
         }).then((response) => response.text());
       await invoke();
       const windows: Quantities[] = [];
