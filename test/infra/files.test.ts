@@ -144,7 +144,8 @@ describe('the files grant', () => {
     );
     const lambda =
       template.findResources('AWS::Lambda::Function')[logicalId(synth.stack, fn.node.defaultChild as never)];
-    const env = (lambda?.Properties.Environment.Variables as Record<string, unknown>).FILES_BUCKET;
+    if (!lambda) throw new Error(`no Lambda resource for ${id}`);
+    const env = (lambda.Properties.Environment.Variables as Record<string, unknown>).FILES_BUCKET;
     return { statements, env, fn };
   };
 
