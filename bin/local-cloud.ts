@@ -75,6 +75,7 @@ function printSummary(cloud: LocalCloud, basePort: number, inMemory: boolean): v
     ['SES outbox', o.OutboxUrl, `open in a browser (port ${ports.outbox})`],
     ['SQS', o.SqsEndpoint, "the consumers' retry and dead-letter queues"],
     ['Lambda', o.LambdaEndpoint, `Invoke API; npm run redrive -- <consumer|all>`],
+    ['S3', o.S3Endpoint, `bucket ${o.FilesBucketName}; presigned URLs and POST policies checked as on AWS`],
   ];
   const width = Math.max(...rows.map((r) => r[0]!.length));
   const urlWidth = Math.max(...rows.map((r) => r[1]!.length));

@@ -24,6 +24,7 @@ import { ConsumerRetries } from './constructs/consumer-retries';
 import { Data } from './constructs/data';
 import { Events } from './constructs/events';
 import { FeatureStack } from './constructs/feature-stack';
+import { Files } from './constructs/files';
 import { MonetaFunction, pascal } from './constructs/moneta-function';
 import { Notifications } from './constructs/notifications';
 import { Observability } from './constructs/observability';
@@ -46,6 +47,8 @@ export class MonetaStack extends Stack {
   readonly notifications: Notifications;
   readonly observability: Observability;
   readonly consumerRetries: ConsumerRetries;
+  /** The private files bucket (exports, statement imports, attachments). */
+  readonly files: Files;
   /** Every function, of the root stack and of the feature stacks alike. */
   readonly functions: Record<FunctionId, MonetaFunction>;
   /** One nested stack per API feature, by feature name. */
@@ -71,6 +74,7 @@ export class MonetaStack extends Stack {
     });
 
     this.consumerRetries = new ConsumerRetries(this, 'ConsumerRetries');
+    this.files = new Files(this, 'Files', { corsOrigins: config.corsOrigins, removalPolicy: config.removalPolicy });
 
     this.resourceNames = {
       tableName: this.data.table.tableName,
@@ -86,12 +90,14 @@ export class MonetaStack extends Stack {
         policy: retryPolicySeconds(),
       },
       ratesFeed: ratesFeedEnvironment(ECB_RATES_URL),
+      filesBucketName: this.files.bucket.bucketName,
     };
     const bindings = {
       names: this.resourceNames,
       table: this.data.table,
       bus: this.events.bus,
       userPoolArn: this.auth.userPool.userPoolArn,
+      filesBucket: this.files.bucket,
       emailSending: () => this.notifications.sendingStatement(),
       observability: config.observability,
     };
@@ -197,6 +203,7 @@ export class MonetaStack extends Stack {
       // `npm run redrive` invokes it to hand dead-lettered events back to their consumers.
       ConsumerRetrierFunctionName: retrier.functionName,
       ConsumerDeadLetterQueueUrl: this.consumerRetries.deadLetterQueue.queueUrl,
+      FilesBucketName: this.files.bucket.bucketName,
     };
     for (const [key, value] of Object.entries(outputs)) new CfnOutput(this, key, { value });
   }

@@ -18,6 +18,8 @@ export type ResourceNames = {
   consumerRetries: { retryQueueUrl: string; deadLetterQueueUrl: string; policy: Record<string, string> };
   /** The rates feed's environment (./rates-feed.ts). */
   ratesFeed: Record<string, string>;
+  /** The private files bucket (./files.ts). */
+  filesBucketName: string;
 };
 
 const METRICS_NAMESPACE = 'Moneta';
@@ -45,5 +47,6 @@ export function environmentFor(spec: FunctionSpec, names: ResourceNames): Record
     Object.assign(env, names.consumerRetries.policy);
   }
   if (spec.ratesFeed) Object.assign(env, names.ratesFeed);
+  if (spec.files) env.FILES_BUCKET = names.filesBucketName;
   return env;
 }

@@ -22,7 +22,7 @@ export const DEFAULT_MEMORY_MB = 512;
 /** The CloudFormation stack's default name; outputs files are keyed by it. */
 export const DEFAULT_STACK_NAME = 'Moneta';
 
-/** DynamoDB (table), Cognito (userPool, cognitoActions), EventBridge (putEvents) and SES (sendEmail) access. */
+/** DynamoDB (table), Cognito (userPool, cognitoActions), EventBridge (putEvents), SES (sendEmail) and S3 (files) access. */
 export type FunctionSpec = Grants & {
   /** Stable id: CDK construct id suffix, local function name, log file name. kebab-case. */
   id: string;

@@ -20,6 +20,7 @@ import {
 } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { CfnBucket, IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { bundlingDefaults } from '../catalog/bundling';
 import { environmentFor, type ResourceNames } from '../catalog/environment';
@@ -45,6 +46,8 @@ export type FunctionBindings = {
   table: ITable;
   bus: IEventBus;
   userPoolArn: string;
+  /** The private files bucket (lib/constructs/files.ts). */
+  filesBucket: IBucket;
   /** Permission to send email as the sender (Notifications.sendingStatement), one per function. */
   emailSending: () => PolicyStatement;
   /** Tracing and log level, from the deploy settings (lib/context.ts). */
@@ -144,7 +147,7 @@ export class MonetaFunction extends NodejsFunction {
     if (spec.table === 'readWrite') bindings.table.grantReadWriteData(this);
     if (spec.table) {
       Validations.of(this.role!).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::${tableArnAsNagSees(this, bindings.table)}/index/*]`,
+        id: `AwsSolutions-IAM5[Resource::${arnAsNagSees(this, bindings.table.node.defaultChild as CfnTable)}/index/*]`,
         reason: 'Queries on the single table use its GSIs; the grant names the table and only its own indexes.',
       });
     }
@@ -157,6 +160,21 @@ export class MonetaFunction extends NodejsFunction {
           'SES authorizes a send against the sender identity (address or domain) and, in the sandbox, each recipient identity; the statement is narrowed to the sender by its ses:FromAddress condition.',
       });
     }
+    if (spec.files) {
+      // Objects only, never the bucket itself (no listing, no configuration): a function knows
+      // the keys it wrote, and a presigned URL can do no more than the role that signed it.
+      const actions = {
+        read: ['s3:GetObject'],
+        write: ['s3:PutObject'],
+        readWrite: ['s3:GetObject', 's3:PutObject'],
+      }[spec.files];
+      this.addToRolePolicy(new PolicyStatement({ actions, resources: [bindings.filesBucket.arnForObjects('*')] }));
+      Validations.of(this.role!).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::${arnAsNagSees(this, bindings.filesBucket.node.defaultChild as CfnBucket)}/*]`,
+        reason:
+          "Object actions need the bucket's objects (`<bucket ARN>/*`); the keys are the users' own files, chosen at run time, so no narrower ARN exists at deploy time.",
+      });
+    }
     if (spec.cognitoActions && spec.cognitoActions.length > 0) {
       this.addToRolePolicy(
         new PolicyStatement({ actions: [...spec.cognitoActions], resources: [bindings.userPoolArn] }),
@@ -166,17 +184,17 @@ export class MonetaFunction extends NodejsFunction {
 }
 
 /**
- * How cdk-nag spells the table's ARN in a finding: `<Table1234.Arn>` in the table's own stack, and
- * in a nested stack `<referencetoMoneta…Table1234Arn>`, the parameter CDK makes for the reference
+ * How cdk-nag spells a root resource's ARN (the table's, the bucket's) in a finding:
+ * `<Table1234.Arn>` in the resource's own stack, and in a nested stack
+ * `<referencetoMoneta…Table1234Arn>`, the parameter CDK makes for the reference
  * (aws-cdk-lib core/lib/private/refs.ts: `reference-to-${nodeUniqueId(target)}${attribute}`).
  */
-function tableArnAsNagSees(scope: Construct, table: ITable): string {
-  const cfnTable = table.node.defaultChild as CfnTable;
-  const tableStack = Stack.of(cfnTable);
+function arnAsNagSees(scope: Construct, resource: CfnTable | CfnBucket): string {
+  const ownStack = Stack.of(resource);
   const here = Stack.of(scope);
-  if (here === tableStack) return `<${tableStack.getLogicalId(cfnTable)}.Arn>`;
-  if (here.nestedStackParent !== tableStack) {
-    throw new Error('A function must be in the table stack or in a stack nested directly in it');
+  if (here === ownStack) return `<${ownStack.getLogicalId(resource)}.Arn>`;
+  if (here.nestedStackParent !== ownStack) {
+    throw new Error('A function must be in the root stack or in a stack nested directly in it');
   }
-  return `<${`reference-to-${Names.nodeUniqueId(cfnTable.node)}Arn`.replace(/[^A-Za-z0-9]/g, '')}>`;
+  return `<${`reference-to-${Names.nodeUniqueId(resource.node)}Arn`.replace(/[^A-Za-z0-9]/g, '')}>`;
 }

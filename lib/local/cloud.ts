@@ -11,9 +11,10 @@ import { join, resolve } from 'node:path';
 import { parseEcbCsv } from '../../shared/rates/ecb-csv';
 import { CONSUMER_RETRIER, consumerRetry, retryPolicySeconds } from '../catalog/consumer-retries';
 import type { ResourceNames } from '../catalog/environment';
+import { filesBucket, LOCAL_FILES_BUCKET } from '../catalog/files';
 import { type FunctionId, functions } from '../catalog/functions';
 import { RATES_FETCHER, ratesFeed, ratesFeedEnvironment } from '../catalog/rates-feed';
-import { REQUIRED_SCOPE, routes, stageThrottle } from '../catalog/routes';
+import { corsSettings, REQUIRED_SCOPE, routes, stageThrottle } from '../catalog/routes';
 import { eventPattern, rules, targetDelivery } from '../catalog/rules';
 import { streamFilterPatterns, streamSourceSettings } from '../catalog/stream-filters';
 import { startCognito } from './cognito';
@@ -27,6 +28,7 @@ import { createAccessTokenVerifier } from './jwt';
 import { startLambdaService } from './lambda-service';
 import { type StackOutputs, writeOutputsFile } from './outputs';
 import { assertPortsFree, LOCAL_ACCOUNT_ID, LOCAL_REGION, portsFrom } from './ports';
+import { startLocalS3 } from './s3';
 import { startScheduler } from './scheduler';
 import { startSesOutbox } from './ses-outbox';
 import { startSqs } from './sqs';
@@ -39,7 +41,11 @@ const localNames = {
   senderEmail: 'no-reply@moneta.local',
   sesConfigurationSet: 'moneta',
   appName: 'Moneta',
+  filesBucketName: LOCAL_FILES_BUCKET,
 } as const satisfies Omit<ResourceNames, 'userPoolId' | 'userPoolClientId' | 'consumerRetries' | 'ratesFeed'>;
+
+/** The credentials every local function signs with; the local S3 accepts exactly these. */
+const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 /** The consumers' queues (lib/constructs/consumer-retries.ts). */
 const RETRY_QUEUE = 'moneta-consumer-retries';
@@ -224,6 +230,17 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     stoppers.push({ name: 'ECB', stop: () => ecb.stop() });
     log(`ECB rates         ${ecb.filesUrl}`);
 
+    // The files bucket, with the stack's CORS rule; origins as the local gateway allows them.
+    const s3 = await startLocalS3({
+      port: ports.s3,
+      buckets: [localNames.filesBucketName],
+      credentials: [LOCAL_CREDENTIALS],
+      cors: { ...filesBucket.cors, allowedOrigins: corsSettings.allowOrigins },
+      dataDir: dataDir('s3'),
+    });
+    stoppers.push({ name: 'S3', stop: () => s3.stop() });
+    log(`S3                ${s3.url} (bucket ${localNames.filesBucketName})`);
+
     const names: ResourceNames = {
       ...localNames,
       userPoolId: cognito.userPoolId,
@@ -239,14 +256,15 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     const awsEnv = {
       AWS_REGION: LOCAL_REGION,
       AWS_DEFAULT_REGION: LOCAL_REGION,
-      AWS_ACCESS_KEY_ID: 'local',
-      AWS_SECRET_ACCESS_KEY: 'local',
+      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
       AWS_ENDPOINT_URL_DYNAMODB: dynamodb.url,
       AWS_ENDPOINT_URL_EVENTBRIDGE: bus.url,
       AWS_ENDPOINT_URL_SESV2: outbox.url,
       AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.url,
       AWS_ENDPOINT_URL_SQS: sqs.url,
       AWS_ENDPOINT_URL_LAMBDA: lambda.url,
+      AWS_ENDPOINT_URL_S3: s3.url,
     };
     const runtime = await createFunctionRuntime({
       names,
@@ -339,6 +357,8 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       ConsumerDeadLetterQueueUrl: sqs.queueUrl(DEAD_LETTER_QUEUE),
       EcbEndpoint: ecb.url,
       SchedulerEndpoint: scheduler.url,
+      FilesBucketName: localNames.filesBucketName,
+      S3Endpoint: s3.url,
     };
     const outputsFile = resolve(opts.outputsFile);
     await writeOutputsFile(outputsFile, outputs);

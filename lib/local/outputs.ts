@@ -27,6 +27,9 @@ export type StackOutputs = {
   /** The local ECB (lib/local/ecb.ts) and the schedules run on demand (lib/local/scheduler.ts). */
   EcbEndpoint: string;
   SchedulerEndpoint: string;
+  /** The private files bucket (on AWS: a stack output of the same name) and the local S3 serving it. */
+  FilesBucketName: string;
+  S3Endpoint: string;
 };
 
 function outputsDocument(outputs: StackOutputs): Record<typeof STACK_NAME, StackOutputs> {

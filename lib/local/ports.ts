@@ -21,6 +21,7 @@ type LocalPorts = {
   lambda: number;
   ecb: number;
   scheduler: number;
+  s3: number;
 };
 
 const OFFSETS: LocalPorts = {
@@ -33,6 +34,7 @@ const OFFSETS: LocalPorts = {
   lambda: 6,
   ecb: 7,
   scheduler: 8,
+  s3: 9,
 };
 /** How many consecutive ports one local cloud takes. */
 export const PORTS_PER_CLOUD = Object.keys(OFFSETS).length;
@@ -51,6 +53,7 @@ export function portsFrom(base: number): LocalPorts {
     lambda: base + OFFSETS.lambda,
     ecb: base + OFFSETS.ecb,
     scheduler: base + OFFSETS.scheduler,
+    s3: base + OFFSETS.s3,
   };
 }
 

@@ -45,6 +45,7 @@ const names: ResourceNames = {
   appName: 'Moneta',
   consumerRetries: { retryQueueUrl: 'bench', deadLetterQueueUrl: 'bench', policy: retryPolicySeconds() },
   ratesFeed: ratesFeedEnvironment(ECB_RATES_URL),
+  filesBucketName: 'bench',
 };
 
 async function bundle(entry: string, outfile: string): Promise<void> {

@@ -243,6 +243,7 @@ describe('outputs', () => {
         'ConsumerDeadLetterQueueUrl',
         'ConsumerRetrierFunctionName',
         'EventBusName',
+        'FilesBucketName',
         'Region',
         'TableName',
         'UserPoolClientId',

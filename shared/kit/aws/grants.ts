@@ -10,4 +10,10 @@ export type Grants = {
   putEvents?: boolean;
   /** Sends email with SES v2 (SENDER_EMAIL, SES_CONFIGURATION_SET). */
   sendEmail?: boolean;
+  /**
+   * Objects in the private files bucket (FILES_BUCKET): `read` may GetObject (and so sign download
+   * links), `write` may PutObject (and so sign upload grants), `readWrite` both. A presigned URL
+   * carries exactly the permissions of the function that signed it.
+   */
+  files?: 'read' | 'write' | 'readWrite';
 };

@@ -27,6 +27,9 @@ export type StackOutputs = {
   /** Local cloud only: its ECB (fixture files, publish, outage) and its schedules run on demand. */
   EcbEndpoint?: string;
   SchedulerEndpoint?: string;
+  /** The private files bucket; on the local cloud also its S3 (elsewhere the SDK's default endpoint). */
+  FilesBucketName?: string;
+  S3Endpoint?: string;
 };
 
 /** The environment variable that names the outputs file (set by the user, or by global-setup). */
@@ -60,6 +63,8 @@ export function parseOutputsFile(path: string): StackOutputs {
     LambdaEndpoint: text('LambdaEndpoint'),
     EcbEndpoint: text('EcbEndpoint'),
     SchedulerEndpoint: text('SchedulerEndpoint'),
+    FilesBucketName: text('FilesBucketName'),
+    S3Endpoint: text('S3Endpoint'),
   };
 }
 

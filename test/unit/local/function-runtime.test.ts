@@ -208,6 +208,7 @@ describe('createFunctionRuntime (the catalog, bundled with esbuild)', () => {
     appName: 'Moneta',
     consumerRetries: { retryQueueUrl: 'http://sqs/retry', deadLetterQueueUrl: 'http://sqs/dead', policy: {} },
     ratesFeed: {},
+    filesBucketName: 'moneta-files',
   };
 
   it('bundles catalog entries, runs them with the stack environment, and names entries that are missing', async () => {
