@@ -218,8 +218,6 @@ export function createRecorder(shape: StackShape) {
   const partial = new Map<string, string>();
   /** Init measured per function (its first cold start here). */
   const initMs = new Map<string, number>();
-  /** Custom metrics (namespace, dimensions, name) the functions emitted, by embedded metric format. */
-  const customMetrics = new Set<string>();
 
   const tally = (functionId: string, line: string) => {
     if (!line || LOCAL_PLATFORM_LINE.test(line)) return;
@@ -238,7 +236,6 @@ export function createRecorder(shape: StackShape) {
           for (const dimensions of directive.Dimensions) {
             const values = dimensions.map((name) => `${name}=${String(emf[name])}`).join(',');
             for (const metric of directive.Metrics) {
-              customMetrics.add(`${directive.Namespace}|${values}|${metric.Name}`);
               window.metrics.add(`${directive.Namespace}|${values}|${metric.Name}`);
             }
           }
@@ -356,7 +353,6 @@ export function createRecorder(shape: StackShape) {
       return taken;
     },
     quantities,
-    customMetrics: () => [...customMetrics],
     initMs: () => new Map(initMs),
   };
 }

@@ -404,7 +404,7 @@ export async function measureCost(): Promise<void> {
       const invoke = () =>
         fetch(`${cloud!.outputs.LambdaEndpoint}/2015-03-31/functions/${schedule.target}/invocations`, {
           method: 'POST',
-          body: 'input' in schedule && schedule.input !== undefined ? schedule.input : JSON.stringify(ruleEvent),
+          body: schedule.input ?? JSON.stringify(ruleEvent),
         }).then((response) => response.text());
       await invoke();
       const windows: Quantities[] = [];
@@ -439,9 +439,9 @@ export async function measureCost(): Promise<void> {
       console.log(`  ${op.id.padEnd(12)} ${byType}`);
     }
 
-    const metrics = recorder.customMetrics();
+    const metrics = new Set(ops.flatMap((op) => measured.get(op.id)!.customMetrics));
     console.log(
-      `\nCustom metrics (embedded metric format) the functions emitted: ${metrics.length} distinct; each costs ` +
+      `\nCustom metrics (embedded metric format) the transactions emitted: ${metrics.size} distinct; each costs ` +
         `$${prices.cloudWatch.customMetricMonth}/month prorated by the hours it is emitted in (not per transaction).`,
     );
 
