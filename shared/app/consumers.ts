@@ -6,6 +6,7 @@
 import { budgetsConsumers } from '../budgets/consumers';
 import { goalsConsumers } from '../goals/consumers';
 import { identityConsumers } from '../identity/consumers';
+import { insightsConsumers } from '../insights/consumers';
 import { defineConsumer } from '../kit/events/consumer';
 import { notificationsConsumers } from '../notifications/consumers';
 import { transactionsConsumers } from '../transactions/consumers';
@@ -26,6 +27,7 @@ export const consumers = [
   ...transactionsConsumers,
   ...budgetsConsumers,
   ...goalsConsumers,
+  ...insightsConsumers,
   auditLogger,
 ] as const satisfies readonly { events: readonly EventName[] }[];
 

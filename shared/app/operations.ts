@@ -9,6 +9,7 @@ import { budgetsOperations } from '../budgets/operations';
 import { categoriesOperations } from '../categories/operations';
 import { goalsOperations } from '../goals/operations';
 import { identityOperations } from '../identity/operations';
+import { insightsOperations } from '../insights/operations';
 import { notificationsOperations } from '../notifications/operations';
 import { ratesOperations } from '../rates/operations';
 import { transactionsOperations } from '../transactions/operations';
@@ -21,6 +22,7 @@ export const operations = [
   ...transactionsOperations,
   ...budgetsOperations,
   ...goalsOperations,
+  ...insightsOperations,
   ...notificationsOperations,
   ...ratesOperations,
   openapiGet,

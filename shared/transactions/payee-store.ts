@@ -4,7 +4,7 @@
  * (`upsertPayeeItem`); the payees route lists them by normalized-name prefix. Payee items are
  * bookkeeping, not domain facts: the stream publisher skips them.
  */
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { requireEnv } from '../kit/config';
 import { userPk } from '../kit/dynamodb/keys';
 import { queryPrefixPage } from '../kit/dynamodb/prefix-page';
@@ -104,5 +104,25 @@ export function createPayeeStore({ db, tableName }: { db: DynamoDBDocumentClient
       });
       return { items: page.items.map((item) => payeeItem().parse(item)), last: page.last };
     },
+
+    /** The display names of payees by their normalized names (eventually consistent BatchGetItem). */
+    async names(userId: string, normalizedNames: readonly string[]): Promise<Map<string, string>> {
+      const names = new Map<string, string>();
+      for (let i = 0; i < normalizedNames.length; i += MAX_BATCH_GET) {
+        let keys = normalizedNames.slice(i, i + MAX_BATCH_GET).map((name) => PayeeEntity.key(userId, name));
+        while (keys.length > 0) {
+          const response = await db.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys } } }));
+          for (const item of response.Responses?.[tableName] ?? []) {
+            const payee = payeeItem().parse(item);
+            names.set(normalizePayee(payee.name), payee.name);
+          }
+          keys = (response.UnprocessedKeys?.[tableName]?.Keys ?? []) as typeof keys;
+        }
+      }
+      return names;
+    },
   };
 }
+
+/** BatchGetItem takes at most 100 keys. */
+const MAX_BATCH_GET = 100;

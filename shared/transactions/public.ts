@@ -2,6 +2,7 @@
 
 export { transactionsEvents } from './events';
 export { type TransactionItem, transactionIndexPk, transactionItem } from './items';
+export { createPayeeStore, normalizePayee } from './payee-store';
 export { repriceProvisional } from './reprice';
 export { noteSchema, oneYearAfter, todayIn, transactionDate } from './schemas';
 export { createTransactionStore } from './store';

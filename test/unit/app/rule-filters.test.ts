@@ -21,20 +21,20 @@ const created = (overrides: Partial<TransactionItem>) =>
   hearers('TransactionCreated', { data: transactionFixture(overrides) });
 
 describe('transaction events reach only the consumers that act on them', () => {
-  test('an ordinary expense: the budgets and the audit trail, no goal tracker, no notifier', () => {
-    expect(created({ large: false })).toEqual(['audit-logger', 'budget-evaluator']);
+  test('an ordinary expense: the budgets, the insights and the audit trail, no goal tracker, no notifier', () => {
+    expect(created({ large: false })).toEqual(['audit-logger', 'budget-evaluator', 'insights-aggregator']);
   });
 
   test('an income counts for budgets too (a refund lowers spending)', () => {
-    expect(created({ kind: 'income', large: false })).toEqual(['audit-logger', 'budget-evaluator']);
+    expect(created({ kind: 'income', large: false })).toEqual(['audit-logger', 'budget-evaluator', 'insights-aggregator']);
   });
 
   test('a large expense also reaches the notifier', () => {
-    expect(created({ large: true })).toEqual(['audit-logger', 'budget-evaluator', 'notifier']);
+    expect(created({ large: true })).toEqual(['audit-logger', 'budget-evaluator', 'insights-aggregator', 'notifier']);
   });
 
-  test('a transfer leg counts for no budget', () => {
-    expect(created({ kind: 'transfer', transferId: 'T1', categoryId: null })).toEqual(['audit-logger']);
+  test('a transfer leg counts for no budget (insights count its volume and account flow)', () => {
+    expect(created({ kind: 'transfer', transferId: 'T1', categoryId: null })).toEqual(['audit-logger', 'insights-aggregator']);
   });
 
   test('a goal-tagged entry reaches the goal tracker, whichever of its versions carries the tag', () => {
@@ -52,7 +52,7 @@ describe('transaction events reach only the consumers that act on them', () => {
   test('a deleted expense reaches the budgets, a deleted transfer leg does not', () => {
     expect(hearers('TransactionDeleted', { previous: transactionFixture() })).toContain('budget-evaluator');
     const leg = transactionFixture({ kind: 'transfer', transferId: 'T1' });
-    expect(hearers('TransactionDeleted', { previous: leg })).toEqual(['audit-logger']);
+    expect(hearers('TransactionDeleted', { previous: leg })).toEqual(['audit-logger', 'insights-aggregator']);
   });
 
   test('events without a filter arrive whole', () => {

@@ -1,0 +1,57 @@
+/**
+ * GET /v1/insights/net-worth: net worth on one day, or at each month end of a range (the current
+ * month's point is today). Reads the accounts, the month counters and, for a day inside a month,
+ * that month's later transactions (shared/insights/net-worth.ts).
+ */
+import { userRoute } from '../../../shared/identity/public';
+import { lastDayOf, monthRange } from '../../../shared/insights/months';
+import { netWorthOn } from '../../../shared/insights/net-worth';
+import { insightsNetWorth } from '../../../shared/insights/operations';
+import { otherCurrencies } from '../../../shared/insights/reports';
+import { checkNetWorthQuery } from '../../../shared/insights/schemas';
+import { createInsightStore } from '../../../shared/insights/store';
+import { documentClient } from '../../../shared/kit/aws/document-client';
+import { requireEnv } from '../../../shared/kit/config';
+import type { RatesOnDay } from '../../../shared/rates/public';
+import { createRateStore } from '../../../shared/rates/store';
+import { todayIn } from '../../../shared/transactions/public';
+
+const db = documentClient();
+const tableName = requireEnv('TABLE_NAME');
+const insights = createInsightStore({ db, tableName });
+const rateStore = createRateStore({ db, tableName });
+
+export const handler = userRoute(insightsNetWorth, async ({ userId, profile, query }) => {
+  checkNetWorthQuery(query);
+  const today = todayIn(profile.timezone, new Date());
+  const dates =
+    query.from !== undefined && query.to !== undefined
+      ? monthRange(query.from, query.to)
+          .map((month) => (lastDayOf(month) < today ? lastDayOf(month) : today))
+          .filter((date, i, all) => date.slice(0, 7) <= today.slice(0, 7) && all.indexOf(date) === i)
+      : [query.date ?? today];
+  const [accounts, months] = await Promise.all([insights.accounts(userId), insights.months(userId)]);
+  // One read of a day's rates however many accounts need them.
+  const days = new Map<string, Promise<RatesOnDay | undefined>>();
+  const rates = {
+    ratesOn: (date: string) => {
+      const day = days.get(date) ?? rateStore.ratesOn(date);
+      days.set(date, day);
+      return day;
+    },
+  };
+  const points = [];
+  for (const date of dates) {
+    const laterInMonth = await insights.laterInMonth(userId, date);
+    points.push(await netWorthOn({ date, currency: profile.homeCurrency, accounts, months, laterInMonth, rates }));
+  }
+  return {
+    status: 200,
+    body: {
+      currency: profile.homeCurrency,
+      interval: query.interval ?? 'day',
+      points,
+      otherCurrencies: otherCurrencies(months, profile.homeCurrency),
+    },
+  };
+});
