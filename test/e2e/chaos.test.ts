@@ -7,6 +7,7 @@
  * saved, the alert and milestone facts, the emails and the notification log must be identical
  * between the runs — and equal to what the scenario's own answers say they must be.
  */
+import { computedInsights, reportedInsights } from './support/insights';
 import { type LedgerUser, ledgerUser } from './support/ledger';
 import {
   expectedOutcome,
@@ -38,6 +39,12 @@ async function run(user: LedgerUser, scenario: Scenario, chaos: boolean) {
     const written = Date.now();
     const stats = await settle({ timeoutMs: 150_000 });
     const observed = await observedOutcome(user, scenario, ids);
+    const today = new Date().toISOString().slice(0, 10);
+    const from = (scenario.months[0] as { start: string }).start.slice(0, 7);
+    const insights = {
+      reported: await reportedInsights(user, from, today.slice(0, 7)),
+      computed: await computedInsights(user, from, today.slice(0, 7), today),
+    };
     process.stdout.write(
       `${JSON.stringify({
         metric: 'chaos_run',
@@ -51,7 +58,7 @@ async function run(user: LedgerUser, scenario: Scenario, chaos: boolean) {
         mails: observed.mails.length,
       })}\n`,
     );
-    return { observed, expected: expectedOutcome(scenario, record), requests: record.requests };
+    return { observed, insights, expected: expectedOutcome(scenario, record), requests: record.requests };
   } finally {
     await setChaos(CHAOS_OFF);
   }
@@ -89,6 +96,12 @@ describeWithMailbox('the same scenario with and without chaos', () => {
   test('both runs are identical: balances, spent per period, saved, alerts, milestones', () => {
     expect(chaotic.observed.outcome).toEqual(calm.observed.outcome);
     expect(chaotic.expected).toEqual(calm.expected);
+  });
+
+  test('insights: equal to the totals of the listed transactions in both runs, and identical between them', () => {
+    expect(calm.insights.reported).toEqual(calm.insights.computed);
+    expect(chaotic.insights.reported).toEqual(chaotic.insights.computed);
+    expect(chaotic.insights.reported).toEqual(calm.insights.reported);
   });
 
   test('both runs sent the same emails, one per fact, and logged them all as sent', () => {
