@@ -3,7 +3,7 @@
  * the figures go into closing notes and the README, and regressions are read, not guessed.
  *
  *   npm run bench                       every section
- *   npm run bench -- --only ledger      one section (cold-start | ledger | alerts | cost)
+ *   npm run bench -- --only ledger      one section (cold-start | ledger | alerts | insights | cost)
  *   BENCH_RUNS=3 npm run bench -- --only cold-start   fewer fresh processes per function (default 7)
  */
 import { writeFileSync } from 'node:fs';
@@ -11,9 +11,10 @@ import { parseArgs } from 'node:util';
 import { measureAlerts } from './alerts';
 import { measureCost } from './cost';
 import { coldStartTable, measureColdStarts } from './function-cold-start';
+import { measureInsights } from './insights';
 import { measureLedger } from './ledger';
 
-const sections = ['cold-start', 'ledger', 'alerts', 'cost'] as const;
+const sections = ['cold-start', 'ledger', 'alerts', 'insights', 'cost'] as const;
 const { values } = parseArgs({ options: { only: { type: 'string' } }, strict: true });
 if (values.only !== undefined && !(sections as readonly string[]).includes(values.only)) {
   console.error(`--only must be one of ${sections.join(', ')}; got ${values.only}`);
@@ -39,6 +40,13 @@ if (runs('ledger')) {
 if (runs('alerts')) {
   console.log('\n## Budget alerts: write-to-email latency, evaluator capacity per transaction (local cloud)\n');
   await measureAlerts();
+}
+
+if (runs('insights')) {
+  console.log(
+    '\n## Insights: report reads and aggregator capacity for a user with 50,000 transactions (local cloud)\n',
+  );
+  await measureInsights();
 }
 
 if (runs('cost')) {
