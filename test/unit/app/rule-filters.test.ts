@@ -26,7 +26,11 @@ describe('transaction events reach only the consumers that act on them', () => {
   });
 
   test('an income counts for budgets too (a refund lowers spending)', () => {
-    expect(created({ kind: 'income', large: false })).toEqual(['audit-logger', 'budget-evaluator', 'insights-aggregator']);
+    expect(created({ kind: 'income', large: false })).toEqual([
+      'audit-logger',
+      'budget-evaluator',
+      'insights-aggregator',
+    ]);
   });
 
   test('a large expense also reaches the notifier', () => {
@@ -34,7 +38,10 @@ describe('transaction events reach only the consumers that act on them', () => {
   });
 
   test('a transfer leg counts for no budget (insights count its volume and account flow)', () => {
-    expect(created({ kind: 'transfer', transferId: 'T1', categoryId: null })).toEqual(['audit-logger', 'insights-aggregator']);
+    expect(created({ kind: 'transfer', transferId: 'T1', categoryId: null })).toEqual([
+      'audit-logger',
+      'insights-aggregator',
+    ]);
   });
 
   test('a goal-tagged entry reaches the goal tracker, whichever of its versions carries the tag', () => {
