@@ -29,5 +29,5 @@ const deps = {
 export const handler = eventConsumer(insightsAggregator, async (event) => {
   const outcome = await aggregateEvent(deps, event);
   // Ids only: never amounts, payees or the event.
-  logger.debug('Insights aggregated', { userId: event.detail.userId, entityId: event.detail.id, outcome });
+  logger.debug('Insights aggregated', { userId: event.detail.userId, entityId: event.detail.id, ...outcome });
 });

@@ -9,6 +9,7 @@ import { budgetsEvents, budgetsItemEvents } from '../budgets/events';
 import { categoriesEvents, categoriesItemEvents } from '../categories/events';
 import { goalsEvents, goalsItemEvents } from '../goals/events';
 import { identityEvents, identityItemEvents } from '../identity/events';
+import { insightsEvents, insightsItemEvents } from '../insights/events';
 import type { DeriveEvents, DetailOf } from '../kit/events/domain-events';
 import { transactionsDerivedEvents, transactionsEvents, transactionsItemEvents } from '../transactions/events';
 
@@ -22,6 +23,7 @@ export const domainItems = {
   ...transactionsItemEvents,
   ...budgetsItemEvents,
   ...goalsItemEvents,
+  ...insightsItemEvents,
 } as const;
 
 export type DomainItemType = keyof typeof domainItems;
@@ -38,6 +40,7 @@ export const eventSchemas = {
   ...transactionsEvents,
   ...budgetsEvents,
   ...goalsEvents,
+  ...insightsEvents,
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

@@ -19,6 +19,8 @@ export const notificationPreferences = z.lazily(() =>
     goalMilestone: z.boolean(),
     goalAchieved: z.boolean(),
     largeTransaction: z.boolean(),
+    /** A category's month-to-date spending far above its usual level (docs/insights.md). */
+    unusualSpending: z.boolean(),
     /** Minor units of the home currency; a transaction at or above it triggers the alert. */
     largeTransactionAmount: z.int().check(z.positive(), z.lte(Number.MAX_SAFE_INTEGER)),
   }),
@@ -31,6 +33,7 @@ export const defaultNotificationPreferences: NotificationPreferences = {
   goalMilestone: true,
   goalAchieved: true,
   largeTransaction: false,
+  unusualSpending: true,
   largeTransactionAmount: 100_000,
 };
 
@@ -46,7 +49,13 @@ export const profileSchema = z.lazily(() =>
     name: z.string(),
     homeCurrency: currencyCode(),
     timezone: timeZone(),
-    notifications: notificationPreferences(),
+    // Profiles stored before a preference existed read with its default.
+    notifications: z.pipe(
+      z.transform((stored: unknown) =>
+        stored && typeof stored === 'object' ? { unusualSpending: true, ...stored } : stored,
+      ),
+      notificationPreferences(),
+    ),
     createdAt: z.string(),
     updatedAt: z.string(),
     version: z.int().check(z.positive()),

@@ -17,6 +17,12 @@ export const InsightMonthEntity = entity(
   (month: string, currency: string) => `${month}#${currency}`,
 );
 export const InsightAppliedEntity = entity('INSIGHT_APPLIED', 'IAPPLIED', byId);
+/** A fact: one category's spending this month ran well above its usual level (./unusual.ts). Written once. */
+export const UnusualSpendingEntity = entity(
+  'UNUSUAL_SPENDING',
+  'UNUSUAL',
+  (month: string, categoryId: string) => `${month}#${categoryId}`,
+);
 
 /** The month item's own attributes; every other attribute is a counter line. */
 export const MONTH_ITEM_ATTRIBUTES = ['pk', 'sk', 'type', 'month', 'currency', 'updatedAt'] as const;
@@ -42,6 +48,29 @@ export const insightAppliedItem = z.lazily(() =>
   }),
 );
 export type InsightAppliedItem = z.infer<ReturnType<typeof insightAppliedItem>>;
+
+export const unusualSpendingItem = z.lazily(() =>
+  z.object({
+    type: z.literal(UnusualSpendingEntity.type),
+    /** `<month>#<categoryId>`: one per category and month. */
+    factId: z.string(),
+    month: yearMonth(),
+    categoryId: z.string(),
+    /** The category's name when judged; null when it was deleted since. */
+    categoryName: z.nullable(z.string()),
+    /** The day of the month it was judged on (the user's calendar). */
+    asOf: z.iso.date(),
+    currency: currencyCode(),
+    /** Month-to-date spending, minor units of `currency`. */
+    spent: z.int(),
+    /** The prorated mean of the previous 6 months, and the mean + 3σ that `spent` exceeded. */
+    usual: z.int(),
+    threshold: z.int(),
+    createdAt: z.string(),
+    version: z.literal(1),
+  }),
+);
+export type UnusualSpendingItem = z.infer<ReturnType<typeof unusualSpendingItem>>;
 
 /** A month item as read: its month, home currency and counters. */
 export type MonthTotals = { month: string; currency: string; lines: Lines };

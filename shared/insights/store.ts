@@ -2,7 +2,8 @@
  * Reads and writes of the insight items (./items.ts): the applied states, the month counters, and
  * the month ranges the reports read. Each report reads months × groups, never transactions.
  */
-import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { AccountEntity, accountItem } from '../accounts/public';
 import { appliedStatePut, commit } from '../kit/dynamodb/exactly-once';
 import { userPk } from '../kit/dynamodb/keys';
@@ -18,6 +19,8 @@ import {
   type Lines,
   MONTH_ITEM_ATTRIBUTES,
   type MonthTotals,
+  UnusualSpendingEntity,
+  type UnusualSpendingItem,
 } from './items';
 import { lastDayOf, nextDay } from './months';
 import type { LaterInMonth, NetWorthAccount } from './net-worth';
@@ -106,6 +109,23 @@ export function createInsightStore({ db, tableName }: { db: DynamoDBDocumentClie
     },
 
     commit: (items: GuardedItem[]) => commit(db, items),
+
+    /** Writes the fact unless this category's month already has one: 'exists' then. */
+    async putUnusual(userId: string, fact: UnusualSpendingItem): Promise<'written' | 'exists'> {
+      try {
+        await db.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { ...UnusualSpendingEntity.key(userId, fact.month, fact.categoryId), ...fact },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
+        return 'written';
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return 'exists';
+        throw error;
+      }
+    },
 
     /** The month items from `from` to `to` (inclusive, `YYYY-MM`), every home currency, oldest first. */
     async months(userId: string, range: { from?: string; to?: string } = {}): Promise<MonthTotals[]> {

@@ -6,7 +6,14 @@ export const notifier = defineConsumer({
   entry: 'functions/events/notifier.ts',
   functionDescription: 'Sends emails for domain facts, exactly once per fact',
   // The events ./facts.ts turns into a fact to email (a unit test keeps the two lists equal).
-  events: ['UserSignedUp', 'BudgetThresholdCrossed', 'GoalMilestoneReached', 'GoalAchieved', 'TransactionCreated'],
+  events: [
+    'UserSignedUp',
+    'BudgetThresholdCrossed',
+    'GoalMilestoneReached',
+    'GoalAchieved',
+    'TransactionCreated',
+    'UnusualSpending',
+  ],
   // Only a large transaction is news; the ledger marks it when recorded (TransactionItem.large).
   only: { TransactionCreated: [{ data: { large: [true] } }] },
   rule: { id: 'notify', description: 'Facts that someone should hear about by email' },

@@ -11,6 +11,7 @@
 import type { budgetsEvents } from '../budgets/public';
 import type { goalsEvents } from '../goals/public';
 import type { identityEvents, Profile } from '../identity/public';
+import type { insightsEvents } from '../insights/public';
 import type { DetailOf } from '../kit/events/domain-events';
 import type { transactionsEvents } from '../transactions/public';
 import type { NotificationKind } from './kinds';
@@ -18,6 +19,7 @@ import { budgetAlertEmail } from './templates/budget-alert';
 import type { RenderedEmail } from './templates/email';
 import { goalAchievedEmail, goalMilestoneEmail } from './templates/goal-milestone';
 import { largeTransactionEmail } from './templates/large-transaction';
+import { unusualSpendingEmail } from './templates/unusual-spending';
 import { welcomeEmail } from './templates/welcome';
 
 /** What rendering may look up; called only once the email is certain to be sent. */
@@ -42,7 +44,11 @@ export type Fact = {
 };
 
 /** The events a notification can report, as their features declare them. */
-type NotifiableEvents = typeof identityEvents & typeof transactionsEvents & typeof budgetsEvents & typeof goalsEvents;
+type NotifiableEvents = typeof identityEvents &
+  typeof transactionsEvents &
+  typeof budgetsEvents &
+  typeof goalsEvents &
+  typeof insightsEvents;
 type EventName = keyof NotifiableEvents;
 type EventDetail<N extends EventName> = DetailOf<NotifiableEvents, N>;
 
@@ -101,6 +107,12 @@ const factOfEvent = {
         ),
     };
   },
+
+  UnusualSpending: ({ data }) => ({
+    kind: 'unusualSpending',
+    factId: `unusual#${data.factId}`,
+    render: ({ appName }) => unusualSpendingEmail(data, appName),
+  }),
 } satisfies { [N in EventName]?: FactOf<N> };
 
 type NotifiedEvent = keyof typeof factOfEvent;

@@ -78,6 +78,7 @@ describe('Cognito post-confirmation trigger', () => {
           goalMilestone: true,
           goalAchieved: true,
           largeTransaction: false,
+          unusualSpending: true,
           largeTransactionAmount: 100_000,
         },
         createdAt: NOW,

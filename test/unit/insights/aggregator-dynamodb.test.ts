@@ -25,11 +25,11 @@ beforeAll(async () => {
 }, 90_000);
 afterAll(async () => table?.stop());
 
-const CATEGORIES: Record<string, { kind: 'expense' | 'income' }> = {
-  food: { kind: 'expense' },
-  groceries: { kind: 'expense' },
-  dining: { kind: 'expense' },
-  salary: { kind: 'income' },
+const CATEGORIES: Record<string, { kind: 'expense' | 'income'; name: string }> = {
+  food: { kind: 'expense', name: 'Food' },
+  groceries: { kind: 'expense', name: 'Groceries' },
+  dining: { kind: 'expense', name: 'Dining' },
+  salary: { kind: 'income', name: 'Salary' },
 };
 
 const deps = () => {
@@ -166,6 +166,37 @@ test("an erased user's transaction deletions write nothing back into the partiti
   await deliver([events.created(userId, item) as AggregatedEvent]);
   await eraseUserPartition(userId, { client: table.db, tableName: TABLE });
   const outcome = await aggregateEvent(deps(), events.deleted(userId, item) as AggregatedEvent);
-  expect(outcome).toBe('user-gone');
+  expect(outcome).toEqual({ result: 'user-gone' });
   expect(await table.items(userId)).toEqual([]);
+});
+
+test('a category running far above its usual level writes one UnusualSpending fact, whatever the duplicates', async () => {
+  const userId = await newUser();
+  // Six months of groceries around 200.00 (2025-09 … 2026-02), then 900.00 by 15 March.
+  const history = ['2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02'].map((month, i) =>
+    txn({ transactionId: `H${i}`, date: `${month}-10`, homeAmount: -(19_000 + i * 400), categoryId: 'groceries' }),
+  );
+  await deliver(history.map((item) => events.created(userId, item) as AggregatedEvent));
+  const usual = txn({ transactionId: 'M1', date: '2026-03-02', homeAmount: -6_000, categoryId: 'groceries' });
+  expect((await aggregateEvent(deps(), events.created(userId, usual) as AggregatedEvent)).unusual).toBeUndefined();
+  const big = events.created(
+    userId,
+    txn({ transactionId: 'M2', date: '2026-03-14', homeAmount: -84_000, categoryId: 'groceries' }),
+  ) as AggregatedEvent;
+  const outcomes = await Promise.all([big, big, big].map((event) => aggregateEvent(deps(), event)));
+  expect(outcomes.map((o) => o.unusual).sort()).toEqual(['exists', 'exists', 'written']);
+  const facts = await table.items(userId, 'UNUSUAL#');
+  expect(facts).toHaveLength(1);
+  expect(facts[0]).toMatchObject({
+    type: 'UNUSUAL_SPENDING',
+    month: '2026-03',
+    categoryId: 'groceries',
+    categoryName: 'Groceries',
+    spent: 90_000,
+    currency: 'EUR',
+    asOf: '2026-03-15',
+  });
+  // Later spending the same month finds the fact already written.
+  const more = txn({ transactionId: 'M3', date: '2026-03-15', homeAmount: -10_000, categoryId: 'groceries' });
+  expect((await aggregateEvent(deps(), events.created(userId, more) as AggregatedEvent)).unusual).toBe('exists');
 });

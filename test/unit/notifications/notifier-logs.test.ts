@@ -39,6 +39,7 @@ test('sent, suppressed and failed notifications are logged by kind and fact id, 
       goalMilestone: true,
       goalAchieved: true,
       largeTransaction: true,
+      unusualSpending: true,
       largeTransactionAmount: 1000,
     },
   });

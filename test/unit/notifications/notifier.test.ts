@@ -59,7 +59,14 @@ test('the notifier handles exactly the detail types of its rule', () => {
   const rule = rules.find((candidate) => candidate.target === 'notifier');
   expect([...notifier.acceptedDetailTypes].sort()).toEqual([...(rule?.detailTypes ?? [])].sort());
   expect([...notifier.acceptedDetailTypes].sort()).toEqual(
-    ['BudgetThresholdCrossed', 'GoalAchieved', 'GoalMilestoneReached', 'TransactionCreated', 'UserSignedUp'].sort(),
+    [
+      'BudgetThresholdCrossed',
+      'GoalAchieved',
+      'GoalMilestoneReached',
+      'TransactionCreated',
+      'UnusualSpending',
+      'UserSignedUp',
+    ].sort(),
   );
   // Every event routed here has a fact to email, and every fact's event is routed here.
   expect([...notifier.acceptedDetailTypes].sort()).toEqual([...notifiedEvents].sort());
@@ -151,6 +158,7 @@ describe('each fact becomes one email to the address on the profile', () => {
         goalMilestone: true,
         goalAchieved: true,
         largeTransaction: true,
+        unusualSpending: true,
         largeTransactionAmount: 250_000,
       },
     });
@@ -180,6 +188,7 @@ describe('each fact becomes one email to the address on the profile', () => {
         goalMilestone: true,
         goalAchieved: true,
         largeTransaction: true,
+        unusualSpending: true,
         largeTransactionAmount: 250_000,
       },
     });
@@ -303,6 +312,7 @@ describe('preferences, the hourly cap and deleted users', () => {
       goalMilestone: true,
       goalAchieved: true,
       largeTransaction: false,
+      unusualSpending: true,
       largeTransactionAmount: 100_000,
     };
     const userId = await newUser({ notifications: prefs });

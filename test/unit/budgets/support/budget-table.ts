@@ -56,6 +56,7 @@ export async function startBudgetTable() {
           goalMilestone: true,
           goalAchieved: true,
           largeTransaction: false,
+          unusualSpending: true,
           largeTransactionAmount: 100_000,
         },
         createdAt: T0,

@@ -66,6 +66,7 @@ export async function startLocalGoals() {
           goalMilestone: true,
           goalAchieved: true,
           largeTransaction: false,
+          unusualSpending: true,
           largeTransactionAmount: 100_000,
         },
         createdAt: '2026-01-01T00:00:00.000Z',

@@ -17,6 +17,7 @@ export function storedProfile(userId: string, overrides: Partial<Profile> = {}) 
       goalMilestone: true,
       goalAchieved: true,
       largeTransaction: false,
+      unusualSpending: true,
       largeTransactionAmount: 100_000,
     },
     createdAt: '2026-01-01T09:00:00.000Z',

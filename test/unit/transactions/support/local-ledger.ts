@@ -67,6 +67,7 @@ export async function startLocalLedger() {
           goalMilestone: true,
           goalAchieved: true,
           largeTransaction: false,
+          unusualSpending: true,
           largeTransactionAmount: 100_000,
         },
         createdAt: '2026-01-01T00:00:00.000Z',
