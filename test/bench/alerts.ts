@@ -23,7 +23,7 @@ const ALERTS = Math.max(10, Number(process.env.BENCH_ALERTS ?? 100));
 const BUDGETS_PER_USER = 10;
 const MONTH_SIZE = 10_000;
 /** Leaf expense categories of the defaults (shared/categories/defaults.ts): one budget each. */
-const CATEGORIES = [
+export const CATEGORIES = [
   'groceries',
   'restaurants',
   'transport',

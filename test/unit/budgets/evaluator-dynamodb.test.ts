@@ -15,6 +15,7 @@ import type { BudgetItem } from '../../../shared/budgets/items';
 import { BudgetChanged } from '../../../shared/budgets/store';
 import { eraseUserPartition } from '../../../shared/identity/user-data-store';
 import type { TransactionItem } from '../../../shared/transactions/items';
+import { shuffle } from '../support/shuffle';
 import { budgetFixture, events, txn } from './support/budget-fixtures';
 import { type BudgetTable, startBudgetTable, TABLE } from './support/budget-table';
 
@@ -152,21 +153,6 @@ test('counters equal the direct sum after duplicated, shuffled deliveries — an
     { numRuns: 30 },
   );
 });
-
-function shuffle<T>(list: T[], seed: number): T[] {
-  let state = seed >>> 0 || 1;
-  const random = () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 2 ** 32;
-  };
-  for (let i = list.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [list[i], list[j]] = [list[j] as T, list[i] as T];
-  }
-  return list;
-}
 
 // ---- Concurrency and alerts -------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ import { createInsightStore } from '../../../shared/insights/store';
 import type { TransactionItem } from '../../../shared/transactions/items';
 import { events, txn } from '../budgets/support/budget-fixtures';
 import { type BudgetTable, startBudgetTable, TABLE } from '../budgets/support/budget-table';
+import { shuffle } from '../support/shuffle';
 
 jest.setTimeout(180_000);
 
@@ -114,21 +115,6 @@ function eventsOf(userId: string, id: string, history: History) {
   const last = items[items.length - 1] as TransactionItem;
   if (history.deleted) list.push(events.deleted(userId, last) as AggregatedEvent);
   return { list, final: history.deleted ? undefined : last };
-}
-
-function shuffle<T>(list: T[], seed: number): T[] {
-  let state = seed >>> 0 || 1;
-  const random = () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 2 ** 32;
-  };
-  for (let i = list.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [list[i], list[j]] = [list[j] as T, list[i] as T];
-  }
-  return list;
 }
 
 test('month counters equal the direct sum after duplicated, shuffled deliveries of edits and deletions', async () => {
