@@ -169,7 +169,8 @@ function indexSpec(gsi: (typeof tableDefinition.globalSecondaryIndexes)[number])
 
 async function addMissingIndexes(client: DynamoDBClient, table: TableDescription): Promise<void> {
   const present = new Set((table.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
-  // One index per UpdateTable call, as DynamoDB requires.
+  // One index per UpdateTable call, and the next only once that one is built: DynamoDB refuses a
+  // second index creation while one is in progress (LimitExceededException).
   for (const gsi of tableDefinition.globalSecondaryIndexes.filter((g) => !present.has(g.indexName))) {
     await client.send(
       new UpdateTableCommand({
@@ -178,6 +179,23 @@ async function addMissingIndexes(client: DynamoDBClient, table: TableDescription
         GlobalSecondaryIndexUpdates: [{ Create: indexSpec(gsi) }],
       }),
     );
+    await untilIndexActive(client, table.TableName as string, gsi.indexName);
+  }
+}
+
+/** How long a local index may take to build (a loaded machine, a table kept with many items). */
+const INDEX_BUILD_TIMEOUT_MS = 120_000;
+
+async function untilIndexActive(client: DynamoDBClient, tableName: string, indexName: string): Promise<void> {
+  const deadline = Date.now() + INDEX_BUILD_TIMEOUT_MS;
+  for (;;) {
+    const index = (await describe(client, tableName))?.GlobalSecondaryIndexes?.find((i) => i.IndexName === indexName);
+    if (index?.IndexStatus === 'ACTIVE') return;
+    if (Date.now() > deadline)
+      throw new Error(
+        `Index ${indexName} of ${tableName} still ${index?.IndexStatus} after ${INDEX_BUILD_TIMEOUT_MS} ms`,
+      );
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
