@@ -7,6 +7,7 @@
 import { accountsEvents, accountsItemEvents } from '../accounts/events';
 import { budgetsEvents, budgetsItemEvents } from '../budgets/events';
 import { categoriesEvents, categoriesItemEvents } from '../categories/events';
+import { exportsDerivedEvents, exportsEvents, exportsItemEvents } from '../exports/events';
 import { goalsEvents, goalsItemEvents } from '../goals/events';
 import { identityEvents, identityItemEvents } from '../identity/events';
 import type { DeriveEvents, DetailOf } from '../kit/events/domain-events';
@@ -22,6 +23,7 @@ export const domainItems = {
   ...transactionsItemEvents,
   ...budgetsItemEvents,
   ...goalsItemEvents,
+  ...exportsItemEvents,
 } as const;
 
 export type DomainItemType = keyof typeof domainItems;
@@ -29,6 +31,7 @@ export type DomainItemType = keyof typeof domainItems;
 /** Item type → the further facts its changes stand for (events without an item of their own). */
 export const derivedItemEvents: Partial<Record<DomainItemType, DeriveEvents>> = {
   ...transactionsDerivedEvents,
+  ...exportsDerivedEvents,
 };
 
 export const eventSchemas = {
@@ -38,6 +41,7 @@ export const eventSchemas = {
   ...transactionsEvents,
   ...budgetsEvents,
   ...goalsEvents,
+  ...exportsEvents,
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

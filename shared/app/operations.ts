@@ -7,6 +7,7 @@
 import { accountsOperations } from '../accounts/operations';
 import { budgetsOperations } from '../budgets/operations';
 import { categoriesOperations } from '../categories/operations';
+import { exportsOperations } from '../exports/operations';
 import { goalsOperations } from '../goals/operations';
 import { identityOperations } from '../identity/operations';
 import { notificationsOperations } from '../notifications/operations';
@@ -21,6 +22,7 @@ export const operations = [
   ...transactionsOperations,
   ...budgetsOperations,
   ...goalsOperations,
+  ...exportsOperations,
   ...notificationsOperations,
   ...ratesOperations,
   openapiGet,
