@@ -10,20 +10,11 @@ import { EXPORTS_PREFIX } from '../kit/aws/files-layout';
 import { filesBucketName, s3Client } from '../kit/aws/s3-client';
 import type { ExportFormat } from './items';
 
-export const contentTypes: Record<ExportFormat, string> = {
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  csv: 'text/csv; charset=utf-8',
-};
-
 export const userExportsPrefix = (userId: string) => `${EXPORTS_PREFIX}${userId}/`;
 export const exportFileKey = (userId: string, exportId: string, format: ExportFormat) =>
   `${userExportsPrefix(userId)}${exportId}.${format}`;
 export const exportPartKey = (userId: string, exportId: string, step: number, nonce: string) =>
   `${userExportsPrefix(userId)}${exportId}/part-${String(step).padStart(5, '0')}-${nonce}.json`;
-
-/** The file name a download is saved under. */
-export const exportFileName = (job: { from: string; to: string; format: ExportFormat }) =>
-  `transactions-${job.from}-to-${job.to}.${job.format}`;
 
 export type ExportFiles = {
   put(key: string, body: Buffer, contentType: string): Promise<void>;

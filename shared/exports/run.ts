@@ -15,7 +15,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { writeCsv } from './csv';
-import { contentTypes, type ExportFiles, exportFileKey, exportPartKey } from './files';
+import { contentTypes } from './file-names';
+import { type ExportFiles, exportFileKey, exportPartKey } from './files';
 import type { ExportItem } from './items';
 import { type ExportRow, exportRowOf, type StoredRow } from './rows';
 import type { ExportSource } from './source';

@@ -6,11 +6,19 @@ export const notifier = defineConsumer({
   entry: 'functions/events/notifier.ts',
   functionDescription: 'Sends emails for domain facts, exactly once per fact',
   // The events ./facts.ts turns into a fact to email (a unit test keeps the two lists equal).
-  events: ['UserSignedUp', 'BudgetThresholdCrossed', 'GoalMilestoneReached', 'GoalAchieved', 'TransactionCreated'],
+  events: [
+    'UserSignedUp',
+    'BudgetThresholdCrossed',
+    'GoalMilestoneReached',
+    'GoalAchieved',
+    'ExportReady',
+    'TransactionCreated',
+  ],
   // Only a large transaction is news; the ledger marks it when recorded (TransactionItem.large).
   only: { TransactionCreated: [{ data: { large: [true] } }] },
   rule: { id: 'notify', description: 'Facts that someone should hear about by email' },
-  grants: { table: 'readWrite', sendEmail: true },
+  // Files: reads an export to attach it to the email that says it is ready.
+  grants: { table: 'readWrite', sendEmail: true, files: 'read' },
   timeoutSeconds: 30,
 });
 

@@ -11,6 +11,7 @@ export const notificationKinds = [
   'goalMilestone',
   'goalAchieved',
   'largeTransaction',
+  'exportReady',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

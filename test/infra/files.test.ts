@@ -19,8 +19,8 @@ import {
   synthesize,
 } from './support/synth';
 
-/** Who may touch the files bucket: the export writer and the export download link. */
-const FILES_GRANTS = ['exporter: readWrite', 'exports-download: read'];
+/** Who may touch the files bucket: the export writer, its download link and email, the eraser. */
+const FILES_GRANTS = ['exporter: readWrite', 'exports-download: read', 'notifier: read', 'user-data-eraser: erase'];
 
 const bucketOf = (synth: Synthesized) => {
   const buckets = resourcesOfType(synth.stacks, 'AWS::S3::Bucket');
@@ -115,7 +115,12 @@ describe('the files bucket', () => {
       ),
     );
     // One statement per granted function, objects only: never the bucket itself.
-    expect([...new Set(s3Actions)].sort()).toEqual(['s3:GetObject', 's3:PutObject']);
+    expect([...new Set(s3Actions)].sort()).toEqual([
+      's3:DeleteObject',
+      's3:GetObject',
+      's3:ListBucket',
+      's3:PutObject',
+    ]);
   });
 });
 

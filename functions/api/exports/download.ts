@@ -4,7 +4,7 @@
  * a function's temporary credentials dies with its session: the email links here, not to S3.
  */
 
-import { exportFileName } from '../../../shared/exports/files';
+import { exportFileName } from '../../../shared/exports/file-names';
 import { exportsDownload } from '../../../shared/exports/operations';
 import { createExportStore } from '../../../shared/exports/store';
 import { userRoute } from '../../../shared/identity/public';

@@ -79,6 +79,8 @@ describe('Cognito post-confirmation trigger', () => {
           goalAchieved: true,
           largeTransaction: false,
           largeTransactionAmount: 100_000,
+          exportReady: true,
+          attachExports: true,
         },
         createdAt: NOW,
         updatedAt: NOW,

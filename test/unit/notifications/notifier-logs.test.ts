@@ -40,6 +40,8 @@ test('sent, suppressed and failed notifications are logged by kind and fact id, 
       goalAchieved: true,
       largeTransaction: true,
       largeTransactionAmount: 1000,
+      exportReady: true,
+      attachExports: true,
     },
   });
   await table.put(storedAccount(userId, { accountId: 'acc-1', name: 'Secret Savings' }));
