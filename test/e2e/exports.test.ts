@@ -6,6 +6,7 @@
  * Summary totals equal to the ones computed here. Then a CSV export (formula injection
  * neutralised), validation, and isolation on every export route.
  */
+import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import ExcelJS from 'exceljs';
 import { ulid } from 'ulid';
 import { routes } from '../../lib/catalog/routes';
@@ -14,9 +15,9 @@ import { type ApiResult, api, call } from './support/api-client';
 import { expectProblem } from './support/expectations';
 import { type AccountView, createAccount, expectOk, type LedgerUser, ledgerUser, listAll } from './support/ledger';
 import { type Mail, mailsTo } from './support/mailbox';
-import { stackOutputs } from './support/outputs';
+import { isLocalCloud, stackOutputs } from './support/outputs';
 import { sleep } from './support/poll';
-import { closeTable, putItems } from './support/table';
+import { closeTable, putItems, userItemSortKeys } from './support/table';
 import { describeWithMailbox } from './support/targets';
 
 jest.setTimeout(600_000);
@@ -345,5 +346,32 @@ describeWithMailbox('exports', () => {
       ['accountIds'],
     );
     expect([...attempted].sort()).toEqual(covered.map((route) => `${route.method} ${route.path}`).sort());
+  });
+
+  test('deleting the account erases the job items and every export file of the user', async () => {
+    const { Region, S3Endpoint, FilesBucketName } = stackOutputs();
+    const s3 = new S3Client({
+      region: Region,
+      // The credentials the local cloud gives its functions; its S3 accepts no others.
+      ...(isLocalCloud()
+        ? { endpoint: S3Endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+        : {}),
+    });
+    const filesOf = async (userId: string) =>
+      (await s3.send(new ListObjectsV2Command({ Bucket: FilesBucketName, Prefix: `exports/${userId}/` }))).KeyCount ??
+      0;
+    try {
+      expect(await filesOf(a.userId)).toBeGreaterThan(0);
+      expect(await api.delete('/v1/me', { token: a.token })).toMatchObject({ status: 202 });
+      const deadline = Date.now() + 180_000;
+      while ((await userItemSortKeys(a.userId)).length > 0 || (await filesOf(a.userId)) > 0) {
+        if (Date.now() > deadline) throw new Error("A's items or export files are still there");
+        await sleep(500);
+      }
+      // B's data is untouched by A's erasure.
+      expect(await userItemSortKeys(b.userId)).toContain('PROFILE');
+    } finally {
+      s3.destroy();
+    }
   });
 });
