@@ -114,13 +114,20 @@ describe('the files bucket', () => {
         actionsOf(statementsOfRole(template, roleId)).filter((action) => action.startsWith('s3:')),
       ),
     );
-    // One statement per granted function, objects only: never the bucket itself.
     expect([...new Set(s3Actions)].sort()).toEqual([
       's3:DeleteObject',
       's3:GetObject',
       's3:ListBucket',
       's3:PutObject',
     ]);
+    // Listing is the eraser's alone, and only under the user-file prefixes.
+    const listing = synth.stacks.flatMap(({ template }) =>
+      Object.keys(template.findResources('AWS::IAM::Role')).flatMap((roleId) =>
+        statementsOfRole(template, roleId).filter((statement) => actionsOf([statement]).includes('s3:ListBucket')),
+      ),
+    );
+    expect(listing).toHaveLength(1);
+    expect(listing[0]).toMatchObject({ Condition: { StringLike: { 's3:prefix': ['exports/*'] } } });
   });
 });
 
