@@ -76,6 +76,14 @@ export class MonetaStack extends Stack {
     this.consumerRetries = new ConsumerRetries(this, 'ConsumerRetries');
     this.files = new Files(this, 'Files', { corsOrigins: config.corsOrigins, removalPolicy: config.removalPolicy });
 
+    // Before the functions: emails link to the API, so senders get its URL (API_URL).
+    this.api = new Api(this, 'Api', {
+      userPool: this.auth.userPool,
+      client: this.auth.client,
+      corsOrigins: config.corsOrigins,
+      removalPolicy: config.removalPolicy,
+    });
+
     this.resourceNames = {
       tableName: this.data.table.tableName,
       eventBusName: this.events.bus.eventBusName,
@@ -91,6 +99,7 @@ export class MonetaStack extends Stack {
       },
       ratesFeed: ratesFeedEnvironment(ECB_RATES_URL),
       filesBucketName: this.files.bucket.bucketName,
+      apiUrl: this.api.url,
     };
     const bindings = {
       names: this.resourceNames,
@@ -115,13 +124,6 @@ export class MonetaStack extends Stack {
         removalPolicy: config.removalPolicy,
       });
     }
-
-    this.api = new Api(this, 'Api', {
-      userPool: this.auth.userPool,
-      client: this.auth.client,
-      corsOrigins: config.corsOrigins,
-      removalPolicy: config.removalPolicy,
-    });
 
     for (const [feature, specs] of groupByFeature(allFunctions)) {
       const ids = new Set(specs.map((spec) => spec.id));

@@ -6,6 +6,7 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { createAccountStore } from '../../shared/accounts/store';
 import { eventConsumer } from '../../shared/app/consumer';
+import { bucketFiles } from '../../shared/exports/files';
 import { createProfileStore } from '../../shared/identity/profile-store';
 import { sesClient } from '../../shared/kit/aws/clients';
 import { documentClient } from '../../shared/kit/aws/document-client';
@@ -27,6 +28,8 @@ const deps = {
   senderEmail: requireEnv('SENDER_EMAIL'),
   configurationSet: requireEnv('SES_CONFIGURATION_SET'),
   appName: requireEnv('APP_NAME'),
+  apiUrl: requireEnv('API_URL'),
+  file: (key: string) => bucketFiles().get(key),
 };
 
 /** The events its declaration (and so its rule) routes here. */

@@ -12,6 +12,8 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { eventConsumer } from '../../shared/app/consumer';
 import { userDataEraser } from '../../shared/identity/consumers';
 import { ADMITTED_REQUEST_WINDOW_MS, eraseUserPartition } from '../../shared/identity/user-data-store';
+import { deleteObjectsUnder } from '../../shared/kit/aws/delete-prefix';
+import { userFilePrefixes } from '../../shared/kit/aws/files-layout';
 import { logger, metrics } from '../../shared/kit/observability';
 
 /** The events its declaration (and so its rule) routes here. */
@@ -21,6 +23,10 @@ export const handler = eventConsumer(userDataEraser, async ({ detail }) => {
   // The stream record's time; never later than now, so a skewed timestamp cannot stretch the wait.
   const deletedAt = Math.min(Date.parse(detail.occurredAt), Date.now());
   const erased = await eraseUserPartition(detail.userId, { writesSettledAt: deletedAt + ADMITTED_REQUEST_WINDOW_MS });
+  // Files after items: with the job items gone no further export chunk is driven. A chunk already
+  // running may still write one object after this; it is under exports/, which expires in 7 days.
+  let filesErased = 0;
+  for (const prefix of userFilePrefixes(detail.userId)) filesErased += await deleteObjectsUnder(prefix);
   metrics.addMetric('ItemsErased', MetricUnit.Count, erased);
-  logger.info('User data erased', { userId: detail.userId, itemsErased: erased });
+  logger.info('User data erased', { userId: detail.userId, itemsErased: erased, filesErased });
 });

@@ -20,6 +20,8 @@ export type ResourceNames = {
   ratesFeed: Record<string, string>;
   /** The private files bucket (./files.ts). */
   filesBucketName: string;
+  /** The HTTP API's base URL, without a trailing slash: emails link to its routes. */
+  apiUrl: string;
 };
 
 const METRICS_NAMESPACE = 'Moneta';
@@ -40,6 +42,7 @@ export function environmentFor(spec: FunctionSpec, names: ResourceNames): Record
     env.SENDER_EMAIL = names.senderEmail;
     env.SES_CONFIGURATION_SET = names.sesConfigurationSet;
     env.APP_NAME = names.appName;
+    env.API_URL = names.apiUrl;
   }
   if (spec.retryQueue) env.RETRY_QUEUE_URL = names.consumerRetries.retryQueueUrl;
   if (spec.retryQueue === 'work') {

@@ -5,7 +5,7 @@
  */
 
 /** Workbooks written by the export job live under this prefix and expire on their own. */
-export const EXPORTS_PREFIX = 'exports/';
+export { EXPORTS_PREFIX } from '../../shared/kit/aws/files-layout';
 
 /** The bucket the local cloud creates; on AWS CloudFormation names it. */
 export const LOCAL_FILES_BUCKET = 'moneta-files';

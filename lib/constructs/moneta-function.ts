@@ -24,6 +24,7 @@ import type { CfnBucket, IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { bundlingDefaults } from '../catalog/bundling';
 import { environmentFor, type ResourceNames } from '../catalog/environment';
+import { EXPORTS_PREFIX } from '../catalog/files';
 import type { FunctionSpec } from '../catalog/functions';
 import { DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS } from '../catalog/functions';
 import { functionLogging, type LogLevel } from '../catalog/logging';
@@ -160,13 +161,25 @@ export class MonetaFunction extends NodejsFunction {
           'SES authorizes a send against the sender identity (address or domain) and, in the sandbox, each recipient identity; the statement is narrowed to the sender by its ses:FromAddress condition.',
       });
     }
+    if (spec.files === 'erase') {
+      // The eraser finds a deleted user's objects by their prefix: listing the bucket (only under
+      // the user prefixes, shared/kit/aws/files-layout.ts), and deleting.
+      this.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['s3:ListBucket'],
+          resources: [bindings.filesBucket.bucketArn],
+          conditions: { StringLike: { 's3:prefix': [`${EXPORTS_PREFIX}*`] } },
+        }),
+      );
+    }
     if (spec.files) {
-      // Objects only, never the bucket itself (no listing, no configuration): a function knows
-      // the keys it wrote, and a presigned URL can do no more than the role that signed it.
+      // Objects only, never the bucket's configuration: a function knows the keys it wrote, and a
+      // presigned URL can do no more than the role that signed it.
       const actions = {
         read: ['s3:GetObject'],
         write: ['s3:PutObject'],
         readWrite: ['s3:GetObject', 's3:PutObject'],
+        erase: ['s3:DeleteObject'],
       }[spec.files];
       this.addToRolePolicy(new PolicyStatement({ actions, resources: [bindings.filesBucket.arnForObjects('*')] }));
       Validations.of(this.role!).acknowledge({

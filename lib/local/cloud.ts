@@ -27,7 +27,7 @@ import { startGateway } from './gateway';
 import { createAccessTokenVerifier } from './jwt';
 import { startLambdaService } from './lambda-service';
 import { type StackOutputs, writeOutputsFile } from './outputs';
-import { assertPortsFree, LOCAL_ACCOUNT_ID, LOCAL_REGION, portsFrom } from './ports';
+import { assertPortsFree, LOCAL_ACCOUNT_ID, LOCAL_REGION, localUrl, portsFrom } from './ports';
 import { startLocalS3 } from './s3';
 import { startScheduler } from './scheduler';
 import { startSesOutbox } from './ses-outbox';
@@ -42,7 +42,10 @@ const localNames = {
   sesConfigurationSet: 'moneta',
   appName: 'Moneta',
   filesBucketName: LOCAL_FILES_BUCKET,
-} as const satisfies Omit<ResourceNames, 'userPoolId' | 'userPoolClientId' | 'consumerRetries' | 'ratesFeed'>;
+} as const satisfies Omit<
+  ResourceNames,
+  'userPoolId' | 'userPoolClientId' | 'consumerRetries' | 'ratesFeed' | 'apiUrl'
+>;
 
 /** The credentials every local function signs with; the local S3 accepts exactly these. */
 const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
@@ -251,6 +254,8 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
         policy: retryPolicySeconds(timeScale),
       },
       ratesFeed: ratesFeedEnvironment(ecb.filesUrl, timeScale),
+      // The gateway starts last, on this port (it is checked free up front).
+      apiUrl: localUrl(ports.api),
     };
     // The standard variables only: handlers never know they run locally.
     const awsEnv = {

@@ -39,6 +39,10 @@ export type OutboxMail = {
   via: 'ses' | 'cognito';
   configurationSet?: string;
   tags?: Record<string, string>;
+  /** Files of a raw (MIME) message, decoded; the bytes as base64. */
+  attachments?: { filename: string; contentType: string; size: number; contentBase64: string }[];
+  /** A raw message exactly as sent (base64), so nothing the parser skips is lost. */
+  raw?: string;
 };
 
 export interface Outbox extends RunningService {

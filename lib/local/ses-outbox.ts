@@ -18,6 +18,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Outbox, OutboxMail, UsageMeter } from './contracts';
 import { isRecord, listen, readJson, readJsonLines, sendJson } from './http';
+import { parseMime } from './mime';
 
 /** SES v2 refuses messages over 40 MB; a local cap keeps a runaway caller from eating memory. */
 
@@ -102,7 +103,7 @@ export async function startSesOutbox(opts: {
 
 type ParsedSend = { mail: Omit<OutboxMail, 'id' | 'receivedAt'> } | { error: string };
 
-/** The subset of SES v2 SendEmail Moneta uses: Simple content, To/Cc/Bcc, configuration set, tags. */
+/** The subset of SES v2 SendEmail Moneta uses: Simple or Raw content, To/Cc/Bcc, configuration set, tags. */
 function parseSendEmail(body: unknown): ParsedSend {
   if (!isRecord(body)) return { error: 'Request body must be a JSON object' };
   const from = body.FromEmailAddress;
@@ -111,7 +112,43 @@ function parseSendEmail(body: unknown): ParsedSend {
   const to = ['ToAddresses', 'CcAddresses', 'BccAddresses'].flatMap((k) => stringList(destination[k]));
   if (to.length === 0) return { error: 'Destination needs at least one address' };
   const content = isRecord(body.Content) ? body.Content : {};
-  if (!isRecord(content.Simple)) return { error: 'Only Content.Simple is supported by the local outbox' };
+  const tagsOf = () => {
+    const tags: Record<string, string> = {};
+    for (const tag of Array.isArray(body.EmailTags) ? body.EmailTags : []) {
+      if (isRecord(tag) && typeof tag.Name === 'string' && typeof tag.Value === 'string') tags[tag.Name] = tag.Value;
+    }
+    return tags;
+  };
+  if (isRecord(content.Raw)) {
+    // The SDK sends the message's bytes base64-encoded in the JSON body.
+    if (typeof content.Raw.Data !== 'string') return { error: 'Content.Raw.Data is required' };
+    const raw = Buffer.from(content.Raw.Data, 'base64');
+    const parsed = parseMime(raw);
+    if (parsed.subject === undefined) return { error: 'The raw message has no Subject header' };
+    if (parsed.text === undefined && parsed.html === undefined)
+      return { error: 'The raw message has no text or HTML part' };
+    const tags = tagsOf();
+    return {
+      mail: {
+        from,
+        to,
+        subject: parsed.subject,
+        ...(parsed.text !== undefined && { text: parsed.text }),
+        ...(parsed.html !== undefined && { html: parsed.html }),
+        via: 'ses',
+        ...(typeof body.ConfigurationSetName === 'string' && { configurationSet: body.ConfigurationSetName }),
+        ...(Object.keys(tags).length > 0 && { tags }),
+        attachments: parsed.attachments.map((file) => ({
+          filename: file.filename,
+          contentType: file.contentType,
+          size: file.content.length,
+          contentBase64: file.content.toString('base64'),
+        })),
+        raw: raw.toString('base64'),
+      },
+    };
+  }
+  if (!isRecord(content.Simple)) return { error: 'Content needs Simple or Raw' };
   const subject = dataOf(content.Simple.Subject);
   if (subject === undefined) return { error: 'Content.Simple.Subject.Data is required' };
   const parts = isRecord(content.Simple.Body) ? content.Simple.Body : {};

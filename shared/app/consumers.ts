@@ -4,6 +4,7 @@
  * a new consumer of an existing feature is declared in that feature's consumers.ts only.
  */
 import { budgetsConsumers } from '../budgets/consumers';
+import { exportsConsumers } from '../exports/consumers';
 import { goalsConsumers } from '../goals/consumers';
 import { identityConsumers } from '../identity/consumers';
 import { insightsConsumers } from '../insights/consumers';
@@ -28,6 +29,7 @@ export const consumers = [
   ...budgetsConsumers,
   ...goalsConsumers,
   ...insightsConsumers,
+  ...exportsConsumers,
   auditLogger,
 ] as const satisfies readonly { events: readonly EventName[] }[];
 

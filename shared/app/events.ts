@@ -7,6 +7,7 @@
 import { accountsEvents, accountsItemEvents } from '../accounts/events';
 import { budgetsEvents, budgetsItemEvents } from '../budgets/events';
 import { categoriesEvents, categoriesItemEvents } from '../categories/events';
+import { exportsDerivedEvents, exportsEvents, exportsItemEvents } from '../exports/events';
 import { goalsEvents, goalsItemEvents } from '../goals/events';
 import { identityEvents, identityItemEvents } from '../identity/events';
 import { insightsEvents, insightsItemEvents } from '../insights/events';
@@ -24,6 +25,7 @@ export const domainItems = {
   ...budgetsItemEvents,
   ...goalsItemEvents,
   ...insightsItemEvents,
+  ...exportsItemEvents,
 } as const;
 
 export type DomainItemType = keyof typeof domainItems;
@@ -31,6 +33,7 @@ export type DomainItemType = keyof typeof domainItems;
 /** Item type → the further facts its changes stand for (events without an item of their own). */
 export const derivedItemEvents: Partial<Record<DomainItemType, DeriveEvents>> = {
   ...transactionsDerivedEvents,
+  ...exportsDerivedEvents,
 };
 
 export const eventSchemas = {
@@ -41,6 +44,7 @@ export const eventSchemas = {
   ...budgetsEvents,
   ...goalsEvents,
   ...insightsEvents,
+  ...exportsEvents,
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

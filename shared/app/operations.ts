@@ -7,6 +7,7 @@
 import { accountsOperations } from '../accounts/operations';
 import { budgetsOperations } from '../budgets/operations';
 import { categoriesOperations } from '../categories/operations';
+import { exportsOperations } from '../exports/operations';
 import { goalsOperations } from '../goals/operations';
 import { identityOperations } from '../identity/operations';
 import { insightsOperations } from '../insights/operations';
@@ -23,6 +24,7 @@ export const operations = [
   ...budgetsOperations,
   ...goalsOperations,
   ...insightsOperations,
+  ...exportsOperations,
   ...notificationsOperations,
   ...ratesOperations,
   openapiGet,

@@ -12,17 +12,29 @@ export const displayName = z.lazily(() => z.string().check(z.trim(), z.minLength
  * Which emails a user wants. Welcome mail is always sent (it confirms the address works);
  * the rest can be switched off one kind at a time.
  */
+const preferenceFields = () => ({
+  budgetThreshold: z.boolean(),
+  budgetExceeded: z.boolean(),
+  goalMilestone: z.boolean(),
+  goalAchieved: z.boolean(),
+  largeTransaction: z.boolean(),
+  /** Minor units of the home currency; a transaction at or above it triggers the alert. */
+  largeTransactionAmount: z.int().check(z.positive(), z.lte(Number.MAX_SAFE_INTEGER)),
+  /** A category's month-to-date spending far above its usual level (docs/insights.md). */
+  unusualSpending: z.boolean(),
+  /** The email that says an export is ready to download. */
+  exportReady: z.boolean(),
+  /** Attach the export's file to that email when it is small enough (otherwise only the link). */
+  attachExports: z.boolean(),
+});
+
 export const notificationPreferences = z.lazily(() =>
   z.strictObject({
-    budgetThreshold: z.boolean(),
-    budgetExceeded: z.boolean(),
-    goalMilestone: z.boolean(),
-    goalAchieved: z.boolean(),
-    largeTransaction: z.boolean(),
-    /** A category's month-to-date spending far above its usual level (docs/insights.md). */
-    unusualSpending: z.boolean(),
-    /** Minor units of the home currency; a transaction at or above it triggers the alert. */
-    largeTransactionAmount: z.int().check(z.positive(), z.lte(Number.MAX_SAFE_INTEGER)),
+    ...preferenceFields(),
+    // Profiles written before these switches existed lack them: they read as the defaults.
+    unusualSpending: z._default(z.boolean(), true),
+    exportReady: z._default(z.boolean(), true),
+    attachExports: z._default(z.boolean(), true),
   }),
 );
 export type NotificationPreferences = z.infer<ReturnType<typeof notificationPreferences>>;
@@ -33,8 +45,10 @@ export const defaultNotificationPreferences: NotificationPreferences = {
   goalMilestone: true,
   goalAchieved: true,
   largeTransaction: false,
-  unusualSpending: true,
   largeTransactionAmount: 100_000,
+  unusualSpending: true,
+  exportReady: true,
+  attachExports: true,
 };
 
 export const DEFAULT_HOME_CURRENCY = 'EUR';
@@ -49,13 +63,7 @@ export const profileSchema = z.lazily(() =>
     name: z.string(),
     homeCurrency: currencyCode(),
     timezone: timeZone(),
-    // Profiles stored before a preference existed read with its default.
-    notifications: z.pipe(
-      z.transform((stored: unknown) =>
-        stored && typeof stored === 'object' ? { unusualSpending: true, ...stored } : stored,
-      ),
-      notificationPreferences(),
-    ),
+    notifications: notificationPreferences(),
     createdAt: z.string(),
     updatedAt: z.string(),
     version: z.int().check(z.positive()),
@@ -85,8 +93,9 @@ export const profilePatchSchema = z.lazily(() =>
       name: z.optional(displayName()),
       homeCurrency: z.optional(currencyCode()),
       timezone: z.optional(timeZone()),
-      // notificationPreferences is strict, and so is its partial: an unknown preference is refused.
-      notifications: z.optional(z.partial(notificationPreferences())),
+      // Strict, and so is its partial: an unknown preference is refused. Built from the fields
+      // without their defaults, so a patch changes only the preferences it names.
+      notifications: z.optional(z.partial(z.strictObject(preferenceFields()))),
     })
     .check(z.refine((patch) => Object.keys(patch).length > 0, { message: 'must change at least one field' })),
 );

@@ -11,13 +11,15 @@ export const notifier = defineConsumer({
     'BudgetThresholdCrossed',
     'GoalMilestoneReached',
     'GoalAchieved',
+    'ExportReady',
     'TransactionCreated',
     'UnusualSpending',
   ],
   // Only a large transaction is news; the ledger marks it when recorded (TransactionItem.large).
   only: { TransactionCreated: [{ data: { large: [true] } }] },
   rule: { id: 'notify', description: 'Facts that someone should hear about by email' },
-  grants: { table: 'readWrite', sendEmail: true },
+  // Files: reads an export to attach it to the email that says it is ready.
+  grants: { table: 'readWrite', sendEmail: true, files: 'read' },
   timeoutSeconds: 30,
 });
 

@@ -24,6 +24,7 @@ import { logger } from '../kit/observability';
 import type { Fact } from './facts';
 import { capWindow } from './hourly-cap';
 import { wantsKind } from './kinds';
+import { mimeMessage } from './mime';
 import type { NotificationStore } from './store';
 import type { RenderedEmail } from './templates/email';
 
@@ -38,6 +39,9 @@ type DeliveryDeps = {
   senderEmail: string;
   configurationSet: string;
   appName: string;
+  apiUrl: string;
+  /** Reads an object of the files bucket (an export to attach). */
+  file: (key: string) => Promise<Buffer>;
   now?: () => Date;
 };
 
@@ -97,8 +101,10 @@ export async function deliverOnce(userId: string, fact: Fact, deps: DeliveryDeps
 
   const content = await fact.render({
     appName: deps.appName,
+    apiUrl: deps.apiUrl,
     profile,
     accountName: (accountId) => deps.accountName(userId, accountId),
+    file: deps.file,
   });
 
   let messageId: string;
@@ -128,6 +134,16 @@ function sendEmailCommand(
   content: RenderedEmail,
   deps: Pick<DeliveryDeps, 'senderEmail' | 'configurationSet'>,
 ) {
+  if (content.attachments && content.attachments.length > 0) {
+    // Only a raw MIME message can carry files; the headers' From and To must match the envelope.
+    return new SendEmailCommand({
+      FromEmailAddress: deps.senderEmail,
+      ConfigurationSetName: deps.configurationSet,
+      Destination: { ToAddresses: [to] },
+      Content: { Raw: { Data: mimeMessage({ ...content, from: deps.senderEmail, to }) } },
+      EmailTags: [{ Name: 'kind', Value: kind }],
+    });
+  }
   return new SendEmailCommand({
     FromEmailAddress: deps.senderEmail,
     ConfigurationSetName: deps.configurationSet,

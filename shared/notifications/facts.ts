@@ -9,6 +9,7 @@
  */
 
 import type { budgetsEvents } from '../budgets/public';
+import { contentTypes, exportFileName, type exportsEvents } from '../exports/public';
 import type { goalsEvents } from '../goals/public';
 import type { identityEvents, Profile } from '../identity/public';
 import type { insightsEvents } from '../insights/public';
@@ -17,6 +18,7 @@ import type { transactionsEvents } from '../transactions/public';
 import type { NotificationKind } from './kinds';
 import { budgetAlertEmail } from './templates/budget-alert';
 import type { RenderedEmail } from './templates/email';
+import { exportReadyEmail } from './templates/export-ready';
 import { goalAchievedEmail, goalMilestoneEmail } from './templates/goal-milestone';
 import { largeTransactionEmail } from './templates/large-transaction';
 import { unusualSpendingEmail } from './templates/unusual-spending';
@@ -29,7 +31,14 @@ type RenderContext = {
   profile: Profile;
   /** An account's name, or undefined when it no longer exists. */
   accountName: (accountId: string) => Promise<string | undefined>;
+  /** The API's base URL (no trailing slash): emails link to its routes. */
+  apiUrl: string;
+  /** An object of the files bucket (an export to attach). */
+  file: (key: string) => Promise<Buffer>;
 };
+
+/** Exports up to this size travel with their email (when the user allows); larger ones are links only. */
+export const MAX_ATTACHMENT_BYTES = 1_000_000;
 
 export type Fact = {
   kind: NotificationKind;
@@ -48,7 +57,8 @@ type NotifiableEvents = typeof identityEvents &
   typeof transactionsEvents &
   typeof budgetsEvents &
   typeof goalsEvents &
-  typeof insightsEvents;
+  typeof insightsEvents &
+  typeof exportsEvents;
 type EventName = keyof NotifiableEvents;
 type EventDetail<N extends EventName> = DetailOf<NotifiableEvents, N>;
 
@@ -79,6 +89,18 @@ const factOfEvent = {
     kind: 'goalAchieved',
     factId: data.milestoneId,
     render: ({ appName }) => goalAchievedEmail(data, appName),
+  }),
+
+  ExportReady: ({ data }) => ({
+    kind: 'exportReady',
+    factId: `export-ready#${data.exportId}`,
+    render: async ({ appName, apiUrl, profile, file }) => {
+      const attach = profile.notifications.attachExports && data.fileSize <= MAX_ATTACHMENT_BYTES;
+      const attachment = attach
+        ? { filename: exportFileName(data), contentType: contentTypes[data.format], content: await file(data.fileKey) }
+        : undefined;
+      return exportReadyEmail(data, { appName, apiUrl, ...(attachment ? { attachment } : {}) });
+    },
   }),
 
   TransactionCreated: ({ data }) => {

@@ -12,6 +12,7 @@ export const notificationKinds = [
   'goalAchieved',
   'largeTransaction',
   'unusualSpending',
+  'exportReady',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

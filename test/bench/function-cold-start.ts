@@ -46,6 +46,7 @@ const names: ResourceNames = {
   consumerRetries: { retryQueueUrl: 'bench', deadLetterQueueUrl: 'bench', policy: retryPolicySeconds() },
   ratesFeed: ratesFeedEnvironment(ECB_RATES_URL),
   filesBucketName: 'bench',
+  apiUrl: 'https://api.example',
 };
 
 async function bundle(entry: string, outfile: string): Promise<void> {

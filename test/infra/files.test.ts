@@ -19,6 +19,9 @@ import {
   synthesize,
 } from './support/synth';
 
+/** Who may touch the files bucket: the export writer, its download link and email, the eraser. */
+const FILES_GRANTS = ['exporter: readWrite', 'exports-download: read', 'notifier: read', 'user-data-eraser: erase'];
+
 const bucketOf = (synth: Synthesized) => {
   const buckets = resourcesOfType(synth.stacks, 'AWS::S3::Bucket');
   expect(buckets).toHaveLength(1);
@@ -96,17 +99,35 @@ describe('the files bucket', () => {
     expect(resourcesOfType(synth.stacks, 'AWS::S3::Bucket')[0]?.resource.DeletionPolicy).toBe('Retain');
   });
 
-  it('is an output, and no function of the catalog may touch it yet', () => {
+  it('is an output, and only the functions that declare a files grant may touch it', () => {
     const outputs = synth.template.toJSON().Outputs as Record<string, { Value: unknown }>;
     const bucketId = logicalId(synth.stack, synth.stack.files.bucket.node.defaultChild as CfnBucket);
     expect(outputs.FilesBucketName?.Value).toEqual({ Ref: bucketId });
-    expect(functions.filter((spec) => spec.files)).toEqual([]);
+    expect(
+      functions
+        .filter((spec) => spec.files)
+        .map((spec) => `${spec.id}: ${spec.files}`)
+        .sort(),
+    ).toEqual(FILES_GRANTS);
     const s3Actions = synth.stacks.flatMap(({ template }) =>
       Object.keys(template.findResources('AWS::IAM::Role')).flatMap((roleId) =>
         actionsOf(statementsOfRole(template, roleId)).filter((action) => action.startsWith('s3:')),
       ),
     );
-    expect(s3Actions).toEqual([]);
+    expect([...new Set(s3Actions)].sort()).toEqual([
+      's3:DeleteObject',
+      's3:GetObject',
+      's3:ListBucket',
+      's3:PutObject',
+    ]);
+    // Listing is the eraser's alone, and only under the user-file prefixes.
+    const listing = synth.stacks.flatMap(({ template }) =>
+      Object.keys(template.findResources('AWS::IAM::Role')).flatMap((roleId) =>
+        statementsOfRole(template, roleId).filter((statement) => actionsOf([statement]).includes('s3:ListBucket')),
+      ),
+    );
+    expect(listing).toHaveLength(1);
+    expect(listing[0]).toMatchObject({ Condition: { StringLike: { 's3:prefix': ['exports/*'] } } });
   });
 });
 

@@ -15,4 +15,5 @@ process.env.USER_POOL_CLIENT_ID = 'testclient';
 process.env.SENDER_EMAIL = 'no-reply@example.com';
 process.env.SES_CONFIGURATION_SET = 'moneta-test';
 process.env.APP_NAME = 'Moneta';
+process.env.API_URL = 'https://api.moneta.example';
 process.env.RETRY_QUEUE_URL = 'https://sqs.eu-west-1.amazonaws.com/123456789012/moneta-test-retries';

@@ -13,7 +13,8 @@ export type Grants = {
   /**
    * Objects in the private files bucket (FILES_BUCKET): `read` may GetObject (and so sign download
    * links), `write` may PutObject (and so sign upload grants), `readWrite` both. A presigned URL
-   * carries exactly the permissions of the function that signed it.
+   * carries exactly the permissions of the function that signed it. `erase` may list the bucket
+   * and DeleteObject, to remove a deleted user's files (and nothing else).
    */
-  files?: 'read' | 'write' | 'readWrite';
+  files?: 'read' | 'write' | 'readWrite' | 'erase';
 };

@@ -5,8 +5,8 @@
  */
 import { escapeHtml } from './escape-html';
 
-/** A run of text inside a paragraph: plain, or an API path/field shown as code. */
-type Inline = string | { code: string };
+/** A run of text inside a paragraph: plain, an API path/field shown as code, or a link (its URL shown in text). */
+type Inline = string | { code: string } | { link: string };
 /** `facts`: the numbers of an alert as label/value rows (a table in HTML, `Label: value` lines in text). */
 type Block = { paragraph: Inline[] } | { list: Inline[][] } | { facts: [label: string, value: string][] };
 
@@ -19,12 +19,21 @@ export type EmailContent = {
   footer: string;
 };
 
-export type RenderedEmail = { subject: string; html: string; text: string };
+/** A file sent along with the email (SES raw content). */
+export type Attachment = { filename: string; contentType: string; content: Buffer };
 
-const inlineHtml = (parts: Inline[]) =>
-  parts.map((part) => (typeof part === 'string' ? escapeHtml(part) : `<code>${escapeHtml(part.code)}</code>`)).join('');
+export type RenderedEmail = { subject: string; html: string; text: string; attachments?: Attachment[] };
 
-const inlineText = (parts: Inline[]) => parts.map((part) => (typeof part === 'string' ? part : part.code)).join('');
+function partHtml(part: Inline): string {
+  if (typeof part === 'string') return escapeHtml(part);
+  if ('code' in part) return `<code>${escapeHtml(part.code)}</code>`;
+  return `<a href="${escapeHtml(part.link)}">${escapeHtml(part.link)}</a>`;
+}
+
+const inlineHtml = (parts: Inline[]) => parts.map(partHtml).join('');
+
+const inlineText = (parts: Inline[]) =>
+  parts.map((part) => (typeof part === 'string' ? part : 'code' in part ? part.code : part.link)).join('');
 
 function blockHtml(block: Block): string {
   if ('paragraph' in block) return `<p>${inlineHtml(block.paragraph)}</p>`;

@@ -15,6 +15,8 @@ export type Mail = {
   text?: string;
   html?: string;
   via: 'ses' | 'cognito';
+  /** Files of a raw message, as the outbox decoded them. */
+  attachments?: { filename: string; contentType: string; size: number; contentBase64: string }[];
 };
 
 function outboxUrl(): string {

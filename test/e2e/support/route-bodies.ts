@@ -164,6 +164,11 @@ export const bodyFixtures: Record<string, BodyFixture> = {
     requiredOnEmpty: ['money'],
     wrongTypes: { money: 5000, date: 20260410, note: 5 },
   },
+  'POST /v1/exports': {
+    valid: { format: 'xlsx', from: '2026-01-01', to: '2026-03-31' },
+    requiredOnEmpty: ['format', 'from', 'to'],
+    wrongTypes: { format: 1, from: 20260101, to: true, accountIds: 'acc', categoryIds: 7, kind: ['expense'] },
+  },
 };
 
 export const routeKey = (route: Pick<RouteSpec, 'method' | 'path'>) => `${route.method} ${route.path}`;

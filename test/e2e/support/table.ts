@@ -3,7 +3,8 @@
  * the caller's AWS credentials elsewhere), to prove what the API cannot show: items really gone.
  * Query on the user's partition only; never Scan.
  */
-import { DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
+import { BatchWriteItemCommand, DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import { stackOutputs } from './outputs';
 
 let client: DynamoDBClient | undefined;
@@ -40,6 +41,24 @@ export async function userItemSortKeys(userId: string): Promise<string[]> {
     startKey = page.LastEvaluatedKey as Record<string, never> | undefined;
   } while (startKey);
   return sortKeys;
+}
+
+/**
+ * Writes items straight into the table (BatchWriteItem, 25 at a time, retrying what is left
+ * unprocessed): seeding thousands of stored items without thousands of API calls. The stream
+ * still publishes them, as it would any write.
+ */
+export async function putItems(items: readonly Record<string, unknown>[]): Promise<void> {
+  const tableName = stackOutputs().TableName;
+  for (let i = 0; i < items.length; i += 25) {
+    let pending = items
+      .slice(i, i + 25)
+      .map((item) => ({ PutRequest: { Item: marshall(item, { removeUndefinedValues: true }) } }));
+    while (pending.length > 0) {
+      const response = await dynamo().send(new BatchWriteItemCommand({ RequestItems: { [tableName]: pending } }));
+      pending = (response.UnprocessedItems?.[tableName] ?? []) as typeof pending;
+    }
+  }
 }
 
 export function closeTable(): void {

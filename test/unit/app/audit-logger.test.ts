@@ -15,8 +15,9 @@ test('the audit logger hears every event the stream publisher can publish', () =
       return name ? [name] : [];
     }),
   );
-  // Derived from a transaction's write, not an item of its own (shared/transactions/events.ts).
-  published.push('CurrencyConverted');
+  // Derived from a transaction's write, not an item of its own (shared/transactions/events.ts),
+  // and from an export job turning ready (shared/exports/events.ts).
+  published.push('CurrencyConverted', 'ExportReady');
   expect([...(rule?.detailTypes ?? [])].sort()).toEqual([...new Set(published)].sort());
   expect([...acceptedDetailTypes].sort()).toEqual([...new Set(published)].sort());
 });

@@ -80,6 +80,8 @@ describe('Cognito post-confirmation trigger', () => {
           largeTransaction: false,
           unusualSpending: true,
           largeTransactionAmount: 100_000,
+          exportReady: true,
+          attachExports: true,
         },
         createdAt: NOW,
         updatedAt: NOW,

@@ -1,4 +1,11 @@
 import {
+  DeleteObjectsCommand,
+  type DeleteObjectsCommandInput,
+  ListObjectsV2Command,
+  type ListObjectsV2CommandInput,
+  S3Client,
+} from '@aws-sdk/client-s3';
+import {
   BatchWriteCommand,
   type BatchWriteCommandInput,
   DynamoDBDocumentClient,
@@ -12,6 +19,27 @@ import { rules } from '../../../lib/catalog/rules';
 import { eventBridgeEvent, lambdaContext, userDeleted, userSignedUp } from '../support/eventbridge-event';
 
 const dynamo = mockClient(DynamoDBDocumentClient);
+const s3 = mockClient(S3Client);
+process.env.FILES_BUCKET = 'moneta-files-test';
+
+/** The files bucket as keys; listing pages hold 2 keys here so that paging is exercised. */
+let bucket: string[] = [];
+function listObjects(input: ListObjectsV2CommandInput) {
+  const matching = bucket.filter((key) => key.startsWith(input.Prefix ?? '')).sort();
+  const start = input.ContinuationToken ? matching.indexOf(input.ContinuationToken) + 1 : 0;
+  const page = matching.slice(start, start + 2);
+  const more = start + 2 < matching.length;
+  return {
+    Contents: page.map((Key) => ({ Key })),
+    IsTruncated: more,
+    NextContinuationToken: more ? page.at(-1) : undefined,
+  };
+}
+function deleteObjects(input: DeleteObjectsCommandInput) {
+  const gone = new Set((input.Delete?.Objects ?? []).map((object) => object.Key));
+  bucket = bucket.filter((key) => !gone.has(key));
+  return { Errors: [] };
+}
 
 /** The table as sorted keys; Query pages hold 25 items here so that paging is exercised. */
 const PAGE = 25;
@@ -62,6 +90,30 @@ beforeEach(() => {
   ];
   dynamo.on(QueryCommand).callsFake(query);
   dynamo.on(BatchWriteCommand).callsFake(batchWrite);
+  s3.reset();
+  bucket = [];
+  s3.on(ListObjectsV2Command).callsFake(listObjects);
+  s3.on(DeleteObjectsCommand).callsFake(deleteObjects);
+});
+
+test("deletes the user's export files, and only theirs", async () => {
+  bucket = [
+    'exports/user-1/01A.xlsx',
+    'exports/user-1/01A/part-00000-x.json',
+    'exports/user-1/01A/part-00001-y.json',
+    'exports/user-1/01B.csv',
+    'exports/user-10/01C.csv',
+    'exports/user-2/01D.xlsx',
+  ];
+  await erase();
+  expect(bucket).toEqual(['exports/user-10/01C.csv', 'exports/user-2/01D.xlsx']);
+  for (const call of s3.commandCalls(ListObjectsV2Command)) {
+    expect(call.args[0].input).toMatchObject({ Bucket: 'moneta-files-test', Prefix: 'exports/user-1/' });
+  }
+  // A second delivery finds nothing left to delete.
+  s3.resetHistory();
+  await erase();
+  expect(s3.commandCalls(DeleteObjectsCommand)).toHaveLength(0);
 });
 
 test('only a deleted user sets the eraser off: its rule routes UserDeleted and it refuses anything else', async () => {

@@ -209,6 +209,7 @@ describe('createFunctionRuntime (the catalog, bundled with esbuild)', () => {
     consumerRetries: { retryQueueUrl: 'http://sqs/retry', deadLetterQueueUrl: 'http://sqs/dead', policy: {} },
     ratesFeed: {},
     filesBucketName: 'moneta-files',
+    apiUrl: 'http://127.0.0.1:4000',
   };
 
   it('bundles catalog entries, runs them with the stack environment, and names entries that are missing', async () => {

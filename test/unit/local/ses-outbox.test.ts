@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import type { Outbox, OutboxMail } from '../../../lib/local/contracts';
 import { startSesOutbox } from '../../../lib/local/ses-outbox';
+import { mimeMessage } from '../../../shared/notifications/mime';
 
 const sendTo = (to: string, subject = 'Welcome to Moneta') =>
   new SendEmailCommand({
@@ -46,6 +47,45 @@ describe('local SES v2 outbox', () => {
   afterEach(async () => {
     await outbox.stop();
     await rm(dir, { recursive: true, force: true });
+  });
+
+  it('keeps a raw MIME message faithfully: subject, both bodies and the attachment bytes', async () => {
+    const ses = clientFor(outbox);
+    const file = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0xff, 0x10, 0x80, 0x0d, 0x0a]);
+    const raw = mimeMessage({
+      from: 'no-reply@moneta.local',
+      to: 'ada@example.com',
+      subject: 'Your Moneta export is ready — €',
+      text: 'Download it from https://api.example/v1/exports/1/download',
+      html: '<p>Download <a href="https://api.example/v1/exports/1/download">it</a></p>',
+      attachments: [{ filename: 'transactions.xlsx', contentType: 'application/vnd.ms-excel', content: file }],
+    });
+    const { MessageId } = await ses.send(
+      new SendEmailCommand({
+        FromEmailAddress: 'no-reply@moneta.local',
+        Destination: { ToAddresses: ['ada@example.com'] },
+        Content: { Raw: { Data: raw } },
+        EmailTags: [{ Name: 'kind', Value: 'exportReady' }],
+      }),
+    );
+
+    const [mail] = await messages(outbox, 'ada@example.com');
+    expect(mail).toMatchObject({
+      id: MessageId,
+      subject: 'Your Moneta export is ready — €',
+      text: 'Download it from https://api.example/v1/exports/1/download',
+      html: '<p>Download <a href="https://api.example/v1/exports/1/download">it</a></p>',
+      tags: { kind: 'exportReady' },
+      attachments: [
+        {
+          filename: 'transactions.xlsx',
+          contentType: 'application/vnd.ms-excel',
+          size: file.length,
+          contentBase64: file.toString('base64'),
+        },
+      ],
+    });
+    expect(Buffer.from(mail!.raw!, 'base64')).toEqual(raw);
   });
 
   it("captures the SDK's SendEmail with every part of the mail", async () => {

@@ -41,6 +41,8 @@ test('sent, suppressed and failed notifications are logged by kind and fact id, 
       largeTransaction: true,
       unusualSpending: true,
       largeTransactionAmount: 1000,
+      exportReady: true,
+      attachExports: true,
     },
   });
   await table.put(storedAccount(userId, { accountId: 'acc-1', name: 'Secret Savings' }));

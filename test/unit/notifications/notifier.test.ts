@@ -3,6 +3,8 @@
  * for the profile, the claim, the hourly cap and the log, and SES mocked with aws-sdk-client-mock,
  * so every test can count the emails a user would receive.
  */
+
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { SESv2Client, SendEmailCommand, TooManyRequestsException } from '@aws-sdk/client-sesv2';
 import type { Context, EventBridgeEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -13,13 +15,17 @@ import { HOURLY_EMAIL_CAP } from '../../../shared/notifications/hourly-cap';
 import { NotificationCapEntity, NotificationEntity } from '../../../shared/notifications/items';
 import { storedAccount } from '../accounts/support';
 import { eventBridgeEvent, lambdaContext, userSignedUp } from '../support/eventbridge-event';
-import { budgetAlert, goalAchieved, goalMilestone, transactionCreated } from './support/fact-events';
+import { budgetAlert, exportReady, goalAchieved, goalMilestone, transactionCreated } from './support/fact-events';
 import { type LocalTable, startLocalTable } from './support/local-table';
 import { visibleText } from './support/visible-text';
 
 jest.setTimeout(60_000);
 
 const ses = mockClient(SESv2Client);
+const s3 = mockClient(S3Client);
+process.env.FILES_BUCKET = 'moneta-files-test';
+/** The bytes of the export the tests attach. */
+const EXPORT_BYTES = Buffer.from('PK\u0003\u0004 a small workbook');
 
 let table: LocalTable;
 let notifier: {
@@ -53,6 +59,11 @@ const htmlOf = (mail: ReturnType<typeof sentMails>[number]) =>
 beforeEach(() => {
   ses.reset();
   ses.on(SendEmailCommand).resolves({ MessageId: 'ses-message-1' });
+  s3.reset();
+  // The SDK's body stream, as far as the notifier reads it.
+  s3.on(GetObjectCommand).resolves({
+    Body: { transformToByteArray: async () => new Uint8Array(EXPORT_BYTES) },
+  } as never);
 });
 
 test('the notifier handles exactly the detail types of its rule', () => {
@@ -61,6 +72,7 @@ test('the notifier handles exactly the detail types of its rule', () => {
   expect([...notifier.acceptedDetailTypes].sort()).toEqual(
     [
       'BudgetThresholdCrossed',
+      'ExportReady',
       'GoalAchieved',
       'GoalMilestoneReached',
       'TransactionCreated',
@@ -160,6 +172,8 @@ describe('each fact becomes one email to the address on the profile', () => {
         largeTransaction: true,
         unusualSpending: true,
         largeTransactionAmount: 250_000,
+        exportReady: true,
+        attachExports: true,
       },
     });
     await table.put(storedAccount(userId, { accountId: 'acc-1', name: 'Everyday <Checking>' }));
@@ -190,6 +204,8 @@ describe('each fact becomes one email to the address on the profile', () => {
         largeTransaction: true,
         unusualSpending: true,
         largeTransactionAmount: 250_000,
+        exportReady: true,
+        attachExports: true,
       },
     });
     await notify('TransactionCreated', transactionCreated({ homeAmount: -249_999 }, { userId }));
@@ -204,6 +220,72 @@ describe('each fact becomes one email to the address on the profile', () => {
 
     expect(sentMails()).toHaveLength(0);
     expect((await table.items(userId)).map((item) => item.sk)).toEqual(['PROFILE']);
+  });
+});
+
+describe('ExportReady', () => {
+  /** The raw MIME message SES was given, as text. */
+  const rawOf = (mail: ReturnType<typeof sentMails>[number]) =>
+    Buffer.from(mail.Content?.Raw?.Data ?? []).toString('utf8');
+
+  test('a small export is attached, with a link to the download route, and is sent once', async () => {
+    const userId = await newUser();
+    const detail = exportReady({}, { userId });
+    await notify('ExportReady', detail);
+    await notify('ExportReady', detail);
+
+    expect(sentMails()).toHaveLength(1);
+    const mail = sentMails()[0]!;
+    expect(mail.Content?.Simple).toBeUndefined();
+    expect(mail).toMatchObject({
+      Destination: { ToAddresses: [`${userId}@example.com`] },
+      EmailTags: [{ Name: 'kind', Value: 'exportReady' }],
+    });
+    const raw = rawOf(mail);
+    expect(raw).toContain(`To: ${userId}@example.com`);
+    expect(raw).toContain('Content-Type: multipart/mixed;');
+    expect(raw).toContain('Content-Disposition: attachment; filename="transactions-2026-01-01-to-2026-03-31.xlsx"');
+    expect(raw).toContain(EXPORT_BYTES.toString('base64'));
+    const text = Buffer.from(
+      /text\/plain; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n([A-Za-z0-9+/=\r\n]+?)\r\n--/
+        .exec(raw)![1]!
+        .replace(/\r\n/g, ''),
+      'base64',
+    ).toString('utf8');
+    expect(text).toContain(`https://api.moneta.example/v1/exports/${detail.data.exportId}/download`);
+    expect(text).toContain('1,234 transactions');
+    expect(s3.commandCalls(GetObjectCommand)[0]?.args[0].input).toEqual({
+      Bucket: 'moneta-files-test',
+      Key: detail.data.fileKey,
+    });
+    expect((await table.notification(userId, `export-ready#${detail.data.exportId}`))?.status).toBe('sent');
+  });
+
+  test('a large export, or a user who turned attachments off, gets the link only', async () => {
+    const big = await newUser();
+    await notify('ExportReady', exportReady({ fileSize: 5_000_000 }, { userId: big }));
+    const optedOut = await newUser({
+      notifications: {
+        budgetThreshold: true,
+        budgetExceeded: true,
+        goalMilestone: true,
+        goalAchieved: true,
+        largeTransaction: false,
+        largeTransactionAmount: 100_000,
+        unusualSpending: true,
+        exportReady: true,
+        attachExports: false,
+      },
+    });
+    await notify('ExportReady', exportReady({}, { userId: optedOut }));
+
+    expect(sentMails()).toHaveLength(2);
+    for (const mail of sentMails()) {
+      expect(mail.Content?.Raw).toBeUndefined();
+      expect(textOf(mail)).toContain('/v1/exports/01KEXPORT00000000000000001/download');
+      expect(mail.Content?.Simple?.Subject?.Data).toBe('Your Moneta export is ready');
+    }
+    expect(s3.commandCalls(GetObjectCommand)).toHaveLength(0);
   });
 });
 
@@ -314,6 +396,8 @@ describe('preferences, the hourly cap and deleted users', () => {
       largeTransaction: false,
       unusualSpending: true,
       largeTransactionAmount: 100_000,
+      exportReady: true,
+      attachExports: true,
     };
     const userId = await newUser({ notifications: prefs });
     await notify('BudgetThresholdCrossed', budgetAlert({}, { userId }));

@@ -19,6 +19,8 @@ export function storedProfile(userId: string, overrides: Partial<Profile> = {}) 
       largeTransaction: false,
       unusualSpending: true,
       largeTransactionAmount: 100_000,
+      exportReady: true,
+      attachExports: true,
     },
     createdAt: '2026-01-01T09:00:00.000Z',
     updatedAt: '2026-02-01T09:00:00.000Z',

@@ -101,3 +101,21 @@ export function transactionCreated(
   };
   return { ...base(userId, data.transactionId, sourceEventId), data };
 }
+
+export function exportReady(
+  overrides: Partial<EventDetail<'ExportReady'>['data']> = {},
+  { userId = 'user-1', sourceEventId = 'stream-export-1' } = {},
+): EventDetail<'ExportReady'> {
+  const data: EventDetail<'ExportReady'>['data'] = {
+    exportId: '01KEXPORT00000000000000001',
+    format: 'xlsx',
+    from: '2026-01-01',
+    to: '2026-03-31',
+    rows: 1234,
+    fileKey: `exports/${userId}/01KEXPORT00000000000000001.xlsx`,
+    fileSize: 20,
+    completedAt: '2026-04-13T09:00:00.000Z',
+    ...overrides,
+  };
+  return { ...base(userId, data.exportId, `${sourceEventId}#ready`), data };
+}
