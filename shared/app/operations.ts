@@ -5,6 +5,7 @@
  * route of an existing feature is declared in that feature's operations.ts only.
  */
 import { accountsOperations } from '../accounts/operations';
+import { auditOperations } from '../audit/operations';
 import { budgetsOperations } from '../budgets/operations';
 import { categoriesOperations } from '../categories/operations';
 import { goalsOperations } from '../goals/operations';
@@ -22,6 +23,7 @@ export const operations = [
   ...budgetsOperations,
   ...goalsOperations,
   ...notificationsOperations,
+  ...auditOperations,
   ...ratesOperations,
   openapiGet,
 ] as const;
