@@ -106,10 +106,7 @@ export function fromStreamRecord(record: DynamoDBRecord): MappedEvent | undefine
     userId: typeof pk === 'string' ? userIdFromPk(pk) : undefined,
     id: item[mapping.idAttribute],
     version: version === undefined ? 0 : version,
-    occurredAt:
-      eventName === 'REMOVE' || typeof item.updatedAt !== 'string'
-        ? approximateCreationTime(record)?.toISOString()
-        : item.updatedAt,
+    occurredAt: occurredAt(eventName, item, record),
   };
   // For a deletion the old image names the deleter: the item is stamped just before it is deleted.
   if (typeof item.updatedBy === 'string') detail.actor = item.updatedBy;
@@ -117,6 +114,17 @@ export function fromStreamRecord(record: DynamoDBRecord): MappedEvent | undefine
   if (eventName !== 'REMOVE') detail.data = withoutKeyAttributes(item);
   if (eventName !== 'INSERT' && stream.OldImage) detail.previous = withoutKeyAttributes(toPlain(stream.OldImage));
   return { detailType, detail };
+}
+
+/**
+ * When the change happened: the item's `updatedAt` for a write; for a deletion the stamp put just
+ * before it (milliseconds, in order with the writes before it), else the stream record's time.
+ */
+function occurredAt(eventName: StreamEventName, item: Record<string, unknown>, record: DynamoDBRecord) {
+  if (eventName === 'REMOVE') {
+    return typeof item.stampedAt === 'string' ? item.stampedAt : approximateCreationTime(record)?.toISOString();
+  }
+  return typeof item.updatedAt === 'string' ? item.updatedAt : approximateCreationTime(record)?.toISOString();
 }
 
 /** True when `before` and `after` differ in counter attributes only and the item does not publish them. */

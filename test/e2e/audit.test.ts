@@ -111,6 +111,45 @@ describe('the audit trail', () => {
     expect(transaction).toMatchObject({ actor: 'user', correlationId: spendRequest, entityId: spent.json.id });
   });
 
+  test("a deletion names its deleter; a deleted account's transactions are the ledger cleaner's doing", async () => {
+    const closing = await createAccount(user, { name: 'Old savings', currency: 'EUR' });
+    const spent = await api.post(
+      '/v1/transactions',
+      { kind: 'expense', accountId: closing.id, money: { amount: 1_250, currency: 'EUR' } },
+      { token: user.token },
+    );
+    expectStatus(spent, 201);
+    expectStatus(await api.patch(`/v1/accounts/${closing.id}`, { archived: true }, { token: user.token }), 200);
+    const deleteRequest = correlation('close');
+    const deleted = await api.delete(`/v1/accounts/${closing.id}`, {
+      token: user.token,
+      headers: { 'x-correlation-id': deleteRequest },
+    });
+    expect(deleted.status).toBeLessThan(300);
+
+    const closingTrail = await entriesOnce(user, { entity: 'account', entityId: closing.id }, (found) =>
+      found.some((entry) => entry.operation === 'deleted'),
+    );
+    // Newest first: the deletion after the archiving, even within the same second.
+    expect(closingTrail.map((entry) => entry.operation)).toEqual(['deleted', 'updated', 'created']);
+    const accountDeleted = closingTrail[0];
+    expect(accountDeleted).toMatchObject({
+      operation: 'deleted',
+      actor: 'user',
+      correlationId: deleteRequest,
+      before: expect.objectContaining({ name: 'Old savings', archived: true }),
+      after: null,
+    });
+    const [transactionDeleted] = await entriesOnce(user, { entity: 'transaction', entityId: spent.json.id }, (found) =>
+      found.some((entry) => entry.operation === 'deleted'),
+    );
+    expect(transactionDeleted).toMatchObject({
+      operation: 'deleted',
+      actor: 'ledger-cleaner',
+      correlationId: deleteRequest,
+    });
+  });
+
   test('filters by entity type and entity are exact', async () => {
     const accounts = await auditPage(user, { entity: 'account' });
     expect(accounts.items.length).toBeGreaterThanOrEqual(2);

@@ -28,8 +28,12 @@ export type WriteContext = {
   correlationId: string;
 };
 
-/** The attributes the stamp writes: metadata about a change, never a change of their own. */
-export const writeMetadataAttributes = ['updatedBy', 'correlationId'] as const;
+/**
+ * The attributes the stamp writes: metadata about a change, never a change of their own.
+ * `stampedAt` is when (ISO, milliseconds): a deletion's stream record only knows the second, so the
+ * stamp put just before it says when it happened, in order with the writes before it.
+ */
+export const writeMetadataAttributes = ['updatedBy', 'correlationId', 'stampedAt'] as const;
 
 const storage = new AsyncLocalStorage<WriteContext>();
 
@@ -57,8 +61,17 @@ type Values = Record<string, unknown>;
 
 const BY = '#wcUpdatedBy';
 const CID = '#wcCorrelationId';
+const AT = '#wcStampedAt';
 const BY_VALUE = ':wcUpdatedBy';
 const CID_VALUE = ':wcCorrelationId';
+const AT_VALUE = ':wcStampedAt';
+
+const stampNames = { [BY]: 'updatedBy', [CID]: 'correlationId', [AT]: 'stampedAt' };
+const stampValues = (context: WriteContext) => ({
+  [BY_VALUE]: context.actor,
+  [CID_VALUE]: context.correlationId,
+  [AT_VALUE]: new Date().toISOString(),
+});
 
 function mentionsMetadata(names: Names | undefined): boolean {
   return Object.values(names ?? {}).some((name) => (writeMetadataAttributes as readonly string[]).includes(name));
@@ -68,7 +81,8 @@ function mentionsMetadata(names: Names | undefined): boolean {
 function stampedPut(put: Input, context: WriteContext): Input {
   const item = put.Item as Input | undefined;
   if (!item || 'updatedBy' in item) return put;
-  return { ...put, Item: { ...item, updatedBy: context.actor, correlationId: context.correlationId } };
+  const stamp = { updatedBy: context.actor, correlationId: context.correlationId, stampedAt: new Date().toISOString() };
+  return { ...put, Item: { ...item, ...stamp } };
 }
 
 /** An Update whose SET clause also sets the stamp. */
@@ -76,7 +90,7 @@ function stampedUpdate(update: Input, context: WriteContext): Input {
   const expression = update.UpdateExpression;
   const names = update.ExpressionAttributeNames as Names | undefined;
   if (typeof expression !== 'string' || mentionsMetadata(names)) return update;
-  const assignments = `${BY} = ${BY_VALUE}, ${CID} = ${CID_VALUE}`;
+  const assignments = `${BY} = ${BY_VALUE}, ${CID} = ${CID_VALUE}, ${AT} = ${AT_VALUE}`;
   // An UpdateExpression has at most one SET clause; its keyword stands at the start or after a space.
   const withSet = /(^|\s)SET\s/i.test(expression)
     ? expression.replace(/(^|\s)SET\s/i, (keyword) => `${keyword}${assignments}, `)
@@ -84,12 +98,8 @@ function stampedUpdate(update: Input, context: WriteContext): Input {
   return {
     ...update,
     UpdateExpression: withSet,
-    ExpressionAttributeNames: { ...names, [BY]: 'updatedBy', [CID]: 'correlationId' },
-    ExpressionAttributeValues: {
-      ...(update.ExpressionAttributeValues as Values | undefined),
-      [BY_VALUE]: context.actor,
-      [CID_VALUE]: context.correlationId,
-    },
+    ExpressionAttributeNames: { ...names, ...stampNames },
+    ExpressionAttributeValues: { ...(update.ExpressionAttributeValues as Values | undefined), ...stampValues(context) },
   };
 }
 
@@ -107,10 +117,10 @@ async function stampBeforeDelete(db: DynamoDBDocumentClient, deletion: Deletion,
       new UpdateCommand({
         TableName: deletion.TableName,
         Key: deletion.Key,
-        UpdateExpression: `SET ${BY} = ${BY_VALUE}, ${CID} = ${CID_VALUE}`,
+        UpdateExpression: `SET ${BY} = ${BY_VALUE}, ${CID} = ${CID_VALUE}, ${AT} = ${AT_VALUE}`,
         ConditionExpression: 'attribute_exists(#wcKey)',
-        ExpressionAttributeNames: { '#wcKey': partitionKey ?? 'pk', [BY]: 'updatedBy', [CID]: 'correlationId' },
-        ExpressionAttributeValues: { [BY_VALUE]: context.actor, [CID_VALUE]: context.correlationId },
+        ExpressionAttributeNames: { '#wcKey': partitionKey ?? 'pk', ...stampNames },
+        ExpressionAttributeValues: stampValues(context),
       }),
     );
   } catch (error) {

@@ -182,9 +182,19 @@ describe('who made a change, and the audit trail itself', () => {
     expect(fromStreamRecord(modifyOf(before, stamped))).toBeUndefined();
   });
 
-  test("a deletion names the deleter: the stamp of the item's last image", () => {
-    const stamped = { ...profileItem(), updatedBy: 'user', correlationId: 'req-delete' };
-    expect(fromStreamRecord(removeOf(stamped))?.detail).toMatchObject({ actor: 'user', correlationId: 'req-delete' });
+  test("a deletion names the deleter and its time: the stamp of the item's last image", () => {
+    const stamped = {
+      ...profileItem(),
+      updatedBy: 'user',
+      correlationId: 'req-delete',
+      stampedAt: '2026-03-01T09:00:00.123Z',
+    };
+    // Its time is the stamp's, to the millisecond, not the stream record's second.
+    expect(fromStreamRecord(removeOf(stamped))?.detail).toMatchObject({
+      actor: 'user',
+      correlationId: 'req-delete',
+      occurredAt: '2026-03-01T09:00:00.123Z',
+    });
   });
 
   test('a counter move stamped by the write that made it is still not an event of its own', () => {

@@ -35,7 +35,12 @@ const asUser = <T>(work: () => Promise<T>) => withWriteContext({ actor: 'user', 
 
 test('a Put is stamped with the actor and the correlation id', async () => {
   await asUser(() => db.send(new PutCommand({ TableName: TABLE, Item: { ...key('A#put'), name: 'x' } })));
-  expect(await read('A#put')).toMatchObject({ name: 'x', updatedBy: 'user', correlationId: 'req-42' });
+  expect(await read('A#put')).toMatchObject({
+    name: 'x',
+    updatedBy: 'user',
+    correlationId: 'req-42',
+    stampedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*\.\d{3}Z$/),
+  });
 });
 
 test('an Update is stamped, with or without a SET clause of its own', async () => {
