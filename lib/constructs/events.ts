@@ -28,7 +28,8 @@ type EventsProps = { busName: string };
  * week, enough to replay after a bug the alarms report within the retrier's day, short of the
  * month that erasure may take at most.
  */
-const ARCHIVE_RETENTION = Duration.days(7);
+export const ARCHIVE_RETENTION_DAYS = 7;
+const ARCHIVE_RETENTION = Duration.days(ARCHIVE_RETENTION_DAYS);
 
 export class Events extends Construct {
   readonly bus: EventBus;
