@@ -12,6 +12,7 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import { documentClient } from '../../shared/kit/aws/document-client';
 import { requireEnv } from '../../shared/kit/config';
+import { withWriteContext } from '../../shared/kit/dynamodb/write-context';
 import { logger, metrics } from '../../shared/kit/observability';
 import { ecbDownloader, refreshRates } from '../../shared/rates/feed';
 import { createRateStore } from '../../shared/rates/store';
@@ -29,7 +30,14 @@ const policy = {
   cooldownMs: Number(requireEnv('FEED_COOLDOWN_SECONDS')) * 1000,
 };
 
-export const handler = middy(async () => {
+/** The rates it stores and the transactions it re-prices are its own doing, for this run. */
+export const handler = middy(async (_event: unknown, context: { awsRequestId: string }) =>
+  withWriteContext({ actor: 'rates-fetcher', correlationId: context.awsRequestId }, () => fetchAndReprice()),
+)
+  .use(injectLambdaContext(logger, { clearState: true }))
+  .use(logMetrics(metrics));
+
+async function fetchAndReprice() {
   const outcome = await refreshRates({
     store,
     download,
@@ -52,6 +60,4 @@ export const handler = middy(async () => {
   logger.info('Provisional conversions re-priced', { ...repricing });
   if (repricing.repriced > 0) metrics.addMetric('TransactionsRepriced', MetricUnit.Count, repricing.repriced);
   return { ...outcome, ...repricing };
-})
-  .use(injectLambdaContext(logger, { clearState: true }))
-  .use(logMetrics(metrics));
+}

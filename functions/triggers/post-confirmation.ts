@@ -23,6 +23,7 @@ import { createProfileStore } from '../../shared/identity/profile-store';
 import { documentClient } from '../../shared/kit/aws/document-client';
 import { requireEnv } from '../../shared/kit/config';
 import { timeZone } from '../../shared/kit/dates/timezones';
+import { withWriteContext } from '../../shared/kit/dynamodb/write-context';
 import { currencyCode } from '../../shared/kit/money/money';
 import { logger, metrics } from '../../shared/kit/observability';
 
@@ -66,14 +67,16 @@ function profileFromSignUp(attributes: Record<string, string | undefined>, now: 
 export const handler = middy<PostConfirmationTriggerEvent, PostConfirmationTriggerEvent>()
   .use(injectLambdaContext(logger, { clearState: true }))
   .use(logMetrics(metrics))
-  .handler(async (event) => {
+  .handler(async (event, context) => {
     // The trigger also fires after a password reset (PostConfirmation_ConfirmForgotPassword).
     if (event.triggerSource !== 'PostConfirmation_ConfirmSignUp') return event;
 
     const now = new Date().toISOString();
     const profile = profileFromSignUp(event.request.userAttributes, now);
     const categories = defaultCategories(now).map((category) => newCategoryPut(tableName, profile.userId, category));
-    const outcome = await profiles.createIfAbsent(profile, categories);
+    // The user confirming their own sign-up; Cognito's invocation is the request.
+    const writer = { actor: 'user', correlationId: context.awsRequestId };
+    const outcome = await withWriteContext(writer, () => profiles.createIfAbsent(profile, categories));
     logger.info('Profile and default categories written on sign-up', { outcome, categories: categories.length });
     if (outcome === 'created') metrics.addMetric('ProfileCreated', 'Count', 1);
     return event;

@@ -52,6 +52,6 @@ export const corsSettings = {
   /** Default origins; a deployment can narrow them with `-c corsOrigins=https://app.example.com`. */
   allowOrigins: ['*'],
   allowMethods: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE', 'OPTIONS'],
-  allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'if-match'],
+  allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'if-match', 'x-correlation-id'],
   exposeHeaders: ['etag', 'location', 'idempotent-replayed'],
 } as const;

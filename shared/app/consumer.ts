@@ -10,8 +10,8 @@ export type ConsumedEvent<N extends EventName> = KitConsumedEvent<typeof eventSc
  * its rule routes, each parsed with its declared schema.
  */
 export function eventConsumer<N extends EventName>(
-  declaration: { events: readonly N[] },
+  declaration: { function: string; events: readonly N[] },
   consume: (event: ConsumedEvent<N>, context: Context) => Promise<void>,
 ) {
-  return kitEventConsumer(eventSchemas, declaration.events, consume);
+  return kitEventConsumer(eventSchemas, declaration.events, consume, declaration.function);
 }

@@ -13,6 +13,7 @@ import type { DynamoDBRecord, AttributeValue as StreamAttributeValue } from 'aws
 import { userIdFromPk } from '../kit/dynamodb/keys';
 import { tableDefinition } from '../kit/dynamodb/table-definition';
 import { unmarshallOptions } from '../kit/dynamodb/unmarshall-options';
+import { writeMetadataAttributes } from '../kit/dynamodb/write-context';
 import type { Counters } from '../kit/events/domain-events';
 import { type DomainItemType, derivedItemEvents, domainItems, type EventName } from './events';
 
@@ -56,8 +57,16 @@ function isDomainItemType(type: unknown): type is DomainItemType {
 // The stream's AttributeValue type (aws-lambda) and the SDK's describe the same JSON shape.
 const toPlain = (image: StreamImage) => unmarshall(image as Record<string, SdkAttributeValue>, unmarshallOptions());
 
+/**
+ * Who wrote and for which request (shared/kit/dynamodb/write-context.ts): said once, in the
+ * envelope (`actor`, `correlationId`), and never a change by itself.
+ */
+const metadataAttributes: ReadonlySet<string> = new Set(writeMetadataAttributes);
+
 function withoutKeyAttributes(item: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(item).filter(([name]) => !keyAttributes.has(name)));
+  return Object.fromEntries(
+    Object.entries(item).filter(([name]) => !keyAttributes.has(name) && !metadataAttributes.has(name)),
+  );
 }
 
 export function fromStreamRecord(record: DynamoDBRecord): MappedEvent | undefined {
@@ -78,6 +87,10 @@ export function fromStreamRecord(record: DynamoDBRecord): MappedEvent | undefine
   const detailType = mapping[eventName];
   if (!detailType) return undefined;
   if (eventName === 'MODIFY' && !stream.OldImage) return undefined;
+  // A stamp alone (the one put on an item just before it is deleted) changes nothing.
+  if (eventName === 'MODIFY' && onlyMovedAmong(metadataAttributes, toPlain(stream.OldImage ?? {}), item)) {
+    return undefined;
+  }
   if (
     eventName === 'MODIFY' &&
     mapping.counters &&
@@ -93,14 +106,25 @@ export function fromStreamRecord(record: DynamoDBRecord): MappedEvent | undefine
     userId: typeof pk === 'string' ? userIdFromPk(pk) : undefined,
     id: item[mapping.idAttribute],
     version: version === undefined ? 0 : version,
-    occurredAt:
-      eventName === 'REMOVE' || typeof item.updatedAt !== 'string'
-        ? approximateCreationTime(record)?.toISOString()
-        : item.updatedAt,
+    occurredAt: occurredAt(eventName, item, record),
   };
+  // For a deletion the old image names the deleter: the item is stamped just before it is deleted.
+  if (typeof item.updatedBy === 'string') detail.actor = item.updatedBy;
+  if (typeof item.correlationId === 'string') detail.correlationId = item.correlationId;
   if (eventName !== 'REMOVE') detail.data = withoutKeyAttributes(item);
   if (eventName !== 'INSERT' && stream.OldImage) detail.previous = withoutKeyAttributes(toPlain(stream.OldImage));
   return { detailType, detail };
+}
+
+/**
+ * When the change happened: the item's `updatedAt` for a write; for a deletion the stamp put just
+ * before it (milliseconds, in order with the writes before it), else the stream record's time.
+ */
+function occurredAt(eventName: StreamEventName, item: Record<string, unknown>, record: DynamoDBRecord) {
+  if (eventName === 'REMOVE') {
+    return typeof item.stampedAt === 'string' ? item.stampedAt : approximateCreationTime(record)?.toISOString();
+  }
+  return typeof item.updatedAt === 'string' ? item.updatedAt : approximateCreationTime(record)?.toISOString();
 }
 
 /** True when `before` and `after` differ in counter attributes only and the item does not publish them. */
@@ -110,7 +134,16 @@ function onlyCountersMoved(
   after: Record<string, unknown>,
 ): boolean {
   if (counters.publishedWhen?.test(after)) return false;
-  const skipped = new Set(counters.attributes);
+  // The stamp moves with every write, the ledger's counter ADDs too.
+  return onlyMovedAmong(new Set([...counters.attributes, ...metadataAttributes]), before, after);
+}
+
+/** True when `before` and `after` differ in the `skipped` attributes only (or not at all). */
+function onlyMovedAmong(
+  skipped: ReadonlySet<string>,
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): boolean {
   const names = new Set([...Object.keys(before), ...Object.keys(after)].filter((name) => !skipped.has(name)));
   return [...names].every((name) => isDeepStrictEqual(before[name], after[name]));
 }

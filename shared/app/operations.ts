@@ -5,6 +5,7 @@
  * route of an existing feature is declared in that feature's operations.ts only.
  */
 import { accountsOperations } from '../accounts/operations';
+import { auditOperations } from '../audit/operations';
 import { budgetsOperations } from '../budgets/operations';
 import { categoriesOperations } from '../categories/operations';
 import { exportsOperations } from '../exports/operations';
@@ -26,6 +27,7 @@ export const operations = [
   ...insightsOperations,
   ...exportsOperations,
   ...notificationsOperations,
+  ...auditOperations,
   ...ratesOperations,
   openapiGet,
 ] as const;

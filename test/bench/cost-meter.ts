@@ -18,6 +18,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { rules } from '../../lib/catalog/rules';
+import { ARCHIVE_RETENTION_DAYS } from '../../lib/constructs/events';
 import type { InvocationUsage, PublishedEventUsage, UsageMeter } from '../../lib/local/contracts';
 import { EVENT_SOURCE } from '../../shared/app/events';
 import type { DynamoDbUsage } from './cost-dynamodb';
@@ -448,10 +449,10 @@ export function costRows(q: Quantities): CostRow[] {
       usd: (q.archiveBytes / GB) * prices.eventBridge.archivePerGbProcessed,
     },
     {
-      item: 'EventBridge archive (kept 30 days)',
-      quantity: q.archiveBytes,
+      item: `EventBridge archive (kept ${ARCHIVE_RETENTION_DAYS} days)`,
+      quantity: q.archiveBytes * (ARCHIVE_RETENTION_DAYS / 30),
       unit: 'byte-months',
-      usd: (q.archiveBytes / GB) * prices.eventBridge.archiveStorageGbMonth,
+      usd: (q.archiveBytes / GB) * (ARCHIVE_RETENTION_DAYS / 30) * prices.eventBridge.archiveStorageGbMonth,
     },
     {
       item: 'DynamoDB writes (table)',

@@ -48,6 +48,32 @@ test('deleting the account stops login, refuses the profile and removes every it
   expect(await userItemSortKeys(user.userId)).toEqual([]);
 });
 
+test('the audit trail goes with the account, and the erasure writes none back', async () => {
+  const user = await ledgerUser();
+  const { token } = user;
+  const account = await createAccount(user, { currency: 'EUR' });
+  expectStatus(await api.patch(`/v1/accounts/${account.id}`, { name: 'Renamed' }, { token }), 200);
+  await eventually(
+    'the rename in the audit trail',
+    async () => {
+      const trail = await api.get(`/v1/audit?entity=account&entityId=${account.id}`, { token });
+      return (trail.json.items as { operation: string }[]).some((entry) => entry.operation === 'updated')
+        ? true
+        : undefined;
+    },
+    { timeoutMs: 10_000, intervalMs: 200 },
+  );
+  expect((await userItemSortKeys(user.userId)).some((sk) => sk.startsWith('AUDIT#'))).toBe(true);
+
+  expectStatus(await api.delete('/v1/me', { token }), 202);
+  await emptyPartition(user.userId);
+  // Every deletion of the erasure is published and reaches the audit consumer: none may write.
+  if (isLocalCloud()) await settle({ timeoutMs: 45_000 });
+  else await sleep(1_500);
+  expect(await userItemSortKeys(user.userId)).toEqual([]);
+  expectAccountDeleted(await api.get('/v1/audit', { token }));
+});
+
 test('a deleted account can no longer be changed with its old token', async () => {
   const user = await createConfirmedUser();
   const token = user.tokens.accessToken;

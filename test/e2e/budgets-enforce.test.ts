@@ -18,7 +18,7 @@ import {
   listTransactions,
 } from './support/ledger';
 import { settle } from './support/settle';
-import { closeTable, userItemSortKeys } from './support/table';
+import { closeTable, userDataSortKeys } from './support/table';
 import { describeWithMailbox } from './support/targets';
 
 jest.setTimeout(90_000);
@@ -33,7 +33,7 @@ async function stateOf(user: LedgerUser, account: AccountView, budget: BudgetVie
     balanceCheck(user, account.id),
     listTransactions(user),
     getBudget(user, budget.id),
-    userItemSortKeys(user.userId),
+    userDataSortKeys(user.userId),
   ]);
   return {
     balance,

@@ -11,7 +11,7 @@ import { expectProblem, expectStatus } from './support/expectations';
 import { createAccount, createTransaction, expectOk, type LedgerUser, ledgerUser, listAll } from './support/ledger';
 import { routeKey } from './support/route-bodies';
 import { settle } from './support/settle';
-import { closeTable, userItemSortKeys } from './support/table';
+import { closeTable, userDataSortKeys } from './support/table';
 import { describeWithMailbox } from './support/targets';
 
 jest.setTimeout(90_000);
@@ -46,7 +46,7 @@ describeWithMailbox("B using A's budget ids", () => {
       budget: await get(`/v1/budgets/${budget.id}`),
       other: await get(`/v1/budgets/${other.id}`),
       periods: await spentByPeriod(a, budget.id, budget.startDate, today),
-      sortKeys: (await userItemSortKeys(a.userId)).filter((sk) => !sk.startsWith('NOTIFY')).sort(),
+      sortKeys: (await userDataSortKeys(a.userId)).filter((sk) => !sk.startsWith('NOTIFY')).sort(),
     };
   }
   let before: Awaited<ReturnType<typeof snapshotOfA>>;

@@ -11,7 +11,7 @@ import { call } from './support/api-client';
 import { expectProblem } from './support/expectations';
 import { type LedgerUser, ledgerUser } from './support/ledger';
 import { settle } from './support/settle';
-import { closeTable, userItemSortKeys } from './support/table';
+import { closeTable, userDataSortKeys } from './support/table';
 import { describeWithMailbox } from './support/targets';
 
 jest.setTimeout(60_000);
@@ -37,7 +37,7 @@ describeWithMailbox('bad input on budget routes', () => {
       limit: limit(10_000) as { amount: number; currency: string },
     });
     await settle();
-    sortKeysBefore = (await userItemSortKeys(user.userId)).sort();
+    sortKeysBefore = (await userDataSortKeys(user.userId)).sort();
   });
 
   const cases: Case[] = [
@@ -157,7 +157,7 @@ describeWithMailbox('bad input on budget routes', () => {
 
   test('nothing was written by any of it', async () => {
     await settle();
-    expect((await userItemSortKeys(user.userId)).sort()).toEqual(sortKeysBefore);
+    expect((await userDataSortKeys(user.userId)).sort()).toEqual(sortKeysBefore);
     const current = await call('GET', `/v1/budgets/${budget.id}`, { token: user.token });
     expect(current.json).toMatchObject({ name: 'Existing', limit: limit(10_000), period: 'monthly', version: 1 });
   });

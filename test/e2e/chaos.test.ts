@@ -7,6 +7,9 @@
  * saved, the alert and milestone facts, the emails and the notification log must be identical
  * between the runs — and equal to what the scenario's own answers say they must be.
  */
+
+import { api } from './support/api-client';
+import { expectStatus } from './support/expectations';
 import { computedInsights, reportedInsights } from './support/insights';
 import { type LedgerUser, ledgerUser } from './support/ledger';
 import {
@@ -26,6 +29,34 @@ jest.setTimeout(240_000);
 afterAll(() => closeTable());
 
 const SEED = 20260413;
+
+type AuditEntry = { id: string; entity: string; entityId: string; operation: string; actor: string };
+
+/** The user's whole audit trail, page after page. */
+async function auditTrail(user: LedgerUser): Promise<AuditEntry[]> {
+  const entries: AuditEntry[] = [];
+  let cursor: string | undefined;
+  do {
+    const query = new URLSearchParams({ limit: '200', ...(cursor ? { cursor } : {}) });
+    const page = await api.get(`/v1/audit?${query.toString()}`, { token: user.token });
+    expectStatus(page, 200);
+    entries.push(...(page.json.items as AuditEntry[]));
+    cursor = page.json.nextCursor ?? undefined;
+  } while (cursor);
+  return entries;
+}
+
+/**
+ * What the trail says, independent of ids and of the order consumers ran in: the user's own
+ * changes and the facts (alerts, milestones), each `entity:operation:actor`, sorted. The goal
+ * tracker's intermediate `saved` values are left out: how many it writes depends on delivery order.
+ */
+function auditSummary(entries: AuditEntry[]): string[] {
+  return entries
+    .filter((entry) => entry.actor === 'user' || entry.operation === 'created')
+    .map((entry) => `${entry.entity}:${entry.operation}:${entry.actor}`)
+    .sort();
+}
 const CONCURRENCY = 10;
 
 async function run(user: LedgerUser, scenario: Scenario, chaos: boolean) {
@@ -45,6 +76,7 @@ async function run(user: LedgerUser, scenario: Scenario, chaos: boolean) {
       reported: await reportedInsights(user, from, today.slice(0, 7)),
       computed: await computedInsights(user, from, today.slice(0, 7), today),
     };
+    const audit = await auditTrail(user);
     process.stdout.write(
       `${JSON.stringify({
         metric: 'chaos_run',
@@ -58,7 +90,7 @@ async function run(user: LedgerUser, scenario: Scenario, chaos: boolean) {
         mails: observed.mails.length,
       })}\n`,
     );
-    return { observed, insights, expected: expectedOutcome(scenario, record), requests: record.requests };
+    return { observed, insights, audit, expected: expectedOutcome(scenario, record), requests: record.requests };
   } finally {
     await setChaos(CHAOS_OFF);
   }
@@ -102,6 +134,17 @@ describeWithMailbox('the same scenario with and without chaos', () => {
     expect(calm.insights.reported).toEqual(calm.insights.computed);
     expect(chaotic.insights.reported).toEqual(chaotic.insights.computed);
     expect(chaotic.insights.reported).toEqual(calm.insights.reported);
+  });
+
+  test('both audit trails say the same, each change once, though chaos delivered every event twice', () => {
+    expect(auditSummary(chaotic.audit)).toEqual(auditSummary(calm.audit));
+    expect(new Set(chaotic.audit.map((entry) => entry.id)).size).toBe(chaotic.audit.length);
+    // Every request that wrote is in it, and every fact, with its process as the actor.
+    const facts = calm.observed.outcome.alerts.length + calm.observed.outcome.milestones.length;
+    const byProcess = calm.audit.filter(
+      (entry) => entry.entity.startsWith('budget_alert') || entry.entity.startsWith('goal_'),
+    );
+    expect(byProcess.filter((entry) => entry.operation === 'created' && entry.actor !== 'user')).toHaveLength(facts);
   });
 
   test('both runs sent the same emails, one per fact, and logged them all as sent', () => {

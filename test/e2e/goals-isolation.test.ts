@@ -19,7 +19,7 @@ import {
 } from './support/ledger';
 import { routeKey } from './support/route-bodies';
 import { settle } from './support/settle';
-import { closeTable, userItemSortKeys } from './support/table';
+import { closeTable, userDataSortKeys } from './support/table';
 import { describeWithMailbox } from './support/targets';
 
 jest.setTimeout(90_000);
@@ -60,7 +60,7 @@ describeWithMailbox("B using A's goal ids", () => {
       funded: await get(`/v1/goals/${funded.id}`),
       contributions: (await listAll(a, `/v1/goals/${saving.id}/contributions`)).items,
       notifications: await notificationLog(a),
-      sortKeys: (await userItemSortKeys(a.userId)).sort(),
+      sortKeys: (await userDataSortKeys(a.userId)).sort(),
     };
   }
   let before: Awaited<ReturnType<typeof snapshotOfA>>;

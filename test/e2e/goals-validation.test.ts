@@ -10,7 +10,7 @@ import { call } from './support/api-client';
 import { expectProblem } from './support/expectations';
 import { type LedgerUser, ledgerUser } from './support/ledger';
 import { settle } from './support/settle';
-import { closeTable, userItemSortKeys } from './support/table';
+import { closeTable, userDataSortKeys } from './support/table';
 import { describeWithMailbox } from './support/targets';
 
 jest.setTimeout(60_000);
@@ -43,7 +43,7 @@ describeWithMailbox('bad input on goal routes', () => {
     });
     await contribute(user, goal.id, { amount: 1_000, currency: 'EUR' });
     await settle();
-    sortKeysBefore = (await userItemSortKeys(user.userId)).sort();
+    sortKeysBefore = (await userDataSortKeys(user.userId)).sort();
   });
 
   const cases: Case[] = [
@@ -132,7 +132,7 @@ describeWithMailbox('bad input on goal routes', () => {
 
   test('nothing was written by any of it', async () => {
     await settle();
-    expect((await userItemSortKeys(user.userId)).sort()).toEqual(sortKeysBefore);
+    expect((await userDataSortKeys(user.userId)).sort()).toEqual(sortKeysBefore);
     const current = await call('GET', `/v1/goals/${goal.id}`, { token: user.token });
     expect(current.json).toMatchObject({ name: 'Existing', target: money(50_000), saved: money(1_000), version: 1 });
   });

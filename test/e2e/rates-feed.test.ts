@@ -105,6 +105,17 @@ describeWithMailbox('the daily rates feed', () => {
     });
     const untouched = expectOk(await api.get(`/v1/transactions/${given.id}`, { token: user.token }), 200, 'get').json;
     expect(untouched).toMatchObject({ accountAmount: { amount: -4_321 }, version: 1 });
+    // The audit trail shows the re-pricing as the rates fetcher's doing, the amounts before and after.
+    const trail = expectOk(
+      await api.get(`/v1/audit?entity=transaction&entityId=${priced.id}`, { token: user.token }),
+      200,
+      'audit',
+    ).json.items as { operation: string; actor: string; before: Record<string, unknown> }[];
+    expect(trail.map((entry) => `${entry.operation}:${entry.actor}`)).toEqual([
+      'updated:rates-fetcher',
+      'created:user',
+    ]);
+    expect(trail[0]?.before).toMatchObject({ accountAmount: before });
     expect((await getAccount(user, account.id)).balance.amount).toBe(-8_000 - 4_321);
     expect(await spent()).toBe(8_000 + 4_321);
 

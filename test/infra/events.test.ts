@@ -22,11 +22,11 @@ describe('event bus', () => {
     renamed.template.hasResourceProperties('AWS::Events::EventBus', { Name: 'moneta-MonetaStaging' });
   });
 
-  it('archives every moneta event for 30 days', () => {
+  it('archives every moneta event for 7 days (personal data outlives an erasure by that long)', () => {
     synth.template.hasResourceProperties('AWS::Events::Archive', {
       SourceArn: { 'Fn::GetAtt': [busId(), 'Arn'] },
       EventPattern: { source: ['moneta'] },
-      RetentionDays: 30,
+      RetentionDays: 7,
     });
   });
 });

@@ -8,14 +8,21 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { unmarshallOptions } from '../dynamodb/unmarshall-options';
+import { stampWrites } from '../dynamodb/write-context';
 
 let dynamo: DynamoDBDocumentClient | undefined;
 
-/** Built on first use, then reused across invocations. */
+/**
+ * Built on first use, then reused across invocations. Every write it makes inside a write context
+ * carries who made it (../dynamodb/write-context.ts).
+ */
 export function documentClient(): DynamoDBDocumentClient {
-  dynamo ??= DynamoDBDocumentClient.from(new DynamoDBClient({}), {
-    marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
-    unmarshallOptions: unmarshallOptions(),
-  });
+  if (!dynamo) {
+    dynamo = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
+      marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
+      unmarshallOptions: unmarshallOptions(),
+    });
+    stampWrites(dynamo);
+  }
   return dynamo;
 }

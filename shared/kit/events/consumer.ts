@@ -12,6 +12,7 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { Context, EventBridgeEvent } from 'aws-lambda';
 import type { Grants } from '../aws/grants';
+import { withWriteContext } from '../dynamodb/write-context';
 import { logger, metrics } from '../observability';
 import * as z from '../schema';
 import { type DetailOf, EVENT_SOURCE, type EventSchemas } from './domain-events';
@@ -82,13 +83,24 @@ function parseConsumedEvent<S extends EventSchemas, N extends keyof S & string>(
 }
 
 /**
+ * The request a chain of effects started from: the correlation id the changed item carries (the
+ * user's request, or the process's run), so a consumer's writes keep it; an event from an item
+ * written outside any context falls back to its own source event id.
+ */
+function chainCorrelationId(detail: { sourceEventId: string; correlationId?: string }): string {
+  return detail.correlationId ?? detail.sourceEventId;
+}
+
+/**
  * Builds a rule target's handler. `accepts` must match the detail types of the function's rule in
- * the consumer's rule (lib/catalog/rules.ts; each consumer's tests check that).
+ * the consumer's rule (lib/catalog/rules.ts; each consumer's tests check that). `writer` is the
+ * consumer's function name: every write it makes is stamped as its own (../dynamodb/write-context.ts).
  */
 export function eventConsumer<S extends EventSchemas, N extends keyof S & string>(
   schemas: S,
   accepts: readonly N[],
   consume: (event: ConsumedEvent<S, N>, context: Context) => Promise<void>,
+  writer: string,
 ) {
   return middy<EventBridgeEvent<string, unknown>, void>()
     .use(injectLambdaContext(logger, { clearState: true }))
@@ -106,6 +118,9 @@ export function eventConsumer<S extends EventSchemas, N extends keyof S & string
         detailType: parsed.detailType,
         sourceEventId: (parsed.detail as { sourceEventId: string }).sourceEventId,
       });
-      await consume(parsed, context);
+      const detail = parsed.detail as { sourceEventId: string; correlationId?: string };
+      await withWriteContext({ actor: writer, correlationId: chainCorrelationId(detail) }, () =>
+        consume(parsed, context),
+      );
     });
 }

@@ -48,6 +48,13 @@ const detailBase = z.lazily(() =>
     id: z.string().check(z.minLength(1)),
     version: z.int().check(z.nonnegative()),
     occurredAt: z.iso.datetime({ offset: true }),
+    /**
+     * Who made the change: `user`, or the process (a consumer's function name, `rates-fetcher`),
+     * and the request it was made for (shared/kit/dynamodb/write-context.ts). Absent for items
+     * written before writes were stamped.
+     */
+    actor: z.optional(z.string().check(z.minLength(1))),
+    correlationId: z.optional(z.string().check(z.minLength(1))),
   }),
 );
 

@@ -10,6 +10,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { acceptedCorrelationId, withWriteContext } from '../dynamodb/write-context';
 import { logger, metrics } from '../observability';
 import * as z from '../schema';
 import type { OperationDeclaration, OperationRequest, RequestSchemas } from './operation';
@@ -111,8 +112,16 @@ function requestParser<D extends OperationDeclaration>(operation: D): (event: Ht
   };
 }
 
+/**
+ * The request's correlation id: the caller's `x-correlation-id` when it is acceptable, else API
+ * Gateway's request id. Problems quote it, and every write the request makes carries it.
+ */
+export function requestCorrelationId(event: HttpApiEvent): string {
+  return acceptedCorrelationId(event.headers?.['x-correlation-id']) ?? event.requestContext?.requestId ?? 'unknown';
+}
+
 export function problemResponse(thrown: unknown, event: HttpApiEvent): HttpApiResult {
-  const correlationId = event.requestContext?.requestId ?? 'unknown';
+  const correlationId = requestCorrelationId(event);
   const instance = event.rawPath ?? '';
   const error = asProblem(thrown) ?? thrown;
   if (error instanceof HttpProblem) {
@@ -146,7 +155,9 @@ function withObservability(core: (event: HttpApiEvent, context: Context) => Prom
     .use(logMetrics(metrics))
     .handler(async (event, context) => {
       try {
-        return await core(event, context);
+        // Whatever the route writes is the user's doing, on behalf of this request.
+        const writer = { actor: 'user', correlationId: requestCorrelationId(event) };
+        return await withWriteContext(writer, () => core(event, context));
       } catch (error) {
         return problemResponse(error, event);
       }

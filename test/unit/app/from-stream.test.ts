@@ -1,3 +1,5 @@
+import { streamFilterPatterns } from '../../../lib/catalog/stream-filters';
+import { matchesPattern } from '../../../lib/local/event-pattern';
 import { eventSchemas } from '../../../shared/app/events';
 import { approximateCreationTime, derivedEvents, fromStreamRecord } from '../../../shared/app/from-stream';
 import type { TransactionItem } from '../../../shared/transactions/items';
@@ -156,5 +158,84 @@ describe('derivedEvents: CurrencyConverted, read off a transaction write', () =>
       ['GBP', 7000],
       ['EUR', 8000],
     ]);
+  });
+});
+
+describe('who made a change, and the audit trail itself', () => {
+  const stamp = { updatedBy: 'user', correlationId: 'req-rename-1' };
+
+  test('the stamp goes into the envelope (actor, correlationId), not into data or previous', () => {
+    const before = { ...profileItem({ name: 'Ada' }), updatedBy: 'user', correlationId: 'req-signup' };
+    const after = { ...profileItem({ name: 'Ada L.', version: 2 }), ...stamp };
+    const mapped = fromStreamRecord(modifyOf(before, after));
+
+    expect(mapped?.detail).toMatchObject({ actor: 'user', correlationId: 'req-rename-1' });
+    expect(mapped?.detail.data).not.toHaveProperty('updatedBy');
+    expect(mapped?.detail.previous).not.toHaveProperty('correlationId');
+    const published = eventSchemas.UserUpdated().parse(mapped?.detail);
+    expect(published).toMatchObject({ actor: 'user', correlationId: 'req-rename-1' });
+  });
+
+  test('a stamp alone (put on an item just before it is deleted) is not an event', () => {
+    const before = { ...profileItem(), updatedBy: 'user', correlationId: 'req-signup' };
+    const stamped = { ...profileItem(), updatedBy: 'ledger-cleaner', correlationId: 'req-delete' };
+    expect(fromStreamRecord(modifyOf(before, stamped))).toBeUndefined();
+  });
+
+  test("a deletion names the deleter and its time: the stamp of the item's last image", () => {
+    const stamped = {
+      ...profileItem(),
+      updatedBy: 'user',
+      correlationId: 'req-delete',
+      stampedAt: '2026-03-01T09:00:00.123Z',
+    };
+    // Its time is the stamp's, to the millisecond, not the stream record's second.
+    expect(fromStreamRecord(removeOf(stamped))?.detail).toMatchObject({
+      actor: 'user',
+      correlationId: 'req-delete',
+      occurredAt: '2026-03-01T09:00:00.123Z',
+    });
+  });
+
+  test('a counter move stamped by the write that made it is still not an event of its own', () => {
+    const account = (overrides: Parameters<typeof accountFixture>[0], by: Record<string, string>) => ({
+      pk: 'USER#user-1',
+      sk: 'ACCOUNT#acc-eur',
+      ...accountFixture({ fundsGoal: false, ...overrides }),
+      ...by,
+    });
+    const moved = modifyOf(
+      account({}, { updatedBy: 'user', correlationId: 'req-1' }),
+      account({ balance: -1250, transactionCount: 1 }, { updatedBy: 'user', correlationId: 'req-2' }),
+    );
+    expect(fromStreamRecord(moved)).toBeUndefined();
+  });
+
+  test('an audit entry is never published: its writes are not domain facts, and the stream filter drops them', () => {
+    const entry = {
+      pk: 'USER#user-1',
+      sk: 'AUDIT#2026-03-01T09:00:00.000Z#stream-1',
+      type: 'AUDIT_ENTRY',
+      sourceEventId: 'stream-1',
+      entity: 'account',
+      entityId: 'acc-1',
+      operation: 'updated',
+      event: 'AccountUpdated',
+      actor: 'user',
+      correlationId: 'req-1',
+      occurredAt: '2026-03-01T09:00:00.000Z',
+      version: 2,
+      before: { name: 'Old' },
+      after: { name: 'New' },
+      updatedBy: 'audit-logger',
+    };
+    const insert = insertOf(entry);
+    expect(fromStreamRecord(insert)).toBeUndefined();
+    expect(fromStreamRecord(removeOf(entry))).toBeUndefined();
+    const matches = (record: unknown) => streamFilterPatterns.some((pattern) => matchesPattern(pattern, record));
+    expect(matches(insert)).toBe(false);
+    expect(matches(removeOf(entry))).toBe(false);
+    // The same filter passes a domain item, so the refusal above is about the type.
+    expect(matches(insertOf(profileItem()))).toBe(true);
   });
 });

@@ -218,7 +218,7 @@ describe('responses', () => {
     expect(response.headers.get('access-control-allow-origin')).toBe('*');
     expect(response.headers.get('access-control-allow-methods')).toBe('GET,POST,PATCH,PUT,DELETE,OPTIONS');
     expect(response.headers.get('access-control-allow-headers')).toBe(
-      'authorization,content-type,idempotency-key,if-match',
+      'authorization,content-type,idempotency-key,if-match,x-correlation-id',
     );
     expect(calls).toHaveLength(0);
   });
