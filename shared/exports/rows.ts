@@ -3,7 +3,7 @@
  * print (names resolved once, when the file is written). Money stays integer minor units until a
  * writer prints it with its currency's decimals.
  */
-import { exponentOf } from '../kit/money/currencies';
+import { minorUnitsToDecimal } from '../kit/money/currencies';
 import type { TransactionItem } from '../transactions/public';
 
 /** A transaction as a chunk keeps it in its part object. */
@@ -114,13 +114,7 @@ export const columnTitles = [
 
 /** Minor units as an exact decimal string: 123456 EUR → "1234.56", -5 KWD → "-0.005", 700 JPY → "700". */
 export function decimalString({ amount, currency }: Money): string {
-  const exponent = exponentOf(currency);
-  const digits = Math.abs(amount)
-    .toString()
-    .padStart(exponent + 1, '0');
-  const integer = digits.slice(0, digits.length - exponent);
-  const fraction = digits.slice(digits.length - exponent);
-  return `${amount < 0 ? '-' : ''}${integer}${exponent > 0 ? `.${fraction}` : ''}`;
+  return minorUnitsToDecimal(amount, currency);
 }
 
 /** The same as a number for a spreadsheet cell (the nearest double of the exact decimal). */

@@ -35,3 +35,15 @@ export function exponentOf(code: string): number {
   if (exponent === undefined) throw new Error(`Unknown currency ${code}`);
   return exponent;
 }
+
+/** Minor units as an exact decimal string: 123456 EUR → "1234.56", -5 BHD → "-0.005". */
+export function minorUnitsToDecimal(amount: number, currency: string): string {
+  if (!Number.isSafeInteger(amount)) throw new RangeError('An amount is an integer count of minor units');
+  const exponent = exponentOf(currency);
+  const digits = Math.abs(amount)
+    .toString()
+    .padStart(exponent + 1, '0');
+  const integer = digits.slice(0, digits.length - exponent);
+  const fraction = digits.slice(digits.length - exponent);
+  return `${amount < 0 ? '-' : ''}${integer}${exponent > 0 ? `.${fraction}` : ''}`;
+}

@@ -4,7 +4,10 @@
  * many decimals as the currency has (JPY 0, EUR 2, BHD 3). Dates are calendar days, not instants:
  * they are formatted in UTC so no time zone can move them to the day before.
  */
-import { exponentOf } from '../../kit/money/currencies';
+import { exponentOf, minorUnitsToDecimal } from '../../kit/money/currencies';
+
+export { minorUnitsToDecimal };
+
 import type { Money } from '../../kit/money/money';
 
 // en-US shows the common symbols unadorned (€, $, £, ¥) and codes for the rest (CHF 5.00).
@@ -26,18 +29,6 @@ function moneyFormat(currency: string): Intl.NumberFormat {
     moneyFormats.set(currency, format);
   }
   return format;
-}
-
-/** Minor units as an exact decimal string: 123456 EUR → "1234.56", -5 BHD → "-0.005". */
-export function minorUnitsToDecimal(amount: number, currency: string): string {
-  if (!Number.isSafeInteger(amount)) throw new RangeError('An amount is an integer count of minor units');
-  const exponent = exponentOf(currency);
-  const digits = Math.abs(amount)
-    .toString()
-    .padStart(exponent + 1, '0');
-  const integer = digits.slice(0, digits.length - exponent);
-  const fraction = digits.slice(digits.length - exponent);
-  return `${amount < 0 ? '-' : ''}${integer}${exponent > 0 ? `.${fraction}` : ''}`;
 }
 
 /** `{ amount: 123456, currency: 'EUR' }` → "€1,234.56". */
