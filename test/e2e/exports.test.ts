@@ -365,7 +365,12 @@ describeWithMailbox('exports', () => {
       expect(await api.delete('/v1/me', { token: a.token })).toMatchObject({ status: 202 });
       const deadline = Date.now() + 180_000;
       while ((await userItemSortKeys(a.userId)).length > 0 || (await filesOf(a.userId)) > 0) {
-        if (Date.now() > deadline) throw new Error("A's items or export files are still there");
+        if (Date.now() > deadline) {
+          const left = await userItemSortKeys(a.userId);
+          throw new Error(
+            `A's items or export files are still there: ${left.length} items (${[...new Set(left.map((sk) => sk.split('#')[0]))].join(', ')}), ${await filesOf(a.userId)} files`,
+          );
+        }
         await sleep(500);
       }
       // B's data is untouched by A's erasure.
