@@ -24,11 +24,14 @@ const rateStore = createRateStore({ db, tableName });
 export const handler = userRoute(insightsNetWorth, async ({ userId, profile, query }) => {
   checkNetWorthQuery(query);
   const today = todayIn(profile.timezone, new Date());
+  // Month ends up to today: the current month's point is today, and later months would repeat it.
   const dates =
     query.from !== undefined && query.to !== undefined
-      ? monthRange(query.from, query.to)
-          .map((month) => (lastDayOf(month) < today ? lastDayOf(month) : today))
-          .filter((date, i, all) => date.slice(0, 7) <= today.slice(0, 7) && all.indexOf(date) === i)
+      ? [
+          ...new Set(
+            monthRange(query.from, query.to).map((month) => (lastDayOf(month) < today ? lastDayOf(month) : today)),
+          ),
+        ]
       : [query.date ?? today];
   const [accounts, months] = await Promise.all([insights.accounts(userId), insights.months(userId)]);
   // One read of a day's rates however many accounts need them.
