@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FunctionId } from '../../../lib/catalog/functions';
@@ -230,12 +230,24 @@ describe('responses', () => {
   });
 
   it('writes one access-log line per request, without headers or bodies', async () => {
-    await call('/v1/me', { headers: { authorization: `Bearer ${GOOD_TOKEN}` } });
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const lines = readFileSync(join(logDir, 'access.log'), 'utf8').trim().split('\n');
-    const last = JSON.parse(lines.at(-1)!);
-    expect(last).toMatchObject({ method: 'GET', path: '/v1/me', routeKey: 'GET /v1/me', status: 200 });
-    expect(typeof last.latencyMs).toBe('number');
+    const response = await call('/v1/me', { headers: { authorization: `Bearer ${GOOD_TOKEN}` } });
+    const requestId = response.headers.get('apigw-requestid');
+    // The line is written through a stream after the response: wait for this request's line,
+    // however loaded the machine.
+    const readLines = () => {
+      const text = existsSync(join(logDir, 'access.log')) ? readFileSync(join(logDir, 'access.log'), 'utf8') : '';
+      return text.trim().split('\n').filter(Boolean);
+    };
+    const deadline = Date.now() + 30_000;
+    while (!readLines().some((line) => line.includes(`"${requestId}"`)) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const lines = readLines();
+    const mine = lines.filter((line) => line.includes(`"${requestId}"`));
+    expect(mine).toHaveLength(1);
+    const logged = JSON.parse(mine[0]!);
+    expect(logged).toMatchObject({ requestId, method: 'GET', path: '/v1/me', routeKey: 'GET /v1/me', status: 200 });
+    expect(typeof logged.latencyMs).toBe('number');
     expect(lines.join('\n')).not.toContain(GOOD_TOKEN);
   });
 });
