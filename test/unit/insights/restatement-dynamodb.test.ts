@@ -1,18 +1,26 @@
 /**
  * The restatement job against a real DynamoDB Local: a change of home currency restates every
- * transaction at its date's rate, chunk by chunk through the date index, with progress on the job;
- * a duplicate or late chunk, a chunk re-run after a crash, an older change delivered late, a newer
- * change while it runs and a deleted user each change nothing twice (or nothing at all).
+ * transaction at its date's rate (a transfer as a pair), chunk by chunk through the date index, with
+ * progress on the job; a duplicate or late chunk, a chunk re-run after a crash, an older change
+ * delivered late, a newer change while it runs and a deleted user each change nothing twice (or
+ * nothing at all).
  */
 import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { AccountEntity } from '../../../shared/accounts/items';
 import { type Profile, ProfileEntity } from '../../../shared/identity/profile';
 import { createProfileStore } from '../../../shared/identity/profile-store';
 import type { RestatementItem } from '../../../shared/insights/items';
-import { type RestaterDeps, runRestatementStep, startRestatement } from '../../../shared/insights/restate';
+import {
+  pendingRestatement,
+  type RestaterDeps,
+  restatementView,
+  runRestatementStep,
+  startRestatement,
+} from '../../../shared/insights/restate';
 import { createRestatementStore } from '../../../shared/insights/restatement-store';
 import type { RatesOnDay } from '../../../shared/rates/public';
 import type { TransactionItem } from '../../../shared/transactions/items';
+import { transferLegIds } from '../../../shared/transactions/plan';
 import { restateHome } from '../../../shared/transactions/public';
 import { createTransactionStore } from '../../../shared/transactions/store';
 import { txn } from '../budgets/support/budget-fixtures';
@@ -257,5 +265,69 @@ describe('restating after a change of home currency', () => {
     const renamed = { ...previous, name: 'Renamed', version: previous.version + 1 };
     expect(await startRestatement(deps(), { userId, data: renamed, previous })).toBe('no-change');
     expect(await deps().jobs.get(userId)).toBeUndefined();
+  });
+
+  test('the routes show the job: queued until the latest change has its job, running, then done (reports: only while pending)', async () => {
+    const { userId } = await userWithHistory(5);
+    const change = await changeHome(userId, 'USD');
+    await startRestatement(deps(), change);
+    const running = await job(userId);
+    expect(restatementView(undefined, { homeCurrency: 'USD' })).toBeNull();
+    expect(restatementView(running, { homeCurrency: 'USD' })).toEqual({
+      status: 'running',
+      homeCurrency: 'USD',
+      progress: { restated: 0, total: 6, unpriceable: 0 },
+      startedAt: NOW.toISOString(),
+      completedAt: null,
+    });
+    // The profile already says GBP, its job is not written yet.
+    expect(restatementView(running, { homeCurrency: 'GBP' })).toMatchObject({
+      status: 'queued',
+      homeCurrency: 'GBP',
+      progress: { restated: 0, total: null },
+    });
+    await runToEnd(userId);
+    const done = await job(userId);
+    expect(restatementView(done, { homeCurrency: 'USD' })).toMatchObject({ status: 'done' });
+    expect(pendingRestatement(done, { homeCurrency: 'USD' })).toBeNull();
+    expect(pendingRestatement(running, { homeCurrency: 'USD' })).toMatchObject({ status: 'running' });
+  });
+
+  test('a transfer is restated as a pair, once, with one home value: what the account in the new currency moved', async () => {
+    const { userId } = await userWithHistory(0);
+    const { outLegId, inLegId } = transferLegIds('01J00000000000000000000000');
+    const leg = {
+      kind: 'transfer' as const,
+      categoryId: null,
+      date: '2026-01-15',
+      transferId: outLegId,
+      amount: 10_000,
+    };
+    await table.putTransactions(userId, [
+      txn({ ...leg, transactionId: outLegId, accountId: 'acc-eur', accountAmount: -10_000, homeAmount: -10_000 }),
+      txn({
+        ...leg,
+        transactionId: inLegId,
+        accountId: 'acc-usd',
+        accountCurrency: 'USD',
+        accountAmount: 12_500,
+        homeAmount: 10_000,
+      }),
+    ]);
+    await startRestatement(deps(), await changeHome(userId, 'USD'));
+    await runToEnd(userId);
+    const after = await stored(userId);
+    expect(after[outLegId]).toMatchObject({
+      homeCurrency: 'USD',
+      homeAmount: -12_500,
+      accountAmount: -10_000,
+      version: 2,
+    });
+    expect(after[inLegId]).toMatchObject({
+      homeCurrency: 'USD',
+      homeAmount: 12_500,
+      accountAmount: 12_500,
+      version: 2,
+    });
   });
 });
