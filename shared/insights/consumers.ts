@@ -14,4 +14,18 @@ export const insightsAggregator = defineConsumer({
   timeoutSeconds: 10,
 });
 
-export const insightsConsumers = [insightsAggregator] as const;
+export const restater = defineConsumer({
+  function: 'restater',
+  entry: 'functions/events/restater.ts',
+  functionDescription: "Restates a user's transactions in the new home currency, one chunk per event",
+  // UserUpdated starts a job when the home currency changed (the rule cannot compare data with
+  // previous, so the handler does); the job's own changes drive it while it runs.
+  events: ['UserUpdated', 'RestatementRequested', 'RestatementUpdated'],
+  only: { RestatementUpdated: [{ data: { status: ['running'] } }] },
+  rule: { id: 'restate-home-currency', description: 'A change of home currency restates the history, chunk by chunk' },
+  grants: { table: 'readWrite' },
+  // Like the aggregator's: shorter than the eraser's 15 s window, so no write outlives an erasure.
+  timeoutSeconds: 10,
+});
+
+export const insightsConsumers = [insightsAggregator, restater] as const;

@@ -24,6 +24,13 @@ export const UnusualSpendingEntity = entity(
   (month: string, categoryId: string) => `${month}#${categoryId}`,
 );
 
+/**
+ * The restatement job after a change of home currency: one per user (`RESTATE#HOME`), replaced by
+ * the next change. It is also the job's state machine (./restate.ts): each chunk advances `step`,
+ * and each change of the item is published, which runs the next chunk.
+ */
+export const RestatementEntity = entity('RESTATEMENT', 'RESTATE', () => 'HOME');
+
 /** The month item's own attributes; every other attribute is a counter line. */
 export const MONTH_ITEM_ATTRIBUTES = ['pk', 'sk', 'type', 'month', 'currency', 'updatedAt'] as const;
 
@@ -71,6 +78,43 @@ export const unusualSpendingItem = z.lazily(() =>
   }),
 );
 export type UnusualSpendingItem = z.infer<ReturnType<typeof unusualSpendingItem>>;
+
+export const restatementStatuses = ['running', 'done'] as const;
+
+export const restatementItem = z.lazily(() =>
+  z.object({
+    type: z.literal(RestatementEntity.type),
+    /** The job's id: its profileVersion, as text. */
+    restatementId: z.string(),
+    /**
+     * The profile version that set `homeCurrency`: identifies the job. A newer change replaces the
+     * item, so a chunk of an older job finds another id and stops.
+     */
+    profileVersion: z.int().check(z.positive()),
+    /** The home currency before the change. */
+    fromCurrency: currencyCode(),
+    /** The home currency every transaction is restated in. */
+    homeCurrency: currencyCode(),
+    status: z.enum(restatementStatuses),
+    /** The chunk the next event asks for; every chunk's write is conditioned on it. */
+    step: z.int().check(z.nonnegative()),
+    /** Where reading continues (a JSON LastEvaluatedKey of the date index); null before the first chunk. */
+    cursor: z.nullable(z.string()),
+    progress: z.object({
+      /** Transactions looked at so far (restated, or already in the new currency). */
+      restated: z.int().check(z.nonnegative()),
+      /** The user's transactions when the job started (the accounts' counts); null when unknown. */
+      total: z.nullable(z.int().check(z.nonnegative())),
+      /** Left in their recorded currency: no rate to convert them. */
+      unpriceable: z.int().check(z.nonnegative()),
+    }),
+    startedAt: z.string(),
+    updatedAt: z.string(),
+    completedAt: z.nullable(z.string()),
+    version: z.int().check(z.positive()),
+  }),
+);
+export type RestatementItem = z.infer<ReturnType<typeof restatementItem>>;
 
 /** A month item as read: its month, home currency and counters. */
 export type MonthTotals = { month: string; currency: string; lines: Lines };

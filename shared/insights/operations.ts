@@ -1,7 +1,7 @@
 /** The insight routes, declared once (shared/kit/http/operation.ts). They read precomputed month counters only. */
-import { defineOperation } from '../kit/http/operation';
+import { defineOperation, noParams } from '../kit/http/operation';
 import { cashFlowQuery, netWorthQuery, spendingQuery } from './schemas';
-import { cashFlowView, netWorthView, spendingView } from './views';
+import { cashFlowView, netWorthView, restatementView, spendingView } from './views';
 
 export const insightsSpending = defineOperation({
   function: 'insights-spending',
@@ -50,4 +50,21 @@ export const insightsNetWorth = defineOperation({
   response: { status: 200, description: 'Net worth with per-account detail', schema: () => netWorthView() },
 });
 
-export const insightsOperations = [insightsSpending, insightsCashFlow, insightsNetWorth] as const;
+export const insightsRestatement = defineOperation({
+  function: 'insights-restatement',
+  feature: 'insights',
+  entry: 'functions/api/insights/restatement.ts',
+  method: 'GET',
+  path: '/v1/insights/restatement',
+  auth: 'user',
+  functionDescription: 'Progress of restating the history in a new home currency',
+  summary: 'The restatement of your history after the latest change of home currency',
+  description:
+    "After `PATCH /v1/me {homeCurrency}` a job restates every transaction in the new home currency at its date's rate, and the insight totals with it. 404 when the home currency never changed.",
+  grants: { table: 'read' },
+  request: { query: noParams },
+  response: { status: 200, description: 'The restatement and its progress', schema: () => restatementView() },
+  problems: [404],
+});
+
+export const insightsOperations = [insightsSpending, insightsCashFlow, insightsNetWorth, insightsRestatement] as const;

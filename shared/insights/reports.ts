@@ -32,8 +32,15 @@ export function sumMonths(months: readonly MonthTotals[], currency: string, from
   return sum;
 }
 
+/**
+ * Home currencies of months that still count something in another currency. A month item whose
+ * every counter went back to 0 (its transactions restated into the new currency) holds nothing.
+ */
 export function otherCurrencies(months: readonly MonthTotals[], currency: string): string[] {
-  return [...new Set(months.map((month) => month.currency).filter((other) => other !== currency))].sort();
+  const counting = months.filter(
+    (month) => month.currency !== currency && Object.values(month.lines).some((value) => value !== 0),
+  );
+  return [...new Set(counting.map((month) => month.currency))].sort();
 }
 
 /** What a group is called: category names (and parents), payee display names, account names. */

@@ -17,7 +17,36 @@ const otherCurrencies = () =>
   z
     .array(z.string())
     .check(
-      z.describe('Home currencies of months left out: recorded before the home currency changed, not yet restated.'),
+      z.describe(
+        'Home currencies of months left out: recorded before the home currency changed, not yet restated (see restatement).',
+      ),
+    );
+
+export const restatementView = z.lazily(() =>
+  z
+    .strictObject({
+      status: z.enum(['queued', 'running', 'done']),
+      homeCurrency: z.string().check(z.describe('The home currency the history is restated in.')),
+      progress: z.strictObject({
+        restated: z.int().check(z.describe('Transactions in the new home currency so far.')),
+        total: z
+          .nullable(z.int())
+          .check(z.describe('The transactions to restate (counted when the job started); null while queued.')),
+        unpriceable: z.int().check(z.describe('Left in their recorded currency: no reference rate to convert them.')),
+      }),
+      startedAt: z.nullable(z.string()),
+      completedAt: z.nullable(z.string()),
+    })
+    .check(z.describe("The restatement of the user's history after a change of home currency.")),
+);
+
+const pendingRestatement = () =>
+  z
+    .nullable(restatementView())
+    .check(
+      z.describe(
+        'Set while the history is being restated in a new home currency (the figures are then incomplete); null otherwise.',
+      ),
     );
 
 const groupFields = () => ({
@@ -50,6 +79,7 @@ export const spendingView = z.lazily(() =>
     change: change(),
     groups: z.array(group()),
     otherCurrencies: otherCurrencies(),
+    restatement: pendingRestatement(),
   }),
 );
 
@@ -71,6 +101,7 @@ export const cashFlowView = z.lazily(() =>
     months: z.array(z.extend(flow(), { month: z.string() })),
     total: flow(),
     otherCurrencies: otherCurrencies(),
+    restatement: pendingRestatement(),
   }),
 );
 
@@ -113,5 +144,6 @@ export const netWorthView = z.lazily(() =>
     interval: z.enum(['day', 'month']),
     points: z.array(point()),
     otherCurrencies: otherCurrencies(),
+    restatement: pendingRestatement(),
   }),
 );

@@ -334,13 +334,21 @@ function homeValue(homeCurrency: string, out: PricedLeg, incoming: PricedLeg) {
  * money, accounts and dates, only what reference rates decided may change. What the user gave
  * (the bank's amount) stays. A transfer is re-priced as a pair (`legs`: both, out-leg first), so
  * it keeps one home value. Each item's version goes up, as for any change.
+ *
+ * With `homeCurrency` (a restatement after the user changed home currency) the home side is priced
+ * in that currency instead, at the same day's rates and by the same rules as a new entry.
  */
-export function planReprice(legs: readonly TransactionItem[], rates: RatesOnDay | undefined, now: string) {
+export function planReprice(
+  legs: readonly TransactionItem[],
+  rates: RatesOnDay | undefined,
+  now: string,
+  homeCurrency?: string,
+) {
   const price = (leg: TransactionItem) =>
     priceEntry({
       money: { amount: leg.amount, currency: leg.currency },
       accountCurrency: leg.accountCurrency,
-      homeCurrency: leg.homeCurrency,
+      homeCurrency: homeCurrency ?? leg.homeCurrency,
       date: leg.date,
       rates,
       explicitAccountAmount: leg.accountConversion?.source === 'user' ? Math.abs(leg.accountAmount) : undefined,
@@ -355,6 +363,7 @@ export function planReprice(legs: readonly TransactionItem[], rates: RatesOnDay 
     accountAmount: sign * priced.accountAmount,
     accountConversion: priced.accountConversion,
     homeAmount: sign * home.homeAmount,
+    homeCurrency: homeCurrency ?? leg.homeCurrency,
     homeConversion: home.homeConversion,
     updatedAt: now,
     version: leg.version + 1,
@@ -369,7 +378,7 @@ export function planReprice(legs: readonly TransactionItem[], rates: RatesOnDay 
   }
   const out = { account: { currency: first.accountCurrency }, priced: price(first) };
   const incoming = { account: { currency: second.accountCurrency }, priced: price(second) };
-  const home = homeValue(first.homeCurrency, out, incoming);
+  const home = homeValue(homeCurrency ?? first.homeCurrency, out, incoming);
   const items = [repriced(first, out.priced, home, -1), repriced(second, incoming.priced, home, 1)];
   return { items, deltas: deltasBetween(legs, items) };
 }

@@ -3,6 +3,6 @@
 export { transactionsEvents } from './events';
 export { type TransactionItem, transactionIndexPk, transactionItem, transactionKinds } from './items';
 export { createPayeeStore, normalizePayee } from './payee-store';
-export { repriceProvisional } from './reprice';
+export { type RestateOutcome, repriceProvisional, restateHome } from './reprice';
 export { noteSchema, oneYearAfter, todayIn, transactionDate } from './schemas';
-export { createTransactionStore } from './store';
+export { createTransactionStore, type TransactionStore } from './store';

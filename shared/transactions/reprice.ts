@@ -11,6 +11,7 @@
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { userIdFromPk } from '../kit/dynamodb/keys';
 import { NotFoundError } from '../kit/errors';
+import { HttpProblem } from '../kit/http/problems';
 import type { RateProvider } from '../rates/public';
 import { PROVISIONAL_PK, type TransactionItem } from './items';
 import { counterpartLegId, planReprice, transferLegIds } from './plan';
@@ -84,8 +85,58 @@ async function repriceOne(deps: RepriceDeps, userId: string, transactionId: stri
   return false;
 }
 
+export type RestateOutcome = 'restated' | 'unchanged' | 'gone' | 'unpriceable';
+
+/**
+ * Restates one transaction (both legs, for a transfer) in `homeCurrency` after the user changed
+ * home currency: its home amount priced again at its date's rates, by the rules of a new entry (a
+ * rate still to come is provisional, and the repricer settles it later), written back conditionally
+ * on the version read, like re-pricing. Already in that currency: nothing is written, so a repeated
+ * or overlapping run changes nothing twice. 'unpriceable': no rate to convert it (a currency the
+ * ECB does not publish), and it keeps the home amount it was recorded with.
+ */
+export async function restateHome(
+  deps: Pick<RepriceDeps, 'transactions' | 'rates' | 'now'>,
+  userId: string,
+  transactionId: string,
+  homeCurrency: string,
+): Promise<RestateOutcome> {
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    const found = await deps.transactions.get(userId, transactionId);
+    if (!found) return 'gone';
+    if (found.homeCurrency === homeCurrency) return 'unchanged';
+    const legs = await legsOf(deps, userId, found);
+    const rates = await deps.rates.ratesOn(found.date);
+    const now = deps.now();
+    let plan: ReturnType<typeof planReprice>;
+    try {
+      plan = planReprice(legs, rates, now, homeCurrency);
+    } catch (error) {
+      // Pricing refuses only for want of a rate (or an amount past range in the new currency).
+      if (error instanceof HttpProblem) return 'unpriceable';
+      throw error;
+    }
+    try {
+      await deps.transactions.apply(userId, {
+        replaced: plan.items.map((item, index) => ({ item, readVersion: (legs[index] as TransactionItem).version })),
+        deltas: plan.deltas,
+        now,
+      });
+      return 'restated';
+    } catch (error) {
+      if (error instanceof NotFoundError) return 'gone';
+      if (!(error instanceof StaleTransaction) || attempt === ATTEMPTS) throw error;
+    }
+  }
+  return 'unchanged';
+}
+
 /** The transaction, or both legs of its transfer, out-leg first. */
-async function legsOf(deps: RepriceDeps, userId: string, item: TransactionItem): Promise<TransactionItem[]> {
+async function legsOf(
+  deps: Pick<RepriceDeps, 'transactions'>,
+  userId: string,
+  item: TransactionItem,
+): Promise<TransactionItem[]> {
   const counterpartId = counterpartLegId(item);
   if (!item.transferId || !counterpartId) return [item];
   const counterpart = await deps.transactions.get(userId, counterpartId);

@@ -8,6 +8,8 @@ import { lastDayOf, monthRange } from '../../../shared/insights/months';
 import { netWorthOn } from '../../../shared/insights/net-worth';
 import { insightsNetWorth } from '../../../shared/insights/operations';
 import { otherCurrencies } from '../../../shared/insights/reports';
+import { pendingRestatement } from '../../../shared/insights/restate';
+import { createRestatementStore } from '../../../shared/insights/restatement-store';
 import { checkNetWorthQuery } from '../../../shared/insights/schemas';
 import { createInsightStore } from '../../../shared/insights/store';
 import { documentClient } from '../../../shared/kit/aws/document-client';
@@ -19,6 +21,7 @@ import { todayIn } from '../../../shared/transactions/public';
 const db = documentClient();
 const tableName = requireEnv('TABLE_NAME');
 const insights = createInsightStore({ db, tableName });
+const jobs = createRestatementStore({ db, tableName });
 const rateStore = createRateStore({ db, tableName });
 
 export const handler = userRoute(insightsNetWorth, async ({ userId, profile, query }) => {
@@ -33,7 +36,11 @@ export const handler = userRoute(insightsNetWorth, async ({ userId, profile, que
           ),
         ]
       : [query.date ?? today];
-  const [accounts, months] = await Promise.all([insights.accounts(userId), insights.months(userId)]);
+  const [accounts, months, job] = await Promise.all([
+    insights.accounts(userId),
+    insights.months(userId),
+    jobs.get(userId),
+  ]);
   // One read of a day's rates however many accounts need them.
   const days = new Map<string, Promise<RatesOnDay | undefined>>();
   const rates = {
@@ -55,6 +62,7 @@ export const handler = userRoute(insightsNetWorth, async ({ userId, profile, que
       interval: query.interval ?? 'day',
       points,
       otherCurrencies: otherCurrencies(months, profile.homeCurrency),
+      restatement: pendingRestatement(job, profile),
     },
   };
 });

@@ -8,6 +8,8 @@ import { entriesOf } from '../../../shared/insights/lines';
 import { addMonths, monthsBetween } from '../../../shared/insights/months';
 import { insightsSpending } from '../../../shared/insights/operations';
 import { spendingReport } from '../../../shared/insights/reports';
+import { pendingRestatement } from '../../../shared/insights/restate';
+import { createRestatementStore } from '../../../shared/insights/restatement-store';
 import { checkMonthRange } from '../../../shared/insights/schemas';
 import { createInsightStore } from '../../../shared/insights/store';
 import { documentClient } from '../../../shared/kit/aws/document-client';
@@ -17,6 +19,7 @@ import { createPayeeStore, todayIn } from '../../../shared/transactions/public';
 const db = documentClient();
 const tableName = requireEnv('TABLE_NAME');
 const insights = createInsightStore({ db, tableName });
+const jobs = createRestatementStore({ db, tableName });
 const categories = createCategoryStore({ db, tableName });
 const payees = createPayeeStore({ db, tableName });
 
@@ -27,11 +30,14 @@ export const handler = userRoute(insightsSpending, async ({ userId, profile, que
   const to = query.to ?? (from > thisMonth ? from : thisMonth);
   checkMonthRange(from, to);
   const previousFrom = addMonths(from, -monthsBetween(from, to));
-  const months = await insights.months(userId, { from: previousFrom, to });
+  const [months, job] = await Promise.all([insights.months(userId, { from: previousFrom, to }), jobs.get(userId)]);
   const names = await groupNames(userId, query.groupBy, months);
   return {
     status: 200,
-    body: spendingReport({ months, currency: profile.homeCurrency, from, to, groupBy: query.groupBy, names }),
+    body: {
+      ...spendingReport({ months, currency: profile.homeCurrency, from, to, groupBy: query.groupBy, names }),
+      restatement: pendingRestatement(job, profile),
+    },
   };
 });
 

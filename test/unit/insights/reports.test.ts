@@ -6,7 +6,7 @@
  */
 import type { MonthTotals } from '../../../shared/insights/items';
 import { netWorthOn } from '../../../shared/insights/net-worth';
-import { cashFlowReport, percent, spendingReport } from '../../../shared/insights/reports';
+import { cashFlowReport, otherCurrencies, percent, spendingReport } from '../../../shared/insights/reports';
 import type { RatesOnDay } from '../../../shared/rates/public';
 
 const month = (m: string, lines: Record<string, number>, currency = 'EUR'): MonthTotals => ({
@@ -32,6 +32,16 @@ test('percent rounds half away from zero to one decimal and is null against 0', 
   expect(percent(2, 3)).toBe(66.7);
   expect(percent(-1, 8)).toBe(-12.5);
   expect(percent(5, 0)).toBeNull();
+});
+
+test('a month of another currency whose counters all went back to 0 (restated) is not named', () => {
+  const months = [
+    month('2026-01', { 'T:ex': 0, '#T:ex': 0, 'c:food': 0, '#c:food': 0 }, 'EUR'),
+    month('2026-01', { 'T:ex': 1200, '#T:ex': 1, 'c:food': 1200, '#c:food': 1 }, 'USD'),
+    month('2026-02', { 'T:in': 500, '#T:in': 1 }, 'GBP'),
+  ];
+  expect(otherCurrencies(months, 'USD')).toEqual(['GBP']);
+  expect(otherCurrencies(months.slice(0, 2), 'USD')).toEqual([]);
 });
 
 test('spending by category rolls subcategories into their parent, with shares and the change against the previous period', () => {
