@@ -15,6 +15,7 @@ import type { Construct } from 'constructs';
 import { CONSUMER_RETRIER, retryPolicySeconds } from './catalog/consumer-retries';
 import type { ResourceNames } from './catalog/environment';
 import { cognitoTriggers, type FunctionId, type FunctionSpec, functions } from './catalog/functions';
+import { MONTHLY_SUMMARY } from './catalog/monthly-summary';
 import { ECB_RATES_URL, RATES_FETCHER, ratesFeedEnvironment } from './catalog/rates-feed';
 import { type RouteSpec, routes } from './catalog/routes';
 import { rules } from './catalog/rules';
@@ -26,6 +27,7 @@ import { Events } from './constructs/events';
 import { FeatureStack } from './constructs/feature-stack';
 import { Files } from './constructs/files';
 import { MonetaFunction, pascal } from './constructs/moneta-function';
+import { MonthlySummarySchedule } from './constructs/monthly-summary';
 import { Notifications } from './constructs/notifications';
 import { Observability } from './constructs/observability';
 import { ReferenceData } from './constructs/reference-data';
@@ -158,6 +160,8 @@ export class MonetaStack extends Stack {
       fetchRates: functionFor(RATES_FETCHER),
       alarmAction: this.observability.action,
     });
+
+    new MonthlySummarySchedule(this, 'MonthlySummary', { summarize: functionFor(MONTHLY_SUMMARY) });
 
     const publisher = functionFor('stream-publisher');
     this.consumerRetries.retryQueue.grantSendMessages(publisher);

@@ -1,7 +1,8 @@
 import { DeleteCommand, type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { queryPages } from '../kit/dynamodb/prefix-page';
 import { type GuardedItem, transactWrite } from '../kit/dynamodb/transact';
 import { versionedUpdate } from '../kit/dynamodb/versioned-update';
-import { type Profile, ProfileEntity, type ProfilePatch, profileSchema } from './profile';
+import { type Profile, ProfileEntity, type ProfilePatch, profileSchema, profilesByTimeZone } from './profile';
 
 /** The profile's condition failed in createIfAbsent: the sign-up write already happened. */
 class ProfileExists extends Error {}
@@ -38,7 +39,11 @@ export function createProfileStore({ db, tableName }: { db: DynamoDBDocumentClie
             item: {
               Put: {
                 TableName: tableName,
-                Item: { ...ProfileEntity.key(profile.userId), ...profile },
+                Item: {
+                  ...ProfileEntity.key(profile.userId),
+                  ...profile,
+                  ...profilesByTimeZone.keys(profile.userId, profile.timezone),
+                },
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
@@ -69,13 +74,34 @@ export function createProfileStore({ db, tableName }: { db: DynamoDBDocumentClie
         {
           tableName,
           key: ProfileEntity.key(userId),
-          fields: { name: patch.name, homeCurrency: patch.homeCurrency, timezone: patch.timezone },
+          fields: {
+            name: patch.name,
+            homeCurrency: patch.homeCurrency,
+            timezone: patch.timezone,
+            // A new zone moves the profile to that zone's partition of the index.
+            ...(patch.timezone ? profilesByTimeZone.keys(userId, patch.timezone) : {}),
+          },
           maps: { notifications: patch.notifications ?? {} },
           parse: (item) => profileSchema().parse(item),
         },
         { now, ...(expectedVersions ? { expectedVersions } : {}) },
       );
       return outcome.status === 'updated' ? { status: 'updated', profile: outcome.item } : outcome;
+    },
+
+    /**
+     * The profiles of one time zone (any spelling of it), a page at a time: a Query of its
+     * partition of the index, eventually consistent (a zone changed a moment ago may be missed once).
+     */
+    async *inTimeZone(zone: string): AsyncGenerator<Profile[]> {
+      const pages = queryPages(db, {
+        TableName: tableName,
+        IndexName: profilesByTimeZone.indexName,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': profilesByTimeZone.partitionKey },
+        ExpressionAttributeValues: { ':pk': profilesByTimeZone.pk(zone) },
+      });
+      for await (const page of pages) yield page.map((item) => profileSchema().parse(item));
     },
 
     /**
