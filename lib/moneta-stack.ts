@@ -161,7 +161,10 @@ export class MonetaStack extends Stack {
       alarmAction: this.observability.action,
     });
 
-    new MonthlySummarySchedule(this, 'MonthlySummary', { summarize: functionFor(MONTHLY_SUMMARY) });
+    new MonthlySummarySchedule(this, 'MonthlySummarySchedule', {
+      summarize: functionFor(MONTHLY_SUMMARY),
+      deadLetterQueue: this.events.deadLetterQueue,
+    });
 
     const publisher = functionFor('stream-publisher');
     this.consumerRetries.retryQueue.grantSendMessages(publisher);
@@ -189,8 +192,14 @@ export class MonetaStack extends Stack {
     // Errors, then, only of the root functions whose failure none of those reports: the Cognito
     // trigger (a sign-up confirmed outside the API), the retrier and the rates fetcher (scheduled:
     // no caller sees them fail). The publisher parks or dead-letters what it fails on, and a
-    // failing seed fails the deployment that runs it, in front of whoever deploys.
-    const reportedElsewhere = new Set<string>([...rules.map((rule) => rule.target), 'stream-publisher', 'seed-rates']);
+    // failing seed fails the deployment that runs it, in front of whoever deploys. A monthly summary
+    // run that keeps failing is dead-lettered with its input (lib/constructs/monthly-summary.ts).
+    const reportedElsewhere = new Set<string>([
+      ...rules.map((rule) => rule.target),
+      'stream-publisher',
+      'seed-rates',
+      MONTHLY_SUMMARY,
+    ]);
     this.observability.alarmOnErrors(
       'FunctionErrors',
       functions

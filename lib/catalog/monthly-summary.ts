@@ -24,6 +24,9 @@ export const monthlySummary = {
   input: { scheduledTime: SCHEDULED_TIME },
   /** Lambda's maximum: a run works through every user of the zones due, a page at a time. */
   timeoutSeconds: 900,
-  /** A failed run is retried with the same scheduled time; users already summarized are skipped. */
+  /**
+   * A failed run is retried (by Lambda, twice) with the same scheduled time; users already
+   * summarized are skipped. Then it is dead-lettered (lib/constructs/monthly-summary.ts).
+   */
   retryAttempts: 2,
 } as const;
