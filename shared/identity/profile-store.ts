@@ -1,4 +1,5 @@
-import { DeleteCommand, type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { queryPages } from '../kit/dynamodb/prefix-page';
 import { type GuardedItem, transactWrite } from '../kit/dynamodb/transact';
 import { versionedUpdate } from '../kit/dynamodb/versioned-update';
@@ -102,6 +103,48 @@ export function createProfileStore({ db, tableName }: { db: DynamoDBDocumentClie
         ExpressionAttributeValues: { ':pk': profilesByTimeZone.pk(zone) },
       });
       for await (const page of pages) yield page.map((item) => profileSchema().parse(item));
+    },
+
+    /**
+     * Lists a profile written before the profiles-by-zone index existed under its zone: its index
+     * keys are written from its own `timezone`, on condition that the zone is still that one (a
+     * PATCH of the zone in between wrote the right keys itself). Idempotent.
+     */
+    async indexZone(userId: string): Promise<'indexed' | 'current' | 'absent'> {
+      for (;;) {
+        const { Item } = await db.send(
+          new GetCommand({
+            TableName: tableName,
+            Key: ProfileEntity.key(userId),
+            ConsistentRead: true,
+            ProjectionExpression: '#timezone, #pk',
+            ExpressionAttributeNames: { '#timezone': 'timezone', '#pk': profilesByTimeZone.partitionKey },
+          }),
+        );
+        if (!Item) return 'absent';
+        const keys = profilesByTimeZone.keys(userId, Item.timezone as string);
+        if (Item[profilesByTimeZone.partitionKey] === keys.gsi4pk) return 'current';
+        try {
+          await db.send(
+            new UpdateCommand({
+              TableName: tableName,
+              Key: ProfileEntity.key(userId),
+              UpdateExpression: 'SET #ipk = :ipk, #isk = :isk',
+              ConditionExpression: '#timezone = :timezone',
+              ExpressionAttributeNames: {
+                '#ipk': profilesByTimeZone.partitionKey,
+                '#isk': profilesByTimeZone.sortKey,
+                '#timezone': 'timezone',
+              },
+              ExpressionAttributeValues: { ':ipk': keys.gsi4pk, ':isk': keys.gsi4sk, ':timezone': Item.timezone },
+            }),
+          );
+          return 'indexed';
+        } catch (error) {
+          // The zone changed (or the profile went) since the read: read again and decide again.
+          if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        }
+      }
     },
 
     /**
