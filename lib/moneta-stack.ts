@@ -15,6 +15,7 @@ import type { Construct } from 'constructs';
 import { CONSUMER_RETRIER, retryPolicySeconds } from './catalog/consumer-retries';
 import type { ResourceNames } from './catalog/environment';
 import { cognitoTriggers, type FunctionId, type FunctionSpec, functions } from './catalog/functions';
+import { MONTHLY_SUMMARY } from './catalog/monthly-summary';
 import { ECB_RATES_URL, RATES_FETCHER, ratesFeedEnvironment } from './catalog/rates-feed';
 import { type RouteSpec, routes } from './catalog/routes';
 import { rules } from './catalog/rules';
@@ -26,6 +27,7 @@ import { Events } from './constructs/events';
 import { FeatureStack } from './constructs/feature-stack';
 import { Files } from './constructs/files';
 import { MonetaFunction, pascal } from './constructs/moneta-function';
+import { MonthlySummarySchedule } from './constructs/monthly-summary';
 import { Notifications } from './constructs/notifications';
 import { Observability } from './constructs/observability';
 import { ReferenceData } from './constructs/reference-data';
@@ -159,6 +161,11 @@ export class MonetaStack extends Stack {
       alarmAction: this.observability.action,
     });
 
+    new MonthlySummarySchedule(this, 'MonthlySummarySchedule', {
+      summarize: functionFor(MONTHLY_SUMMARY),
+      deadLetterQueue: this.events.deadLetterQueue,
+    });
+
     const publisher = functionFor('stream-publisher');
     this.consumerRetries.retryQueue.grantSendMessages(publisher);
     this.events.connectStream(this.data.table, publisher);
@@ -185,8 +192,14 @@ export class MonetaStack extends Stack {
     // Errors, then, only of the root functions whose failure none of those reports: the Cognito
     // trigger (a sign-up confirmed outside the API), the retrier and the rates fetcher (scheduled:
     // no caller sees them fail). The publisher parks or dead-letters what it fails on, and a
-    // failing seed fails the deployment that runs it, in front of whoever deploys.
-    const reportedElsewhere = new Set<string>([...rules.map((rule) => rule.target), 'stream-publisher', 'seed-rates']);
+    // failing seed fails the deployment that runs it, in front of whoever deploys. A monthly summary
+    // run that keeps failing is dead-lettered with its input (lib/constructs/monthly-summary.ts).
+    const reportedElsewhere = new Set<string>([
+      ...rules.map((rule) => rule.target),
+      'stream-publisher',
+      'seed-rates',
+      MONTHLY_SUMMARY,
+    ]);
     this.observability.alarmOnErrors(
       'FunctionErrors',
       functions

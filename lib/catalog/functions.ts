@@ -11,6 +11,7 @@ import { operations } from '../../shared/app/operations';
 import type { ConsumerDeclaration } from '../../shared/kit/events/consumer';
 import type { Grants, OperationDeclaration } from '../../shared/kit/http/operation';
 import { CONSUMER_RETRIER } from './consumer-retries';
+import { MONTHLY_SUMMARY, monthlySummary } from './monthly-summary';
 import { RATES_FETCHER, ratesFeed } from './rates-feed';
 
 /** Used when a spec names no timeout or memory, by the stack and the local runtime alike. */
@@ -91,6 +92,14 @@ const otherFunctions = [
     table: 'readWrite',
     ratesFeed: true,
     timeoutSeconds: ratesFeed.timeoutSeconds,
+  },
+  {
+    id: MONTHLY_SUMMARY,
+    entry: 'functions/ops/send-monthly-summaries.ts',
+    description: "Writes each due user's monthly summary fact, hourly, for the zones at 08:00 of a 1st",
+    // Reads the profiles-by-zone index and each user's aggregates; writes one fact per user and month.
+    table: 'readWrite',
+    timeoutSeconds: monthlySummary.timeoutSeconds,
   },
   {
     id: 'post-confirmation',

@@ -53,7 +53,7 @@ function producerOf(name: EventName): string {
         if (!counters) return source;
         const names = counters.attributes.map((attribute) => `\`${attribute}\``).join(', ');
         const unless = counters.publishedWhen ? `, unless ${counters.publishedWhen.description}` : '';
-        return `${source}; not when only ${names} changed (the write that moved them has its own event)${unless}`;
+        return `${source}; not when only ${names} changed (${counters.reason ?? 'the write that moved them has its own event'})${unless}`;
       }
     }
   }

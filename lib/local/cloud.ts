@@ -13,6 +13,7 @@ import { CONSUMER_RETRIER, consumerRetry, retryPolicySeconds } from '../catalog/
 import type { ResourceNames } from '../catalog/environment';
 import { filesBucket, LOCAL_FILES_BUCKET } from '../catalog/files';
 import { type FunctionId, functions } from '../catalog/functions';
+import { MONTHLY_SUMMARY, monthlySummary } from '../catalog/monthly-summary';
 import { RATES_FETCHER, ratesFeed, ratesFeedEnvironment } from '../catalog/rates-feed';
 import { corsSettings, REQUIRED_SCOPE, routes, stageThrottle } from '../catalog/routes';
 import { eventPattern, rules, targetDelivery } from '../catalog/rules';
@@ -322,7 +323,10 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
 
     const scheduler = await startScheduler({
       port: ports.scheduler,
-      schedules: [{ ...ratesFeed.schedule, target: RATES_FETCHER }],
+      schedules: [
+        { ...ratesFeed.schedule, target: RATES_FETCHER },
+        { ...monthlySummary.schedule, target: MONTHLY_SUMMARY, input: monthlySummary.input },
+      ],
       invoker: runtime,
     });
     stoppers.push({ name: 'Scheduler', stop: () => scheduler.stop() });

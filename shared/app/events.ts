@@ -12,6 +12,7 @@ import { goalsEvents, goalsItemEvents } from '../goals/events';
 import { identityEvents, identityItemEvents } from '../identity/events';
 import { insightsEvents, insightsItemEvents } from '../insights/events';
 import type { DeriveEvents, DetailOf } from '../kit/events/domain-events';
+import { summariesEvents, summariesItemEvents } from '../summaries/events';
 import { transactionsDerivedEvents, transactionsEvents, transactionsItemEvents } from '../transactions/events';
 
 export { EVENT_SOURCE } from '../kit/events/domain-events';
@@ -25,6 +26,7 @@ export const domainItems = {
   ...budgetsItemEvents,
   ...goalsItemEvents,
   ...insightsItemEvents,
+  ...summariesItemEvents,
   ...exportsItemEvents,
 } as const;
 
@@ -44,6 +46,7 @@ export const eventSchemas = {
   ...budgetsEvents,
   ...goalsEvents,
   ...insightsEvents,
+  ...summariesEvents,
   ...exportsEvents,
 } as const;
 

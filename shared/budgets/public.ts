@@ -2,3 +2,9 @@
 
 export { budgetsEvents } from './events';
 export type { BudgetAlertItem } from './items';
+// For the monthly summary: how each budget's period ended.
+export { BudgetEntity, type BudgetItem, budgetItem } from './items';
+export { periodOf } from './periods';
+export { figuresFor } from './rollover';
+export { createBudgetStore } from './store';
+export { percentOf } from './thresholds';

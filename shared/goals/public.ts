@@ -2,3 +2,6 @@
 
 export { goalsEvents } from './events';
 export type { GoalMilestoneItem } from './items';
+// For the monthly summary: each goal's progress.
+export { GoalEntity, type GoalItem, goalItem } from './items';
+export { percentSaved } from './progress';

@@ -1,7 +1,9 @@
-import { DeleteCommand, type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { queryPages } from '../kit/dynamodb/prefix-page';
 import { type GuardedItem, transactWrite } from '../kit/dynamodb/transact';
 import { versionedUpdate } from '../kit/dynamodb/versioned-update';
-import { type Profile, ProfileEntity, type ProfilePatch, profileSchema } from './profile';
+import { type Profile, ProfileEntity, type ProfilePatch, profileSchema, profilesByTimeZone } from './profile';
 
 /** The profile's condition failed in createIfAbsent: the sign-up write already happened. */
 class ProfileExists extends Error {}
@@ -38,7 +40,11 @@ export function createProfileStore({ db, tableName }: { db: DynamoDBDocumentClie
             item: {
               Put: {
                 TableName: tableName,
-                Item: { ...ProfileEntity.key(profile.userId), ...profile },
+                Item: {
+                  ...ProfileEntity.key(profile.userId),
+                  ...profile,
+                  ...profilesByTimeZone.keys(profile.userId, profile.timezone),
+                },
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
@@ -69,13 +75,76 @@ export function createProfileStore({ db, tableName }: { db: DynamoDBDocumentClie
         {
           tableName,
           key: ProfileEntity.key(userId),
-          fields: { name: patch.name, homeCurrency: patch.homeCurrency, timezone: patch.timezone },
+          fields: {
+            name: patch.name,
+            homeCurrency: patch.homeCurrency,
+            timezone: patch.timezone,
+            // A new zone moves the profile to that zone's partition of the index.
+            ...(patch.timezone ? profilesByTimeZone.keys(userId, patch.timezone) : {}),
+          },
           maps: { notifications: patch.notifications ?? {} },
           parse: (item) => profileSchema().parse(item),
         },
         { now, ...(expectedVersions ? { expectedVersions } : {}) },
       );
       return outcome.status === 'updated' ? { status: 'updated', profile: outcome.item } : outcome;
+    },
+
+    /**
+     * The profiles of one time zone (any spelling of it), a page at a time: a Query of its
+     * partition of the index, eventually consistent (a zone changed a moment ago may be missed once).
+     */
+    async *inTimeZone(zone: string): AsyncGenerator<Profile[]> {
+      const pages = queryPages(db, {
+        TableName: tableName,
+        IndexName: profilesByTimeZone.indexName,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': profilesByTimeZone.partitionKey },
+        ExpressionAttributeValues: { ':pk': profilesByTimeZone.pk(zone) },
+      });
+      for await (const page of pages) yield page.map((item) => profileSchema().parse(item));
+    },
+
+    /**
+     * Lists a profile written before the profiles-by-zone index existed under its zone: its index
+     * keys are written from its own `timezone`, on condition that the zone is still that one (a
+     * PATCH of the zone in between wrote the right keys itself). Idempotent.
+     */
+    async indexZone(userId: string): Promise<'indexed' | 'current' | 'absent'> {
+      for (;;) {
+        const { Item } = await db.send(
+          new GetCommand({
+            TableName: tableName,
+            Key: ProfileEntity.key(userId),
+            ConsistentRead: true,
+            ProjectionExpression: '#timezone, #pk',
+            ExpressionAttributeNames: { '#timezone': 'timezone', '#pk': profilesByTimeZone.partitionKey },
+          }),
+        );
+        if (!Item) return 'absent';
+        const keys = profilesByTimeZone.keys(userId, Item.timezone as string);
+        if (Item[profilesByTimeZone.partitionKey] === keys.gsi4pk) return 'current';
+        try {
+          await db.send(
+            new UpdateCommand({
+              TableName: tableName,
+              Key: ProfileEntity.key(userId),
+              UpdateExpression: 'SET #ipk = :ipk, #isk = :isk',
+              ConditionExpression: '#timezone = :timezone',
+              ExpressionAttributeNames: {
+                '#ipk': profilesByTimeZone.partitionKey,
+                '#isk': profilesByTimeZone.sortKey,
+                '#timezone': 'timezone',
+              },
+              ExpressionAttributeValues: { ':ipk': keys.gsi4pk, ':isk': keys.gsi4sk, ':timezone': Item.timezone },
+            }),
+          );
+          return 'indexed';
+        } catch (error) {
+          // The zone changed (or the profile went) since the read: read again and decide again.
+          if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        }
+      }
     },
 
     /**

@@ -1,4 +1,4 @@
-import { timeZone } from '../kit/dates/timezones';
+import { canonicalTimeZone, timeZone } from '../kit/dates/timezones';
 import { userRootKey } from '../kit/dynamodb/keys';
 import { currencyCode } from '../kit/money/money';
 import * as z from '../kit/schema';
@@ -26,6 +26,8 @@ const preferenceFields = () => ({
   exportReady: z.boolean(),
   /** Attach the export's file to that email when it is small enough (otherwise only the link). */
   attachExports: z.boolean(),
+  /** The summary of the month gone by, on the 1st of each month (docs/monthly-summary.md). */
+  monthlySummary: z.boolean(),
 });
 
 export const notificationPreferences = z.lazily(() =>
@@ -35,6 +37,7 @@ export const notificationPreferences = z.lazily(() =>
     unusualSpending: z._default(z.boolean(), true),
     exportReady: z._default(z.boolean(), true),
     attachExports: z._default(z.boolean(), true),
+    monthlySummary: z._default(z.boolean(), true),
   }),
 );
 export type NotificationPreferences = z.infer<ReturnType<typeof notificationPreferences>>;
@@ -49,7 +52,22 @@ export const defaultNotificationPreferences: NotificationPreferences = {
   unusualSpending: true,
   exportReady: true,
   attachExports: true,
+  monthlySummary: true,
 };
+
+/**
+ * Profiles by time zone (gsi4, sparse: only profiles and provisional transactions carry it):
+ * `TZ#<canonical zone>` / `<sub>`. The monthly summary's schedule asks which zones it is the 1st in
+ * and Queries those partitions, never the table. Keyed by the zone's name rather than its UTC
+ * offset, so daylight saving time needs no rewrite of any profile.
+ */
+export const profilesByTimeZone = {
+  indexName: 'gsi4',
+  partitionKey: 'gsi4pk',
+  sortKey: 'gsi4sk',
+  pk: (zone: string) => `TZ#${canonicalTimeZone(zone)}`,
+  keys: (userId: string, zone: string) => ({ gsi4pk: profilesByTimeZone.pk(zone), gsi4sk: userId }),
+} as const;
 
 export const DEFAULT_HOME_CURRENCY = 'EUR';
 export const DEFAULT_TIMEZONE = 'UTC';

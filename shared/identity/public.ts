@@ -1,8 +1,8 @@
 /** What other features may use of identity: everything else in this folder is its own business. */
 
 export { identityEvents } from './events';
-export { type NotificationPreferences, type Profile, ProfileEntity } from './profile';
-export type { ProfileStore } from './profile-store';
+export { type NotificationPreferences, type Profile, ProfileEntity, profilesByTimeZone } from './profile';
+export { createProfileStore, type ProfileStore } from './profile-store';
 
 import { documentClient } from '../kit/aws/document-client';
 import { requireEnv } from '../kit/config';

@@ -14,6 +14,7 @@ export const notifier = defineConsumer({
     'ExportReady',
     'TransactionCreated',
     'UnusualSpending',
+    'MonthlySummary',
   ],
   // Only a large transaction is news; the ledger marks it when recorded (TransactionItem.large).
   only: { TransactionCreated: [{ data: { large: [true] } }] },

@@ -14,6 +14,7 @@ import type { goalsEvents } from '../goals/public';
 import type { identityEvents, Profile } from '../identity/public';
 import type { insightsEvents } from '../insights/public';
 import type { DetailOf } from '../kit/events/domain-events';
+import type { summariesEvents } from '../summaries/public';
 import type { transactionsEvents } from '../transactions/public';
 import type { NotificationKind } from './kinds';
 import { budgetAlertEmail } from './templates/budget-alert';
@@ -21,6 +22,7 @@ import type { RenderedEmail } from './templates/email';
 import { exportReadyEmail } from './templates/export-ready';
 import { goalAchievedEmail, goalMilestoneEmail } from './templates/goal-milestone';
 import { largeTransactionEmail } from './templates/large-transaction';
+import { monthlySummaryEmail } from './templates/monthly-summary';
 import { unusualSpendingEmail } from './templates/unusual-spending';
 import { welcomeEmail } from './templates/welcome';
 
@@ -58,6 +60,7 @@ type NotifiableEvents = typeof identityEvents &
   typeof budgetsEvents &
   typeof goalsEvents &
   typeof insightsEvents &
+  typeof summariesEvents &
   typeof exportsEvents;
 type EventName = keyof NotifiableEvents;
 type EventDetail<N extends EventName> = DetailOf<NotifiableEvents, N>;
@@ -134,6 +137,13 @@ const factOfEvent = {
     kind: 'unusualSpending',
     factId: `unusual#${data.factId}`,
     render: ({ appName }) => unusualSpendingEmail(data, appName),
+  }),
+
+  MonthlySummary: ({ data }) => ({
+    kind: 'monthlySummary',
+    // One per user and month summarized, however often the schedule ran or the event came.
+    factId: `monthly-summary#${data.month}`,
+    render: ({ appName }) => monthlySummaryEmail(data, appName),
   }),
 } satisfies { [N in EventName]?: FactOf<N> };
 

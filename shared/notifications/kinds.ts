@@ -13,6 +13,7 @@ export const notificationKinds = [
   'largeTransaction',
   'unusualSpending',
   'exportReady',
+  'monthlySummary',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

@@ -404,7 +404,9 @@ export async function measureCost(): Promise<void> {
       const invoke = () =>
         fetch(`${cloud!.outputs.LambdaEndpoint}/2015-03-31/functions/${schedule.target}/invocations`, {
           method: 'POST',
-          body: schedule.input ?? JSON.stringify(ruleEvent),
+          // Scheduler puts the run's instant where its input names the scheduled-time attribute.
+          body:
+            schedule.input?.replaceAll('<aws.scheduler.scheduled-time>', ruleEvent.time) ?? JSON.stringify(ruleEvent),
         }).then((response) => response.text());
       await invoke();
       const windows: Quantities[] = [];

@@ -3,6 +3,7 @@ import type { CfnTopic } from 'aws-cdk-lib/aws-sns';
 import type { CfnQueue } from 'aws-cdk-lib/aws-sqs';
 import { CONSUMER_RETRIER } from '../../lib/catalog/consumer-retries';
 import { cognitoTriggers, type FunctionId, functions } from '../../lib/catalog/functions';
+import { MONTHLY_SUMMARY } from '../../lib/catalog/monthly-summary';
 import { RATES_FETCHER } from '../../lib/catalog/rates-feed';
 import { routes } from '../../lib/catalog/routes';
 import { rules } from '../../lib/catalog/rules';
@@ -202,7 +203,9 @@ describe('alarms', () => {
       JSON.stringify([{ Name: 'FunctionName', Value: { Ref: functionLogicalId(synth.stack, id) } }]);
     const invokedWithoutCaller: FunctionId[] = [cognitoTriggers.postConfirmation, CONSUMER_RETRIER, RATES_FETCHER];
     expect(summed.map(functionOf).sort()).toEqual(invokedWithoutCaller.map(dimensionsOf).sort());
-    // Whatever a schedule or the user pool invokes is among them.
+    // Whatever a schedule or the user pool invokes is among them, or dead-letters its failed runs
+    // into an alarmed queue (the monthly summary: the test below).
+    const deadLettered = new Set([functionLogicalId(synth.stack, MONTHLY_SUMMARY)]);
     const withoutCaller = [
       ...resourcesIn(synth.template, 'AWS::Events::Rule')
         .filter((rule) => rule.Properties.ScheduleExpression)
@@ -217,8 +220,35 @@ describe('alarms', () => {
     expect(withoutCaller.length).toBeGreaterThanOrEqual(invokedWithoutCaller.length);
     for (const arn of withoutCaller) {
       const fnId = resourceOfArn(arn);
+      if (deadLettered.has(fnId)) continue;
       expect(summed.map(functionOf)).toContain(JSON.stringify([{ Name: 'FunctionName', Value: { Ref: fnId } }]));
     }
+  });
+
+  it('dead-letter a monthly summary run that keeps failing, with its input, into the alarmed events dead-letter queue', () => {
+    const queue = logicalId(synth.stack, synth.stack.events.deadLetterQueue.node.defaultChild as CfnQueue);
+    const fn = functionLogicalId(synth.stack, MONTHLY_SUMMARY);
+    synth.template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: fn },
+      MaximumRetryAttempts: 2,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queue, 'Arn'] } } },
+    });
+    const schedules = resourcesIn(synth.template, 'AWS::Scheduler::Schedule').filter(
+      (schedule) => resourceOfArn((schedule.Properties.Target as { Arn: unknown }).Arn) === fn,
+    );
+    expect(schedules).toHaveLength(1);
+    expect(schedules[0]?.Properties).toMatchObject({
+      ScheduleExpression: 'cron(0 * * * ? *)',
+      ScheduleExpressionTimezone: 'UTC',
+      Target: {
+        Input: JSON.stringify({ scheduledTime: '<aws.scheduler.scheduled-time>' }),
+        DeadLetterConfig: { Arn: { 'Fn::GetAtt': [queue, 'Arn'] } },
+      },
+    });
+    const visible = alarmsOn('ApproximateNumberOfMessagesVisible', [
+      { Name: 'QueueName', Value: { 'Fn::GetAtt': [queue, 'QueueName'] } },
+    ]);
+    expect(visible).toHaveLength(1);
   });
 
   it('emails the alarm topic only when alarmEmail is given', () => {

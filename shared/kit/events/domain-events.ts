@@ -17,6 +17,8 @@ export const EVENT_SOURCE = 'moneta';
  */
 export type Counters = {
   attributes: readonly string[];
+  /** Why a change of them alone is no event, for the catalogue; by default, another write's event says it. */
+  reason?: string;
   publishedWhen?: { test: (item: Record<string, unknown>) => boolean; description: string };
 };
 

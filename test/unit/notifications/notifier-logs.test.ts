@@ -43,6 +43,7 @@ test('sent, suppressed and failed notifications are logged by kind and fact id, 
       largeTransactionAmount: 1000,
       exportReady: true,
       attachExports: true,
+      monthlySummary: true,
     },
   });
   await table.put(storedAccount(userId, { accountId: 'acc-1', name: 'Secret Savings' }));

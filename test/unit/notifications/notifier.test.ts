@@ -75,6 +75,7 @@ test('the notifier handles exactly the detail types of its rule', () => {
       'ExportReady',
       'GoalAchieved',
       'GoalMilestoneReached',
+      'MonthlySummary',
       'TransactionCreated',
       'UnusualSpending',
       'UserSignedUp',
@@ -174,6 +175,7 @@ describe('each fact becomes one email to the address on the profile', () => {
         largeTransactionAmount: 250_000,
         exportReady: true,
         attachExports: true,
+        monthlySummary: true,
       },
     });
     await table.put(storedAccount(userId, { accountId: 'acc-1', name: 'Everyday <Checking>' }));
@@ -206,6 +208,7 @@ describe('each fact becomes one email to the address on the profile', () => {
         largeTransactionAmount: 250_000,
         exportReady: true,
         attachExports: true,
+        monthlySummary: true,
       },
     });
     await notify('TransactionCreated', transactionCreated({ homeAmount: -249_999 }, { userId }));
@@ -275,6 +278,7 @@ describe('ExportReady', () => {
         unusualSpending: true,
         exportReady: true,
         attachExports: false,
+        monthlySummary: true,
       },
     });
     await notify('ExportReady', exportReady({}, { userId: optedOut }));
@@ -398,6 +402,7 @@ describe('preferences, the hourly cap and deleted users', () => {
       largeTransactionAmount: 100_000,
       exportReady: true,
       attachExports: true,
+      monthlySummary: true,
     };
     const userId = await newUser({ notifications: prefs });
     await notify('BudgetThresholdCrossed', budgetAlert({}, { userId }));

@@ -87,6 +87,29 @@ describe('PATCH /v1/me', () => {
     });
   });
 
+  test('a new time zone moves the profile to that zone in the profiles-by-zone index, any spelling alike', async () => {
+    db.on(UpdateCommand).resolves({ Attributes: storedProfile('user-1', { timezone: 'Asia/Kolkata', version: 4 }) });
+
+    const response = await patchMe({ timezone: 'Asia/Kolkata' }, { 'if-match': '"3"' });
+
+    expect(response.status).toBe(200);
+    expect(updatedCalls()[0]?.ExpressionAttributeValues).toMatchObject({
+      ':timezone': 'Asia/Kolkata',
+      // The runtime's canonical name: the schedule lists zones by it.
+      ':gsi4pk': 'TZ#Asia/Calcutta',
+      ':gsi4sk': 'user-1',
+    });
+  });
+
+  test('a change that leaves the time zone alone leaves the index keys alone', async () => {
+    db.on(UpdateCommand).resolves({ Attributes: storedProfile('user-1', { version: 4 }) });
+
+    await patchMe({ notifications: { monthlySummary: false } }, { 'if-match': '"3"' });
+
+    expect(updatedCalls()[0]?.UpdateExpression).not.toContain('gsi4');
+    expect(updatedCalls()[0]?.ExpressionAttributeValues).toMatchObject({ ':n_monthlySummary': false });
+  });
+
   test('a stale If-Match is a 412 and nothing is written', async () => {
     db.on(UpdateCommand).rejects(conditionFailed(storedProfile('user-1', { version: 5 })));
 
