@@ -1,11 +1,5 @@
-/**
- * Reads and writes of export jobs. A job's progress moves only through `advance`, a write
- * conditioned on the step the writer read: of two deliveries of one step, one wins and the other
- * learns it is stale, so a step's effect lands once.
- */
-
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { advanceJobStep } from '../kit/dynamodb/job-step';
 import { userPk } from '../kit/dynamodb/keys';
 import { queryPrefixPage } from '../kit/dynamodb/prefix-page';
 import { type GuardedItem, transactWrite } from '../kit/dynamodb/transact';
@@ -109,31 +103,7 @@ export function createExportStore({ db, tableName }: { db: DynamoDBDocumentClien
       changes: StepChanges,
       now: string,
     ): Promise<'advanced' | 'stale'> {
-      const fields = Object.entries({ ...changes, updatedAt: now }).filter(([, value]) => value !== undefined);
-      const names: Record<string, string> = { '#step': 'step', '#version': 'version' };
-      const values: Record<string, unknown> = { ':step': step, ':next': step + 1, ':one': 1 };
-      const sets = ['#step = :next', '#version = #version + :one'];
-      fields.forEach(([name, value], index) => {
-        names[`#f${index}`] = name;
-        values[`:f${index}`] = value;
-        sets.push(`#f${index} = :f${index}`);
-      });
-      try {
-        await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: ExportEntity.key(userId, exportId),
-            UpdateExpression: `SET ${sets.join(', ')}`,
-            ConditionExpression: 'attribute_exists(pk) AND #step = :step',
-            ExpressionAttributeNames: names,
-            ExpressionAttributeValues: values,
-          }),
-        );
-        return 'advanced';
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return 'stale';
-        throw error;
-      }
+      return advanceJobStep(db, { tableName, key: ExportEntity.key(userId, exportId), step, changes, now });
     },
   };
 }

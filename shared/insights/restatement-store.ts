@@ -5,14 +5,9 @@
  * so of two deliveries of one chunk one advances and the other learns it is stale.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { AccountEntity } from '../accounts/public';
+import { advanceJobStep } from '../kit/dynamodb/job-step';
 import { userPk } from '../kit/dynamodb/keys';
 import { queryAll } from '../kit/dynamodb/prefix-page';
 import { transactionIndexPk } from '../transactions/public';
@@ -69,36 +64,14 @@ export function createRestatementStore({ db, tableName }: { db: DynamoDBDocument
       changes: RestatementChanges,
       now: string,
     ): Promise<'advanced' | 'stale'> {
-      const fields = Object.entries({ ...changes, updatedAt: now }).filter(([, value]) => value !== undefined);
-      const names: Record<string, string> = { '#step': 'step', '#version': 'version', '#id': 'restatementId' };
-      const values: Record<string, unknown> = {
-        ':step': at.step,
-        ':next': at.step + 1,
-        ':one': 1,
-        ':id': at.restatementId,
-      };
-      const sets = ['#step = :next', '#version = #version + :one'];
-      fields.forEach(([name, value], index) => {
-        names[`#f${index}`] = name;
-        values[`:f${index}`] = value;
-        sets.push(`#f${index} = :f${index}`);
+      return advanceJobStep(db, {
+        tableName,
+        key: RestatementEntity.key(userId),
+        step: at.step,
+        changes,
+        now,
+        still: { name: 'restatementId', value: at.restatementId },
       });
-      try {
-        await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: RestatementEntity.key(userId),
-            UpdateExpression: `SET ${sets.join(', ')}`,
-            ConditionExpression: '#id = :id AND #step = :step',
-            ExpressionAttributeNames: names,
-            ExpressionAttributeValues: values,
-          }),
-        );
-        return 'advanced';
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return 'stale';
-        throw error;
-      }
     },
 
     /**

@@ -3,5 +3,5 @@
 export { businessDayOnOrBefore, daysBetween } from './business-days';
 export { convertOn, NoExchangeRate, type Priced, priceEntry, transactionAmount } from './conversion-service';
 export { type Conversion, type ConversionView, conversion, conversionView } from './items';
-export type { RateProvider, RatesOnDay } from './rate-provider';
+export { onceADay, type RateProvider, type RatesOnDay } from './rate-provider';
 export { createRateStore } from './store';

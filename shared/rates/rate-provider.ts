@@ -22,3 +22,18 @@ export interface RateProvider {
   /** The reference rates in force on `date` (YYYY-MM-DD), or undefined before the first day known. */
   ratesOn(date: string): Promise<RatesOnDay | undefined>;
 }
+
+/**
+ * The provider, reading each day once however many accounts or users ask for it: for a request or
+ * a run that values many balances on a few days.
+ */
+export function onceADay(provider: RateProvider): RateProvider {
+  const days = new Map<string, Promise<RatesOnDay | undefined>>();
+  return {
+    ratesOn: (date: string) => {
+      const day = days.get(date) ?? provider.ratesOn(date);
+      days.set(date, day);
+      return day;
+    },
+  };
+}

@@ -11,7 +11,7 @@ import type { Profile } from '../identity/public';
 import { addMonths, createInsightStore, lastDayOf, netWorthOn, spendingReport } from '../insights/public';
 import { userPk } from '../kit/dynamodb/keys';
 import { queryAll } from '../kit/dynamodb/prefix-page';
-import { createRateStore, type RatesOnDay } from '../rates/public';
+import { createRateStore, onceADay } from '../rates/public';
 import { MAX_LISTED, MonthlySummaryEntity, type MonthlySummaryItem, TOP_CATEGORIES } from './items';
 
 export type SummarySources = ReturnType<typeof createSummarySources>;
@@ -22,14 +22,7 @@ export function createSummarySources({ db, tableName }: { db: DynamoDBDocumentCl
   const budgets = createBudgetStore({ db, tableName });
   const rateStore = createRateStore({ db, tableName });
   // One read of a day's rates per run, however many users and accounts need them.
-  const days = new Map<string, Promise<RatesOnDay | undefined>>();
-  const rates = {
-    ratesOn: (date: string) => {
-      const day = days.get(date) ?? rateStore.ratesOn(date);
-      days.set(date, day);
-      return day;
-    },
-  };
+  const rates = onceADay(rateStore);
   return {
     insights,
     categories,

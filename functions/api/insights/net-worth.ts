@@ -14,7 +14,7 @@ import { checkNetWorthQuery } from '../../../shared/insights/schemas';
 import { createInsightStore } from '../../../shared/insights/store';
 import { documentClient } from '../../../shared/kit/aws/document-client';
 import { requireEnv } from '../../../shared/kit/config';
-import type { RatesOnDay } from '../../../shared/rates/public';
+import { onceADay } from '../../../shared/rates/public';
 import { createRateStore } from '../../../shared/rates/store';
 import { todayIn } from '../../../shared/transactions/public';
 
@@ -42,14 +42,7 @@ export const handler = userRoute(insightsNetWorth, async ({ userId, profile, que
     jobs.get(userId),
   ]);
   // One read of a day's rates however many accounts need them.
-  const days = new Map<string, Promise<RatesOnDay | undefined>>();
-  const rates = {
-    ratesOn: (date: string) => {
-      const day = days.get(date) ?? rateStore.ratesOn(date);
-      days.set(date, day);
-      return day;
-    },
-  };
+  const rates = onceADay(rateStore);
   const points = [];
   for (const date of dates) {
     const laterInMonth = await insights.laterInMonth(userId, date);
