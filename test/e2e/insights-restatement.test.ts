@@ -9,7 +9,7 @@
  */
 import { api } from './support/api-client';
 import { expectProblem } from './support/expectations';
-import { computedInsights, reportedInsights } from './support/insights';
+import { computedInsights, foreignCurrencyDay, reportedInsights } from './support/insights';
 import {
   type AccountView,
   createAccount,
@@ -105,33 +105,7 @@ beforeAll(async () => {
           categoryId: 'salary',
           payee: 'Employer',
         }),
-      () =>
-        createTransaction(user, {
-          accountId: usd.id,
-          money: { amount: 12_345 + m, currency: 'USD' },
-          date,
-          categoryId: 'travel',
-          payee: 'Hotel',
-          tags: ['trip'],
-        }),
-      () =>
-        createTransaction(user, {
-          accountId: eur.id,
-          money: { amount: 5_400 + m, currency: 'JPY' },
-          date,
-          categoryId: 'restaurants',
-          payee: 'Sushi Bar',
-        }),
-      async () =>
-        expectOk(
-          await api.post(
-            '/v1/transfers',
-            { fromAccountId: eur.id, toAccountId: usd.id, money: { amount: 20_000, currency: 'EUR' }, date },
-            { token: user.token },
-          ),
-          201,
-          'transfer',
-        ),
+      ...foreignCurrencyDay(user, { eur, usd }, date, m),
       () =>
         createTransaction(other, {
           accountId: otherAccount.id,

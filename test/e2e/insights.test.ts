@@ -7,7 +7,7 @@
  */
 import { api } from './support/api-client';
 import { expectProblem } from './support/expectations';
-import { computedInsights, reportedInsights } from './support/insights';
+import { computedInsights, foreignCurrencyDay, reportedInsights } from './support/insights';
 import {
   type AccountView,
   createAccount,
@@ -92,31 +92,7 @@ beforeAll(async () => {
   });
   for (const [i, date] of pricedDays.entries()) {
     if (date.slice(0, 7) < from) continue;
-    tasks.push(
-      () =>
-        createTransaction(user, {
-          accountId: usd.id,
-          money: { amount: 12_345 + i, currency: 'USD' },
-          date,
-          categoryId: 'travel',
-          payee: 'Hotel',
-          tags: ['trip'],
-        }),
-      () =>
-        createTransaction(user, {
-          accountId: eur.id,
-          money: { amount: 5_400 + i, currency: 'JPY' },
-          date,
-          categoryId: 'restaurants',
-          payee: 'Sushi Bar',
-        }),
-      () =>
-        api.post(
-          '/v1/transfers',
-          { fromAccountId: eur.id, toAccountId: usd.id, money: { amount: 20_000, currency: 'EUR' }, date },
-          { token: user.token },
-        ),
-    );
+    tasks.push(...foreignCurrencyDay(user, { eur, usd }, date, i));
   }
   tasks.push(
     // A refund: an income in an expense category lowers spending there.

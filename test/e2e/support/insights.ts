@@ -4,7 +4,15 @@
  * category and account through the API). Groups are keyed by name, so two users' runs compare too.
  */
 import { api } from './api-client';
-import { expectOk, type LedgerUser, listAll, listTransactions, queryString, type TransactionView } from './ledger';
+import {
+  createTransaction,
+  expectOk,
+  type LedgerUser,
+  listAll,
+  listTransactions,
+  queryString,
+  type TransactionView,
+} from './ledger';
 
 type Figures = {
   cashFlow: Record<string, { income: number; expense: number; transfers: number }>;
@@ -126,4 +134,47 @@ export async function computedInsights(user: LedgerUser, from: string, to: strin
     );
   }
   return { cashFlow, spending, balances };
+}
+
+/**
+ * One day's foreign-currency activity, as tasks for `inPool`: a USD hotel expense in the USD
+ * account, a JPY restaurant bill paid from the EUR account, and a EUR transfer to the USD account.
+ * `n` varies the amounts from one day to the next.
+ */
+export function foreignCurrencyDay(
+  user: LedgerUser,
+  accounts: { eur: { id: string }; usd: { id: string } },
+  date: string,
+  n: number,
+): (() => Promise<unknown>)[] {
+  const { eur, usd } = accounts;
+  return [
+    () =>
+      createTransaction(user, {
+        accountId: usd.id,
+        money: { amount: 12_345 + n, currency: 'USD' },
+        date,
+        categoryId: 'travel',
+        payee: 'Hotel',
+        tags: ['trip'],
+      }),
+    () =>
+      createTransaction(user, {
+        accountId: eur.id,
+        money: { amount: 5_400 + n, currency: 'JPY' },
+        date,
+        categoryId: 'restaurants',
+        payee: 'Sushi Bar',
+      }),
+    async () =>
+      expectOk(
+        await api.post(
+          '/v1/transfers',
+          { fromAccountId: eur.id, toAccountId: usd.id, money: { amount: 20_000, currency: 'EUR' }, date },
+          { token: user.token },
+        ),
+        201,
+        'transfer',
+      ),
+  ];
 }
