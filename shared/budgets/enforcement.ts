@@ -14,7 +14,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { AppliedStateMoved } from '../kit/dynamodb/exactly-once';
 import type { GuardedItem } from '../kit/dynamodb/transact';
 import { ConflictError } from '../kit/errors';
-import type { TransactionItem } from '../transactions/public';
+import type { LedgerGuards, TransactionItem } from '../transactions/public';
 import { counterDeltas, supersedes } from './apply';
 import { type CategoryOf, cachedCategoryOf, contributionOf } from './contribution';
 import type { BudgetItem } from './items';
@@ -142,4 +142,10 @@ export async function withBudgetGuards(
       }
     }
   }
+}
+
+/** Enforcement as the transaction recorder takes it (shared/transactions/record.ts). */
+export function budgetLedgerGuards({ db, tableName }: { db: DynamoDBDocumentClient; tableName: string }): LedgerGuards {
+  const enforcement = createBudgetEnforcement({ db, tableName });
+  return { gather: (userId, item) => enforcement.guards(userId, item), retrying: withBudgetGuards };
 }

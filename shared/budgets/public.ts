@@ -1,5 +1,6 @@
 /** What other features may use of budgets: everything else in this folder is its own business. */
 
+export { budgetLedgerGuards } from './enforcement';
 export { budgetsEvents } from './events';
 export type { BudgetAlertItem } from './items';
 // For the monthly summary: how each budget's period ended.

@@ -3,6 +3,20 @@
 export { transactionsEvents } from './events';
 export { type TransactionItem, transactionIndexPk, transactionItem, transactionKinds } from './items';
 export { createPayeeStore, normalizePayee } from './payee-store';
+export {
+  createTransactionRecorder,
+  type LedgerGuards,
+  type PlannedTransaction,
+  type RecordingProfile,
+  type TransactionRecorder,
+} from './record';
 export { type RestateOutcome, repriceProvisional, restateHome } from './reprice';
-export { noteSchema, oneYearAfter, todayIn, transactionDate } from './schemas';
+export {
+  type CreateTransactionBody,
+  createTransactionBody,
+  noteSchema,
+  oneYearAfter,
+  todayIn,
+  transactionDate,
+} from './schemas';
 export { createTransactionStore, type TransactionStore } from './store';

@@ -1,0 +1,3 @@
+/** What other features may use of categorisation rules: everything else in this folder is its own business. */
+
+export { createRuleEngine, type RuleEngine } from './engine';
