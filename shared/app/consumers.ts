@@ -10,6 +10,7 @@ import { goalsConsumers } from '../goals/consumers';
 import { identityConsumers } from '../identity/consumers';
 import { insightsConsumers } from '../insights/consumers';
 import { notificationsConsumers } from '../notifications/consumers';
+import { rulesConsumers } from '../rules/consumers';
 import { transactionsConsumers } from '../transactions/consumers';
 import { type EventName, eventNames } from './events';
 
@@ -24,6 +25,7 @@ export const consumers = [
   ...goalsConsumers,
   ...insightsConsumers,
   ...exportsConsumers,
+  ...rulesConsumers,
   auditLogger,
 ] as const satisfies readonly { events: readonly EventName[] }[];
 

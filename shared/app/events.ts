@@ -12,6 +12,7 @@ import { goalsEvents, goalsItemEvents } from '../goals/events';
 import { identityEvents, identityItemEvents } from '../identity/events';
 import { insightsEvents, insightsItemEvents } from '../insights/events';
 import type { DeriveEvents, DetailOf } from '../kit/events/domain-events';
+import { rulesEvents, rulesItemEvents } from '../rules/events';
 import { summariesEvents, summariesItemEvents } from '../summaries/events';
 import { transactionsDerivedEvents, transactionsEvents, transactionsItemEvents } from '../transactions/events';
 
@@ -28,6 +29,7 @@ export const domainItems = {
   ...insightsItemEvents,
   ...summariesItemEvents,
   ...exportsItemEvents,
+  ...rulesItemEvents,
 } as const;
 
 export type DomainItemType = keyof typeof domainItems;
@@ -48,6 +50,7 @@ export const eventSchemas = {
   ...insightsEvents,
   ...summariesEvents,
   ...exportsEvents,
+  ...rulesEvents,
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

@@ -14,6 +14,7 @@ import { identityOperations } from '../identity/operations';
 import { insightsOperations } from '../insights/operations';
 import { notificationsOperations } from '../notifications/operations';
 import { ratesOperations } from '../rates/operations';
+import { rulesOperations } from '../rules/operations';
 import { transactionsOperations } from '../transactions/operations';
 import { openapiGet } from './openapi-operation';
 
@@ -29,6 +30,7 @@ export const operations = [
   ...notificationsOperations,
   ...auditOperations,
   ...ratesOperations,
+  ...rulesOperations,
   openapiGet,
 ] as const;
 

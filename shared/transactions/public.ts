@@ -14,9 +14,14 @@ export { type RestateOutcome, repriceProvisional, restateHome } from './reprice'
 export {
   type CreateTransactionBody,
   createTransactionBody,
+  MAX_TAGS,
   noteSchema,
   oneYearAfter,
+  payeeSchema,
+  type TransactionPatch,
+  tagsSchema,
   todayIn,
   transactionDate,
 } from './schemas';
-export { createTransactionStore, type TransactionStore } from './store';
+export { createTransactionStore, StaleTransaction, type TransactionStore } from './store';
+export { createTransactionUpdater, type TransactionUpdater } from './updater';
