@@ -5,6 +5,7 @@
  * lost race is read again and retried.
  */
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { backoff } from '../kit/dynamodb/exactly-once';
 import { userPk } from '../kit/dynamodb/keys';
 import { queryAll } from '../kit/dynamodb/prefix-page';
 import { type GuardedItem, transactWrite } from '../kit/dynamodb/transact';
@@ -27,7 +28,8 @@ export type RuleSet = { rules: RuleItem[]; orderVersion: number };
 
 /** The order item moved while we wrote: read again. */
 class OrderMoved extends Error {}
-const MAX_ATTEMPTS = 5;
+/** Reads and writes of the set lost to a concurrent change before giving up with a 409. */
+const MAX_ATTEMPTS = 10;
 
 /** Places `id` at the 1-based `position` (clamped; default last) of `ids` without it. */
 export function placeAt(ids: readonly string[], id: string, position: number | undefined): string[] {
@@ -86,7 +88,11 @@ export function createRuleStore({ db, tableName }: { db: DynamoDBDocumentClient;
       try {
         return await attempt(await readSet(userId, true));
       } catch (error) {
-        if (!(error instanceof OrderMoved) || n >= MAX_ATTEMPTS) throw error;
+        if (!(error instanceof OrderMoved)) throw error;
+        if (n >= MAX_ATTEMPTS) {
+          throw new ConflictError('Your rules kept changing while this was saved; nothing was written. Retry.');
+        }
+        await backoff(n);
       }
     }
   }
