@@ -11,11 +11,14 @@
  * now, so a chunk re-run after a crash (or a duplicate delivery) finds the transactions it already
  * changed carrying the rule's values and changes nothing; a duplicate or late event finds the job
  * at another step and does nothing. A transaction changed meanwhile by someone else is re-read and
- * decided again.
+ * decided again. `changed` counts the markers the changes wrote (RuleJobChangeEntity), so it is
+ * exact whichever delivery made them.
  */
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createCategoryStore } from '../categories/public';
 import { advanceJobStep } from '../kit/dynamodb/job-step';
+import { userPk } from '../kit/dynamodb/keys';
+import type { GuardedItem } from '../kit/dynamodb/transact';
 import { ConflictError, NotFoundError } from '../kit/errors';
 import { Conflict, NotFound } from '../kit/http/problems';
 import {
@@ -27,7 +30,7 @@ import {
   transactionItem,
 } from '../transactions/public';
 import { usableCategory } from './engine';
-import { type RuleItem, RuleJobEntity, type RuleJobItem } from './items';
+import { type RuleItem, RuleJobChangeEntity, RuleJobEntity, type RuleJobItem } from './items';
 import { type CompiledRule, compileRule, type Subject } from './match';
 import type { RuleApply } from './schemas';
 import type { RuleStore } from './store';
@@ -40,6 +43,8 @@ const FIRST_DAY = '0000';
 const LAST_DAY = '9999';
 /** Re-reads of one transaction that keeps changing under us before it is left as it is. */
 const MAX_ATTEMPTS = 3;
+/** How long a job's change markers are kept (the table's TTL removes them). */
+const CHANGE_MARKER_DAYS = 30;
 
 export function newJobItem(ruleId: string, input: RuleApply, jobId: string, total: number, now: string): RuleJobItem {
   return {
@@ -153,8 +158,23 @@ export function createRuleApplier(deps: ApplierDeps) {
       const patch = patchFor(compiled, item, job.onlyUncategorised);
       if (patch === 'no-match' || patch === undefined) return 'unchanged';
       if (item.kind === 'transfer') return 'skipped';
+      const dateAndId = `${item.date}#${item.transactionId}`;
+      const marker: GuardedItem = {
+        item: {
+          Put: {
+            TableName: tableName,
+            Item: {
+              ...RuleJobChangeEntity.key(userId, job.jobId, dateAndId),
+              type: RuleJobChangeEntity.type,
+              jobId: job.jobId,
+              transactionId: item.transactionId,
+              expiresAt: Math.floor(Date.now() / 1000) + CHANGE_MARKER_DAYS * 86_400,
+            },
+          },
+        },
+      };
       try {
-        await deps.updater.apply(userId, 'UTC', item, patch);
+        await deps.updater.apply(userId, 'UTC', item, patch, { extra: [marker] });
         return 'changed';
       } catch (error) {
         if (refused(error)) return 'skipped';
@@ -163,6 +183,35 @@ export function createRuleApplier(deps: ApplierDeps) {
       item = await deps.updater.get(userId, item.transactionId);
     }
     return 'unchanged';
+  }
+
+  /** The changes this job made to the chunk's transactions: one COUNT Query of their key range. */
+  async function changedIn(userId: string, jobId: string, items: Record<string, unknown>[]): Promise<number> {
+    const first = items[0]?.gsi1sk;
+    const last = items.at(-1)?.gsi1sk;
+    if (typeof first !== 'string' || typeof last !== 'string') return 0;
+    let count = 0;
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await db.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :first AND :last',
+          ExpressionAttributeNames: { '#pk': 'pk', '#sk': 'sk' },
+          ExpressionAttributeValues: {
+            ':pk': userPk(userId),
+            ':first': RuleJobChangeEntity.key(userId, jobId, first).sk,
+            ':last': RuleJobChangeEntity.key(userId, jobId, last).sk,
+          },
+          Select: 'COUNT',
+          ConsistentRead: true,
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
+      count += page.Count ?? 0;
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return count;
   }
 
   return {
@@ -206,19 +255,21 @@ export function createRuleApplier(deps: ApplierDeps) {
           ...(job.cursor ? { ExclusiveStartKey: JSON.parse(job.cursor) } : {}),
         }),
       );
-      const counts = { changed: 0, skipped: 0 };
-      for (const stored of page.Items ?? []) {
-        const outcome = await applyTo(userId, compiled, job, transactionItem().parse(stored));
-        if (outcome === 'changed') counts.changed++;
-        if (outcome === 'skipped') counts.skipped++;
+      const items = page.Items ?? [];
+      let skipped = 0;
+      for (const stored of items) {
+        if ((await applyTo(userId, compiled, job, transactionItem().parse(stored))) === 'skipped') skipped++;
       }
+      // Counted from the markers, not from this run: a racing or crashed earlier delivery of the
+      // chunk may have made some of its changes, and they count once all the same.
+      const changed = await changedIn(userId, job.jobId, items);
       const done = !page.LastEvaluatedKey;
       const status = await advance(userId, job, {
         status: done ? 'done' : 'running',
         cursor: page.LastEvaluatedKey ? JSON.stringify(page.LastEvaluatedKey) : null,
         scanned: job.scanned + (page.Items?.length ?? 0),
-        changed: job.changed + counts.changed,
-        skipped: job.skipped + counts.skipped,
+        changed: job.changed + changed,
+        skipped: job.skipped + skipped,
         ...(done ? { completedAt: now() } : {}),
       });
       if (status === 'stale') return 'stale';

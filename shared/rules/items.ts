@@ -13,6 +13,16 @@ export const RuleOrderEntity = entity('RULE_ORDER', 'RULE', () => '!order');
 /** An apply job: `RULEJOB#<jobId>`; its own changes drive its chunks (RuleApplyRequested/Updated). */
 export const RuleJobEntity = entity('RULE_JOB', 'RULEJOB', byId);
 /**
+ * One transaction an apply job changed: `RULEJOBCHANGE#<jobId>#<date>#<transactionId>`, written in
+ * the change's own transaction. Keyed like the date index, so a chunk's changes are one key range:
+ * the job counts them there, exactly, whichever delivery of the chunk made them. Expires after 30 days.
+ */
+export const RuleJobChangeEntity = entity(
+  'RULE_JOB_CHANGE',
+  'RULEJOBCHANGE',
+  (jobId: string, dateAndId: string) => `${jobId}#${dateAndId}`,
+);
+/**
  * Which category one transaction of a payee was last re-categorised to (applied state, versioned),
  * so the count below moves exactly once per transaction and version.
  */

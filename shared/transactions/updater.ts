@@ -39,10 +39,17 @@ export function createTransactionUpdater({
     get: (userId: string, transactionId: string) => transactions.get(userId, transactionId),
 
     /**
-     * Applies `patch` to `old` (as read): StaleTransaction when it changed since, the domain errors
-     * of a missing account or category, BudgetExceeded when a budget in enforce mode refuses it.
+     * Applies `patch` to `old` (as read), with `extra` in the same write: StaleTransaction when it
+     * changed since, the domain errors of a missing account or category, BudgetExceeded when a
+     * budget in enforce mode refuses it.
      */
-    async apply(userId: string, timezone: string, old: TransactionItem, patch: TransactionPatch, now = new Date()) {
+    async apply(
+      userId: string,
+      timezone: string,
+      old: TransactionItem,
+      patch: TransactionPatch,
+      { now = new Date(), extra = [] }: { now?: Date; extra?: GuardedItem[] } = {},
+    ) {
       const reads = updateReads(old, patch);
       const [account, category] = await Promise.all([
         reads.accountId ? transactions.getAccount(userId, reads.accountId) : undefined,
@@ -64,7 +71,7 @@ export function createTransactionUpdater({
           deltas,
           payees: item.payee && item.payee !== old.payee ? [item.payee] : [],
           now: item.updatedAt,
-          extra: budgetGuards,
+          extra: [...extra, ...budgetGuards],
         });
       if (guards) await guards.retrying(() => guards.gather(userId, item), write);
       else await write([]);

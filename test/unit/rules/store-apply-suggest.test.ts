@@ -117,9 +117,8 @@ describe('an apply job', () => {
       outcomes.push(await applier.runStep(userId, job.jobId, step));
     }
     const done = await rules.getJob(userId, job.jobId);
-    expect(done).toMatchObject({ status: 'done', total: 5, scanned: 5, skipped: 0 });
-    // The racing duplicates of a step may split its changes between them, but only one run records the step.
-    expect(done?.changed).toBeLessThanOrEqual(3);
+    // The racing duplicates of a step may split its changes between them; the count is exact anyway.
+    expect(done).toMatchObject({ status: 'done', total: 5, scanned: 5, changed: 3, skipped: 0 });
     expect(outcomes.filter((outcome) => outcome === 'ran' || outcome === 'done')).toHaveLength(3);
 
     const stored = await env.partition(userId, 'TXN#');
