@@ -6,7 +6,8 @@
  * field (./match.ts). Against the caller: rules run only when the body names no category; a rule's
  * rename replaces the payee (that is what a rename is for); its note is used only when the caller
  * gave none; its tags are added to the caller's (up to the tag limit). A rule's category that was
- * deleted or archived since is left out, so a rule can never make a creation fail.
+ * deleted or archived since is passed over (the next matching rule that sets a category wins), so a
+ * rule can never make a creation fail.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type CategoryItem, createCategoryStore } from '../categories/public';
@@ -61,9 +62,14 @@ export function createRuleEngine(deps: { db: DynamoDBDocumentClient; tableName: 
       // Eventually consistent is enough: a rule saved a moment ago applies from the next read on.
       const { rules } = await store.list(userId, false);
       if (rules.length === 0) return body;
-      const outcome = evaluate(compileRules(rules), subjectOfBody(body));
-      if (outcome.categoryId && !usableCategory(await categories.get(userId, outcome.categoryId))) {
-        delete outcome.categoryId;
+      const compiled = compileRules(rules);
+      const subject = subjectOfBody(body);
+      const unusable = new Set<string>();
+      let outcome = evaluate(compiled, subject);
+      // A category deleted or archived since its rule was saved passes the field on to later rules.
+      while (outcome.categoryId && !usableCategory(await categories.get(userId, outcome.categoryId))) {
+        unusable.add(outcome.categoryId);
+        outcome = evaluate(compiled, subject, unusable);
       }
       return applyOutcome(body, outcome);
     },

@@ -78,11 +78,17 @@ export type Outcome = {
  * The enabled rules, in order: for each field, the first matching rule that sets it wins. Every
  * rule sees the transaction as it came in (a rename by an earlier rule does not feed a later one).
  */
-export function evaluate(rules: readonly CompiledRule[], subject: Subject): Outcome {
+export function evaluate(
+  rules: readonly CompiledRule[],
+  subject: Subject,
+  /** Categories no rule may set (deleted or archived since the rule was saved): the field passes on. */
+  unusable: ReadonlySet<string> = new Set(),
+): Outcome {
   const outcome: Outcome = { ruleIds: [] };
   for (const { rule, test } of rules) {
     if (!rule.enabled || !test(subject)) continue;
     const set = setBy(rule.actions);
+    if (set.categoryId && unusable.has(set.categoryId)) delete set.categoryId;
     const fresh = (Object.keys(set) as (keyof typeof set)[]).filter((field) => outcome[field] === undefined);
     if (fresh.length === 0) continue;
     for (const field of fresh) (outcome as Record<string, unknown>)[field] = set[field];

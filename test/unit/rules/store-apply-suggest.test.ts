@@ -10,6 +10,7 @@ import { CategoryEntity } from '../../../shared/categories/items';
 import { ProfileEntity } from '../../../shared/identity/profile';
 import { createRuleApplier, newJobItem } from '../../../shared/rules/apply';
 import { newRuleItem } from '../../../shared/rules/define';
+import { createRuleEngine } from '../../../shared/rules/engine';
 import { RuleEntity, RuleOrderEntity } from '../../../shared/rules/items';
 import { MAX_RULES } from '../../../shared/rules/schemas';
 import { createRuleStore } from '../../../shared/rules/store';
@@ -64,6 +65,49 @@ describe('order and limit', () => {
     await expect(store.create(userId, extra, undefined)).rejects.toMatchObject({ reason: 'too-many-rules' });
     expect(await store.get(userId, extra.ruleId)).toBeUndefined();
     expect((await store.list(userId)).rules).toHaveLength(MAX_RULES);
+  });
+});
+
+describe('the engine on creation', () => {
+  test('fills a missing (or null) category, leaves a given one, and passes an archived category on to the next rule', async () => {
+    const userId = await newUser();
+    const { db, tableName } = env;
+    const store = createRuleStore({ db, tableName });
+    await env.putAll([
+      { ...CategoryEntity.key(userId, 'groceries'), ...categoryFixture() },
+      { ...CategoryEntity.key(userId, 'travel'), ...categoryFixture({ categoryId: 'travel', archived: true }) },
+    ]);
+    const archived = newRuleItem(
+      {
+        name: 'Old',
+        conditions: [{ field: 'payee', op: 'contains', value: 'bakery' }],
+        actions: { categoryId: 'travel' },
+      },
+      ulid(),
+      NOW,
+    );
+    await store.create(userId, archived, undefined);
+    await store.create(userId, newRuleItem(ruleBody('Bakery'), ulid(), NOW), undefined);
+    const engine = createRuleEngine({ db, tableName });
+    const body = {
+      kind: 'expense' as const,
+      accountId: 'acc-eur',
+      money: { amount: 500, currency: 'EUR' },
+      payee: 'Corner Bakery',
+    };
+    // The first rule's category is archived: passed over, the next matching rule's category wins.
+    expect(await engine.forCreate(userId, body)).toEqual({ ...body, categoryId: 'groceries' });
+    await store.delete(userId, archived.ruleId, NOW);
+    expect(await engine.forCreate(userId, body)).toEqual({ ...body, categoryId: 'groceries' });
+    await env.put({ ...CategoryEntity.key(userId, 'groceries'), ...categoryFixture({ archived: true }) });
+    expect((await engine.forCreate(userId, body)).categoryId).toBeUndefined();
+    await env.put({ ...CategoryEntity.key(userId, 'groceries'), ...categoryFixture() });
+    expect(await engine.forCreate(userId, { ...body, categoryId: null })).toEqual({ ...body, categoryId: 'groceries' });
+    expect(await engine.forCreate(userId, { ...body, categoryId: 'travel' })).toEqual({
+      ...body,
+      categoryId: 'travel',
+    });
+    expect(await engine.forCreate(userId, { ...body, payee: 'Cinema' })).toEqual({ ...body, payee: 'Cinema' });
   });
 });
 
