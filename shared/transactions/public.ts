@@ -1,7 +1,13 @@
 /** What other features may use of transactions: everything else in this folder is its own business. */
 
 export { transactionsEvents } from './events';
-export { type TransactionItem, transactionIndexPk, transactionItem, transactionKinds } from './items';
+export {
+  ExternalIdEntity,
+  type TransactionItem,
+  transactionIndexPk,
+  transactionItem,
+  transactionKinds,
+} from './items';
 export { createPayeeStore, normalizePayee } from './payee-store';
 export {
   createTransactionRecorder,
