@@ -12,7 +12,7 @@ import type { Direction, IgnoreReason } from './types';
 // "refusé " and `\béchoué` never matches " échoué". The word lists below use a boundary that
 // counts Latin-1 letters as letters.
 const LETTER = String.raw`[\wÀ-ÿ]`;
-const BOUNDARY = String.raw`(?:(?<!${LETTER})(?=${LETTER})|(?<=${LETTER})(?!${LETTER}))`;
+const BOUNDARY = `(?:(?<!${LETTER})(?=${LETTER})|(?<=${LETTER})(?!${LETTER}))`;
 function latin(pattern: RegExp): RegExp {
   return new RegExp(pattern.source.replaceAll(String.raw`\b`, BOUNDARY), pattern.flags);
 }
