@@ -37,8 +37,9 @@ const DOLLAR_CURRENCIES = new Set([
 const PREFIX = String.raw`(?<pre>Rs\.?|INR|₹|US\$|\(\$?[A-Z]{3}\)|\$|€|£|¥|\b[A-Z]{3})`;
 // Currency written after the number ("23,45 EUR", "12,50 €").
 const SUFFIX = String.raw`(?<post>€|£|\b[A-Z]{3}\b)`;
-// Digits with optional grouping (`,` `.` `'` or a no-break space) and an optional fraction.
-export const NUMBER = String.raw`\d{1,3}(?:[,.'\u00a0\u202f]\d{2,3})+(?:[.,]\d{1,3})?|\d+(?:[.,]\d{1,3})?`;
+// Digits with optional grouping (`,` `.` `'` or a no-break space) and an optional fraction; a plain
+// space groups only in the French form "1 850,00", so two numbers in a row are never joined.
+export const NUMBER = String.raw`\d{1,3}(?:[ \u00a0\u202f]\d{3})+,\d{2}|\d{1,3}(?:[,.'\u00a0\u202f]\d{2,3})+(?:[.,]\d{1,3})?|\d+(?:[.,]\d{1,3})?`;
 
 const AMOUNT = new RegExp(
   String.raw`(?<sign>[-−+])?\s?(?:${PREFIX}\s?(?<sign2>[-−])?(?<n1>${NUMBER})(?![\d,.]?\d)|(?<n2>${NUMBER})(?![\d,.]?\d)\s?${SUFFIX})`,
@@ -75,7 +76,8 @@ export function currencyOf(written: string, defaultCurrency?: string): string | 
  */
 export function toMinorUnits(written: string, currency: string): number | null {
   const exponent = exponentOf(currency);
-  const digitsOnly = written.replace(/[\u00a0\u202f']/g, ',');
+  // Spaces and apostrophes only ever group thousands.
+  const digitsOnly = written.replace(/[ \u00a0\u202f']/g, '');
   const separators = [...digitsOnly.matchAll(/[.,]/g)].map((m) => ({ char: m[0], at: m.index }));
   let integer = digitsOnly;
   let fraction = '';

@@ -8,28 +8,45 @@ import type { Money } from '../../kit/money/money';
 import { type AmountToken, amountTokens, NUMBER, readAmount } from './amounts';
 import type { Direction, IgnoreReason } from './types';
 
+// JavaScript's \b treats accented letters as non-word characters, so `\brefusé\b` never matches
+// "refusé " and `\béchoué` never matches " échoué". The word lists below use a boundary that
+// counts Latin-1 letters as letters.
+const LETTER = String.raw`[\wÀ-ÿ]`;
+const BOUNDARY = `(?:(?<!${LETTER})(?=${LETTER})|(?<=${LETTER})(?!${LETTER}))`;
+function latin(pattern: RegExp): RegExp {
+  return new RegExp(pattern.source.replaceAll(String.raw`\b`, BOUNDARY), pattern.flags);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Messages that are not transactions
 
 const OTP_WORDS = `OTP|one[- ]time (?:password|passcode|code|pin)|verification code|security code|passcode|m?TAN|code de (?:vérification|sécurité)|código de (?:verificación|seguridad)|verificatiecode|Bestätigungscode`;
-const OTP = new RegExp(
-  String.raw`(?:\b(?:${OTP_WORDS})\b[^.\n]{0,40}?(?<![\d,.])\d{4,8}(?![\d,.]\d)|(?<![\d,.])\d{4,8}\s(?:is|est|es|ist)\s(?:your|the|votre|tu|Ihr[e]?)\s(?:[A-Za-z]+\s){0,3}(?:${OTP_WORDS}))`,
-  'i',
+const OTP = latin(
+  new RegExp(
+    String.raw`(?:\b(?:${OTP_WORDS})\b[^.\n]{0,40}?(?<![\d,.])\d{4,8}(?![\d,.]\d)|(?<![\d,.])\d{4,8}\s(?:is|est|es|ist)\s(?:(?:your|the|votre|tu|Ihr[e]?)\s)?(?:[A-Za-z]+\s){0,3}(?:${OTP_WORDS}))`,
+    'i',
+  ),
 );
 /** A payment that is done: refunds, reversals and cashbacks that were credited included. */
-const COMPLETED =
-  /\b(?:debited|credited|spent|withdrawn|paid|received|deposited|sent|charged|purchase was made|was used|transferred|(?:has|have) been (?:debited|credited|charged|made)|abgebucht|belastet|gutgeschrieben|bezahlt|erhalten|débité|crédité|prélevé|cargado|abonado|recibido|afgeschreven|bijgeschreven|betaald|ontvangen)\b/i;
-const REFUND_CREDITED =
-  /\b(?:refund|reversal|reversed|revers[ée]|cashback|remboursement|Erstattung|reembolso|terugbetaling)\b[^\n]{0,80}\b(?:credited|crédité|gutgeschrieben|abonado|bijgeschreven|has been added|added to)\b|\b(?:credited|crédité)\b[^\n]{0,40}\b(?:refund|reversal)\b/i;
-const DECLINED =
-  /\b(?:declined|failed|unsuccessful|not successful|could not be (?:processed|completed)|was not (?:processed|completed)|rejected|insufficient (?:funds|balance)|abgelehnt|fehlgeschlagen|refus[ée]e?|échou[ée]e?|rechazad[ao]|denegad[ao]|geweigerd|mislukt)\b/i;
-const PROMOTION =
-  /\b(?:pre-?approved|apply now|apply today|offer(?:s)?|limited period|hurry|exclusive|T&C|upgrade to|win|won|earn|bonus|get (?:up ?to )?\d+%|\d+% off|cashback (?:of )?up ?to|EMI (?:at|starting)|click|download|angebot|offre|oferta|aanbieding)\b/i;
-const BALANCE =
-  /\b(?:available balance|avl\.? bal(?:ance)?|balance (?:in|of|for|at|as on|as of)|your (?:a\/c |account )?balance|current balance|kontostand|saldo|solde)\b/i;
+const COMPLETED = latin(
+  /\b(?:debited|credited|spent|withdrawn|paid|received|deposited|sent|charged|purchase was made|was used|transferred|(?:has|have) been (?:debited|credited|charged|made)|abgebucht|belastet|gutgeschrieben|bezahlt|erhalten|débité|crédité|prélevé|cargado|abonado|recibido|afgeschreven|bijgeschreven|betaald|ontvangen)\b/i,
+);
+const REFUND_CREDITED = latin(
+  /\b(?:refund|reversal|reversed|revers[ée]|cashback|remboursement|Erstattung|reembolso|terugbetaling)\b[^\n]{0,80}\b(?:credited|crédité|gutgeschrieben|abonado|bijgeschreven|has been added|added to)\b|\b(?:credited|crédité)\b[^\n]{0,40}\b(?:refund|reversal)\b/i,
+);
+const DECLINED = latin(
+  /\b(?:declined|failed|unsuccessful|not successful|could not be (?:processed|completed)|was not (?:processed|completed)|rejected|insufficient (?:funds|balance)|abgelehnt|fehlgeschlagen|refus[ée]e?|échou[ée]e?|rechazad[ao]|denegad[ao]|geweigerd|mislukt)\b/i,
+);
+const PROMOTION = latin(
+  /\b(?:pre-?approved|apply now|apply today|offer(?:s)?|limited period|hurry|exclusive|T&Cs?|upgrade to|switch (?:today|now|and get)|win|won|earn|bonus|get (?:up ?to )?\d+%|\d+% off|cashback (?:of )?up ?to|EMI (?:at|starting)|click|download|angebot|offre|oferta|aanbieding)\b/i,
+);
+const BALANCE = latin(
+  /\b(?:available balance|avl\.? bal(?:ance)?|balance (?:in|of|for|at|as on|as of)|your (?:a\/c |account )?balance|current balance|kontostand|saldo|solde)\b/i,
+);
 /** Notices about money that has not moved: dues, statements, future debits, collect requests. */
-const NOTICE =
-  /\b(?:is due|due (?:date|on|by)|min(?:imum)?\.? (?:amount )?due|total (?:amount )?due|statement (?:is |has been )?generated|will be (?:debited|charged|deducted|credited)|has requested (?:money|a payment)|requested (?:Rs|INR|₹)|collect request|mandate (?:created|registered)|payment reminder|reminder)\b/i;
+const NOTICE = latin(
+  /\b(?:is due|due (?:date|on|by)|min(?:imum)?\.? (?:amount )?due|total (?:amount )?due|statement (?:is |has been )?generated|will be (?:debited|charged|deducted|credited)|has requested (?:money|a payment)|requested (?:Rs|INR|₹)|collect request|mandate (?:created|registered)|payment reminder|reminder)\b/i,
+);
 
 /** Why a message is not a transaction, or undefined when it may be one. */
 export function ignoreReason(text: string): IgnoreReason | undefined {
@@ -39,17 +56,19 @@ export function ignoreReason(text: string): IgnoreReason | undefined {
   if (DECLINED.test(text)) return 'declined';
   if (NOTICE.test(text)) return 'not-a-transaction';
   if (PROMOTION.test(text) && !completed) return 'promotion';
-  if (BALANCE.test(text) && !completed) return 'balance-enquiry';
+  if (BALANCE.test(text) && !completed && !readDirection(text)) return 'balance-enquiry';
   return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Direction
 
-const DEBIT =
-  /\b(?:debited|debit(?!\s*card)|spent|paid(?!\s+you)|withdrawn|withdrawal|purchase|sent(?!\s+you)|charged|charge of|transferred to|payment of|payment to|made a|transaction (?:of|with|at)|txn of|was used|using your|used (?:for|at)|abgebucht|belastet|kartenzahlung|zahlung|lastschrift|bezahlt|abhebung|paiement|prélèvement|prélevé|débité|débit|achat|retrait|compra|pago|cargo|retirada|betaling|afgeschreven|betaald|pinbetaling|opname)\b/gi;
-const CREDIT =
-  /\b(?:credited|credit(?!\s*card)|received|deposited|deposit|refund(?:ed)?|reversal|reversed|cashback|added to|paid you|sent you|gutgeschrieben|gutschrift|eingang|erhalten|crédité|reçu|remboursement|abono|abonado|ingreso|recibido|bijgeschreven|ontvangen|teruggestort)\b/gi;
+const DEBIT = latin(
+  /\b(?:debited|debit(?!\s*card)|spent|paid(?!\s+(?:you|into|in)\b)|withdrawn|withdrawal|purchase|sent(?!\s+you)|charged|charge of|transferred to|payment of|payment to|made a|transaction(?: alert)? (?:of|with|at|for|on)|transaction was (?:made|charged)|txn (?:of|at|for)|gesendet|überwiesen|pagamento|addebito|addebitat[oa]|prelievo|was used|using your|used (?:for|at)|abgebucht|belastet|kartenzahlung|zahlung|lastschrift|bezahlt|abhebung|paiement|prélèvement|prélevé|débité|débit|achat|retrait|compra|pago|cargo|retirada|betaling|afgeschreven|betaald|pinbetaling|opname)\b/gi,
+);
+const CREDIT = latin(
+  /\b(?:credited|credit(?!\s*card)|received|deposited|deposit|refund(?:ed)?|reversal|reversed|cashback|added to|paid into|paid in|paid you|zahlungseingang|geldeingang|accredito|accreditat[oa]|ricevuto|sent you|gutgeschrieben|gutschrift|eingang|erhalten|crédité|reçu|remboursement|abono|abonado|ingreso|recibido|bijgeschreven|ontvangen|teruggestort)\b/gi,
+);
 
 /** The direction whose word comes first, and whether the other kind also appears. */
 export function readDirection(text: string): { value: Direction; ambiguous: boolean } | null {
@@ -97,10 +116,11 @@ export function readAmounts(text: string, defaultCurrency?: string): Amounts {
   if (other) {
     const inParens = (t: AmountToken) => /\(\s*$/.test(text.slice(Math.max(0, t.start - 3), t.start));
     const labelled = (t: AmountToken) => ACCOUNT_AMOUNT_LABEL.test(text.slice(Math.max(0, t.start - 20), t.start));
+    // The user's own currency is the account's; otherwise a label ("billed as") or parentheses
+    // mark the account amount, and the amount written first is the one paid.
+    const home = (t: AmountToken) => t.money.currency === defaultCurrency;
     const accountFirst =
-      inParens(first) ||
-      labelled(first) ||
-      (!inParens(other) && !labelled(other) && first.money.currency === defaultCurrency);
+      home(first) !== home(other) ? home(first) : labelled(first) || (inParens(first) && !labelled(other));
     [money, accountMoney] = accountFirst ? [other, first] : [first, other];
   }
   return { money, accountMoney, balance: balance ?? bareBalance(text, first.money.currency) };
@@ -122,7 +142,7 @@ function bareBalance(text: string, currency: string | undefined): Money | null {
 // Counterparty
 
 const DEBIT_LEAD =
-  /\b(?:at|@|chez|bei|en|aan|bij|with|to|trf to|towards|paid to|sent to|transfer to|à|an|info:?)\s+(?:VPA\s+)?/gi;
+  /\b(?:at|@|chez|bei|en|aan|bij|with|to|trf to|towards|paid to|sent to|transfer to|à|an|info:?|presso|pr[ée]l[eè]vement|lastschrift an)\s+(?:VPA\s+)?/gi;
 const CREDIT_LEAD = /\b(?:from|by|von|de la part de|de|van|par)\s+(?:(?:a\/c linked to\s+)?VPA\s+)?/gi;
 const STOP_WORDS = new Set([
   'on',
@@ -195,9 +215,20 @@ const STOP_WORDS = new Set([
   'authorized',
   'authorised',
   'ending',
+  'belastet',
+  'abgebucht',
+  'gesendet',
+  'überwiesen',
+  'paid',
+  'spent',
+  'charged',
+  'débité',
+  'crédité',
+  'addebitato',
+  'accreditato',
 ]);
 const REJECT_FIRST =
-  /^(?:your|you|yours|a\/c|ac|acct|account|card|the|report|block|us|me|dispute|avoid|reissue|uw|votre|ihr|ihre|ihrem|tu|su|hdfc|icici|sbi|axis|kotak|bank|neft|imps|rtgs|upi|date|self|mobile|number)\b/i;
+  /^(?:your|you|yours|a\/c|ac|acct|account|card|the|report|block|us|me|dispute|avoid|reissue|uw|votre|ihr|ihre|ihrem|tu|su|hdfc|icici|sbi|axis|kotak|bank|neft|imps|rtgs|upi|date|self|mobile|number|amount|amt|transaction|txn|payment|transfer)\b/i;
 const ACCOUNT_LIKE = /\b(?:a\/c|acct|account|card|konto|compte|carte|karte|tarjeta|cuenta|rekening|pas)\b|[xX*]{2,}\d/i;
 const NUMERIC = /^[\d:/.\-,]+$/;
 
@@ -208,8 +239,9 @@ export function readName(text: string, from: number): string | undefined {
   for (const raw of line.split(/\s+/)) {
     if (raw === '' || words.length === 6) break;
     const word = raw.replace(/[,;:)(]+$/, '');
-    const lower = word.toLowerCase();
-    if (STOP_WORDS.has(lower) || NUMERIC.test(word) || /^[([]/.test(raw)) break;
+    const lower = word.replace(/\.$/, '').toLowerCase();
+    const innerNumber = words.length > 0 && /^#?\d{1,5}$/.test(word);
+    if (STOP_WORDS.has(lower) || (NUMERIC.test(word) && !innerNumber) || /^[([]/.test(raw)) break;
     if (/^(?:Rs\.?|INR|₹|€|£|\$|USD|EUR|GBP)\d/i.test(word)) break;
     const endsSentence = /\.$/.test(word) && !/^[A-Za-z]\.$/.test(word) && !/\.\w+\.$/.test(word);
     words.push(endsSentence ? word.slice(0, -1) : word);
@@ -223,14 +255,26 @@ export function readName(text: string, from: number): string | undefined {
 }
 
 function acceptable(name: string | undefined): name is string {
-  return name !== undefined && !REJECT_FIRST.test(name) && !ACCOUNT_LIKE.test(name) && !NUMERIC.test(name);
+  return (
+    name !== undefined &&
+    !REJECT_FIRST.test(name) &&
+    !/\b(?:Rs|INR|EUR|USD|GBP)\b/.test(name) &&
+    !ACCOUNT_LIKE.test(name) &&
+    !NUMERIC.test(name)
+  );
 }
 
 const VPA = /\b[\w.-]+@[A-Za-z]{2,}\b(?!\.)/;
+/** ICICI-style remarks: `Info:BIL*000987654321*AIRTEL` (channel, reference, name). */
+export const INFO_STARRED = /\bInfo:\s?[A-Z]{3}\*(?<ref>\w*\d\w*)\*(?<name>[^.*\n]+)/;
 const UPI_INFO = /\bUPI\/(?:P2[AM]|CR|DR|MB)\/\d{6,}\/(?<name>[^/\n.]+)/i;
 
-export function readCounterparty(text: string, direction: Direction | undefined): string | undefined {
-  const info = UPI_INFO.exec(text)?.groups?.name?.trim();
+export function readCounterparty(
+  text: string,
+  direction: Direction | undefined,
+  amountEnd?: number,
+): string | undefined {
+  const info = (UPI_INFO.exec(text) ?? INFO_STARRED.exec(text))?.groups?.name?.trim();
   if (info) return info;
   const leads = direction === 'credit' ? [CREDIT_LEAD, DEBIT_LEAD] : [DEBIT_LEAD, CREDIT_LEAD];
   for (const lead of leads) {
@@ -239,7 +283,15 @@ export function readCounterparty(text: string, direction: Direction | undefined)
       if (acceptable(name)) return name;
     }
   }
-  return VPA.exec(text)?.[0];
+  const vpa = VPA.exec(text)?.[0];
+  if (vpa) return vpa;
+  // "-12,99 EUR, NETFLIX.COM": a name right after the amount.
+  if (amountEnd !== undefined) {
+    const after = /^\s?[,:]\s?/.exec(text.slice(amountEnd));
+    const name = after ? readName(text, amountEnd + after[0].length) : undefined;
+    if (acceptable(name)) return name;
+  }
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -260,6 +312,6 @@ const REFERENCE =
   /\b(?:UPI\/(?:P2[AM]|CR|DR|MB)\/|(?:UPI|IMPS|NEFT|RTGS)\s*Ref(?:erence)?\.?\s*(?:No\.?|Number|#)?|Ref(?:erence)?\.?\s*(?:No\.?|Number|ID|#)?|Refno|RRN|UTR(?:\s*No\.?)?|Txn\s*(?:ID|No\.?|#)|Transaction\s*(?:ID|Ref(?:erence)?|No\.?)|Auth(?:ori[sz]ation)?\.?\s*(?:code|no\.?)|Approval code|UPI)\s*[:\-#.]*\s*(?<ref>[A-Z0-9]*\d[A-Z0-9]*)\b/i;
 
 export function readReference(text: string): string | undefined {
-  const ref = REFERENCE.exec(text)?.groups?.ref;
+  const ref = INFO_STARRED.exec(text)?.groups?.ref ?? REFERENCE.exec(text)?.groups?.ref;
   return ref && ref.length >= 4 ? ref : undefined;
 }

@@ -119,7 +119,7 @@ function fallback(text: string, context: ParseContext): ParsedMessage {
     direction: field(direction, directionConfidence),
     money: field(money, moneyConfidence),
     accountMoney: field(amounts.accountMoney?.money, FALLBACK),
-    counterparty: field(cleanName(readCounterparty(text, direction)), FALLBACK),
+    counterparty: field(cleanName(readCounterparty(text, direction, amounts.money?.end)), FALLBACK),
     accountHint: field(readAccountHint(text), FALLBACK),
     occurredAt: field(dateOf(undefined, text, context, accountCurrency === 'USD'), FALLBACK),
     balanceAfter: field(amounts.balance, FALLBACK),
