@@ -12,7 +12,6 @@ import { type ApiResult, api, call } from './support/api-client';
 import { expectProblem } from './support/expectations';
 import {
   type AccountView,
-  createAccount,
   expectOk,
   getAccount,
   type LedgerUser,
@@ -201,7 +200,7 @@ describe('bank-message capture', () => {
     const recorded = await listAll<CaptureView>(users.INR as LedgerUser, '/v1/captures', { status: 'recorded' });
     expect(recorded.items.map((c) => c.id)).toEqual(
       firstCaptures
-        .filter((c, i) => currencyOf(CLEAN[i] as Fixture) === 'INR')
+        .filter((_, i) => currencyOf(CLEAN[i] as Fixture) === 'INR')
         .map((c) => c.id)
         .reverse(),
     );
