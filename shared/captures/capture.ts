@@ -6,9 +6,10 @@
  * capture says `recorded` exactly when its transaction exists.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ulid } from 'ulid';
+import { monotonicFactory } from 'ulid';
 import type { AccountItem } from '../accounts/public';
 import { ConflictError, DomainError, InvalidInput, NotFoundError } from '../kit/errors';
+import { HttpProblem } from '../kit/http/problems';
 import type { RuleEngine } from '../rules/public';
 import type { CreateTransactionBody, RecordingProfile, TransactionRecorder } from '../transactions/public';
 import { CaptureEntity, type CaptureItem, type ReviewReason, UNRECORDED_TTL_DAYS } from './items';
@@ -26,6 +27,9 @@ import {
 import type { ParseContext, ParsedMessage, ParsedTransaction } from './parse/types';
 import type { CaptureAccept, CaptureCreate } from './schemas';
 import { createCaptureStore } from './store';
+
+/** Capture ids sort in arrival order even within one millisecond: the review queue lists by them. */
+const captureIdAt = monotonicFactory();
 
 export type MessageParser = (text: string, context: ParseContext) => ParsedMessage;
 
@@ -90,7 +94,7 @@ export function createCaptureService({
       const stamp = now.toISOString();
       const base: CaptureItem = {
         type: CaptureEntity.type,
-        captureId: ulid(now.getTime()),
+        captureId: captureIdAt(now.getTime()),
         status: 'needs-review',
         text: input.text,
         source: input.source ?? null,
@@ -186,13 +190,10 @@ export function createCaptureService({
           await store.create(userId, lost);
           return lost;
         }
-        if (!(error instanceof DomainError)) throw error;
+        const refusal = refusalOf(error);
+        if (refusal === undefined) throw error;
         // A budget in enforce mode, a rate missing for the day, a date out of the window: the user decides.
-        const refused: CaptureItem = {
-          ...capture,
-          reviewReasons: ['not-recordable'],
-          refusal: error instanceof ConflictError ? error.reason : error.message,
-        };
+        const refused: CaptureItem = { ...capture, reviewReasons: ['not-recordable'], refusal };
         await store.create(userId, refused);
         return refused;
       }
@@ -287,6 +288,17 @@ export function createCaptureService({
       ? { accountAmount: accountMoney.amount }
       : {};
   }
+}
+
+/** Why the ledger refused the recording, in a line; undefined for a failure that is not a refusal. */
+function refusalOf(error: unknown): string | undefined {
+  if (error instanceof ConflictError) return error.reason;
+  if (error instanceof DomainError) return error.message;
+  if (error instanceof HttpProblem && error.status < 500) {
+    const fields = (error.errors ?? []).map((e) => `${e.field} ${e.message}`);
+    return fields.length > 0 ? fields.join('; ') : error.slug;
+  }
+  return undefined;
 }
 
 const kindOf = (direction: 'debit' | 'credit') => (direction === 'debit' ? 'expense' : 'income');
