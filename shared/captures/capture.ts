@@ -211,9 +211,6 @@ export function createCaptureService({
       if (capture.status !== 'needs-review' || capture.parse.kind !== 'transaction') {
         throw new ConflictError('The capture is not waiting for review.', 'capture-not-in-review');
       }
-      if (corrections.asTransfer) {
-        throw new InvalidInput('asTransfer', 'is not supported yet: record the transfer with POST /v1/transfers');
-      }
       const parsed = capture.parse;
       const accountId =
         corrections.accountId ??
@@ -245,6 +242,7 @@ export function createCaptureService({
       };
       const next: CaptureItem = { ...capture, updatedAt: now.toISOString(), version: capture.version + 1 };
       try {
+        if (corrections.asTransfer) return await recordTransfer(userId, profile, capture, next, body);
         return await record(userId, profile, body, next, capture, now);
       } catch (error) {
         if (error instanceof ConflictError && error.reason === 'duplicate-external-id') {
@@ -277,6 +275,52 @@ export function createCaptureService({
       return rejected;
     },
   };
+
+  /**
+   * Accepts the suggested transfer: the capture's account and the suggested leg's account become
+   * the two sides (the capture's direction says which way), and the expense or income recorded for
+   * the other leg is replaced by the transfer in the same write.
+   */
+  async function recordTransfer(
+    userId: string,
+    profile: RecordingProfile,
+    reviewed: CaptureItem,
+    next: CaptureItem,
+    body: CreateTransactionBody,
+  ): Promise<CaptureItem> {
+    const suggestion = reviewed.transfer;
+    if (!suggestion) throw new InvalidInput('asTransfer', 'is only possible when the capture suggests a transfer');
+    const outgoing = body.kind === 'expense';
+    const other = suggestion.counterpartAccountId;
+    const planned = await recorder.planTransfer(
+      userId,
+      profile,
+      {
+        fromAccountId: outgoing ? body.accountId : other,
+        toAccountId: outgoing ? other : body.accountId,
+        money: body.money,
+        ...(body.date ? { date: body.date } : {}),
+        ...(body.note !== undefined ? { note: body.note } : {}),
+        ...(body.tags !== undefined ? { tags: body.tags } : {}),
+      },
+      {
+        replacesId: suggestion.counterpartTransactionId,
+        ...(reviewed.externalId ? { externalId: { leg: outgoing ? 'out' : 'in', value: reviewed.externalId } } : {}),
+      },
+      new Date(next.updatedAt),
+    );
+    const leg = outgoing ? planned.outLeg : planned.inLeg;
+    const recorded: CaptureItem = {
+      ...next,
+      status: 'recorded',
+      accountId: body.accountId,
+      transactionId: leg.transactionId,
+      transferId: leg.transferId,
+    };
+    delete recorded.expiresAt;
+    await recorder.writeTransfer(userId, planned, [store.transitionPut(userId, reviewed, recorded)]);
+    return recorded;
+  }
 
   async function accountAmountIfSameCurrency(
     userId: string,

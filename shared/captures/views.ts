@@ -30,6 +30,7 @@ export function toCaptureView(item: CaptureItem) {
     similarTransactionIds: item.similarTransactionIds,
     transfer: item.transfer,
     transactionId: item.transactionId,
+    transferId: item.transferId,
     createdAt: item.createdAt,
     updatedAt: item.updatedAt,
     version: item.version,
@@ -65,6 +66,7 @@ export const captureView = z.lazily(() =>
       .nullable(transferSuggestion())
       .check(z.describe('The other leg, when this looks like a transfer between own accounts.')),
     transactionId: z.nullable(z.string()),
+    transferId: z.nullable(z.string()).check(z.describe('The transfer accepting it with `asTransfer` created.')),
     createdAt: z.string(),
     updatedAt: z.string(),
     version: z.int().check(z.positive()),

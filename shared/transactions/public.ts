@@ -13,12 +13,14 @@ export {
   createTransactionRecorder,
   type LedgerGuards,
   type PlannedTransaction,
+  type PlannedTransfer,
   type RecordingProfile,
   type TransactionRecorder,
 } from './record';
 export { type RestateOutcome, repriceProvisional, restateHome } from './reprice';
 export {
   type CreateTransactionBody,
+  type CreateTransferBody,
   createTransactionBody,
   noteSchema,
   oneYearAfter,

@@ -153,7 +153,7 @@ test('a look-alike within two days goes to review naming it: two identical coffe
   expect(await transactionsOf('u-fuzzy')).toHaveLength(2);
 });
 
-test('a credit matching a debit on another own account goes to review with the transfer suggested', async () => {
+test('a credit matching a debit on another own account suggests a transfer; accepting it replaces the other leg', async () => {
   await seed('u-transfer');
   const out = await service.ingest(
     'u-transfer',
@@ -182,6 +182,32 @@ test('a credit matching a debit on another own account goes to review with the t
     accountId: 'savings',
     transfer: { counterpartAccountId: 'card', counterpartTransactionId: out.transactionId },
   });
+
+  const accepted = await service.accept('u-transfer', profile, arrived.captureId, { asTransfer: true }, NOW);
+
+  expect(accepted).toMatchObject({ status: 'recorded', accountId: 'savings', transferId: expect.any(String) });
+  // The expense recorded for the other leg is replaced by the transfer: one movement, not two.
+  const transactions = await transactionsOf('u-transfer');
+  expect(transactions.map((t) => [t.kind, t.accountId, t.accountAmount]).sort()).toEqual([
+    ['transfer', 'card', -50_000],
+    ['transfer', 'savings', 50_000],
+  ]);
+  expect(transactions.find((t) => t.accountId === 'savings')).toMatchObject({
+    transactionId: accepted.transactionId,
+    externalId: accepted.externalId,
+  });
+  const accounts = ofKind(await ledger.items('u-transfer'), 'ACCOUNT#');
+  expect(Object.fromEntries(accounts.map((a) => [a.accountId, [a.balance, a.transactionCount]]))).toMatchObject({
+    card: [-50_000, 1],
+    savings: [50_000, 1],
+  });
+  // The message of the replaced expense is still known: sent again, it is a duplicate.
+  expect((await service.ingest('u-transfer', profile, { text: 'sent 500 from 1234' }, NOW)).status).toBe('duplicate');
+
+  const plain = await service.ingest('u-transfer', profile, { text: reading('t3', { accountHint: null }) }, NOW);
+  await expect(
+    service.accept('u-transfer', profile, plain.captureId, { accountId: 'card', asTransfer: true }, NOW),
+  ).rejects.toMatchObject({ field: 'asTransfer' });
 });
 
 test('a refused recording (a date out of the window) waits for review with the refusal', async () => {
