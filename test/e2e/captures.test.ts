@@ -4,8 +4,9 @@
  * digits. Twenty clean alerts posted as SMS, then as e-mail (a different text carrying the same bank
  * reference, or the very same text), record exactly one transaction each, on the right account,
  * with the right direction, amount, currency and date; OTPs, promotions and declined payments record
- * nothing; a message the parser is unsure of waits for review and accepting it records it; balances
- * are exact. Another user reaches none of it.
+ * nothing; a message the parser is unsure of waits for review and accepting it records it; a credit
+ * whose debit is on another own account is offered as a transfer, and accepting it moves the money
+ * once; balances are exact. Another user reaches none of it.
  */
 import fixtures from '../fixtures/messages/develop.json';
 import { type ApiResult, api, call } from './support/api-client';
@@ -291,6 +292,47 @@ describe('bank-message capture', () => {
     expect(await listTransactions(user)).toHaveLength(count);
     const listedRejected = await listAll<CaptureView>(user, '/v1/captures', { status: 'rejected' });
     expect(listedRejected.items.map((c) => c.id)).toEqual([stranger.id]);
+  });
+
+  test('a credit matching a debit on another own account suggests a transfer; accepting it moves the money once', async () => {
+    const user = users.EUR as LedgerUser;
+    const message = fixture('eu-nl-ontvangen');
+    const to = accounts.EUR?.get('4455') as AccountView;
+    const from = accounts.EUR?.get('4711') as AccountView;
+    const before = { from: (await getAccount(user, from.id)).balance, to: (await getAccount(user, to.id)).balance };
+    const amount = message.expected.money?.amount as number;
+    // The debit side, typed in by hand the day before the credit alert arrives.
+    const typed = expectOk(
+      await api.post(
+        '/v1/transactions',
+        { kind: 'expense', accountId: from.id, money: { amount, currency: 'EUR' }, date: '2026-11-29' },
+        { token: user.token },
+      ),
+      201,
+      'typed expense',
+    ).json as TransactionView;
+
+    const waiting = (await captured(user, message)) as CaptureView & { transfer: unknown };
+    expect(waiting.status).toBe('needs-review');
+    expect(waiting.reviewReasons).toEqual(['possible-transfer']);
+    expect(waiting.transfer).toEqual({ counterpartAccountId: from.id, counterpartTransactionId: typed.id });
+
+    const accepted = expectOk(
+      await api.post(`/v1/captures/${waiting.id}/accept`, { asTransfer: true }, { token: user.token }),
+      200,
+      'accept as transfer',
+    ).json as CaptureView & { transferId: string };
+    expect(accepted.status).toBe('recorded');
+    expectProblem(await api.get(`/v1/transactions/${typed.id}`, { token: user.token }), 404);
+    const legs = (await listTransactions(user)).filter((t) => t.transferId === accepted.transferId);
+    expect(legs.map((t) => [t.accountId, t.accountAmount.amount]).sort()).toEqual(
+      [
+        [from.id, -amount],
+        [to.id, amount],
+      ].sort(),
+    );
+    expect((await getAccount(user, from.id)).balance).toEqual({ amount: before.from.amount - amount, currency: 'EUR' });
+    expect((await getAccount(user, to.id)).balance).toEqual({ amount: before.to.amount + amount, currency: 'EUR' });
   });
 
   test('another user reaches none of the captures, on every route', async () => {
