@@ -42,7 +42,7 @@ const SUFFIX = String.raw`(?<post>€|£|\b[A-Z]{3}\b)`;
 export const NUMBER = String.raw`\d{1,3}(?:[ \u00a0\u202f]\d{3})+,\d{2}|\d{1,3}(?:[,.'\u00a0\u202f]\d{2,3})+(?:[.,]\d{1,3})?|\d+(?:[.,]\d{1,3})?`;
 
 const AMOUNT = new RegExp(
-  String.raw`(?<sign>[-−+])?\s?(?:${PREFIX}\s?(?<sign2>[-−])?(?<n1>${NUMBER})(?![\d,.]?\d)|(?<n2>${NUMBER})(?![\d,.]?\d)\s?${SUFFIX})`,
+  String.raw`(?<sign>[-−+])?\s?(?:${PREFIX}\s?(?<sign2>[-−])?(?<n1>${NUMBER})(?![\d,.]?\d)|(?<![\d.,])(?<n2>${NUMBER})(?![\d,.]?\d)\s?${SUFFIX})`,
   'g',
 );
 

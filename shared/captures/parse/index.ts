@@ -128,9 +128,15 @@ function fallback(text: string, context: ParseContext): ParsedMessage {
   };
 }
 
+/**
+ * How much of a message is read. Bank alerts are a few hundred characters, an alert email's text
+ * a few thousand; the bound keeps the patterns' work small whatever is sent.
+ */
+export const MAX_MESSAGE_LENGTH = 4000;
+
 /** Parses one bank message. The same text and context always give the same result. */
 export function parseMessage(text: string, context: ParseContext = {}): ParsedMessage {
-  const normalised = normalise(text);
+  const normalised = normalise(text.slice(0, MAX_MESSAGE_LENGTH));
   const reason = ignoreReason(normalised);
   if (reason) return { kind: 'ignored', reason };
   for (const template of templates) {
