@@ -30,8 +30,11 @@ function field<T>(value: T | null | undefined, confidence: number): Field<T> {
   return value === null || value === undefined ? null : { value, confidence };
 }
 
-/** One space between words, line breaks kept (some banks put one field per line). */
-function normalise(text: string): string {
+/**
+ * The message as the parser reads it: one space between words, line breaks kept (some banks put
+ * one field per line), blank lines dropped. Two deliveries of the same message normalise alike.
+ */
+export function normaliseMessage(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .split('\n')
@@ -136,7 +139,7 @@ export const MAX_MESSAGE_LENGTH = 4000;
 
 /** Parses one bank message. The same text and context always give the same result. */
 export function parseMessage(text: string, context: ParseContext = {}): ParsedMessage {
-  const normalised = normalise(text.slice(0, MAX_MESSAGE_LENGTH));
+  const normalised = normaliseMessage(text.slice(0, MAX_MESSAGE_LENGTH));
   const reason = ignoreReason(normalised);
   if (reason) return { kind: 'ignored', reason };
   for (const template of templates) {

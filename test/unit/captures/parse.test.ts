@@ -2,7 +2,7 @@
  * The parser's rules one at a time: how amounts, currencies and dates are read, what is ignored,
  * how sure it says it is, and that the same message always parses the same way.
  */
-import { parseMessage } from '../../../shared/captures/parse';
+import { MAX_MESSAGE_LENGTH, normaliseMessage, parseMessage } from '../../../shared/captures/parse';
 import type { ParseContext, ParsedMessage, ParsedTransaction } from '../../../shared/captures/parse/types';
 import { loadFixtures } from '../../bench/parse-accuracy';
 
@@ -201,4 +201,22 @@ test('parsing is deterministic: the same message and context always give the sam
   const first = fixtures.map((fixture) => parseMessage(fixture.text, fixture.context));
   const again = [...fixtures].reverse().map((fixture) => parseMessage(fixture.text, fixture.context));
   expect(again.reverse()).toEqual(first);
+});
+
+test('a long message is read up to its first 4,000 characters, so any text parses quickly', () => {
+  const alert = 'Sent Rs.250.00\nFrom HDFC Bank A/C *4521\nTo SWIGGY\nOn 05/12/26\nRef 634012345678';
+  const withFooter = `${alert}\n${'Terms and conditions apply to every account. '.repeat(500)}`;
+  expect(withFooter.length).toBeGreaterThan(MAX_MESSAGE_LENGTH);
+  expect(parseMessage(withFooter, india)).toEqual(parseMessage(alert, india));
+  const digits = '9'.repeat(50_000);
+  expect(parseMessage(digits, india)).toEqual({ kind: 'ignored', reason: 'not-a-transaction' });
+  const afterTheLimit = `${' '.repeat(MAX_MESSAGE_LENGTH)}You spent £3.40 at Pret A Manger`;
+  expect(parseMessage(afterTheLimit, india)).toEqual({ kind: 'ignored', reason: 'not-a-transaction' });
+});
+
+test('the same message delivered with other spacing and line ends normalises alike', () => {
+  const sms = 'Sent Rs.250.00\nFrom HDFC Bank A/C *4521\nTo SWIGGY';
+  const email = '  Sent  Rs.250.00\r\n\r\nFrom HDFC Bank A/C *4521 \r\nTo\tSWIGGY\r\n';
+  expect(normaliseMessage(email)).toBe(normaliseMessage(sms));
+  expect(parseMessage(email, india)).toEqual(parseMessage(sms, india));
 });
