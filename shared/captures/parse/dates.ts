@@ -27,7 +27,10 @@ const YEAR = String.raw`(?<y>\d{4}|\d{2})`;
 
 /** The forms tried, in order; each names its groups d (day), m or mon (month), y (year). Global: read with matchAll. */
 const DATE_FORMS: { pattern: RegExp }[] = [
-  { pattern: /(?<!\d)(?<y>\d{4})-(?<m>\d{2})-(?<d>\d{2})(?:[:T ](?<time>\d{2}:\d{2}(?::\d{2})?))?(?!\d)/g },
+  {
+    pattern:
+      /(?<!\d)(?<y>\d{4})(?<s1>[-:])(?<m>\d{2})\k<s1>(?<d>\d{2})(?:[:T ](?<time>\d{2}:\d{2}(?::\d{2})?))?(?!\d)/g,
+  },
   {
     pattern: new RegExp(
       String.raw`(?<!\d)(?<d>\d{1,2})(?:st|nd|rd|th)?[-\s]?${MONTH}(?:[-\s,]{0,2}${YEAR}(?![\d:]))?`,
@@ -38,6 +41,8 @@ const DATE_FORMS: { pattern: RegExp }[] = [
   {
     pattern: /(?<![\d/.:-])(?<a>\d{1,2})(?<sep>[-/.])(?<b>\d{1,2})\k<sep>(?<y>\d{4}|\d{2})(?![\d/:]|\.\d)/g,
   },
+  // Day and month without a year only after "on" (or its translation): alone, "12/04" could be anything.
+  { pattern: /(?<=\b(?:on|le|am|el|op|il)\s)(?<a>\d{1,2})[-/.](?<b>\d{1,2})(?![\d/.:-]*\d)/gi },
 ];
 
 const TIME =

@@ -68,10 +68,10 @@ export function ignoreReason(text: string): IgnoreReason | undefined {
 // Direction
 
 const DEBIT = latin(
-  /\b(?:debited|debit(?!\s*card)|spent|paid(?!\s+(?:you|into|in)\b)|withdrawn|withdrawal|purchase|sent(?!\s+you)|charged|charge of|transferred to|payment of|payment to|made a|transaction(?: alert)? (?:of|with|at|for|on)|transaction was (?:made|charged)|txn (?:of|at|for)|gesendet|überwiesen|pagamento|addebito|addebitat[oa]|prelievo|was used|using your|used (?:for|at)|abgebucht|belastet|kartenzahlung|zahlung|lastschrift|bezahlt|abhebung|paiement|prélèvement|prélevé|débité|débit|achat|retrait|compra|pago|cargo|retirada|betaling|afgeschreven|betaald|pinbetaling|opname)\b/gi,
+  /\b(?:Dr(?=\.?\s(?:from|to)\b)|debited|debit(?!\s*card)|spent|paid(?!\s+(?:you|into|in)\b)|withdrawn|withdrawal|purchase|sent(?!\s+you)|charged|charge of|transferred to|payment of|payment to|made a|transaction(?: alert)? (?:of|with|at|for|on)|transaction was (?:made|charged)|txn (?:of|at|for)|gesendet|überwiesen|pagamento|addebito|addebitat[oa]|prelievo|was used|using your|used (?:for|at)|abgebucht|belastet|kartenzahlung|zahlung|lastschrift|bezahlt|abhebung|paiement|prélèvement|prélevé|débité|débit|achat|retrait|compra|pago|cargo|retirada|betaling|afgeschreven|betaald|pinbetaling|opname)\b/gi,
 );
 const CREDIT = latin(
-  /\b(?:credited|credit(?!\s*card)|received|deposited|deposit|refund(?:ed)?|reversal|reversed|cashback|added to|paid into|paid in|paid you|zahlungseingang|geldeingang|accredito|accreditat[oa]|ricevuto|sent you|gutgeschrieben|gutschrift|eingang|erhalten|crédité|reçu|remboursement|abono|abonado|ingreso|recibido|bijgeschreven|ontvangen|teruggestort)\b/gi,
+  /\b(?:Cr(?=\.?\s(?:to|from|in)\b)|credited|credit(?!\s*card)|received|deposited|deposit|refund(?:ed)?|reversal|reversed|cashback|added to|paid into|paid in|paid you|zahlungseingang|geldeingang|accredito|accreditat[oa]|ricevuto|sent you|gutgeschrieben|gutschrift|eingang|erhalten|crédité|reçu|remboursement|abono|abonado|ingreso|recibido|bijgeschreven|ontvangen|teruggestort)\b/gi,
 );
 
 /** The direction whose word comes first, and whether the other kind also appears. */
