@@ -56,6 +56,8 @@ describe('currencies: symbols, codes and local forms', () => {
     ['Rs 250 spent at CAFE', 'INR'],
     ['INR 250.00 spent at CAFE', 'INR'],
     ['₹250 spent at CAFE', 'INR'],
+    ['rs.250 spent at CAFE', 'INR'],
+    ['inr 250 spent at CAFE', 'INR'],
     ['€2,50 spent at CAFE', 'EUR'],
     ['EUR 12,50 spent at CAFE', 'EUR'],
     ['12,50 EUR spent at CAFE', 'EUR'],
