@@ -60,8 +60,16 @@ function dateOf(written: string | undefined, text: string, context: ParseContext
   return findDate(written ?? text, options)?.value ?? null;
 }
 
+/**
+ * An SMS sender id (`VM-HDFCBK`, `AX-ICICIB`, `BZ-SBIUPI`): operators register them per bank, so
+ * one that names another bank rules a template out. Email addresses and app names vary too much
+ * (forwarders, notification mirrors) to rule anything out.
+ */
+const SMS_SENDER_ID = /^[A-Z]{2}-[A-Z0-9]{3,9}$/i;
+
 function applyTemplate(template: Template, text: string, context: ParseContext): ParsedTransaction | null {
-  if (template.senders && context.sender && !template.senders.test(context.sender)) return null;
+  const sender = context.sender?.trim();
+  if (template.senders && sender && SMS_SENDER_ID.test(sender) && !template.senders.test(sender)) return null;
   const groups = template.pattern.exec(text)?.groups;
   if (!groups?.amount) return null;
   const currency = template.currency ?? familyCurrency(template.family);

@@ -15,7 +15,7 @@ export type Family = 'in' | 'uk' | 'eu' | 'us' | 'intl';
 export type Template = {
   name: string;
   family: Family;
-  /** Sender ids the bank uses; when the message's sender is known and matches none, the template is skipped. */
+  /** The bank's SMS sender ids; a message from another bank's SMS sender id skips the template. */
   senders?: RegExp;
   pattern: RegExp;
   /** Fixed by the template; otherwise read from the message. */

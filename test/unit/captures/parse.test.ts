@@ -198,6 +198,16 @@ describe('confidence', () => {
   });
 });
 
+test("a bank's template reads its messages whoever forwards them, but not another bank's SMS", () => {
+  const text = 'Sent Rs.250.00\nFrom HDFC Bank A/C *4521\nTo SWIGGY\nOn 05/12/26\nRef 634012345678';
+  const from = (sender: string, source: 'sms' | 'email') =>
+    transaction(parseMessage(text, { ...india, sender, source }));
+  expect(from('VM-HDFCBK', 'sms').template).toBe('in.hdfc-upi-sent');
+  expect(from('alerts@hdfcbank.net', 'email').template).toBe('in.hdfc-upi-sent');
+  expect(from('me@forwarder.example', 'email').template).toBe('in.hdfc-upi-sent');
+  expect(from('AX-ICICIB', 'sms').template).toBe('fallback');
+});
+
 test('parsing is deterministic: the same message and context always give the same result', () => {
   const fixtures = [...loadFixtures('develop'), ...loadFixtures('holdout')];
   const first = fixtures.map((fixture) => parseMessage(fixture.text, fixture.context));
