@@ -198,6 +198,16 @@ describe('confidence', () => {
   });
 });
 
+test('the end-to-end messages parse the same without a sender, by email, and for a user of another home currency', () => {
+  for (const fixture of loadFixtures('develop').filter((candidate) => candidate.e2e)) {
+    const expected = parseMessage(fixture.text, fixture.context);
+    const { receivedAt, timezone } = fixture.context;
+    expect(parseMessage(fixture.text, { receivedAt, timezone })).toEqual(expected);
+    const byEmail = { receivedAt, timezone, sender: 'alerts@bank.example', source: 'email' as const };
+    expect(parseMessage(fixture.text, { ...byEmail, defaultCurrency: 'EUR' })).toEqual(expected);
+  }
+});
+
 test("a bank's template reads its messages whoever forwards them, but not another bank's SMS", () => {
   const text = 'Sent Rs.250.00\nFrom HDFC Bank A/C *4521\nTo SWIGGY\nOn 05/12/26\nRef 634012345678';
   const from = (sender: string, source: 'sms' | 'email') =>
