@@ -86,6 +86,11 @@ export type Score = {
   /** Ignored messages whose reason differs from the expected one. */
   wrongReasons: string[];
   messages: number;
+  /**
+   * Transactions parsed with confidence ≥ 0.8 (recorded without review when the account matches),
+   * and how many of those have direction, money and date all right.
+   */
+  confident: { transactions: number; confident: number; confidentAndRight: number };
 };
 
 function row(field: string, tp: number, fp: number, fn: number): Row {
@@ -108,9 +113,19 @@ export function score(fixtures: readonly Fixture[]): Score {
   };
   const recordedNonTransactions: string[] = [];
   const wrongReasons: string[] = [];
+  const confident = { transactions: 0, confident: 0, confidentAndRight: 0 };
   for (const fixture of fixtures) {
-    const actual = normalised(view(parseMessage(fixture.text, fixture.context)));
+    const parsed = parseMessage(fixture.text, fixture.context);
+    const actual = normalised(view(parsed));
     const expected = normalised(fixture.expected);
+    if (expected.kind === 'transaction') {
+      confident.transactions++;
+      if (parsed.kind === 'transaction' && parsed.confidence >= 0.8) {
+        confident.confident++;
+        const core = ['direction', 'money', 'occurredAt'] as const;
+        if (core.every((name) => same(actual[name] ?? null, expected[name] ?? null))) confident.confidentAndRight++;
+      }
+    }
     const kind = count('kind (ignored)');
     if (expected.kind === 'ignored' && actual.kind === 'ignored') {
       kind.tp++;
@@ -131,7 +146,7 @@ export function score(fixtures: readonly Fixture[]): Score {
     }
   }
   const rows = [...counts].map(([field, c]) => row(field, c.tp, c.fp, c.fn));
-  return { rows, recordedNonTransactions, wrongReasons, messages: fixtures.length };
+  return { rows, recordedNonTransactions, wrongReasons, messages: fixtures.length, confident };
 }
 
 /** The score as a Markdown table. */
@@ -141,5 +156,10 @@ export function scoreTable(result: Score): string {
   for (const r of result.rows) {
     lines.push(`| ${r.field} | ${percent(r.precision)} | ${percent(r.recall)} | ${r.tp} | ${r.fp} | ${r.fn} |`);
   }
+  const { transactions, confident, confidentAndRight } = result.confident;
+  lines.push(
+    '',
+    `Confident (≥ 0.8, recorded without review): ${confident} of ${transactions} transactions; direction, money and date all right in ${confidentAndRight} of them.`,
+  );
   return lines.join('\n');
 }

@@ -33,8 +33,9 @@ const DOLLAR_CURRENCIES = new Set([
   'BND',
 ]);
 
-// Currency written before the number: local forms first so `Rs.` is not read as the code `RS`.
-const PREFIX = String.raw`(?<pre>Rs\.?|INR|₹|US\$|\(\$?[A-Z]{3}\)|\$|€|£|¥|\b[A-Z]{3})`;
+// Currency written before the number: local forms first so `Rs.` is not read as the code `RS`;
+// people and some banks write them in lower case (`rs.250`, `inr 250`).
+const PREFIX = String.raw`(?<pre>\b[Rr][Ss]\.?|\b(?:INR|inr|Inr)|₹|US\$|\(\$?[A-Z]{3}\)|\$|€|£|¥|\b[A-Z]{3})`;
 // Currency written after the number ("23,45 EUR", "12,50 €").
 const SUFFIX = String.raw`(?<post>€|£|\b[A-Z]{3}\b)`;
 // Digits with optional grouping (`,` `.` `'` or a no-break space) and an optional fraction; a plain
@@ -42,7 +43,7 @@ const SUFFIX = String.raw`(?<post>€|£|\b[A-Z]{3}\b)`;
 export const NUMBER = String.raw`\d{1,3}(?:[ \u00a0\u202f]\d{3})+,\d{2}|\d{1,3}(?:[,.'\u00a0\u202f]\d{2,3})+(?:[.,]\d{1,3})?|\d+(?:[.,]\d{1,3})?`;
 
 const AMOUNT = new RegExp(
-  String.raw`(?<sign>[-−+])?\s?(?:${PREFIX}\s?(?<sign2>[-−])?(?<n1>${NUMBER})(?![\d,.]?\d)|(?<n2>${NUMBER})(?![\d,.]?\d)\s?${SUFFIX})`,
+  String.raw`(?<sign>[-−+])?\s?(?:${PREFIX}\s?(?<sign2>[-−])?(?<n1>${NUMBER})(?![\d,.]?\d)|(?<![\d.,])(?<n2>${NUMBER})(?![\d,.]?\d)\s?${SUFFIX})`,
   'g',
 );
 

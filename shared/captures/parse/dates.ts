@@ -25,17 +25,24 @@ const MONTHS: Record<string, number> = {
 const MONTH = String.raw`(?<mon>[A-Za-zÀ-ÿ]{3,9})\.?`;
 const YEAR = String.raw`(?<y>\d{4}|\d{2})`;
 
-/** The forms tried, in order; each names its groups d (day), m or mon (month), y (year). */
-const DATE_FORMS: { pattern: RegExp; monthFirstNumeric?: boolean }[] = [
-  { pattern: /(?<!\d)(?<y>\d{4})-(?<m>\d{2})-(?<d>\d{2})(?:[:T ](?<time>\d{2}:\d{2}(?::\d{2})?))?(?!\d)/ },
+/** The forms tried, in order; each names its groups d (day), m or mon (month), y (year). Global: read with matchAll. */
+const DATE_FORMS: { pattern: RegExp }[] = [
   {
-    pattern: new RegExp(String.raw`(?<!\d)(?<d>\d{1,2})(?:st|nd|rd|th)?[-\s]?${MONTH}(?:[-\s,]{0,2}${YEAR}(?![\d:]))?`),
+    pattern:
+      /(?<!\d)(?<y>\d{4})(?<s1>[-:])(?<m>\d{2})\k<s1>(?<d>\d{2})(?:[:T ](?<time>\d{2}:\d{2}(?::\d{2})?))?(?!\d)/g,
   },
-  { pattern: new RegExp(String.raw`\b${MONTH}\s(?<d>\d{1,2})(?:st|nd|rd|th)?(?![\d:])(?:,?\s${YEAR}(?![\d:]))?`) },
   {
-    pattern: /(?<![\d/.:-])(?<a>\d{1,2})(?<sep>[-/.])(?<b>\d{1,2})\k<sep>(?<y>\d{4}|\d{2})(?![\d/:]|\.\d)/,
-    monthFirstNumeric: true,
+    pattern: new RegExp(
+      String.raw`(?<!\d)(?<d>\d{1,2})(?:st|nd|rd|th)?[-\s]?${MONTH}(?:[-\s,]{0,2}${YEAR}(?![\d:]))?`,
+      'g',
+    ),
   },
+  { pattern: new RegExp(String.raw`\b${MONTH}\s(?<d>\d{1,2})(?:st|nd|rd|th)?(?![\d:])(?:,?\s${YEAR}(?![\d:]))?`, 'g') },
+  {
+    pattern: /(?<![\d/.:-])(?<a>\d{1,2})(?<sep>[-/.])(?<b>\d{1,2})\k<sep>(?<y>\d{4}|\d{2})(?![\d/:]|\.\d)/g,
+  },
+  // Day and month without a year only after "on" (or its translation): alone, "12/04" could be anything.
+  { pattern: /(?<=\b(?:on|le|am|el|op|il)\s)(?<a>\d{1,2})[-/.](?<b>\d{1,2})(?![\d/.:-]*\d)/gi },
 ];
 
 const TIME =
@@ -96,8 +103,7 @@ function readTime(text: string): string | undefined {
 export function findDate(text: string, options: DateOptions): { value: MessageDate; start: number } | null {
   let best: { value: MessageDate; start: number; end: number } | null = null;
   for (const form of DATE_FORMS) {
-    const global = new RegExp(form.pattern.source, 'g');
-    for (const match of text.matchAll(global)) {
+    for (const match of text.matchAll(form.pattern)) {
       const g = match.groups ?? {};
       let day: number;
       let month: number | undefined;

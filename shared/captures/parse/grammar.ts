@@ -23,7 +23,7 @@ function latin(pattern: RegExp): RegExp {
 const OTP_WORDS = `OTP|one[- ]time (?:password|passcode|code|pin)|verification code|security code|passcode|m?TAN|code de (?:vérification|sécurité)|código de (?:verificación|seguridad)|verificatiecode|Bestätigungscode`;
 const OTP = latin(
   new RegExp(
-    String.raw`(?:\b(?:${OTP_WORDS})\b[^.\n]{0,40}?(?<![\d,.])\d{4,8}(?![\d,.]\d)|(?<![\d,.])\d{4,8}\s(?:is|est|es|ist)\s(?:(?:your|the|votre|tu|Ihr[e]?)\s)?(?:[A-Za-z]+\s){0,3}(?:${OTP_WORDS}))`,
+    String.raw`(?:\b(?:${OTP_WORDS})\b[^.\n]{0,70}?(?:\bis|\best|\bes|\blautet|\bist|:|-|=)\s?(?<![\d,.])\d{4,8}(?![\d,.]\d)|(?<![\d,.])\d{4,8}\s(?:is|est|es|ist)\s(?:(?:your|the|votre|tu|Ihr[e]?)\s)?(?:[A-Za-z]+\s){0,3}(?:${OTP_WORDS}))`,
     'i',
   ),
 );
@@ -45,8 +45,11 @@ const BALANCE = latin(
 );
 /** Notices about money that has not moved: dues, statements, future debits, collect requests. */
 const NOTICE = latin(
-  /\b(?:is due|due (?:date|on|by)|min(?:imum)?\.? (?:amount )?due|total (?:amount )?due|statement (?:is |has been )?generated|will be (?:debited|charged|deducted|credited)|has requested (?:money|a payment)|requested (?:Rs|INR|₹)|collect request|mandate (?:created|registered)|payment reminder|reminder)\b/i,
+  /\b(?:is due|due (?:date|on|by)|min(?:imum)?\.? (?:amount )?due|total (?:amount )?due|statement (?:is |has been )?generated|will be (?:debited|charged|deducted|credited)|has requested (?:money|a payment)|requested (?:Rs|INR|₹)|collect request|mandate (?:created|registered))\b/i,
 );
+
+/** Words of a reminder, which alert emails also use in their footers: only a notice without a payment. */
+const REMINDER = latin(/\b(?:payment reminder|reminder|erinnerung|rappel|recordatorio|herinnering)\b/i);
 
 /** Why a message is not a transaction, or undefined when it may be one. */
 export function ignoreReason(text: string): IgnoreReason | undefined {
@@ -55,6 +58,7 @@ export function ignoreReason(text: string): IgnoreReason | undefined {
   if (REFUND_CREDITED.test(text)) return undefined;
   if (DECLINED.test(text)) return 'declined';
   if (NOTICE.test(text)) return 'not-a-transaction';
+  if (REMINDER.test(text) && !completed) return 'not-a-transaction';
   if (PROMOTION.test(text) && !completed) return 'promotion';
   if (BALANCE.test(text) && !completed && !readDirection(text)) return 'balance-enquiry';
   return undefined;
@@ -64,10 +68,10 @@ export function ignoreReason(text: string): IgnoreReason | undefined {
 // Direction
 
 const DEBIT = latin(
-  /\b(?:debited|debit(?!\s*card)|spent|paid(?!\s+(?:you|into|in)\b)|withdrawn|withdrawal|purchase|sent(?!\s+you)|charged|charge of|transferred to|payment of|payment to|made a|transaction(?: alert)? (?:of|with|at|for|on)|transaction was (?:made|charged)|txn (?:of|at|for)|gesendet|überwiesen|pagamento|addebito|addebitat[oa]|prelievo|was used|using your|used (?:for|at)|abgebucht|belastet|kartenzahlung|zahlung|lastschrift|bezahlt|abhebung|paiement|prélèvement|prélevé|débité|débit|achat|retrait|compra|pago|cargo|retirada|betaling|afgeschreven|betaald|pinbetaling|opname)\b/gi,
+  /\b(?:Dr(?=\.?\s(?:from|to)\b)|debited|debit(?!\s*card)|spent|paid(?!\s+(?:you|into|in)\b)|withdrawn|withdrawal|purchase|sent(?!\s+you)|charged|charge of|transferred to|payment of|payment to|made a|transaction(?: alert)? (?:of|with|at|for|on)|transaction was (?:made|charged)|txn (?:of|at|for)|gesendet|überwiesen|pagamento|addebito|addebitat[oa]|prelievo|was used|using your|used (?:for|at)|abgebucht|belastet|kartenzahlung|zahlung|lastschrift|bezahlt|abhebung|paiement|prélèvement|prélevé|débité|débit|achat|retrait|compra|pago|cargo|retirada|betaling|afgeschreven|betaald|pinbetaling|opname)\b/gi,
 );
 const CREDIT = latin(
-  /\b(?:credited|credit(?!\s*card)|received|deposited|deposit|refund(?:ed)?|reversal|reversed|cashback|added to|paid into|paid in|paid you|zahlungseingang|geldeingang|accredito|accreditat[oa]|ricevuto|sent you|gutgeschrieben|gutschrift|eingang|erhalten|crédité|reçu|remboursement|abono|abonado|ingreso|recibido|bijgeschreven|ontvangen|teruggestort)\b/gi,
+  /\b(?:Cr(?=\.?\s(?:to|from|in)\b)|credited|credit(?!\s*card)|received|deposited|deposit|refund(?:ed)?|reversal|reversed|cashback|added to|paid into|paid in|paid you|zahlungseingang|geldeingang|accredito|accreditat[oa]|ricevuto|sent you|gutgeschrieben|gutschrift|eingang|erhalten|crédité|reçu|remboursement|abono|abonado|ingreso|recibido|bijgeschreven|ontvangen|teruggestort)\b/gi,
 );
 
 /** The direction whose word comes first, and whether the other kind also appears. */
@@ -228,7 +232,7 @@ const STOP_WORDS = new Set([
   'accreditato',
 ]);
 const REJECT_FIRST =
-  /^(?:your|you|yours|a\/c|ac|acct|account|card|the|report|block|us|me|dispute|avoid|reissue|uw|votre|ihr|ihre|ihrem|tu|su|hdfc|icici|sbi|axis|kotak|bank|neft|imps|rtgs|upi|date|self|mobile|number|amount|amt|transaction|txn|payment|transfer)\b/i;
+  /^(?:your|you|yours|a\/c|ac|acct|account|card|the|report|block|us|me|dispute|avoid|reissue|uw|votre|ihr|ihre|ihrem|tu|su|hdfc|icici|sbi|axis|kotak|bank|neft|imps|rtgs|upi|date|self|mobile|number|amount|amt|transaction|txn|payment|transfer|inform|notify|confirm|let)\b/i;
 const ACCOUNT_LIKE = /\b(?:a\/c|acct|account|card|konto|compte|carte|karte|tarjeta|cuenta|rekening|pas)\b|[xX*]{2,}\d/i;
 const NUMERIC = /^[\d:/.\-,]+$/;
 
@@ -264,7 +268,7 @@ function acceptable(name: string | undefined): name is string {
   );
 }
 
-const VPA = /\b[\w.-]+@[A-Za-z]{2,}\b(?!\.)/;
+const VPA = /(?<![\w.-])[\w.-]+@[A-Za-z]{2,}\b(?!\.)/;
 /** ICICI-style remarks: `Info:BIL*000987654321*AIRTEL` (channel, reference, name). */
 export const INFO_STARRED = /\bInfo:\s?[A-Z]{3}\*(?<ref>\w*\d\w*)\*(?<name>[^.*\n]+)/;
 const UPI_INFO = /\bUPI\/(?:P2[AM]|CR|DR|MB)\/\d{6,}\/(?<name>[^/\n.]+)/i;
@@ -276,6 +280,9 @@ export function readCounterparty(
 ): string | undefined {
   const info = (UPI_INFO.exec(text) ?? INFO_STARRED.exec(text))?.groups?.name?.trim();
   if (info) return info;
+  // "to VPA name@bank": a UPI address named as such is the other side, wherever it stands.
+  const named = /\bVPA\s+([\w.-]+@[A-Za-z]{2,})\b/i.exec(text)?.[1];
+  if (named) return named;
   const leads = direction === 'credit' ? [CREDIT_LEAD, DEBIT_LEAD] : [DEBIT_LEAD, CREDIT_LEAD];
   for (const lead of leads) {
     for (const match of text.matchAll(lead)) {
@@ -309,7 +316,7 @@ export function readAccountHint(text: string): string | undefined {
 }
 
 const REFERENCE =
-  /\b(?:UPI\/(?:P2[AM]|CR|DR|MB)\/|(?:UPI|IMPS|NEFT|RTGS)\s*Ref(?:erence)?\.?\s*(?:No\.?|Number|#)?|Ref(?:erence)?\.?\s*(?:No\.?|Number|ID|#)?|Refno|RRN|UTR(?:\s*No\.?)?|Txn\s*(?:ID|No\.?|#)|Transaction\s*(?:ID|Ref(?:erence)?|No\.?)|Auth(?:ori[sz]ation)?\.?\s*(?:code|no\.?)|Approval code|UPI)\s*[:\-#.]*\s*(?<ref>[A-Z0-9]*\d[A-Z0-9]*)\b/i;
+  /\b(?:UPI\/(?:P2[AM]|CR|DR|MB)\/|(?:UPI|IMPS|NEFT|RTGS)\s*Ref(?:erence)?\.?\s*(?:No\.?|Number|#)?|Ref(?:erence)?\.?\s*(?:No\.?|Number|ID|#)?|Refno|RRN|UTR(?:\s*No\.?)?|Txn\s*(?:ID|No\.?|#)|Transaction\s*(?:ID|Ref(?:erence)?|No\.?)|Auth(?:ori[sz]ation)?\.?\s*(?:code|no\.?)|Approval code|UPI)(?: number| no\.?)?(?: is)?\s*[:\-#.]*\s*(?<ref>[A-Z0-9]*\d[A-Z0-9]*)\b/i;
 
 export function readReference(text: string): string | undefined {
   const ref = INFO_STARRED.exec(text)?.groups?.ref ?? REFERENCE.exec(text)?.groups?.ref;

@@ -30,8 +30,11 @@ function field<T>(value: T | null | undefined, confidence: number): Field<T> {
   return value === null || value === undefined ? null : { value, confidence };
 }
 
-/** One space between words, line breaks kept (some banks put one field per line). */
-function normalise(text: string): string {
+/**
+ * The message as the parser reads it: one space between words, line breaks kept (some banks put
+ * one field per line), blank lines dropped. Two deliveries of the same message normalise alike.
+ */
+export function normaliseMessage(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .split('\n')
@@ -57,8 +60,16 @@ function dateOf(written: string | undefined, text: string, context: ParseContext
   return findDate(written ?? text, options)?.value ?? null;
 }
 
+/**
+ * An SMS sender id (`VM-HDFCBK`, `AX-ICICIB`, `BZ-SBIUPI`): operators register them per bank, so
+ * one that names another bank rules a template out. Email addresses and app names vary too much
+ * (forwarders, notification mirrors) to rule anything out.
+ */
+const SMS_SENDER_ID = /^[A-Z]{2}-[A-Z0-9]{3,9}$/i;
+
 function applyTemplate(template: Template, text: string, context: ParseContext): ParsedTransaction | null {
-  if (template.senders && context.sender && !template.senders.test(context.sender)) return null;
+  const sender = context.sender?.trim();
+  if (template.senders && sender && SMS_SENDER_ID.test(sender) && !template.senders.test(sender)) return null;
   const groups = template.pattern.exec(text)?.groups;
   if (!groups?.amount) return null;
   const currency = template.currency ?? familyCurrency(template.family);
@@ -128,9 +139,15 @@ function fallback(text: string, context: ParseContext): ParsedMessage {
   };
 }
 
+/**
+ * How much of a message is read. Bank alerts are a few hundred characters, an alert email's text
+ * a few thousand; the bound keeps the patterns' work small whatever is sent.
+ */
+export const MAX_MESSAGE_LENGTH = 4000;
+
 /** Parses one bank message. The same text and context always give the same result. */
 export function parseMessage(text: string, context: ParseContext = {}): ParsedMessage {
-  const normalised = normalise(text);
+  const normalised = normaliseMessage(text.slice(0, MAX_MESSAGE_LENGTH));
   const reason = ignoreReason(normalised);
   if (reason) return { kind: 'ignored', reason };
   for (const template of templates) {

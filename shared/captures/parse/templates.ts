@@ -15,7 +15,7 @@ export type Family = 'in' | 'uk' | 'eu' | 'us' | 'intl';
 export type Template = {
   name: string;
   family: Family;
-  /** Sender ids the bank uses; when the message's sender is known and matches none, the template is skipped. */
+  /** The bank's SMS sender ids; a message from another bank's SMS sender id skips the template. */
   senders?: RegExp;
   pattern: RegExp;
   /** Fixed by the template; otherwise read from the message. */
@@ -31,7 +31,7 @@ const re = (source: string, flags = 'i') => new RegExp(source, flags);
 export const templates: readonly Template[] = [
   // India: HDFC Bank
   { name: 'in.hdfc-upi-sent', family: 'in', direction: 'debit', senders: /HDFC/i,
-    pattern: re(String.raw`^Sent (?<amount>${RS})\s+From HDFC Bank A\/C [*xX]*(?<account>\d{4})\s+To (?<counterparty>[^\n]+?)\s+On (?<date>\d{2}\/\d{2}\/\d{2,4})(?:\s+Ref (?<reference>\d{6,}))?`) },
+    pattern: re(String.raw`^(?:Amt )?Sent (?<amount>${RS})\s+From HDFC Bank A\/C [*xX]*(?<account>\d{4})\s+To (?<counterparty>[^\n]+?)\s+(?<date>On \d{2}[/-]\d{2}(?:[/-]\d{2,4})?)(?:\s+Ref (?<reference>\d{6,}))?`) },
   { name: 'in.hdfc-upi-debit', family: 'in', direction: 'debit', senders: /HDFC/i,
     pattern: re(String.raw`(?<amount>${RS}) debited from a\/c [*xX]*(?<account>\d{4}) on (?<date>\d{2}-\d{2}-\d{2,4}) to VPA (?<counterparty>[^\s(]+)\s?\(UPI Ref No\.? ?(?<reference>\d+)\)`) },
   { name: 'in.hdfc-upi-received', family: 'in', direction: 'credit', senders: /HDFC/i,

@@ -2,7 +2,7 @@
  * The parser's rules one at a time: how amounts, currencies and dates are read, what is ignored,
  * how sure it says it is, and that the same message always parses the same way.
  */
-import { parseMessage } from '../../../shared/captures/parse';
+import { MAX_MESSAGE_LENGTH, normaliseMessage, parseMessage } from '../../../shared/captures/parse';
 import type { ParseContext, ParsedMessage, ParsedTransaction } from '../../../shared/captures/parse/types';
 import { loadFixtures } from '../../bench/parse-accuracy';
 
@@ -56,6 +56,8 @@ describe('currencies: symbols, codes and local forms', () => {
     ['Rs 250 spent at CAFE', 'INR'],
     ['INR 250.00 spent at CAFE', 'INR'],
     ['₹250 spent at CAFE', 'INR'],
+    ['rs.250 spent at CAFE', 'INR'],
+    ['inr 250 spent at CAFE', 'INR'],
     ['€2,50 spent at CAFE', 'EUR'],
     ['EUR 12,50 spent at CAFE', 'EUR'],
     ['12,50 EUR spent at CAFE', 'EUR'],
@@ -196,9 +198,47 @@ describe('confidence', () => {
   });
 });
 
+test('the end-to-end messages parse the same without a sender, by email, and for a user of another home currency', () => {
+  for (const fixture of loadFixtures('develop').filter((candidate) => candidate.e2e)) {
+    const expected = parseMessage(fixture.text, fixture.context);
+    const { receivedAt, timezone } = fixture.context;
+    expect(parseMessage(fixture.text, { receivedAt, timezone })).toEqual(expected);
+    const byEmail = { receivedAt, timezone, sender: 'alerts@bank.example', source: 'email' as const };
+    expect(parseMessage(fixture.text, { ...byEmail, defaultCurrency: 'EUR' })).toEqual(expected);
+  }
+});
+
+test("a bank's template reads its messages whoever forwards them, but not another bank's SMS", () => {
+  const text = 'Sent Rs.250.00\nFrom HDFC Bank A/C *4521\nTo SWIGGY\nOn 05/12/26\nRef 634012345678';
+  const from = (sender: string, source: 'sms' | 'email') =>
+    transaction(parseMessage(text, { ...india, sender, source }));
+  expect(from('VM-HDFCBK', 'sms').template).toBe('in.hdfc-upi-sent');
+  expect(from('alerts@hdfcbank.net', 'email').template).toBe('in.hdfc-upi-sent');
+  expect(from('me@forwarder.example', 'email').template).toBe('in.hdfc-upi-sent');
+  expect(from('AX-ICICIB', 'sms').template).toBe('fallback');
+});
+
 test('parsing is deterministic: the same message and context always give the same result', () => {
   const fixtures = [...loadFixtures('develop'), ...loadFixtures('holdout')];
   const first = fixtures.map((fixture) => parseMessage(fixture.text, fixture.context));
   const again = [...fixtures].reverse().map((fixture) => parseMessage(fixture.text, fixture.context));
   expect(again.reverse()).toEqual(first);
+});
+
+test('a long message is read up to its first 4,000 characters, so any text parses quickly', () => {
+  const alert = 'Sent Rs.250.00\nFrom HDFC Bank A/C *4521\nTo SWIGGY\nOn 05/12/26\nRef 634012345678';
+  const withFooter = `${alert}\n${'Terms and conditions apply to every account. '.repeat(500)}`;
+  expect(withFooter.length).toBeGreaterThan(MAX_MESSAGE_LENGTH);
+  expect(parseMessage(withFooter, india)).toEqual(parseMessage(alert, india));
+  const digits = '9'.repeat(50_000);
+  expect(parseMessage(digits, india)).toEqual({ kind: 'ignored', reason: 'not-a-transaction' });
+  const afterTheLimit = `${' '.repeat(MAX_MESSAGE_LENGTH)}You spent £3.40 at Pret A Manger`;
+  expect(parseMessage(afterTheLimit, india)).toEqual({ kind: 'ignored', reason: 'not-a-transaction' });
+});
+
+test('the same message delivered with other spacing and line ends normalises alike', () => {
+  const sms = 'Sent Rs.250.00\nFrom HDFC Bank A/C *4521\nTo SWIGGY';
+  const email = '  Sent  Rs.250.00\r\n\r\nFrom HDFC Bank A/C *4521 \r\nTo\tSWIGGY\r\n';
+  expect(normaliseMessage(email)).toBe(normaliseMessage(sms));
+  expect(parseMessage(email, india)).toEqual(parseMessage(sms, india));
 });
