@@ -13,6 +13,22 @@ const timestamps = z.lazily(() => ({
 
 export const accountKinds = ['checking', 'savings', 'credit_card', 'cash', 'investment', 'loan', 'other'] as const;
 
+/** A card's or account's last digits as bank messages show them (`…1234`, `XX34`). */
+export const MAX_HINT_DIGITS = 10;
+export const lastDigitsHint = z.lazily(() =>
+  z.string().check(z.regex(/^[0-9]{2,6}$/, 'must be 2 to 6 digits (the last digits of a card or account)')),
+);
+
+/** What identifies the account in a bank message; absent on accounts created before hints = none. */
+export const accountHints = z.lazily(() =>
+  z.object({
+    lastDigits: z
+      .array(lastDigitsHint())
+      .check(z.maxLength(MAX_HINT_DIGITS, `must hold at most ${MAX_HINT_DIGITS} hints`)),
+  }),
+);
+export type AccountHints = z.infer<ReturnType<typeof accountHints>>;
+
 export const accountItem = z.lazily(() =>
   z.object({
     type: z.literal(AccountEntity.type),
@@ -31,6 +47,7 @@ export const accountItem = z.lazily(() =>
      * Absent on accounts older than the flag, which count as funding.
      */
     fundsGoal: z.optional(z.boolean()),
+    hints: z.optional(accountHints()),
     ...timestamps(),
   }),
 );

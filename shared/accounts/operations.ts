@@ -16,6 +16,7 @@ export const accountView = z.lazily(() =>
     balance: moneySchema(),
     transactionCount: z.int().check(z.nonnegative()),
     archived: z.boolean(),
+    hints: z.strictObject({ lastDigits: z.array(z.string()) }),
     ...timestampFields(),
   }),
 );

@@ -7,13 +7,22 @@ import { pageQuery } from '../kit/http/cursor';
 import { entityName, queryBoolean } from '../kit/http/fields';
 import { currencyCode } from '../kit/money/money';
 import * as z from '../kit/schema';
-import { accountKinds } from './items';
+import { accountHints, accountKinds } from './items';
+
+/** Hints as given: strict (an unknown hint kind is a 400 naming it), repeated digits kept once. */
+const hintsInput = z.lazily(() =>
+  z.pipe(
+    z.strictObject({ lastDigits: accountHints().shape.lastDigits }),
+    z.transform((hints) => ({ lastDigits: [...new Set(hints.lastDigits)] })),
+  ),
+);
 
 export const accountCreateSchema = z.lazily(() =>
   z.strictObject({
     name: entityName(),
     kind: z.enum(accountKinds),
     currency: currencyCode(),
+    hints: z.optional(hintsInput()),
   }),
 );
 export type AccountCreate = z.infer<ReturnType<typeof accountCreateSchema>>;
@@ -24,6 +33,8 @@ export const accountPatchSchema = z.lazily(() =>
       name: z.optional(entityName()),
       kind: z.optional(z.enum(accountKinds)),
       archived: z.optional(z.boolean()),
+      /** Replaces the hints as a whole (`{lastDigits: []}` clears them). */
+      hints: z.optional(hintsInput()),
     })
     .check(
       z.refine((patch) => Object.values(patch).some((value) => value !== undefined), {

@@ -25,6 +25,7 @@ export function newAccountItem(input: AccountCreate, accountId: string, now: str
     transactionCount: 0,
     archived: false,
     fundsGoal: false,
+    ...(input.hints && input.hints.lastDigits.length > 0 ? { hints: input.hints } : {}),
     createdAt: now,
     updatedAt: now,
     version: 1,
@@ -86,7 +87,7 @@ export function createAccountStore({ db, tableName }: { db: DynamoDBDocumentClie
         {
           tableName,
           key: AccountEntity.key(userId, accountId),
-          fields: { name: patch.name, kind: patch.kind, archived: patch.archived },
+          fields: { name: patch.name, kind: patch.kind, archived: patch.archived, hints: patch.hints },
           parse: (item) => accountItem().parse(item),
         },
         options,

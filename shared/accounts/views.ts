@@ -10,6 +10,7 @@ export function toAccountView(item: AccountItem) {
     balance: { amount: item.balance, currency: item.currency },
     transactionCount: item.transactionCount,
     archived: item.archived,
+    hints: { lastDigits: item.hints?.lastDigits ?? [] },
     createdAt: item.createdAt,
     updatedAt: item.updatedAt,
     version: item.version,

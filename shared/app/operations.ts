@@ -7,6 +7,7 @@
 import { accountsOperations } from '../accounts/operations';
 import { auditOperations } from '../audit/operations';
 import { budgetsOperations } from '../budgets/operations';
+import { capturesOperations } from '../captures/operations';
 import { categoriesOperations } from '../categories/operations';
 import { exportsOperations } from '../exports/operations';
 import { goalsOperations } from '../goals/operations';
@@ -27,6 +28,7 @@ export const operations = [
   ...goalsOperations,
   ...insightsOperations,
   ...exportsOperations,
+  ...capturesOperations,
   ...notificationsOperations,
   ...auditOperations,
   ...ratesOperations,

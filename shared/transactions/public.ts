@@ -1,18 +1,26 @@
 /** What other features may use of transactions: everything else in this folder is its own business. */
 
 export { transactionsEvents } from './events';
-export { type TransactionItem, transactionIndexPk, transactionItem, transactionKinds } from './items';
+export {
+  ExternalIdEntity,
+  type TransactionItem,
+  transactionIndexPk,
+  transactionItem,
+  transactionKinds,
+} from './items';
 export { createPayeeStore, normalizePayee } from './payee-store';
 export {
   createTransactionRecorder,
   type LedgerGuards,
   type PlannedTransaction,
+  type PlannedTransfer,
   type RecordingProfile,
   type TransactionRecorder,
 } from './record';
 export { type RestateOutcome, repriceProvisional, restateHome } from './reprice';
 export {
   type CreateTransactionBody,
+  type CreateTransferBody,
   createTransactionBody,
   MAX_TAGS,
   noteSchema,

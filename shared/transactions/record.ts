@@ -11,11 +11,12 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import type { GuardedItem } from '../kit/dynamodb/transact';
+import { ConflictError, NotFoundError } from '../kit/errors';
 import { createRateStore, ratesIfNeeded } from '../rates/public';
 import type { TransactionItem } from './items';
 import { createPayeeStore } from './payee-store';
-import { type Deltas, planCreate } from './plan';
-import { type CreateTransactionBody, checkDateWindow, todayIn } from './schemas';
+import { type Deltas, deltasBetween, planCreate, planTransfer, transferLegIds } from './plan';
+import { type CreateTransactionBody, type CreateTransferBody, checkDateWindow, todayIn } from './schemas';
 import { createTransactionStore } from './store';
 
 /** The write-time guards of the budgets in enforce mode that the item counts towards. */
@@ -33,6 +34,14 @@ export type RecordingProfile = {
 };
 
 export type PlannedTransaction = { item: TransactionItem; deltas: Deltas };
+
+/** Both legs of a transfer, and the entry it replaces (the other leg recorded before as an expense or income). */
+export type PlannedTransfer = {
+  outLeg: TransactionItem;
+  inLeg: TransactionItem;
+  replaced: TransactionItem | undefined;
+  deltas: Deltas;
+};
 
 export type TransactionRecorder = ReturnType<typeof createTransactionRecorder>;
 
@@ -83,6 +92,72 @@ export function createTransactionRecorder({
         rates: account
           ? await ratesIfNeeded(rates, date, body.money.currency, [account.currency, profile.homeCurrency])
           : undefined,
+      });
+    },
+
+    /**
+     * Plans a transfer whose one leg is already on the ledger as an expense or income (`replacesId`:
+     * a captured or imported line later recognised as a transfer between own accounts). The entry is
+     * removed in the same write as the legs are created, so balances move by the transfer only. Its
+     * externalId claim stays, so the line it came from is still known as recorded. Nothing written.
+     */
+    async planTransfer(
+      userId: string,
+      profile: RecordingProfile,
+      body: CreateTransferBody,
+      options: { replacesId?: string; externalId?: { leg: 'out' | 'in'; value: string } } = {},
+      now: Date = new Date(),
+    ): Promise<PlannedTransfer> {
+      const [from, to, replaced] = await Promise.all([
+        transactions.getAccount(userId, body.fromAccountId),
+        transactions.getAccount(userId, body.toAccountId),
+        options.replacesId ? transactions.get(userId, options.replacesId) : undefined,
+      ]);
+      if (options.replacesId && !replaced) throw new NotFoundError('transaction');
+      if (
+        replaced &&
+        (replaced.kind === 'transfer' || ![from?.accountId, to?.accountId].includes(replaced.accountId))
+      ) {
+        throw new ConflictError('The transaction to replace is not an entry of either account.', 'not-a-transfer-leg');
+      }
+      const today = todayIn(profile.timezone, now);
+      const date = body.date ?? today;
+      checkDateWindow(date, today);
+      const transferId = ulid(now.getTime());
+      const { outLeg, inLeg } = planTransfer(body, {
+        transferId,
+        ...transferLegIds(transferId),
+        now: now.toISOString(),
+        date,
+        from,
+        to,
+        homeCurrency: profile.homeCurrency,
+        rates:
+          from && to
+            ? await ratesIfNeeded(rates, date, body.money.currency, [from.currency, to.currency, profile.homeCurrency])
+            : undefined,
+      });
+      const claim = options.externalId;
+      const legs = {
+        outLeg: claim?.leg === 'out' ? { ...outLeg, externalId: claim.value } : outLeg,
+        inLeg: claim?.leg === 'in' ? { ...inLeg, externalId: claim.value } : inLeg,
+      };
+      return {
+        ...legs,
+        replaced,
+        deltas: deltasBetween(replaced ? [replaced] : [], [legs.outLeg, legs.inLeg]),
+      };
+    },
+
+    /** Writes a planned transfer (both legs, the replaced entry's removal) with `extra`, all or nothing. */
+    async writeTransfer(userId: string, planned: PlannedTransfer, extra: GuardedItem[] = []): Promise<void> {
+      await transactions.apply(userId, {
+        created: [planned.outLeg, planned.inLeg],
+        // The claim of the replaced entry is kept (externalId left out of the delete).
+        deleted: planned.replaced ? [{ ...planned.replaced, externalId: null }] : [],
+        deltas: planned.deltas,
+        now: planned.outLeg.createdAt,
+        extra,
       });
     },
 

@@ -120,7 +120,7 @@ describe('default stage', () => {
     });
   });
 
-  it('throttles the public auth routes below the stage, once those routes exist', () => {
+  it('throttles the public auth routes and the capture route below the stage, once those routes exist', () => {
     const throttled = routes.filter((route) => route.throttle);
     expect(throttled.map((route) => route.path).sort()).toEqual(
       [
@@ -131,6 +131,7 @@ describe('default stage', () => {
         '/v1/auth/resend-code',
         '/v1/auth/reset-password',
         '/v1/auth/signup',
+        '/v1/captures',
       ].sort(),
     );
     const stages = Object.values(synth.template.findResources('AWS::ApiGatewayV2::Stage')) as {
@@ -151,6 +152,8 @@ describe('default stage', () => {
     // CloudFormation refuses route settings for a route key that does not exist yet.
     const identity = synth.stack.features.get('identity')!;
     expect(stage.DependsOn).toContain(logicalId(synth.stack, identity.nestedStackResource as never));
+    const captures = synth.stack.features.get('captures')!;
+    expect(stage.DependsOn).toContain(logicalId(synth.stack, captures.nestedStackResource as never));
   });
 
   it('writes one JSON access-log line per request, without any header', () => {

@@ -40,6 +40,7 @@ describe('POST /v1/accounts', () => {
       balance: { amount: 0, currency: 'EUR' },
       transactionCount: 0,
       archived: false,
+      hints: { lastDigits: [] },
       createdAt: NOW,
       updatedAt: NOW,
       version: 1,
@@ -55,6 +56,30 @@ describe('POST /v1/accounts', () => {
         },
       ],
     ]);
+  });
+
+  test('stores the last-digit hints bank messages identify the account by, each once', async () => {
+    db.on(TransactWriteCommand).resolves({});
+
+    const response = await create({ ...body, hints: { lastDigits: ['1234', '56', '1234'] } });
+
+    expect(response.status).toBe(201);
+    expect(response.body.hints).toEqual({ lastDigits: ['1234', '56'] });
+    expect(transactions()[0]?.[0]?.Put?.Item?.hints).toEqual({ lastDigits: ['1234', '56'] });
+  });
+
+  test.each([
+    [{ lastDigits: ['1'] }, 'hints.lastDigits.0'],
+    [{ lastDigits: ['1234567'] }, 'hints.lastDigits.0'],
+    [{ lastDigits: ['12a4'] }, 'hints.lastDigits.0'],
+    [{ lastDigits: Array.from({ length: 11 }, (_, i) => `${1000 + i}`) }, 'hints.lastDigits'],
+    [{ lastDigits: ['1234'], iban: 'x' }, 'hints.iban'],
+  ])('refuses hints %j naming %s, writing nothing', async (hints, field) => {
+    const response = await create({ ...body, hints });
+
+    expect(response.status).toBe(400);
+    expect(fieldsOf(response)).toContain(field);
+    expect(transactions()).toEqual([]);
   });
 
   test('two accounts get two different ids, in creation order', async () => {

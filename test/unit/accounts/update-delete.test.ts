@@ -55,6 +55,24 @@ describe('PATCH /v1/accounts/{id}', () => {
     ]);
   });
 
+  test('replaces the hints as a whole; an account stored without hints reads as having none', async () => {
+    db.on(UpdateCommand).resolves({
+      Attributes: storedAccount('user-1', { hints: { lastDigits: ['9876'] }, version: 2, updatedAt: NOW }),
+    });
+
+    const response = await patch({ hints: { lastDigits: ['9876'] } });
+
+    expect(response.status).toBe(200);
+    expect(response.body.hints).toEqual({ lastDigits: ['9876'] });
+    expect(updates()[0]).toMatchObject({
+      UpdateExpression: 'SET #updatedAt = :updatedAt, #version = #version + :one, #hints = :hints',
+      ExpressionAttributeValues: expect.objectContaining({ ':hints': { lastDigits: ['9876'] } }),
+    });
+
+    db.on(UpdateCommand).resolves({ Attributes: storedAccount('user-1', { name: 'Renamed', version: 3 }) });
+    expect((await patch({ name: 'Renamed' })).body.hints).toEqual({ lastDigits: [] });
+  });
+
   test('If-Match puts the version in the condition; a stale one answers 412', async () => {
     db.on(UpdateCommand).rejects(conditionFailed(storedAccount('user-1', { version: 5 })));
 
