@@ -1,0 +1,34 @@
+/**
+ * Statement files (CSV, OFX/QFX, QIF, CAMT.053) read into rows: pure and synchronous, no I/O. A bad
+ * row is a failure with its line and reason; a file that is not the format at all throws
+ * StatementUnreadable.
+ */
+import { isCurrency } from '../../kit/money/currencies';
+import { parseCsv } from './csv';
+import { StatementUnreadable } from './errors';
+import { parseOfx } from './ofx';
+import type { CsvMapping, ParsedStatement, StatementFormat } from './types';
+
+export { type CsvPresetName, csvPresets } from './csv';
+export { StatementUnreadable } from './errors';
+export type * from './types';
+
+export type StatementOptions = {
+  /** The account's currency: the rows' currency unless the file says otherwise. */
+  currency: string;
+  /** CSV only: which column holds what (a preset of csvPresets or the user's own). */
+  mapping?: CsvMapping;
+};
+
+export function parseStatement(format: StatementFormat, content: string, options: StatementOptions): ParsedStatement {
+  if (!isCurrency(options.currency))
+    throw new StatementUnreadable('currency', `'${options.currency}' is not a currency`);
+  switch (format) {
+    case 'csv':
+      return parseCsv(content, options);
+    case 'ofx':
+      return parseOfx(content, options);
+    default:
+      throw new StatementUnreadable('format', `'${format}' is not a statement format Moneta reads`);
+  }
+}
