@@ -7,10 +7,12 @@ import { isCurrency } from '../../kit/money/currencies';
 import { parseCsv } from './csv';
 import { StatementUnreadable } from './errors';
 import { parseOfx } from './ofx';
+import { type DateOrder, parseQif } from './qif';
 import type { CsvMapping, ParsedStatement, StatementFormat } from './types';
 
 export { type CsvPresetName, csvPresets } from './csv';
 export { StatementUnreadable } from './errors';
+export type { DateOrder } from './qif';
 export type * from './types';
 
 export type StatementOptions = {
@@ -18,6 +20,11 @@ export type StatementOptions = {
   currency: string;
   /** CSV only: which column holds what (a preset of csvPresets or the user's own). */
   mapping?: CsvMapping;
+  /**
+   * QIF only: whether `01/02/2026` is 1 February (DMY) or 2 January (MDY). QIF does not say; when
+   * absent, MDY (Quicken's own) unless a day of the file can only be DMY (`25/12/2026`).
+   */
+  dateOrder?: DateOrder;
 };
 
 export function parseStatement(format: StatementFormat, content: string, options: StatementOptions): ParsedStatement {
@@ -28,6 +35,8 @@ export function parseStatement(format: StatementFormat, content: string, options
       return parseCsv(content, options);
     case 'ofx':
       return parseOfx(content, options);
+    case 'qif':
+      return parseQif(content, options);
     default:
       throw new StatementUnreadable('format', `'${format}' is not a statement format Moneta reads`);
   }
