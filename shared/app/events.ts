@@ -10,6 +10,7 @@ import { categoriesEvents, categoriesItemEvents } from '../categories/events';
 import { exportsDerivedEvents, exportsEvents, exportsItemEvents } from '../exports/events';
 import { goalsEvents, goalsItemEvents } from '../goals/events';
 import { identityEvents, identityItemEvents } from '../identity/events';
+import { importsEvents, importsItemEvents } from '../imports/events';
 import { insightsEvents, insightsItemEvents } from '../insights/events';
 import type { DeriveEvents, DetailOf } from '../kit/events/domain-events';
 import { summariesEvents, summariesItemEvents } from '../summaries/events';
@@ -28,6 +29,7 @@ export const domainItems = {
   ...insightsItemEvents,
   ...summariesItemEvents,
   ...exportsItemEvents,
+  ...importsItemEvents,
 } as const;
 
 export type DomainItemType = keyof typeof domainItems;
@@ -48,6 +50,7 @@ export const eventSchemas = {
   ...insightsEvents,
   ...summariesEvents,
   ...exportsEvents,
+  ...importsEvents,
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

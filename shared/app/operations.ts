@@ -11,6 +11,7 @@ import { categoriesOperations } from '../categories/operations';
 import { exportsOperations } from '../exports/operations';
 import { goalsOperations } from '../goals/operations';
 import { identityOperations } from '../identity/operations';
+import { importsOperations } from '../imports/operations';
 import { insightsOperations } from '../insights/operations';
 import { notificationsOperations } from '../notifications/operations';
 import { ratesOperations } from '../rates/operations';
@@ -26,6 +27,7 @@ export const operations = [
   ...goalsOperations,
   ...insightsOperations,
   ...exportsOperations,
+  ...importsOperations,
   ...notificationsOperations,
   ...auditOperations,
   ...ratesOperations,

@@ -1,8 +1,15 @@
 /** What other features may use of transactions: everything else in this folder is its own business. */
 
 export { transactionsEvents } from './events';
-export { type TransactionItem, transactionIndexPk, transactionItem, transactionKinds } from './items';
+export {
+  ExternalIdEntity,
+  type TransactionItem,
+  transactionIndexPk,
+  transactionItem,
+  transactionKinds,
+} from './items';
 export { createPayeeStore, normalizePayee } from './payee-store';
+export { planDelete } from './plan';
 export {
   createTransactionRecorder,
   type LedgerGuards,
@@ -19,4 +26,4 @@ export {
   todayIn,
   transactionDate,
 } from './schemas';
-export { createTransactionStore, type TransactionStore } from './store';
+export { createTransactionStore, StaleTransaction, type TransactionStore } from './store';
