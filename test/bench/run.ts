@@ -3,7 +3,8 @@
  * the figures go into closing notes and the README, and regressions are read, not guessed.
  *
  *   npm run bench                       every section
- *   npm run bench -- --only ledger      one section (cold-start | ledger | alerts | insights | cost)
+ *   npm run bench -- --only ledger      one section (cold-start | ledger | alerts | insights | imports | cost)
+ *   BENCH_IMPORT_ROWS=2000 npm run bench -- --only imports   a smaller statement (default 20,000 rows)
  *   BENCH_RUNS=3 npm run bench -- --only cold-start   fewer fresh processes per function (default 7)
  */
 import { writeFileSync } from 'node:fs';
@@ -11,10 +12,11 @@ import { parseArgs } from 'node:util';
 import { measureAlerts } from './alerts';
 import { measureCost } from './cost';
 import { coldStartTable, measureColdStarts } from './function-cold-start';
+import { measureImports } from './imports';
 import { measureInsights } from './insights';
 import { measureLedger } from './ledger';
 
-const sections = ['cold-start', 'ledger', 'alerts', 'insights', 'cost'] as const;
+const sections = ['cold-start', 'ledger', 'alerts', 'insights', 'imports', 'cost'] as const;
 const { values } = parseArgs({ options: { only: { type: 'string' } }, strict: true });
 if (values.only !== undefined && !(sections as readonly string[]).includes(values.only)) {
   console.error(`--only must be one of ${sections.join(', ')}; got ${values.only}`);
@@ -47,6 +49,11 @@ if (runs('insights')) {
     '\n## Insights: report reads and aggregator capacity for a user with 50,000 transactions (local cloud)\n',
   );
   await measureInsights();
+}
+
+if (runs('imports')) {
+  console.log('\n## Statement imports: rows per second of a generated CSV, upload to completed (local cloud)\n');
+  await measureImports();
 }
 
 if (runs('cost')) {
