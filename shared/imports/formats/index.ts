@@ -4,6 +4,7 @@
  * StatementUnreadable.
  */
 import { isCurrency } from '../../kit/money/currencies';
+import { parseCamt053 } from './camt053';
 import { parseCsv } from './csv';
 import { StatementUnreadable } from './errors';
 import { parseOfx } from './ofx';
@@ -37,6 +38,8 @@ export function parseStatement(format: StatementFormat, content: string, options
       return parseOfx(content, options);
     case 'qif':
       return parseQif(content, options);
+    case 'camt053':
+      return parseCamt053(content, options);
     default:
       throw new StatementUnreadable('format', `'${format}' is not a statement format Moneta reads`);
   }
