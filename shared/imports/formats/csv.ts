@@ -105,23 +105,31 @@ function checkMapping(mapping: CsvMapping | undefined): CsvMapping {
   return mapping;
 }
 
-/** The 1-based line a record starts on, from the line it ends on and its raw text. */
-function startLine(endLine: number, raw: string): number {
-  const body = raw.replace(/^[\r\n]+/, '').replace(/\r?\n$|\r$/, '');
-  return endLine - (body.match(/\r\n|\n|\r/g)?.length ?? 0);
+/**
+ * Line breaks inside a record's quoted fields: as a reader counts them (CRLF is one) and as
+ * csv-parse's `info.lines` does (each CR and each LF is one).
+ */
+function breaksIn(record: string[]): { lines: number; counted: number } {
+  let lines = 0;
+  let counted = 0;
+  for (const cell of record) {
+    if (!/[\r\n]/.test(cell)) continue;
+    lines += cell.match(/\r\n|\n|\r/g)?.length ?? 0;
+    counted += cell.match(/[\r\n]/g)?.length ?? 0;
+  }
+  return { lines, counted };
 }
 
 export function parseCsv(content: string, options: { currency: string; mapping?: CsvMapping }): ParsedStatement {
   const mapping = checkMapping(options.mapping);
   if (content.replace(/^\ufeff/, '').trim() === '') throw new StatementUnreadable('file', 'is empty');
   const delimiter = mapping.delimiter ?? guessDelimiter(content, mapping.columns.date);
-  let records: { record: string[]; info: { lines: number }; raw: string }[];
+  let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(content, {
       bom: true,
       delimiter,
       info: true,
-      raw: true,
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: true,
@@ -158,9 +166,14 @@ export function parseCsv(content: string, options: { currency: string; mapping?:
   const rows: StatementRow[] = [];
   const failures: RowFailure[] = [];
   const skipped: RowFailure[] = [];
-  for (const { record, info, raw } of records.slice(headerAt + 1)) {
-    if (record.every((cell) => cell.trim() === '')) continue;
-    const line = startLine(info.lines, raw);
+  // How far csv-parse's line count has run ahead of the file's lines (see breaksIn).
+  let ahead = 0;
+  for (const [at, { record, info }] of records.entries()) {
+    const breaks = breaksIn(record);
+    ahead += breaks.counted - breaks.lines;
+    if (at <= headerAt || record.every((cell) => cell.trim() === '')) continue;
+    // csv-parse counts the line a record ends on; a record spans lines through its quoted breaks.
+    const line = info.lines - ahead - breaks.lines;
     const cell = (key: Column) => (index[key] === undefined ? undefined : (record[index[key]] ?? '').trim());
     const fail = (reason: string) => failures.push({ line, reason: `line ${line}: ${reason}` });
     const extra = record.slice(header.length).filter((c) => c.trim() !== '');

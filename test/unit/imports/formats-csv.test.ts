@@ -234,3 +234,18 @@ describe('CSV files that cannot be read', () => {
     });
   });
 });
+
+test('a row after a quoted field with line breaks is reported at the line it starts on', () => {
+  const csv = 'Date,Payee,Description,Amount\n2026-01-02,A,"two\nlines",-1.00\n2026-01-03,B,"three\r\nlines\rhere",x\n';
+  const parsed = parseStatement('csv', csv, { currency: 'USD', mapping: csvPresets.iso });
+  expect(parsed.rows).toEqual([
+    { line: 2, date: '2026-01-02', amount: -100, currency: 'USD', payee: 'A', note: 'two lines', externalId: null },
+  ]);
+  expect(parsed.failures).toEqual([
+    { line: 4, reason: "line 4: Amount 'x' is not an amount with '.' as the decimal separator" },
+  ]);
+  const crlf = 'Date,Payee,Description,Amount\r\n2026-01-02,A,"two\r\nlines",-1.00\r\n2026-01-03,B,,x\r\n';
+  expect(parseStatement('csv', crlf, { currency: 'USD', mapping: csvPresets.iso }).failures.map((f) => f.line)).toEqual(
+    [4],
+  );
+});
