@@ -70,21 +70,32 @@ const normalise = (header: string) =>
     .trim()
     .toLowerCase();
 
-/**
- * The delimiter of the header line: of `,` `;` tab `|`, the one that occurs most often outside
- * quotes in the first line that names the date column (or the first non-empty line). Ties go to
- * the earlier of that list.
- */
-export function guessDelimiter(content: string, dateColumn: string): CsvMapping['delimiter'] & string {
-  const lines = content.replace(/^\ufeff/, '').split(/\r\n|\n|\r/, 50);
-  const header =
-    lines.find((line) => normalise(line).includes(normalise(dateColumn))) ?? lines.find((l) => l.trim() !== '') ?? '';
+/** Counts of each candidate delimiter outside double quotes in one line. */
+function delimiterCounts(line: string): Map<string, number> {
   const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
   let quoted = false;
-  for (const char of header) {
+  for (const char of line) {
     if (char === '"') quoted = !quoted;
     else if (!quoted && counts.has(char)) counts.set(char, (counts.get(char) as number) + 1);
   }
+  return counts;
+}
+
+/**
+ * The delimiter of the header line: the header is the first of the first fifty lines in which, split
+ * by one of `,` `;` tab `|`, a cell is the date column's name (so "Statement date: 01.11.2026" above
+ * the header does not count); failing that, the first non-empty line. Of the delimiters, the one
+ * that occurs most often outside quotes in that line; ties go to the earlier of that list.
+ */
+export function guessDelimiter(content: string, dateColumn: string): (typeof DELIMITERS)[number] {
+  const lines = content.replace(/^\ufeff/, '').split(/\r\n|\n|\r/, 50);
+  const wanted = normalise(dateColumn);
+  const names = (line: string, d: string) => line.split(d).map((cell) => normalise(cell.replace(/^\s*"|"\s*$/g, '')));
+  const header =
+    lines.find((line) => DELIMITERS.some((d) => names(line, d).includes(wanted))) ??
+    lines.find((line) => line.trim() !== '') ??
+    '';
+  const counts = delimiterCounts(header);
   let best: (typeof DELIMITERS)[number] = ',';
   for (const d of DELIMITERS) if ((counts.get(d) as number) > (counts.get(best) as number)) best = d;
   return best;

@@ -249,3 +249,17 @@ test('a row after a quoted field with line breaks is reported at the line it sta
     [4],
   );
 });
+
+test('the delimiter is guessed from the header line, not from a summary line above it', () => {
+  const mapping = { ...csvPresets.iso, delimiter: undefined };
+  const tabs =
+    'Statement date: 2026-01-31, account 1\n\nDate\tPayee\tDescription\tAmount\n2026-01-02\tA, B\tx\t"-1,234.50"\n';
+  expect(parseStatement('csv', tabs, { currency: 'USD', mapping }).rows).toEqual([
+    { line: 4, date: '2026-01-02', amount: -123450, currency: 'USD', payee: 'A, B', note: 'x', externalId: null },
+  ]);
+  const pipes = 'date|payee|description|amount\n2026-01-02|A;B|x|3.00\n';
+  expect(parseStatement('csv', pipes, { currency: 'USD', mapping }).rows[0]).toMatchObject({
+    payee: 'A;B',
+    amount: 300,
+  });
+});
