@@ -6,7 +6,7 @@
 import { parse } from 'csv-parse/sync';
 import { isCurrency } from '../../kit/money/currencies';
 import { displayAmount } from './amount';
-import { dayIn } from './dates';
+import { DAY_FORMATS, dayIn } from './dates';
 import { FieldError, StatementUnreadable } from './errors';
 import { cleanText } from './text';
 import type { CsvMapping, ParsedStatement, RowFailure, StatementRow } from './types';
@@ -104,6 +104,17 @@ export function guessDelimiter(content: string, dateColumn: string): (typeof DEL
 function checkMapping(mapping: CsvMapping | undefined): CsvMapping {
   if (mapping === undefined) throw new StatementUnreadable('mapping', 'a CSV file needs a column mapping or a preset');
   const { columns } = mapping;
+  // The mapping may come from a stored preset or a request body: its enumerations are checked here
+  // too, so a bad one is a refusal naming it rather than a crash.
+  if (mapping.delimiter !== undefined && !(DELIMITERS as readonly string[]).includes(mapping.delimiter)) {
+    throw new StatementUnreadable('mapping.delimiter', `must be one of , ; tab |`);
+  }
+  if (mapping.decimalSeparator !== '.' && mapping.decimalSeparator !== ',') {
+    throw new StatementUnreadable('mapping.decimalSeparator', "must be '.' or ','");
+  }
+  if (!(DAY_FORMATS as readonly string[]).includes(mapping.dateFormat)) {
+    throw new StatementUnreadable('mapping.dateFormat', `must be one of ${DAY_FORMATS.join(', ')}`);
+  }
   if (!columns?.date) throw new StatementUnreadable('mapping.columns.date', 'names no date column');
   const signed = columns.amount !== undefined;
   const split = columns.debit !== undefined || columns.credit !== undefined;

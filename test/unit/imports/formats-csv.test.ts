@@ -228,6 +228,19 @@ describe('CSV files that cannot be read', () => {
     });
   });
 
+  test('a mapping with an unknown day format, decimal separator or delimiter is refused, naming it', () => {
+    const bad = (change: object) =>
+      refusal(() =>
+        parseStatement('csv', 'Date,Amount\n', {
+          currency: 'USD',
+          mapping: { ...csvPresets.iso, ...change } as CsvMapping,
+        }),
+      ).field;
+    expect(bad({ dateFormat: 'D/M/Y' })).toBe('mapping.dateFormat');
+    expect(bad({ decimalSeparator: ' ' })).toBe('mapping.decimalSeparator');
+    expect(bad({ delimiter: ':' })).toBe('mapping.delimiter');
+  });
+
   test('an unknown account currency is refused', () => {
     expect(refusal(() => parseStatement('csv', 'Date\n', { currency: 'XYZ', mapping: csvPresets.iso }))).toMatchObject({
       field: 'currency',
