@@ -7,9 +7,12 @@ import { ImportEntity, type ImportFormat, type ImportItem } from './items';
 import { type ImportCreate, UnusableField, uploadContentTypes } from './schemas';
 
 export function resolveMapping(
-  body: Pick<ImportCreate, 'format' | 'mapping' | 'preset'>,
+  body: Pick<ImportCreate, 'format' | 'mapping' | 'preset' | 'dateOrder'>,
   presets: { names: readonly string[]; mapping: (name: string) => CsvMapping | undefined },
 ): { mapping: CsvMapping | null; preset: string | null } {
+  if (body.dateOrder !== undefined && body.format !== 'qif') {
+    throw new UnusableField('dateOrder', 'is for QIF files only');
+  }
   if (body.format !== 'csv') {
     if (body.mapping) throw new UnusableField('mapping', 'is for CSV files only');
     if (body.preset) throw new UnusableField('preset', 'is for CSV files only');
@@ -56,6 +59,7 @@ export function newImportItem(input: {
   format: ImportFormat;
   mapping: CsvMapping | null;
   preset: string | null;
+  dateOrder?: 'DMY' | 'MDY' | null;
   fileKey: string;
   status: 'queued' | 'awaiting-upload';
   now: string;
@@ -67,6 +71,7 @@ export function newImportItem(input: {
     format: input.format,
     mapping: input.mapping,
     preset: input.preset,
+    dateOrder: input.dateOrder ?? null,
     fileKey: input.fileKey,
     status: input.status,
     step: 0,

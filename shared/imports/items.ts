@@ -90,6 +90,8 @@ export const importItem = z.lazily(() =>
     /** The CSV mapping in force (a preset's, resolved at creation), null for the other formats. */
     mapping: z.nullable(csvMappingItem()),
     preset: z.nullable(z.string()),
+    /** QIF only: whether 01/02 is 1 February (DMY) or 2 January (MDY); null lets the parser decide. */
+    dateOrder: z.optional(z.nullable(z.enum(['DMY', 'MDY']))),
     /** The statement file in the files bucket (./files.ts). */
     fileKey: z.string(),
     status: z.enum(importStatuses),

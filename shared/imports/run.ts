@@ -18,7 +18,7 @@
 import type { RecordingProfile } from '../transactions/public';
 import type { ImportFiles } from './files';
 import { parsedRowsKey } from './files';
-import type { ParsedStatement, RowFailure, StatementFormat } from './formats/types';
+import type { ParsedStatement, StatementFormat } from './formats/types';
 import { rowExternalIds } from './identity';
 import { type ImportCounts, type ImportItem, ImportRowEntity, type ImportRowItem, type UndoCounts } from './items';
 import { type Entry, type RowDeps, reportChunk, type UndoDeps, undoChunk } from './rows';
@@ -31,7 +31,7 @@ export const CHUNK_ROWS = 200;
 export type StatementParser = (
   format: StatementFormat,
   content: string,
-  options: { currency: string; mapping?: NonNullable<ImportItem['mapping']> },
+  options: { currency: string; mapping?: NonNullable<ImportItem['mapping']>; dateOrder?: 'DMY' | 'MDY' },
 ) => ParsedStatement | Promise<ParsedStatement>;
 
 export type ImporterDeps = RowDeps &
@@ -86,12 +86,13 @@ async function parse(userId: string, job: ImportItem, deps: ImporterDeps): Promi
     parsed = await deps.parse(job.format, content.toString('utf8'), {
       currency,
       ...(job.mapping ? { mapping: job.mapping } : {}),
+      ...(job.dateOrder ? { dateOrder: job.dateOrder } : {}),
     });
   } catch (error) {
     return fail(userId, job, `not-a-statement: ${error instanceof Error ? error.message : String(error)}`, deps);
   }
   // Entries the file holds that are no booking (pending, zero): reported, never recorded.
-  const skipped = (parsed as ParsedStatement & { skipped?: RowFailure[] }).skipped ?? [];
+  const skipped = parsed.skipped ?? [];
   const total = parsed.rows.length + parsed.failures.length + skipped.length;
   if (total > MAX_IMPORT_ROWS) return fail(userId, job, 'too-many-rows', deps);
   const ids = rowExternalIds(job.accountId, parsed.rows);

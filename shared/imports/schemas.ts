@@ -51,6 +51,8 @@ export const importCreateSchema = z.lazily(() =>
     /** CSV only: how the columns map, or the name of a preset. */
     mapping: z.optional(csvMappingSchema()),
     preset: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+    /** QIF only: how its days are written (01/02/2026 is 1 February with DMY, 2 January with MDY). */
+    dateOrder: z.optional(z.enum(['DMY', 'MDY'])),
     /** The statement itself, for files up to 1 MB; without it the answer carries an upload grant. */
     content: z.optional(
       z.string().check(

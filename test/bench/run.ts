@@ -3,7 +3,7 @@
  * the figures go into closing notes and the README, and regressions are read, not guessed.
  *
  *   npm run bench                       every section
- *   npm run bench -- --only ledger      one section (cold-start | ledger | alerts | insights | imports | cost)
+ *   npm run bench -- --only ledger      one section (cold-start | ledger | alerts | insights | cost | statements | imports)
  *   BENCH_IMPORT_ROWS=2000 npm run bench -- --only imports   a smaller statement (default 20,000 rows)
  *   BENCH_RUNS=3 npm run bench -- --only cold-start   fewer fresh processes per function (default 7)
  */
@@ -15,8 +15,9 @@ import { coldStartTable, measureColdStarts } from './function-cold-start';
 import { measureImports } from './imports';
 import { measureInsights } from './insights';
 import { measureLedger } from './ledger';
+import { measureStatements } from './statements';
 
-const sections = ['cold-start', 'ledger', 'alerts', 'insights', 'imports', 'cost'] as const;
+const sections = ['cold-start', 'ledger', 'alerts', 'insights', 'cost', 'statements', 'imports'] as const;
 const { values } = parseArgs({ options: { only: { type: 'string' } }, strict: true });
 if (values.only !== undefined && !(sections as readonly string[]).includes(values.only)) {
   console.error(`--only must be one of ${sections.join(', ')}; got ${values.only}`);
@@ -59,4 +60,9 @@ if (runs('imports')) {
 if (runs('cost')) {
   console.log('\n## Cost: what AWS bills per transaction and per idle month (local cloud, counted)\n');
   await measureCost();
+}
+
+if (runs('statements')) {
+  console.log('\n## Statement files: parsing throughput (no cloud)\n');
+  measureStatements();
 }

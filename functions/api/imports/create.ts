@@ -39,13 +39,18 @@ export const handler = userRoute(importsCreate, async ({ userId, body, headers }
   const now = new Date();
   const importId = newEntityId(now.getTime());
   const fileKey = statementKey(userId, importId);
-  const base = { importId, accountId: account.accountId, format: body.format, mapping, preset, fileKey };
+  const dateOrder = body.dateOrder ?? null;
+  const base = { importId, accountId: account.accountId, format: body.format, mapping, preset, dateOrder, fileKey };
 
   let response: { status: number; body: unknown; headers: Record<string, string> };
   let job: ReturnType<typeof newImportItem>;
   if (body.content !== undefined) {
     try {
-      parseStatement(body.format, body.content, { currency: account.currency, ...(mapping ? { mapping } : {}) });
+      parseStatement(body.format, body.content, {
+        currency: account.currency,
+        ...(mapping ? { mapping } : {}),
+        ...(dateOrder ? { dateOrder } : {}),
+      });
     } catch (error) {
       if (!(error instanceof StatementUnreadable)) throw error;
       throw new UnusableField(error.field === 'file' ? 'content' : error.field, error.message);

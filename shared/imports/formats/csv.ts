@@ -6,7 +6,7 @@
 import { parse } from 'csv-parse/sync';
 import { isCurrency } from '../../kit/money/currencies';
 import { displayAmount } from './amount';
-import { dayIn } from './dates';
+import { DAY_FORMATS, dayIn } from './dates';
 import { FieldError, StatementUnreadable } from './errors';
 import { cleanText } from './text';
 import type { CsvMapping, ParsedStatement, RowFailure, StatementRow } from './types';
@@ -70,21 +70,32 @@ const normalise = (header: string) =>
     .trim()
     .toLowerCase();
 
-/**
- * The delimiter of the header line: of `,` `;` tab `|`, the one that occurs most often outside
- * quotes in the first line that names the date column (or the first non-empty line). Ties go to
- * the earlier of that list.
- */
-export function guessDelimiter(content: string, dateColumn: string): CsvMapping['delimiter'] & string {
-  const lines = content.replace(/^\ufeff/, '').split(/\r\n|\n|\r/, 50);
-  const header =
-    lines.find((line) => normalise(line).includes(normalise(dateColumn))) ?? lines.find((l) => l.trim() !== '') ?? '';
+/** Counts of each candidate delimiter outside double quotes in one line. */
+function delimiterCounts(line: string): Map<string, number> {
   const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
   let quoted = false;
-  for (const char of header) {
+  for (const char of line) {
     if (char === '"') quoted = !quoted;
     else if (!quoted && counts.has(char)) counts.set(char, (counts.get(char) as number) + 1);
   }
+  return counts;
+}
+
+/**
+ * The delimiter of the header line: the header is the first of the first fifty lines in which, split
+ * by one of `,` `;` tab `|`, a cell is the date column's name (so "Statement date: 01.11.2026" above
+ * the header does not count); failing that, the first non-empty line. Of the delimiters, the one
+ * that occurs most often outside quotes in that line; ties go to the earlier of that list.
+ */
+export function guessDelimiter(content: string, dateColumn: string): (typeof DELIMITERS)[number] {
+  const lines = content.replace(/^\ufeff/, '').split(/\r\n|\n|\r/, 50);
+  const wanted = normalise(dateColumn);
+  const names = (line: string, d: string) => line.split(d).map((cell) => normalise(cell.replace(/^\s*"|"\s*$/g, '')));
+  const header =
+    lines.find((line) => DELIMITERS.some((d) => names(line, d).includes(wanted))) ??
+    lines.find((line) => line.trim() !== '') ??
+    '';
+  const counts = delimiterCounts(header);
   let best: (typeof DELIMITERS)[number] = ',';
   for (const d of DELIMITERS) if ((counts.get(d) as number) > (counts.get(best) as number)) best = d;
   return best;
@@ -93,6 +104,17 @@ export function guessDelimiter(content: string, dateColumn: string): CsvMapping[
 function checkMapping(mapping: CsvMapping | undefined): CsvMapping {
   if (mapping === undefined) throw new StatementUnreadable('mapping', 'a CSV file needs a column mapping or a preset');
   const { columns } = mapping;
+  // The mapping may come from a stored preset or a request body: its enumerations are checked here
+  // too, so a bad one is a refusal naming it rather than a crash.
+  if (mapping.delimiter !== undefined && !(DELIMITERS as readonly string[]).includes(mapping.delimiter)) {
+    throw new StatementUnreadable('mapping.delimiter', `must be one of , ; tab |`);
+  }
+  if (mapping.decimalSeparator !== '.' && mapping.decimalSeparator !== ',') {
+    throw new StatementUnreadable('mapping.decimalSeparator', "must be '.' or ','");
+  }
+  if (!(DAY_FORMATS as readonly string[]).includes(mapping.dateFormat)) {
+    throw new StatementUnreadable('mapping.dateFormat', `must be one of ${DAY_FORMATS.join(', ')}`);
+  }
   if (!columns?.date) throw new StatementUnreadable('mapping.columns.date', 'names no date column');
   const signed = columns.amount !== undefined;
   const split = columns.debit !== undefined || columns.credit !== undefined;
@@ -105,23 +127,31 @@ function checkMapping(mapping: CsvMapping | undefined): CsvMapping {
   return mapping;
 }
 
-/** The 1-based line a record starts on, from the line it ends on and its raw text. */
-function startLine(endLine: number, raw: string): number {
-  const body = raw.replace(/^[\r\n]+/, '').replace(/\r?\n$|\r$/, '');
-  return endLine - (body.match(/\r\n|\n|\r/g)?.length ?? 0);
+/**
+ * Line breaks inside a record's quoted fields: as a reader counts them (CRLF is one) and as
+ * csv-parse's `info.lines` does (each CR and each LF is one).
+ */
+function breaksIn(record: string[]): { lines: number; counted: number } {
+  let lines = 0;
+  let counted = 0;
+  for (const cell of record) {
+    if (!/[\r\n]/.test(cell)) continue;
+    lines += cell.match(/\r\n|\n|\r/g)?.length ?? 0;
+    counted += cell.match(/[\r\n]/g)?.length ?? 0;
+  }
+  return { lines, counted };
 }
 
 export function parseCsv(content: string, options: { currency: string; mapping?: CsvMapping }): ParsedStatement {
   const mapping = checkMapping(options.mapping);
   if (content.replace(/^\ufeff/, '').trim() === '') throw new StatementUnreadable('file', 'is empty');
   const delimiter = mapping.delimiter ?? guessDelimiter(content, mapping.columns.date);
-  let records: { record: string[]; info: { lines: number }; raw: string }[];
+  let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(content, {
       bom: true,
       delimiter,
       info: true,
-      raw: true,
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: true,
@@ -158,9 +188,14 @@ export function parseCsv(content: string, options: { currency: string; mapping?:
   const rows: StatementRow[] = [];
   const failures: RowFailure[] = [];
   const skipped: RowFailure[] = [];
-  for (const { record, info, raw } of records.slice(headerAt + 1)) {
-    if (record.every((cell) => cell.trim() === '')) continue;
-    const line = startLine(info.lines, raw);
+  // How far csv-parse's line count has run ahead of the file's lines (see breaksIn).
+  let ahead = 0;
+  for (const [at, { record, info }] of records.entries()) {
+    const breaks = breaksIn(record);
+    ahead += breaks.counted - breaks.lines;
+    if (at <= headerAt || record.every((cell) => cell.trim() === '')) continue;
+    // csv-parse counts the line a record ends on; a record spans lines through its quoted breaks.
+    const line = info.lines - ahead - breaks.lines;
     const cell = (key: Column) => (index[key] === undefined ? undefined : (record[index[key]] ?? '').trim());
     const fail = (reason: string) => failures.push({ line, reason: `line ${line}: ${reason}` });
     const extra = record.slice(header.length).filter((c) => c.trim() !== '');

@@ -4,6 +4,7 @@
  * StatementUnreadable.
  */
 import { isCurrency } from '../../kit/money/currencies';
+import { parseCamt053 } from './camt053';
 import { parseCsv } from './csv';
 import { StatementUnreadable } from './errors';
 import { parseOfx } from './ofx';
@@ -13,6 +14,7 @@ import type { CsvMapping, ParsedStatement, StatementFormat } from './types';
 export { type CsvPresetName, csvPresets } from './csv';
 export { StatementUnreadable } from './errors';
 export type { DateOrder } from './qif';
+export { csvMappingSchema, csvPresetNameSchema, dateOrderSchema, statementFormatSchema } from './schema';
 export type * from './types';
 
 export type StatementOptions = {
@@ -28,8 +30,12 @@ export type StatementOptions = {
 };
 
 export function parseStatement(format: StatementFormat, content: string, options: StatementOptions): ParsedStatement {
-  if (!isCurrency(options.currency))
+  if (!isCurrency(options.currency)) {
     throw new StatementUnreadable('currency', `'${options.currency}' is not a currency`);
+  }
+  if (options.dateOrder !== undefined && options.dateOrder !== 'DMY' && options.dateOrder !== 'MDY') {
+    throw new StatementUnreadable('dateOrder', "must be 'DMY' or 'MDY'");
+  }
   switch (format) {
     case 'csv':
       return parseCsv(content, options);
@@ -37,6 +43,8 @@ export function parseStatement(format: StatementFormat, content: string, options
       return parseOfx(content, options);
     case 'qif':
       return parseQif(content, options);
+    case 'camt053':
+      return parseCamt053(content, options);
     default:
       throw new StatementUnreadable('format', `'${format}' is not a statement format Moneta reads`);
   }

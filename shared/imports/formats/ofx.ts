@@ -24,6 +24,38 @@ function decodeEntities(text: string): string {
   });
 }
 
+/**
+ * The aggregates a statement is read through. In SGML an element with no text is either an
+ * aggregate or an empty leaf (`<MEMO>` and nothing); it is an aggregate when it is one of these or
+ * its end tag occurs somewhere in the file (aggregates have end tags, leaves need not).
+ */
+const AGGREGATES = new Set([
+  'OFX',
+  'SIGNONMSGSRSV1',
+  'SONRS',
+  'STATUS',
+  'FI',
+  'BANKMSGSRSV1',
+  'STMTTRNRS',
+  'STMTRS',
+  'CREDITCARDMSGSRSV1',
+  'CCSTMTTRNRS',
+  'CCSTMTRS',
+  'BANKACCTFROM',
+  'BANKACCTTO',
+  'CCACCTFROM',
+  'CCACCTTO',
+  'BANKTRANLIST',
+  'STMTTRN',
+  'PAYEE',
+  'CURRENCY',
+  'ORIGCURRENCY',
+  'LEDGERBAL',
+  'AVAILBAL',
+  'BALLIST',
+  'BAL',
+]);
+
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
@@ -37,6 +69,7 @@ export function ofxToXml(content: string): string {
   const start = content.search(/<OFX>/i);
   if (start < 0) throw new StatementUnreadable('file', 'is not an OFX file (no <OFX> element)');
   const body = content.slice(start).replace(/<!--[\s\S]*?-->/g, '');
+  const closed = new Set([...body.matchAll(/<\/([A-Za-z][\w.]*)\s*>/g)].map((m) => (m[1] as string).toUpperCase()));
   const out: string[] = [];
   const open: string[] = [];
   const closeTo = (name: string) => {
@@ -57,7 +90,7 @@ export function ofxToXml(content: string): string {
     }
     previousLeaf = undefined;
     const value = text.trim();
-    if (selfClosing) {
+    if (selfClosing || (value === '' && !AGGREGATES.has(name) && !closed.has(name))) {
       out.push(`<${name}/>`);
     } else if (value !== '') {
       out.push(`<${name}>${escapeXml(decodeEntities(value))}</${name}>`);

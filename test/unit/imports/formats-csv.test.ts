@@ -228,9 +228,51 @@ describe('CSV files that cannot be read', () => {
     });
   });
 
+  test('a mapping with an unknown day format, decimal separator or delimiter is refused, naming it', () => {
+    const bad = (change: object) =>
+      refusal(() =>
+        parseStatement('csv', 'Date,Amount\n', {
+          currency: 'USD',
+          mapping: { ...csvPresets.iso, ...change } as CsvMapping,
+        }),
+      ).field;
+    expect(bad({ dateFormat: 'D/M/Y' })).toBe('mapping.dateFormat');
+    expect(bad({ decimalSeparator: ' ' })).toBe('mapping.decimalSeparator');
+    expect(bad({ delimiter: ':' })).toBe('mapping.delimiter');
+  });
+
   test('an unknown account currency is refused', () => {
     expect(refusal(() => parseStatement('csv', 'Date\n', { currency: 'XYZ', mapping: csvPresets.iso }))).toMatchObject({
       field: 'currency',
     });
+  });
+});
+
+test('a row after a quoted field with line breaks is reported at the line it starts on', () => {
+  const csv = 'Date,Payee,Description,Amount\n2026-01-02,A,"two\nlines",-1.00\n2026-01-03,B,"three\r\nlines\rhere",x\n';
+  const parsed = parseStatement('csv', csv, { currency: 'USD', mapping: csvPresets.iso });
+  expect(parsed.rows).toEqual([
+    { line: 2, date: '2026-01-02', amount: -100, currency: 'USD', payee: 'A', note: 'two lines', externalId: null },
+  ]);
+  expect(parsed.failures).toEqual([
+    { line: 4, reason: "line 4: Amount 'x' is not an amount with '.' as the decimal separator" },
+  ]);
+  const crlf = 'Date,Payee,Description,Amount\r\n2026-01-02,A,"two\r\nlines",-1.00\r\n2026-01-03,B,,x\r\n';
+  expect(parseStatement('csv', crlf, { currency: 'USD', mapping: csvPresets.iso }).failures.map((f) => f.line)).toEqual(
+    [4],
+  );
+});
+
+test('the delimiter is guessed from the header line, not from a summary line above it', () => {
+  const mapping = { ...csvPresets.iso, delimiter: undefined };
+  const tabs =
+    'Statement date: 2026-01-31, account 1\n\nDate\tPayee\tDescription\tAmount\n2026-01-02\tA, B\tx\t"-1,234.50"\n';
+  expect(parseStatement('csv', tabs, { currency: 'USD', mapping }).rows).toEqual([
+    { line: 4, date: '2026-01-02', amount: -123450, currency: 'USD', payee: 'A, B', note: 'x', externalId: null },
+  ]);
+  const pipes = 'date|payee|description|amount\n2026-01-02|A;B|x|3.00\n';
+  expect(parseStatement('csv', pipes, { currency: 'USD', mapping }).rows[0]).toMatchObject({
+    payee: 'A;B',
+    amount: 300,
   });
 });

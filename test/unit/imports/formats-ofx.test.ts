@@ -112,6 +112,24 @@ describe('OFX details', () => {
     );
   });
 
+  test('an empty leaf without an end tag does not swallow the fields after it', () => {
+    const parsed = parseStatement('ofx', entry('<DTPOSTED>20260105<TRNAMT>-1<MEMO>\n<NAME>Shop<FITID>7'), {
+      currency: 'EUR',
+    });
+    expect(parsed.rows[0]).toMatchObject({ payee: 'Shop', note: null, externalId: '7' });
+  });
+
+  test('entries are read when no STMTTRN of the file is ever closed', () => {
+    const sgml =
+      'OFXHEADER:100\n\n<OFX><BANKMSGSRSV1><STMTTRNRS><STMTRS><CURDEF>USD<BANKTRANLIST>' +
+      '<STMTTRN><DTPOSTED>20260105<TRNAMT>-1.00<FITID>a<STMTTRN><DTPOSTED>20260106<TRNAMT>2.00<FITID>b' +
+      '</BANKTRANLIST></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>';
+    expect(parseStatement('ofx', sgml, { currency: 'EUR' }).rows.map((r) => [r.externalId, r.amount])).toEqual([
+      ['a', -100],
+      ['b', 200],
+    ]);
+  });
+
   test('an entry in another currency (a CURRENCY aggregate) is read in that currency', () => {
     const parsed = parseStatement(
       'ofx',

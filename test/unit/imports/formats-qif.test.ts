@@ -86,6 +86,12 @@ describe('the date order of QIF days', () => {
     expect(parsed.failures).toEqual([{ line: 7, reason: "line 7: D (date) '25/12/2026' is not a real day" }]);
   });
 
+  test('a date order other than DMY or MDY is refused', () => {
+    expect(() => parseStatement('qif', card, { currency: 'EUR', dateOrder: 'YMD' as unknown as 'DMY' })).toThrow(
+      StatementUnreadable,
+    );
+  });
+
   test('an ambiguous file is month-first unless told otherwise', () => {
     const qif = '!Type:Bank\nD03/04/2026\nT-1.00\n^\n';
     expect(parseStatement('qif', qif, { currency: 'USD' }).rows[0]?.date).toBe('2026-03-04');
