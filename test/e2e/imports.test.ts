@@ -23,8 +23,9 @@ import {
   listTransactions,
 } from './support/ledger';
 import { sleep } from './support/poll';
-import { settle } from './support/settle';
+import { CHAOS_OFF, CHAOS_ON, setChaos, settle } from './support/settle';
 import { closeTable } from './support/table';
+import { describeWithMailbox } from './support/targets';
 
 jest.setTimeout(300_000);
 afterAll(() => closeTable());
@@ -235,6 +236,25 @@ describe('a CSV without ids', () => {
     expect((await reportOf(user, third.id)).map((r) => r.undo)).toEqual(['removed', 'kept-edited']);
     expect((await api.get(`/v1/transactions/${cinema!.transactionId}`, { token: user.token })).status).toBe(404);
     expect((await api.get(`/v1/transactions/${books!.transactionId}`, { token: user.token })).status).toBe(200);
+  });
+});
+
+// Chaos needs the local bus (as the mailbox does): every event delivered twice, late, out of order.
+describeWithMailbox('under chaos', () => {
+  afterAll(() => setChaos(CHAOS_OFF));
+
+  test('every step event delivered twice and late still records each row once, and undo removes each once', async () => {
+    const user = await ledgerUser({ homeCurrency: 'USD' });
+    const account = await createAccount(user, { currency: 'USD' });
+    await setChaos(CHAOS_ON);
+    const done = await importInline(user, { accountId: account.id, format: 'ofx', content: fixture('bank-1.02.ofx') });
+    expect(done.counts).toEqual({ total: 10, created: 10, duplicates: 0, needsReview: 0, failed: 0, skipped: 0 });
+    expect(await getAccount(user, account.id)).toMatchObject({ balance: { amount: 45_659 }, transactionCount: 10 });
+    const undone = await undo(user, done.id);
+    expect(undone.undo).toEqual({ removed: 10, keptEdited: 0, alreadyDeleted: 0 });
+    await setChaos(CHAOS_OFF);
+    await settle();
+    expect(await getAccount(user, account.id)).toMatchObject({ balance: { amount: 0 }, transactionCount: 0 });
   });
 });
 
