@@ -12,6 +12,7 @@ import { type DateOrder, parseQif } from './qif';
 import type { CsvMapping, ParsedStatement, StatementFormat } from './types';
 
 export { type CsvPresetName, csvPresets } from './csv';
+export { decodeStatement } from './decode';
 export { StatementUnreadable } from './errors';
 export type { DateOrder } from './qif';
 export { csvMappingSchema, csvPresetNameSchema, dateOrderSchema, statementFormatSchema } from './schema';
