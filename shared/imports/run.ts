@@ -18,6 +18,7 @@
 import type { RecordingProfile } from '../transactions/public';
 import type { ImportFiles } from './files';
 import { parsedRowsKey } from './files';
+import { decodeStatement } from './formats/index';
 import type { ParsedStatement, StatementFormat } from './formats/types';
 import { rowExternalIds } from './identity';
 import { type ImportCounts, type ImportItem, ImportRowEntity, type ImportRowItem, type UndoCounts } from './items';
@@ -83,7 +84,8 @@ async function parse(userId: string, job: ImportItem, deps: ImporterDeps): Promi
   if (!currency) return fail(userId, job, 'account-missing', deps);
   let parsed: ParsedStatement;
   try {
-    parsed = await deps.parse(job.format, content.toString('utf8'), {
+    // Uploads come as the bank wrote them: UTF-8, UTF-16 with a mark, or Windows-1252.
+    parsed = await deps.parse(job.format, decodeStatement(content), {
       currency,
       ...(job.mapping ? { mapping: job.mapping } : {}),
       ...(job.dateOrder ? { dateOrder: job.dateOrder } : {}),

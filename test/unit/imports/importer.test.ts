@@ -326,6 +326,22 @@ test('undo removes what the import created, keeps what was edited, and a re-impo
   expect(await balance(userId)).toMatchObject({ balance: NET, transactionCount: 8 });
 });
 
+test('an uploaded Windows-1252 statement reaches the parser as the text the bank wrote', async () => {
+  const userId = await seedUser();
+  const files = memoryFiles();
+  const job = await queue(userId, files);
+  await files.put(job.fileKey, Buffer.from('Date;Payee\n01.11.2026;B\xe4ckerei M\xfcller\n', 'latin1'), 'text/csv');
+  let seen = '';
+  const deps = depsFor(files, {
+    parse: (_format, content) => {
+      seen = content;
+      return { rows: [], failures: [] };
+    },
+  });
+  expect(await drive(userId, job.importId, deps)).toMatchObject({ status: 'completed', total: 0 });
+  expect(seen).toContain('Bäckerei Müller');
+});
+
 test('a file that is not a statement, or is missing, fails the import with the reason', async () => {
   const userId = await seedUser();
   const files = memoryFiles();
