@@ -287,6 +287,24 @@ describe('a statement through an upload grant', () => {
   });
 });
 
+describe('retries and listing', () => {
+  test('a retried create with its Idempotency-Key answers the first import; the list pages newest first', async () => {
+    const user = await ledgerUser();
+    const account = await createAccount(user, { currency: 'EUR' });
+    const body = { accountId: account.id, format: 'csv', preset: 'eu-semicolon', content: fixture('eu-semicolon.csv') };
+    const headers = { 'idempotency-key': `import-${account.id}` };
+    const first = expectOk(await api.post('/v1/imports', body, { token: user.token, headers }), 202, 'create');
+    const retry = expectOk(await api.post('/v1/imports', body, { token: user.token, headers }), 202, 'retry');
+    expect(retry.json.id).toBe(first.json.id);
+    await follow(user, first.json.id);
+    const second = await importInline(user, { ...body });
+    const listed = await listAll<ImportView>(user, '/v1/imports', { limit: 1 });
+    expect(listed.items.map((i) => i.id)).toEqual([second.id, first.json.id]);
+    expect(listed.pages.slice(0, 2)).toEqual([1, 1]);
+    expect(await getAccount(user, account.id)).toMatchObject({ balance: { amount: 198_612 }, transactionCount: 15 });
+  });
+});
+
 describe('validation and isolation', () => {
   let owner: LedgerUser;
   let stranger: LedgerUser;
