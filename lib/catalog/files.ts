@@ -4,8 +4,11 @@
  * the same object (lib/local/s3.ts), so the two cannot disagree about a rule.
  */
 
-/** Workbooks written by the export job live under this prefix and expire on their own. */
-export { EXPORTS_PREFIX } from '../../shared/kit/aws/files-layout';
+/**
+ * Workbooks written by the export job, and statements sent for import, live under these prefixes
+ * and expire on their own; every user prefix sits under one of USER_FILE_ROOTS.
+ */
+export { EXPORTS_PREFIX, IMPORTS_PREFIX, USER_FILE_ROOTS } from '../../shared/kit/aws/files-layout';
 
 /** The bucket the local cloud creates; on AWS CloudFormation names it. */
 export const LOCAL_FILES_BUCKET = 'moneta-files';
@@ -13,6 +16,11 @@ export const LOCAL_FILES_BUCKET = 'moneta-files';
 export const filesBucket = {
   /** An export is downloaded within minutes; a week leaves room for a second download. */
   exportsExpireAfterDays: 7,
+  /**
+   * A statement is read once, when its import runs (the report lives in the table, and undo reads
+   * only that): a week leaves room for an import that waits on its upload or retries.
+   */
+  importsExpireAfterDays: 7,
   /** A browser that gave up half-way leaves parts that are billed until aborted. */
   abortIncompleteUploadsAfterDays: 1,
   /**

@@ -8,7 +8,7 @@
 import { Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { EXPORTS_PREFIX, filesBucket } from '../catalog/files';
+import { EXPORTS_PREFIX, filesBucket, IMPORTS_PREFIX } from '../catalog/files';
 
 type FilesProps = {
   /** Browser origins allowed to upload with a presigned POST (the `corsOrigins` setting). */
@@ -33,6 +33,11 @@ export class Files extends Construct {
           id: 'ExpireExports',
           prefix: EXPORTS_PREFIX,
           expiration: Duration.days(filesBucket.exportsExpireAfterDays),
+        },
+        {
+          id: 'ExpireImports',
+          prefix: IMPORTS_PREFIX,
+          expiration: Duration.days(filesBucket.importsExpireAfterDays),
         },
         {
           id: 'AbortIncompleteUploads',

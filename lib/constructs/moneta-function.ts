@@ -24,7 +24,7 @@ import type { CfnBucket, IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { bundlingDefaults } from '../catalog/bundling';
 import { environmentFor, type ResourceNames } from '../catalog/environment';
-import { EXPORTS_PREFIX } from '../catalog/files';
+import { USER_FILE_ROOTS } from '../catalog/files';
 import type { FunctionSpec } from '../catalog/functions';
 import { DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS } from '../catalog/functions';
 import { functionLogging, type LogLevel } from '../catalog/logging';
@@ -168,7 +168,7 @@ export class MonetaFunction extends NodejsFunction {
         new PolicyStatement({
           actions: ['s3:ListBucket'],
           resources: [bindings.filesBucket.bucketArn],
-          conditions: { StringLike: { 's3:prefix': [`${EXPORTS_PREFIX}*`] } },
+          conditions: { StringLike: { 's3:prefix': USER_FILE_ROOTS.map((root) => `${root}*`) } },
         }),
       );
     }

@@ -8,6 +8,7 @@ import { budgetsConsumers } from '../budgets/consumers';
 import { exportsConsumers } from '../exports/consumers';
 import { goalsConsumers } from '../goals/consumers';
 import { identityConsumers } from '../identity/consumers';
+import { importsConsumers } from '../imports/consumers';
 import { insightsConsumers } from '../insights/consumers';
 import { notificationsConsumers } from '../notifications/consumers';
 import { rulesConsumers } from '../rules/consumers';
@@ -26,6 +27,7 @@ export const consumers = [
   ...insightsConsumers,
   ...exportsConsumers,
   ...rulesConsumers,
+  ...importsConsumers,
   auditLogger,
 ] as const satisfies readonly { events: readonly EventName[] }[];
 

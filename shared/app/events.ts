@@ -10,6 +10,7 @@ import { categoriesEvents, categoriesItemEvents } from '../categories/events';
 import { exportsDerivedEvents, exportsEvents, exportsItemEvents } from '../exports/events';
 import { goalsEvents, goalsItemEvents } from '../goals/events';
 import { identityEvents, identityItemEvents } from '../identity/events';
+import { importsEvents, importsItemEvents } from '../imports/events';
 import { insightsEvents, insightsItemEvents } from '../insights/events';
 import type { DeriveEvents, DetailOf } from '../kit/events/domain-events';
 import { rulesEvents, rulesItemEvents } from '../rules/events';
@@ -30,6 +31,7 @@ export const domainItems = {
   ...summariesItemEvents,
   ...exportsItemEvents,
   ...rulesItemEvents,
+  ...importsItemEvents,
 } as const;
 
 export type DomainItemType = keyof typeof domainItems;
@@ -51,6 +53,7 @@ export const eventSchemas = {
   ...summariesEvents,
   ...exportsEvents,
   ...rulesEvents,
+  ...importsEvents,
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

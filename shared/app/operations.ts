@@ -12,6 +12,7 @@ import { categoriesOperations } from '../categories/operations';
 import { exportsOperations } from '../exports/operations';
 import { goalsOperations } from '../goals/operations';
 import { identityOperations } from '../identity/operations';
+import { importsOperations } from '../imports/operations';
 import { insightsOperations } from '../insights/operations';
 import { notificationsOperations } from '../notifications/operations';
 import { ratesOperations } from '../rates/operations';
@@ -29,6 +30,7 @@ export const operations = [
   ...insightsOperations,
   ...exportsOperations,
   ...capturesOperations,
+  ...importsOperations,
   ...notificationsOperations,
   ...auditOperations,
   ...ratesOperations,

@@ -9,6 +9,7 @@ export {
   transactionKinds,
 } from './items';
 export { createPayeeStore, normalizePayee } from './payee-store';
+export { planDelete } from './plan';
 export {
   createTransactionRecorder,
   type LedgerGuards,

@@ -3,7 +3,8 @@
  * the figures go into closing notes and the README, and regressions are read, not guessed.
  *
  *   npm run bench                       every section
- *   npm run bench -- --only ledger      one section (cold-start | ledger | alerts | insights | cost | parse)
+ *   npm run bench -- --only ledger      one section (cold-start | ledger | alerts | insights | cost | parse | statements | imports)
+ *   BENCH_IMPORT_ROWS=2000 npm run bench -- --only imports   a smaller statement (default 20,000 rows)
  *   BENCH_RUNS=3 npm run bench -- --only cold-start   fewer fresh processes per function (default 7)
  */
 import { writeFileSync } from 'node:fs';
@@ -11,11 +12,13 @@ import { parseArgs } from 'node:util';
 import { measureAlerts } from './alerts';
 import { measureCost } from './cost';
 import { coldStartTable, measureColdStarts } from './function-cold-start';
+import { measureImports } from './imports';
 import { measureInsights } from './insights';
 import { measureLedger } from './ledger';
 import { measureParse } from './parse';
+import { measureStatements } from './statements';
 
-const sections = ['cold-start', 'ledger', 'alerts', 'insights', 'cost', 'parse'] as const;
+const sections = ['cold-start', 'ledger', 'alerts', 'insights', 'cost', 'parse', 'statements', 'imports'] as const;
 const { values } = parseArgs({ options: { only: { type: 'string' } }, strict: true });
 if (values.only !== undefined && !(sections as readonly string[]).includes(values.only)) {
   console.error(`--only must be one of ${sections.join(', ')}; got ${values.only}`);
@@ -50,6 +53,11 @@ if (runs('insights')) {
   await measureInsights();
 }
 
+if (runs('imports')) {
+  console.log('\n## Statement imports: rows per second of a generated CSV, upload to completed (local cloud)\n');
+  await measureImports();
+}
+
 if (runs('cost')) {
   console.log('\n## Cost: what AWS bills per transaction and per idle month (local cloud, counted)\n');
   await measureCost();
@@ -58,4 +66,9 @@ if (runs('cost')) {
 if (runs('parse')) {
   console.log('\n## Bank-message parser: field accuracy on the holdout messages, time per message (offline)\n');
   measureParse();
+}
+
+if (runs('statements')) {
+  console.log('\n## Statement files: parsing throughput (no cloud)\n');
+  measureStatements();
 }

@@ -20,7 +20,15 @@ import {
 } from './support/synth';
 
 /** Who may touch the files bucket: the export writer, its download link and email, the eraser. */
-const FILES_GRANTS = ['exporter: readWrite', 'exports-download: read', 'notifier: read', 'user-data-eraser: erase'];
+const FILES_GRANTS = [
+  'exporter: readWrite',
+  'exports-download: read',
+  'importer: readWrite',
+  'imports-create: write',
+  'imports-start: read',
+  'notifier: read',
+  'user-data-eraser: erase',
+];
 
 const bucketOf = (synth: Synthesized) => {
   const buckets = resourcesOfType(synth.stacks, 'AWS::S3::Bucket');
@@ -66,9 +74,10 @@ describe('the files bucket', () => {
     });
   });
 
-  it('forgets exports after 7 days and abandoned multipart uploads after 1, and nothing else', () => {
+  it('forgets exports and imported statements after 7 days and abandoned multipart uploads after 1, and nothing else', () => {
     expect(bucketOf(synth).LifecycleConfiguration.Rules).toEqual([
       { Id: 'ExpireExports', Prefix: 'exports/', ExpirationInDays: 7, Status: 'Enabled' },
+      { Id: 'ExpireImports', Prefix: 'imports/', ExpirationInDays: 7, Status: 'Enabled' },
       { Id: 'AbortIncompleteUploads', AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 }, Status: 'Enabled' },
     ]);
   });
@@ -127,7 +136,7 @@ describe('the files bucket', () => {
       ),
     );
     expect(listing).toHaveLength(1);
-    expect(listing[0]).toMatchObject({ Condition: { StringLike: { 's3:prefix': ['exports/*'] } } });
+    expect(listing[0]).toMatchObject({ Condition: { StringLike: { 's3:prefix': ['exports/*', 'imports/*'] } } });
   });
 });
 

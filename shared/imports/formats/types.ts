@@ -21,7 +21,15 @@ export type StatementRow = {
 
 export type RowFailure = { line: number; reason: string };
 
-export type ParsedStatement = { rows: StatementRow[]; failures: RowFailure[] };
+export type ParsedStatement = {
+  rows: StatementRow[];
+  failures: RowFailure[];
+  /**
+   * Entries read but deliberately not rows, with why: pending (not booked) CAMT entries, zero
+   * amounts, QIF sections that are not bank, cash or card registers.
+   */
+  skipped?: RowFailure[];
+};
 
 /** How a CSV file's columns map to a transaction, and how its numbers and days are written. */
 export type CsvMapping = {

@@ -6,5 +6,11 @@
 /** Export files (and the rows their chunks read); the bucket expires them after a week. */
 export const EXPORTS_PREFIX = 'exports/';
 
+/** Statement files uploaded (or sent inline) for an import, and the rows parsed from them. */
+export const IMPORTS_PREFIX = 'imports/';
+
+/** Every prefix under which user objects live (each followed by the user id). */
+export const USER_FILE_ROOTS = [EXPORTS_PREFIX, IMPORTS_PREFIX] as const;
+
 /** The prefixes that hold one user's objects. */
-export const userFilePrefixes = (userId: string): string[] => [`${EXPORTS_PREFIX}${userId}/`];
+export const userFilePrefixes = (userId: string): string[] => USER_FILE_ROOTS.map((root) => `${root}${userId}/`);
