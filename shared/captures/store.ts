@@ -5,10 +5,10 @@
  */
 
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { AccountEntity, type AccountItem, accountItem } from '../accounts/public';
 import { userPk } from '../kit/dynamodb/keys';
-import { queryAll, queryPages } from '../kit/dynamodb/prefix-page';
+import { newestFirstPage, queryAll, queryPages } from '../kit/dynamodb/prefix-page';
 import type { GuardedItem } from '../kit/dynamodb/transact';
 import { ConflictError } from '../kit/errors';
 import { ExternalIdEntity, type TransactionItem, transactionIndexPk, transactionItem } from '../transactions/public';
@@ -90,23 +90,9 @@ export function createCaptureStore({ db, tableName }: { db: DynamoDBDocumentClie
       status: CaptureStatus,
       { limit, before }: { limit: number; before?: string },
     ): Promise<{ items: CaptureItem[]; last?: string }> {
-      const page = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: 'gsi1',
-          KeyConditionExpression: before === undefined ? '#gpk = :gpk' : '#gpk = :gpk AND #gsk < :before',
-          ExpressionAttributeNames: { '#gpk': 'gsi1pk', ...(before === undefined ? {} : { '#gsk': 'gsi1sk' }) },
-          ExpressionAttributeValues: {
-            ':gpk': captureIndex.pk(userId, status),
-            ...(before === undefined ? {} : { ':before': before }),
-          },
-          ScanIndexForward: false,
-          Limit: limit,
-        }),
+      return newestFirstPage(db, { tableName, pk: captureIndex.pk(userId, status), limit, before }, (item) =>
+        captureItem().parse(item),
       );
-      const items = (page.Items ?? []).map((item) => captureItem().parse(item));
-      const last = page.LastEvaluatedKey?.gsi1sk;
-      return { items, ...(typeof last === 'string' ? { last } : {}) };
     },
 
     /** The transaction that already claimed an externalId, if one did (strongly consistent). */

@@ -14,8 +14,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { UserGone, userExists } from '../kit/dynamodb/exactly-once';
+import { newestFirstPage } from '../kit/dynamodb/prefix-page';
 import { type GuardedItem, transactWrite } from '../kit/dynamodb/transact';
 import * as z from '../kit/schema';
 import { NotificationCapEntity, NotificationEntity, notificationIndex } from './items';
@@ -307,23 +308,9 @@ export function createNotificationStore({ db, tableName }: { db: DynamoDBDocumen
       userId: string,
       { limit, before }: { limit: number; before?: string },
     ): Promise<{ items: NotificationItem[]; last?: string }> {
-      const page = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: 'gsi1',
-          KeyConditionExpression: before === undefined ? '#gpk = :gpk' : '#gpk = :gpk AND #gsk < :before',
-          ExpressionAttributeNames: { '#gpk': 'gsi1pk', ...(before === undefined ? {} : { '#gsk': 'gsi1sk' }) },
-          ExpressionAttributeValues: {
-            ':gpk': notificationIndex.pk(userId),
-            ...(before === undefined ? {} : { ':before': before }),
-          },
-          ScanIndexForward: false,
-          Limit: limit,
-        }),
+      return newestFirstPage(db, { tableName, pk: notificationIndex.pk(userId), limit, before }, (item) =>
+        notificationItem().parse(item),
       );
-      const items = (page.Items ?? []).map((item) => notificationItem().parse(item));
-      const last = page.LastEvaluatedKey?.gsi1sk;
-      return { items, ...(typeof last === 'string' ? { last } : {}) };
     },
   };
 }

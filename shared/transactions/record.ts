@@ -45,21 +45,24 @@ export type PlannedTransfer = {
 
 export type TransactionRecorder = ReturnType<typeof createTransactionRecorder>;
 
-export function createTransactionRecorder({
-  db,
-  tableName,
-  guards,
-}: {
-  db: DynamoDBDocumentClient;
-  tableName: string;
-  guards?: LedgerGuards | undefined;
-}) {
-  const rates = createRateStore({ db, tableName });
-  const transactions = createTransactionStore({
-    db,
-    tableName,
-    payeeUpsert: createPayeeStore({ db, tableName }).upsertPayeeItem,
-  });
+/** What the recorder and the updater (./updater.ts) are built from. */
+export type LedgerWriterDeps = { db: DynamoDBDocumentClient; tableName: string; guards?: LedgerGuards | undefined };
+
+/** The rates a write converts with and the store it writes through, payee memory included. */
+export function ledgerWriterStores({ db, tableName }: LedgerWriterDeps) {
+  return {
+    rates: createRateStore({ db, tableName }),
+    transactions: createTransactionStore({
+      db,
+      tableName,
+      payeeUpsert: createPayeeStore({ db, tableName }).upsertPayeeItem,
+    }),
+  };
+}
+
+export function createTransactionRecorder(deps: LedgerWriterDeps) {
+  const { guards } = deps;
+  const { rates, transactions } = ledgerWriterStores(deps);
 
   return {
     /**

@@ -1,38 +1,16 @@
-/**
- * Changing one expense or income, whichever way the change comes: PATCH /v1/transactions/{id}, or
- * a categorisation rule applied to existing transactions. It reads what the patch refers to, plans
- * the new version and writes it in one TransactWriteItems conditional on the version read, moving
- * balances and counts by the net difference; budgets and insights follow from TransactionUpdated.
- * Budget enforcement comes in as guards, as for the recorder (./record.ts).
- */
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { GuardedItem } from '../kit/dynamodb/transact';
 import { NotFound, PreconditionFailed } from '../kit/http/problems';
-import { createRateStore, ratesIfNeeded } from '../rates/public';
+import { ratesIfNeeded } from '../rates/public';
 import type { TransactionItem } from './items';
-import { createPayeeStore } from './payee-store';
 import { planUpdate, updateReads } from './plan';
-import type { LedgerGuards } from './record';
+import { type LedgerWriterDeps, ledgerWriterStores } from './record';
 import { checkDateWindow, type TransactionPatch, todayIn } from './schemas';
-import { createTransactionStore } from './store';
 
 export type TransactionUpdater = ReturnType<typeof createTransactionUpdater>;
 
-export function createTransactionUpdater({
-  db,
-  tableName,
-  guards,
-}: {
-  db: DynamoDBDocumentClient;
-  tableName: string;
-  guards?: LedgerGuards | undefined;
-}) {
-  const rates = createRateStore({ db, tableName });
-  const transactions = createTransactionStore({
-    db,
-    tableName,
-    payeeUpsert: createPayeeStore({ db, tableName }).upsertPayeeItem,
-  });
+export function createTransactionUpdater(deps: LedgerWriterDeps) {
+  const { guards } = deps;
+  const { rates, transactions } = ledgerWriterStores(deps);
 
   return {
     /** Strongly consistent read of one transaction. */

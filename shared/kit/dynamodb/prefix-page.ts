@@ -106,3 +106,29 @@ export function archivedFilter(includeArchived: boolean): Pick<PrefixPageRequest
     ? {}
     : { filter: { expression: '#archived = :false', names: { '#archived': 'archived' }, values: { ':false': false } } };
 }
+
+/**
+ * One page of a gsi1 partition, newest first (the sort key orders by time); `before` is the sort
+ * value the previous page ended at, and `last` the one to continue below.
+ */
+export async function newestFirstPage<T>(
+  db: DynamoDBDocumentClient,
+  request: { tableName: string; pk: string; limit: number; before?: string | undefined },
+  parse: (item: Record<string, unknown>) => T,
+): Promise<{ items: T[]; last?: string }> {
+  const { tableName, pk, limit, before } = request;
+  const page = await db.send(
+    new QueryCommand({
+      TableName: tableName,
+      IndexName: 'gsi1',
+      KeyConditionExpression: before === undefined ? '#gpk = :gpk' : '#gpk = :gpk AND #gsk < :before',
+      ExpressionAttributeNames: { '#gpk': 'gsi1pk', ...(before === undefined ? {} : { '#gsk': 'gsi1sk' }) },
+      ExpressionAttributeValues: { ':gpk': pk, ...(before === undefined ? {} : { ':before': before }) },
+      ScanIndexForward: false,
+      Limit: limit,
+    }),
+  );
+  const items = (page.Items ?? []).map(parse);
+  const last = page.LastEvaluatedKey?.gsi1sk;
+  return { items, ...(typeof last === 'string' ? { last } : {}) };
+}
