@@ -14,13 +14,17 @@ import { withLocalCloud } from './measure';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 20_000);
 
-/** A bank-style CSV: semicolons, decimal commas, day-first dates, over the last ten months. */
+/**
+ * A bank-style CSV: semicolons, decimal commas, day-first dates, in date order over ten months, as
+ * a bank writes a statement (so a chunk of 200 rows spans a few days, and its fuzzy-duplicate
+ * reads cover only those days' transactions).
+ */
 function generatedCsv(rows: number): { text: string; sum: number } {
   const lines = ['Datum;Empfänger;Verwendungszweck;Betrag'];
   let sum = 0;
   const start = Date.UTC(2026, 1, 1);
   for (let i = 0; i < rows; i++) {
-    const day = new Date(start + (i % 300) * 86_400_000);
+    const day = new Date(start + Math.floor((i * 300) / rows) * 86_400_000);
     const date = `${String(day.getUTCDate()).padStart(2, '0')}.${String(day.getUTCMonth() + 1).padStart(2, '0')}.${day.getUTCFullYear()}`;
     const cents = i % 7 === 0 ? 150_000 + i : -(100 + ((i * 37) % 20_000));
     sum += cents;
