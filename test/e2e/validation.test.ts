@@ -35,8 +35,10 @@ describe.each(bodyRoutes.map((route) => [routeKey(route), route] as const))('%s'
     expectProblem(await send({ body: fixture.wrongTypes }), 400, Object.keys(fixture.wrongTypes));
   });
 
-  test('an empty object: 400 naming the missing fields', async () => {
-    expectProblem(await send({ body: {} }), 400, fixture.requiredOnEmpty);
+  test('an empty object: 400 naming the missing fields, or passed on when every field is optional', async () => {
+    const result = await send({ body: {} });
+    if (fixture.requiredOnEmpty === 'accepted') expect(result.status).not.toBe(400);
+    else expectProblem(result, 400, fixture.requiredOnEmpty);
   });
 
   test('an unknown field next to valid ones: 400 naming it', async () => {

@@ -7,8 +7,11 @@ import type { RouteSpec } from '../../../lib/catalog/routes';
 
 type BodyFixture = {
   valid: Record<string, unknown>;
-  /** Fields an empty object must be refused for. `(root)` for bodies that require "at least one". */
-  requiredOnEmpty: string[];
+  /**
+   * Fields an empty object must be refused for. `(root)` for bodies that require "at least one";
+   * `accepted` for bodies whose every field is optional (an empty object is a valid request).
+   */
+  requiredOnEmpty: string[] | 'accepted';
   wrongTypes: Record<string, unknown>;
 };
 
@@ -168,6 +171,72 @@ export const bodyFixtures: Record<string, BodyFixture> = {
     valid: { format: 'xlsx', from: '2026-01-01', to: '2026-03-31' },
     requiredOnEmpty: ['format', 'from', 'to'],
     wrongTypes: { format: 1, from: 20260101, to: true, accountIds: 'acc', categoryIds: 7, kind: ['expense'] },
+  },
+  'POST /v1/captures': {
+    valid: {
+      text: 'Rs.500.00 debited from a/c XX1234 on 05-12-26 to VPA shop@okhdfc. UPI Ref 634512345678',
+      receivedAt: '2026-12-05T10:00:00Z',
+      source: 'sms',
+      sender: 'VM-HDFCBK',
+    },
+    requiredOnEmpty: ['text'],
+    wrongTypes: { text: 5, receivedAt: 1, source: 2, sender: [] },
+  },
+  'POST /v1/captures/{id}/accept': {
+    valid: { payee: 'Corner shop' },
+    requiredOnEmpty: 'accepted',
+    wrongTypes: {
+      accountId: 1,
+      kind: 2,
+      money: 'x',
+      date: 3,
+      payee: 4,
+      categoryId: 5,
+      note: 6,
+      tags: 'x',
+      asTransfer: 'yes',
+    },
+  },
+  'POST /v1/captures/{id}/reject': {
+    valid: {},
+    requiredOnEmpty: 'accepted',
+    // The body has no fields: any field is refused.
+    wrongTypes: { reason: 'spam' },
+  },
+  'POST /v1/imports': {
+    valid: { accountId: absentId, format: 'ofx', content: 'OFXHEADER:100' },
+    requiredOnEmpty: ['accountId', 'format'],
+    wrongTypes: { accountId: 1, format: 2, mapping: 'x', preset: 3, dateOrder: 4, content: 5, contentType: 6 },
+  },
+  'POST /v1/imports/{id}/start': {
+    valid: {},
+    requiredOnEmpty: 'accepted',
+    // The body has no fields: any field is refused.
+    wrongTypes: { file: 'statement.ofx' },
+  },
+  'POST /v1/rules': {
+    valid: {
+      name: 'Coffee',
+      conditions: [{ field: 'payee', op: 'contains', value: 'coffee' }],
+      actions: { categoryId: 'restaurants' },
+    },
+    requiredOnEmpty: ['name', 'conditions', 'actions'],
+    wrongTypes: { name: 1, enabled: 'yes', match: 2, conditions: 'x', actions: 3, position: 'first' },
+  },
+  'PATCH /v1/rules/{id}': {
+    valid: { name: 'Renamed' },
+    requiredOnEmpty: ['(root)'],
+    wrongTypes: { name: [], enabled: 1, match: 2, conditions: {}, actions: 'x', position: 'last' },
+  },
+  'PUT /v1/rules/order': {
+    valid: { ids: [absentId] },
+    requiredOnEmpty: ['ids'],
+    wrongTypes: { ids: 'x' },
+  },
+  'POST /v1/rules/{id}/apply': {
+    valid: { onlyUncategorised: true },
+    requiredOnEmpty: 'accepted',
+    wrongTypes: { from: 1, to: 2, onlyUncategorised: 'yes' },
   },
 };
 

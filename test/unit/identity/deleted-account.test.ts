@@ -50,12 +50,17 @@ async function handlerOf(route: RouteSpec): Promise<Handler> {
 /** A request the route would otherwise accept: valid body, path and (empty) query. */
 function validRequest(route: RouteSpec) {
   const path = concretePath(route);
-  const id = /\{id\}/.test(route.path) ? path.split('/')[route.path.split('/').indexOf('{id}')] : undefined;
+  const concrete = path.split('/');
+  const pathParameters: Record<string, string> = Object.fromEntries(
+    route.path
+      .split('/')
+      .flatMap((segment, index) => (/^\{\w+\}$/.test(segment) ? [[segment.slice(1, -1), concrete[index] ?? '']] : [])),
+  );
   return {
     method: route.method,
     path,
     claims: { sub: 'deleted-user', scope: 'aws.cognito.signin.user.admin' },
-    ...(id ? { pathParameters: { id } } : {}),
+    ...(Object.keys(pathParameters).length > 0 ? { pathParameters } : {}),
     ...(takesBody(route) ? { body: bodyFixtures[routeKey(route)]?.valid } : {}),
   };
 }
