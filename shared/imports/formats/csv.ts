@@ -18,9 +18,13 @@ const DELIMITERS = [',', ';', '\t', '|'] as const;
  * Mappings for the common shapes of bank exports, named by shape. Header names match whatever case
  * and surrounding spaces the file uses.
  */
+/** Columns a row can do without. */
+const OPTIONAL_COLUMNS: readonly Column[] = ['payee', 'note', 'currency', 'reference'];
+
 export const csvPresets = {
   /** `Date,Payee,Description,Amount`: ISO days, a signed amount with a decimal point. */
   iso: {
+    optionalColumnsMayBeAbsent: true,
     delimiter: ',',
     decimalSeparator: '.',
     dateFormat: 'YYYY-MM-DD',
@@ -31,6 +35,7 @@ export const csvPresets = {
    * Dutch, Austrian banks): semicolons, day-first dotted days, decimal commas (`-1.234,56`).
    */
   'eu-semicolon': {
+    optionalColumnsMayBeAbsent: true,
     delimiter: ';',
     decimalSeparator: ',',
     dateFormat: 'DD.MM.YYYY',
@@ -48,6 +53,7 @@ export const csvPresets = {
    * with slashes and separate money-out and money-in columns, both positive.
    */
   'uk-debit-credit': {
+    optionalColumnsMayBeAbsent: true,
     delimiter: ',',
     decimalSeparator: '.',
     dateFormat: 'DD/MM/YYYY',
@@ -55,6 +61,7 @@ export const csvPresets = {
   },
   /** `Date,Description,Amount`, the US shape: month-first days, a signed amount. */
   'us-mdy': {
+    optionalColumnsMayBeAbsent: true,
     delimiter: ',',
     decimalSeparator: '.',
     dateFormat: 'MM/DD/YYYY',
@@ -176,6 +183,7 @@ export function parseCsv(content: string, options: { currency: string; mapping?:
   for (const [key, name] of Object.entries(mapping.columns) as [Column, string | undefined][]) {
     if (name === undefined) continue;
     const at = header.indexOf(normalise(name));
+    if (at < 0 && mapping.optionalColumnsMayBeAbsent && OPTIONAL_COLUMNS.includes(key)) continue;
     if (at < 0) {
       throw new StatementUnreadable(
         `mapping.columns.${key}`,

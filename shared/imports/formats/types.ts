@@ -37,6 +37,12 @@ export type CsvMapping = {
   delimiter?: ',' | ';' | '\t' | '|';
   decimalSeparator: '.' | ',';
   dateFormat: 'YYYY-MM-DD' | 'DD/MM/YYYY' | 'MM/DD/YYYY' | 'DD.MM.YYYY' | 'DD-MM-YYYY' | 'YYYYMMDD';
+  /**
+   * The optional columns (payee, note, currency, reference) may be missing from the file: true for
+   * the presets, which name what a bank's export usually holds. A user's own mapping names columns
+   * the file must have.
+   */
+  optionalColumnsMayBeAbsent?: boolean;
   /** Header names of the file's columns. */
   columns: {
     date: string;

@@ -211,8 +211,8 @@ describe('CSV files that cannot be read', () => {
         parseStatement('csv', 'Date,Payee,Value\n2026-01-01,A,1\n', { currency: 'USD', mapping: csvPresets.iso }),
       ),
     ).toEqual({
-      field: 'mapping.columns.note',
-      message: "the file has no column 'Description' (its columns: date, payee, value)",
+      field: 'mapping.columns.amount',
+      message: "the file has no column 'Amount' (its columns: date, payee, value)",
     });
   });
 
@@ -274,5 +274,29 @@ test('the delimiter is guessed from the header line, not from a summary line abo
   expect(parseStatement('csv', pipes, { currency: 'USD', mapping }).rows[0]).toMatchObject({
     payee: 'A;B',
     amount: 300,
+  });
+});
+
+describe('columns a file leaves out', () => {
+  const shortFile = 'Date;Payee;Amount\n06.04.2026;REWE Markt;-12,50\n';
+
+  test('a preset reads a file without its optional columns (note, currency, reference)', () => {
+    const parsed = parseStatement('csv', shortFile, { currency: 'EUR', mapping: csvPresets['eu-semicolon'] });
+    expect(parsed.rows).toEqual([
+      {
+        line: 2,
+        date: '2026-04-06',
+        amount: -1250,
+        currency: 'EUR',
+        payee: 'REWE Markt',
+        note: null,
+        externalId: null,
+      },
+    ]);
+  });
+
+  test("the user's own mapping must name columns the file has", () => {
+    const { optionalColumnsMayBeAbsent: _, ...own } = csvPresets['eu-semicolon'];
+    expect(() => parseStatement('csv', shortFile, { currency: 'EUR', mapping: own })).toThrow(StatementUnreadable);
   });
 });
