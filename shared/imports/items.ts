@@ -68,6 +68,8 @@ export const csvMappingItem = z.lazily(() =>
     delimiter: z.optional(z.enum([',', ';', '\t', '|'])),
     decimalSeparator: z.enum(['.', ',']),
     dateFormat: z.enum(['YYYY-MM-DD', 'DD/MM/YYYY', 'MM/DD/YYYY', 'DD.MM.YYYY', 'DD-MM-YYYY', 'YYYYMMDD']),
+    /** A preset's: its optional columns may be missing from the file. */
+    optionalColumnsMayBeAbsent: z.optional(z.boolean()),
     columns: z.object({
       date: z.string(),
       amount: z.optional(z.string()),

@@ -8,6 +8,7 @@ import { ulid } from 'ulid';
 import { AccountEntity } from '../../../shared/accounts/items';
 import { newImportItem } from '../../../shared/imports/create';
 import type { ImportFiles } from '../../../shared/imports/files';
+import { csvPresets, parseStatement } from '../../../shared/imports/formats';
 import type { ParsedStatement, StatementRow } from '../../../shared/imports/formats/types';
 import type { ImportItem } from '../../../shared/imports/items';
 import { type ImporterDeps, runImportStep } from '../../../shared/imports/run';
@@ -362,4 +363,29 @@ test('a file that is not a statement, or is missing, fails the import with the r
     failure: 'file-missing',
   });
   expect(await balance(userId)).toMatchObject({ balance: 0, transactionCount: 0 });
+});
+
+test("a preset's file without its optional columns imports: the job keeps the preset's whole mapping", async () => {
+  const userId = await seedUser();
+  const files = memoryFiles();
+  const importId = ulid();
+  const fileKey = `imports/${userId}/${importId}/statement`;
+  await files.put(fileKey, Buffer.from('Date;Payee;Amount\n06.11.2026;REWE Markt;-12,50\n'), 'text/csv');
+  const store = createImportStore({ db: env.db, tableName: env.tableName });
+  await store.create(
+    userId,
+    newImportItem({
+      importId,
+      accountId: 'acc-eur',
+      format: 'csv',
+      mapping: csvPresets['eu-semicolon'],
+      preset: 'eu-semicolon',
+      fileKey,
+      status: 'queued',
+      now: new Date().toISOString(),
+    }),
+  );
+  const job = await drive(userId, importId, depsFor(files, { parse: parseStatement }));
+  expect(job).toMatchObject({ status: 'completed', total: 1, failure: null });
+  expect((await balance(userId)).balance).toBe(-1250);
 });
