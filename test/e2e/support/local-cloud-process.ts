@@ -16,7 +16,9 @@ import { PORTS_PER_CLOUD } from '../../../lib/local/ports';
  */
 export const E2E_TIME_SCALE = 0.0005;
 const READY_LINE = 'Moneta local cloud is ready';
-const START_TIMEOUT_MS = 120_000;
+// Start-up bundles every function with esbuild first: on a loaded two-core machine that alone can take
+// minutes. The limit only catches a start that hangs; nothing waits on it to be fast.
+const START_TIMEOUT_MS = 600_000;
 const STOP_GRACE_MS = 10_000;
 const TAIL_LINES = 200;
 
