@@ -5,9 +5,10 @@
  *
  * The root stack holds everything stateful or shared (table, user pool, bus, queues, HTTP API,
  * stage, authorizer, alarm topic) and the functions wired to it (Cognito trigger, stream publisher,
- * rule targets, seed-rates). Each feature's API functions and routes are a nested stack
- * (lib/constructs/feature-stack.ts), which keeps every template far below CloudFormation's
- * 500-resource limit as routes are added (docs/architecture.md, "Stack layout").
+ * retrier, schedules' targets, seed-rates). Each feature's API functions, routes, consumers and
+ * consumers' rules are a nested stack (lib/constructs/feature-stack.ts), which keeps every template
+ * far below CloudFormation's 500-resource limit as routes and consumers are added
+ * (docs/architecture.md, "Stack layout").
  */
 import { App, CfnOutput, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
@@ -117,7 +118,7 @@ export class MonetaStack extends Stack {
     const allRoutes: readonly RouteSpec<string>[] = [...routes, ...(props.extraApi?.routes ?? [])];
 
     // The root stack's own functions: those the root's resources point at (the pool's trigger, the
-    // stream mapping, the rules, the custom resource), which would make a cycle in a nested stack.
+    // stream mapping, the schedules, the custom resource), which would make a cycle in a nested stack.
     const built: Partial<Record<string, MonetaFunction>> = {};
     for (const spec of allFunctions.filter((candidate) => candidate.feature === undefined)) {
       built[spec.id] = new MonetaFunction(this, pascal(spec.id), {
@@ -133,6 +134,9 @@ export class MonetaStack extends Stack {
         feature,
         specs,
         routes: config.apiRoutes ? allRoutes.filter((route) => ids.has(route.function)) : [],
+        rules: rules.filter((rule) => ids.has(rule.target)),
+        events: this.events,
+        consumerRetries: this.consumerRetries,
         bindings,
         removalPolicy: config.removalPolicy,
         api: this.api,
@@ -169,11 +173,6 @@ export class MonetaStack extends Stack {
     const publisher = functionFor('stream-publisher');
     this.consumerRetries.retryQueue.grantSendMessages(publisher);
     this.events.connectStream(this.data.table, publisher);
-    for (const rule of rules) {
-      const consumer = functionFor(rule.target);
-      this.events.addRule(rule, consumer);
-      this.consumerRetries.protect(consumer);
-    }
     const retrier = functionFor(CONSUMER_RETRIER);
     this.consumerRetries.attachRetrier(
       retrier,
@@ -224,7 +223,7 @@ export class MonetaStack extends Stack {
   }
 }
 
-/** API specs by feature, in catalog order. */
+/** Feature specs (API functions and consumers) by feature, in catalog order. */
 function groupByFeature(specs: readonly FunctionSpec[]): Map<string, FunctionSpec[]> {
   const byFeature = new Map<string, FunctionSpec[]>();
   for (const spec of specs) {

@@ -6,7 +6,7 @@
  * declared here. The CDK stack builds one NodejsFunction per entry (with exactly these grants), and the local
  * cloud runs the same entries with the same environment (./environment.ts). No CDK imports here.
  */
-import { consumers } from '../../shared/app/consumers';
+import { type Consumer, consumersByFeature } from '../../shared/app/consumers';
 import { operations } from '../../shared/app/operations';
 import type { ConsumerDeclaration } from '../../shared/kit/events/consumer';
 import type { Grants, OperationDeclaration } from '../../shared/kit/http/operation';
@@ -33,9 +33,9 @@ export type FunctionSpec = Grants & {
   timeoutSeconds?: number;
   memoryMb?: number;
   /**
-   * API functions only: the feature whose operation the function serves (its folder under
-   * shared/). The stack deploys each feature's functions and routes in a nested stack of their own
-   * (docs/architecture.md, "Stack layout").
+   * The feature whose operation or consumer the function is (its folder under shared/). The stack
+   * deploys each feature's functions, routes and rules in a nested stack of their own
+   * (docs/architecture.md, "Stack layout"); functions without one sit in the root stack.
    */
   feature?: string;
   /**
@@ -63,17 +63,20 @@ const apiFunctions = operations.map((declared): FunctionSpec & { id: (typeof ope
 });
 
 /** One function per event consumer, with the entry, grants and limits its declaration names. */
-const consumerFunctions = consumers.map((declared): FunctionSpec & { id: (typeof consumers)[number]['function'] } => {
-  const consumer: ConsumerDeclaration = declared;
-  return {
-    id: declared.function,
-    entry: consumer.entry,
-    description: consumer.functionDescription,
-    ...consumer.grants,
-    ...(consumer.timeoutSeconds ? { timeoutSeconds: consumer.timeoutSeconds } : {}),
-    ...(consumer.memoryMb ? { memoryMb: consumer.memoryMb } : {}),
-  };
-});
+const consumerFunctions = Object.entries(consumersByFeature).flatMap(([feature, declarations]) =>
+  declarations.map((declared: Consumer): FunctionSpec & { id: Consumer['function'] } => {
+    const consumer: ConsumerDeclaration = declared;
+    return {
+      id: declared.function,
+      entry: consumer.entry,
+      description: consumer.functionDescription,
+      feature,
+      ...consumer.grants,
+      ...(consumer.timeoutSeconds ? { timeoutSeconds: consumer.timeoutSeconds } : {}),
+      ...(consumer.memoryMb ? { memoryMb: consumer.memoryMb } : {}),
+    };
+  }),
+);
 
 /** The functions that are neither an operation nor a consumer: the deploy-time seed, the Cognito trigger, the stream publisher. */
 const otherFunctions = [
@@ -131,7 +134,7 @@ const otherFunctions = [
 
 export type FunctionId =
   | (typeof operations)[number]['function']
-  | (typeof consumers)[number]['function']
+  | Consumer['function']
   | (typeof otherFunctions)[number]['id'];
 
 export const functions: readonly (FunctionSpec & { id: FunctionId })[] = [

@@ -68,10 +68,14 @@ export class Events extends Construct {
     );
   }
 
-  /** One rule of the catalog: its pattern, its target, and that target's retries, max age and the shared DLQ. */
-  addRule(spec: RuleSpec, target: IFunction): Rule {
+  /**
+   * One rule of the catalog: its pattern, its target, and that target's retries, max age and the
+   * shared DLQ. The rule is made in `scope`, the stack of its target (a feature's nested stack), so
+   * the root stack holds only the bus.
+   */
+  addRule(scope: Construct, spec: RuleSpec, target: IFunction): Rule {
     const { 'detail-type': detailType, ...pattern } = eventPattern(spec);
-    const rule = new Rule(this, `Rule-${spec.id}`, {
+    const rule = new Rule(scope, `Rule-${spec.id}`, {
       eventBus: this.bus,
       description: spec.description,
       // CDK spells a top-level `detail-type` as `detailType` and passes every other field (`$or`

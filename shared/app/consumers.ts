@@ -18,17 +18,24 @@ import { type EventName, eventNames } from './events';
 /** The audit trail hears every event, so its list is given where every event is known. */
 export const auditLogger = auditLoggerDeclaration(eventNames);
 
-export const consumers = [
-  ...notificationsConsumers,
-  ...identityConsumers,
-  ...transactionsConsumers,
-  ...budgetsConsumers,
-  ...goalsConsumers,
-  ...insightsConsumers,
-  ...exportsConsumers,
-  ...rulesConsumers,
-  ...importsConsumers,
-  auditLogger,
-] as const satisfies readonly { events: readonly EventName[] }[];
+/**
+ * Each feature's consumers under its folder's name: the stack deploys a feature's consumers (with
+ * their rules) in that feature's nested stack, next to its API functions (docs/architecture.md).
+ */
+export const consumersByFeature = {
+  notifications: notificationsConsumers,
+  identity: identityConsumers,
+  transactions: transactionsConsumers,
+  budgets: budgetsConsumers,
+  goals: goalsConsumers,
+  insights: insightsConsumers,
+  exports: exportsConsumers,
+  rules: rulesConsumers,
+  imports: importsConsumers,
+  audit: [auditLogger],
+} as const satisfies Readonly<Record<string, readonly { events: readonly EventName[] }[]>>;
 
-export type Consumer = (typeof consumers)[number];
+type ByFeature = typeof consumersByFeature;
+export type Consumer = ByFeature[keyof ByFeature][number];
+
+export const consumers: readonly Consumer[] = Object.values(consumersByFeature).flat();

@@ -1,10 +1,11 @@
+import { Stack } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import type { CfnTable } from 'aws-cdk-lib/aws-dynamodb';
 import type { CfnEventBus } from 'aws-cdk-lib/aws-events';
 import type { CfnQueue } from 'aws-cdk-lib/aws-sqs';
 import { eventPattern, rules, targetDelivery } from '../../lib/catalog/rules';
 import { streamFilterPatterns, streamSourceSettings } from '../../lib/catalog/stream-filters';
-import { functionLogicalId, logicalId, type Synthesized, synthesize } from './support/synth';
+import { functionLogicalId, inRoot, logicalId, resourcesOfType, type Synthesized, synthesize } from './support/synth';
 
 let synth: Synthesized;
 beforeAll(() => {
@@ -70,28 +71,32 @@ describe('stream publisher mapping', () => {
 });
 
 describe('rules', () => {
-  // The rules on the Moneta bus; the retrier's schedule is a rule too, but of the default bus.
+  // The rules on the Moneta bus, each in its consumer's feature stack; the retrier's schedule is a
+  // rule too, but of the default bus.
   const busRules = () =>
-    Object.values(synth.template.findResources('AWS::Events::Rule')).filter((rule) => rule.Properties.EventPattern);
-  const rulesById = () => {
-    const found = busRules();
-    return new Map(found.map((rule) => [rule.Properties.Description as string, rule.Properties]));
-  };
+    resourcesOfType(synth.stacks, 'AWS::Events::Rule')
+      .map(({ stack, resource }) => ({ stack, properties: resource.Properties }))
+      .filter((rule) => rule.properties.EventPattern);
+  const rulesById = () => new Map(busRules().map((rule) => [rule.properties.Description as string, rule]));
 
-  it('are exactly one per entry of the rule table', () => {
+  it('are exactly one per entry of the rule table, each in the stack of its consumer', () => {
     expect(busRules()).toHaveLength(rules.length);
-    // Plus the consumer retrier's schedule, and nothing else.
-    synth.template.resourceCountIs('AWS::Events::Rule', rules.length + 1);
+    for (const rule of rules) {
+      expect(rulesById().get(rule.description)?.stack).toBe(Stack.of(synth.stack.functions[rule.target]));
+    }
+    // The root keeps only the consumer retrier's schedule.
+    synth.template.resourceCountIs('AWS::Events::Rule', 1);
   });
 
   it.each(rules)('$id matches the pattern the local bus evaluates, on the Moneta bus', (rule) => {
     const found = rulesById().get(rule.description);
-    expect(found?.EventBusName).toEqual({ Ref: busId() });
-    expect(found?.EventPattern).toEqual(eventPattern(rule));
+    expect(inRoot(synth, found!.stack, found?.properties.EventBusName)).toEqual({ Ref: busId() });
+    expect(found?.properties.EventPattern).toEqual(eventPattern(rule));
   });
 
   it.each(rules)("$id delivers to $target with retries, a max age and the events' dead-letter queue", (rule) => {
-    const targets = rulesById().get(rule.description)?.Targets as Record<string, unknown>[];
+    const found = rulesById().get(rule.description)!;
+    const targets = found.properties.Targets as Record<string, any>[];
     expect(targets).toHaveLength(1);
     expect(targets[0]).toMatchObject({
       Arn: { 'Fn::GetAtt': [functionLogicalId(synth.stack, rule.target), 'Arn'] },
@@ -99,7 +104,9 @@ describe('rules', () => {
         MaximumRetryAttempts: targetDelivery.retryAttempts,
         MaximumEventAgeInSeconds: targetDelivery.maxEventAgeSeconds,
       },
-      DeadLetterConfig: { Arn: { 'Fn::GetAtt': [eventsDlqId(), 'Arn'] } },
+    });
+    expect(inRoot(synth, found.stack, targets[0]!.DeadLetterConfig.Arn)).toEqual({
+      'Fn::GetAtt': [eventsDlqId(), 'Arn'],
     });
     expect(queues()[eventsDlqId()]?.Properties).toMatchObject({
       SqsManagedSseEnabled: true,

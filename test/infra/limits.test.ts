@@ -67,9 +67,10 @@ describe('CloudFormation limits', () => {
     const rows = measure(synth);
     report(`The app (${routes.length} routes, ${functions.length} functions)`, rows, milliseconds);
     expectWithinLimits(rows);
-    // The root keeps only the shared and stateful resources and the functions wired to them: each
-    // event consumer is about 7 resources (function, role, policy, log group, rule, permission, …).
-    expect(rows[0]?.resources).toBeLessThan(165);
+    // The root keeps only the shared and stateful resources and the few functions wired to them
+    // (trigger, publisher, retrier, schedules' targets); a feature's routes and consumers add to
+    // its own stack, so a new feature leaves the root as it is.
+    expect(rows[0]?.resources).toBeLessThan(100);
   });
 
   it('with 200 more routes, every stack still does', () => {

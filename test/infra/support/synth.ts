@@ -139,3 +139,19 @@ export function resourcesOfType(stacks: readonly StackTemplate[], type: string) 
     Object.entries(template.findResources(type)).map(([id, resource]) => ({ stack, id, resource })),
   );
 }
+
+/**
+ * A function's ARN as the root stack spells it: `Fn::GetAtt` of the function itself when it is a
+ * root function, or of the nested stack's output that exports it.
+ */
+export function functionArnInRoot(synth: Synthesized, id: FunctionId): unknown {
+  const fn = functionOf(synth.stack, id);
+  const own = { 'Fn::GetAtt': [functionLogicalId(synth.stack, id), 'Arn'] };
+  const owner = Stack.of(fn);
+  if (owner === synth.stack) return own;
+  const outputs = (synth.templateOf(fn).toJSON().Outputs ?? {}) as Record<string, { Value: unknown }>;
+  const output = Object.entries(outputs).find(([, { Value }]) => JSON.stringify(Value) === JSON.stringify(own));
+  if (!output) throw new Error(`${owner.node.path} does not export the ARN of ${id}`);
+  const resourceId = synth.stack.getLogicalId((owner as NestedStack).nestedStackResource as CfnResource);
+  return { 'Fn::GetAtt': [resourceId, `Outputs.${output[0]}`] };
+}
