@@ -36,8 +36,15 @@ export const accountItem = z.lazily(() =>
     name: z.string(),
     kind: z.enum(accountKinds),
     currency: currencyCode(),
-    /** Signed minor units of `currency`; always the sum of the account's transactions' accountAmount. */
+    /** Signed minor units of `currency`; always the sum of the accountAmount of its transactions that are not void. */
     balance: storedAmount(),
+    /**
+     * The parts of `balance` in pending and in reconciled transactions (void ones count nowhere);
+     * the cleared balance is `balance − pendingBalance`. Absent reads as 0: accounts older than
+     * statuses hold only cleared transactions.
+     */
+    pendingBalance: z.optional(storedAmount()),
+    reconciledBalance: z.optional(storedAmount()),
     transactionCount: z.int().check(z.nonnegative()),
     archived: z.boolean(),
     /**

@@ -13,7 +13,11 @@ export const accountView = z.lazily(() =>
     name: z.string(),
     kind: accountItem().shape.kind,
     currency: z.string(),
-    balance: moneySchema(),
+    balance: moneySchema().check(z.describe('Every transaction but void ones: pending + cleared + reconciled.')),
+    clearedBalance: moneySchema().check(z.describe('What the bank shows: cleared + reconciled transactions.')),
+    reconciledBalance: moneySchema().check(
+      z.describe('The reconciled transactions: what the last reconciliation agreed.'),
+    ),
     transactionCount: z.int().check(z.nonnegative()),
     archived: z.boolean(),
     hints: z.strictObject({ lastDigits: z.array(z.string()) }),

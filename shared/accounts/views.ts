@@ -8,6 +8,9 @@ export function toAccountView(item: AccountItem) {
     kind: item.kind,
     currency: item.currency,
     balance: { amount: item.balance, currency: item.currency },
+    // 0 - x + y: a zero stays 0, never -0.
+    clearedBalance: { amount: item.balance - (item.pendingBalance ?? 0) + 0, currency: item.currency },
+    reconciledBalance: { amount: (item.reconciledBalance ?? 0) + 0, currency: item.currency },
     transactionCount: item.transactionCount,
     archived: item.archived,
     hints: { lastDigits: item.hints?.lastDigits ?? [] },

@@ -12,11 +12,12 @@
  *   when its category, or that category's parent, is listed.
  * - Amounts are the home-currency amounts recorded on the transaction; a transaction recorded in
  *   another home currency than the budget's counts 0 (the user changed home currency since).
- * - A transaction dated before the budget's startDate counts 0.
+ * - A transaction dated before the budget's startDate counts 0, and so does a void one (pending,
+ *   cleared and reconciled all count: what is spent is spent before the bank shows it).
  */
 
 import type { CategoryItem } from '../categories/public';
-import type { TransactionItem } from '../transactions/public';
+import { countsInTotals, type TransactionItem } from '../transactions/public';
 import type { BudgetItem } from './items';
 import { periodIdOf } from './periods';
 
@@ -40,10 +41,10 @@ type ContributionResult = Contribution & {
 
 export async function contributionOf(
   budget: CoverageBudget,
-  txn: Pick<TransactionItem, 'kind' | 'date' | 'categoryId' | 'homeAmount' | 'homeCurrency'>,
+  txn: Pick<TransactionItem, 'kind' | 'date' | 'categoryId' | 'homeAmount' | 'homeCurrency' | 'status'>,
   categoryOf: CategoryOf,
 ): Promise<ContributionResult> {
-  if (txn.kind === 'transfer' || txn.date < budget.startDate) return NOTHING;
+  if (txn.kind === 'transfer' || !countsInTotals(txn) || txn.date < budget.startDate) return NOTHING;
   if (!(await covers(budget, txn, categoryOf))) return NOTHING;
   if (txn.homeCurrency !== budget.currency) return { ...NOTHING, currencyMismatch: true };
   // `0 - x` rather than `-x`: a zero home amount must be stored as 0, never as -0.

@@ -4,7 +4,7 @@
  * writer prints it with its currency's decimals.
  */
 import { minorUnitsToDecimal } from '../kit/money/currencies';
-import type { TransactionItem } from '../transactions/public';
+import { countsInTotals, type TransactionItem } from '../transactions/public';
 
 /** A transaction as a chunk keeps it in its part object. */
 export type StoredRow = {
@@ -25,6 +25,8 @@ export type StoredRow = {
   /** The rate from the entered currency to the home currency, and the day it is of; null when none was needed. */
   rate: string | null;
   rateDate: string | null;
+  /** Absent on rows of older chunks and on movements that count (only `void` is kept). */
+  void?: true;
 };
 
 export function storedRowOf(item: TransactionItem): StoredRow {
@@ -45,6 +47,7 @@ export function storedRowOf(item: TransactionItem): StoredRow {
     homeCurrency: item.homeCurrency,
     rate: item.homeConversion?.rate ?? null,
     rateDate: item.homeConversion?.rateDate ?? null,
+    ...(countsInTotals(item) ? {} : { void: true as const }),
   };
 }
 
@@ -66,6 +69,8 @@ export type ExportRow = {
   home: Money;
   rate: string | null;
   rateDate: string | null;
+  /** A void movement is listed but counted in no total. */
+  void?: true;
 };
 
 export type Names = {
@@ -89,6 +94,7 @@ export function exportRowOf(row: StoredRow, names: Names): ExportRow {
     home: { amount: row.homeAmount, currency: row.homeCurrency },
     rate: row.rate,
     rateDate: row.rateDate,
+    ...(row.void ? { void: true as const } : {}),
   };
 }
 

@@ -38,6 +38,7 @@ export function summaryOf(rows: Iterable<ExportRow>) {
   const byCategory = new Map<string, Total>();
   const byMonth = new Map<string, Total>();
   for (const row of rows) {
+    if (row.void) continue;
     addTo(byCategory, row.category || '(uncategorised)', row.home);
     addTo(byMonth, row.date.slice(0, 7), row.home);
   }

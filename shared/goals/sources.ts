@@ -6,7 +6,7 @@
  * - `account:<accountId>` — the funding account's balance (account-funded goals).
  */
 import type { Money } from '../kit/money/money';
-import type { TransactionItem } from '../transactions/public';
+import { countsInTotals, type TransactionItem } from '../transactions/public';
 
 export const sourceId = {
   transaction: (transactionId: string) => `txn:${transactionId}`,
@@ -61,7 +61,8 @@ type TransactionValue =
  */
 export function transactionValue(txn: TransactionItem, goalCurrency: string): TransactionValue {
   const sign = goalDirection(txn);
-  if (sign === 0) return { kind: 'exact', amount: 0 };
+  // A void movement counts nowhere, goals included.
+  if (sign === 0 || !countsInTotals(txn)) return { kind: 'exact', amount: 0 };
   if (txn.homeCurrency === goalCurrency) return { kind: 'exact', amount: sign * Math.abs(txn.homeAmount) };
   if (txn.accountCurrency === goalCurrency) return { kind: 'exact', amount: sign * Math.abs(txn.accountAmount) };
   if (txn.currency === goalCurrency) return { kind: 'exact', amount: sign * txn.amount };

@@ -169,6 +169,8 @@ async function record(
     note: clip(row.note, MAX_NOTE),
     date: row.date,
     externalId: entry.externalId,
+    // A statement line is what the bank already shows.
+    status: 'cleared',
   };
   const parsed = z.safeParse(createTransactionBody(), candidate);
   if (!parsed.success) {

@@ -6,8 +6,8 @@
  * "As the import made it" compares what a user can change (kind, account, day, money, category,
  * payee, note, tags) with a fingerprint taken when it was created, rather than its version: a
  * provisional rate being settled or a home-currency restatement rewrites the item (and its
- * version) without anyone editing it. Transactions have no reconciled state in Moneta, so there is
- * no reconciled transaction to spare.
+ * version) without anyone editing it. A reconciled transaction (a statement agreed to it) and an
+ * expense with refunds linked to it are kept as edited: the user has built on them.
  */
 import { createHash } from 'node:crypto';
 import type { TransactionItem } from '../transactions/public';
@@ -25,5 +25,6 @@ export function transactionFingerprint(t: Editable): string {
 
 export function undoDecision(fingerprint: string | null, current: TransactionItem | undefined): UndoOutcome {
   if (!current) return 'already-deleted';
+  if (current.status === 'reconciled' || (current.refundIds ?? []).length > 0) return 'kept-edited';
   return fingerprint !== null && transactionFingerprint(current) === fingerprint ? 'removed' : 'kept-edited';
 }

@@ -10,12 +10,14 @@
  *   never anything in an income category. It is added by category (the leaf: parents are rolled up
  *   when read, along the current tree), payee, each tag and account.
  * - Every transaction moves its account: `f` in the account's currency, `h` in the home currency.
+ * - A void transaction adds nothing anywhere (its month and currency are kept, so voiding it takes
+ *   back exactly what it added).
  *
  * The month is the transaction's date's month (dates are days on the user's calendar), and the
  * item is the one of the home currency the transaction was recorded in.
  */
 import type { CategoryItem } from '../categories/public';
-import { normalizePayee, type TransactionItem } from '../transactions/public';
+import { countsInTotals, normalizePayee, type TransactionItem } from '../transactions/public';
 import type { Lines } from './items';
 import { addLine, NONE } from './lines';
 
@@ -27,11 +29,21 @@ export type Contribution = { month: string; currency: string; lines: Lines };
 
 type Counted = Pick<
   TransactionItem,
-  'kind' | 'date' | 'categoryId' | 'payee' | 'tags' | 'accountId' | 'accountAmount' | 'homeAmount' | 'homeCurrency'
+  | 'kind'
+  | 'date'
+  | 'categoryId'
+  | 'payee'
+  | 'tags'
+  | 'accountId'
+  | 'accountAmount'
+  | 'homeAmount'
+  | 'homeCurrency'
+  | 'status'
 >;
 
 export async function contributionOf(txn: Counted, categoryOf: CategoryOf): Promise<Contribution> {
   const lines: Lines = {};
+  if (!countsInTotals(txn)) return { month: txn.date.slice(0, 7), currency: txn.homeCurrency, lines };
   const home = txn.homeAmount;
   if (txn.kind === 'income') addLine(lines, 'T', 'in', home);
   if (txn.kind === 'expense') addLine(lines, 'T', 'ex', 0 - home);

@@ -23,6 +23,24 @@ export const ExternalIdEntity = entity('EXTID', 'EXTID', (externalId: string) =>
 
 export const transactionKinds = ['expense', 'income', 'transfer'] as const;
 
+/**
+ * Where a movement is in its life: `pending` (entered, not yet seen on a statement), `cleared`
+ * (the bank shows it), `reconciled` (matched against a statement: locked), `void` (kept for the
+ * record, counted nowhere). Items written before statuses existed have none and read as cleared.
+ */
+export const transactionStatuses = ['pending', 'cleared', 'reconciled', 'void'] as const;
+export type TransactionStatus = (typeof transactionStatuses)[number];
+
+export const statusOf = (item: { status?: TransactionStatus | undefined }): TransactionStatus =>
+  item.status ?? 'cleared';
+
+/** Whether a movement counts in any total (balances, budgets, goals, insights, exports' totals). */
+export const countsInTotals = (item: { status?: TransactionStatus | undefined }): boolean => statusOf(item) !== 'void';
+
+/** What a refund adds to its original's `refundedAmount`: its account amount, unless void. */
+export const refundContribution = (item: Pick<TransactionItem, 'status' | 'accountAmount' | 'refundOf'>): number =>
+  item.refundOf && countsInTotals(item) ? Math.abs(item.accountAmount) : 0;
+
 export const transactionItem = z.lazily(() =>
   z.object({
     type: z.literal(TransactionEntity.type),
@@ -56,6 +74,16 @@ export const transactionItem = z.lazily(() =>
      * wakes no function to decide that nobody needs to hear of it. Absent on older items.
      */
     large: z.optional(z.boolean()),
+    /** Absent on items older than statuses: they read as `cleared` (statusOf). */
+    status: z.optional(z.enum(transactionStatuses)),
+    /** The expense this income refunds (same account currency, same category). */
+    refundOf: z.optional(z.string()),
+    /**
+     * On a refunded expense: what its refunds add up to (minor units of its account currency, never
+     * more than its own), and their ids. Written in the same transaction as each refund.
+     */
+    refundedAmount: z.optional(storedAmount()),
+    refundIds: z.optional(z.array(z.string())),
     ...timestamps(),
   }),
 );

@@ -4,10 +4,10 @@ import { defineOperation, idempotencyKeyHeader, ifMatchHeader, noParams } from '
 import { moneySchema, pageOf, timestampFields } from '../kit/http/response-schemas';
 import * as z from '../kit/schema';
 import { conversionView } from '../rates/public';
-import { transactionItem } from './items';
+import { transactionItem, transactionStatuses } from './items';
 import { payeeListQuery } from './payee-store';
 import { transactionListQuery } from './query-schema';
-import { createTransactionBody, createTransferBody, patchTransactionBody } from './schemas';
+import { createTransactionBody, createTransferBody, patchTransactionBody, reconcileBody } from './schemas';
 
 /** The documented response shapes, built on first use (documentation and tests only). */
 export const transactionViews = z.lazily(() => {
@@ -28,6 +28,14 @@ export const transactionViews = z.lazily(() => {
     externalId: z.nullable(z.string()),
     transferId: z.nullable(z.string()),
     counterpartAccountId: z.nullable(z.string()),
+    status: z
+      .enum(transactionStatuses)
+      .check(z.describe('pending and cleared count in the balance and budgets; void counts nowhere.')),
+    refundOf: z.nullable(z.string()).check(z.describe('The expense this income refunds.')),
+    refundedAmount: money.check(
+      z.describe("What this expense's refunds (not void) add up to, in its account currency."),
+    ),
+    refundIds: z.array(z.string()),
     ...timestampFields(),
   });
   const payee = z.strictObject({
@@ -63,7 +71,7 @@ export const transactionsCreate = defineOperation({
   functionDescription: 'Records an expense or income',
   summary: 'Record an expense or an income',
   description:
-    'Converted to the account and home currencies at the recorded ECB rate; give `accountAmount` for a currency without one. The same `Idempotency-Key` with the same body replays the first response (`Idempotent-Replayed: true`).',
+    'Converted to the account and home currencies at the recorded ECB rate; give `accountAmount` for a currency without one. Starts `pending` unless `status` says `cleared`. `refundOf` links an income to the expense it refunds (422 when that is not your expense, or the refunds would exceed it). The same `Idempotency-Key` with the same body replays the first response (`Idempotent-Replayed: true`).',
   grants: { table: 'readWrite' },
   request: { body: createTransactionBody, query: noParams, headers: { 'idempotency-key': idempotencyKeyHeader } },
   response: { status: 201, description: 'The new transaction', schema: transactionView, etag: true, location: true },
@@ -112,7 +120,7 @@ export const transactionsUpdate = defineOperation({
   functionDescription: 'Edits a transaction',
   summary: 'Change a transaction',
   description:
-    'A transfer leg accepts only `note` and `tags`. A `kind` change keeps the category: an expense turned into an income in an expense category becomes a refund.',
+    'A transfer leg accepts only `note`, `tags` and `status`. A `kind` change keeps the category: an expense turned into an income in an expense category becomes a refund. `status` moves it between pending, cleared and void, and every total follows. A reconciled transaction refuses every change (409 naming `status`) but `{"status": "cleared", "unreconcile": true}`.',
   grants: { table: 'readWrite' },
   request: { path: idPath, body: patchTransactionBody, query: noParams, headers: { 'if-match': ifMatchHeader } },
   response: { status: 200, description: 'The changed transaction', schema: transactionView, etag: true },
@@ -128,10 +136,11 @@ export const transactionsDelete = defineOperation({
   auth: 'user',
   functionDescription: 'Deletes a transaction (both legs of a transfer)',
   summary: 'Delete a transaction (both legs of a transfer)',
+  description: 'A reconciled transaction (un-reconcile it first) and an expense with refunds are refused with 409.',
   grants: { table: 'readWrite' },
   request: { path: idPath, query: noParams, headers: { 'if-match': ifMatchHeader } },
   response: { status: 204, description: 'Deleted' },
-  problems: [404, 412],
+  problems: [404, 409, 412],
 });
 
 export const transfersCreate = defineOperation({
@@ -155,6 +164,33 @@ export const transfersCreate = defineOperation({
   problems: [404, 409, 422],
 });
 
+export const accountsReconcile = defineOperation({
+  function: 'accounts-reconcile',
+  feature: 'transactions',
+  entry: 'functions/api/accounts/reconcile.ts',
+  method: 'POST',
+  path: '/v1/accounts/{id}/reconcile',
+  auth: 'user',
+  functionDescription: 'Reconciles an account against a bank statement',
+  summary: 'Reconcile an account against a statement',
+  description:
+    "When the account's reconciled balance plus its cleared transactions dated up to `statementDate` equal `statementBalance`, those transactions become `reconciled` (locked) and the answer says how many. Otherwise nothing changes: 409 `statement-mismatch` with `difference` (statement − Moneta). At most 500 transactions at once (else 422 naming `statementDate`); a 409 `reconcile-interrupted` (a transaction changed meanwhile) is finished by sending the same statement again.",
+  grants: { table: 'readWrite' },
+  request: { path: idPath, body: reconcileBody, query: noParams },
+  response: {
+    status: 200,
+    description: 'Reconciled',
+    schema: () =>
+      z.strictObject({
+        reconciled: z.literal(true),
+        reconciledCount: z.int().check(z.nonnegative()),
+        reconciledBalance: moneySchema(),
+        statementDate: z.iso.date(),
+      }),
+  },
+  problems: [404, 409, 422],
+});
+
 export const transactionsOperations = [
   payeesList,
   transactionsCreate,
@@ -163,4 +199,5 @@ export const transactionsOperations = [
   transactionsUpdate,
   transactionsDelete,
   transfersCreate,
+  accountsReconcile,
 ] as const;

@@ -13,10 +13,22 @@ import { Conflict, NotFound } from '../kit/http/problems';
 import type { RatesOnDay } from '../rates/public';
 import { type Priced, priceEntry } from '../rates/public';
 import type { TransactionItem } from './items';
-import { TransactionEntity, transactionIndexKeys } from './items';
+import { statusOf, TransactionEntity, transactionIndexKeys } from './items';
+import { checkRefundedEdit } from './refunds';
 import type { CreateTransactionBody, CreateTransferBody, TransactionPatch } from './schemas';
 
-export type AccountDelta = { accountId: string; balance: number; count: number };
+/**
+ * How one account's figures move: `balance` (every status but void), `pending` and `reconciled`
+ * (the parts of it in those statuses; cleared is the rest), `count` (every record, void included).
+ */
+export type AccountDelta = {
+  accountId: string;
+  balance: number;
+  count: number;
+  /** Present only when it moves. */
+  pending?: number;
+  reconciled?: number;
+};
 export type CategoryDelta = { categoryId: string; count: number };
 export type Deltas = { accounts: AccountDelta[]; categories: CategoryDelta[] };
 
@@ -37,7 +49,10 @@ export function deltasBetween(before: readonly TransactionItem[], after: readonl
   const categories = new Map<string, CategoryDelta>();
   const apply = (item: TransactionItem, sign: 1 | -1) => {
     const account = accounts.get(item.accountId) ?? { accountId: item.accountId, balance: 0, count: 0 };
-    account.balance += sign * item.accountAmount;
+    const status = statusOf(item);
+    if (status !== 'void') account.balance += sign * item.accountAmount;
+    if (status === 'pending') account.pending = (account.pending ?? 0) + sign * item.accountAmount;
+    if (status === 'reconciled') account.reconciled = (account.reconciled ?? 0) + sign * item.accountAmount;
     account.count += sign;
     accounts.set(item.accountId, account);
     if (item.categoryId) {
@@ -49,7 +64,13 @@ export function deltasBetween(before: readonly TransactionItem[], after: readonl
   for (const item of before) apply(item, -1);
   for (const item of after) apply(item, 1);
   return {
-    accounts: [...accounts.values()].filter((d) => d.balance !== 0 || d.count !== 0),
+    accounts: [...accounts.values()]
+      .map(({ pending, reconciled, ...d }) => ({
+        ...d,
+        ...(pending ? { pending } : {}),
+        ...(reconciled ? { reconciled } : {}),
+      }))
+      .filter((d) => d.balance !== 0 || d.count !== 0 || d.pending !== undefined || d.reconciled !== undefined),
     categories: [...categories.values()].filter((d) => d.count !== 0),
   };
 }
@@ -95,11 +116,14 @@ export type CreateContext = {
   rates: RatesOnDay | undefined;
   /** The user's large-transaction amount, in minor units of the home currency. */
   largeFrom: number;
+  /** The expense `refundOf` names, as read (undefined: none named, or not found). */
+  refunded?: TransactionItem | undefined;
 };
 
 export function planCreate(body: CreateTransactionBody, ctx: CreateContext) {
   const account = usableAccount(ctx.account);
-  const categoryId = body.categoryId ?? null;
+  // A refund without a category takes its expense's (checked in ./refunds.ts).
+  const categoryId = body.categoryId !== undefined ? body.categoryId : (ctx.refunded?.categoryId ?? null);
   if (categoryId) usableCategory(ctx.category);
   const priced = priceEntry({
     money: body.money,
@@ -132,6 +156,8 @@ export function planCreate(body: CreateTransactionBody, ctx: CreateContext) {
     transferId: null,
     counterpartAccountId: null,
     large: priced.homeAmount >= ctx.largeFrom,
+    status: body.status ?? 'pending',
+    ...(body.refundOf ? { refundOf: body.refundOf } : {}),
     createdAt: ctx.now,
     updatedAt: ctx.now,
     version: 1,
@@ -141,6 +167,7 @@ export function planCreate(body: CreateTransactionBody, ctx: CreateContext) {
 
 /** What an update must read before it can be planned. */
 export function updateReads(old: TransactionItem, patch: TransactionPatch) {
+  refuseReconciledChange(old, patch);
   refuseTransferLegChange(old, patch);
   const accountId = patch.accountId !== undefined && patch.accountId !== old.accountId ? patch.accountId : undefined;
   const categoryId = patch.categoryId !== undefined ? patch.categoryId : old.categoryId;
@@ -155,11 +182,36 @@ export function updateReads(old: TransactionItem, patch: TransactionPatch) {
   };
 }
 
-/** A transfer leg is one half of a balanced pair: only its note and tags may change alone. */
+/**
+ * A reconciled transaction is what a statement agreed: nothing about it changes (409 naming
+ * `status`) until it is explicitly un-reconciled with `{status: "cleared", unreconcile: true}`,
+ * and that patch changes nothing else.
+ */
+function refuseReconciledChange(old: TransactionItem, patch: TransactionPatch) {
+  if (statusOf(old) !== 'reconciled') return;
+  const fields = Object.entries(patch)
+    .filter(([, value]) => value !== undefined)
+    .map(([field]) => field);
+  const unlocking =
+    patch.status === 'cleared' &&
+    patch.unreconcile === true &&
+    fields.every((field) => field === 'status' || field === 'unreconcile');
+  if (!unlocking) throw reconciledConflict();
+}
+
+export function reconciledConflict(): Conflict {
+  return new Conflict(
+    'This transaction is reconciled: un-reconcile it first (PATCH {"status": "cleared", "unreconcile": true}).',
+    { errors: [{ in: 'body', field: 'status', message: 'is reconciled' }] },
+    'reconciled',
+  );
+}
+
+/** A transfer leg is one half of a balanced pair: only its note, tags and status may change alone. */
 function refuseTransferLegChange(old: TransactionItem, patch: TransactionPatch) {
   if (old.transferId === null) return;
   const other = Object.entries(patch).filter(
-    ([field, value]) => value !== undefined && !['note', 'tags'].includes(field),
+    ([field, value]) => value !== undefined && !['note', 'tags', 'status', 'unreconcile'].includes(field),
   );
   if (other.length > 0) {
     throw new Conflict(
@@ -233,14 +285,29 @@ export function planUpdate(old: TransactionItem, patch: TransactionPatch, ctx: U
     payee: patch.payee !== undefined ? textOrNull(patch.payee) : old.payee,
     note: patch.note !== undefined ? textOrNull(patch.note) : old.note,
     tags: patch.tags ?? old.tags,
+    status: patch.status ?? statusOf(old),
     updatedAt: ctx.now,
     version: old.version + 1,
   };
+  checkRefundedEdit(item);
   return { item, deltas: deltasBetween([old], [item]) };
 }
 
-/** Deleting transactions (one, or both legs of a transfer) takes back exactly what they added. */
+/**
+ * Deleting transactions (one, or both legs of a transfer) takes back exactly what they added. A
+ * reconciled one is refused (409 naming `status`) and so is an expense that still has refunds.
+ */
 export function planDelete(removed: readonly TransactionItem[]) {
+  for (const item of removed) {
+    if (statusOf(item) === 'reconciled') throw reconciledConflict();
+    if ((item.refundedAmount ?? 0) > 0 || (item.refundIds ?? []).length > 0) {
+      throw new Conflict(
+        'This expense has refunds: delete them first.',
+        { refundIds: item.refundIds ?? [] },
+        'has-refunds',
+      );
+    }
+  }
   return { deltas: deltasBetween(removed, []) };
 }
 
@@ -304,6 +371,7 @@ export function planTransfer(body: CreateTransferBody, ctx: TransferContext) {
       externalId: null,
       transferId: ctx.transferId,
       counterpartAccountId: counterpart.accountId,
+      status: body.status ?? 'pending',
       createdAt: ctx.now,
       updatedAt: ctx.now,
       version: 1,

@@ -2,8 +2,11 @@
 
 export { transactionsEvents } from './events';
 export {
+  countsInTotals,
   ExternalIdEntity,
+  statusOf,
   type TransactionItem,
+  type TransactionStatus,
   transactionIndexPk,
   transactionItem,
   transactionKinds,

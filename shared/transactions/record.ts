@@ -16,6 +16,7 @@ import { createRateStore, ratesIfNeeded } from '../rates/public';
 import type { TransactionItem } from './items';
 import { createPayeeStore } from './payee-store';
 import { type Deltas, deltasBetween, planCreate, planTransfer, transferLegIds } from './plan';
+import { checkRefund, withRefund } from './refunds';
 import { type CreateTransactionBody, type CreateTransferBody, checkDateWindow, todayIn } from './schemas';
 import { createTransactionStore } from './store';
 
@@ -33,7 +34,12 @@ export type RecordingProfile = {
   notifications: { largeTransactionAmount: number };
 };
 
-export type PlannedTransaction = { item: TransactionItem; deltas: Deltas };
+export type PlannedTransaction = {
+  item: TransactionItem;
+  deltas: Deltas;
+  /** A refund's expense with its new refund figures, and the version they were computed from. */
+  refunded?: { item: TransactionItem; readVersion: number } | undefined;
+};
 
 /** Both legs of a transfer, and the entry it replaces (the other leg recorded before as an expense or income). */
 export type PlannedTransfer = {
@@ -68,7 +74,8 @@ export function createTransactionRecorder(deps: LedgerWriterDeps) {
     /**
      * Reads what the body refers to and plans the item; nothing is written. Throws the domain
      * errors of a missing account or category (404), a date out of the window or a currency
-     * without a rate (422).
+     * without a rate (422), a refund its expense cannot take (422, ./refunds.ts). A write of a
+     * refund fails with StaleTransaction when its expense changed since: plan it again.
      */
     async plan(
       userId: string,
@@ -76,14 +83,17 @@ export function createTransactionRecorder(deps: LedgerWriterDeps) {
       body: CreateTransactionBody,
       now: Date = new Date(),
     ): Promise<PlannedTransaction> {
-      const [account, category] = await Promise.all([
+      const [account, original] = await Promise.all([
         transactions.getAccount(userId, body.accountId),
-        body.categoryId ? transactions.getCategory(userId, body.categoryId) : undefined,
+        body.refundOf ? transactions.get(userId, body.refundOf) : undefined,
       ]);
+      // A refund without a category of its own takes its expense's.
+      const categoryId = body.categoryId !== undefined ? body.categoryId : original?.categoryId;
+      const category = categoryId ? await transactions.getCategory(userId, categoryId) : undefined;
       const today = todayIn(profile.timezone, now);
       const date = body.date ?? today;
       checkDateWindow(date, today);
-      return planCreate(body, {
+      const planned = planCreate(body, {
         userId,
         transactionId: ulid(now.getTime()),
         now: now.toISOString(),
@@ -95,7 +105,18 @@ export function createTransactionRecorder(deps: LedgerWriterDeps) {
         rates: account
           ? await ratesIfNeeded(rates, date, body.money.currency, [account.currency, profile.homeCurrency])
           : undefined,
+        refunded: original,
       });
+      if (!body.refundOf) return planned;
+      checkRefund(original, planned.item, (original?.refundedAmount ?? 0) as number);
+      const refunded = original as TransactionItem;
+      return {
+        ...planned,
+        refunded: {
+          item: withRefund(refunded, undefined, planned.item, planned.item.createdAt),
+          readVersion: refunded.version,
+        },
+      };
     },
 
     /**
@@ -169,11 +190,16 @@ export function createTransactionRecorder(deps: LedgerWriterDeps) {
      * ConflictError (`duplicate-external-id`), a budget in enforce mode that it would exceed a
      * BudgetExceeded: either way nothing is written.
      */
-    async write(userId: string, { item, deltas }: PlannedTransaction, extra: GuardedItem[] = []): Promise<void> {
+    async write(
+      userId: string,
+      { item, deltas, refunded }: PlannedTransaction,
+      extra: GuardedItem[] = [],
+    ): Promise<void> {
       const write = (budgetGuards: GuardedItem[]) =>
         transactions.apply(userId, {
           created: [item],
           deltas,
+          refunded: refunded ? [refunded] : [],
           payees: item.payee ? [item.payee] : [],
           now: item.createdAt,
           extra: [...extra, ...budgetGuards],

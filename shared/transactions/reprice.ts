@@ -6,19 +6,23 @@
  * moves, in one transaction: the stream then publishes a TransactionUpdated like any edit, and
  * budgets and goals follow it. A transaction edited meanwhile is read again; one no longer
  * provisional (re-priced already, edited onto a final rate, deleted) is left alone, so a run that
- * repeats or overlaps another changes nothing twice.
+ * repeats or overlaps another changes nothing twice. A reconciled transaction (either leg) is never
+ * changed: a statement agreed to its figures. It stays provisional, and each run reads it again
+ * until it is un-reconciled.
  */
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { userIdFromPk } from '../kit/dynamodb/keys';
 import { NotFoundError } from '../kit/errors';
 import { HttpProblem } from '../kit/http/problems';
 import type { RateProvider } from '../rates/public';
-import { PROVISIONAL_PK, type TransactionItem } from './items';
+import { PROVISIONAL_PK, statusOf, type TransactionItem } from './items';
 import { counterpartLegId, planReprice, transferLegIds } from './plan';
 import { StaleTransaction, type TransactionStore } from './store';
 
 /** How many times a transaction edited under our feet is read again before the next run takes it. */
 const ATTEMPTS = 3;
+
+const isReconciled = (item: TransactionItem) => statusOf(item) === 'reconciled';
 
 const isProvisional = (item: TransactionItem) =>
   item.accountConversion?.provisional === true || item.homeConversion?.provisional === true;
@@ -66,6 +70,7 @@ async function repriceOne(deps: RepriceDeps, userId: string, transactionId: stri
     const found = await deps.transactions.get(userId, transactionId);
     if (!found || !isProvisional(found)) return false;
     const legs = await legsOf(deps, userId, found);
+    if (legs.some(isReconciled)) return false;
     const rates = await deps.rates.ratesOn(found.date);
     if (rates?.provisional) return false; // Its day is still to come: a later run takes it.
     const now = deps.now();
@@ -106,6 +111,8 @@ export async function restateHome(
     if (!found) return 'gone';
     if (found.homeCurrency === homeCurrency) return 'unchanged';
     const legs = await legsOf(deps, userId, found);
+    // Reconciled figures stay as agreed; the budgets of the new home currency count it 0.
+    if (legs.some(isReconciled)) return 'unchanged';
     const rates = await deps.rates.ratesOn(found.date);
     const now = deps.now();
     let plan: ReturnType<typeof planReprice>;

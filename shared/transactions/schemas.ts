@@ -97,6 +97,15 @@ const entryCategory = z.lazily(() =>
     ),
 );
 
+/** What a new entry may say of its status: reconciliation alone makes one reconciled. */
+const newStatus = z.lazily(() =>
+  z
+    .enum(['pending', 'cleared'])
+    .check(
+      z.describe('Defaults to pending (statement imports arrive cleared). Pending counts in the balance and budgets.'),
+    ),
+);
+
 export const createTransactionBody = z.lazily(() =>
   z.strictObject({
     kind: entryKind(),
@@ -112,6 +121,12 @@ export const createTransactionBody = z.lazily(() =>
     /** Defaults to today in the user's timezone. */
     date: z.optional(transactionDate()),
     externalId: z.optional(externalIdSchema()),
+    status: z.optional(newStatus()),
+    /**
+     * The caller's expense this income refunds: it takes that expense's category (and must be in
+     * its account currency), and all its refunds together may not exceed it.
+     */
+    refundOf: z.optional(entityId().check(z.describe('The expense this income refunds.'))),
   }),
 );
 export type CreateTransactionBody = z.infer<ReturnType<typeof createTransactionBody>>;
@@ -129,6 +144,15 @@ export const patchTransactionBody = z.lazily(() =>
       note: z.optional(z.nullable(noteSchema())),
       tags: z.optional(tagsSchema()),
       date: z.optional(transactionDate()),
+      status: z.optional(
+        z
+          .enum(['pending', 'cleared', 'void'])
+          .check(z.describe('void keeps the record and counts nowhere; reconciled is set by reconciliation only.')),
+      ),
+      /** Required with `status: cleared` to move a reconciled transaction back (and unlock it). */
+      unreconcile: z.optional(
+        z.literal(true).check(z.describe('With status cleared: un-reconciles a reconciled transaction.')),
+      ),
     })
     .check(
       z.refine((patch) => Object.values(patch).some((value) => value !== undefined), {
@@ -150,6 +174,8 @@ export const createTransferBody = z.lazily(() =>
       date: z.optional(transactionDate()),
       note: z.optional(z.nullable(noteSchema())),
       tags: z.optional(tagsSchema()),
+      /** Both legs start in it (pending unless stated); each leg then follows its own account's statements. */
+      status: z.optional(newStatus()),
     })
     .check(
       z.refine((body) => body.fromAccountId !== body.toAccountId, {
@@ -159,6 +185,21 @@ export const createTransferBody = z.lazily(() =>
     ),
 );
 export type CreateTransferBody = z.infer<ReturnType<typeof createTransferBody>>;
+
+/** A bank statement to reconcile an account against: its closing day and balance (signed minor units). */
+export const reconcileBody = z.lazily(() =>
+  z.strictObject({
+    statementDate: transactionDate(),
+    statementBalance: z
+      .number({ error: 'must be an integer number of minor units (e.g. 1234 for 12.34)' })
+      .check(
+        z.int('must be an integer number of minor units (e.g. 1234 for 12.34), not a decimal'),
+        z.gte(-MAX_AMOUNT, 'is out of range'),
+        z.lte(MAX_AMOUNT, 'is out of range'),
+        z.describe("The statement's closing balance, signed, in minor units of the account's currency."),
+      ),
+  }),
+);
 
 /** Today (YYYY-MM-DD) as the user's wall calendar shows it. */
 export function todayIn(timeZone: string, now: Date): string {

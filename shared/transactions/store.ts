@@ -40,6 +40,11 @@ export type LedgerChange = {
   now: string;
   /** Items written in the same transaction (the Idempotency-Key record). */
   extra?: GuardedItem[];
+  /**
+   * Refunded expenses whose refund figures move (./refunds.ts): only `refundedAmount`,
+   * `refundIds`, `updatedAt` and `version` are written, pinned to the version read.
+   */
+  refunded?: { item: TransactionItem; readVersion: number }[];
 };
 
 export type TransactionStore = ReturnType<typeof createTransactionStore>;
@@ -104,6 +109,32 @@ export function createTransactionStore({
         writes.push({ item: { Delete: { TableName: tableName, Key: ExternalIdEntity.key(userId, item.externalId) } } });
       }
     }
+    for (const { item, readVersion } of change.refunded ?? []) {
+      writes.push({
+        item: {
+          Update: {
+            TableName: tableName,
+            Key: TransactionEntity.key(userId, item.transactionId),
+            UpdateExpression: 'SET #refunded = :refunded, #ids = :ids, #version = :next, #updatedAt = :now',
+            ConditionExpression: '#version = :readVersion',
+            ExpressionAttributeNames: {
+              '#refunded': 'refundedAmount',
+              '#ids': 'refundIds',
+              '#version': 'version',
+              '#updatedAt': 'updatedAt',
+            },
+            ExpressionAttributeValues: {
+              ':refunded': item.refundedAmount ?? 0,
+              ':ids': item.refundIds ?? [],
+              ':next': item.version,
+              ':now': item.updatedAt,
+              ':readVersion': readVersion,
+            },
+          },
+        },
+        onConditionFailed: staleOrGone,
+      });
+    }
     return writes;
   }
 
@@ -129,7 +160,7 @@ export function createTransactionStore({
   }
 
   function deltaWrites(userId: string, deltas: Deltas): GuardedItem[] {
-    const accounts = deltas.accounts.map(({ accountId, balance, count }): GuardedItem => {
+    const accounts = deltas.accounts.map(({ accountId, balance, count, pending, reconciled }): GuardedItem => {
       // Without attribute_exists an ADD would create a half account. A new entry (count going up)
       // may not land in an archived account; fixing an old one there may. The balance keeps room.
       const room = roomFor('#balance', balance);
@@ -143,17 +174,26 @@ export function createTransactionStore({
           Update: {
             TableName: tableName,
             Key: AccountEntity.key(userId, accountId),
-            UpdateExpression: 'ADD #balance :balance, #transactionCount :count',
+            // The pending and reconciled parts of the balance move only when they change; absent reads as 0.
+            UpdateExpression: [
+              'ADD #balance :balance, #transactionCount :count',
+              ...(pending ? ['#pendingBalance :pending'] : []),
+              ...(reconciled ? ['#reconciledBalance :reconciled'] : []),
+            ].join(', '),
             ConditionExpression: conditions.join(' AND '),
             ExpressionAttributeNames: {
               '#balance': 'balance',
               '#transactionCount': 'transactionCount',
               ...(count > 0 ? { '#archived': 'archived' } : {}),
+              ...(pending ? { '#pendingBalance': 'pendingBalance' } : {}),
+              ...(reconciled ? { '#reconciledBalance': 'reconciledBalance' } : {}),
             },
             ExpressionAttributeValues: {
               ':balance': balance,
               ':count': count,
               ...(count > 0 ? { ':false': false } : {}),
+              ...(pending ? { ':pending': pending } : {}),
+              ...(reconciled ? { ':reconciled': reconciled } : {}),
               ...room?.values,
             },
           },

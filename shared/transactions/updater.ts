@@ -1,9 +1,10 @@
 import type { GuardedItem } from '../kit/dynamodb/transact';
 import { NotFound, PreconditionFailed } from '../kit/http/problems';
 import { ratesIfNeeded } from '../rates/public';
-import type { TransactionItem } from './items';
+import { refundContribution, type TransactionItem } from './items';
 import { planUpdate, updateReads } from './plan';
 import { type LedgerWriterDeps, ledgerWriterStores } from './record';
+import { checkRefund, withRefund } from './refunds';
 import { checkDateWindow, type TransactionPatch, todayIn } from './schemas';
 
 export type TransactionUpdater = ReturnType<typeof createTransactionUpdater>;
@@ -11,6 +12,21 @@ export type TransactionUpdater = ReturnType<typeof createTransactionUpdater>;
 export function createTransactionUpdater(deps: LedgerWriterDeps) {
   const { guards } = deps;
   const { rates, transactions } = ledgerWriterStores(deps);
+
+  /**
+   * A refund's edit moves its expense's refund figures when what it gives back changes (amount,
+   * void and back): checked against the expense as read now, written pinned to that version.
+   */
+  async function refundFollowing(userId: string, old: TransactionItem, item: TransactionItem) {
+    if (!old.refundOf) return undefined;
+    const original = await transactions.get(userId, old.refundOf);
+    // The expense is gone only if its account was deleted: nothing is left to keep in step.
+    if (!original) return undefined;
+    const others = (original.refundedAmount ?? 0) - refundContribution(old);
+    checkRefund(original, item, others);
+    if (refundContribution(item) === refundContribution(old)) return undefined;
+    return { item: withRefund(original, old, item, item.updatedAt), readVersion: original.version };
+  }
 
   return {
     /** Strongly consistent read of one transaction. */
@@ -43,9 +59,11 @@ export function createTransactionUpdater(deps: LedgerWriterDeps) {
             ])
           : undefined;
       const { item, deltas } = planUpdate(old, patch, { now: now.toISOString(), account, category, rates: dayRates });
+      const refunded = await refundFollowing(userId, old, item);
       const write = (budgetGuards: GuardedItem[]) =>
         transactions.apply(userId, {
           replaced: [{ item, readVersion: old.version }],
+          refunded: refunded ? [refunded] : [],
           deltas,
           payees: item.payee && item.payee !== old.payee ? [item.payee] : [],
           now: item.updatedAt,

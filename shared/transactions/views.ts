@@ -4,7 +4,7 @@
  */
 
 import { type Conversion, type ConversionView, daysBetween } from '../rates/public';
-import type { TransactionItem } from './items';
+import { statusOf, type TransactionItem } from './items';
 
 /** Conversions recorded before the daily feed say neither: they are final, and their age follows from the dates. */
 function conversionView(conversion: Conversion | null, date: string): ConversionView | null {
@@ -36,6 +36,10 @@ export function toTransactionView(item: TransactionItem) {
     externalId: item.externalId,
     transferId: item.transferId,
     counterpartAccountId: item.counterpartAccountId,
+    status: statusOf(item),
+    refundOf: item.refundOf ?? null,
+    refundedAmount: { amount: item.refundedAmount ?? 0, currency: item.accountCurrency },
+    refundIds: item.refundIds ?? [],
     createdAt: item.createdAt,
     updatedAt: item.updatedAt,
     version: item.version,

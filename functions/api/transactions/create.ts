@@ -15,6 +15,7 @@ import { idempotency, idempotencyKeyFrom } from '../../../shared/kit/http/idempo
 import { createRuleEngine } from '../../../shared/rules/public';
 import { transactionsCreate } from '../../../shared/transactions/operations';
 import { createTransactionRecorder } from '../../../shared/transactions/record';
+import { StaleTransaction } from '../../../shared/transactions/store';
 import { toTransactionView } from '../../../shared/transactions/views';
 
 const db = documentClient();
@@ -33,12 +34,23 @@ export const handler = userRoute(transactionsCreate, async ({ userId, profile, b
   // A retry is answered before anything is re-read: the account may have changed since.
   const keyed = await idempotency(db, scope);
   if (keyed.earlier) return keyed.earlier;
-  const planned = await recorder.plan(userId, profile, await rules.forCreate(userId, body));
-  const { item } = planned;
-  const response = {
-    status: 201,
-    body: toTransactionView(item),
-    headers: { etag: versionETag(item.version), location: `/v1/transactions/${item.transactionId}` },
-  };
-  return keyed.create(response, (record) => recorder.write(userId, planned, record ? [record] : []));
+  // A refund takes its expense's category: rules do not categorise it.
+  const ruled = body.refundOf ? body : await rules.forCreate(userId, body);
+  for (let attempt = 1; ; attempt++) {
+    const planned = await recorder.plan(userId, profile, ruled);
+    const { item } = planned;
+    const response = {
+      status: 201,
+      body: toTransactionView(item),
+      headers: { etag: versionETag(item.version), location: `/v1/transactions/${item.transactionId}` },
+    };
+    try {
+      return await keyed.create(response, (record) => recorder.write(userId, planned, record ? [record] : []));
+    } catch (error) {
+      // A refund's expense changed since it was read (another refund, an edit): plan it again.
+      if (!(error instanceof StaleTransaction) || attempt >= MAX_ATTEMPTS) throw error;
+    }
+  }
 });
+
+const MAX_ATTEMPTS = 3;

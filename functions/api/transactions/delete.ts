@@ -1,7 +1,8 @@
 /**
  * DELETE /v1/transactions/{id}: removes the transaction and takes back its balance and count
  * changes in one TransactWriteItems. A transfer leg takes its counterpart with it, so a transfer
- * never stays half-booked. `If-Match` is honoured when given (412 on a stale version).
+ * never stays half-booked. `If-Match` is honoured when given (412 on a stale version). A reconciled
+ * transaction, or an expense that still has refunds, is refused (409).
  */
 
 import { userRoute } from '../../../shared/identity/public';
@@ -11,6 +12,7 @@ import { versionsFromIfMatch } from '../../../shared/kit/http/etag';
 import { NotFound, PreconditionFailed } from '../../../shared/kit/http/problems';
 import { transactionsDelete } from '../../../shared/transactions/operations';
 import { counterpartLegId, planDelete } from '../../../shared/transactions/plan';
+import { withRefund } from '../../../shared/transactions/refunds';
 import { createTransactionStore, StaleTransaction } from '../../../shared/transactions/store';
 
 const transactions = createTransactionStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
@@ -37,5 +39,12 @@ async function remove(userId: string, id: string, expectedVersions: number[] | u
   // Absent only if the other account was deleted and its transactions cleaned up already.
   const counterpart = counterpartId ? await transactions.get(userId, counterpartId) : undefined;
   const removed = counterpart ? [transaction, counterpart] : [transaction];
-  await transactions.apply(userId, { deleted: removed, ...planDelete(removed), now: new Date().toISOString() });
+  const now = new Date().toISOString();
+  const deltas = planDelete(removed);
+  // A refund gives its amount back to its expense's refundable rest, in the same write.
+  const original = transaction.refundOf ? await transactions.get(userId, transaction.refundOf) : undefined;
+  const refunded = original
+    ? [{ item: withRefund(original, transaction, undefined, now), readVersion: original.version }]
+    : [];
+  await transactions.apply(userId, { deleted: removed, ...deltas, refunded, now });
 }

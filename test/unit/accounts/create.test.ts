@@ -38,6 +38,8 @@ describe('POST /v1/accounts', () => {
       kind: 'checking',
       currency: 'EUR',
       balance: { amount: 0, currency: 'EUR' },
+      clearedBalance: { amount: 0, currency: 'EUR' },
+      reconciledBalance: { amount: 0, currency: 'EUR' },
       transactionCount: 0,
       archived: false,
       hints: { lastDigits: [] },

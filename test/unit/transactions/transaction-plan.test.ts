@@ -75,7 +75,7 @@ describe('planCreate', () => {
       createdAt: NOW,
     });
     expect(deltas).toEqual({
-      accounts: [{ accountId: 'acc-eur', balance: -1250, count: 1 }],
+      accounts: [{ accountId: 'acc-eur', balance: -1250, count: 1, pending: -1250 }],
       categories: [{ categoryId: 'groceries', count: 1 }],
     });
   });
@@ -87,7 +87,7 @@ describe('planCreate', () => {
     );
     expect(item.accountAmount).toBe(300000);
     expect(item.homeAmount).toBe(300000);
-    expect(deltas.accounts).toEqual([{ accountId: 'acc-eur', balance: 300000, count: 1 }]);
+    expect(deltas.accounts).toEqual([{ accountId: 'acc-eur', balance: 300000, count: 1, pending: 300000 }]);
   });
 
   test('a foreign amount is converted at the ECB cross rate of its date, rounded once, half-even', () => {
@@ -212,7 +212,7 @@ describe('planCreate', () => {
     );
     expect(item).toMatchObject({ kind: 'income', categoryId: 'groceries', accountAmount: 1000, homeAmount: 1000 });
     expect(deltas).toEqual({
-      accounts: [{ accountId: 'acc-eur', balance: 1000, count: 1 }],
+      accounts: [{ accountId: 'acc-eur', balance: 1000, count: 1, pending: 1000 }],
       categories: [{ categoryId: 'groceries', count: 1 }],
     });
   });
@@ -224,7 +224,7 @@ describe('planCreate', () => {
     );
     expect(item).toMatchObject({ kind: 'expense', categoryId: 'salary', accountAmount: -40000, homeAmount: -40000 });
     expect(deltas).toEqual({
-      accounts: [{ accountId: 'acc-eur', balance: -40000, count: 1 }],
+      accounts: [{ accountId: 'acc-eur', balance: -40000, count: 1, pending: -40000 }],
       categories: [{ categoryId: 'salary', count: 1 }],
     });
   });
@@ -509,8 +509,8 @@ describe('planTransfer', () => {
     expect(outLeg.homeAmount + inLeg.homeAmount).toBe(0);
     expect(outLeg.transferId).toBe(inLeg.transferId);
     expect(deltas.accounts).toEqual([
-      { accountId: 'acc-eur', balance: -10000, count: 1 },
-      { accountId: 'acc-usd', balance: 11664, count: 1 },
+      { accountId: 'acc-eur', balance: -10000, count: 1, pending: -10000 },
+      { accountId: 'acc-usd', balance: 11664, count: 1, pending: 11664 },
     ]);
   });
 
@@ -629,7 +629,14 @@ describe('planReprice', () => {
       updatedAt: NOW,
     });
     expect(storedTransaction('user-1', repriced!)).not.toHaveProperty('gsi4pk');
-    expect(deltas.accounts).toEqual([{ accountId: 'acc-eur', balance: item.accountAmount * -1 - 8000, count: 0 }]);
+    expect(deltas.accounts).toEqual([
+      {
+        accountId: 'acc-eur',
+        balance: item.accountAmount * -1 - 8000,
+        count: 0,
+        pending: item.accountAmount * -1 - 8000,
+      },
+    ]);
   });
 
   test('a transfer is re-priced as a pair and keeps one home value', () => {
@@ -657,6 +664,8 @@ describe('planReprice', () => {
       [-10000, -10000],
       [12500, 10000],
     ]);
-    expect(deltas.accounts).toEqual([{ accountId: 'acc-usd', balance: 12500 - inLeg.accountAmount, count: 0 }]);
+    expect(deltas.accounts).toEqual([
+      { accountId: 'acc-usd', balance: 12500 - inLeg.accountAmount, count: 0, pending: 12500 - inLeg.accountAmount },
+    ]);
   });
 });

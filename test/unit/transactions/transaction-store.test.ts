@@ -82,7 +82,8 @@ test('an account that does not exist is a 404, and an ADD can never create half 
   const [input] = db.commandCalls(TransactWriteCommand).map((call) => call.args[0].input);
   expect(input?.TransactItems?.[1]?.Update).toMatchObject({
     Key: { pk: 'USER#user-1', sk: 'ACCOUNT#acc-eur' },
-    UpdateExpression: 'ADD #balance :balance, #transactionCount :count',
+    // A new entry is pending: the pending part of the balance moves with it.
+    UpdateExpression: 'ADD #balance :balance, #transactionCount :count, #pendingBalance :pending',
     ConditionExpression: 'attribute_exists(pk) AND #archived = :false AND #balance >= :roomLimit',
     ExpressionAttributeValues: { ':balance': -100, ':count': 1, ':false': false },
   });

@@ -85,6 +85,11 @@ test('the owner reads the transaction as a view, with its version as ETag', asyn
     externalId: null,
     transferId: null,
     counterpartAccountId: null,
+    // Stored before statuses and refund links: it reads as cleared, refunded by nothing.
+    status: 'cleared',
+    refundOf: null,
+    refundedAmount: { amount: 0, currency: 'USD' },
+    refundIds: [],
     createdAt: ofA.seeded.createdAt,
     updatedAt: ofA.seeded.updatedAt,
     version: 3,

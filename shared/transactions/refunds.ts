@@ -1,0 +1,72 @@
+/**
+ * Refund links. A refund is an income that names the expense it gives back (`refundOf`): it sits in
+ * that expense's category, so it lowers the category's spent like any income there
+ * (shared/budgets/contribution.ts), and in its account currency, so the two compare without a rate.
+ * The expense keeps `refundedAmount` (what its refunds that are not void add up to) and their ids,
+ * written in the same TransactWriteItems as the refund's creation, edit or deletion and pinned to
+ * the version of the expense that was read: refunds can never add up to more than the expense.
+ */
+import { HttpProblem } from '../kit/http/problems';
+import { countsInTotals, refundContribution, type TransactionItem } from './items';
+
+/** 422: the refund link cannot hold; `field` says which input breaks it. Nothing was written. */
+export class RefundRefused extends HttpProblem {
+  constructor(field: string, message: string) {
+    super(422, 'refund-refused', 'Refund refused', `This refund cannot be recorded: ${field} ${message}.`, [
+      { in: 'body', field, message },
+    ]);
+  }
+}
+
+/**
+ * Checks `refund` (its new state) against its `original` as read; `others` is what the original's
+ * other refunds add up to. Throws RefundRefused naming the field at fault.
+ */
+export function checkRefund(original: TransactionItem | undefined, refund: TransactionItem, others: number): void {
+  if (!original) throw new RefundRefused('refundOf', 'must be one of your transactions');
+  if (original.kind !== 'expense') throw new RefundRefused('refundOf', 'must be an expense');
+  if (!countsInTotals(original) && refundContribution(refund) > 0) throw new RefundRefused('refundOf', 'is void');
+  if (refund.kind !== 'income') throw new RefundRefused('kind', 'must be income for a refund');
+  if (refund.accountCurrency !== original.accountCurrency) {
+    throw new RefundRefused('refundOf', `must be in the refund's account currency (${original.accountCurrency})`);
+  }
+  if (refund.categoryId !== original.categoryId) {
+    throw new RefundRefused('categoryId', "must be the refunded expense's category");
+  }
+  const left = Math.abs(original.accountAmount) - others;
+  if (refundContribution(refund) > left) {
+    throw new RefundRefused('money.amount', `must not exceed what is left to refund (${left} minor units)`);
+  }
+}
+
+/** An edit of a refunded expense must leave it an expense, in its currency, at least as large as its refunds. */
+export function checkRefundedEdit(item: TransactionItem): void {
+  const refunded = item.refundedAmount ?? 0;
+  if (refunded === 0) return;
+  if (item.kind !== 'expense') throw new RefundRefused('kind', 'must stay expense: it has refunds');
+  if (Math.abs(item.accountAmount) < refunded) {
+    throw new RefundRefused('money.amount', `must not be less than its refunds (${refunded} minor units)`);
+  }
+}
+
+/** The original after `refund` moved from `before` (undefined: new) to `after` (undefined: deleted). */
+export function withRefund(
+  original: TransactionItem,
+  before: TransactionItem | undefined,
+  after: TransactionItem | undefined,
+  now: string,
+): TransactionItem {
+  const refundId = (after ?? before)?.transactionId as string;
+  const refunded =
+    (original.refundedAmount ?? 0) -
+    (before ? refundContribution(before) : 0) +
+    (after ? refundContribution(after) : 0);
+  const ids = (original.refundIds ?? []).filter((id) => id !== refundId);
+  return {
+    ...original,
+    refundedAmount: refunded,
+    refundIds: after ? [...ids, refundId] : ids,
+    updatedAt: now,
+    version: original.version + 1,
+  };
+}
