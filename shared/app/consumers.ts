@@ -3,6 +3,7 @@
  * catalog and the rules (lib/catalog) are derived from. A new feature registers its consumers here;
  * a new consumer of an existing feature is declared in that feature's consumers.ts only.
  */
+import { attachmentsConsumers } from '../attachments/consumers';
 import { auditLoggerDeclaration } from '../audit/consumers';
 import { budgetsConsumers } from '../budgets/consumers';
 import { exportsConsumers } from '../exports/consumers';
@@ -28,6 +29,7 @@ export const consumers = [
   ...exportsConsumers,
   ...rulesConsumers,
   ...importsConsumers,
+  ...attachmentsConsumers,
   auditLogger,
 ] as const satisfies readonly { events: readonly EventName[] }[];
 
