@@ -1,7 +1,7 @@
 /** The attachment routes, declared once (shared/kit/http/operation.ts). */
 
 import { idPath } from '../kit/http/fields';
-import { defineOperation, noParams } from '../kit/http/operation';
+import { defineOperation, idempotencyKeyHeader, noParams } from '../kit/http/operation';
 import { pageOf } from '../kit/http/response-schemas';
 import { attachmentCreateSchema, attachmentListQuery } from './schemas';
 import { attachmentView, createdAttachmentView } from './views';
@@ -16,9 +16,9 @@ export const attachmentsCreate = defineOperation({
   functionDescription: 'Links a new file to a transaction or an invoice and grants its upload',
   summary: 'Attach a file (PDF, JPEG, PNG, HEIC, at most 10 MB) to a transaction or an invoice',
   description:
-    'Answers the attachment (`pending`) with an upload grant: POST the file as a multipart form to `upload.url` with every field of `upload.fields` and the file last as `file`, within 5 minutes. S3 refuses another content type or a file larger than the declared `size`. GET /v1/attachments/{id} then shows it `uploaded` with a download link.',
+    'Answers the attachment (`pending`) with an upload grant: POST the file as a multipart form to `upload.url` with every field of `upload.fields` and the file last as `file`, within 5 minutes. S3 refuses another content type or a file larger than the declared `size`. GET /v1/attachments/{id} then shows it `uploaded` with a download link. With an `Idempotency-Key`, a retry answers the first response and links nothing more.',
   grants: { table: 'readWrite', files: 'write', filesUnder: 'attachments/' },
-  request: { body: attachmentCreateSchema, query: noParams },
+  request: { body: attachmentCreateSchema, query: noParams, headers: { 'idempotency-key': idempotencyKeyHeader } },
   response: {
     status: 201,
     description: 'The attachment, pending its upload, with the upload grant',

@@ -46,8 +46,16 @@ export function createAttachmentStore({ db, tableName }: { db: DynamoDBDocumentC
   }
 
   return {
-    /** The attachment and its link, both new, while `ownerCheck` holds (the owner exists). */
-    async create(userId: string, item: AttachmentItem, ownerCheck: GuardedItem): Promise<void> {
+    /**
+     * The attachment and its link, both new, while `ownerCheck` holds (the owner exists), with
+     * `extra` items (the Idempotency-Key record).
+     */
+    async create(
+      userId: string,
+      item: AttachmentItem,
+      ownerCheck: GuardedItem,
+      extra: GuardedItem[] = [],
+    ): Promise<void> {
       const link: AttachmentLinkItem = {
         type: AttachmentLinkEntity.type,
         attachmentId: item.attachmentId,
@@ -75,6 +83,7 @@ export function createAttachmentStore({ db, tableName }: { db: DynamoDBDocumentC
           },
         },
         ownerCheck,
+        ...extra,
       ]);
     },
 

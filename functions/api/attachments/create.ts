@@ -4,7 +4,8 @@
  * declared content type and at most the declared size (itself at most 10 MB), for 5 minutes. A
  * type or size the bucket would refuse is a 422 naming the field before anything is signed or
  * written; an owner that is not the caller's is a 422 naming transactionId or invoiceId. The
- * attachment and its link are written only while the owner exists (one TransactWriteItems).
+ * attachment and its link are written only while the owner exists (one TransactWriteItems), with
+ * the Idempotency-Key record when one is given: a retry answers the first response.
  */
 import { attachmentKey } from '../../../shared/attachments/files';
 import type { AttachmentItem } from '../../../shared/attachments/items';
@@ -18,6 +19,7 @@ import { documentClient } from '../../../shared/kit/aws/document-client';
 import { uploadGrant } from '../../../shared/kit/aws/upload-grant';
 import { requireEnv } from '../../../shared/kit/config';
 import { newEntityId } from '../../../shared/kit/http/fields';
+import { idempotency, idempotencyKeyFrom } from '../../../shared/kit/http/idempotency';
 import { logger } from '../../../shared/kit/observability';
 
 const db = documentClient();
@@ -27,8 +29,12 @@ const attachments = createAttachmentStore({ db, tableName });
 /** A grant is used at once, by the client that asked for it. */
 const UPLOAD_SECONDS = 300;
 
-export const handler = userRoute(attachmentsCreate, async ({ userId, body }) => {
+export const handler = userRoute(attachmentsCreate, async ({ userId, body, headers }) => {
   const contentType = checkFile(body);
+  const scope = { tableName, userId, operation: 'create-attachment', key: idempotencyKeyFrom(headers), request: body };
+  // A retry is answered before the owner is looked at again: it may be gone since.
+  const keyed = await idempotency(db, scope);
+  if (keyed.earlier) return keyed.earlier;
   const owner = ownerOf(body);
   const ownerField = owner.kind === 'transaction' ? 'transactionId' : 'invoiceId';
   const unknownOwner = () => new UnusableField(ownerField, `is not one of your ${owner.kind}s`);
@@ -58,12 +64,15 @@ export const handler = userRoute(attachmentsCreate, async ({ userId, body }) => 
     uploadedAt: null,
     version: 1,
   };
-  await attachments.create(userId, item, ownerCheck);
-  // Ids and sizes only: a file name can say who or what was paid.
-  logger.info('Attachment granted', { attachmentId, ownerKind: owner.kind, contentType, maxBytes: body.size });
-  return {
+  const response = {
     status: 201,
     body: toAttachmentView(item, undefined, grant),
     headers: { location: `/v1/attachments/${attachmentId}` },
   };
+  const answer = await keyed.create(response, (record) =>
+    attachments.create(userId, item, ownerCheck, record ? [record] : []),
+  );
+  // Ids and sizes only: a file name can say who or what was paid.
+  logger.info('Attachment granted', { attachmentId, ownerKind: owner.kind, contentType, maxBytes: body.size });
+  return answer;
 });

@@ -59,7 +59,8 @@ async function newUser(): Promise<{ userId: string; transaction: TransactionItem
 
 const call = async (route: keyof typeof routes, sub: string, input: HttpEventInput) =>
   parseResponse(await routes[route](httpEvent({ ...input, claims: { sub } }), lambdaContext()));
-const create = (sub: string, body: unknown) => call('create', sub, { method: 'POST', path: '/v1/attachments', body });
+const create = (sub: string, body: unknown, headers: Record<string, string> = {}) =>
+  call('create', sub, { method: 'POST', path: '/v1/attachments', body, headers });
 const get = (sub: string, id: string) =>
   call('get', sub, { method: 'GET', path: `/v1/attachments/${id}`, pathParameters: { id } });
 const list = (sub: string, query: Record<string, string>) =>
@@ -130,6 +131,18 @@ describe('POST /v1/attachments', () => {
     const lifetime = Date.parse(after.body.download.expiresAt) - Date.now();
     expect(lifetime).toBeGreaterThan(0);
     expect(lifetime).toBeLessThanOrEqual(300_000);
+  });
+
+  test('a retry with its Idempotency-Key answers the first attachment and links nothing more', async () => {
+    const { userId, transaction } = await newUser();
+    const headers = { 'idempotency-key': 'receipt-1' };
+    const first = await create(userId, pdfBody(transaction.transactionId), headers);
+    const retry = await create(userId, pdfBody(transaction.transactionId), headers);
+    expect(first.status).toBe(201);
+    expect(retry.status).toBe(201);
+    expect(retry.body.id).toBe(first.body.id);
+    const listed = await list(userId, { transactionId: transaction.transactionId });
+    expect(listed.body.items.map((item: { id: string }) => item.id)).toEqual([first.body.id]);
   });
 
   test.each([
