@@ -180,10 +180,12 @@ export class MonetaFunction extends NodejsFunction {
         write: ['s3:PutObject'],
         readWrite: ['s3:GetObject', 's3:PutObject'],
         erase: ['s3:DeleteObject'],
+        delete: ['s3:DeleteObject'],
       }[spec.files];
-      this.addToRolePolicy(new PolicyStatement({ actions, resources: [bindings.filesBucket.arnForObjects('*')] }));
+      const objects = `${spec.filesUnder ?? ''}*`;
+      this.addToRolePolicy(new PolicyStatement({ actions, resources: [bindings.filesBucket.arnForObjects(objects)] }));
       Validations.of(this.role!).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::${arnAsNagSees(this, bindings.filesBucket.node.defaultChild as CfnBucket)}/*]`,
+        id: `AwsSolutions-IAM5[Resource::${arnAsNagSees(this, bindings.filesBucket.node.defaultChild as CfnBucket)}/${objects}]`,
         reason:
           "Object actions need the bucket's objects (`<bucket ARN>/*`); the keys are the users' own files, chosen at run time, so no narrower ARN exists at deploy time.",
       });

@@ -3,6 +3,7 @@
  * catalog and the rules (lib/catalog) are derived from. A new feature registers its consumers here;
  * a new consumer of an existing feature is declared in that feature's consumers.ts only.
  */
+import { attachmentsConsumers } from '../attachments/consumers';
 import { auditLoggerDeclaration } from '../audit/consumers';
 import { budgetsConsumers } from '../budgets/consumers';
 import { exportsConsumers } from '../exports/consumers';
@@ -32,6 +33,7 @@ export const consumersByFeature = {
   exports: exportsConsumers,
   rules: rulesConsumers,
   imports: importsConsumers,
+  attachments: attachmentsConsumers,
   audit: [auditLogger],
 } as const satisfies Readonly<Record<string, readonly { events: readonly EventName[] }[]>>;
 

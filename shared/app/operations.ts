@@ -5,6 +5,7 @@
  * route of an existing feature is declared in that feature's operations.ts only.
  */
 import { accountsOperations } from '../accounts/operations';
+import { attachmentsOperations } from '../attachments/operations';
 import { auditOperations } from '../audit/operations';
 import { budgetsOperations } from '../budgets/operations';
 import { capturesOperations } from '../captures/operations';
@@ -35,6 +36,7 @@ export const operations = [
   ...auditOperations,
   ...ratesOperations,
   ...rulesOperations,
+  ...attachmentsOperations,
   openapiGet,
 ] as const;
 

@@ -1,6 +1,7 @@
 /** What other features may use of transactions: everything else in this folder is its own business. */
 
 export { transactionsEvents } from './events';
+export { transactionExists } from './exists';
 export {
   countsInTotals,
   ExternalIdEntity,

@@ -21,6 +21,10 @@ import {
 
 /** Who may touch the files bucket: the export writer, its download link and email, the eraser. */
 const FILES_GRANTS = [
+  'attachment-cleaner: delete',
+  'attachments-create: write',
+  'attachments-delete: delete',
+  'attachments-get: read',
   'exporter: readWrite',
   'exports-download: read',
   'importer: readWrite',
@@ -136,7 +140,9 @@ describe('the files bucket', () => {
       ),
     );
     expect(listing).toHaveLength(1);
-    expect(listing[0]).toMatchObject({ Condition: { StringLike: { 's3:prefix': ['exports/*', 'imports/*'] } } });
+    expect(listing[0]).toMatchObject({
+      Condition: { StringLike: { 's3:prefix': ['exports/*', 'imports/*', 'attachments/*'] } },
+    });
   });
 });
 
@@ -156,7 +162,12 @@ describe('the files grant', () => {
     synth = synthesize(
       {},
       {
-        functions: [spec('files-reader', 'read'), spec('files-writer', 'write'), spec('files-both', 'readWrite')],
+        functions: [
+          spec('files-reader', 'read'),
+          spec('files-writer', 'write'),
+          spec('files-both', 'readWrite'),
+          { ...spec('files-attachments', 'delete'), filesUnder: 'attachments/' },
+        ],
         routes: [],
       },
     );
@@ -204,5 +215,14 @@ describe('the files grant', () => {
     const { env, fn } = grantOf('files-reader');
     const bucketId = logicalId(synth.stack, synth.stack.files.bucket.node.defaultChild as CfnBucket);
     expect(inRoot(synth, fn, env)).toEqual({ Ref: bucketId });
+  });
+
+  it('narrows the object actions to one root of the files layout when the grant names it', () => {
+    const { statements } = grantOf('files-attachments');
+    expect(statements).toHaveLength(1);
+    const [statement] = statements as [Statement];
+    expect(actionsOf([statement])).toEqual(['s3:DeleteObject']);
+    const [, parts] = (statement.Resource as { 'Fn::Join': [string, unknown[]] })['Fn::Join'];
+    expect(parts[1]).toBe('/attachments/*');
   });
 });

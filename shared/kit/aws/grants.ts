@@ -14,7 +14,14 @@ export type Grants = {
    * Objects in the private files bucket (FILES_BUCKET): `read` may GetObject (and so sign download
    * links), `write` may PutObject (and so sign upload grants), `readWrite` both. A presigned URL
    * carries exactly the permissions of the function that signed it. `erase` may list the bucket
-   * and DeleteObject, to remove a deleted user's files (and nothing else).
+   * and DeleteObject, to remove a deleted user's files (and nothing else). `delete` may
+   * DeleteObject only (a function that deletes the objects it knows the keys of).
    */
-  files?: 'read' | 'write' | 'readWrite' | 'erase';
+  files?: 'read' | 'write' | 'readWrite' | 'erase' | 'delete';
+  /**
+   * Narrows the object actions of `files` to keys under one root of the files layout
+   * (shared/kit/aws/files-layout.ts, e.g. `attachments/`): a presigned URL the function signs
+   * cannot reach another feature's files either. None: the whole bucket's objects.
+   */
+  filesUnder?: string;
 };

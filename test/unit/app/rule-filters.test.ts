@@ -59,7 +59,12 @@ describe('transaction events reach only the consumers that act on them', () => {
   test('a deleted expense reaches the budgets, a deleted transfer leg does not', () => {
     expect(hearers('TransactionDeleted', { previous: transactionFixture() })).toContain('budget-evaluator');
     const leg = transactionFixture({ kind: 'transfer', transferId: 'T1' });
-    expect(hearers('TransactionDeleted', { previous: leg })).toEqual(['audit-logger', 'insights-aggregator']);
+    // A transfer leg can carry receipts: its deletion still reaches the attachment cleaner.
+    expect(hearers('TransactionDeleted', { previous: leg })).toEqual([
+      'attachment-cleaner',
+      'audit-logger',
+      'insights-aggregator',
+    ]);
   });
 
   test('events without a filter arrive whole', () => {

@@ -1,0 +1,15 @@
+/** The attachments feature's event consumers (see ConsumerDeclaration in shared/kit/events/consumer.ts). */
+import { defineConsumer } from '../kit/events/consumer';
+
+export const attachmentCleaner = defineConsumer({
+  function: 'attachment-cleaner',
+  entry: 'functions/events/attachment-cleaner.ts',
+  functionDescription: "Deletes a deleted transaction's attachments and their files",
+  // MERGE POINT: add 'InvoiceDeleted' here and its owner in ./cascade.ts (deletedOwner).
+  events: ['TransactionDeleted'],
+  rule: { id: 'clean-attachments', description: "A deleted transaction's attachments and files are removed" },
+  grants: { table: 'readWrite', files: 'delete', filesUnder: 'attachments/' },
+  timeoutSeconds: 60,
+});
+
+export const attachmentsConsumers = [attachmentCleaner] as const;
