@@ -331,3 +331,15 @@ describe('restating after a change of home currency', () => {
     });
   });
 });
+
+test('a reconciled transaction keeps the figures its statement agreed to: restating leaves it as it is', async () => {
+  const userId = `restate-user-${++users}`;
+  await table.seedUser(userId, { homeCurrency: 'EUR' });
+  const reconciled = txn({ transactionId: 'locked', date: '2026-02-10', homeAmount: -800, status: 'reconciled' });
+  await table.putTransactions(userId, [reconciled]);
+  const before = await stored(userId);
+  const transactions = createTransactionStore({ db: table.db, tableName: TABLE });
+  const outcome = await restateHome({ transactions, rates, now: () => NOW.toISOString() }, userId, 'locked', 'USD');
+  expect(outcome).toBe('unchanged');
+  expect(await stored(userId)).toEqual(before);
+});

@@ -183,6 +183,44 @@ describe('an apply job', () => {
   });
 });
 
+describe('an apply job and reconciled transactions', () => {
+  test('leaves a reconciled transaction as it is and counts it skipped', async () => {
+    const userId = await newUser();
+    const { db, tableName } = env;
+    await env.putAll([
+      { ...AccountEntity.key(userId, 'acc-eur'), ...accountFixture({ balance: -2000, transactionCount: 2 }) },
+      { ...CategoryEntity.key(userId, 'groceries'), ...categoryFixture({ transactionCount: 0 }) },
+    ]);
+    const [locked, open] = (['reconciled', 'cleared'] as const).map((status, i) =>
+      transactionFixture({
+        transactionId: ulid(),
+        payee: 'Corner Bakery',
+        categoryId: null,
+        status,
+        date: `2026-01-0${i + 1}`,
+        amount: 1000,
+        accountAmount: -1000,
+        homeAmount: -1000,
+      }),
+    ) as [TransactionItem, TransactionItem];
+    await env.putAll([locked, open].map((item) => storedTransaction(userId, item)));
+    const rules = createRuleStore({ db, tableName });
+    const rule = newRuleItem(ruleBody('Bakery'), ulid(), NOW);
+    await rules.create(userId, rule, undefined);
+    const applier = createRuleApplier({ db, tableName, rules, updater: createTransactionUpdater({ db, tableName }) });
+    const job = newJobItem(rule.ruleId, {}, ulid(), 2, NOW);
+    await rules.createJob(userId, job);
+    for (let step = 0; step < 5; step++) {
+      if ((await rules.getJob(userId, job.jobId))?.status === 'done') break;
+      await applier.runStep(userId, job.jobId, step);
+    }
+    expect(await rules.getJob(userId, job.jobId)).toMatchObject({ status: 'done', changed: 1, skipped: 1 });
+    const byId = new Map((await env.partition(userId, 'TXN#')).map((item) => [item.transactionId, item]));
+    expect(byId.get(locked.transactionId)).toMatchObject({ categoryId: null, version: 1, status: 'reconciled' });
+    expect(byId.get(open.transactionId)).toMatchObject({ categoryId: 'groceries', version: 2 });
+  });
+});
+
 describe('re-categorisation counts', () => {
   const updated = (item: TransactionItem, version: number, categoryId: string | null, before: string | null) => ({
     version,

@@ -4,15 +4,17 @@
  * lock on reconciled transactions; and the arithmetic of refund links.
  */
 import { contributionOf as budgetContribution } from '../../../shared/budgets/contribution';
+import { exportRowOf, storedRowOf } from '../../../shared/exports/rows';
+import { summaryOf } from '../../../shared/exports/workbook';
 import { transactionValue } from '../../../shared/goals/sources';
 import { contributionOf as insightContribution } from '../../../shared/insights/contribution';
 import { asProblem } from '../../../shared/kit/http/problems';
 import { type TransactionItem, type TransactionStatus, transactionStatuses } from '../../../shared/transactions/items';
-import { deltasBetween, planDelete, planUpdate } from '../../../shared/transactions/plan';
+import { deltasBetween, planDelete, planTransfer, planUpdate } from '../../../shared/transactions/plan';
 import { checkRefund, withRefund } from '../../../shared/transactions/refunds';
-import { patchTransactionBody } from '../../../shared/transactions/schemas';
+import { createTransferBody, patchTransactionBody } from '../../../shared/transactions/schemas';
 import { toTransactionView } from '../../../shared/transactions/views';
-import { transactionFixture } from './support/ledger-fixtures';
+import { accountFixture, transactionFixture } from './support/ledger-fixtures';
 
 const NOW = '2026-01-10T12:00:00.000Z';
 const patch = (body: Record<string, unknown>) => patchTransactionBody().parse(body);
@@ -105,6 +107,44 @@ describe('what each status counts', () => {
       expect(Object.keys((await insightContribution(item, categoryOf)).lines).length > 0).toBe(counts);
       expect(transactionValue(item, 'EUR')).toEqual({ kind: 'exact', amount: counts ? -1250 : 0 });
     }
+  });
+});
+
+describe('transfers and exports', () => {
+  test('a transfer starts both legs in the stated status: cleared moves no pending part', () => {
+    const body = (status?: string) =>
+      createTransferBody().parse({
+        fromAccountId: 'acc-eur',
+        toAccountId: 'acc-sav',
+        money: { amount: 10000, currency: 'EUR' },
+        ...(status ? { status } : {}),
+      });
+    const ctx = {
+      transferId: 'T1',
+      outLegId: 'T1',
+      inLegId: 'T2',
+      now: NOW,
+      date: '2026-01-05',
+      from: accountFixture(),
+      to: accountFixture({ accountId: 'acc-sav' }),
+      homeCurrency: 'EUR',
+      rates: undefined,
+    };
+    const pending = planTransfer(body(), ctx);
+    expect([pending.outLeg.status, pending.inLeg.status]).toEqual(['pending', 'pending']);
+    expect(pending.deltas.accounts.map((d) => d.pending)).toEqual([-10000, 10000]);
+    const cleared = planTransfer(body('cleared'), ctx);
+    expect([cleared.outLeg.status, cleared.inLeg.status]).toEqual(['cleared', 'cleared']);
+    expect(cleared.deltas.accounts.map((d) => d.pending)).toEqual([undefined, undefined]);
+  });
+
+  test("an export lists a void movement but leaves it out of the summary's totals", () => {
+    const names = { accounts: new Map(), categories: new Map() };
+    const rows = [expense({ status: 'cleared' }), expense({ transactionId: 'V', status: 'void', amount: 999 })].map(
+      (item) => exportRowOf(storedRowOf(item), names),
+    );
+    expect(rows).toHaveLength(2);
+    expect(summaryOf(rows).byMonth).toEqual([{ key: '2026-01', currency: 'EUR', amount: -1250 }]);
   });
 });
 
