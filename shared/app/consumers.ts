@@ -11,6 +11,7 @@ import { identityConsumers } from '../identity/consumers';
 import { importsConsumers } from '../imports/consumers';
 import { insightsConsumers } from '../insights/consumers';
 import { notificationsConsumers } from '../notifications/consumers';
+import { payeesConsumers } from '../payees/consumers';
 import { rulesConsumers } from '../rules/consumers';
 import { transactionsConsumers } from '../transactions/consumers';
 import { type EventName, eventNames } from './events';
@@ -28,6 +29,7 @@ export const consumers = [
   ...exportsConsumers,
   ...rulesConsumers,
   ...importsConsumers,
+  ...payeesConsumers,
   auditLogger,
 ] as const satisfies readonly { events: readonly EventName[] }[];
 

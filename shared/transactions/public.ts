@@ -3,12 +3,31 @@
 export { transactionsEvents } from './events';
 export {
   ExternalIdEntity,
+  PayeeEntity,
+  type PayeeItem,
+  PayeeNameEntity,
+  type PayeeNameItem,
+  payeeItem,
+  payeeKinds,
+  payeeNameItem,
+  TransactionEntity,
   type TransactionItem,
   transactionIndexPk,
   transactionItem,
   transactionKinds,
 } from './items';
-export { createPayeeStore, normalizePayee } from './payee-store';
+export {
+  createPayeeResolver,
+  displayPayeeName,
+  newPayeeItem,
+  normalizePayee,
+  normalizePayeePrefix,
+  type PayeeBinding,
+  PayeeMerging,
+  PayeeNameTaken,
+  type PayeeResolver,
+  rebindTransactionWrite,
+} from './payee-store';
 export { planDelete } from './plan';
 export {
   createTransactionRecorder,

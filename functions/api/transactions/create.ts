@@ -1,6 +1,6 @@
 /**
  * POST /v1/transactions: records an expense or income. One TransactWriteItems writes the
- * transaction, moves the account balance and count, counts the category, remembers the payee,
+ * transaction, moves the account balance and count, counts the category, binds the payee (by id, by name, or new),
  * claims the externalId and stores the Idempotency-Key response: all of it or nothing. A budget in
  * enforce mode that it would take past its limit refuses it (409 budget-exceeded): the budget's
  * guard is part of that same write (shared/budgets/enforcement.ts), so the refusal is race-free.
@@ -14,6 +14,7 @@ import { versionETag } from '../../../shared/kit/http/etag';
 import { idempotency, idempotencyKeyFrom } from '../../../shared/kit/http/idempotency';
 import { createRuleEngine } from '../../../shared/rules/public';
 import { transactionsCreate } from '../../../shared/transactions/operations';
+import { PayeeNameTaken } from '../../../shared/transactions/payee-store';
 import { createTransactionRecorder } from '../../../shared/transactions/record';
 import { toTransactionView } from '../../../shared/transactions/views';
 
@@ -33,12 +34,25 @@ export const handler = userRoute(transactionsCreate, async ({ userId, profile, b
   // A retry is answered before anything is re-read: the account may have changed since.
   const keyed = await idempotency(db, scope);
   if (keyed.earlier) return keyed.earlier;
-  const planned = await recorder.plan(userId, profile, await rules.forCreate(userId, body));
-  const { item } = planned;
-  const response = {
-    status: 201,
-    body: toTransactionView(item),
-    headers: { etag: versionETag(item.version), location: `/v1/transactions/${item.transactionId}` },
-  };
-  return keyed.create(response, (record) => recorder.write(userId, planned, record ? [record] : []));
+  const withRules = await rules.forCreate(userId, body);
+  for (let race = 1; ; race++) {
+    const planned = await recorder.plan(userId, profile, withRules);
+    const { item } = planned;
+    const response = {
+      status: 201,
+      body: toTransactionView(item),
+      headers: { etag: versionETag(item.version), location: `/v1/transactions/${item.transactionId}` },
+    };
+    try {
+      return await keyed.create(response, async (record) => {
+        // The response names the payee: a new one that lost its name to a concurrent write is planned again.
+        await recorder.write(userId, planned, record ? [record] : [], { rebindPayee: false });
+      });
+    } catch (error) {
+      if (!(error instanceof PayeeNameTaken) || race >= MAX_PAYEE_RACES) throw error;
+    }
+  }
 });
+
+/** Plans again at most this often when a new payee's name was claimed concurrently. */
+const MAX_PAYEE_RACES = 3;
