@@ -15,7 +15,7 @@ import { documentClient } from '../../shared/kit/aws/document-client';
 import { requireEnv } from '../../shared/kit/config';
 import { logger } from '../../shared/kit/observability';
 import { createRuleEngine } from '../../shared/rules/public';
-import { createPayeeStore, createTransactionRecorder, createTransactionStore } from '../../shared/transactions/public';
+import { createTransactionRecorder, createTransactionStore } from '../../shared/transactions/public';
 
 /** The events its declaration (and so its rule) routes here. */
 export const acceptedDetailTypes = importer.events;
@@ -23,11 +23,7 @@ export const acceptedDetailTypes = importer.events;
 const db = documentClient();
 const tableName = requireEnv('TABLE_NAME');
 const profiles = createProfileStore({ db, tableName });
-const transactions = createTransactionStore({
-  db,
-  tableName,
-  payeeUpsert: createPayeeStore({ db, tableName }).upsertPayeeItem,
-});
+const transactions = createTransactionStore({ db, tableName });
 const deps: ImporterDeps = {
   store: createImportStore({ db, tableName }),
   files: bucketImportFiles(),

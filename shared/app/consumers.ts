@@ -12,6 +12,7 @@ import { identityConsumers } from '../identity/consumers';
 import { importsConsumers } from '../imports/consumers';
 import { insightsConsumers } from '../insights/consumers';
 import { notificationsConsumers } from '../notifications/consumers';
+import { payeesConsumers } from '../payees/consumers';
 import { rulesConsumers } from '../rules/consumers';
 import { transactionsConsumers } from '../transactions/consumers';
 import { type EventName, eventNames } from './events';
@@ -34,6 +35,7 @@ export const consumersByFeature = {
   rules: rulesConsumers,
   imports: importsConsumers,
   attachments: attachmentsConsumers,
+  payees: payeesConsumers,
   audit: [auditLogger],
 } as const satisfies Readonly<Record<string, readonly { events: readonly EventName[] }[]>>;
 

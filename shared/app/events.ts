@@ -13,6 +13,7 @@ import { identityEvents, identityItemEvents } from '../identity/events';
 import { importsEvents, importsItemEvents } from '../imports/events';
 import { insightsEvents, insightsItemEvents } from '../insights/events';
 import type { DeriveEvents, DetailOf } from '../kit/events/domain-events';
+import { payeesDerivedEvents, payeesEvents, payeesItemEvents } from '../payees/events';
 import { rulesEvents, rulesItemEvents } from '../rules/events';
 import { summariesEvents, summariesItemEvents } from '../summaries/events';
 import { transactionsDerivedEvents, transactionsEvents, transactionsItemEvents } from '../transactions/events';
@@ -32,6 +33,7 @@ export const domainItems = {
   ...exportsItemEvents,
   ...rulesItemEvents,
   ...importsItemEvents,
+  ...payeesItemEvents,
 } as const;
 
 export type DomainItemType = keyof typeof domainItems;
@@ -40,6 +42,7 @@ export type DomainItemType = keyof typeof domainItems;
 export const derivedItemEvents: Partial<Record<DomainItemType, DeriveEvents>> = {
   ...transactionsDerivedEvents,
   ...exportsDerivedEvents,
+  ...payeesDerivedEvents,
 };
 
 export const eventSchemas = {
@@ -54,6 +57,7 @@ export const eventSchemas = {
   ...exportsEvents,
   ...rulesEvents,
   ...importsEvents,
+  ...payeesEvents,
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

@@ -16,6 +16,7 @@ import { identityOperations } from '../identity/operations';
 import { importsOperations } from '../imports/operations';
 import { insightsOperations } from '../insights/operations';
 import { notificationsOperations } from '../notifications/operations';
+import { payeesOperations } from '../payees/operations';
 import { ratesOperations } from '../rates/operations';
 import { rulesOperations } from '../rules/operations';
 import { transactionsOperations } from '../transactions/operations';
@@ -37,6 +38,7 @@ export const operations = [
   ...ratesOperations,
   ...rulesOperations,
   ...attachmentsOperations,
+  ...payeesOperations,
   openapiGet,
 ] as const;
 

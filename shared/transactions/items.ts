@@ -16,8 +16,19 @@ const timestamps = z.lazily(() => ({
 }));
 
 export const TransactionEntity = entity('TRANSACTION', 'TXN', byId);
-/** Payees are remembered by their case- and space-folded name, so "ACME " and "acme" are one. */
-export const PayeeEntity = entity('PAYEE', 'PAYEE', (normalizedName: string) => normalizedName);
+/**
+ * A payee: who money goes to or comes from, with its own id (`PAYEEID#<ulid>`). Transactions
+ * reference it by `payeeId` and keep its name, denormalised, for listing and search.
+ */
+export const PayeeEntity = entity('PAYEEREC', 'PAYEEID', byId);
+/**
+ * The claim of a normalised name (case- and space-folded, so "ACME " and "acme" are one) by one
+ * payee: written in the same transaction as the payee, conditional on its absence, so two payees
+ * never share a name. After a merge the source's claim stays as an alias of the target. Type and
+ * prefix predate payee ids (these items were the payees, keyed by name): an item without
+ * `payeeId` is such an older payee, adopted on its next use or by the backfill.
+ */
+export const PayeeNameEntity = entity('PAYEE', 'PAYEE', (normalizedName: string) => normalizedName);
 /** Claims an import's external id, so a second import of the same one is refused (409). */
 export const ExternalIdEntity = entity('EXTID', 'EXTID', (externalId: string) => externalId);
 
@@ -61,7 +72,10 @@ export const transactionItem = z.lazily(() =>
     accountConversion: z.nullable(conversion()),
     homeConversion: z.nullable(conversion()),
     categoryId: z.nullable(z.string()),
+    /** The payee's name when recorded or last renamed, denormalised for listing and search. */
     payee: z.nullable(z.string()),
+    /** The payee it references; absent on entries recorded before payees had ids (see the backfill). */
+    payeeId: z.optional(z.nullable(z.string())),
     note: z.nullable(z.string()),
     tags: z.array(z.string()),
     externalId: z.nullable(z.string()),
@@ -90,14 +104,14 @@ export const transactionItem = z.lazily(() =>
 export type TransactionItem = z.infer<ReturnType<typeof transactionItem>>;
 
 /**
- * Index keys of a transaction: by date (gsi1), by account (gsi2), by category (gsi3). The sort key
+ * Index keys of a transaction: by date (gsi1), by account (gsi2), by category (gsi3), by payee (gsi5). The sort key
  * `<date>#<id>` orders newest first when read backwards and is unique within a user.
  */
 export function transactionIndexKeys(
   userId: string,
   t: Pick<
     TransactionItem,
-    'transactionId' | 'date' | 'accountId' | 'categoryId' | 'accountConversion' | 'homeConversion'
+    'transactionId' | 'date' | 'accountId' | 'categoryId' | 'accountConversion' | 'homeConversion' | 'payeeId'
   >,
 ) {
   const sortKey = transactionSortKey(t.date, t.transactionId);
@@ -109,6 +123,7 @@ export function transactionIndexKeys(
     gsi2sk: sortKey,
     ...(t.categoryId ? { gsi3pk: `${userPk(userId)}#CATEGORY#${t.categoryId}`, gsi3sk: sortKey } : {}),
     ...(provisional ? { gsi4pk: PROVISIONAL_PK, gsi4sk: provisionalSortKey(userId, t) } : {}),
+    ...(t.payeeId ? { gsi5pk: transactionIndexPk.byPayee(userId, t.payeeId), gsi5sk: sortKey } : {}),
   };
 }
 
@@ -126,4 +141,51 @@ export const transactionIndexPk = {
   byDate: (userId: string) => `${userPk(userId)}#TXN`,
   byAccount: (userId: string, accountId: string) => `${userPk(userId)}#ACCOUNT#${accountId}`,
   byCategory: (userId: string, categoryId: string) => `${userPk(userId)}#CATEGORY#${categoryId}`,
+  byPayee: (userId: string, payeeId: string) => `${userPk(userId)}#PAYEE#${payeeId}`,
 } as const;
+
+export const payeeKinds = ['merchant', 'supplier', 'person', 'employer', 'customer'] as const;
+
+/** A payee as stored (see PayeeEntity). */
+export const payeeItem = z.lazily(() =>
+  z.object({
+    type: z.literal(PayeeEntity.type),
+    payeeId: z.string().check(z.minLength(1)),
+    name: z.string(),
+    kind: z.enum(payeeKinds),
+    defaultCategoryId: z.nullable(z.string()),
+    contact: z.object({
+      email: z.nullable(z.string()),
+      phone: z.nullable(z.string()),
+      address: z.nullable(z.string()),
+    }),
+    taxId: z.nullable(z.string()),
+    iban: z.nullable(z.string()),
+    notes: z.nullable(z.string()),
+    /** Transactions recorded with it (merges add the source's). */
+    transactionCount: z.int().check(z.nonnegative()),
+    lastUsedAt: z.nullable(z.string()),
+    /** The normalized names of the payees merged into it: their claims resolve to it and go with it. */
+    aliases: z.optional(z.array(z.string())),
+    /** Set while a merge moves its transactions into that payee; the payee goes when it is done. */
+    mergingInto: z.optional(z.nullable(z.string())),
+    ...timestamps(),
+  }),
+);
+export type PayeeItem = z.infer<ReturnType<typeof payeeItem>>;
+
+/** A name claim as stored (see PayeeNameEntity). */
+export const payeeNameItem = z.lazily(() =>
+  z.object({
+    type: z.literal(PayeeNameEntity.type),
+    name: z.string(),
+    /** The payee the name resolves to (the merge target, for an alias); absent on an older payee. */
+    payeeId: z.optional(z.string()),
+    /** True when the name was a merged payee's: it resolves to the target but is not the target's name. */
+    alias: z.optional(z.boolean()),
+    /** Older payees counted uses here. */
+    transactionCount: z.optional(z.int().check(z.nonnegative())),
+    lastUsedAt: z.optional(z.string()),
+  }),
+);
+export type PayeeNameItem = z.infer<ReturnType<typeof payeeNameItem>>;

@@ -1,11 +1,10 @@
-/** The ledger routes (payees, transactions, transfers), declared once (shared/kit/http/operation.ts). */
+/** The ledger routes (transactions, transfers), declared once (shared/kit/http/operation.ts). */
 import { idPath } from '../kit/http/fields';
 import { defineOperation, idempotencyKeyHeader, ifMatchHeader, noParams } from '../kit/http/operation';
 import { moneySchema, pageOf, timestampFields } from '../kit/http/response-schemas';
 import * as z from '../kit/schema';
 import { conversionView } from '../rates/public';
 import { transactionItem, transactionStatuses } from './items';
-import { payeeListQuery } from './payee-store';
 import { transactionListQuery } from './query-schema';
 import { createTransactionBody, createTransferBody, patchTransactionBody, reconcileBody } from './schemas';
 
@@ -23,6 +22,7 @@ export const transactionViews = z.lazily(() => {
     conversions: z.strictObject({ account: z.nullable(conversionView()), home: z.nullable(conversionView()) }),
     categoryId: z.nullable(z.string()),
     payee: z.nullable(z.string()),
+    payeeId: z.nullable(z.string()),
     note: z.nullable(z.string()),
     tags: z.array(z.string()),
     externalId: z.nullable(z.string()),
@@ -38,28 +38,9 @@ export const transactionViews = z.lazily(() => {
     refundIds: z.array(z.string()),
     ...timestampFields(),
   });
-  const payee = z.strictObject({
-    name: z.string(),
-    transactionCount: z.int().check(z.nonnegative()),
-    lastUsedAt: z.string(),
-  });
-  return { transaction, payee };
+  return { transaction };
 });
 const transactionView = () => transactionViews().transaction;
-
-export const payeesList = defineOperation({
-  function: 'payees-list',
-  feature: 'transactions',
-  entry: 'functions/api/payees/list.ts',
-  method: 'GET',
-  path: '/v1/payees',
-  auth: 'user',
-  functionDescription: 'Lists remembered payees',
-  summary: 'List the payees remembered from transactions, by name',
-  grants: { table: 'read' },
-  request: { query: payeeListQuery },
-  response: { status: 200, description: 'A page of payees', schema: () => pageOf(transactionViews().payee) },
-});
 
 export const transactionsCreate = defineOperation({
   function: 'transactions-create',
@@ -192,7 +173,6 @@ export const accountsReconcile = defineOperation({
 });
 
 export const transactionsOperations = [
-  payeesList,
   transactionsCreate,
   transactionsList,
   transactionsGet,

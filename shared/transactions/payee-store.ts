@@ -1,17 +1,30 @@
 /**
- * Payees remembered from transactions (`USER#<sub>` / `PAYEE#<normalized name>`), for
- * autocompletion. The transaction write path upserts one inside its TransactWriteItems
- * (`upsertPayeeItem`); the payees route lists them by normalized-name prefix. Payee items are
- * bookkeeping, not domain facts: the stream publisher skips them.
+ * Payees on the ledger: a transaction references its payee by id (`payeeId`) and keeps its name.
+ * Recording with a name resolves it through the name claim (`PAYEE#<normalized name>`) to the
+ * payee that holds it, or creates the payee (`PAYEEID#<ulid>`) and its claim in the transaction's
+ * own TransactWriteItems, both conditional on their absence: of two concurrent first uses of a
+ * name, one creates the payee and the other is cancelled with PayeeNameTaken, resolves again and
+ * lands on the winner. A claim without `payeeId` is a payee from before ids: its first use adopts
+ * it (the new payee takes its name and counts, the claim gets the id).
+ *
+ * The payees feature (shared/payees) manages the resource itself; this is what recording needs.
  */
-import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { requireEnv } from '../kit/config';
-import { userPk } from '../kit/dynamodb/keys';
-import { queryPrefixPage } from '../kit/dynamodb/prefix-page';
+import { BatchGetCommand, type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { ulid } from 'ulid';
+import type { Key } from '../kit/dynamodb/keys';
 import type { GuardedItem } from '../kit/dynamodb/transact';
-import { pageQuery } from '../kit/http/cursor';
+import { ConflictError, NotFoundError } from '../kit/errors';
 import * as z from '../kit/schema';
-import { PayeeEntity } from './items';
+import {
+  PayeeEntity,
+  type PayeeItem,
+  PayeeNameEntity,
+  type PayeeNameItem,
+  payeeItem,
+  payeeNameItem,
+  TransactionEntity,
+  transactionIndexPk,
+} from './items';
 
 /**
  * The form a payee is remembered and searched by: compatibility-normalized (NFKC, so full-width
@@ -26,95 +39,224 @@ export function normalizePayee(name: string): string {
  * A typed search prefix, normalized like names except that a trailing space is kept: "acme "
  * means the word "acme" and should not match "acmeville".
  */
-function normalizePayeePrefix(prefix: string): string {
+export function normalizePayeePrefix(prefix: string): string {
   return prefix.normalize('NFKC').replace(/\s+/g, ' ').trimStart().toLowerCase();
 }
 
-const payeeItem = z.lazily(() =>
-  z.object({
-    type: z.literal(PayeeEntity.type),
-    /** As first written; later spellings that normalize the same keep it. */
-    name: z.string(),
-    transactionCount: z.int().check(z.nonnegative()),
-    lastUsedAt: z.string(),
-  }),
-);
-type PayeeItem = z.infer<ReturnType<typeof payeeItem>>;
+/** A name as displayed: trimmed, inner whitespace collapsed, case kept. */
+export const displayPayeeName = (name: string): string => name.trim().replace(/\s+/g, ' ');
 
-export function toPayeeView(item: PayeeItem) {
-  return { name: item.name, transactionCount: item.transactionCount, lastUsedAt: item.lastUsedAt };
+/** Another payee holds the name (normalized): `details.payeeId` names it. */
+export class PayeeNameTaken extends ConflictError {
+  constructor(payeeId: string | undefined) {
+    super('Another payee already has this name.', 'payee-name-taken', { field: 'name', payeeId });
+  }
 }
 
-/**
- * The UpdateItem that remembers a payee, for the transaction write path's TransactWriteItems: it
- * creates the payee on first use and counts every use. Unconditional, so it never cancels the
- * transaction it rides in.
- */
-export function upsertPayeeItem(
-  userId: string,
-  name: string,
-  now: Date | string,
-  tableName: string = requireEnv('TABLE_NAME'),
-): GuardedItem {
+/** The payee is being merged into another: record with the target instead. */
+export class PayeeMerging extends ConflictError {
+  constructor(intoId: string) {
+    super('The payee is being merged into another one.', 'payee-merging', { intoId });
+  }
+}
+
+/** A payee as created on first use of its name; the payees routes fill in the rest. */
+export function newPayeeItem(
+  fields: Partial<Omit<PayeeItem, 'type' | 'payeeId' | 'createdAt' | 'updatedAt' | 'version'>> & { name: string },
+  payeeId: string,
+  now: string,
+): PayeeItem {
   return {
-    item: {
-      Update: {
-        TableName: tableName,
-        Key: PayeeEntity.key(userId, normalizePayee(name)),
-        UpdateExpression:
-          'ADD #transactionCount :one SET #name = if_not_exists(#name, :name), #lastUsedAt = :now, #type = :type',
-        ExpressionAttributeNames: {
-          '#transactionCount': 'transactionCount',
-          '#name': 'name',
-          '#lastUsedAt': 'lastUsedAt',
-          '#type': 'type',
-        },
-        ExpressionAttributeValues: {
-          ':one': 1,
-          ':name': name.trim().replace(/\s+/g, ' '),
-          ':now': typeof now === 'string' ? now : now.toISOString(),
-          ':type': PayeeEntity.type,
-        },
-      },
-    },
+    type: PayeeEntity.type,
+    payeeId,
+    name: displayPayeeName(fields.name),
+    kind: fields.kind ?? 'merchant',
+    defaultCategoryId: fields.defaultCategoryId ?? null,
+    contact: fields.contact ?? { email: null, phone: null, address: null },
+    taxId: fields.taxId ?? null,
+    iban: fields.iban ?? null,
+    notes: fields.notes ?? null,
+    transactionCount: fields.transactionCount ?? 0,
+    lastUsedAt: fields.lastUsedAt ?? null,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
   };
 }
 
-/** `GET /v1/payees`: an optional name prefix (matched normalized) and the usual paging. */
-export const payeeListQuery = z.lazily(() =>
-  z.strictObject({
-    prefix: z._default(z.string().check(z.maxLength(100)), ''),
-    ...pageQuery(),
-  }),
-);
+/**
+ * How a recording binds its payee: an existing one it counts a use of, or a new one it creates
+ * with its name claim (`adopts`: the older, id-less claim it takes over instead of a fresh one).
+ */
+export type PayeeBinding =
+  | { payeeId: string; name: string; create?: undefined }
+  | { payeeId: string; name: string; create: PayeeItem; adopts?: PayeeNameItem | undefined };
 
-export function createPayeeStore({ db, tableName }: { db: DynamoDBDocumentClient; tableName: string }) {
+export type PayeeResolver = ReturnType<typeof createPayeeResolver>;
+
+export function createPayeeResolver({ db, tableName }: { db: DynamoDBDocumentClient; tableName: string }) {
+  async function read(key: Key): Promise<Record<string, unknown> | undefined> {
+    const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
+    return Item;
+  }
+
+  const claimPut = (userId: string, payee: PayeeItem, adopts: PayeeNameItem | undefined): GuardedItem => {
+    const key = PayeeNameEntity.key(userId, normalizePayee(payee.name));
+    if (adopts) {
+      return {
+        item: {
+          Update: {
+            TableName: tableName,
+            Key: key,
+            UpdateExpression: 'SET #payeeId = :payeeId',
+            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#payeeId)',
+            ExpressionAttributeNames: { '#payeeId': 'payeeId' },
+            ExpressionAttributeValues: { ':payeeId': payee.payeeId },
+          },
+        },
+        onConditionFailed: (existing) => new PayeeNameTaken(existing?.payeeId as string | undefined),
+      };
+    }
+    return {
+      item: {
+        Put: {
+          TableName: tableName,
+          Item: { ...key, type: PayeeNameEntity.type, name: payee.name, payeeId: payee.payeeId },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      onConditionFailed: (existing) => new PayeeNameTaken(existing?.payeeId as string | undefined),
+    };
+  };
+
   return {
-    upsertPayeeItem: (userId: string, name: string, now: Date | string) =>
-      upsertPayeeItem(userId, name, now, tableName),
+    /** Strongly consistent read of one payee. */
+    async get(userId: string, payeeId: string): Promise<PayeeItem | undefined> {
+      const item = await read(PayeeEntity.key(userId, payeeId));
+      return item ? z.parse(payeeItem(), item) : undefined;
+    },
 
-    /** A page of the payees whose normalized name starts with `prefix`, in name order. */
-    async list(userId: string, options: { prefix: string; limit: number; after?: string }) {
-      const page = await queryPrefixPage(db, {
-        tableName,
-        pk: userPk(userId),
-        prefix: `${PayeeEntity.prefix}${normalizePayeePrefix(options.prefix)}`,
-        limit: options.limit,
-        ...(options.after !== undefined ? { after: options.after } : {}),
-      });
-      return { items: page.items.map((item) => payeeItem().parse(item)), last: page.last };
+    /** The claim of a name (strongly consistent), if any. */
+    async claim(userId: string, name: string): Promise<PayeeNameItem | undefined> {
+      const item = await read(PayeeNameEntity.key(userId, normalizePayee(name)));
+      return item ? z.parse(payeeNameItem(), item) : undefined;
+    },
+
+    /** The payee a name resolves to, or the one its first use creates (with `id` and `now`). */
+    async byName(userId: string, name: string, newId: () => string = ulid, now = new Date()): Promise<PayeeBinding> {
+      const claim = await this.claim(userId, name);
+      if (claim?.payeeId) {
+        // A merged payee's name lands on the target, under the target's name.
+        if (!claim.alias) return { payeeId: claim.payeeId, name: displayPayeeName(name) };
+        const target = await this.get(userId, claim.payeeId);
+        return { payeeId: claim.payeeId, name: target?.name ?? displayPayeeName(name) };
+      }
+      const payeeId = newId();
+      const create = newPayeeItem(
+        claim
+          ? { name: claim.name, transactionCount: claim.transactionCount ?? 0, lastUsedAt: claim.lastUsedAt ?? null }
+          : { name },
+        payeeId,
+        now.toISOString(),
+      );
+      return { payeeId, name: displayPayeeName(name), create, adopts: claim };
+    },
+
+    /** The payee given by id: NotFoundError when the caller has none such (or it is being merged away). */
+    async byId(userId: string, payeeId: string): Promise<PayeeBinding> {
+      const payee = await this.get(userId, payeeId);
+      if (!payee) throw new NotFoundError('payee');
+      if (payee.mergingInto) throw new PayeeMerging(payee.mergingInto);
+      return { payeeId, name: payee.name };
+    },
+
+    /**
+     * The writes that go with a recording bound to `binding`: a new payee and its claim, or one
+     * more use of an existing payee, conditional on it still being there and not merged away.
+     * `countUse` false binds without counting (an entry that had the name before).
+     */
+    writes(userId: string, binding: PayeeBinding, now: string, countUse = true): GuardedItem[] {
+      if (binding.create) {
+        const payee = {
+          ...binding.create,
+          transactionCount: binding.create.transactionCount + (countUse ? 1 : 0),
+          lastUsedAt: countUse ? now : binding.create.lastUsedAt,
+        };
+        return [
+          {
+            item: {
+              Put: {
+                TableName: tableName,
+                Item: { ...PayeeEntity.key(userId, payee.payeeId), ...payee },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+          },
+          claimPut(userId, payee, binding.adopts),
+        ];
+      }
+      const condition = {
+        TableName: tableName,
+        Key: PayeeEntity.key(userId, binding.payeeId),
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#mergingInto)',
+      };
+      const onConditionFailed = (existing: Record<string, unknown> | undefined) =>
+        existing ? new PayeeMerging(existing.mergingInto as string) : new PayeeNameTaken(undefined);
+      if (!countUse) {
+        return [
+          {
+            item: { ConditionCheck: { ...condition, ExpressionAttributeNames: { '#mergingInto': 'mergingInto' } } },
+            onConditionFailed,
+          },
+        ];
+      }
+      return [
+        {
+          item: {
+            Update: {
+              ...condition,
+              UpdateExpression: 'ADD #count :use SET #lastUsedAt = :now',
+              ExpressionAttributeNames: {
+                '#lastUsedAt': 'lastUsedAt',
+                '#mergingInto': 'mergingInto',
+                '#count': 'transactionCount',
+              },
+              ExpressionAttributeValues: { ':use': 1, ':now': now },
+            },
+          },
+          onConditionFailed,
+        },
+      ];
+    },
+
+    /** Payees by id (eventually consistent BatchGetItem); missing ones are left out. */
+    async many(userId: string, payeeIds: readonly string[]): Promise<Map<string, PayeeItem>> {
+      const found = new Map<string, PayeeItem>();
+      const unique = [...new Set(payeeIds)];
+      for (let i = 0; i < unique.length; i += MAX_BATCH_GET) {
+        let keys = unique.slice(i, i + MAX_BATCH_GET).map((id) => PayeeEntity.key(userId, id));
+        while (keys.length > 0) {
+          const response = await db.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys } } }));
+          for (const item of response.Responses?.[tableName] ?? []) {
+            const payee = z.parse(payeeItem(), item);
+            found.set(payee.payeeId, payee);
+          }
+          keys = (response.UnprocessedKeys?.[tableName]?.Keys ?? []) as typeof keys;
+        }
+      }
+      return found;
     },
 
     /** The display names of payees by their normalized names (eventually consistent BatchGetItem). */
     async names(userId: string, normalizedNames: readonly string[]): Promise<Map<string, string>> {
       const names = new Map<string, string>();
       for (let i = 0; i < normalizedNames.length; i += MAX_BATCH_GET) {
-        let keys = normalizedNames.slice(i, i + MAX_BATCH_GET).map((name) => PayeeEntity.key(userId, name));
+        let keys = normalizedNames.slice(i, i + MAX_BATCH_GET).map((name) => PayeeNameEntity.key(userId, name));
         while (keys.length > 0) {
           const response = await db.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys } } }));
           for (const item of response.Responses?.[tableName] ?? []) {
-            const payee = payeeItem().parse(item);
-            names.set(normalizePayee(payee.name), payee.name);
+            const claim = z.parse(payeeNameItem(), item);
+            names.set(normalizePayee(claim.name), claim.name);
           }
           keys = (response.UnprocessedKeys?.[tableName]?.Keys ?? []) as typeof keys;
         }
@@ -126,3 +268,43 @@ export function createPayeeStore({ db, tableName }: { db: DynamoDBDocumentClient
 
 /** BatchGetItem takes at most 100 keys. */
 const MAX_BATCH_GET = 100;
+
+/**
+ * The write that rebinds one of a payee's transactions (a rename's new name, or a merge's target
+ * and its name), conditional on it still referencing `fromId` and not already carrying both: a
+ * transaction is changed once, however often its job's chunk runs. A version step, so the change
+ * is a TransactionUpdated like any edit; the payee index follows the new id.
+ */
+export function rebindTransactionWrite(
+  tableName: string,
+  userId: string,
+  transactionId: string,
+  change: { fromId: string; payeeId: string; name: string; now: string },
+): GuardedItem {
+  return {
+    item: {
+      Update: {
+        TableName: tableName,
+        Key: TransactionEntity.key(userId, transactionId),
+        UpdateExpression:
+          'SET #payee = :name, #payeeId = :payeeId, #gsi5pk = :gsi5pk, #updatedAt = :now, #version = #version + :one',
+        ConditionExpression: '#payeeId = :fromId AND (#payee <> :name OR #payeeId <> :payeeId)',
+        ExpressionAttributeNames: {
+          '#payee': 'payee',
+          '#payeeId': 'payeeId',
+          '#gsi5pk': 'gsi5pk',
+          '#updatedAt': 'updatedAt',
+          '#version': 'version',
+        },
+        ExpressionAttributeValues: {
+          ':name': change.name,
+          ':payeeId': change.payeeId,
+          ':fromId': change.fromId,
+          ':gsi5pk': transactionIndexPk.byPayee(userId, change.payeeId),
+          ':now': change.now,
+          ':one': 1,
+        },
+      },
+    },
+  };
+}

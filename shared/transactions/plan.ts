@@ -150,6 +150,7 @@ export function planCreate(body: CreateTransactionBody, ctx: CreateContext) {
     homeConversion: priced.homeConversion,
     categoryId,
     payee: textOrNull(body.payee),
+    payeeId: null,
     note: textOrNull(body.note),
     tags: body.tags ?? [],
     externalId: body.externalId ?? null,
@@ -283,6 +284,8 @@ export function planUpdate(old: TransactionItem, patch: TransactionPatch, ctx: U
     homeConversion: magnitudes.homeConversion,
     categoryId: patch.categoryId !== undefined ? patch.categoryId : old.categoryId,
     payee: patch.payee !== undefined ? textOrNull(patch.payee) : old.payee,
+    // A new name is bound to its payee when written (shared/transactions/record.ts).
+    payeeId: patch.payee !== undefined ? null : (old.payeeId ?? null),
     note: patch.note !== undefined ? textOrNull(patch.note) : old.note,
     tags: patch.tags ?? old.tags,
     status: patch.status ?? statusOf(old),

@@ -5,14 +5,33 @@ export { transactionExists } from './exists';
 export {
   countsInTotals,
   ExternalIdEntity,
+  PayeeEntity,
+  type PayeeItem,
+  PayeeNameEntity,
+  type PayeeNameItem,
+  payeeItem,
+  payeeKinds,
+  payeeNameItem,
   statusOf,
+  TransactionEntity,
   type TransactionItem,
   type TransactionStatus,
   transactionIndexPk,
   transactionItem,
   transactionKinds,
 } from './items';
-export { createPayeeStore, normalizePayee } from './payee-store';
+export {
+  createPayeeResolver,
+  displayPayeeName,
+  newPayeeItem,
+  normalizePayee,
+  normalizePayeePrefix,
+  type PayeeBinding,
+  PayeeMerging,
+  PayeeNameTaken,
+  type PayeeResolver,
+  rebindTransactionWrite,
+} from './payee-store';
 export { planDelete } from './plan';
 export {
   createTransactionRecorder,

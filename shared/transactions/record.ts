@@ -11,10 +11,10 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import type { GuardedItem } from '../kit/dynamodb/transact';
-import { ConflictError, NotFoundError } from '../kit/errors';
+import { ConflictError, InvalidInput, NotFoundError } from '../kit/errors';
 import { createRateStore, ratesIfNeeded } from '../rates/public';
 import type { TransactionItem } from './items';
-import { createPayeeStore } from './payee-store';
+import { createPayeeResolver, type PayeeBinding, PayeeNameTaken } from './payee-store';
 import { type Deltas, deltasBetween, planCreate, planTransfer, transferLegIds } from './plan';
 import { checkRefund, withRefund } from './refunds';
 import { type CreateTransactionBody, type CreateTransferBody, checkDateWindow, todayIn } from './schemas';
@@ -34,12 +34,19 @@ export type RecordingProfile = {
   notifications: { largeTransactionAmount: number };
 };
 
+/**
+ * `payee`: how the entry's payee is bound (already in `item.payeeId`), when it has one.
+ * `refunded`: a refund's expense with its new refund figures, and the version they were computed from.
+ */
 export type PlannedTransaction = {
   item: TransactionItem;
   deltas: Deltas;
-  /** A refund's expense with its new refund figures, and the version they were computed from. */
+  payee?: PayeeBinding | undefined;
   refunded?: { item: TransactionItem; readVersion: number } | undefined;
 };
+
+/** How many times a write whose new payee lost its name to a concurrent one binds again. */
+const MAX_PAYEE_RACES = 3;
 
 /** Both legs of a transfer, and the entry it replaces (the other leg recorded before as an expense or income). */
 export type PlannedTransfer = {
@@ -54,28 +61,35 @@ export type TransactionRecorder = ReturnType<typeof createTransactionRecorder>;
 /** What the recorder and the updater (./updater.ts) are built from. */
 export type LedgerWriterDeps = { db: DynamoDBDocumentClient; tableName: string; guards?: LedgerGuards | undefined };
 
-/** The rates a write converts with and the store it writes through, payee memory included. */
+/** The rates a write converts with, the store it writes through and the payees it binds. */
 export function ledgerWriterStores({ db, tableName }: LedgerWriterDeps) {
   return {
     rates: createRateStore({ db, tableName }),
-    transactions: createTransactionStore({
-      db,
-      tableName,
-      payeeUpsert: createPayeeStore({ db, tableName }).upsertPayeeItem,
-    }),
+    transactions: createTransactionStore({ db, tableName }),
+    payees: createPayeeResolver({ db, tableName }),
   };
 }
 
 export function createTransactionRecorder(deps: LedgerWriterDeps) {
   const { guards } = deps;
-  const { rates, transactions } = ledgerWriterStores(deps);
+  const { rates, transactions, payees } = ledgerWriterStores(deps);
+
+  /** The payee a body names, by id (404 when not the caller's) or by name (resolved or new). */
+  async function bindPayee(userId: string, body: CreateTransactionBody, now: Date) {
+    if (body.payeeId !== undefined) {
+      if (body.payee) throw new InvalidInput('payeeId', 'must not be given together with payee');
+      return payees.byId(userId, body.payeeId);
+    }
+    const name = body.payee?.trim();
+    return name ? payees.byName(userId, name, () => ulid(now.getTime()), now) : undefined;
+  }
 
   return {
     /**
      * Reads what the body refers to and plans the item; nothing is written. Throws the domain
-     * errors of a missing account or category (404), a date out of the window or a currency
-     * without a rate (422), a refund its expense cannot take (422, ./refunds.ts). A write of a
-     * refund fails with StaleTransaction when its expense changed since: plan it again.
+     * errors of a missing account, category or payee (404), a date out of the window or a
+     * currency without a rate (422), a refund its expense cannot take (422, ./refunds.ts). A write
+     * of a refund fails with StaleTransaction when its expense changed since: plan it again.
      */
     async plan(
       userId: string,
@@ -83,9 +97,10 @@ export function createTransactionRecorder(deps: LedgerWriterDeps) {
       body: CreateTransactionBody,
       now: Date = new Date(),
     ): Promise<PlannedTransaction> {
-      const [account, original] = await Promise.all([
+      const [account, original, payee] = await Promise.all([
         transactions.getAccount(userId, body.accountId),
         body.refundOf ? transactions.get(userId, body.refundOf) : undefined,
+        bindPayee(userId, body, now),
       ]);
       // A refund without a category of its own takes its expense's.
       const categoryId = body.categoryId !== undefined ? body.categoryId : original?.categoryId;
@@ -107,13 +122,16 @@ export function createTransactionRecorder(deps: LedgerWriterDeps) {
           : undefined,
         refunded: original,
       });
-      if (!body.refundOf) return planned;
-      checkRefund(original, planned.item, (original?.refundedAmount ?? 0) as number);
+      const bound: PlannedTransaction = payee
+        ? { ...planned, item: { ...planned.item, payee: payee.name, payeeId: payee.payeeId }, payee }
+        : planned;
+      if (!body.refundOf) return bound;
+      checkRefund(original, bound.item, (original?.refundedAmount ?? 0) as number);
       const refunded = original as TransactionItem;
       return {
-        ...planned,
+        ...bound,
         refunded: {
-          item: withRefund(refunded, undefined, planned.item, planned.item.createdAt),
+          item: withRefund(refunded, undefined, bound.item, bound.item.createdAt),
           readVersion: refunded.version,
         },
       };
@@ -186,26 +204,40 @@ export function createTransactionRecorder(deps: LedgerWriterDeps) {
     },
 
     /**
-     * Writes a planned item with `extra` in the same transaction. A claimed externalId is a
-     * ConflictError (`duplicate-external-id`), a budget in enforce mode that it would exceed a
-     * BudgetExceeded: either way nothing is written.
+     * Writes a planned item with `extra` in the same transaction and returns it as written. A
+     * claimed externalId is a ConflictError (`duplicate-external-id`), a budget in enforce mode that
+     * it would exceed a BudgetExceeded: either way nothing is written. A new payee whose name a
+     * concurrent write claimed first is bound again to the winner and written again, unless
+     * `rebindPayee` is false (the caller answered with the planned item: it plans again).
      */
     async write(
       userId: string,
-      { item, deltas, refunded }: PlannedTransaction,
+      planned: PlannedTransaction,
       extra: GuardedItem[] = [],
-    ): Promise<void> {
-      const write = (budgetGuards: GuardedItem[]) =>
-        transactions.apply(userId, {
-          created: [item],
-          deltas,
-          refunded: refunded ? [refunded] : [],
-          payees: item.payee ? [item.payee] : [],
-          now: item.createdAt,
-          extra: [...extra, ...budgetGuards],
-        });
-      if (!guards) return write([]);
-      return guards.retrying(() => guards.gather(userId, item), write);
+      { rebindPayee = true }: { rebindPayee?: boolean } = {},
+    ): Promise<TransactionItem> {
+      let { item, payee } = planned;
+      for (let race = 1; ; race++) {
+        const bound = { item, payee };
+        const write = (budgetGuards: GuardedItem[]) =>
+          transactions.apply(userId, {
+            created: [bound.item],
+            deltas: planned.deltas,
+            refunded: planned.refunded ? [planned.refunded] : [],
+            payeeWrites: bound.payee ? payees.writes(userId, bound.payee, bound.item.createdAt) : [],
+            now: bound.item.createdAt,
+            extra: [...extra, ...budgetGuards],
+          });
+        try {
+          if (guards) await guards.retrying(() => guards.gather(userId, bound.item), write);
+          else await write([]);
+          return bound.item;
+        } catch (error) {
+          if (!(error instanceof PayeeNameTaken) || !rebindPayee || !item.payee || race >= MAX_PAYEE_RACES) throw error;
+          payee = await payees.byName(userId, item.payee);
+          item = { ...item, payeeId: payee.payeeId };
+        }
+      }
     },
   };
 }

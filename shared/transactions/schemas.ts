@@ -116,6 +116,8 @@ export const createTransactionBody = z.lazily(() =>
     accountAmount: z.optional(positiveMinorUnits()),
     categoryId: z.optional(entryCategory()),
     payee: z.optional(z.nullable(payeeSchema())),
+    /** One of the caller's payees, instead of `payee` (its name is recorded with it). */
+    payeeId: z.optional(entityId()),
     note: z.optional(z.nullable(noteSchema())),
     tags: z.optional(tagsSchema()),
     /** Defaults to today in the user's timezone. */

@@ -1,7 +1,7 @@
 /**
  * The transaction write side: every create, update, delete and transfer is ONE TransactWriteItems
  * holding the transaction item(s), the balance and count deltas computed by the plan
- * (shared/transactions/plan.ts), the payee memory, the external-id claim and the
+ * (shared/transactions/plan.ts), the payee's use or creation, the external-id claim and the
  * Idempotency-Key record. Either all of it happens or none of it: a balance can never disagree with
  * its transactions. Each condition maps to what it means in the domain (NotFoundError, ConflictError, VersionMismatch).
  *
@@ -23,9 +23,6 @@ import { type Deltas, storedTransaction } from './plan';
 /** The transaction changed between our read and our write (its version is not the one we read). */
 export class StaleTransaction extends VersionMismatch {}
 
-/** Builds the payee-memory upsert for a transaction's payee (shared/transactions/payee-store.ts). */
-export type PayeeUpsert = (userId: string, name: string, now: string) => GuardedItem;
-
 /** One atomic change of the ledger. */
 export type LedgerChange = {
   /** New transactions (attribute_not_exists). */
@@ -35,8 +32,8 @@ export type LedgerChange = {
   /** Deletions, each conditional on the version that was read. */
   deleted?: TransactionItem[];
   deltas: Deltas;
-  /** Payee names to remember (upserted). */
-  payees?: string[];
+  /** The payee writes of the entries' payees (shared/transactions/payee-store.ts). */
+  payeeWrites?: GuardedItem[];
   now: string;
   /** Items written in the same transaction (the Idempotency-Key record). */
   extra?: GuardedItem[];
@@ -49,15 +46,7 @@ export type LedgerChange = {
 
 export type TransactionStore = ReturnType<typeof createTransactionStore>;
 
-export function createTransactionStore({
-  db,
-  tableName,
-  payeeUpsert,
-}: {
-  db: DynamoDBDocumentClient;
-  tableName: string;
-  payeeUpsert?: PayeeUpsert | undefined;
-}) {
+export function createTransactionStore({ db, tableName }: { db: DynamoDBDocumentClient; tableName: string }) {
   async function read<T extends z.Schema>(key: Key, schema: T): Promise<z.infer<T> | undefined> {
     const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
     return Item ? z.parse(schema, Item) : undefined;
@@ -245,11 +234,10 @@ export function createTransactionStore({
      * refusal, and 50 simultaneous entries on one account must all land (the kit's commit).
      */
     async apply(userId: string, change: LedgerChange): Promise<void> {
-      const payees = [...new Set(change.payees ?? [])];
       await commit(db, [
         ...transactionWrites(userId, change),
         ...deltaWrites(userId, change.deltas),
-        ...(payeeUpsert ? payees.map((name) => payeeUpsert(userId, name, change.now)) : []),
+        ...(change.payeeWrites ?? []),
         ...(change.extra ?? []),
       ]);
     },

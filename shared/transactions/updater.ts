@@ -2,6 +2,7 @@ import type { GuardedItem } from '../kit/dynamodb/transact';
 import { NotFound, PreconditionFailed } from '../kit/http/problems';
 import { ratesIfNeeded } from '../rates/public';
 import { refundContribution, type TransactionItem } from './items';
+import { PayeeNameTaken } from './payee-store';
 import { planUpdate, updateReads } from './plan';
 import { type LedgerWriterDeps, ledgerWriterStores } from './record';
 import { checkRefund, withRefund } from './refunds';
@@ -9,9 +10,12 @@ import { checkDateWindow, type TransactionPatch, todayIn } from './schemas';
 
 export type TransactionUpdater = ReturnType<typeof createTransactionUpdater>;
 
+/** How many times an edit whose new payee lost its name to a concurrent one binds again. */
+const MAX_PAYEE_RACES = 3;
+
 export function createTransactionUpdater(deps: LedgerWriterDeps) {
   const { guards } = deps;
-  const { rates, transactions } = ledgerWriterStores(deps);
+  const { rates, transactions, payees } = ledgerWriterStores(deps);
 
   /**
    * A refund's edit moves its expense's refund figures when what it gives back changes (amount,
@@ -58,20 +62,33 @@ export function createTransactionUpdater(deps: LedgerWriterDeps) {
               old.homeCurrency,
             ])
           : undefined;
-      const { item, deltas } = planUpdate(old, patch, { now: now.toISOString(), account, category, rates: dayRates });
-      const refunded = await refundFollowing(userId, old, item);
-      const write = (budgetGuards: GuardedItem[]) =>
-        transactions.apply(userId, {
-          replaced: [{ item, readVersion: old.version }],
-          refunded: refunded ? [refunded] : [],
-          deltas,
-          payees: item.payee && item.payee !== old.payee ? [item.payee] : [],
-          now: item.updatedAt,
-          extra: [...extra, ...budgetGuards],
-        });
-      if (guards) await guards.retrying(() => guards.gather(userId, item), write);
-      else await write([]);
-      return item;
+      const planned = planUpdate(old, patch, { now: now.toISOString(), account, category, rates: dayRates });
+      const { deltas } = planned;
+      const refunded = await refundFollowing(userId, old, planned.item);
+      for (let race = 1; ; race++) {
+        // A new name is bound to its payee (found or created with the write), as when recording.
+        const payee =
+          planned.item.payee && patch.payee !== undefined ? await payees.byName(userId, planned.item.payee) : undefined;
+        const item: TransactionItem = payee
+          ? { ...planned.item, payee: payee.name, payeeId: payee.payeeId }
+          : planned.item;
+        const write = (budgetGuards: GuardedItem[]) =>
+          transactions.apply(userId, {
+            replaced: [{ item, readVersion: old.version }],
+            refunded: refunded ? [refunded] : [],
+            deltas,
+            payeeWrites: payee ? payees.writes(userId, payee, item.updatedAt, payee.payeeId !== old.payeeId) : [],
+            now: item.updatedAt,
+            extra: [...extra, ...budgetGuards],
+          });
+        try {
+          if (guards) await guards.retrying(() => guards.gather(userId, item), write);
+          else await write([]);
+          return item;
+        } catch (error) {
+          if (!(error instanceof PayeeNameTaken) || race >= MAX_PAYEE_RACES) throw error;
+        }
+      }
     },
 
     /** Reads then applies; 404 when missing, 412 when `expectedVersions` does not hold the version read. */

@@ -31,6 +31,7 @@ export function toTransactionView(item: TransactionItem) {
     },
     categoryId: item.categoryId,
     payee: item.payee,
+    payeeId: item.payeeId ?? null,
     note: item.note,
     tags: item.tags,
     externalId: item.externalId,

@@ -15,7 +15,7 @@ import { CategoryEntity, type CategoryItem } from '../../shared/categories/items
 import { createProfileStore } from '../../shared/identity/profile-store';
 import { createRateStore } from '../../shared/rates/store';
 import type { TransactionItem } from '../../shared/transactions/items';
-import { createPayeeStore } from '../../shared/transactions/payee-store';
+import { createPayeeResolver } from '../../shared/transactions/payee-store';
 import { planCreate, storedTransaction } from '../../shared/transactions/plan';
 import { createTransactionQueries } from '../../shared/transactions/queries';
 import { createTransactionStore } from '../../shared/transactions/store';
@@ -106,11 +106,8 @@ async function benchCreates(user: LedgerUser, meter: ReturnType<typeof meteredCl
   const { db } = meter;
   const profiles = createProfileStore({ db, tableName });
   const rates = createRateStore({ db, tableName });
-  const transactions = createTransactionStore({
-    db,
-    tableName,
-    payeeUpsert: createPayeeStore({ db, tableName }).upsertPayeeItem,
-  });
+  const transactions = createTransactionStore({ db, tableName });
+  const payees = createPayeeResolver({ db, tableName });
   const replayCreate = async (money: { amount: number; currency: string }) => {
     const [profile, accountItem, category] = await Promise.all([
       profiles.get(user.userId),
@@ -134,10 +131,11 @@ async function benchCreates(user: LedgerUser, meter: ReturnType<typeof meteredCl
         largeFrom: profile.notifications.largeTransactionAmount,
       },
     );
+    const payee = item.payee ? await payees.byName(user.userId, item.payee) : undefined;
     await transactions.apply(user.userId, {
-      created: [item],
+      created: [{ ...item, payeeId: payee?.payeeId ?? null }],
       deltas,
-      payees: item.payee ? [item.payee] : [],
+      payeeWrites: payee ? payees.writes(user.userId, payee, item.createdAt) : [],
       now: item.createdAt,
     });
   };

@@ -14,14 +14,14 @@ import { checkMonthRange } from '../../../shared/insights/schemas';
 import { createInsightStore } from '../../../shared/insights/store';
 import { documentClient } from '../../../shared/kit/aws/document-client';
 import { requireEnv } from '../../../shared/kit/config';
-import { createPayeeStore, todayIn } from '../../../shared/transactions/public';
+import { createPayeeResolver, todayIn } from '../../../shared/transactions/public';
 
 const db = documentClient();
 const tableName = requireEnv('TABLE_NAME');
 const insights = createInsightStore({ db, tableName });
 const jobs = createRestatementStore({ db, tableName });
 const categories = createCategoryStore({ db, tableName });
-const payees = createPayeeStore({ db, tableName });
+const payees = createPayeeResolver({ db, tableName });
 
 export const handler = userRoute(insightsSpending, async ({ userId, profile, query }) => {
   const thisMonth = todayIn(profile.timezone, new Date()).slice(0, 7);

@@ -1,6 +1,6 @@
 /**
  * POST /v1/transactions: records an expense or income. One TransactWriteItems writes the
- * transaction, moves the account balance and count, counts the category, remembers the payee,
+ * transaction, moves the account balance and count, counts the category, binds the payee (by id, by name, or new),
  * claims the externalId and stores the Idempotency-Key response: all of it or nothing. A budget in
  * enforce mode that it would take past its limit refuses it (409 budget-exceeded): the budget's
  * guard is part of that same write (shared/budgets/enforcement.ts), so the refusal is race-free.
@@ -14,6 +14,7 @@ import { versionETag } from '../../../shared/kit/http/etag';
 import { idempotency, idempotencyKeyFrom } from '../../../shared/kit/http/idempotency';
 import { createRuleEngine } from '../../../shared/rules/public';
 import { transactionsCreate } from '../../../shared/transactions/operations';
+import { PayeeNameTaken } from '../../../shared/transactions/payee-store';
 import { createTransactionRecorder } from '../../../shared/transactions/record';
 import { StaleTransaction } from '../../../shared/transactions/store';
 import { toTransactionView } from '../../../shared/transactions/views';
@@ -45,12 +46,18 @@ export const handler = userRoute(transactionsCreate, async ({ userId, profile, b
       headers: { etag: versionETag(item.version), location: `/v1/transactions/${item.transactionId}` },
     };
     try {
-      return await keyed.create(response, (record) => recorder.write(userId, planned, record ? [record] : []));
+      return await keyed.create(response, async (record) => {
+        // The response names the payee: a new one that lost its name to a concurrent write is planned again.
+        await recorder.write(userId, planned, record ? [record] : [], { rebindPayee: false });
+      });
     } catch (error) {
-      // A refund's expense changed since it was read (another refund, an edit): plan it again.
-      if (!(error instanceof StaleTransaction) || attempt >= MAX_ATTEMPTS) throw error;
+      // Planned on a state that changed before the write: a refund's expense (another refund, an
+      // edit), or a new payee's name claimed concurrently. Plan it again.
+      const replan = error instanceof StaleTransaction || error instanceof PayeeNameTaken;
+      if (!replan || attempt >= MAX_ATTEMPTS) throw error;
     }
   }
 });
 
+/** Plans again at most this often when what it was planned on changed before the write. */
 const MAX_ATTEMPTS = 3;

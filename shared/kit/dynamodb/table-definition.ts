@@ -25,6 +25,11 @@ export const tableDefinition = {
      * `<awaited day>#<sub>#<id>`): sparse, so it holds only the few converted before the rate existed.
      */
     { indexName: 'gsi4', partitionKey: 'gsi4pk', sortKey: 'gsi4sk' },
+    /**
+     * Transactions of one payee by date (`USER#<sub>#PAYEE#<payeeId>` / `<date>#<id>`): sparse, only
+     * entries with a payee. Renames and merges find a payee's transactions here, never by a Scan.
+     */
+    { indexName: 'gsi5', partitionKey: 'gsi5pk', sortKey: 'gsi5sk' },
   ],
 } as const;
 

@@ -45,6 +45,7 @@ export type TransactionView = {
   conversions: { account: Conversion | null; home: Conversion | null };
   categoryId: string | null;
   payee: string | null;
+  payeeId?: string | null;
   note: string | null;
   tags: string[];
   externalId: string | null;

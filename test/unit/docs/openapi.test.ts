@@ -20,9 +20,11 @@ import { categoryView } from '../../../shared/categories/operations';
 import { toCategoryView } from '../../../shared/categories/views';
 import { identityViews } from '../../../shared/identity/operations';
 import { defaultNotificationPreferences, type Profile, toProfileView } from '../../../shared/identity/profile';
+import { newJobItem } from '../../../shared/payees/store';
+import { payeeViews, toPayeeJobView, toPayeeView } from '../../../shared/payees/views';
 import type { TransactionItem } from '../../../shared/transactions/items';
 import { transactionViews } from '../../../shared/transactions/operations';
-import { toPayeeView } from '../../../shared/transactions/payee-store';
+import { newPayeeItem } from '../../../shared/transactions/payee-store';
 import { toTransactionView } from '../../../shared/transactions/views';
 import { httpEvent, lambdaContext, parseResponse } from '../support/http-event';
 
@@ -183,7 +185,11 @@ describe('the documented response shapes are what the views return', () => {
       version: 1,
     };
     strictly(identityViews().profile, toProfileView(profile));
-    strictly(transactionViews().payee, toPayeeView({ name: 'ACME', transactionCount: 2, lastUsedAt: stamp } as never));
+    const payee = newPayeeItem({ name: 'ACME', transactionCount: 2, lastUsedAt: stamp }, 'P1', stamp);
+    strictly(payeeViews().payee, toPayeeView(payee));
+    const job = newJobItem({ jobId: 'J1', kind: 'rename', payeeId: 'P1', intoId: null, name: 'ACME' }, stamp);
+    strictly(payeeViews().job, toPayeeJobView(job));
+    strictly(payeeViews().payeeWithJob, { ...toPayeeView(payee), job: toPayeeJobView(job) });
   });
 
   test('a field added to a view without documenting it is caught', () => {

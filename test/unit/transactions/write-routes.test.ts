@@ -57,6 +57,9 @@ describe('POST /v1/transactions', () => {
     expect(await category(userId, 'groceries')).toMatchObject({ transactionCount: 1 });
     const items = await ledger.items(userId);
     expect(ofKind(items, 'PAYEE#corner shop')).toEqual([
+      expect.objectContaining({ name: 'Corner Shop', payeeId: response.body.payeeId }),
+    ]);
+    expect(ofKind(items, `PAYEEID#${response.body.payeeId}`)).toEqual([
       expect.objectContaining({ name: 'Corner Shop', transactionCount: 1 }),
     ]);
     expect(ofKind(items, 'TXN#')).toEqual([

@@ -80,6 +80,7 @@ test('the owner reads the transaction as a view, with its version as ETag', asyn
     },
     categoryId: 'groceries',
     payee: 'Corner Shop',
+    payeeId: null,
     note: 'weekly',
     tags: ['family'],
     externalId: null,
