@@ -83,13 +83,14 @@ export function createTransactionRecorder(deps: LedgerWriterDeps) {
       body: CreateTransactionBody,
       now: Date = new Date(),
     ): Promise<PlannedTransaction> {
-      const [account, original] = await Promise.all([
+      const [account, named, original] = await Promise.all([
         transactions.getAccount(userId, body.accountId),
+        body.categoryId ? transactions.getCategory(userId, body.categoryId) : undefined,
         body.refundOf ? transactions.get(userId, body.refundOf) : undefined,
       ]);
-      // A refund without a category of its own takes its expense's.
-      const categoryId = body.categoryId !== undefined ? body.categoryId : original?.categoryId;
-      const category = categoryId ? await transactions.getCategory(userId, categoryId) : undefined;
+      // A refund without a category of its own takes its expense's (one more read, refunds only).
+      const inherited = body.categoryId === undefined ? original?.categoryId : undefined;
+      const category = inherited ? await transactions.getCategory(userId, inherited) : named;
       const today = todayIn(profile.timezone, now);
       const date = body.date ?? today;
       checkDateWindow(date, today);
@@ -108,7 +109,7 @@ export function createTransactionRecorder(deps: LedgerWriterDeps) {
         refunded: original,
       });
       if (!body.refundOf) return planned;
-      checkRefund(original, planned.item, (original?.refundedAmount ?? 0) as number);
+      checkRefund(original, planned.item, original?.refundedAmount ?? 0);
       const refunded = original as TransactionItem;
       return {
         ...planned,
