@@ -97,14 +97,15 @@ export function createTransactionRecorder(deps: LedgerWriterDeps) {
       body: CreateTransactionBody,
       now: Date = new Date(),
     ): Promise<PlannedTransaction> {
-      const [account, original, payee] = await Promise.all([
+      const [account, named, original, payee] = await Promise.all([
         transactions.getAccount(userId, body.accountId),
+        body.categoryId ? transactions.getCategory(userId, body.categoryId) : undefined,
         body.refundOf ? transactions.get(userId, body.refundOf) : undefined,
         bindPayee(userId, body, now),
       ]);
-      // A refund without a category of its own takes its expense's.
-      const categoryId = body.categoryId !== undefined ? body.categoryId : original?.categoryId;
-      const category = categoryId ? await transactions.getCategory(userId, categoryId) : undefined;
+      // A refund without a category of its own takes its expense's (one more read, refunds only).
+      const inherited = body.categoryId === undefined ? original?.categoryId : undefined;
+      const category = inherited ? await transactions.getCategory(userId, inherited) : named;
       const today = todayIn(profile.timezone, now);
       const date = body.date ?? today;
       checkDateWindow(date, today);
@@ -126,7 +127,7 @@ export function createTransactionRecorder(deps: LedgerWriterDeps) {
         ? { ...planned, item: { ...planned.item, payee: payee.name, payeeId: payee.payeeId }, payee }
         : planned;
       if (!body.refundOf) return bound;
-      checkRefund(original, bound.item, (original?.refundedAmount ?? 0) as number);
+      checkRefund(original, bound.item, original?.refundedAmount ?? 0);
       const refunded = original as TransactionItem;
       return {
         ...bound,

@@ -106,6 +106,8 @@ export const bodyFixtures: Record<string, BodyFixture> = {
       tags: 'trip',
       date: 20260410,
       externalId: 6,
+      status: 'settled',
+      refundOf: 7,
     },
   },
   'PATCH /v1/transactions/{id}': {
@@ -121,7 +123,14 @@ export const bodyFixtures: Record<string, BodyFixture> = {
       note: 5,
       tags: 'food',
       date: true,
+      status: 'reconciled',
+      unreconcile: 'yes',
     },
+  },
+  'POST /v1/accounts/{id}/reconcile': {
+    valid: { statementDate: '2026-04-30', statementBalance: -12_345 },
+    requiredOnEmpty: ['statementDate', 'statementBalance'],
+    wrongTypes: { statementDate: 20260430, statementBalance: '123.45' },
   },
   'POST /v1/transfers': {
     valid: {
@@ -131,7 +140,16 @@ export const bodyFixtures: Record<string, BodyFixture> = {
       date: '2026-04-13',
     },
     requiredOnEmpty: ['fromAccountId', 'toAccountId', 'money'],
-    wrongTypes: { fromAccountId: 1, toAccountId: 2, money: [5000], toAmount: '5842', date: 3, note: 4, tags: {} },
+    wrongTypes: {
+      fromAccountId: 1,
+      toAccountId: 2,
+      money: [5000],
+      toAmount: '5842',
+      date: 3,
+      note: 4,
+      tags: {},
+      status: 'void',
+    },
   },
   'POST /v1/budgets': {
     valid: { name: 'Groceries', limit: { amount: 40000, currency: 'EUR' }, categoryIds: ['groceries'] },
