@@ -96,7 +96,7 @@ beforeEach(() => {
   s3.on(DeleteObjectsCommand).callsFake(deleteObjects);
 });
 
-test("deletes the user's export and imported statement files, and only theirs", async () => {
+test("deletes the user's export, imported statement and attachment files, and only theirs", async () => {
   bucket = [
     'exports/user-1/01A.xlsx',
     'exports/user-1/01A/part-00000-x.json',
@@ -107,15 +107,22 @@ test("deletes the user's export and imported statement files, and only theirs", 
     'imports/user-1/01E/statement',
     'imports/user-1/01E/rows.json',
     'imports/user-10/01F/statement',
+    'attachments/user-1/01G',
+    'attachments/user-10/01H',
   ];
   await erase();
-  expect(bucket).toEqual(['exports/user-10/01C.csv', 'exports/user-2/01D.xlsx', 'imports/user-10/01F/statement']);
+  expect(bucket).toEqual([
+    'exports/user-10/01C.csv',
+    'exports/user-2/01D.xlsx',
+    'imports/user-10/01F/statement',
+    'attachments/user-10/01H',
+  ]);
   expect(s3.commandCalls(ListObjectsV2Command).map((call) => call.args[0].input.Prefix)).toEqual(
-    expect.arrayContaining(['exports/user-1/', 'imports/user-1/']),
+    expect.arrayContaining(['exports/user-1/', 'imports/user-1/', 'attachments/user-1/']),
   );
   for (const call of s3.commandCalls(ListObjectsV2Command)) {
     expect(call.args[0].input).toMatchObject({ Bucket: 'moneta-files-test' });
-    expect(['exports/user-1/', 'imports/user-1/']).toContain(call.args[0].input.Prefix);
+    expect(['exports/user-1/', 'imports/user-1/', 'attachments/user-1/']).toContain(call.args[0].input.Prefix);
   }
   // A second delivery finds nothing left to delete.
   s3.resetHistory();
