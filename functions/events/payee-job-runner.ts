@@ -10,13 +10,19 @@ import { logger } from '../../shared/kit/observability';
 import { payeeJobRunner } from '../../shared/payees/consumers';
 import { createPayeeJobRunner } from '../../shared/payees/jobs';
 import { createPayeeStore } from '../../shared/payees/store';
+import { createRuleStore } from '../../shared/rules/public';
 
 /** The events its declaration (and so its rule) routes here. */
 export const acceptedDetailTypes = payeeJobRunner.events;
 
 const db = documentClient();
 const tableName = requireEnv('TABLE_NAME');
-const runner = createPayeeJobRunner({ db, tableName, payees: createPayeeStore({ db, tableName }) });
+const runner = createPayeeJobRunner({
+  db,
+  tableName,
+  payees: createPayeeStore({ db, tableName }),
+  rules: createRuleStore({ db, tableName }),
+});
 
 export const handler = eventConsumer(payeeJobRunner, async ({ detail }) => {
   const { userId } = detail;

@@ -10,14 +10,21 @@
  *
  * A rename pages through the index with a cursor (its transactions stay in it). A merge reads the
  * source's transactions from the start each time (those it moved have left it) until none is left;
- * its last step deletes the source and adds its uses to the target, in the write that finishes the
- * job, so that happens once. A rename overtaken by another rename stops: the newer job carries on.
+ * its last step points the rules that set the source's name at the target's name, then deletes the
+ * source and adds its uses to the target in the write that finishes the job, so that happens once. A rename overtaken by another rename stops: the newer job carries on.
  */
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { advanceJobStep } from '../kit/dynamodb/job-step';
 import { type GuardedItem, transactWrite } from '../kit/dynamodb/transact';
-import { PayeeEntity, rebindTransactionWrite, transactionIndexPk, transactionItem } from '../transactions/public';
+import type { RuleStore } from '../rules/public';
+import {
+  normalizePayee,
+  PayeeEntity,
+  rebindTransactionWrite,
+  transactionIndexPk,
+  transactionItem,
+} from '../transactions/public';
 import { PayeeJobEntity, type PayeeJobItem } from './items';
 import type { PayeeStore } from './store';
 
@@ -30,6 +37,8 @@ export type PayeeJobDeps = {
   db: DynamoDBDocumentClient;
   tableName: string;
   payees: Pick<PayeeStore, 'get' | 'getJob'>;
+  /** Rules that set the merged payee's name set the target's (shared/rules). */
+  rules: Pick<RuleStore, 'repointPayee'>;
   chunkSize?: number;
   now?: () => Date;
 };
@@ -97,6 +106,10 @@ export function createPayeeJobRunner(deps: PayeeJobDeps) {
   async function finishMerge(userId: string, job: PayeeJobItem): Promise<'advanced' | 'stale'> {
     const source = await deps.payees.get(userId, job.payeeId);
     const at = now();
+    // Before the source goes (its names are read from it); idempotent, so a re-run is harmless.
+    if (source) {
+      await deps.rules.repointPayee(userId, [normalizePayee(source.name), ...(source.aliases ?? [])], job.name, at);
+    }
     try {
       await transactWrite(db, [
         {

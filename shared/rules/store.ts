@@ -10,6 +10,7 @@ import { userPk } from '../kit/dynamodb/keys';
 import { queryAll } from '../kit/dynamodb/prefix-page';
 import { type GuardedItem, transactWrite } from '../kit/dynamodb/transact';
 import { ConflictError, InvalidInput, VersionMismatch } from '../kit/errors';
+import { normalizePayee } from '../transactions/public';
 import {
   RuleEntity,
   type RuleItem,
@@ -166,6 +167,35 @@ export function createRuleStore({ db, tableName }: { db: DynamoDBDocumentClient;
         ]);
         return moved.indexOf(rule.ruleId) + 1;
       });
+    },
+
+    /**
+     * Rules that set a payee by one of `fromNames` (normalized) set `toName` instead: a merged
+     * payee's rules follow it. Each rule is replaced at the version read; one that moved on is read
+     * again. Idempotent: a second run finds nothing to change. Returns how many rules it changed.
+     */
+    async repointPayee(userId: string, fromNames: readonly string[], toName: string, now: string): Promise<number> {
+      const from = new Set(fromNames);
+      let changed = 0;
+      for (let attempt = 1; ; attempt++) {
+        const { rules } = await readSet(userId, true);
+        const stale = rules.filter((rule) => rule.actions.payee && from.has(normalizePayee(rule.actions.payee)));
+        try {
+          for (const rule of stale) {
+            const replaced = {
+              ...rule,
+              actions: { ...rule.actions, payee: toName },
+              updatedAt: now,
+              version: rule.version + 1,
+            };
+            await transactWrite(db, [rulePut(userId, replaced, rule.version)]);
+            changed++;
+          }
+          return changed;
+        } catch (error) {
+          if (!(error instanceof VersionMismatch) || attempt >= 3) throw error;
+        }
+      }
     },
 
     /** Deletes a rule and takes it out of the order; 'not-found' when it was not there. */

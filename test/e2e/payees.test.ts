@@ -107,6 +107,20 @@ describe('payees', () => {
     const sourceId = moved[0]?.payeeId as string;
     const intoId = target.payeeId as string;
 
+    const rule = expectOk(
+      await api.post(
+        '/v1/rules',
+        {
+          name: 'Marketplace',
+          conditions: [{ field: 'payee', op: 'contains', value: 'marketplace' }],
+          actions: { payee: 'AMZN Mktp' },
+        },
+        { token: a.token },
+      ),
+      201,
+      'create rule',
+    ).json as { id: string; version: number };
+
     const queued = await api.post(`/v1/payees/${sourceId}/merge`, { intoId }, { token: a.token });
     const job = expectOk(queued, 202, 'merge').json as JobView;
     expect(queued.headers.get('location')).toBe(`/v1/payees/${sourceId}/jobs/${job.id}`);
@@ -119,6 +133,9 @@ describe('payees', () => {
     expect(await getPayee(intoId)).toMatchObject({ name: 'Amazon', transactionCount: 3 });
     const later = await record({ payee: 'amzn mktp' });
     expect(later).toMatchObject({ payee: 'Amazon', payeeId: intoId });
+    // The rule that set the merged name sets the target's, changed once.
+    const ruled = expectOk(await api.get(`/v1/rules/${rule.id}`, { token: a.token }), 200, 'get rule').json;
+    expect(ruled).toMatchObject({ actions: { payee: 'Amazon' }, version: rule.version + 1 });
   });
 
   test('a payee with transactions is not deleted; an unused one is', async () => {

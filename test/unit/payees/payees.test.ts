@@ -9,6 +9,7 @@ import { backfillPayeeIds } from '../../../shared/payees/backfill';
 import { createPayeeJobRunner } from '../../../shared/payees/jobs';
 import { validIban } from '../../../shared/payees/schemas';
 import { createPayeeStore } from '../../../shared/payees/store';
+import { createRuleStore } from '../../../shared/rules/public';
 import { type HttpEventInput, httpEvent, lambdaContext, parseResponse } from '../support/http-event';
 import { TABLE } from '../support/local-dynamodb';
 import { type LocalLedger, ofKind, startLocalLedger } from '../transactions/support/local-ledger';
@@ -67,7 +68,14 @@ const expense = (overrides: Record<string, unknown> = {}) => ({
 });
 
 const store = () => createPayeeStore({ db: ledger.db, tableName: TABLE });
-const runner = () => createPayeeJobRunner({ db: ledger.db, tableName: TABLE, payees: store(), chunkSize: 2 });
+const runner = () =>
+  createPayeeJobRunner({
+    db: ledger.db,
+    tableName: TABLE,
+    payees: store(),
+    rules: createRuleStore({ db: ledger.db, tableName: TABLE }),
+    chunkSize: 2,
+  });
 
 /** Runs a job to its end as the runner would, every step delivered twice. */
 async function runJob(userId: string, jobId: string) {
@@ -262,6 +270,19 @@ describe('recording binds payees', () => {
   });
 });
 
+const ruleSetting = (ruleId: string, payee: string) => ({
+  type: 'RULE' as const,
+  ruleId,
+  name: `Rename to ${payee}`,
+  enabled: true,
+  match: 'all' as const,
+  conditions: [{ field: 'note' as const, op: 'contains' as const, value: 'x' }],
+  actions: { categoryId: null, payee, addTags: [], note: null },
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  version: 1,
+});
+
 describe('rename and merge jobs', () => {
   test('a rename reaches every transaction of the payee once, however often a step is delivered', async () => {
     const userId = await newUser();
@@ -294,6 +315,10 @@ describe('rename and merge jobs', () => {
     const [amazon, amzn] = (await api.list(userId)).body.items;
     expect([amazon.name, amzn.name]).toEqual(['Amazon', 'Amzn Mktp']);
 
+    const rules = createRuleStore({ db: ledger.db, tableName: TABLE });
+    await rules.create(userId, ruleSetting('r1', 'AMZN MKTP'), undefined);
+    await rules.create(userId, ruleSetting('r2', 'Someone Else'), undefined);
+
     const merge = await api.merge(userId, amzn.id, amazon.id);
     expect(merge.status).toBe(202);
     expect(merge.headers.location).toBe(`/v1/payees/${amzn.id}/jobs/${merge.body.id}`);
@@ -310,6 +335,12 @@ describe('rename and merge jobs', () => {
     expect((await api.get(userId, amzn.id)).status).toBe(404);
     expect((await api.get(userId, amazon.id)).body).toMatchObject({ transactionCount: 5, mergingInto: null });
     expect((await api.list(userId)).body.items.map((p: { name: string }) => p.name)).toEqual(['Amazon']);
+    // The rule that set the merged name now sets the target's, once; the other is untouched.
+    const after = (await rules.list(userId)).rules;
+    expect(after.map((r) => [r.ruleId, r.actions.payee, r.version])).toEqual([
+      ['r1', 'Amazon', 2],
+      ['r2', 'Someone Else', 1],
+    ]);
     // Later recordings by the old name keep landing on the target.
     expect((await ledger.create(userId, expense({ payee: 'Amzn Mktp' }))).body.payeeId).toBe(amazon.id);
   });
