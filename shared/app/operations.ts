@@ -14,6 +14,7 @@ import { goalsOperations } from '../goals/operations';
 import { identityOperations } from '../identity/operations';
 import { importsOperations } from '../imports/operations';
 import { insightsOperations } from '../insights/operations';
+import { invoicesOperations } from '../invoices/operations';
 import { notificationsOperations } from '../notifications/operations';
 import { ratesOperations } from '../rates/operations';
 import { rulesOperations } from '../rules/operations';
@@ -35,6 +36,7 @@ export const operations = [
   ...auditOperations,
   ...ratesOperations,
   ...rulesOperations,
+  ...invoicesOperations,
   openapiGet,
 ] as const;
 
