@@ -10,6 +10,7 @@ import { goalsConsumers } from '../goals/consumers';
 import { identityConsumers } from '../identity/consumers';
 import { importsConsumers } from '../imports/consumers';
 import { insightsConsumers } from '../insights/consumers';
+import { invoicesConsumers } from '../invoices/consumers';
 import { notificationsConsumers } from '../notifications/consumers';
 import { rulesConsumers } from '../rules/consumers';
 import { transactionsConsumers } from '../transactions/consumers';
@@ -28,6 +29,7 @@ export const consumers = [
   ...exportsConsumers,
   ...rulesConsumers,
   ...importsConsumers,
+  ...invoicesConsumers,
   auditLogger,
 ] as const satisfies readonly { events: readonly EventName[] }[];
 

@@ -9,6 +9,12 @@ export const invoicesItemEvents = {
     INSERT: 'InvoiceCreated',
     MODIFY: 'InvoiceUpdated',
     REMOVE: 'InvoiceDeleted',
+    // What is paid follows the Transaction* events that moved it; the due-date index and the
+    // reminder mark are bookkeeping of the overdue sweep.
+    counters: {
+      attributes: ['paidAmount', 'gsi4pk', 'gsi4sk', 'remindedAt'],
+      reason: 'the Transaction* event that moved what is paid says it; the index keys are the overdue sweep’s',
+    },
   },
 } as const satisfies Record<string, ItemEvents>;
 

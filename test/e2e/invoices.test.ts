@@ -6,7 +6,8 @@
 import { routes } from '../../lib/catalog/routes';
 import { api, call } from './support/api-client';
 import { expectProblem } from './support/expectations';
-import { expectOk, type LedgerUser, ledgerUser, listAll } from './support/ledger';
+import { createAccount, createTransaction, expectOk, type LedgerUser, ledgerUser, listAll } from './support/ledger';
+import { eventually } from './support/poll';
 
 jest.setTimeout(120_000);
 
@@ -289,5 +290,111 @@ describe('invoices', () => {
     expect(
       expectOk(await api.get(`/v1/invoices/${invoice.id}`, { token: a.token }), 200, 'A reads again').json,
     ).toEqual(before);
+  });
+
+  test('issued, paid in two movements, refunded in part, then a movement deleted: paid and status follow exactly', async () => {
+    const user = await ledgerUser();
+    const account = await createAccount(user, { name: 'Business', currency: 'EUR' });
+    const invoice = await createInvoice(user, { dueDate: '2099-12-31' });
+    const pay = (body: Record<string, unknown>) =>
+      api.post('/v1/transactions', { accountId: account.id, ...body }, { token: user.token });
+    // A draft cannot be paid yet.
+    expectProblem(await pay({ kind: 'income', money: eur(1000), invoiceId: invoice.id }), 422, ['invoiceId']);
+    expectOk(await api.post(`/v1/invoices/${invoice.id}/issue`, undefined, { token: user.token }), 200, 'issue');
+    const read = async () =>
+      expectOk(await api.get(`/v1/invoices/${invoice.id}`, { token: user.token }), 200, 'get').json;
+    const once = (paid: number, status: string) =>
+      eventually(`invoice paid ${paid} (${status})`, async () => {
+        const view = await read();
+        return view.paid.amount === paid && view.status === status ? view : undefined;
+      });
+
+    const first = expectOk(
+      await pay({ kind: 'income', money: eur(1000), categoryId: 'salary', invoiceId: invoice.id }),
+      201,
+      'first payment',
+    ).json;
+    expect(first.invoiceId).toBe(invoice.id);
+    expect(await once(1000, 'partially-paid')).toMatchObject({ open: eur(883) });
+    const second = expectOk(
+      await pay({ kind: 'income', money: eur(883), invoiceId: invoice.id }),
+      201,
+      'second payment',
+    ).json;
+    const paid = await once(1883, 'paid');
+    expect(paid.open).toEqual(eur(0));
+    expect(paid.movements.map((m: { transactionId: string; amount: unknown }) => [m.transactionId, m.amount])).toEqual([
+      [first.id, eur(1000)],
+      [second.id, eur(883)],
+    ]);
+    // A refund to the customer: an expense in an income category (or none).
+    const refund = expectOk(
+      await pay({ kind: 'expense', money: eur(500), categoryId: 'salary', invoiceId: invoice.id }),
+      201,
+      'refund',
+    ).json;
+    expect(await once(1383, 'partially-paid')).toMatchObject({ open: eur(500) });
+    // Unlinking the refund, then deleting the second payment.
+    expectOk(
+      await api.patch(`/v1/transactions/${refund.id}`, { invoiceId: null }, { token: user.token }),
+      200,
+      'unlink',
+    );
+    await once(1883, 'paid');
+    expect((await api.delete(`/v1/transactions/${second.id}`, { token: user.token })).status).toBe(204);
+    const after = await once(1000, 'partially-paid');
+    expect(after.movements.map((m: { transactionId: string }) => m.transactionId)).toEqual([first.id]);
+    // A partly paid invoice cannot be voided.
+    expectProblem(await api.post(`/v1/invoices/${invoice.id}/void`, {}, { token: user.token }), 409);
+  });
+
+  test('a link that does not fit is a 422 naming invoiceId, and nothing is recorded', async () => {
+    const user = await ledgerUser();
+    const account = await createAccount(user, { name: 'Main', currency: 'EUR' });
+    const issued = await createInvoice(user, {});
+    const received = await createInvoice(user, { direction: 'received' });
+    for (const invoice of [issued, received]) {
+      expectOk(await api.post(`/v1/invoices/${invoice.id}/issue`, undefined, { token: user.token }), 200, 'issue');
+    }
+    const foreign = await createInvoice(b, {});
+    expectOk(await api.post(`/v1/invoices/${foreign.id}/issue`, undefined, { token: b.token }), 200, 'issue');
+    const attempts: Record<string, unknown>[] = [
+      { kind: 'income', money: eur(100), invoiceId: foreign.id },
+      { kind: 'income', money: eur(100), invoiceId: 'no-such-invoice' },
+      { kind: 'income', money: { amount: 100, currency: 'USD' }, accountAmount: 92, invoiceId: issued.id },
+      // An expense in an expense category is no refund to a customer; an income in an income
+      // category no refund from a supplier.
+      { kind: 'expense', money: eur(100), categoryId: 'shopping', invoiceId: issued.id },
+      { kind: 'income', money: eur(100), categoryId: 'salary', invoiceId: received.id },
+    ];
+    for (const body of attempts) {
+      expectProblem(
+        await api.post('/v1/transactions', { accountId: account.id, ...body }, { token: user.token }),
+        422,
+        ['invoiceId'],
+      );
+    }
+    expect((await listAll(user, '/v1/transactions')).items).toEqual([]);
+    // A supplier's bill is paid by an expense.
+    const bill = await createTransaction(user, {
+      kind: 'expense',
+      accountId: account.id,
+      money: eur(1883),
+      categoryId: 'shopping',
+    });
+    expectOk(
+      await api.patch(`/v1/transactions/${bill.id}`, { invoiceId: received.id }, { token: user.token }),
+      200,
+      'link',
+    );
+    await eventually('received invoice paid', async () => {
+      const view = (await api.get(`/v1/invoices/${received.id}`, { token: user.token })).json;
+      return view.status === 'paid' ? view : undefined;
+    });
+    // B's invoice is untouched.
+    expect((await api.get(`/v1/invoices/${foreign.id}`, { token: b.token })).json).toMatchObject({
+      paid: eur(0),
+      movements: [],
+    });
   });
 });
