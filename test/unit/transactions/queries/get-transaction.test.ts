@@ -85,6 +85,7 @@ test('the owner reads the transaction as a view, with its version as ETag', asyn
     externalId: null,
     transferId: null,
     counterpartAccountId: null,
+    invoiceId: null,
     createdAt: ofA.seeded.createdAt,
     updatedAt: ofA.seeded.updatedAt,
     version: 3,
