@@ -11,6 +11,7 @@ import { goalsConsumers } from '../goals/consumers';
 import { identityConsumers } from '../identity/consumers';
 import { importsConsumers } from '../imports/consumers';
 import { insightsConsumers } from '../insights/consumers';
+import { invoicesConsumers } from '../invoices/consumers';
 import { notificationsConsumers } from '../notifications/consumers';
 import { payeesConsumers } from '../payees/consumers';
 import { rulesConsumers } from '../rules/consumers';
@@ -36,6 +37,7 @@ export const consumersByFeature = {
   imports: importsConsumers,
   attachments: attachmentsConsumers,
   payees: payeesConsumers,
+  invoices: invoicesConsumers,
   audit: [auditLogger],
 } as const satisfies Readonly<Record<string, readonly { events: readonly EventName[] }[]>>;
 

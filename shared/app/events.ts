@@ -12,6 +12,7 @@ import { goalsEvents, goalsItemEvents } from '../goals/events';
 import { identityEvents, identityItemEvents } from '../identity/events';
 import { importsEvents, importsItemEvents } from '../imports/events';
 import { insightsEvents, insightsItemEvents } from '../insights/events';
+import { invoicesEvents, invoicesItemEvents } from '../invoices/events';
 import type { DeriveEvents, DetailOf } from '../kit/events/domain-events';
 import { payeesDerivedEvents, payeesEvents, payeesItemEvents } from '../payees/events';
 import { rulesEvents, rulesItemEvents } from '../rules/events';
@@ -34,6 +35,7 @@ export const domainItems = {
   ...rulesItemEvents,
   ...importsItemEvents,
   ...payeesItemEvents,
+  ...invoicesItemEvents,
 } as const;
 
 export type DomainItemType = keyof typeof domainItems;
@@ -58,6 +60,7 @@ export const eventSchemas = {
   ...rulesEvents,
   ...importsEvents,
   ...payeesEvents,
+  ...invoicesEvents,
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

@@ -15,6 +15,7 @@ import { goalsOperations } from '../goals/operations';
 import { identityOperations } from '../identity/operations';
 import { importsOperations } from '../imports/operations';
 import { insightsOperations } from '../insights/operations';
+import { invoicesOperations } from '../invoices/operations';
 import { notificationsOperations } from '../notifications/operations';
 import { payeesOperations } from '../payees/operations';
 import { ratesOperations } from '../rates/operations';
@@ -39,6 +40,7 @@ export const operations = [
   ...rulesOperations,
   ...attachmentsOperations,
   ...payeesOperations,
+  ...invoicesOperations,
   openapiGet,
 ] as const;
 

@@ -98,6 +98,8 @@ export const transactionItem = z.lazily(() =>
      */
     refundedAmount: z.optional(storedAmount()),
     refundIds: z.optional(z.array(z.string())),
+    /** The invoice this movement pays (or refunds); absent or null when none. */
+    invoiceId: z.optional(z.nullable(z.string())),
     ...timestamps(),
   }),
 );

@@ -36,6 +36,7 @@ export const transactionViews = z.lazily(() => {
       z.describe("What this expense's refunds (not void) add up to, in its account currency."),
     ),
     refundIds: z.array(z.string()),
+    invoiceId: z.nullable(z.string()).check(z.describe('The invoice this movement pays or refunds.')),
     ...timestampFields(),
   });
   return { transaction };

@@ -159,6 +159,7 @@ export function planCreate(body: CreateTransactionBody, ctx: CreateContext) {
     large: priced.homeAmount >= ctx.largeFrom,
     status: body.status ?? 'pending',
     ...(body.refundOf ? { refundOf: body.refundOf } : {}),
+    ...(body.invoiceId ? { invoiceId: body.invoiceId } : {}),
     createdAt: ctx.now,
     updatedAt: ctx.now,
     version: 1,
@@ -289,6 +290,7 @@ export function planUpdate(old: TransactionItem, patch: TransactionPatch, ctx: U
     note: patch.note !== undefined ? textOrNull(patch.note) : old.note,
     tags: patch.tags ?? old.tags,
     status: patch.status ?? statusOf(old),
+    ...(patch.invoiceId !== undefined ? { invoiceId: patch.invoiceId } : {}),
     updatedAt: ctx.now,
     version: old.version + 1,
   };

@@ -35,6 +35,7 @@ export {
 export { planDelete } from './plan';
 export {
   createTransactionRecorder,
+  type InvoiceLinkCheck,
   type LedgerGuards,
   type PlannedTransaction,
   type PlannedTransfer,

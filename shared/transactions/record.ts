@@ -27,6 +27,24 @@ export type LedgerGuards = {
   retrying: (gather: () => Promise<GuardedItem[]>, write: (guards: GuardedItem[]) => Promise<void>) => Promise<void>;
 };
 
+/**
+ * The invoice link of an entry, checked by the invoices feature (which depends on transactions, so
+ * it comes in as a function, like the budget guards): throws a 422 naming `invoiceId` when the
+ * invoice cannot be paid by the item, else returns the condition checks the write must include.
+ */
+export type InvoiceLinkCheck = (userId: string, item: TransactionItem) => Promise<GuardedItem[]>;
+
+/** The checks of an item's invoice link: none without one; a link without a checker is a wiring bug. */
+export async function invoiceLinkGuards(
+  check: InvoiceLinkCheck | undefined,
+  userId: string,
+  item: TransactionItem,
+): Promise<GuardedItem[]> {
+  if (!item.invoiceId) return [];
+  if (!check) throw new Error('An invoice link needs the invoices feature’s check (LedgerWriterDeps.invoiceLinks)');
+  return check(userId, item);
+}
+
 /** What of the caller's profile a recording needs. */
 export type RecordingProfile = {
   timezone: string;
@@ -59,7 +77,12 @@ export type PlannedTransfer = {
 export type TransactionRecorder = ReturnType<typeof createTransactionRecorder>;
 
 /** What the recorder and the updater (./updater.ts) are built from. */
-export type LedgerWriterDeps = { db: DynamoDBDocumentClient; tableName: string; guards?: LedgerGuards | undefined };
+export type LedgerWriterDeps = {
+  db: DynamoDBDocumentClient;
+  tableName: string;
+  guards?: LedgerGuards | undefined;
+  invoiceLinks?: InvoiceLinkCheck | undefined;
+};
 
 /** The rates a write converts with, the store it writes through and the payees it binds. */
 export function ledgerWriterStores({ db, tableName }: LedgerWriterDeps) {
@@ -217,6 +240,7 @@ export function createTransactionRecorder(deps: LedgerWriterDeps) {
       extra: GuardedItem[] = [],
       { rebindPayee = true }: { rebindPayee?: boolean } = {},
     ): Promise<TransactionItem> {
+      const invoiceGuards = await invoiceLinkGuards(deps.invoiceLinks, userId, planned.item);
       let { item, payee } = planned;
       for (let race = 1; ; race++) {
         const bound = { item, payee };
@@ -227,7 +251,7 @@ export function createTransactionRecorder(deps: LedgerWriterDeps) {
             refunded: planned.refunded ? [planned.refunded] : [],
             payeeWrites: bound.payee ? payees.writes(userId, bound.payee, bound.item.createdAt) : [],
             now: bound.item.createdAt,
-            extra: [...extra, ...budgetGuards],
+            extra: [...extra, ...invoiceGuards, ...budgetGuards],
           });
         try {
           if (guards) await guards.retrying(() => guards.gather(userId, bound.item), write);

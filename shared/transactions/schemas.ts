@@ -106,6 +106,20 @@ const newStatus = z.lazily(() =>
     ),
 );
 
+/**
+ * The invoice a movement pays: one of the caller's issued invoices, in the movement's currency. An
+ * expense pays a received invoice and an income an issued one; the opposite kind is a refund and
+ * lowers what is paid (an income from a supplier, an expense back to a customer).
+ */
+const invoiceLink = z.lazily(() =>
+  entityId().check(
+    z.describe(
+      'One of your issued invoices, in this currency: an expense pays a received one, an income an issued one; ' +
+        'the opposite kind is a refund and lowers what is paid.',
+    ),
+  ),
+);
+
 export const createTransactionBody = z.lazily(() =>
   z.strictObject({
     kind: entryKind(),
@@ -129,6 +143,7 @@ export const createTransactionBody = z.lazily(() =>
      * its account currency), and all its refunds together may not exceed it.
      */
     refundOf: z.optional(entityId().check(z.describe('The expense this income refunds.'))),
+    invoiceId: z.optional(invoiceLink()),
   }),
 );
 export type CreateTransactionBody = z.infer<ReturnType<typeof createTransactionBody>>;
@@ -155,6 +170,8 @@ export const patchTransactionBody = z.lazily(() =>
       unreconcile: z.optional(
         z.literal(true).check(z.describe('With status cleared: un-reconciles a reconciled transaction.')),
       ),
+      /** null unlinks the invoice. */
+      invoiceId: z.optional(z.nullable(invoiceLink())),
     })
     .check(
       z.refine((patch) => Object.values(patch).some((value) => value !== undefined), {

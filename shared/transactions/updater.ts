@@ -4,7 +4,7 @@ import { ratesIfNeeded } from '../rates/public';
 import { refundContribution, type TransactionItem } from './items';
 import { PayeeNameTaken } from './payee-store';
 import { planUpdate, updateReads } from './plan';
-import { type LedgerWriterDeps, ledgerWriterStores } from './record';
+import { invoiceLinkGuards, type LedgerWriterDeps, ledgerWriterStores } from './record';
 import { checkRefund, withRefund } from './refunds';
 import { checkDateWindow, type TransactionPatch, todayIn } from './schemas';
 
@@ -65,6 +65,11 @@ export function createTransactionUpdater(deps: LedgerWriterDeps) {
       const planned = planUpdate(old, patch, { now: now.toISOString(), account, category, rates: dayRates });
       const { deltas } = planned;
       const refunded = await refundFollowing(userId, old, planned.item);
+      // A linked entry is checked again whenever the API changes it (kind or currency may no longer
+      // fit); writers without the check (the rule applier) never set a link, and the invoice-payments
+      // consumer counts only what fits.
+      const invoiceGuards =
+        deps.invoiceLinks || patch.invoiceId ? await invoiceLinkGuards(deps.invoiceLinks, userId, planned.item) : [];
       for (let race = 1; ; race++) {
         // A new name is bound to its payee (found or created with the write), as when recording.
         const payee =
@@ -79,7 +84,7 @@ export function createTransactionUpdater(deps: LedgerWriterDeps) {
             deltas,
             payeeWrites: payee ? payees.writes(userId, payee, item.updatedAt, payee.payeeId !== old.payeeId) : [],
             now: item.updatedAt,
-            extra: [...extra, ...budgetGuards],
+            extra: [...extra, ...invoiceGuards, ...budgetGuards],
           });
         try {
           if (guards) await guards.retrying(() => guards.gather(userId, item), write);

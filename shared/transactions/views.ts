@@ -41,6 +41,7 @@ export function toTransactionView(item: TransactionItem) {
     refundOf: item.refundOf ?? null,
     refundedAmount: { amount: item.refundedAmount ?? 0, currency: item.accountCurrency },
     refundIds: item.refundIds ?? [],
+    invoiceId: item.invoiceId ?? null,
     createdAt: item.createdAt,
     updatedAt: item.updatedAt,
     version: item.version,

@@ -108,6 +108,7 @@ export const bodyFixtures: Record<string, BodyFixture> = {
       externalId: 6,
       status: 'settled',
       refundOf: 7,
+      invoiceId: 7,
     },
   },
   'PATCH /v1/transactions/{id}': {
@@ -125,6 +126,7 @@ export const bodyFixtures: Record<string, BodyFixture> = {
       date: true,
       status: 'reconciled',
       unreconcile: 'yes',
+      invoiceId: 8,
     },
   },
   'POST /v1/accounts/{id}/reconcile': {
@@ -255,6 +257,45 @@ export const bodyFixtures: Record<string, BodyFixture> = {
     valid: { onlyUncategorised: true },
     requiredOnEmpty: 'accepted',
     wrongTypes: { from: 1, to: 2, onlyUncategorised: 'yes' },
+  },
+  'POST /v1/invoices': {
+    valid: {
+      direction: 'received',
+      number: 'B-1',
+      issueDate: '2026-04-01',
+      dueDate: '2026-04-30',
+      currency: 'EUR',
+      lines: [{ description: 'Toner', quantity: '1.5', unitPrice: 333, taxRate: '21' }],
+    },
+    requiredOnEmpty: ['direction', 'number', 'issueDate', 'dueDate', 'currency', 'lines'],
+    wrongTypes: {
+      direction: 1,
+      payeeId: 2,
+      payeeName: 3,
+      number: 4,
+      issueDate: 20260401,
+      dueDate: true,
+      currency: 978,
+      lines: 'three',
+      notes: 5,
+    },
+  },
+  'PATCH /v1/invoices/{id}': {
+    valid: { notes: 'Pay by transfer' },
+    requiredOnEmpty: ['(root)'],
+    wrongTypes: { payeeId: 1, number: 2, issueDate: 3, dueDate: 4, currency: 5, lines: {}, notes: 6 },
+  },
+  'POST /v1/invoices/{id}/issue': {
+    valid: {},
+    requiredOnEmpty: 'accepted',
+    // The body has no fields: any field is refused.
+    wrongTypes: { state: 'issued' },
+  },
+  'POST /v1/invoices/{id}/void': {
+    valid: {},
+    requiredOnEmpty: 'accepted',
+    // The body has no fields: any field is refused.
+    wrongTypes: { reason: 'duplicate' },
   },
 };
 

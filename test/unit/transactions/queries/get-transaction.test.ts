@@ -91,6 +91,7 @@ test('the owner reads the transaction as a view, with its version as ETag', asyn
     refundOf: null,
     refundedAmount: { amount: 0, currency: 'USD' },
     refundIds: [],
+    invoiceId: null,
     createdAt: ofA.seeded.createdAt,
     updatedAt: ofA.seeded.updatedAt,
     version: 3,
