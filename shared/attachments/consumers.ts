@@ -4,10 +4,12 @@ import { defineConsumer } from '../kit/events/consumer';
 export const attachmentCleaner = defineConsumer({
   function: 'attachment-cleaner',
   entry: 'functions/events/attachment-cleaner.ts',
-  functionDescription: "Deletes a deleted transaction's attachments and their files",
-  // MERGE POINT: add 'InvoiceDeleted' here and its owner in ./cascade.ts (deletedOwner).
-  events: ['TransactionDeleted'],
-  rule: { id: 'clean-attachments', description: "A deleted transaction's attachments and files are removed" },
+  functionDescription: "Deletes a deleted transaction's or invoice's attachments and their files",
+  events: ['TransactionDeleted', 'InvoiceDeleted'],
+  rule: {
+    id: 'clean-attachments',
+    description: "A deleted transaction's or invoice's attachments and files are removed",
+  },
   grants: { table: 'readWrite', files: 'delete', filesUnder: 'attachments/' },
   timeoutSeconds: 60,
 });

@@ -4,35 +4,22 @@
  * leaving an attachment behind that its owner's deletion event never finds). Each owner kind
  * answers through its feature's public.ts; none answers from another user's partition.
  */
+
+import { invoiceExists } from '../invoices/public';
 import type { GuardedItem } from '../kit/dynamodb/transact';
 import { transactionExists } from '../transactions/public';
 import type { AttachmentOwner } from './items';
 
-/** undefined: this kind of owner cannot be linked to (yet), as if it did not exist. */
 export function ownerExists(
   tableName: string,
   userId: string,
   owner: AttachmentOwner,
   missing: () => Error,
-): GuardedItem | undefined {
+): GuardedItem {
   switch (owner.kind) {
     case 'transaction':
       return transactionExists(tableName, userId, owner.id, missing);
     case 'invoice':
       return invoiceExists(tableName, userId, owner.id, missing);
   }
-}
-
-/**
- * MERGE POINT: wire to the invoices feature's public existence check (a ConditionCheck on the
- * user's invoice item, as transactionExists does for transactions). Until invoices exist every
- * invoiceId is unknown: POST /v1/attachments answers 422 naming invoiceId.
- */
-export function invoiceExists(
-  _tableName: string,
-  _userId: string,
-  _invoiceId: string,
-  _missing: () => Error,
-): GuardedItem | undefined {
-  return undefined;
 }

@@ -5,7 +5,7 @@
 import { userRoute } from '../../../shared/identity/public';
 import { newInvoiceItem } from '../../../shared/invoices/manage';
 import { invoicesCreate } from '../../../shared/invoices/operations';
-import { checkPayee } from '../../../shared/invoices/payee-link';
+import { payeeCheck } from '../../../shared/invoices/payee-link';
 import { createInvoiceStore } from '../../../shared/invoices/store';
 import { toInvoiceView } from '../../../shared/invoices/views';
 import { documentClient } from '../../../shared/kit/aws/document-client';
@@ -18,6 +18,7 @@ import { todayIn } from '../../../shared/transactions/public';
 const db = documentClient();
 const tableName = requireEnv('TABLE_NAME');
 const invoices = createInvoiceStore({ db, tableName });
+const checkPayee = payeeCheck(db, tableName);
 
 export const handler = userRoute(invoicesCreate, async ({ userId, profile, body, headers }) => {
   const scope = { tableName, userId, operation: 'create-invoice', key: idempotencyKeyFrom(headers), request: body };

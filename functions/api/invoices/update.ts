@@ -5,7 +5,7 @@
 import { userRoute } from '../../../shared/identity/public';
 import { planPatch } from '../../../shared/invoices/manage';
 import { invoicesUpdate } from '../../../shared/invoices/operations';
-import { checkPayee } from '../../../shared/invoices/payee-link';
+import { payeeCheck } from '../../../shared/invoices/payee-link';
 import { createInvoiceStore } from '../../../shared/invoices/store';
 import { toInvoiceView } from '../../../shared/invoices/views';
 import { documentClient } from '../../../shared/kit/aws/document-client';
@@ -14,7 +14,10 @@ import { versionETag, versionsFromIfMatch } from '../../../shared/kit/http/etag'
 import { NotFound, PreconditionFailed } from '../../../shared/kit/http/problems';
 import { todayIn } from '../../../shared/transactions/public';
 
-const invoices = createInvoiceStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
+const db = documentClient();
+const tableName = requireEnv('TABLE_NAME');
+const invoices = createInvoiceStore({ db, tableName });
+const checkPayee = payeeCheck(db, tableName);
 
 export const handler = userRoute(invoicesUpdate, async ({ userId, profile, path, body, headers }) => {
   const old = await invoices.get(userId, path.id);
