@@ -178,6 +178,27 @@ describe("B using A's ids", () => {
     }
   });
 
+  test('payees: GET, PATCH, DELETE, merge and jobs of A’s payee are 404; B cannot record with it', async () => {
+    const payeeId = aTransaction.payeeId as string;
+    // Nothing of B's is created here (B's payee list stays empty for the list test below).
+    expectProblem(await byB('POST', '/v1/payees', '/v1/payees', { name: '', defaultCategoryId: aCategoryId }), 400);
+    const bPayee = { id: bTransaction.id };
+    notFound(await byB('GET', '/v1/payees/{id}', `/v1/payees/${payeeId}`));
+    notFound(await byB('PATCH', '/v1/payees/{id}', `/v1/payees/${payeeId}`, { name: 'Mallory' }));
+    notFound(await byB('DELETE', '/v1/payees/{id}', `/v1/payees/${payeeId}`));
+    notFound(await byB('POST', '/v1/payees/{id}/merge', `/v1/payees/${payeeId}/merge`, { intoId: bPayee.id }));
+    notFound(await byB('POST', '/v1/payees/{id}/merge', `/v1/payees/${bPayee.id}/merge`, { intoId: payeeId }));
+    notFound(await byB('GET', '/v1/payees/{id}/jobs/{jobId}', `/v1/payees/${payeeId}/jobs/${payeeId}`));
+    notFound(
+      await byB('POST', '/v1/transactions', '/v1/transactions', {
+        kind: 'expense',
+        accountId: bAccount.id,
+        money: { amount: 100, currency: 'EUR' },
+        payeeId,
+      }),
+    );
+  });
+
   test('writes that name A’s account or category are 404, and write nothing for B either', async () => {
     const money = { amount: 100, currency: 'EUR' };
     notFound(
