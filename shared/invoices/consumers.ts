@@ -17,4 +17,14 @@ export const invoicePayments = defineConsumer({
   timeoutSeconds: 30,
 });
 
-export const invoicesConsumers = [invoicePayments] as const;
+export const invoicePayeeMover = defineConsumer({
+  function: 'invoice-payee-mover',
+  entry: 'functions/events/invoice-payee-mover.ts',
+  functionDescription: 'Points the invoices of a merged payee at the payee it was merged into',
+  events: ['PayeesMerged'],
+  rule: { id: 'move-invoice-payees', description: 'Invoices follow a payee merged into another' },
+  grants: { table: 'readWrite' },
+  timeoutSeconds: 60,
+});
+
+export const invoicesConsumers = [invoicePayments, invoicePayeeMover] as const;
