@@ -17,4 +17,9 @@ export type Grants = {
    * and DeleteObject, to remove a deleted user's files (and nothing else).
    */
   files?: 'read' | 'write' | 'readWrite' | 'erase';
+  /**
+   * Calls Stripe with the deployment's Stripe keys, read from the Stripe secret (STRIPE_SECRET_ID,
+   * and STRIPE_API_URL where Stripe is reached at another address). Only where Stripe is enabled.
+   */
+  stripe?: boolean;
 };
