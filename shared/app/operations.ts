@@ -15,6 +15,7 @@ import { identityOperations } from '../identity/operations';
 import { importsOperations } from '../imports/operations';
 import { insightsOperations } from '../insights/operations';
 import { notificationsOperations } from '../notifications/operations';
+import { paymentsOperations } from '../payments/operations';
 import { ratesOperations } from '../rates/operations';
 import { rulesOperations } from '../rules/operations';
 import { transactionsOperations } from '../transactions/operations';
@@ -35,6 +36,7 @@ export const operations = [
   ...auditOperations,
   ...ratesOperations,
   ...rulesOperations,
+  ...paymentsOperations,
   openapiGet,
 ] as const;
 

@@ -165,20 +165,37 @@ export function createStripeEventApplier(deps: ApplyDeps) {
     await store.transition(userId, payment, next);
   }
 
+  async function settled(userId: string, paymentId: string, state: StripeState, now: Date): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await applyOnce(userId, paymentId, state, now);
+      } catch (error) {
+        if (!(error instanceof PaymentMoved) || attempt >= MAX_MOVED_ATTEMPTS) throw error;
+      }
+    }
+  }
+
   return {
+    /**
+     * Applies Stripe's current state of one payment now (after a cancel or a refund made through
+     * Moneta, so the answer already shows it; the webhooks that follow then change nothing).
+     */
+    async refresh(userId: string, payment: PaymentItem, now = new Date()): Promise<void> {
+      const sessionId = payment.stripe.checkoutSessionId;
+      const intentId = payment.stripe.paymentIntentId;
+      const object = intentId
+        ? { object: 'payment_intent', id: intentId }
+        : { object: 'checkout.session', id: sessionId };
+      const state = await currentState(stripe, { data: { object } } as unknown as Stripe.Event);
+      if (state) await settled(userId, payment.paymentId, state, now);
+    },
+
     async apply(event: Stripe.Event, now = new Date()): Promise<ApplyOutcome> {
       const state = await currentState(stripe, event);
       const { userId, paymentId } = state?.metadata ?? {};
       if (!state || !userId || !paymentId) return 'not-ours';
       if (await store.hasClaim(userId, event.id)) return 'duplicate';
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await applyOnce(userId, paymentId, state, now);
-          break;
-        } catch (error) {
-          if (!(error instanceof PaymentMoved) || attempt >= MAX_MOVED_ATTEMPTS) throw error;
-        }
-      }
+      await settled(userId, paymentId, state, now);
       await store.claim(userId, event.id, now);
       return 'applied';
     },

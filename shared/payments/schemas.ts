@@ -1,0 +1,18 @@
+/** Request schemas of the payment routes. */
+import { MAX_AMOUNT } from '../kit/money/money';
+import * as z from '../kit/schema';
+
+export const refundCreateSchema = z.lazily(() =>
+  z.strictObject({
+    /** Minor units of the payment's currency; none: everything not refunded yet. */
+    amount: z.optional(
+      z.int().check(z.positive('must be greater than 0'), z.lte(MAX_AMOUNT, `must be at most ${MAX_AMOUNT}`)),
+    ),
+  }),
+);
+export type RefundCreate = z.infer<ReturnType<typeof refundCreateSchema>>;
+
+export const paymentListQuery = z.lazily(() => z.strictObject({}));
+
+/** A command without parameters: no body, or an empty object. */
+export const noBody = z.lazily(() => z.optional(z.strictObject({})));
