@@ -12,6 +12,7 @@ import { goalsEvents, goalsItemEvents } from '../goals/events';
 import { identityEvents, identityItemEvents } from '../identity/events';
 import { importsEvents, importsItemEvents } from '../imports/events';
 import { insightsEvents, insightsItemEvents } from '../insights/events';
+import { invoicesEvents, invoicesItemEvents } from '../invoices/events';
 import type { DeriveEvents, DetailOf } from '../kit/events/domain-events';
 import { rulesEvents, rulesItemEvents } from '../rules/events';
 import { summariesEvents, summariesItemEvents } from '../summaries/events';
@@ -32,6 +33,7 @@ export const domainItems = {
   ...exportsItemEvents,
   ...rulesItemEvents,
   ...importsItemEvents,
+  ...invoicesItemEvents,
 } as const;
 
 export type DomainItemType = keyof typeof domainItems;
@@ -54,6 +56,7 @@ export const eventSchemas = {
   ...exportsEvents,
   ...rulesEvents,
   ...importsEvents,
+  ...invoicesEvents,
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

@@ -14,6 +14,7 @@ import { goalsOperations } from '../goals/operations';
 import { identityOperations } from '../identity/operations';
 import { importsOperations } from '../imports/operations';
 import { insightsOperations } from '../insights/operations';
+import { invoicesOperations } from '../invoices/operations';
 import { notificationsOperations } from '../notifications/operations';
 import { paymentsOperations } from '../payments/operations';
 import { ratesOperations } from '../rates/operations';
@@ -36,6 +37,7 @@ export const operations = [
   ...auditOperations,
   ...ratesOperations,
   ...rulesOperations,
+  ...invoicesOperations,
   ...paymentsOperations,
   openapiGet,
 ] as const;

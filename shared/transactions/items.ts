@@ -56,6 +56,8 @@ export const transactionItem = z.lazily(() =>
      * wakes no function to decide that nobody needs to hear of it. Absent on older items.
      */
     large: z.optional(z.boolean()),
+    /** The invoice this movement pays (or refunds); absent or null when none. */
+    invoiceId: z.optional(z.nullable(z.string())),
     ...timestamps(),
   }),
 );

@@ -28,6 +28,7 @@ export const transactionViews = z.lazily(() => {
     externalId: z.nullable(z.string()),
     transferId: z.nullable(z.string()),
     counterpartAccountId: z.nullable(z.string()),
+    invoiceId: z.nullable(z.string()).check(z.describe('The invoice this movement pays or refunds.')),
     ...timestampFields(),
   });
   const payee = z.strictObject({

@@ -132,6 +132,7 @@ export function planCreate(body: CreateTransactionBody, ctx: CreateContext) {
     transferId: null,
     counterpartAccountId: null,
     large: priced.homeAmount >= ctx.largeFrom,
+    ...(body.invoiceId ? { invoiceId: body.invoiceId } : {}),
     createdAt: ctx.now,
     updatedAt: ctx.now,
     version: 1,
@@ -233,6 +234,7 @@ export function planUpdate(old: TransactionItem, patch: TransactionPatch, ctx: U
     payee: patch.payee !== undefined ? textOrNull(patch.payee) : old.payee,
     note: patch.note !== undefined ? textOrNull(patch.note) : old.note,
     tags: patch.tags ?? old.tags,
+    ...(patch.invoiceId !== undefined ? { invoiceId: patch.invoiceId } : {}),
     updatedAt: ctx.now,
     version: old.version + 1,
   };

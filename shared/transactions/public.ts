@@ -12,6 +12,7 @@ export { createPayeeStore, normalizePayee } from './payee-store';
 export { planDelete } from './plan';
 export {
   createTransactionRecorder,
+  type InvoiceLinkCheck,
   type LedgerGuards,
   type PlannedTransaction,
   type PlannedTransfer,

@@ -26,6 +26,24 @@ export type LedgerGuards = {
   retrying: (gather: () => Promise<GuardedItem[]>, write: (guards: GuardedItem[]) => Promise<void>) => Promise<void>;
 };
 
+/**
+ * The invoice link of an entry, checked by the invoices feature (which depends on transactions, so
+ * it comes in as a function, like the budget guards): throws a 422 naming `invoiceId` when the
+ * invoice cannot be paid by the item, else returns the condition checks the write must include.
+ */
+export type InvoiceLinkCheck = (userId: string, item: TransactionItem) => Promise<GuardedItem[]>;
+
+/** The checks of an item's invoice link: none without one; a link without a checker is a wiring bug. */
+export async function invoiceLinkGuards(
+  check: InvoiceLinkCheck | undefined,
+  userId: string,
+  item: TransactionItem,
+): Promise<GuardedItem[]> {
+  if (!item.invoiceId) return [];
+  if (!check) throw new Error('An invoice link needs the invoices feature’s check (LedgerWriterDeps.invoiceLinks)');
+  return check(userId, item);
+}
+
 /** What of the caller's profile a recording needs. */
 export type RecordingProfile = {
   timezone: string;
@@ -46,7 +64,12 @@ export type PlannedTransfer = {
 export type TransactionRecorder = ReturnType<typeof createTransactionRecorder>;
 
 /** What the recorder and the updater (./updater.ts) are built from. */
-export type LedgerWriterDeps = { db: DynamoDBDocumentClient; tableName: string; guards?: LedgerGuards | undefined };
+export type LedgerWriterDeps = {
+  db: DynamoDBDocumentClient;
+  tableName: string;
+  guards?: LedgerGuards | undefined;
+  invoiceLinks?: InvoiceLinkCheck | undefined;
+};
 
 /** The rates a write converts with and the store it writes through, payee memory included. */
 export function ledgerWriterStores({ db, tableName }: LedgerWriterDeps) {
@@ -170,13 +193,14 @@ export function createTransactionRecorder(deps: LedgerWriterDeps) {
      * BudgetExceeded: either way nothing is written.
      */
     async write(userId: string, { item, deltas }: PlannedTransaction, extra: GuardedItem[] = []): Promise<void> {
+      const invoiceGuards = await invoiceLinkGuards(deps.invoiceLinks, userId, item);
       const write = (budgetGuards: GuardedItem[]) =>
         transactions.apply(userId, {
           created: [item],
           deltas,
           payees: item.payee ? [item.payee] : [],
           now: item.createdAt,
-          extra: [...extra, ...budgetGuards],
+          extra: [...extra, ...invoiceGuards, ...budgetGuards],
         });
       if (!guards) return write([]);
       return guards.retrying(() => guards.gather(userId, item), write);

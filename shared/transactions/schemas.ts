@@ -97,6 +97,20 @@ const entryCategory = z.lazily(() =>
     ),
 );
 
+/**
+ * The invoice a movement pays: one of the caller's issued invoices, in the movement's currency. An
+ * expense pays a received invoice and an income an issued one; the opposite kind is a refund and
+ * lowers what is paid (an income from a supplier, an expense back to a customer).
+ */
+const invoiceLink = z.lazily(() =>
+  entityId().check(
+    z.describe(
+      'One of your issued invoices, in this currency: an expense pays a received one, an income an issued one; ' +
+        'the opposite kind is a refund and lowers what is paid.',
+    ),
+  ),
+);
+
 export const createTransactionBody = z.lazily(() =>
   z.strictObject({
     kind: entryKind(),
@@ -112,6 +126,7 @@ export const createTransactionBody = z.lazily(() =>
     /** Defaults to today in the user's timezone. */
     date: z.optional(transactionDate()),
     externalId: z.optional(externalIdSchema()),
+    invoiceId: z.optional(invoiceLink()),
   }),
 );
 export type CreateTransactionBody = z.infer<ReturnType<typeof createTransactionBody>>;
@@ -129,6 +144,8 @@ export const patchTransactionBody = z.lazily(() =>
       note: z.optional(z.nullable(noteSchema())),
       tags: z.optional(tagsSchema()),
       date: z.optional(transactionDate()),
+      /** null unlinks the invoice. */
+      invoiceId: z.optional(z.nullable(invoiceLink())),
     })
     .check(
       z.refine((patch) => Object.values(patch).some((value) => value !== undefined), {

@@ -3,7 +3,7 @@ import { NotFound, PreconditionFailed } from '../kit/http/problems';
 import { ratesIfNeeded } from '../rates/public';
 import type { TransactionItem } from './items';
 import { planUpdate, updateReads } from './plan';
-import { type LedgerWriterDeps, ledgerWriterStores } from './record';
+import { invoiceLinkGuards, type LedgerWriterDeps, ledgerWriterStores } from './record';
 import { checkDateWindow, type TransactionPatch, todayIn } from './schemas';
 
 export type TransactionUpdater = ReturnType<typeof createTransactionUpdater>;
@@ -43,13 +43,18 @@ export function createTransactionUpdater(deps: LedgerWriterDeps) {
             ])
           : undefined;
       const { item, deltas } = planUpdate(old, patch, { now: now.toISOString(), account, category, rates: dayRates });
+      // A linked entry is checked again whenever the API changes it (kind or currency may no longer
+      // fit); writers without the check (the rule applier) never set a link, and the invoice-payments
+      // consumer counts only what fits.
+      const invoiceGuards =
+        deps.invoiceLinks || patch.invoiceId ? await invoiceLinkGuards(deps.invoiceLinks, userId, item) : [];
       const write = (budgetGuards: GuardedItem[]) =>
         transactions.apply(userId, {
           replaced: [{ item, readVersion: old.version }],
           deltas,
           payees: item.payee && item.payee !== old.payee ? [item.payee] : [],
           now: item.updatedAt,
-          extra: [...extra, ...budgetGuards],
+          extra: [...extra, ...invoiceGuards, ...budgetGuards],
         });
       if (guards) await guards.retrying(() => guards.gather(userId, item), write);
       else await write([]);

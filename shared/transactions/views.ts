@@ -36,6 +36,7 @@ export function toTransactionView(item: TransactionItem) {
     externalId: item.externalId,
     transferId: item.transferId,
     counterpartAccountId: item.counterpartAccountId,
+    invoiceId: item.invoiceId ?? null,
     createdAt: item.createdAt,
     updatedAt: item.updatedAt,
     version: item.version,

@@ -8,6 +8,7 @@
  */
 import { budgetLedgerGuards } from '../../../shared/budgets/public';
 import { userRoute } from '../../../shared/identity/public';
+import { invoiceLinkCheck } from '../../../shared/invoices/public';
 import { documentClient } from '../../../shared/kit/aws/document-client';
 import { requireEnv } from '../../../shared/kit/config';
 import { versionETag } from '../../../shared/kit/http/etag';
@@ -19,7 +20,12 @@ import { toTransactionView } from '../../../shared/transactions/views';
 
 const db = documentClient();
 const tableName = requireEnv('TABLE_NAME');
-const recorder = createTransactionRecorder({ db, tableName, guards: budgetLedgerGuards({ db, tableName }) });
+const recorder = createTransactionRecorder({
+  db,
+  tableName,
+  guards: budgetLedgerGuards({ db, tableName }),
+  invoiceLinks: invoiceLinkCheck({ db, tableName }),
+});
 const rules = createRuleEngine({ db, tableName });
 
 export const handler = userRoute(transactionsCreate, async ({ userId, profile, body, headers }) => {

@@ -8,6 +8,7 @@
 
 import { budgetLedgerGuards } from '../../../shared/budgets/public';
 import { userRoute } from '../../../shared/identity/public';
+import { invoiceLinkCheck } from '../../../shared/invoices/public';
 import { documentClient } from '../../../shared/kit/aws/document-client';
 import { requireEnv } from '../../../shared/kit/config';
 import { versionETag, versionsFromIfMatch } from '../../../shared/kit/http/etag';
@@ -18,7 +19,12 @@ import { toTransactionView } from '../../../shared/transactions/views';
 
 const db = documentClient();
 const tableName = requireEnv('TABLE_NAME');
-const updater = createTransactionUpdater({ db, tableName, guards: budgetLedgerGuards({ db, tableName }) });
+const updater = createTransactionUpdater({
+  db,
+  tableName,
+  guards: budgetLedgerGuards({ db, tableName }),
+  invoiceLinks: invoiceLinkCheck({ db, tableName }),
+});
 
 /** Re-plans after losing a race this many times before giving up with 412. */
 const MAX_ATTEMPTS = 3;

@@ -1,0 +1,6 @@
+/** What other features may use of invoices: everything else in this folder is its own business. */
+
+export { invoicesEvents, invoicesItemEvents } from './events';
+export { InvoiceEntity, type InvoiceItem, invoiceItem } from './items';
+export { InvoiceLinkRefused, invoiceLinkCheck, paidBy } from './link';
+export { invoiceStatus, openAmount } from './status';
