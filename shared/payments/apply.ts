@@ -89,6 +89,7 @@ export function createStripeEventApplier(deps: ApplyDeps) {
       money: { amount: intent.amount_received || payment.amount, currency: intent.currency.toUpperCase() },
       note: 'Invoice paid through Stripe',
       externalId: `stripe:${intent.id}`,
+      invoiceId: payment.invoiceId,
     };
     const planned = await recorder.plan(userId, profile, body, now);
     try {
@@ -120,6 +121,8 @@ export function createStripeEventApplier(deps: ApplyDeps) {
         money: { amount: refund.amount, currency: refund.currency.toUpperCase() },
         note: 'Stripe refund of an invoice payment',
         externalId: `stripe:${refund.id}`,
+        // An expense naming an issued invoice is a refund to the customer: it lowers what is paid.
+        invoiceId: payment.invoiceId,
       };
       try {
         await recorder.write(userId, await recorder.plan(userId, profile, body, now));

@@ -2,7 +2,7 @@
 import { idPath } from '../kit/http/fields';
 import { defineOperation, idempotencyKeyHeader, noParams } from '../kit/http/operation';
 import * as z from '../kit/schema';
-import { noBody, refundCreateSchema } from './schemas';
+import { noBody, paymentCreateSchema, refundCreateSchema } from './schemas';
 import { paymentView } from './views';
 
 const notEnabled = {
@@ -40,6 +40,30 @@ export const paymentsWebhook = defineOperation({
   },
   response: { status: 200, description: 'The event was applied, or was not about a Moneta payment' },
   problems: [notEnabled],
+});
+
+export const invoicePaymentsCreate = defineOperation({
+  function: 'invoice-payments-create',
+  feature: 'payments',
+  entry: 'functions/api/payments/create.ts',
+  method: 'POST',
+  path: '/v1/invoices/{id}/payments',
+  auth: 'user',
+  functionDescription: "Starts a Stripe payment of an issued invoice's open amount",
+  summary: 'Get an issued invoice paid: a Stripe-hosted payment page for its open amount',
+  description:
+    'Returns the payment with `hostedUrl`, the Stripe page to send to the payer (201); an unpaid payment of the invoice still usable is returned instead (200). ' +
+    "The Idempotency-Key is passed on as Stripe's. The movement is recorded on `accountId` once Stripe reports the payment.",
+  grants: { table: 'readWrite', stripe: true },
+  timeoutSeconds: 20,
+  request: {
+    path: idPath,
+    body: paymentCreateSchema,
+    query: noParams,
+    headers: { 'idempotency-key': idempotencyKeyHeader },
+  },
+  response: { status: 201, description: 'The payment', schema: () => paymentView(), location: true },
+  problems: [404, notEnabled, 422],
 });
 
 export const paymentsGet = defineOperation({
@@ -116,6 +140,7 @@ export const paymentRefundsCreate = defineOperation({
 
 export const paymentsOperations = [
   paymentsWebhook,
+  invoicePaymentsCreate,
   paymentsGet,
   invoicePaymentsList,
   paymentsCancel,

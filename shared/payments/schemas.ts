@@ -1,6 +1,15 @@
 /** Request schemas of the payment routes. */
+
+import { entityId } from '../kit/http/fields';
 import { MAX_AMOUNT } from '../kit/money/money';
 import * as z from '../kit/schema';
+
+export const paymentCreateSchema = z.lazily(() =>
+  z.strictObject({
+    /** The account Stripe pays out to: the income is recorded there. */
+    accountId: entityId(),
+  }),
+);
 
 export const refundCreateSchema = z.lazily(() =>
   z.strictObject({

@@ -13,7 +13,7 @@ import {
   synthesize,
 } from './support/synth';
 
-const STRIPE_FUNCTIONS = ['payment-refunds-create', 'payments-cancel', 'payments-webhook'];
+const STRIPE_FUNCTIONS = ['invoice-payments-create', 'payment-refunds-create', 'payments-cancel', 'payments-webhook'];
 
 describe('the Stripe secret', () => {
   let off: Synthesized;

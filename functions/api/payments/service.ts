@@ -4,6 +4,7 @@
  * recorded, whatever a budget in enforce mode would say.
  */
 import { createProfileStore } from '../../../shared/identity/public';
+import { invoiceLinkCheck } from '../../../shared/invoices/public';
 import { documentClient } from '../../../shared/kit/aws/document-client';
 import { requireEnv } from '../../../shared/kit/config';
 import { createStripeEventApplier } from '../../../shared/payments/apply';
@@ -15,7 +16,7 @@ const db = documentClient();
 const tableName = requireEnv('TABLE_NAME');
 export const payments = createPaymentStore({ db, tableName });
 const profiles = createProfileStore({ db, tableName });
-const recorder = createTransactionRecorder({ db, tableName });
+const recorder = createTransactionRecorder({ db, tableName, invoiceLinks: invoiceLinkCheck({ db, tableName }) });
 
 export function applierFor({ stripe }: StripeAccess) {
   return createStripeEventApplier({

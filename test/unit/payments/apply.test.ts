@@ -3,8 +3,10 @@
  * driven by the real SDK: whatever order and however often the events come, the payment ends in
  * Stripe's current state with one income movement and one movement per refund.
  */
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type Stripe from 'stripe';
 import { type LocalStripe, type StripeEvent, startLocalStripe } from '../../../lib/local/stripe';
+import { InvoiceEntity, invoiceLinkCheck } from '../../../shared/invoices/public';
 import { createStripeEventApplier } from '../../../shared/payments/apply';
 import { PaymentEntity, type PaymentItem } from '../../../shared/payments/items';
 import { createPaymentStore } from '../../../shared/payments/store';
@@ -31,7 +33,11 @@ beforeAll(async () => {
   applier = createStripeEventApplier({
     stripe,
     store,
-    recorder: createTransactionRecorder({ db: ledger.db, tableName: TABLE }),
+    recorder: createTransactionRecorder({
+      db: ledger.db,
+      tableName: TABLE,
+      invoiceLinks: invoiceLinkCheck({ db: ledger.db, tableName: TABLE }),
+    }),
     profileOf: async () => profile,
   });
 }, 90_000);
@@ -41,6 +47,35 @@ afterAll(async () => {
 });
 
 async function openPayment(userId: string, paymentId: string, amount: number): Promise<PaymentItem> {
+  await ledger.db.send(
+    new PutCommand({
+      TableName: TABLE,
+      Item: {
+        ...InvoiceEntity.key(userId, 'inv-1'),
+        type: InvoiceEntity.type,
+        invoiceId: 'inv-1',
+        direction: 'issued',
+        state: 'issued',
+        payeeId: null,
+        payeeName: 'Client',
+        number: `N-${paymentId}`,
+        issueDate: '2026-01-01',
+        dueDate: '2099-01-31',
+        currency: 'EUR',
+        lines: [],
+        notes: null,
+        net: amount,
+        tax: 0,
+        gross: amount,
+        paidAmount: 0,
+        issuedAt: '2026-01-01T00:00:00.000Z',
+        voidedAt: null,
+        createdAt: '2026-01-01T00:00:00.000Z',
+        updatedAt: '2026-01-01T00:00:00.000Z',
+        version: 1,
+      },
+    }),
+  );
   const session = await stripe.checkout.sessions.create({
     mode: 'payment',
     line_items: [
@@ -112,7 +147,7 @@ it('records one income for a payment whose events arrive reversed and twice, the
   });
   const [income, ...others] = await movements(userId);
   expect(others).toHaveLength(0);
-  expect(income).toMatchObject({ kind: 'income', amount: 2800, externalId: `stripe:${intentId}` });
+  expect(income).toMatchObject({ kind: 'income', amount: 2800, externalId: `stripe:${intentId}`, invoiceId: 'inv-1' });
   expect(paid!.transactionId).toBe((income as unknown as { transactionId: string }).transactionId);
 
   const beforeRefund = await eventCount();
