@@ -67,6 +67,7 @@ export function parseOutputsFile(path: string): StackOutputs {
     SchedulerEndpoint: text('SchedulerEndpoint'),
     FilesBucketName: text('FilesBucketName'),
     S3Endpoint: text('S3Endpoint'),
+    StripeEndpoint: text('StripeEndpoint'),
   };
 }
 
