@@ -131,14 +131,14 @@ test('an issued invoice paid through Stripe, its webhooks reversed and repeated,
   expect(forged.status).toBe(400);
   expect(forged.json).toMatchObject({ type: expect.stringContaining('invalid-signature') });
 
-  // A partial refund: one linked refund movement, and the invoice is partially paid.
+  // A partial refund: one refund movement naming the invoice.
   const refunded = await api.post(
     `/v1/payments/${payment.id}/refunds`,
     { amount: 5_000 },
     { token: user.token, headers: { 'idempotency-key': `refund-${payment.id}` } },
   );
   expect(expectOk(refunded, 200, 'refund').json).toMatchObject({ refunded: { amount: 5_000 } });
-  const movements = (await listTransactions(user)) as { kind: string; invoiceId: string | null }[];
+  const movements = (await listTransactions(user)) as unknown as { kind: string; invoiceId: string | null }[];
   expect(movements.map((movement) => [movement.kind, movement.invoiceId]).sort()).toEqual([
     ['expense', invoice.id],
     ['income', invoice.id],
