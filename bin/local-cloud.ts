@@ -100,7 +100,15 @@ async function main(): Promise<void> {
   console.log(`Starting the Moneta local cloud${flags.inMemory ? ' (in memory)' : ` (state in ${flags.stateDir})`}…`);
 
   let shuttingDown = false;
-  const starting = startLocalCloud({ ...flags, log: (line) => console.log(`  ${line}`) });
+  // A Stripe test-mode account instead of the fake: both keys from the environment, never flags
+  // (flags end up in shell history).
+  const { STRIPE_SECRET_KEY: secretKey, STRIPE_WEBHOOK_SECRET: webhookSecret } = process.env;
+  const stripeKeys = secretKey && webhookSecret ? { secretKey, webhookSecret } : undefined;
+  const starting = startLocalCloud({
+    ...flags,
+    ...(stripeKeys && { stripeKeys }),
+    log: (line) => console.log(`  ${line}`),
+  });
   const shutdown = async (signal: string) => {
     // A second Ctrl-C means "now": the first one already asked every child to stop.
     if (shuttingDown) process.exit(1);

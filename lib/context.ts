@@ -56,6 +56,9 @@ const contextSchema = z.object({
   // logs what each invocation did that matters (the audit line, problems); DEBUG adds each step's
   // detail and Lambda's START/REPORT records; WARN keeps only problems (lib/catalog/logging.ts).
   logLevel: z.enum(LOG_LEVELS).default(DEFAULT_LOG_LEVEL),
+  // `-c stripe=on` creates the Stripe secret (its value is put by the deployer, never by the
+  // stack: docs/payments.md) and lets the payment functions read it. Off: no secret, no access.
+  stripe: z.enum(['on', 'off']).default('off'),
 });
 
 export type MonetaContext = {
@@ -76,6 +79,8 @@ export type MonetaContext = {
   apiRoutes: boolean;
   /** Functions as the deploy settings want them observed (see the schema above). */
   observability: FunctionObservability;
+  /** Payments through the deployer's Stripe account (the Stripe secret exists). */
+  stripe: boolean;
 };
 
 const keys = Object.keys(contextSchema.shape) as (keyof typeof contextSchema.shape)[];
@@ -106,5 +111,6 @@ export function readContext(node: Node): MonetaContext {
     appName: value.appName,
     apiRoutes: value.apiRoutes === 'on',
     observability: { tracing: value.tracing === 'on', logLevel: value.logLevel },
+    stripe: value.stripe === 'on',
   };
 }

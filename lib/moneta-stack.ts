@@ -32,6 +32,7 @@ import { MonthlySummarySchedule } from './constructs/monthly-summary';
 import { Notifications } from './constructs/notifications';
 import { Observability } from './constructs/observability';
 import { ReferenceData } from './constructs/reference-data';
+import { StripeSecret } from './constructs/stripe-secret';
 import { type MonetaContext, readContext } from './context';
 
 /**
@@ -104,12 +105,18 @@ export class MonetaStack extends Stack {
       filesBucketName: this.files.bucket.bucketName,
       apiUrl: this.api.url,
     };
+    // Only a deployment that enables Stripe has its secret; the payment functions then read it.
+    const stripeSecret = config.stripe
+      ? new StripeSecret(this, 'Stripe', { removalPolicy: config.removalPolicy }).secret
+      : undefined;
+    if (stripeSecret) this.resourceNames.stripe = { secretId: stripeSecret.secretArn };
     const bindings = {
       names: this.resourceNames,
       table: this.data.table,
       bus: this.events.bus,
       userPoolArn: this.auth.userPool.userPoolArn,
       filesBucket: this.files.bucket,
+      stripeSecret,
       emailSending: () => this.notifications.sendingStatement(),
       observability: config.observability,
     };

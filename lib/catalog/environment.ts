@@ -22,6 +22,11 @@ export type ResourceNames = {
   filesBucketName: string;
   /** The HTTP API's base URL, without a trailing slash: emails link to its routes. */
   apiUrl: string;
+  /**
+   * Stripe, when the deployment enables it: the secret holding the keys, and Stripe's API address
+   * when it is not Stripe's own (the local cloud's fake). None: payments are not enabled.
+   */
+  stripe?: { secretId: string; apiUrl?: string };
 };
 
 const METRICS_NAMESPACE = 'Moneta';
@@ -51,5 +56,9 @@ export function environmentFor(spec: FunctionSpec, names: ResourceNames): Record
   }
   if (spec.ratesFeed) Object.assign(env, names.ratesFeed);
   if (spec.files) env.FILES_BUCKET = names.filesBucketName;
+  if (spec.stripe && names.stripe) {
+    env.STRIPE_SECRET_ID = names.stripe.secretId;
+    if (names.stripe.apiUrl) env.STRIPE_API_URL = names.stripe.apiUrl;
+  }
   return env;
 }

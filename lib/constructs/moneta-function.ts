@@ -4,6 +4,7 @@
  * Nothing else grants a function anything, so lib/catalog/functions.ts is the whole truth about
  * what a function may touch.
  */
+
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Duration, Names, type RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
@@ -21,6 +22,7 @@ import {
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { CfnBucket, IBucket } from 'aws-cdk-lib/aws-s3';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { bundlingDefaults } from '../catalog/bundling';
 import { environmentFor, type ResourceNames } from '../catalog/environment';
@@ -49,6 +51,8 @@ export type FunctionBindings = {
   userPoolArn: string;
   /** The private files bucket (lib/constructs/files.ts). */
   filesBucket: IBucket;
+  /** The Stripe keys (lib/constructs/stripe-secret.ts), when the deployment enables Stripe. */
+  stripeSecret?: ISecret | undefined;
   /** Permission to send email as the sender (Notifications.sendingStatement), one per function. */
   emailSending: () => PolicyStatement;
   /** Tracing and log level, from the deploy settings (lib/context.ts). */
@@ -190,6 +194,8 @@ export class MonetaFunction extends NodejsFunction {
           "Object actions need the bucket's objects (`<bucket ARN>/*`); the keys are the users' own files, chosen at run time, so no narrower ARN exists at deploy time.",
       });
     }
+    // Without Stripe enabled there is no secret, and a function that would call Stripe gets nothing.
+    if (spec.stripe && bindings.stripeSecret) bindings.stripeSecret.grantRead(this);
     if (spec.cognitoActions && spec.cognitoActions.length > 0) {
       this.addToRolePolicy(
         new PolicyStatement({ actions: [...spec.cognitoActions], resources: [bindings.userPoolArn] }),

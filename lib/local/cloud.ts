@@ -31,9 +31,11 @@ import { type StackOutputs, writeOutputsFile } from './outputs';
 import { assertPortsFree, LOCAL_ACCOUNT_ID, LOCAL_REGION, localUrl, portsFrom } from './ports';
 import { startLocalS3 } from './s3';
 import { startScheduler } from './scheduler';
+import { startSecretsManager } from './secrets-manager';
 import { startSesOutbox } from './ses-outbox';
 import { startSqs } from './sqs';
 import { startStreamPoller } from './stream-poller';
+import { startLocalStripe } from './stripe';
 
 /** Resource names locally; on AWS the stack generates them. */
 const localNames = {
@@ -85,7 +87,17 @@ type LocalCloudOptions = {
   log?: (line: string) => void;
   /** What AWS would bill, observed (the cost benchmark, test/bench/cost.ts); none: nothing is. */
   meter?: UsageMeter;
+  /**
+   * A Stripe test-mode account's keys: the payment functions then talk to Stripe itself. None:
+   * the fake Stripe (./stripe.ts) runs and its keys are the secret's.
+   */
+  stripeKeys?: { secretKey: string; webhookSecret: string };
 };
+
+/** The Stripe secret's name locally (the stack's is generated). */
+const STRIPE_SECRET_NAME = 'moneta/stripe';
+/** Locally a refused webhook is retried soon; Stripe waits up to hours between attempts. */
+const STRIPE_RETRY_BASE_DELAY_MS = 250;
 
 export type LocalCloud = {
   apiUrl: string;
@@ -245,6 +257,26 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     stoppers.push({ name: 'S3', stop: () => s3.stop() });
     log(`S3                ${s3.url} (bucket ${localNames.filesBucketName})`);
 
+    // Stripe: the fake, sending its signed webhooks to the local API, unless real keys were given.
+    const stripe = opts.stripeKeys
+      ? undefined
+      : await startLocalStripe({
+          port: ports.stripe,
+          webhookUrl: `${localUrl(ports.api)}/v1/webhooks/stripe`,
+          retryBaseDelayMs: STRIPE_RETRY_BASE_DELAY_MS * timeScale,
+        });
+    if (stripe) {
+      stoppers.push({ name: 'Stripe', stop: () => stripe.stop() });
+      log(`Stripe (fake)     ${stripe.url} (webhooks to /v1/webhooks/stripe)`);
+    }
+    const stripeKeys = opts.stripeKeys ?? { secretKey: stripe!.secretKey, webhookSecret: stripe!.webhookSecret };
+    const secrets = await startSecretsManager({
+      port: ports.secretsManager,
+      secrets: { [STRIPE_SECRET_NAME]: JSON.stringify(stripeKeys) },
+    });
+    stoppers.push({ name: 'Secrets Manager', stop: () => secrets.stop() });
+    log(`Secrets Manager   ${secrets.url} (${STRIPE_SECRET_NAME})`);
+
     const names: ResourceNames = {
       ...localNames,
       userPoolId: cognito.userPoolId,
@@ -257,6 +289,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       ratesFeed: ratesFeedEnvironment(ecb.filesUrl, timeScale),
       // The gateway starts last, on this port (it is checked free up front).
       apiUrl: localUrl(ports.api),
+      stripe: { secretId: secrets.arnOf(STRIPE_SECRET_NAME), ...(stripe && { apiUrl: stripe.url }) },
     };
     // The standard variables only: handlers never know they run locally.
     const awsEnv = {
@@ -271,6 +304,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       AWS_ENDPOINT_URL_SQS: sqs.url,
       AWS_ENDPOINT_URL_LAMBDA: lambda.url,
       AWS_ENDPOINT_URL_S3: s3.url,
+      AWS_ENDPOINT_URL_SECRETS_MANAGER: secrets.url,
     };
     const runtime = await createFunctionRuntime({
       names,
@@ -368,6 +402,8 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       SchedulerEndpoint: scheduler.url,
       FilesBucketName: localNames.filesBucketName,
       S3Endpoint: s3.url,
+      ...(stripe && { StripeEndpoint: stripe.url }),
+      SecretsManagerEndpoint: secrets.url,
     };
     const outputsFile = resolve(opts.outputsFile);
     await writeOutputsFile(outputsFile, outputs);

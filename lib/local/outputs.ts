@@ -30,6 +30,9 @@ export type StackOutputs = {
   /** The private files bucket (on AWS: a stack output of the same name) and the local S3 serving it. */
   FilesBucketName: string;
   S3Endpoint: string;
+  /** The fake Stripe (its control API under /api), when no real key was given. */
+  StripeEndpoint?: string;
+  SecretsManagerEndpoint: string;
 };
 
 function outputsDocument(outputs: StackOutputs): Record<typeof STACK_NAME, StackOutputs> {

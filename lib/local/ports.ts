@@ -22,6 +22,8 @@ type LocalPorts = {
   ecb: number;
   scheduler: number;
   s3: number;
+  stripe: number;
+  secretsManager: number;
 };
 
 const OFFSETS: LocalPorts = {
@@ -35,6 +37,8 @@ const OFFSETS: LocalPorts = {
   ecb: 7,
   scheduler: 8,
   s3: 9,
+  stripe: 10,
+  secretsManager: 11,
 };
 /** How many consecutive ports one local cloud takes. */
 export const PORTS_PER_CLOUD = Object.keys(OFFSETS).length;
@@ -54,6 +58,8 @@ export function portsFrom(base: number): LocalPorts {
     ecb: base + OFFSETS.ecb,
     scheduler: base + OFFSETS.scheduler,
     s3: base + OFFSETS.s3,
+    stripe: base + OFFSETS.stripe,
+    secretsManager: base + OFFSETS.secretsManager,
   };
 }
 

@@ -168,7 +168,16 @@ function operationFor(operation: OperationDeclaration) {
             content: { 'application/json': { schema: jsonSchema(operation.request.body(), 'input') } },
           },
         }
-      : {}),
+      : operation.request.rawBody
+        ? {
+            requestBody: {
+              required: true,
+              description: 'Read as sent, byte for byte (its signature covers the bytes).',
+              // As Stripe sends it; Stripe's envelope grows fields, so it is not described as closed.
+              content: { 'application/json; charset=utf-8': { schema: { type: 'object' } } },
+            },
+          }
+        : {}),
     responses: {
       [String(operation.response.status)]: successResponse(operation),
       ...Object.fromEntries(
@@ -218,9 +227,12 @@ export function renderOpenApiDocument(): string {
   return `${JSON.stringify(buildOpenApiDocument(), null, 2)}\n`;
 }
 
-/** Body-taking operations (POST, PUT, PATCH) declared without a body schema. */
+/** Body-taking operations (POST, PUT, PATCH) declared without a body schema (or a raw body). */
 export function operationsWithoutBodySchema(declared: readonly OperationDeclaration[] = operations): string[] {
   return declared
-    .filter((operation) => ['POST', 'PUT', 'PATCH'].includes(operation.method) && !operation.request.body)
+    .filter(
+      (operation) =>
+        ['POST', 'PUT', 'PATCH'].includes(operation.method) && !operation.request.body && !operation.request.rawBody,
+    )
     .map(routeKey);
 }

@@ -18,6 +18,7 @@ import { insightsOperations } from '../insights/operations';
 import { invoicesOperations } from '../invoices/operations';
 import { notificationsOperations } from '../notifications/operations';
 import { payeesOperations } from '../payees/operations';
+import { paymentsOperations } from '../payments/operations';
 import { ratesOperations } from '../rates/operations';
 import { rulesOperations } from '../rules/operations';
 import { transactionsOperations } from '../transactions/operations';
@@ -41,6 +42,7 @@ export const operations = [
   ...attachmentsOperations,
   ...payeesOperations,
   ...invoicesOperations,
+  ...paymentsOperations,
   openapiGet,
 ] as const;
 

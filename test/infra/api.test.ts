@@ -120,7 +120,7 @@ describe('default stage', () => {
     });
   });
 
-  it('throttles the public auth routes and the capture route below the stage, once those routes exist', () => {
+  it('throttles the public auth routes, the capture route and the Stripe webhook below the stage', () => {
     const throttled = routes.filter((route) => route.throttle);
     expect(throttled.map((route) => route.path).sort()).toEqual(
       [
@@ -132,6 +132,7 @@ describe('default stage', () => {
         '/v1/auth/reset-password',
         '/v1/auth/signup',
         '/v1/captures',
+        '/v1/webhooks/stripe',
       ].sort(),
     );
     const stages = Object.values(synth.template.findResources('AWS::ApiGatewayV2::Stage')) as {

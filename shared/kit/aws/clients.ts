@@ -6,6 +6,7 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { LambdaClient } from '@aws-sdk/client-lambda';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SQSClient } from '@aws-sdk/client-sqs';
 
@@ -40,4 +41,11 @@ export function sqsClient(): SQSClient {
 export function lambdaClient(): LambdaClient {
   lambda ??= new LambdaClient({});
   return lambda;
+}
+
+let secretsManager: SecretsManagerClient | undefined;
+
+export function secretsManagerClient(): SecretsManagerClient {
+  secretsManager ??= new SecretsManagerClient({});
+  return secretsManager;
 }

@@ -24,4 +24,9 @@ export type Grants = {
    * cannot reach another feature's files either. None: the whole bucket's objects.
    */
   filesUnder?: string;
+  /**
+   * Calls Stripe with the deployment's Stripe keys, read from the Stripe secret (STRIPE_SECRET_ID,
+   * and STRIPE_API_URL where Stripe is reached at another address). Only where Stripe is enabled.
+   */
+  stripe?: boolean;
 };

@@ -72,6 +72,11 @@ function readJsonBody(event: HttpApiEvent): unknown {
   }
 }
 
+function rawBodyOf(event: HttpApiEvent): string {
+  if (event.body === undefined || event.body === null) return '';
+  return event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+}
+
 /** What generic code (JSON.stringify, await, inspection) reads on any object. */
 const ALWAYS_READABLE = new Set(['toJSON', 'then', ...Object.getOwnPropertyNames(Object.prototype)]);
 
@@ -107,6 +112,7 @@ function requestParser<D extends OperationDeclaration>(operation: D): (event: Ht
       query: parsePart(query, event.queryStringParameters ?? {}, 'query'),
       path: parsePart(path, event.pathParameters ?? {}, 'path'),
       headers: declaredHeaders(declared.headers, event),
+      rawBody: declared.rawBody ? rawBodyOf(event) : undefined,
       requestId: event.requestContext.requestId,
     } as ApiRequest<D>;
   };

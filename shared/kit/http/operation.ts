@@ -66,6 +66,11 @@ export type RequestSchemas = {
   path?: SchemaThunk;
   /** Keyed by lower-cased name, as HTTP API delivers headers. A handler can read only these. */
   headers?: Readonly<Record<string, HeaderSpec>>;
+  /**
+   * The body exactly as sent, unparsed (`rawBody`), for a caller that signs its bytes (a webhook):
+   * re-serialising parsed JSON would change them. Excludes `body`.
+   */
+  rawBody?: true;
 };
 
 export type SuccessResponse = {
@@ -143,5 +148,7 @@ export type OperationRequest<D extends { request: RequestSchemas }> = {
   query: Parsed<D['request'], 'query'>;
   path: Parsed<D['request'], 'path'>;
   headers: DeclaredHeaders<D['request']>;
+  /** The body's bytes as text, for operations that declare `rawBody`; else undefined. */
+  rawBody: D['request'] extends { rawBody: true } ? string : undefined;
   requestId: string;
 };

@@ -30,6 +30,8 @@ export type StackOutputs = {
   /** The private files bucket; on the local cloud also its S3 (elsewhere the SDK's default endpoint). */
   FilesBucketName?: string;
   S3Endpoint?: string;
+  /** Local cloud only: the fake Stripe (its payer and webhook controls under /api). */
+  StripeEndpoint?: string;
 };
 
 /** The environment variable that names the outputs file (set by the user, or by global-setup). */
@@ -65,6 +67,7 @@ export function parseOutputsFile(path: string): StackOutputs {
     SchedulerEndpoint: text('SchedulerEndpoint'),
     FilesBucketName: text('FilesBucketName'),
     S3Endpoint: text('S3Endpoint'),
+    StripeEndpoint: text('StripeEndpoint'),
   };
 }
 

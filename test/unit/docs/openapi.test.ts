@@ -74,7 +74,7 @@ test('every operation renders: path parameters declared, strict bodies, unique o
       ids.add(operation.operationId);
       const declared = (operation.parameters ?? []).filter((p: Json) => p.in === 'path').map((p: Json) => p.name);
       expect({ where, declared }).toEqual({ where, declared: [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]) });
-      const body = operation.requestBody?.content['application/json'].schema;
+      const body = operation.requestBody?.content['application/json']?.schema;
       if (body)
         expect({ where, additionalProperties: body.additionalProperties }).toEqual({
           where,

@@ -1,0 +1,60 @@
+/**
+ * The Stripe secret as synthesized: absent unless the deployment enables Stripe (`stripe=on`);
+ * with it, readable by the payment functions alone, holding no key in the template, and named
+ * in their environment.
+ */
+import { functions } from '../../lib/catalog/functions';
+import {
+  lambdaResource,
+  resourcesOfType,
+  roleLogicalId,
+  rolesAllowed,
+  type Synthesized,
+  synthesize,
+} from './support/synth';
+
+const STRIPE_FUNCTIONS = ['invoice-payments-create', 'payment-refunds-create', 'payments-cancel', 'payments-webhook'];
+
+describe('the Stripe secret', () => {
+  let off: Synthesized;
+  let on: Synthesized;
+  beforeAll(() => {
+    off = synthesize();
+    on = synthesize({ stripe: 'on' });
+  });
+
+  it('is declared by the payment functions that call Stripe, and only by them', () => {
+    expect(
+      functions
+        .filter((spec) => spec.stripe)
+        .map((spec) => spec.id)
+        .sort(),
+    ).toEqual(STRIPE_FUNCTIONS);
+  });
+
+  it('does not exist, and no function may read a secret, without stripe=on', () => {
+    expect(resourcesOfType(off.stacks, 'AWS::SecretsManager::Secret')).toHaveLength(0);
+    expect(rolesAllowed(off.stacks, 'secretsmanager:GetSecretValue')).toEqual([]);
+    for (const id of STRIPE_FUNCTIONS) {
+      expect(lambdaResource(off, id as never).Properties.Environment.Variables.STRIPE_SECRET_ID).toBeUndefined();
+    }
+  });
+
+  it('with stripe=on: one secret with no key in the template, readable by the payment functions alone', () => {
+    const secrets = resourcesOfType(on.stacks, 'AWS::SecretsManager::Secret');
+    expect(secrets).toHaveLength(1);
+    const props = secrets[0]!.resource.Properties;
+    expect(props.SecretString).toBeUndefined();
+    expect(JSON.parse(props.GenerateSecretString.SecretStringTemplate)).toEqual({ secretKey: '', webhookSecret: '' });
+
+    const readers = rolesAllowed(on.stacks, 'secretsmanager:GetSecretValue').sort();
+    expect(readers).toEqual(STRIPE_FUNCTIONS.map((id) => roleLogicalId(on.stack, id as never)).sort());
+    for (const id of STRIPE_FUNCTIONS) {
+      const env = lambdaResource(on, id as never).Properties.Environment.Variables;
+      expect(env.STRIPE_SECRET_ID).toBeDefined();
+      expect(env.STRIPE_API_URL).toBeUndefined();
+    }
+    const outputs = on.template.toJSON().Outputs as Record<string, unknown>;
+    expect(outputs.StripeSecretArn).toBeDefined();
+  });
+});
