@@ -3,8 +3,7 @@
  * is paid on Stripe's hosted page; its webhooks, held and then delivered in reverse order and one
  * of them twice, mark the payment paid with one income movement naming the invoice; a partial
  * refund adds one refund movement naming it; a forged webhook is a 400 and changes nothing; another
- * user sees none of it. (The invoice's paid / partially-paid status derives from those links in the
- * invoices feature.)
+ * user sees none of it. The invoice follows its linked movements: paid, then partially paid.
  */
 import { createHmac } from 'node:crypto';
 import { api, call } from './support/api-client';
@@ -118,6 +117,12 @@ test('an issued invoice paid through Stripe, its webhooks reversed and repeated,
   expect(afterPayment).toHaveLength(1);
   // The income names the invoice: the invoice's paid status derives from its linked movements.
   expect(afterPayment[0]).toMatchObject({ kind: 'income', id: paid.transactionId, invoiceId: invoice.id });
+  // … so the invoice is paid in full, once.
+  const paidInvoice = await eventually('the invoice paid', async () => {
+    const view = (await api.get(`/v1/invoices/${invoice.id}`, { token: user.token })).json;
+    return view.status === 'paid' ? view : undefined;
+  });
+  expect(paidInvoice).toMatchObject({ paid: { amount: 29_015 }, open: { amount: 0 } });
 
   // A forged webhook (signed with another secret) is refused and changes nothing.
   const body = JSON.stringify({ id: 'evt_forged', type: 'charge.refunded', data: { object: { id: 'ch_x' } } });
@@ -146,6 +151,12 @@ test('an issued invoice paid through Stripe, its webhooks reversed and repeated,
   // Applied again by its webhooks, the refund stays one movement.
   await stripeControl('PUT', '/api/webhooks/hold', { enabled: false });
   expect((await listTransactions(user)).length).toBe(2);
+  // The refund re-opens what it gave back: the invoice is partially paid.
+  const reopened = await eventually('the invoice partially paid', async () => {
+    const view = (await api.get(`/v1/invoices/${invoice.id}`, { token: user.token })).json;
+    return view.status === 'partially-paid' ? view : undefined;
+  });
+  expect(reopened).toMatchObject({ paid: { amount: 24_015 }, open: { amount: 5_000 } });
   expect((await api.get(`/v1/invoices/${invoice.id}/payments`, { token: other.token })).json).toMatchObject({
     items: [],
   });
