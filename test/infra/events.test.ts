@@ -96,7 +96,7 @@ describe('rules', () => {
 
   it.each(rules)("$id delivers to $target with retries, a max age and the events' dead-letter queue", (rule) => {
     const found = rulesById().get(rule.description)!;
-    const targets = found.properties.Targets as Record<string, any>[];
+    const targets = found.properties.Targets as ({ DeadLetterConfig: { Arn: unknown } } & Record<string, unknown>)[];
     expect(targets).toHaveLength(1);
     expect(targets[0]).toMatchObject({
       Arn: { 'Fn::GetAtt': [functionLogicalId(synth.stack, rule.target), 'Arn'] },
