@@ -40,9 +40,13 @@ async function createInvoice(user: LedgerUser, body: Record<string, unknown>): P
 describe('invoices', () => {
   let a: LedgerUser;
   let b: LedgerUser;
+  /** A's customer, one of A's payees: an invoice names one of its owner's payees. */
+  let customerId: string;
 
   beforeAll(async () => {
     [a, b] = await Promise.all([ledgerUser({ timezone: 'Europe/Madrid' }), ledgerUser()]);
+    const payee = await api.post('/v1/payees', { name: 'ACME SL', kind: 'customer' }, { token: a.token });
+    customerId = expectOk(payee, 201, 'create payee').json.id;
   });
 
   test('a three-line invoice has exact per-line and total amounts, rounded half-even per line', async () => {
@@ -50,7 +54,7 @@ describe('invoices', () => {
       '/v1/invoices',
       {
         direction: 'issued',
-        payeeId: 'customer-1',
+        payeeId: customerId,
         payeeName: 'ACME SL',
         number: 'F-2026-001',
         issueDate: '2026-01-10',
@@ -67,7 +71,7 @@ describe('invoices', () => {
       direction: 'issued',
       status: 'draft',
       number: 'F-2026-001',
-      payeeId: 'customer-1',
+      payeeId: customerId,
       payeeName: 'ACME SL',
       lines: [
         { description: 'Design', quantity: '1.5', unitPrice: 333, taxRate: '21', net: 500, tax: 105, gross: 605 },
@@ -87,7 +91,7 @@ describe('invoices', () => {
       '/v1/invoices',
       {
         direction: 'issued',
-        payeeId: 'customer-1',
+        payeeId: customerId,
         payeeName: 'ACME SL',
         number: 'F-2026-001',
         issueDate: '2026-01-10',
@@ -275,6 +279,24 @@ describe('invoices', () => {
     expectProblem(await byB('POST', '/v1/invoices/{id}/issue', {}), 404);
     expectProblem(await byB('POST', '/v1/invoices/{id}/void', {}), 404);
     expectProblem(await byB('DELETE', '/v1/invoices/{id}'), 404);
+    expectProblem(await byB('POST', '/v1/invoices/{id}/payments', { accountId: invoice.id }), 404);
+    const payments = await byB('GET', '/v1/invoices/{id}/payments');
+    expect(payments.json.items).toEqual([]);
+    // Nor can B's invoice name A's payee.
+    const named = await api.post(
+      '/v1/invoices',
+      {
+        direction: 'issued',
+        payeeId: customerId,
+        number: 'B-1',
+        issueDate: '2026-01-10',
+        dueDate: '2026-02-10',
+        currency: 'EUR',
+        lines: threeLines,
+      },
+      { token: b.token },
+    );
+    expectProblem(named, 422, ['payeeId']);
     const listed = await byB('GET', '/v1/invoices');
     expect(listed.json.items.map((item: InvoiceView) => item.id)).not.toContain(invoice.id);
     // A's cursor is refused to B.

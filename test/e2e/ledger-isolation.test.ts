@@ -143,6 +143,12 @@ describe("B using A's ids", () => {
     notFound(await byB('GET', '/v1/accounts/{id}', `/v1/accounts/${aAccount.id}`));
     notFound(await byB('PATCH', '/v1/accounts/{id}', `/v1/accounts/${aAccount.id}`, { name: 'Mallory' }));
     notFound(
+      await byB('POST', '/v1/accounts/{id}/reconcile', `/v1/accounts/${aAccount.id}/reconcile`, {
+        statementDate: '2026-04-30',
+        statementBalance: 0,
+      }),
+    );
+    notFound(
       await byB(
         'PATCH',
         '/v1/accounts/{id}',

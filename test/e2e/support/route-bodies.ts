@@ -4,6 +4,7 @@
  * body-taking route that has no entry here, so a new route cannot slip past it.
  */
 import type { RouteSpec } from '../../../lib/catalog/routes';
+import { operations } from '../../../shared/app/operations';
 
 type BodyFixture = {
   valid: Record<string, unknown>;
@@ -297,11 +298,63 @@ export const bodyFixtures: Record<string, BodyFixture> = {
     // The body has no fields: any field is refused.
     wrongTypes: { reason: 'duplicate' },
   },
+  'POST /v1/payees': {
+    valid: {
+      name: 'Acme Supplies',
+      kind: 'supplier',
+      contact: { email: 'billing@acme.example', phone: '+34 600 000 000', address: 'Calle Mayor 1, Madrid' },
+      taxId: 'ESB12345678',
+      iban: 'DE89 3704 0044 0532 0130 00',
+      notes: 'Office paper',
+    },
+    requiredOnEmpty: ['name'],
+    wrongTypes: { name: 42, kind: 'alien', contact: 'billing@acme.example', taxId: 12, iban: 7, notes: ['x'] },
+  },
+  'PATCH /v1/payees/{id}': {
+    valid: { name: 'Acme Supplies Ltd' },
+    requiredOnEmpty: ['(root)'],
+    wrongTypes: { name: 42, kind: 1, defaultCategoryId: 5, notes: true },
+  },
+  'POST /v1/payees/{id}/merge': {
+    valid: { intoId: '01J0000000000000000000E2E1' },
+    requiredOnEmpty: ['intoId'],
+    wrongTypes: { intoId: 7 },
+  },
+  'POST /v1/attachments': {
+    valid: { fileName: 'receipt.pdf', contentType: 'application/pdf', size: 1024, transactionId: absentId },
+    requiredOnEmpty: ['fileName', 'contentType', 'size'],
+    wrongTypes: { fileName: 1, contentType: 2, size: '1 KB', transactionId: 3 },
+  },
+  'POST /v1/invoices/{id}/payments': {
+    valid: { accountId: absentId },
+    requiredOnEmpty: ['accountId'],
+    wrongTypes: { accountId: 42 },
+  },
+  'POST /v1/payments/{id}/cancel': {
+    valid: {},
+    requiredOnEmpty: 'accepted',
+    // The body has no fields: any field is refused.
+    wrongTypes: { reason: 'duplicate' },
+  },
+  'POST /v1/payments/{id}/refunds': {
+    valid: { amount: 500 },
+    requiredOnEmpty: 'accepted',
+    wrongTypes: { amount: '5.00' },
+  },
 };
 
 export const routeKey = (route: Pick<RouteSpec, 'method' | 'path'>) => `${route.method} ${route.path}`;
 
-export const takesBody = (route: RouteSpec) => ['POST', 'PUT', 'PATCH'].includes(route.method);
+/**
+ * Routes that read their body as bytes a sender signed (Stripe's webhook) validate no JSON schema:
+ * a bad signature refuses them whatever the body (test/e2e/payments.test.ts).
+ */
+const signedBodyRoutes = new Set(
+  operations.filter((operation) => 'rawBody' in operation.request).map((operation) => routeKey(operation)),
+);
+
+export const takesBody = (route: RouteSpec) =>
+  ['POST', 'PUT', 'PATCH'].includes(route.method) && !signedBodyRoutes.has(routeKey(route));
 
 /** A concrete path for a route: path parameters get a well-formed id that exists for nobody. */
 export const concretePath = (route: RouteSpec) => route.path.replace(/\{[^}]+\}/g, absentId);
