@@ -67,8 +67,9 @@ test('the audit logger hears every event the stream publisher can publish', () =
     }),
   );
   // Derived from a transaction's write, not an item of its own (shared/transactions/events.ts),
-  // and from an export job turning ready (shared/exports/events.ts).
-  published.push('CurrencyConverted', 'ExportReady');
+  // from an export job turning ready (shared/exports/events.ts) and from a payee merge job
+  // finishing (shared/payees/events.ts).
+  published.push('CurrencyConverted', 'ExportReady', 'PayeesMerged');
   expect([...(rule?.detailTypes ?? [])].sort()).toEqual([...new Set(published)].sort());
   expect([...auditLogger.acceptedDetailTypes].sort()).toEqual([...new Set(published)].sort());
 });
