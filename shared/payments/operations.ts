@@ -24,7 +24,6 @@ export const paymentsWebhook = defineOperation({
     "Stripe's events, signed with the endpoint's signing secret (`Stripe-Signature`, 5 minutes' tolerance). " +
     'Each is applied by the current state of its PaymentIntent, read again from Stripe, so order and repeats do not matter. A bad or missing signature is a 400 and changes nothing.',
   grants: { table: 'readWrite', stripe: true },
-  timeoutSeconds: 20,
   // Stripe sends at most a few events per payment; anything faster is not Stripe.
   throttle: { ratePerSecond: 20, burst: 40 },
   request: {
@@ -55,7 +54,6 @@ export const invoicePaymentsCreate = defineOperation({
     'Returns the payment with `hostedUrl`, the Stripe page to send to the payer (201); an unpaid payment of the invoice still usable is returned instead (200). ' +
     "The Idempotency-Key is passed on as Stripe's. The movement is recorded on `accountId` once Stripe reports the payment.",
   grants: { table: 'readWrite', stripe: true },
-  timeoutSeconds: 20,
   request: {
     path: idPath,
     body: paymentCreateSchema,
@@ -109,7 +107,6 @@ export const paymentsCancel = defineOperation({
   functionDescription: 'Cancels an open payment at Stripe (expires its checkout, cancels its PaymentIntent)',
   summary: 'Cancel a payment that is not paid yet',
   grants: { table: 'readWrite', stripe: true },
-  timeoutSeconds: 20,
   request: { path: idPath, body: noBody, query: noParams },
   response: { status: 200, description: 'The canceled payment', schema: () => paymentView() },
   problems: [404, notEnabled],
@@ -127,7 +124,6 @@ export const paymentRefundsCreate = defineOperation({
   description:
     "The refund is made at Stripe (the Idempotency-Key is passed on as Stripe's); its movement is recorded once, linked by Stripe's refund id.",
   grants: { table: 'readWrite', stripe: true },
-  timeoutSeconds: 20,
   request: {
     path: idPath,
     body: refundCreateSchema,

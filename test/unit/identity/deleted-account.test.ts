@@ -47,7 +47,17 @@ async function handlerOf(route: RouteSpec): Promise<Handler> {
   return module.handler;
 }
 
-/** A request the route would otherwise accept: valid body, path and (empty) query. */
+/** Routes whose query names what they list: a valid one, so the account check is what answers. */
+const requiredQueries: Record<string, Record<string, string>> = {
+  'GET /v1/attachments': { transactionId: '01J0000000000000000000E2E0' },
+};
+
+// Upload grants are signed offline; the signature needs a bucket and some credentials.
+process.env.FILES_BUCKET ??= 'moneta-test-files';
+process.env.AWS_ACCESS_KEY_ID ??= 'test';
+process.env.AWS_SECRET_ACCESS_KEY ??= 'test';
+
+/** A request the route would otherwise accept: valid body, path and query. */
 function validRequest(route: RouteSpec) {
   const path = concretePath(route);
   const concrete = path.split('/');
@@ -62,6 +72,7 @@ function validRequest(route: RouteSpec) {
     claims: { sub: 'deleted-user', scope: 'aws.cognito.signin.user.admin' },
     ...(Object.keys(pathParameters).length > 0 ? { pathParameters } : {}),
     ...(takesBody(route) ? { body: bodyFixtures[routeKey(route)]?.valid } : {}),
+    ...(requiredQueries[routeKey(route)] ? { queryStringParameters: requiredQueries[routeKey(route)] } : {}),
   };
 }
 
