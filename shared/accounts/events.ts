@@ -11,7 +11,7 @@ export const accountsItemEvents = {
     REMOVE: 'AccountDeleted',
     // An account without `fundsGoal` predates the flag: it keeps publishing, as it always did.
     counters: {
-      attributes: ['balance', 'transactionCount'],
+      attributes: ['balance', 'pendingBalance', 'reconciledBalance', 'transactionCount'],
       publishedWhen: {
         test: (item) => item.fundsGoal !== false,
         description: '`fundsGoal` is not `false` (a goal follows its balance)',

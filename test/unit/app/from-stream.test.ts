@@ -53,6 +53,16 @@ describe('counter moves are not events of their own', () => {
     expect(fromStreamRecord(moved)).toBeUndefined();
   });
 
+  test('nor one that moves its pending and reconciled balances (a pending entry, a status change, a reconciliation)', () => {
+    const pending = modifyOf(account(), account({ balance: -1250, pendingBalance: -1250, transactionCount: 1 }));
+    expect(fromStreamRecord(pending)).toBeUndefined();
+    const reconciled = modifyOf(
+      account({ balance: -1250, pendingBalance: -1250, transactionCount: 1 }),
+      account({ balance: -1250, pendingBalance: 0, reconciledBalance: -1250, transactionCount: 1 }),
+    );
+    expect(fromStreamRecord(reconciled)).toBeUndefined();
+  });
+
   test("nor only a category's count", () => {
     expect(fromStreamRecord(modifyOf(category(), category({ transactionCount: 3 })))).toBeUndefined();
   });
