@@ -50,21 +50,23 @@ describe('invoices', () => {
   });
 
   test('a three-line invoice has exact per-line and total amounts, rounded half-even per line', async () => {
-    const created = await api.post(
-      '/v1/invoices',
-      {
-        direction: 'issued',
-        payeeId: customerId,
-        payeeName: 'ACME SL',
-        number: 'F-2026-001',
-        issueDate: '2026-01-10',
-        dueDate: '2026-02-10',
-        currency: 'EUR',
-        lines: threeLines,
-        notes: 'Thanks!',
-      },
-      { token: a.token, headers: { 'idempotency-key': 'invoice-f-2026-001' } },
-    );
+    const send = () =>
+      api.post(
+        '/v1/invoices',
+        {
+          direction: 'issued',
+          payeeId: customerId,
+          payeeName: 'ACME SL',
+          number: 'F-2026-001',
+          issueDate: '2026-01-10',
+          dueDate: '2026-02-10',
+          currency: 'EUR',
+          lines: threeLines,
+          notes: 'Thanks!',
+        },
+        { token: a.token, headers: { 'idempotency-key': 'invoice-f-2026-001' } },
+      );
+    const created = await send();
     expectOk(created, 201, 'create');
     expect(created.headers.get('location')).toBe(`/v1/invoices/${created.json.id}`);
     expect(created.json).toMatchObject({
@@ -87,21 +89,7 @@ describe('invoices', () => {
       version: 1,
     });
     // A retry with the same key answers the first response and creates nothing.
-    const again = await api.post(
-      '/v1/invoices',
-      {
-        direction: 'issued',
-        payeeId: customerId,
-        payeeName: 'ACME SL',
-        number: 'F-2026-001',
-        issueDate: '2026-01-10',
-        dueDate: '2026-02-10',
-        currency: 'EUR',
-        lines: threeLines,
-        notes: 'Thanks!',
-      },
-      { token: a.token, headers: { 'idempotency-key': 'invoice-f-2026-001' } },
-    );
+    const again = await send();
     expect({ status: again.status, id: again.json.id }).toEqual({ status: 201, id: created.json.id });
 
     const read = expectOk(await api.get(`/v1/invoices/${created.json.id}`, { token: a.token }), 200, 'get');
