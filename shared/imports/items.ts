@@ -37,6 +37,12 @@ export type ImportStatus = (typeof importStatuses)[number];
 
 /** skipped: an entry the file holds but that is no booking (pending, zero amount), with why. */
 export const rowStatuses = ['created', 'duplicate', 'needs-review', 'failed', 'skipped'] as const;
+/**
+ * A row that needs review is either recorded after all (`record`: it becomes `created`) or
+ * confirmed as the transaction it resembles (`duplicate`).
+ */
+export const reviewDecisions = ['record', 'duplicate'] as const;
+export type ReviewDecision = (typeof reviewDecisions)[number];
 export type RowStatus = (typeof rowStatuses)[number];
 /** What undo did with a created row's transaction. */
 export const undoOutcomes = ['removed', 'kept-edited', 'already-deleted'] as const;
@@ -145,6 +151,12 @@ export const importRowItem = z.lazily(() =>
     /** created: a digest of the transaction's fields as created (./undo.ts). */
     fingerprint: z.nullable(createdFingerprint()),
     undo: z.nullable(z.enum(undoOutcomes)),
+    /** needs-review: the line's note, so that recording it on review loses nothing. */
+    note: z.optional(z.nullable(z.string())),
+    /** What the user decided about a row that needed review, and which transaction it resembled. */
+    review: z.optional(z.nullable(z.enum(reviewDecisions))),
+    candidateId: z.optional(z.nullable(z.string())),
+    reviewedAt: z.optional(z.nullable(z.string())),
     createdAt: z.string(),
   }),
 );

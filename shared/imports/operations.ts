@@ -3,7 +3,14 @@
 import { idPath } from '../kit/http/fields';
 import { defineOperation, idempotencyKeyHeader, noParams } from '../kit/http/operation';
 import { pageOf } from '../kit/http/response-schemas';
-import { importCreateSchema, importListQuery, importRowsQuery, importStartBody } from './schemas';
+import {
+  importCreateSchema,
+  importListQuery,
+  importReviewBody,
+  importRowPath,
+  importRowsQuery,
+  importStartBody,
+} from './schemas';
 import { importRowView, importView } from './views';
 
 export const importsCreate = defineOperation({
@@ -95,6 +102,30 @@ export const importsRows = defineOperation({
   problems: [404],
 });
 
+export const importsReview = defineOperation({
+  function: 'imports-review',
+  feature: 'imports',
+  entry: 'functions/api/imports/review.ts',
+  method: 'POST',
+  path: '/v1/imports/{id}/rows/{index}/review',
+  auth: 'user',
+  functionDescription: 'Decides a report row that needs review: records it after all, or confirms the duplicate',
+  summary: 'Decide a row that needs review: record it, or confirm it duplicates the transaction it resembles',
+  description:
+    "A row needs review when it resembles a transaction already recorded (same account and amount, a close date) without an id of its own to tell. `record` records it as the import would have (rules applied, `cleared`); `duplicate` records nothing. The import's counts follow. Asking again with the same decision answers the row as decided.",
+  grants: { table: 'readWrite' },
+  request: { path: importRowPath, body: importReviewBody, query: noParams },
+  response: { status: 200, description: 'The row, decided', schema: () => importRowView() },
+  problems: [
+    404,
+    {
+      status: 409,
+      description:
+        'The row does not need review (or was decided otherwise), the import is still running or was undone, its line is now recorded, or a budget in enforce mode refuses it',
+    },
+  ],
+});
+
 export const importsUndo = defineOperation({
   function: 'imports-undo',
   feature: 'imports',
@@ -118,5 +149,6 @@ export const importsOperations = [
   importsList,
   importsGet,
   importsRows,
+  importsReview,
   importsUndo,
 ] as const;

@@ -139,12 +139,47 @@ export async function reportChunk(
       // Never a transaction recorded from this file: a row is not its own file's duplicate.
       const candidate = fuzzyCandidate(entry.row, candidates, fileExternalIds);
       if (candidate) {
-        await report(index, entry, 'needs-review', { transactionId: candidate.transactionId });
+        await report(index, entry, 'needs-review', {
+          transactionId: candidate.transactionId,
+          note: clip(entry.row.note, MAX_NOTE),
+        });
         continue;
       }
     }
     await record(deps, { userId, job, profile, entry, index, now, report });
   }
+}
+
+/** What a statement line (or a reviewed report row) records: the body POST /v1/transactions takes. */
+export function statementTransaction(
+  job: Pick<ImportItem, 'accountId'>,
+  line: {
+    amount: number;
+    currency: string;
+    payee: string | null;
+    note?: string | null;
+    date: string;
+    externalId: string;
+  },
+): { success: true; data: CreateTransactionBody } | { success: false; reason: string } {
+  const candidate = {
+    kind: line.amount < 0 ? 'expense' : 'income',
+    accountId: job.accountId,
+    money: { amount: Math.abs(line.amount), currency: line.currency },
+    payee: clip(line.payee, MAX_PAYEE),
+    note: clip(line.note ?? null, MAX_NOTE),
+    date: line.date,
+    externalId: line.externalId,
+    // A statement line is what the bank already shows.
+    status: 'cleared',
+  };
+  const parsed = z.safeParse(createTransactionBody(), candidate);
+  if (parsed.success) return { success: true, data: parsed.data };
+  const issue = parsed.error.issues[0];
+  return {
+    success: false,
+    reason: `${issue?.path.map(String).join('.') || 'row'} ${issue?.message ?? 'is not valid'}`,
+  };
 }
 
 async function record(
@@ -160,24 +195,9 @@ async function record(
   },
 ): Promise<void> {
   const { userId, job, profile, entry, index, now, report } = input;
-  const { row } = entry;
-  const candidate = {
-    kind: row.amount < 0 ? 'expense' : 'income',
-    accountId: job.accountId,
-    money: { amount: Math.abs(row.amount), currency: row.currency },
-    payee: clip(row.payee, MAX_PAYEE),
-    note: clip(row.note, MAX_NOTE),
-    date: row.date,
-    externalId: entry.externalId,
-    // A statement line is what the bank already shows.
-    status: 'cleared',
-  };
-  const parsed = z.safeParse(createTransactionBody(), candidate);
+  const parsed = statementTransaction(job, { ...entry.row, externalId: entry.externalId as string });
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    await report(index, entry, 'failed', {
-      reason: `${issue?.path.map(String).join('.') || 'row'} ${issue?.message ?? 'is not valid'}`,
-    });
+    await report(index, entry, 'failed', { reason: parsed.reason });
     return;
   }
   try {

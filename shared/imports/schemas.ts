@@ -7,7 +7,7 @@ import { pageQuery } from '../kit/http/cursor';
 import { entityId } from '../kit/http/fields';
 import { HttpProblem } from '../kit/http/problems';
 import * as z from '../kit/schema';
-import { importFormats, rowStatuses } from './items';
+import { importFormats, reviewDecisions, rowStatuses } from './items';
 
 /** Inline statements: small files in the request body; larger ones through an upload grant. */
 export const MAX_INLINE_BYTES = 1024 * 1024;
@@ -84,3 +84,23 @@ export class UnusableField extends HttpProblem {
     ]);
   }
 }
+
+/** One report row: its import and its index in the report (a row view's `index`). */
+export const importRowPath = z.lazily(() =>
+  z.strictObject({
+    id: entityId(),
+    index: z.coerce.number().check(z.int(), z.gte(0), z.lte(MAX_IMPORT_ROWS)),
+  }),
+);
+
+export const importReviewBody = z.lazily(() =>
+  z.strictObject({
+    decision: z
+      .enum(reviewDecisions)
+      .check(
+        z.describe(
+          '`record`: it is a transaction of its own, record it; `duplicate`: it is the transaction it resembles, record nothing.',
+        ),
+      ),
+  }),
+);

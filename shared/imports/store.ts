@@ -33,6 +33,15 @@ import {
 /** The report item of a row already exists: another delivery of the chunk reported it. */
 export class RowAlreadyReported extends Error {}
 
+/** The row no longer needs review: a concurrent decision was written first. */
+export class RowAlreadyReviewed extends Error {}
+
+/** The job is not finished (or was undone): its counts are not the review's to move. */
+export class ImportNotReviewable extends Error {}
+
+/** A reviewed row's new state: recorded (with its transaction) or confirmed a duplicate. */
+export type RowReview = { decision: 'record'; transactionId: string; fingerprint: string } | { decision: 'duplicate' };
+
 /** What one step changes on the job (step, version and updatedAt are the store's). */
 export type ImportStepChanges = Partial<
   Pick<ImportItem, 'status' | 'total' | 'processed' | 'counts' | 'undoCursor' | 'undo' | 'failure' | 'completedAt'>
@@ -137,6 +146,26 @@ export function createImportStore({ db, tableName }: { db: DynamoDBDocumentClien
       );
       const rows = (Items ?? []).map((item) => importRowItem().parse(item));
       return { rows, more: LastEvaluatedKey !== undefined };
+    },
+
+    /** One report item, strongly consistent (a review reads the row it decides). */
+    async row(userId: string, importId: string, index: number): Promise<ImportRowItem | undefined> {
+      const { Item } = await db.send(
+        new GetCommand({ TableName: tableName, Key: rowKey(userId, importId, index), ConsistentRead: true }),
+      );
+      return Item ? importRowItem().parse(Item) : undefined;
+    },
+
+    /**
+     * A decision on a row that needs review, as two writes for one transaction: the row (only while
+     * it still needs review) and the job's counts (one fewer to review, one more created or
+     * duplicate; only once the job is finished, so the report step's own tally never sees it).
+     */
+    reviewWrites,
+
+    /** Writes a decision that records nothing (a confirmed duplicate). */
+    async review(userId: string, row: ImportRowItem, review: RowReview, now: string): Promise<void> {
+      await transactWrite(db, reviewWrites(userId, row, review, now));
     },
 
     /** The report item of a row, to write in the same transaction as the row's transaction. */
@@ -283,6 +312,62 @@ export function createImportStore({ db, tableName }: { db: DynamoDBDocumentClien
       }
     },
   };
+
+  function reviewWrites(userId: string, row: ImportRowItem, review: RowReview, now: string): GuardedItem[] {
+    const recorded = review.decision === 'record';
+    return [
+      {
+        item: {
+          Update: {
+            TableName: tableName,
+            Key: rowKey(userId, row.importId, row.index),
+            UpdateExpression:
+              'SET #status = :status, #txn = :txn, #fingerprint = :fingerprint, #review = :review, #candidate = :candidate, #at = :now',
+            ConditionExpression: '#status = :needsReview',
+            ExpressionAttributeNames: {
+              '#status': 'status',
+              '#txn': 'transactionId',
+              '#fingerprint': 'fingerprint',
+              '#review': 'review',
+              '#candidate': 'candidateId',
+              '#at': 'reviewedAt',
+            },
+            ExpressionAttributeValues: {
+              ':status': recorded ? 'created' : 'duplicate',
+              ':txn': recorded ? review.transactionId : row.transactionId,
+              ':fingerprint': recorded ? review.fingerprint : null,
+              ':review': review.decision,
+              ':candidate': row.transactionId,
+              ':now': now,
+              ':needsReview': 'needs-review',
+            },
+          },
+        },
+        onConditionFailed: () => new RowAlreadyReviewed(),
+      },
+      {
+        item: {
+          Update: {
+            TableName: tableName,
+            Key: ImportEntity.key(userId, row.importId),
+            UpdateExpression:
+              'SET #counts.#review = #counts.#review - :one, #counts.#to = #counts.#to + :one, #version = #version + :one, #updated = :now',
+            ConditionExpression: '#status IN (:completed, :failed)',
+            ExpressionAttributeNames: {
+              '#counts': 'counts',
+              '#review': 'needsReview',
+              '#to': recorded ? 'created' : 'duplicates',
+              '#version': 'version',
+              '#updated': 'updatedAt',
+              '#status': 'status',
+            },
+            ExpressionAttributeValues: { ':one': 1, ':now': now, ':completed': 'completed', ':failed': 'failed' },
+          },
+        },
+        onConditionFailed: () => new ImportNotReviewable(),
+      },
+    ];
+  }
 
   function undoUpdate(userId: string, row: ImportRowItem, outcome: UndoOutcome) {
     return {

@@ -1,7 +1,15 @@
 /** What the import routes return: the job and its report without their bookkeeping. */
 import type { UploadGrant } from '../kit/aws/upload-grant';
 import * as z from '../kit/schema';
-import { type ImportItem, type ImportRowItem, importFormats, importStatuses, rowStatuses, undoOutcomes } from './items';
+import {
+  type ImportItem,
+  type ImportRowItem,
+  importFormats,
+  importStatuses,
+  reviewDecisions,
+  rowStatuses,
+  undoOutcomes,
+} from './items';
 
 export function toImportView(item: ImportItem, upload: UploadGrant | null = null) {
   return {
@@ -98,6 +106,9 @@ export function toImportRowView(row: ImportRowItem) {
     transactionId: row.transactionId,
     reason: row.reason,
     undo: row.undo,
+    index: row.index,
+    review: row.review ?? null,
+    candidateId: row.candidateId ?? null,
   };
 }
 
@@ -118,5 +129,16 @@ export const importRowView = z.lazily(() =>
       .nullable(z.string())
       .check(z.describe('failed: why the row could not be recorded; skipped: why it is no booking.')),
     undo: z.nullable(z.enum(undoOutcomes)).check(z.describe('After undo, what happened to a created row.')),
+    index: z
+      .int()
+      .check(
+        z.describe("The row's place in the report, from 0: POST /v1/imports/{id}/rows/{index}/review decides it."),
+      ),
+    review: z
+      .nullable(z.enum(reviewDecisions))
+      .check(z.describe('For a row that needed review: what was decided (`record` or `duplicate`).')),
+    candidateId: z
+      .nullable(z.string())
+      .check(z.describe('For a row that needed review and was decided: the transaction it resembled.')),
   }),
 );

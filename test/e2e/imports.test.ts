@@ -187,6 +187,9 @@ describe('a CSV without ids', () => {
   ].join('\n');
   let user: LedgerUser;
   let account: AccountView;
+  let fuelId: string;
+  let firstId: string;
+  let secondId: string;
 
   beforeAll(async () => {
     user = await ledgerUser();
@@ -200,7 +203,9 @@ describe('a CSV without ids', () => {
       payee: 'Shell Station 42',
       date: '2026-11-11',
     });
+    fuelId = fuel.id;
     const first = await importInline(user, { accountId: account.id, format: 'csv', preset: 'iso', content: csv });
+    firstId = first.id;
     expect(first.counts).toEqual({ total: 4, created: 2, duplicates: 0, needsReview: 1, failed: 1, skipped: 0 });
     const report = await reportOf(user, first.id);
     expect(report.map((r) => [r.line, r.status])).toEqual([
@@ -214,8 +219,49 @@ describe('a CSV without ids', () => {
     expect(await getAccount(user, account.id)).toMatchObject({ balance: { amount: -5_500 }, transactionCount: 3 });
 
     const second = await importInline(user, { accountId: account.id, format: 'csv', preset: 'iso', content: csv });
+    secondId = second.id;
     expect(second.counts).toEqual({ total: 4, created: 0, duplicates: 2, needsReview: 1, failed: 1, skipped: 0 });
     expect(await getAccount(user, account.id)).toMatchObject({ balance: { amount: -5_500 }, transactionCount: 3 });
+  });
+
+  test('a row that needs review is recorded on request, once; its twin in a later import is then a duplicate', async () => {
+    const review = (id: string, index: number, body: unknown) =>
+      api.post(`/v1/imports/${id}/rows/${index}/review`, body, { token: user.token });
+    expectProblem(await review(firstId, 2, { decision: 'maybe' }), 400, ['decision']);
+    expectProblem(await review(firstId, 0, { decision: 'record' }), 409);
+    expectProblem(await review(firstId, 99, { decision: 'record' }), 404);
+
+    const recorded = expectOk(await review(firstId, 2, { decision: 'record' }), 200, 'record').json as RowView & {
+      review: string;
+      candidateId: string;
+    };
+    expect(recorded).toMatchObject({ line: 4, status: 'created', review: 'record', candidateId: fuelId });
+    expect(recorded.transactionId).not.toBe(fuelId);
+    const fuel = expectOk(
+      await api.get(`/v1/transactions/${recorded.transactionId}`, { token: user.token }),
+      200,
+      'the recorded row',
+    ).json;
+    expect(fuel).toMatchObject({ money: { amount: 4_800, currency: 'EUR' }, note: 'fuel', status: 'cleared' });
+    // Asked again, the same answer and nothing more recorded.
+    expect(expectOk(await review(firstId, 2, { decision: 'record' }), 200, 'again').json).toEqual(recorded);
+    expectProblem(await review(firstId, 2, { decision: 'duplicate' }), 409);
+    expect(await getAccount(user, account.id)).toMatchObject({ balance: { amount: -10_300 }, transactionCount: 4 });
+    expect((await follow(user, firstId)).counts).toEqual({
+      total: 4,
+      created: 3,
+      duplicates: 0,
+      needsReview: 0,
+      failed: 1,
+      skipped: 0,
+    });
+
+    // The later import's row is the same line: recording it again would book it twice.
+    expectProblem(await review(secondId, 2, { decision: 'record' }), 409);
+    const confirmed = expectOk(await review(secondId, 2, { decision: 'duplicate' }), 200, 'duplicate').json;
+    expect(confirmed).toMatchObject({ status: 'duplicate', review: 'duplicate', transactionId: fuelId });
+    expect((await follow(user, secondId)).counts).toMatchObject({ duplicates: 3, needsReview: 0 });
+    expect(await getAccount(user, account.id)).toMatchObject({ balance: { amount: -10_300 }, transactionCount: 4 });
   });
 
   test('undo keeps an imported transaction the user edited since, and says so', async () => {
@@ -349,6 +395,7 @@ describe('validation and isolation', () => {
     expectProblem(await api.get(`/v1/imports/${imported.id}/rows`, as), 404);
     expectProblem(await api.post(`/v1/imports/${imported.id}/start`, undefined, as), 404);
     expectProblem(await api.delete(`/v1/imports/${imported.id}`, as), 404);
+    expectProblem(await api.post(`/v1/imports/${imported.id}/rows/0/review`, { decision: 'record' }, as), 404);
     expect((await api.get('/v1/imports', as)).json.items).toEqual([]);
     expectProblem(
       await api.post('/v1/imports', { accountId: account.id, format: 'csv', preset: 'iso', content: 'x' }, as),

@@ -235,6 +235,11 @@ export const bodyFixtures: Record<string, BodyFixture> = {
     // The body has no fields: any field is refused.
     wrongTypes: { file: 'statement.ofx' },
   },
+  'POST /v1/imports/{id}/rows/{index}/review': {
+    valid: { decision: 'record' },
+    requiredOnEmpty: ['decision'],
+    wrongTypes: { decision: 1 },
+  },
   'POST /v1/rules': {
     valid: {
       name: 'Coffee',
@@ -357,4 +362,5 @@ export const takesBody = (route: RouteSpec) =>
   ['POST', 'PUT', 'PATCH'].includes(route.method) && !signedBodyRoutes.has(routeKey(route));
 
 /** A concrete path for a route: path parameters get a well-formed id that exists for nobody. */
-export const concretePath = (route: RouteSpec) => route.path.replace(/\{[^}]+\}/g, absentId);
+/** The route's path with each id absent for everyone (a position, such as a report row's, is 0). */
+export const concretePath = (route: RouteSpec) => route.path.replace('{index}', '0').replace(/\{[^}]+\}/g, absentId);

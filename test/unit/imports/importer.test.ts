@@ -11,6 +11,7 @@ import type { ImportFiles } from '../../../shared/imports/files';
 import { csvPresets, parseStatement } from '../../../shared/imports/formats';
 import type { ParsedStatement, StatementRow } from '../../../shared/imports/formats/types';
 import type { ImportItem } from '../../../shared/imports/items';
+import { reviewRow } from '../../../shared/imports/review';
 import { type ImporterDeps, runImportStep } from '../../../shared/imports/run';
 import { createImportStore } from '../../../shared/imports/store';
 import { createRuleEngine } from '../../../shared/rules/public';
@@ -282,6 +283,54 @@ test('a row like a transaction recorded before the import waits for review, nami
   const review = (await report(userId, job.importId)).find((r) => r.status === 'needs-review');
   expect(review).toMatchObject({ line: 9, transactionId: planned.item.transactionId });
   expect(await balance(userId)).toMatchObject({ balance: NET, transactionCount: 8 });
+});
+
+test('deciding a row that needs review: concurrent decisions record it once, and undo removes it', async () => {
+  const userId = await seedUser();
+  const files = memoryFiles();
+  const recorder = createTransactionRecorder({ db: env.db, tableName: env.tableName });
+  const shell = await recorder.plan(userId, profile, {
+    kind: 'expense',
+    accountId: 'acc-eur',
+    money: { amount: 4_800, currency: 'EUR' },
+    payee: 'SHELL Station 42',
+    date: '2026-11-06',
+  });
+  await recorder.write(userId, shell);
+  const job = await queue(userId, files);
+  const deps = depsFor(files);
+  await drive(userId, job.importId, deps);
+  const index = (await report(userId, job.importId)).find((r) => r.status === 'needs-review')!.index;
+
+  const decide = (decision: 'record' | 'duplicate') =>
+    reviewRow(deps, { userId, profile, importId: job.importId, index, decision, now: new Date() });
+  const decided = await Promise.allSettled([decide('record'), decide('record'), decide('record'), decide('duplicate')]);
+  const recorded = decided.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+  // Whichever decision won, every answer agrees with it and the row was decided once.
+  const winner = recorded[0]!.review;
+  expect(recorded.every((row) => row.review === winner && row.transactionId === recorded[0]!.transactionId)).toBe(true);
+  expect(decided.filter((outcome) => outcome.status === 'rejected')).toHaveLength(winner === 'record' ? 1 : 3);
+
+  const after = await jobOf(userId, job.importId);
+  const expected = winner === 'record' ? { created: 8, needsReview: 0 } : { duplicates: 1, needsReview: 0 };
+  expect(after.counts).toEqual({ ...counts, created: 7, ...expected });
+  expect(await balance(userId)).toMatchObject(
+    winner === 'record' ? { balance: NET - 4_800, transactionCount: 9 } : { balance: NET, transactionCount: 8 },
+  );
+
+  const now = new Date().toISOString();
+  await deps.store.transition(
+    userId,
+    job.importId,
+    ['completed'],
+    { status: 'undoing', undo: null, undoCursor: null },
+    now,
+  );
+  const undone = await drive(userId, job.importId, deps);
+  expect(undone.undo).toEqual({ removed: winner === 'record' ? 8 : 7, keptEdited: 0, alreadyDeleted: 0 });
+  // Only the transaction entered by hand is left.
+  expect(await balance(userId)).toMatchObject({ balance: -4_800, transactionCount: 1 });
+  await expect(decide(winner === 'record' ? 'duplicate' : 'record')).rejects.toThrow();
 });
 
 test('undo removes what the import created, keeps what was edited, and a re-import records it again', async () => {
