@@ -32,6 +32,15 @@ export const RecategorisedEntity = entity(
   (payeeKey: string, transactionId: string) => `${payeeKey}#${transactionId}`,
 );
 /** How many transactions of a payee were re-categorised to a category (the suggestions read these). */
+/**
+ * A suggestion the user turned down: `RULENOSUGGEST#<payee>#<category>`. That payee is not proposed
+ * for that category again (another category, once consistent, still is).
+ */
+export const SuggestionDismissalEntity = entity(
+  'RULE_SUGGESTION_DISMISSAL',
+  'RULENOSUGGEST',
+  (payeeKey: string, categoryId: string) => `${payeeKey}#${categoryId}`,
+);
 export const RecategorisedCountEntity = entity(
   'RULE_RECAT_COUNT',
   'RULERECATCOUNT',
@@ -152,3 +161,14 @@ export const recategorisedCountItem = z.lazily(() =>
   }),
 );
 export type RecategorisedCountItem = z.infer<ReturnType<typeof recategorisedCountItem>>;
+
+export const suggestionDismissalItem = z.lazily(() =>
+  z.object({
+    type: z.literal(SuggestionDismissalEntity.type),
+    payeeKey: z.string(),
+    /** The payee as the user named it when dismissing. */
+    payee: z.string(),
+    categoryId: z.string(),
+    dismissedAt: z.string(),
+  }),
+);

@@ -2,8 +2,15 @@
 
 import { idPath } from '../kit/http/fields';
 import { defineOperation, ifMatchHeader, noParams } from '../kit/http/operation';
-import { jobPath, ruleApplySchema, ruleCreateSchema, ruleOrderSchema, rulePatchSchema } from './schemas';
-import { jobView, ruleListView, ruleView, suggestionsView } from './views';
+import {
+  jobPath,
+  ruleApplySchema,
+  ruleCreateSchema,
+  ruleOrderSchema,
+  rulePatchSchema,
+  suggestionDismissalBody,
+} from './schemas';
+import { jobView, ruleListView, ruleView, suggestionDismissalView, suggestionsView } from './views';
 
 const patternProblem = {
   status: 422,
@@ -148,10 +155,27 @@ export const rulesSuggestions = defineOperation({
   response: { status: 200, description: 'The suggestions, most re-categorised first', schema: () => suggestionsView() },
 });
 
+export const rulesDismissSuggestion = defineOperation({
+  function: 'rules-dismiss-suggestion',
+  feature: 'rules',
+  entry: 'functions/api/rules/dismiss-suggestion.ts',
+  method: 'POST',
+  path: '/v1/rules/suggestions/dismissals',
+  auth: 'user',
+  functionDescription: 'Turns down a rule suggestion for good',
+  summary: 'Turn down a suggestion: that payee is not proposed for that category again',
+  description:
+    'Takes the `payee` and `categoryId` of a suggestion. Payees are compared as rules compare them (case and spacing folded). Dismissing again answers the first dismissal.',
+  grants: { table: 'readWrite' },
+  request: { body: suggestionDismissalBody, query: noParams },
+  response: { status: 200, description: 'The dismissal', schema: () => suggestionDismissalView() },
+});
+
 export const rulesOperations = [
   rulesCreate,
   rulesList,
   rulesSuggestions,
+  rulesDismissSuggestion,
   rulesOrder,
   rulesGet,
   rulesUpdate,

@@ -150,3 +150,6 @@ export const ruleApplySchema = z.lazily(() =>
 export type RuleApply = z.infer<ReturnType<typeof ruleApplySchema>>;
 
 export const jobPath = z.lazily(() => z.strictObject({ id: entityId(), jobId: entityId() }));
+
+/** A suggestion to turn down: the payee and category it proposed. */
+export const suggestionDismissalBody = z.lazily(() => z.strictObject({ payee: payeeSchema(), categoryId: entityId() }));

@@ -7,11 +7,13 @@
  * state as new as its own and changes nothing; a transaction re-categorised twice counts once,
  * for its latest category.
  *
- * GET /v1/rules/suggestions reads the counts (one Query) and the rules (one Query): a payee with
- * SUGGEST_AT or more transactions moved to one category, and no enabled rule whose payee
- * conditions already match it, is proposed with a rule body ready to POST.
+ * GET /v1/rules/suggestions reads the counts, the dismissals and the rules (a Query each): a payee
+ * with SUGGEST_AT or more transactions moved to one category, that category not dismissed for it,
+ * and no enabled rule whose payee conditions already match it, is proposed with a rule body ready
+ * to POST.
  */
-import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { addDifference, appliedStatePut, commit, untilSettled, userExists } from '../kit/dynamodb/exactly-once';
 import { userPk } from '../kit/dynamodb/keys';
 import { queryAll } from '../kit/dynamodb/prefix-page';
@@ -24,6 +26,8 @@ import {
   type RuleItem,
   recategorisedCountItem,
   recategorisedItem,
+  SuggestionDismissalEntity,
+  suggestionDismissalItem,
 } from './items';
 import { compileRule } from './match';
 import { MAX_PATTERN_LENGTH } from './schemas';
@@ -94,13 +98,50 @@ export function createRuleSuggester({ db, tableName }: { db: DynamoDBDocumentCli
       });
     },
 
+    /** Turns down the suggestion of `payee` → `categoryId` for good; dismissing again changes nothing. */
+    async dismiss(userId: string, payee: string, categoryId: string, now: string) {
+      const payeeKey = normalizePayee(payee);
+      const item = {
+        type: SuggestionDismissalEntity.type,
+        payeeKey,
+        payee,
+        categoryId,
+        dismissedAt: now,
+      };
+      const key = SuggestionDismissalEntity.key(userId, payeeKey, categoryId);
+      try {
+        // The first dismissal's time stands.
+        await db.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { ...key, ...item },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
+        return item;
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
+        return Item ? suggestionDismissalItem().parse(Item) : item;
+      }
+    },
+
     /** The suggestions, most re-categorised first. `rules`: the user's rules (to leave covered payees out). */
     async suggestions(userId: string, rules: readonly RuleItem[]) {
-      const items = await queryAll(db, { tableName, pk: userPk(userId), prefix: RecategorisedCountEntity.prefix });
+      const [items, dismissals] = await Promise.all([
+        queryAll(db, { tableName, pk: userPk(userId), prefix: RecategorisedCountEntity.prefix }),
+        queryAll(db, { tableName, pk: userPk(userId), prefix: SuggestionDismissalEntity.prefix }),
+      ]);
+      const dismissed = new Set(
+        dismissals.map((raw) => {
+          const item = suggestionDismissalItem().parse(raw);
+          return `${item.payeeKey}#${item.categoryId}`;
+        }),
+      );
       const best = new Map<string, { payee: string; categoryId: string; count: number }>();
       for (const raw of items) {
         const item = recategorisedCountItem().parse(raw);
-        if (item.count < SUGGEST_AT) continue;
+        if (item.count < SUGGEST_AT || dismissed.has(`${item.payeeKey}#${item.categoryId}`)) continue;
         const known = best.get(item.payeeKey);
         if (!known || item.count > known.count) {
           best.set(item.payeeKey, { payee: item.payee, categoryId: item.categoryId, count: item.count });

@@ -109,3 +109,11 @@ export const suggestionView = z.lazily(() =>
 );
 
 export const suggestionsView = z.lazily(() => z.strictObject({ items: z.array(suggestionView()) }));
+
+export const suggestionDismissalView = z.lazily(() =>
+  z.strictObject({
+    payee: z.string(),
+    categoryId: z.string(),
+    dismissedAt: z.string().check(z.describe('When it was first dismissed')),
+  }),
+);

@@ -291,6 +291,31 @@ describeWithMailbox('categorisation rules', () => {
     expect(next.categoryId).toBe('groceries');
   });
 
+  test('a dismissed suggestion is not proposed again, for that user only', async () => {
+    const stall = await record({ payee: 'Flower Stall', money: eur(600) });
+    expectOk(
+      await api.patch(`/v1/transactions/${stall.id}`, { categoryId: 'groceries' }, { token: a.token }),
+      200,
+      're-categorise',
+    );
+    await settle();
+    expect((await suggestions(a)).map((s) => s.payee)).toEqual(['Flower Stall']);
+
+    const dismiss = (user: LedgerUser, body: unknown) =>
+      api.post('/v1/rules/suggestions/dismissals', body, { token: user.token });
+    expectProblem(await dismiss(a, { payee: 'Flower Stall' }), 400, ['categoryId']);
+    // Another user's dismissal is theirs: A's suggestion stays.
+    expectOk(await dismiss(b, { payee: 'Flower Stall', categoryId: 'groceries' }), 200, 'dismiss as b');
+    expect((await suggestions(a)).map((s) => s.payee)).toEqual(['Flower Stall']);
+
+    const first = expectOk(await dismiss(a, { payee: '  flower   STALL ', categoryId: 'groceries' }), 200, 'dismiss')
+      .json as { dismissedAt: string };
+    expect(await suggestions(a)).toEqual([]);
+    const again = expectOk(await dismiss(a, { payee: 'Flower Stall', categoryId: 'groceries' }), 200, 'again').json;
+    expect(again).toMatchObject({ categoryId: 'groceries', dismissedAt: first.dismissedAt });
+    expect(await suggestions(a)).toEqual([]);
+  });
+
   test("isolation: another user's rules and jobs are 404 on every route", async () => {
     const listed = (expectOk(await api.get('/v1/rules', { token: a.token }), 200, 'list').json as { items: RuleView[] })
       .items;

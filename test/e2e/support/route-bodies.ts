@@ -240,6 +240,11 @@ export const bodyFixtures: Record<string, BodyFixture> = {
     requiredOnEmpty: ['decision'],
     wrongTypes: { decision: 1 },
   },
+  'POST /v1/rules/suggestions/dismissals': {
+    valid: { payee: 'Flower Stall', categoryId: 'groceries' },
+    requiredOnEmpty: ['payee', 'categoryId'],
+    wrongTypes: { payee: 1, categoryId: 2 },
+  },
   'POST /v1/rules': {
     valid: {
       name: 'Coffee',
