@@ -34,7 +34,7 @@ function refuseUnfinished(job: ImportItem): void {
       ? 'The import is still running; review its rows once it has finished.'
       : 'The import was undone; its rows are no longer recorded or reviewed.',
     running ? 'import-running' : 'import-undone',
-    { status: job.status },
+    { importStatus: job.status },
   );
 }
 
@@ -45,7 +45,7 @@ function decided(row: ImportRowItem, decision: ReviewDecision): ImportRowItem {
       ? `This row was already decided: ${row.review}.`
       : `This row is ${row.status}: only rows that need review are decided.`,
     'row-not-in-review',
-    { status: row.status, review: row.review ?? null },
+    { rowStatus: row.status, review: row.review ?? null },
   );
 }
 
@@ -100,7 +100,7 @@ async function record(
   const { date, amount, currency, externalId } = row;
   if (date === null || amount === null || currency === null || externalId === null) {
     // A row needs review only once read whole; anything else is a report item of another kind.
-    throw new ConflictError('This row has nothing to record.', 'row-not-in-review', { status: row.status });
+    throw new ConflictError('This row has nothing to record.', 'row-not-in-review', { rowStatus: row.status });
   }
   const body = statementTransaction(job, {
     date,
