@@ -42,7 +42,7 @@ export function environmentFor(spec: FunctionSpec, names: ResourceNames): Record
     env.USER_POOL_ID = names.userPoolId;
     env.USER_POOL_CLIENT_ID = names.userPoolClientId;
   }
-  if (spec.putEvents) env.EVENT_BUS_NAME = names.eventBusName;
+  if (spec.putEvents || spec.describeBus) env.EVENT_BUS_NAME = names.eventBusName;
   if (spec.sendEmail) {
     env.SENDER_EMAIL = names.senderEmail;
     env.SES_CONFIGURATION_SET = names.sesConfigurationSet;

@@ -157,6 +157,11 @@ export class MonetaFunction extends NodejsFunction {
       });
     }
     if (spec.putEvents) bindings.bus.grantPutEventsTo(this);
+    if (spec.describeBus) {
+      this.addToRolePolicy(
+        new PolicyStatement({ actions: ['events:DescribeEventBus'], resources: [bindings.bus.eventBusArn] }),
+      );
+    }
     if (spec.sendEmail) {
       this.addToRolePolicy(bindings.emailSending());
       Validations.of(this.role!).acknowledge({

@@ -9,6 +9,7 @@
  *
  * HTTP API:
  *   POST /  (X-Amz-Target: AWSEvents.PutEvents)  the SDK's PutEvents
+ *   POST /  (X-Amz-Target: AWSEvents.DescribeEventBus)  the bus's name and ARN (the health route)
  *   GET  /api/stats          → { published, delivered, failed, deadLettered, pending }
  *   GET  /api/dead-letters   → { deadLetters: DeadLetter[] } oldest first
  *   GET  /api/chaos          → the chaos settings in force
@@ -187,6 +188,18 @@ export async function startEventBus(opts: {
     return { status: 200, body: { FailedEntryCount: failed, Entries: results } };
   }
 
+  /** DescribeEventBus of this bus (by name or ARN; no name is the default bus, which is not ours). */
+  function describeEventBus(body: unknown): { status: number; body: unknown } {
+    const name = isRecord(body) ? body.Name : undefined;
+    if (!busMatches(name, opts.busName)) {
+      return awsError(400, 'ResourceNotFoundException', `Event bus ${String(name ?? 'default')} does not exist.`);
+    }
+    return {
+      status: 200,
+      body: { Name: opts.busName, Arn: `arn:aws:events:${region}:${LOCAL_ACCOUNT}:event-bus/${opts.busName}` },
+    };
+  }
+
   function toEvent(entry: unknown): BusEvent | { ErrorCode: string; ErrorMessage: string } {
     if (!isRecord(entry)) return entryError('InvalidArgument', 'Entry must be an object');
     const { Source, DetailType, Detail, EventBusName, Resources, Time } = entry;
@@ -237,8 +250,12 @@ export async function startEventBus(opts: {
     if (req.method === 'POST' && url.pathname === '/') {
       const target = String(req.headers['x-amz-target'] ?? '');
       const body = await readJson(req);
-      if (target !== 'AWSEvents.PutEvents') {
-        const answer = awsError(400, 'UnknownOperationException', `The local bus only supports PutEvents`);
+      if (target !== 'AWSEvents.PutEvents' && target !== 'AWSEvents.DescribeEventBus') {
+        const answer = awsError(
+          400,
+          'UnknownOperationException',
+          `The local bus supports PutEvents and DescribeEventBus`,
+        );
         return sendJson(res, answer.status, answer.body, 'application/x-amz-json-1.1');
       }
       if (body === undefined) {
@@ -246,6 +263,10 @@ export async function startEventBus(opts: {
       }
       if (outage)
         return sendJson(res, 500, { __type: 'InternalException', message: 'Internal error (local outage)' }, AMZ_JSON);
+      if (target === 'AWSEvents.DescribeEventBus') {
+        const answer = describeEventBus(body);
+        return sendJson(res, answer.status, answer.body, AMZ_JSON);
+      }
       const answer = putEvents(body);
       return sendJson(res, answer.status, answer.body, AMZ_JSON);
     }

@@ -12,6 +12,7 @@ import { capturesOperations } from '../captures/operations';
 import { categoriesOperations } from '../categories/operations';
 import { exportsOperations } from '../exports/operations';
 import { goalsOperations } from '../goals/operations';
+import { healthOperations } from '../health/operations';
 import { identityOperations } from '../identity/operations';
 import { importsOperations } from '../imports/operations';
 import { insightsOperations } from '../insights/operations';
@@ -43,6 +44,7 @@ export const operations = [
   ...payeesOperations,
   ...invoicesOperations,
   ...paymentsOperations,
+  ...healthOperations,
   openapiGet,
 ] as const;
 

@@ -8,6 +8,8 @@ export type Grants = {
   cognitoActions?: readonly string[];
   /** Publishes to the Moneta event bus (EVENT_BUS_NAME). */
   putEvents?: boolean;
+  /** Reads the Moneta event bus's description (EVENT_BUS_NAME), to tell whether it answers. */
+  describeBus?: boolean;
   /** Sends email with SES v2 (SENDER_EMAIL, SES_CONFIGURATION_SET). */
   sendEmail?: boolean;
   /**
