@@ -17,6 +17,7 @@ import { CONSUMER_RETRIER, retryPolicySeconds } from './catalog/consumer-retries
 import type { ResourceNames } from './catalog/environment';
 import { cognitoTriggers, type FunctionId, type FunctionSpec, functions } from './catalog/functions';
 import { MONTHLY_SUMMARY } from './catalog/monthly-summary';
+import { OVERDUE_SWEEP } from './catalog/overdue-sweep';
 import { ECB_RATES_URL, RATES_FETCHER, ratesFeedEnvironment } from './catalog/rates-feed';
 import { type RouteSpec, routes } from './catalog/routes';
 import { rules } from './catalog/rules';
@@ -31,6 +32,7 @@ import { MonetaFunction, pascal } from './constructs/moneta-function';
 import { MonthlySummarySchedule } from './constructs/monthly-summary';
 import { Notifications } from './constructs/notifications';
 import { Observability } from './constructs/observability';
+import { OverdueSweepSchedule } from './constructs/overdue-sweep';
 import { ReferenceData } from './constructs/reference-data';
 import { StripeSecret } from './constructs/stripe-secret';
 import { type MonetaContext, readContext } from './context';
@@ -174,6 +176,13 @@ export class MonetaStack extends Stack {
 
     new MonthlySummarySchedule(this, 'MonthlySummarySchedule', {
       summarize: functionFor(MONTHLY_SUMMARY),
+      deadLetterQueue: this.events.deadLetterQueue,
+    });
+    // In the invoices stack, with its function (lib/constructs/overdue-sweep.ts).
+    const invoices = this.features.get('invoices');
+    if (!invoices) throw new Error('No invoices feature stack for the overdue sweep');
+    new OverdueSweepSchedule(invoices, 'OverdueSweepSchedule', {
+      sweep: functionFor(OVERDUE_SWEEP),
       deadLetterQueue: this.events.deadLetterQueue,
     });
 

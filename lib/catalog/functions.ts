@@ -12,6 +12,7 @@ import type { ConsumerDeclaration } from '../../shared/kit/events/consumer';
 import type { Grants, OperationDeclaration } from '../../shared/kit/http/operation';
 import { CONSUMER_RETRIER } from './consumer-retries';
 import { MONTHLY_SUMMARY, monthlySummary } from './monthly-summary';
+import { OVERDUE_SWEEP, overdueSweep } from './overdue-sweep';
 import { RATES_FETCHER, ratesFeed } from './rates-feed';
 
 /** Used when a spec names no timeout or memory, by the stack and the local runtime alike. */
@@ -103,6 +104,18 @@ const otherFunctions = [
     // Reads the profiles-by-zone index and each user's aggregates; writes one fact per user and month.
     table: 'readWrite',
     timeoutSeconds: monthlySummary.timeoutSeconds,
+  },
+  {
+    id: OVERDUE_SWEEP,
+    entry: 'functions/ops/sweep-overdue-invoices.ts',
+    description:
+      "Writes one reminder fact per invoice gone overdue in its owner's zone, hourly, from the due-date index",
+    // In the invoices feature's stack, with its schedule: the root stack keeps its resources for what
+    // everything shares (lib/constructs/overdue-sweep.ts).
+    feature: 'invoices',
+    // Reads the due-date index and the owners' profiles; writes the reminder and the invoice's index keys.
+    table: 'readWrite',
+    timeoutSeconds: overdueSweep.timeoutSeconds,
   },
   {
     id: 'post-confirmation',

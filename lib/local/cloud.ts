@@ -14,6 +14,7 @@ import type { ResourceNames } from '../catalog/environment';
 import { filesBucket, LOCAL_FILES_BUCKET } from '../catalog/files';
 import { type FunctionId, functions } from '../catalog/functions';
 import { MONTHLY_SUMMARY, monthlySummary } from '../catalog/monthly-summary';
+import { OVERDUE_SWEEP, overdueSweep } from '../catalog/overdue-sweep';
 import { RATES_FETCHER, ratesFeed, ratesFeedEnvironment } from '../catalog/rates-feed';
 import { corsSettings, REQUIRED_SCOPE, routes, stageThrottle } from '../catalog/routes';
 import { eventPattern, rules, targetDelivery } from '../catalog/rules';
@@ -360,6 +361,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       schedules: [
         { ...ratesFeed.schedule, target: RATES_FETCHER },
         { ...monthlySummary.schedule, target: MONTHLY_SUMMARY, input: monthlySummary.input },
+        { ...overdueSweep.schedule, target: OVERDUE_SWEEP, input: overdueSweep.input },
       ],
       invoker: runtime,
     });

@@ -23,6 +23,17 @@ export const InvoicePaymentEntity = entity(
   (invoiceId: string, transactionId: string) => `${invoiceId}#${transactionId}`,
 );
 
+/**
+ * The overdue reminder: the fact that an issued, not fully paid invoice went past its due date in
+ * its owner's zone, written once per invoice and due date by the hourly sweep (./overdue.ts). Its
+ * INSERT is the InvoiceOverdue event, which the notifier emails once.
+ */
+export const InvoiceReminderEntity = entity(
+  'INVOICE_REMINDER',
+  'INVREMIND',
+  (invoiceId: string, dueDate: string) => `${invoiceId}#${dueDate}`,
+);
+
 export const invoiceDirections = ['received', 'issued'] as const;
 /** What is stored; paid, partially-paid and overdue are derived from it (./status.ts). */
 export const invoiceStates = ['draft', 'issued', 'void'] as const;
@@ -90,3 +101,26 @@ export const invoicePaymentItem = z.lazily(() =>
   }),
 );
 export type InvoicePaymentItem = z.infer<ReturnType<typeof invoicePaymentItem>>;
+
+export const invoiceReminderItem = z.lazily(() =>
+  z.object({
+    type: z.literal(InvoiceReminderEntity.type),
+    /** `<invoiceId>#<dueDate>`: one reminder per invoice and due date, ever. */
+    factId: z.string(),
+    invoiceId: z.string(),
+    direction: z.enum(invoiceDirections),
+    number: z.string(),
+    payeeName: z.nullable(z.string()),
+    dueDate: z.iso.date(),
+    currency: currencyCode(),
+    gross: storedAmount(),
+    paidAmount: storedAmount(),
+    /** What is still to pay when the sweep found it overdue (minor units of `currency`). */
+    openAmount: storedAmount(),
+    /** The owner's local day the sweep found it overdue on, and their zone then. */
+    asOf: z.iso.date(),
+    timezone: z.string(),
+    remindedAt: z.string(),
+  }),
+);
+export type InvoiceReminderItem = z.infer<ReturnType<typeof invoiceReminderItem>>;

@@ -96,9 +96,14 @@ export function planPatch(userId: string, old: InvoiceItem, patch: InvoicePatch)
     ...(patch.notes !== undefined ? { notes: patch.notes ? patch.notes : null } : {}),
     ...(patch.lines !== undefined ? pricedLines(patch.lines) : {}),
   };
-  // An issued invoice still in the due-date index moves with its new due date.
+  // An issued invoice not fully paid (re)enters the due-date index with its new due date, and a
+  // reminder sent for the old date no longer holds it out: the new date is reminded once in turn
+  // (the reminder is keyed by invoice and due date, so returning to a reminded date sends nothing).
   const reindex = old.state === 'issued' && patch.dueDate !== undefined && old.paidAmount < old.gross;
-  return { fields, ...(reindex ? { index: dueIndexKeys(userId, { invoiceId: old.invoiceId, dueDate }) } : {}) };
+  return {
+    fields,
+    ...(reindex ? { index: dueIndexKeys(userId, { invoiceId: old.invoiceId, dueDate }), remove: ['remindedAt'] } : {}),
+  };
 }
 
 /** draft → issued; it enters the due-date index (nothing can have paid a draft: links need issued). */

@@ -2,6 +2,6 @@
 
 export { invoicesEvents, invoicesItemEvents } from './events';
 export { invoiceExists } from './exists';
-export { InvoiceEntity, type InvoiceItem, invoiceItem } from './items';
+export { InvoiceEntity, type InvoiceItem, type InvoiceReminderItem, invoiceItem } from './items';
 export { InvoiceLinkRefused, invoiceLinkCheck, paidBy } from './link';
 export { invoiceStatus, openAmount } from './status';

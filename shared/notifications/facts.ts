@@ -13,6 +13,7 @@ import { contentTypes, exportFileName, type exportsEvents } from '../exports/pub
 import type { goalsEvents } from '../goals/public';
 import type { identityEvents, Profile } from '../identity/public';
 import type { insightsEvents } from '../insights/public';
+import type { invoicesEvents } from '../invoices/public';
 import type { DetailOf } from '../kit/events/domain-events';
 import type { summariesEvents } from '../summaries/public';
 import type { transactionsEvents } from '../transactions/public';
@@ -21,6 +22,7 @@ import { budgetAlertEmail } from './templates/budget-alert';
 import type { RenderedEmail } from './templates/email';
 import { exportReadyEmail } from './templates/export-ready';
 import { goalAchievedEmail, goalMilestoneEmail } from './templates/goal-milestone';
+import { invoiceOverdueEmail } from './templates/invoice-overdue';
 import { largeTransactionEmail } from './templates/large-transaction';
 import { monthlySummaryEmail } from './templates/monthly-summary';
 import { unusualSpendingEmail } from './templates/unusual-spending';
@@ -61,7 +63,8 @@ type NotifiableEvents = typeof identityEvents &
   typeof goalsEvents &
   typeof insightsEvents &
   typeof summariesEvents &
-  typeof exportsEvents;
+  typeof exportsEvents &
+  typeof invoicesEvents;
 type EventName = keyof NotifiableEvents;
 type EventDetail<N extends EventName> = DetailOf<NotifiableEvents, N>;
 
@@ -144,6 +147,13 @@ const factOfEvent = {
     // One per user and month summarized, however often the schedule ran or the event came.
     factId: `monthly-summary#${data.month}`,
     render: ({ appName }) => monthlySummaryEmail(data, appName),
+  }),
+
+  InvoiceOverdue: ({ data }) => ({
+    kind: 'invoiceReminders',
+    // One per invoice and due date, however often the sweep ran or the event came.
+    factId: `invoice-overdue#${data.factId}`,
+    render: ({ appName, apiUrl }) => invoiceOverdueEmail(data, { appName, apiUrl }),
   }),
 } satisfies { [N in EventName]?: FactOf<N> };
 

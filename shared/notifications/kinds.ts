@@ -14,6 +14,7 @@ export const notificationKinds = [
   'unusualSpending',
   'exportReady',
   'monthlySummary',
+  'invoiceReminders',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

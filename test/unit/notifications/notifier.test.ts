@@ -75,6 +75,7 @@ test('the notifier handles exactly the detail types of its rule', () => {
       'ExportReady',
       'GoalAchieved',
       'GoalMilestoneReached',
+      'InvoiceOverdue',
       'MonthlySummary',
       'TransactionCreated',
       'UnusualSpending',
@@ -176,6 +177,7 @@ describe('each fact becomes one email to the address on the profile', () => {
         exportReady: true,
         attachExports: true,
         monthlySummary: true,
+        invoiceReminders: true,
       },
     });
     await table.put(storedAccount(userId, { accountId: 'acc-1', name: 'Everyday <Checking>' }));
@@ -209,6 +211,7 @@ describe('each fact becomes one email to the address on the profile', () => {
         exportReady: true,
         attachExports: true,
         monthlySummary: true,
+        invoiceReminders: true,
       },
     });
     await notify('TransactionCreated', transactionCreated({ homeAmount: -249_999 }, { userId }));
@@ -279,6 +282,7 @@ describe('ExportReady', () => {
         exportReady: true,
         attachExports: false,
         monthlySummary: true,
+        invoiceReminders: true,
       },
     });
     await notify('ExportReady', exportReady({}, { userId: optedOut }));
@@ -403,6 +407,7 @@ describe('preferences, the hourly cap and deleted users', () => {
       exportReady: true,
       attachExports: true,
       monthlySummary: true,
+      invoiceReminders: true,
     };
     const userId = await newUser({ notifications: prefs });
     await notify('BudgetThresholdCrossed', budgetAlert({}, { userId }));
