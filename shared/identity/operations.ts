@@ -9,6 +9,7 @@ import {
   confirmBody,
   emailChangeBody,
   emailOnlyBody,
+  emptyBody,
   loginBody,
   mfaLoginBody,
   reauthBody,
@@ -344,7 +345,7 @@ export const meMfaTotpStart = defineOperation({
   description:
     'Add the secret (or scan the otpauth URI as a QR code) in the app, then turn MFA on with POST /v1/me/mfa/totp/verify. Until then nothing changes at sign-in.',
   grants: { table: 'read', userPool: true },
-  request: { query: noParams },
+  request: { body: emptyBody, query: noParams },
   response: { status: 201, description: 'The secret, shown once', schema: () => identityViews().totpEnrolment },
 });
 

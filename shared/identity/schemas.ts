@@ -70,6 +70,9 @@ export const emailChangeBody = z.lazily(() => z.strictObject({ email: emailSchem
 
 export const codeOnlyBody = z.lazily(() => z.strictObject({ code: codeSchema() }));
 
+/** Starting an enrolment takes nothing but the caller's token: an empty object. */
+export const emptyBody = z.lazily(() => z.strictObject({}));
+
 export const totpVerifyBody = z.lazily(() => z.strictObject({ code: totpCodeSchema() }));
 
 /** Cognito's sign-in session is about a kilobyte; ours wraps it with the user's name. */

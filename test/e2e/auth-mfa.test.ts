@@ -24,7 +24,7 @@ function wrongCodeFor(secret: string): string {
 
 async function enrol(user: TestUser): Promise<string> {
   const token = user.tokens.accessToken;
-  const started = await api.post('/v1/me/mfa/totp', undefined, { token });
+  const started = await api.post('/v1/me/mfa/totp', {}, { token });
   expectStatus(started, 201);
   const { secret, otpauthUri } = started.json as { secret: string; otpauthUri: string };
   expectStatus(await api.post('/v1/me/mfa/totp/verify', { code: codeFor(secret) }, { token }), 204);
@@ -35,7 +35,7 @@ async function enrol(user: TestUser): Promise<string> {
 test('enrolment: the secret and otpauth URI, a wrong code refused, a generated one turns MFA on', async () => {
   const user = await createConfirmedUser();
   const token = user.tokens.accessToken;
-  const started = await api.post('/v1/me/mfa/totp', undefined, { token });
+  const started = await api.post('/v1/me/mfa/totp', {}, { token });
   expectStatus(started, 201);
   const { secret, otpauthUri } = started.json as { secret: string; otpauthUri: string };
   expect(secret).toMatch(/^[A-Z2-7]{16,}$/);

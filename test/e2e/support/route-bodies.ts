@@ -93,6 +93,11 @@ export const bodyFixtures: Record<string, BodyFixture> = {
     requiredOnEmpty: ['code'],
     wrongTypes: { code: 123456 },
   },
+  'POST /v1/me/mfa/totp': {
+    valid: {},
+    requiredOnEmpty: 'accepted',
+    wrongTypes: { secret: 'JBSWY3DPEHPK3PXP' },
+  },
   'POST /v1/me/mfa/totp/verify': {
     valid: { code: '123456' },
     requiredOnEmpty: ['code'],

@@ -146,7 +146,9 @@ describe('DELETE /v1/me', () => {
       ChallengeParameters: { USER_ID_FOR_SRP: 'user-1' },
     };
     cognito.on(InitiateAuthCommand).resolves(challenge);
-    cognito.on(RespondToAuthChallengeCommand).resolves({ AuthenticationResult: { AccessToken: 'a', RefreshToken: 'r' } });
+    cognito
+      .on(RespondToAuthChallengeCommand)
+      .resolves({ AuthenticationResult: { AccessToken: 'a', RefreshToken: 'r' } });
     db.on(UpdateCommand).resolves({});
     db.on(DeleteCommand).resolves({});
     cognito.on(DeleteUserCommand).resolves({});
