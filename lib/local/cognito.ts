@@ -7,8 +7,9 @@
  *  - the pool and app client are created once, like the stack's, and found again on restart.
  * cognito-local's own HTTP layer (express + pino) is replaced by the few lines it needs, and its
  * router by a table of the operations Moneta, its tests and a developer's CLI use. That table
- * leaves out the TOTP/MFA operations (their otplib dependency is ESM-only, which jest's CommonJS
- * runtime cannot load) and adds ResendConfirmationCode, which cognito-local 5.3 lacks.
+ * takes the TOTP/MFA operations, sign-in sessions and email-alias checks from ./cognito-mfa.ts
+ * (cognito-local's TOTP code loads otplib, which is ESM-only and jest's CommonJS runtime cannot
+ * load) and adds ResendConfirmationCode, which cognito-local 5.3 lacks.
  */
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -48,15 +49,15 @@ import { DescribeUserPool } from 'cognito-local/lib/targets/describeUserPool';
 import { DescribeUserPoolClient } from 'cognito-local/lib/targets/describeUserPoolClient';
 import { ForgotPassword } from 'cognito-local/lib/targets/forgotPassword';
 import { GetUser } from 'cognito-local/lib/targets/getUser';
-import { InitiateAuth } from 'cognito-local/lib/targets/initiateAuth';
 import { ListUserPoolClients } from 'cognito-local/lib/targets/listUserPoolClients';
 import { ListUserPools } from 'cognito-local/lib/targets/listUserPools';
 import { ListUsers } from 'cognito-local/lib/targets/listUsers';
 import { RevokeToken } from 'cognito-local/lib/targets/revokeToken';
+import { SetUserMFAPreference } from 'cognito-local/lib/targets/setUserMFAPreference';
 import { SignUp } from 'cognito-local/lib/targets/signUp';
-import { UpdateUserAttributes } from 'cognito-local/lib/targets/updateUserAttributes';
 import { passwordPolicy } from '../../shared/identity/password-policy';
 import { cognitoTriggers, type FunctionId } from '../catalog/functions';
+import { mfaOperations } from './cognito-mfa';
 import { FunctionError, type Invoker, type Outbox, type RunningService } from './contracts';
 import { readJson, sendJson } from './http';
 
@@ -118,7 +119,7 @@ export async function startCognito(opts: {
     tokenGenerator: new JwtTokenGenerator(clock, triggers, tokenConfig),
     triggers,
   };
-  const router = routerFor(services);
+  const router = routerFor(services, { ...baseOperations, ...mfaOperations() });
   const jwks = { keys: [await publicJwk()] };
 
   const server = createServer((req, res) => {
@@ -196,6 +197,15 @@ export async function startCognito(opts: {
   };
 }
 
+/**
+ * As the stack's pool (lib/constructs/auth.ts): optional TOTP MFA, and a changed email that stays
+ * pending, with the old address still the sign-in and the recipient, until its code is verified.
+ */
+const POOL_SETTINGS = {
+  MfaConfiguration: 'OPTIONAL',
+  UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ['email'] },
+};
+
 /** Finds the pool and client a previous run created in this data directory, or creates them. */
 async function ensurePoolAndClient(
   ctx: Context,
@@ -208,6 +218,7 @@ async function ensurePoolAndClient(
       PoolName: LOCAL_POOL_NAME,
       UsernameAttributes: ['email'],
       AutoVerifiedAttributes: ['email'],
+      ...POOL_SETTINGS,
       // Stored with the pool like the stack's; cognito-local 5.3 does not enforce it, the API does.
       Policies: {
         PasswordPolicy: {
@@ -221,6 +232,10 @@ async function ensurePoolAndClient(
     });
     userPoolId = created.UserPool?.Id;
     if (!userPoolId) throw new Error('Local Cognito did not create the user pool');
+  } else {
+    // A pool kept from before these settings existed gets them, like a stack update would.
+    const pool = await services.cognito.getUserPool(ctx, userPoolId);
+    if (!pool.options.UserAttributeUpdateSettings) await pool.updateOptions(ctx, { ...pool.options, ...POOL_SETTINGS });
   }
   const clients = await services.cognito.listAppClients(ctx, userPoolId);
   let userPoolClientId = clients.find((client) => client.ClientName === LOCAL_CLIENT_NAME)?.ClientId;
@@ -243,7 +258,7 @@ async function ensurePoolAndClient(
 type Route = (ctx: Context, req: never) => Promise<unknown>;
 type Router = (target: string) => Route;
 
-const operations: Record<string, (services: Services) => Route> = {
+const baseOperations: Record<string, (services: Services) => Route> = {
   AdminConfirmSignUp,
   AdminCreateUser,
   AdminDeleteUser,
@@ -261,17 +276,16 @@ const operations: Record<string, (services: Services) => Route> = {
   DescribeUserPoolClient,
   ForgotPassword,
   GetUser,
-  InitiateAuth,
   ListUserPoolClients,
   ListUserPools,
   ListUsers,
   ResendConfirmationCode,
   RevokeToken,
+  SetUserMFAPreference,
   SignUp,
-  UpdateUserAttributes,
 };
 
-function routerFor(services: Services): Router {
+function routerFor(services: Services, operations: Record<string, (services: Services) => Route>): Router {
   const built = new Map<string, Route>();
   return (target) => {
     const operation = operations[target];

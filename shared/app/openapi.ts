@@ -112,8 +112,7 @@ function parameters(operation: OperationDeclaration) {
   return result;
 }
 
-function successResponse(operation: OperationDeclaration) {
-  const { response } = operation;
+function successResponse(response: OperationDeclaration['response']) {
   const headers: Record<string, unknown> = {};
   if (response.etag) headers.ETag = { description: 'The version, for If-Match', schema: { type: 'string' } };
   if (response.location) headers.Location = { description: 'Where the new resource is', schema: { type: 'string' } };
@@ -179,7 +178,10 @@ function operationFor(operation: OperationDeclaration) {
           }
         : {}),
     responses: {
-      [String(operation.response.status)]: successResponse(operation),
+      [String(operation.response.status)]: successResponse(operation.response),
+      ...Object.fromEntries(
+        (operation.otherResponses ?? []).map((other) => [String(other.status), successResponse(other)]),
+      ),
       ...Object.fromEntries(
         [...problems]
           .sort(([a], [b]) => a - b)

@@ -36,8 +36,8 @@ type TokenResponse = {
 };
 
 /**
- * The tokens of an InitiateAuth answer. A challenge (MFA, new password required) is refused with a
- * 403 naming it, since answering challenges over the API is not supported yet.
+ * The tokens of an InitiateAuth (or RespondToAuthChallenge) answer. A challenge other than TOTP
+ * (new password required, SMS) is refused with a 403 naming it; TOTP is `mfaChallengeFrom`'s.
  */
 export function tokensFrom(result: {
   AuthenticationResult?: AuthenticationResultType;
@@ -53,4 +53,37 @@ export function tokensFrom(result: {
     expiresIn: auth.ExpiresIn ?? 3600,
     tokenType: 'Bearer',
   };
+}
+
+/** A sign-in that waits for the authenticator's code: POST /v1/auth/login/mfa answers it. */
+export type MfaChallenge = { challenge: 'totp'; session: string };
+
+/**
+ * The 202 of a sign-in with TOTP MFA on, or undefined for any other answer. RespondToAuthChallenge
+ * needs the user's name besides Cognito's session, so the API's session carries both, opaque to
+ * the client; Cognito checks that its session belongs to that user, so editing it gains nothing.
+ */
+export function mfaChallengeFrom(result: {
+  ChallengeName?: ChallengeNameType | string;
+  ChallengeParameters?: Record<string, string>;
+  Session?: string;
+}): MfaChallenge | undefined {
+  const username = result.ChallengeParameters?.USER_ID_FOR_SRP;
+  if (result.ChallengeName !== 'SOFTWARE_TOKEN_MFA' || !result.Session || !username) return undefined;
+  return {
+    challenge: 'totp',
+    session: Buffer.from(JSON.stringify({ u: username, s: result.Session })).toString('base64url'),
+  };
+}
+
+/** The user's name and Cognito's session in an API session; undefined when it is not one. */
+export function readMfaSession(session: string): { username: string; cognitoSession: string } | undefined {
+  try {
+    const { u, s } = JSON.parse(Buffer.from(session, 'base64url').toString('utf8')) as { u?: unknown; s?: unknown };
+    return typeof u === 'string' && u !== '' && typeof s === 'string' && s !== ''
+      ? { username: u, cognitoSession: s }
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -26,6 +26,7 @@ const SUCCESS = Symbol('success');
 type CognitoExceptionName =
   | 'AliasExistsException'
   | 'CodeMismatchException'
+  | 'EnableSoftwareTokenMFAException'
   | 'ExpiredCodeException'
   | 'InvalidParameterException'
   | 'InvalidPasswordException'
@@ -76,7 +77,7 @@ const isAccessTokenProblem = (error: Error) => /access token/i.test(error.messag
 /** Cognito's messages for a new password it refuses (policy, history); anything else is the old one. */
 const isNewPasswordRefusal = (error: Error) => /conform|policy|previously/i.test(error.message);
 
-/** Login challenges (MFA, NEW_PASSWORD_REQUIRED) are not answerable over the API yet. */
+/** Login challenges other than TOTP (NEW_PASSWORD_REQUIRED, SMS) are not answerable over the API. */
 export function challengeRequired(challenge: string): HttpProblem {
   return new HttpProblem(
     403,
@@ -87,6 +88,24 @@ export function challengeRequired(challenge: string): HttpProblem {
     { challenge },
   );
 }
+
+/**
+ * A dangerous operation's credentials were not right. One answer for a wrong password, a wrong or
+ * missing authenticator code and an expired challenge: telling them apart would let whoever holds
+ * a stolen access token learn that a guessed password is right.
+ */
+export function reauthenticationFailed(): HttpProblem {
+  return new HttpProblem(
+    403,
+    'reauthentication-failed',
+    'Re-authentication failed',
+    'The password, or the authenticator code when MFA is on, is not right. Nothing was changed.',
+  );
+}
+
+const wrongTotpCode = () => fieldProblem('code', 'is not the current code of your authenticator app');
+const expiredMfaSession = () =>
+  new Unauthorized('The sign-in session has expired or was used up; sign in with your password again.');
 
 // Limits are the same everywhere: back off and retry.
 const limits = {
@@ -195,6 +214,59 @@ export const cognitoErrors = {
     UserNotFoundException: invalidAccessToken,
     PasswordResetRequiredException: resetRequired,
     UserNotConfirmedException: notConfirmed,
+  }),
+
+  /** InitiateAuth and the TOTP answer of a re-authentication: every refusal is the same 403. */
+  reauthenticate: failing({
+    NotAuthorizedException: (error) => (isAttemptsExceeded(error) ? throttled() : reauthenticationFailed()),
+    InvalidPasswordException: reauthenticationFailed,
+    UserNotFoundException: reauthenticationFailed,
+    CodeMismatchException: reauthenticationFailed,
+    ExpiredCodeException: reauthenticationFailed,
+    PasswordResetRequiredException: reauthenticationFailed,
+    UserNotConfirmedException: reauthenticationFailed,
+  }),
+
+  /** RespondToAuthChallenge (SOFTWARE_TOKEN_MFA) at sign-in. */
+  loginMfa: failing({
+    CodeMismatchException: wrongTotpCode,
+    ExpiredCodeException: wrongTotpCode,
+    // "Invalid session for the user, session is expired." (or spent by wrong codes); attempts exceeded is a limit.
+    NotAuthorizedException: (error) => (isAttemptsExceeded(error) ? throttled() : expiredMfaSession()),
+    UserNotFoundException: expiredMfaSession,
+    // A session that is not Cognito's (tampered with) is refused like an expired one.
+    InvalidParameterException: expiredMfaSession,
+  }),
+
+  /** AssociateSoftwareToken, VerifySoftwareToken and SetUserMFAPreference with the caller's token. */
+  mfaSetup: failing({
+    EnableSoftwareTokenMFAException: wrongTotpCode,
+    CodeMismatchException: wrongTotpCode,
+    InvalidParameterException: () =>
+      new Conflict('Start the enrolment first (POST /v1/me/mfa/totp).', undefined, 'mfa-enrolment-not-started'),
+    NotAuthorizedException: invalidAccessToken,
+    UserNotFoundException: invalidAccessToken,
+  }),
+
+  /**
+   * UpdateUserAttributes with a new email. An address another account signs in with must answer
+   * exactly like success (the code simply never arrives): no hint whose it is, or that it is anyone's.
+   */
+  emailChange: forgiving({
+    AliasExistsException: succeed,
+    NotAuthorizedException: invalidAccessToken,
+    UserNotFoundException: invalidAccessToken,
+  }),
+
+  /** VerifyUserAttribute: a wrong code, an expired one, none pending, or the address taken meanwhile. */
+  emailVerify: failing({
+    CodeMismatchException: wrongCode,
+    ExpiredCodeException: expiredCode,
+    // Someone else verified the address in the meantime: the change cannot complete; no hint whose.
+    AliasExistsException: wrongCode,
+    InvalidParameterException: wrongCode,
+    NotAuthorizedException: (error) => (isAccessTokenProblem(error) ? invalidAccessToken() : wrongCode()),
+    UserNotFoundException: invalidAccessToken,
   }),
 
   /**

@@ -5,12 +5,18 @@ import * as z from '../kit/schema';
 import { profilePatchSchema, profileSchema } from './profile';
 import {
   changePasswordBody,
+  codeOnlyBody,
   confirmBody,
+  emailChangeBody,
   emailOnlyBody,
+  emptyBody,
   loginBody,
+  mfaLoginBody,
+  reauthBody,
   refreshTokenBody,
   resetPasswordBody,
   signupBody,
+  totpVerifyBody,
 } from './schemas';
 
 /** The documented response shapes, built on first use (documentation and tests only). */
@@ -32,7 +38,19 @@ export const identityViews = z.lazily(() => ({
     tokenType: z.literal('Bearer'),
   }),
   message: z.strictObject({ message: z.string() }),
+  mfaChallenge: z.strictObject({ challenge: z.literal('totp'), session: z.string() }),
+  totpEnrolment: z.strictObject({ secret: z.string(), otpauthUri: z.string() }),
 }));
+
+/** What a re-authenticated route may answer besides its success. */
+const reauthProblems = [
+  {
+    status: 403,
+    description:
+      '`reauthentication-failed`: the password, or the authenticator code when MFA is on, is not right; nothing changed',
+  },
+  { status: 429, description: 'Too many failed re-authentications of this user; wait for Retry-After' },
+] as const;
 
 /*
  * The public auth routes carry route throttles, below the stage's 50 per second: they are where
@@ -120,7 +138,32 @@ export const authLogin = defineOperation({
     description: 'Tokens; send the access token as `Authorization: Bearer <token>`',
     schema: () => identityViews().tokens,
   },
+  otherResponses: [
+    {
+      status: 202,
+      description: 'MFA is on: send the authenticator code with this session to POST /v1/auth/login/mfa',
+      schema: () => identityViews().mfaChallenge,
+    },
+  ],
   problems: [{ status: 401, description: 'Incorrect email or password' }, 403, 429],
+});
+
+export const authLoginMfa = defineOperation({
+  function: 'auth-login-mfa',
+  feature: 'identity',
+  entry: 'functions/api/auth/login-mfa.ts',
+  method: 'POST',
+  path: '/v1/auth/login/mfa',
+  auth: 'public',
+  functionDescription: 'Completes a sign-in with the authenticator code',
+  summary: 'Complete a sign-in with the code of your authenticator app',
+  description:
+    'The session is the one POST /v1/auth/login answered with 202; it lasts three minutes. Wrong codes are counted per user: five within 15 minutes answer 429 until the window ends.',
+  grants: { userPool: true, table: 'readWrite' },
+  throttle: { ratePerSecond: 10, burst: 40 },
+  request: { body: mfaLoginBody, query: noParams },
+  response: { status: 200, description: 'Tokens, as from POST /v1/auth/login', schema: () => identityViews().tokens },
+  problems: [{ status: 401, description: 'The session has expired or was used up; sign in again' }, 429],
 });
 
 export const authRefresh = defineOperation({
@@ -243,10 +286,98 @@ export const meDelete = defineOperation({
   auth: 'identity',
   functionDescription: "Deletes the caller's account",
   summary: "Delete the caller's account and, asynchronously, all their data",
+  description: 'Re-authenticated: send the current password (and `code` from your authenticator app when MFA is on).',
   grants: { table: 'readWrite', userPool: true },
-  request: { query: noParams },
+  request: { body: reauthBody, query: noParams },
   response: { status: 202, description: 'Deleting', schema: () => z.strictObject({ status: z.literal('deleting') }) },
-  problems: [503],
+  problems: [...reauthProblems, 503],
+});
+
+export const meEmailChange = defineOperation({
+  function: 'me-email-change',
+  feature: 'identity',
+  entry: 'functions/api/me/email-change.ts',
+  method: 'POST',
+  path: '/v1/me/email',
+  auth: 'user',
+  functionDescription: "Starts a change of the caller's email",
+  summary: 'Change your email: a code goes to the new address',
+  description:
+    'Re-authenticated. Until POST /v1/me/email/verify confirms the code, the current address stays the sign-in and receives the emails. An address already in use answers the same 202, and no code is sent.',
+  grants: { table: 'readWrite', userPool: true },
+  request: { body: emailChangeBody, query: noParams },
+  response: {
+    status: 202,
+    description: 'A code is on its way to the new address',
+    schema: () => identityViews().message,
+  },
+  problems: reauthProblems,
+});
+
+export const meEmailVerify = defineOperation({
+  function: 'me-email-verify',
+  feature: 'identity',
+  entry: 'functions/api/me/email-verify.ts',
+  method: 'POST',
+  path: '/v1/me/email/verify',
+  auth: 'user',
+  functionDescription: "Confirms a change of the caller's email with the code",
+  summary: 'Confirm the new email with the code sent to it',
+  grants: { table: 'readWrite', userPool: true },
+  request: { body: codeOnlyBody, query: noParams },
+  response: {
+    status: 200,
+    description: 'The profile, with the new email',
+    schema: () => identityViews().profile,
+    etag: true,
+  },
+});
+
+export const meMfaTotpStart = defineOperation({
+  function: 'me-mfa-totp-start',
+  feature: 'identity',
+  entry: 'functions/api/me/mfa-totp-start.ts',
+  method: 'POST',
+  path: '/v1/me/mfa/totp',
+  auth: 'user',
+  functionDescription: 'Starts enrolling an authenticator app',
+  summary: 'Start enrolling an authenticator app (TOTP)',
+  description:
+    'Add the secret (or scan the otpauth URI as a QR code) in the app, then turn MFA on with POST /v1/me/mfa/totp/verify. Until then nothing changes at sign-in.',
+  grants: { table: 'read', userPool: true },
+  request: { body: emptyBody, query: noParams },
+  response: { status: 201, description: 'The secret, shown once', schema: () => identityViews().totpEnrolment },
+});
+
+export const meMfaTotpVerify = defineOperation({
+  function: 'me-mfa-totp-verify',
+  feature: 'identity',
+  entry: 'functions/api/me/mfa-totp-verify.ts',
+  method: 'POST',
+  path: '/v1/me/mfa/totp/verify',
+  auth: 'user',
+  functionDescription: 'Turns TOTP MFA on with a code from the enrolled app',
+  summary: 'Turn MFA on with a code from your authenticator app',
+  grants: { table: 'read', userPool: true },
+  request: { body: totpVerifyBody, query: noParams },
+  response: { status: 204, description: 'MFA is on: sign-in asks for a code from now on' },
+  problems: [409],
+});
+
+export const meMfaDisable = defineOperation({
+  function: 'me-mfa-disable',
+  feature: 'identity',
+  entry: 'functions/api/me/mfa-disable.ts',
+  method: 'DELETE',
+  path: '/v1/me/mfa',
+  auth: 'user',
+  functionDescription: 'Turns MFA off',
+  summary: 'Turn MFA off',
+  description: 'Re-authenticated: send the current password and `code` from your authenticator app.',
+  grants: { table: 'readWrite', userPool: true },
+  request: { body: reauthBody, query: noParams },
+  response: { status: 204, description: 'MFA is off' },
+  problems: reauthProblems,
 });
 
 export const identityOperations = [
@@ -254,6 +385,7 @@ export const identityOperations = [
   authConfirm,
   authResendCode,
   authLogin,
+  authLoginMfa,
   authRefresh,
   authLogout,
   authForgotPassword,
@@ -262,4 +394,9 @@ export const identityOperations = [
   meGet,
   meUpdate,
   meDelete,
+  meEmailChange,
+  meEmailVerify,
+  meMfaTotpStart,
+  meMfaTotpVerify,
+  meMfaDisable,
 ] as const;

@@ -91,6 +91,21 @@ export function createProfileStore({ db, tableName }: { db: DynamoDBDocumentClie
     },
 
     /**
+     * Records a verified change of email (Cognito has it already): the profile is where the
+     * notifier reads the recipient from. Writing the same address again changes nothing.
+     */
+    async setEmail(userId: string, email: string, now: string): Promise<Profile | undefined> {
+      const current = await this.get(userId);
+      if (!current || current.email === email) return current;
+      const outcome = await versionedUpdate(
+        db,
+        { tableName, key: ProfileEntity.key(userId), fields: { email }, parse: (item) => profileSchema().parse(item) },
+        { now },
+      );
+      return outcome.status === 'updated' ? outcome.item : undefined;
+    },
+
+    /**
      * The profiles of one time zone (any spelling of it), a page at a time: a Query of its
      * partition of the index, eventually consistent (a zone changed a moment ago may be missed once).
      */

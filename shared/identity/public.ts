@@ -3,6 +3,8 @@
 export { identityEvents } from './events';
 export { type NotificationPreferences, type Profile, ProfileEntity, profilesByTimeZone } from './profile';
 export { createProfileStore, type ProfileStore } from './profile-store';
+export { type Reauthenticate, requireReauth } from './reauth';
+export { type ReauthBody, reauthBody } from './schemas';
 
 import { documentClient } from '../kit/aws/document-client';
 import { requireEnv } from '../kit/config';

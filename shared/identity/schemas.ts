@@ -51,3 +51,34 @@ export const changePasswordBody = z.lazily(() =>
     newPassword: passwordSchema(),
   }),
 );
+
+/** A six-digit code from an authenticator app (TOTP). */
+export const totpCodeSchema = z.lazily(() =>
+  z.string().check(z.trim(), z.regex(/^\d{6}$/, 'must be the 6-digit code from your authenticator app')),
+);
+
+/**
+ * What a dangerous operation asks for again (shared/identity/reauth.ts): the current password and,
+ * when MFA is on, the authenticator's current code.
+ */
+const reauthFields = () => ({ password: presentedPasswordSchema(), code: z.optional(totpCodeSchema()) });
+
+export const reauthBody = z.lazily(() => z.strictObject(reauthFields()));
+export type ReauthBody = z.infer<ReturnType<typeof reauthBody>>;
+
+export const emailChangeBody = z.lazily(() => z.strictObject({ email: emailSchema(), ...reauthFields() }));
+
+export const codeOnlyBody = z.lazily(() => z.strictObject({ code: codeSchema() }));
+
+/** Starting an enrolment takes nothing but the caller's token: an empty object. */
+export const emptyBody = z.lazily(() => z.strictObject({}));
+
+export const totpVerifyBody = z.lazily(() => z.strictObject({ code: totpCodeSchema() }));
+
+/** Cognito's sign-in session is about a kilobyte; ours wraps it with the user's name. */
+export const mfaLoginBody = z.lazily(() =>
+  z.strictObject({
+    session: z.string().check(z.trim(), z.minLength(1, 'is required'), z.maxLength(8_192)),
+    code: totpCodeSchema(),
+  }),
+);

@@ -32,7 +32,7 @@ test('deleting the account stops login, refuses the profile and removes every it
   expectStatus(await api.patch('/v1/me', { name: 'Soon gone' }, { token }), 200);
   expect(await userItemSortKeys(user.userId)).toContain('PROFILE');
 
-  const deleted = await api.delete('/v1/me', { token });
+  const deleted = await api.delete('/v1/me', { token, body: { password: user.password } });
   expectStatus(deleted, 202);
   expect(deleted.json).toEqual({ status: 'deleting' });
 
@@ -65,7 +65,7 @@ test('the audit trail goes with the account, and the erasure writes none back', 
   );
   expect((await userItemSortKeys(user.userId)).some((sk) => sk.startsWith('AUDIT#'))).toBe(true);
 
-  expectStatus(await api.delete('/v1/me', { token }), 202);
+  expectStatus(await api.delete('/v1/me', { token, body: { password: user.password } }), 202);
   await emptyPartition(user.userId);
   // Every deletion of the erasure is published and reaches the audit consumer: none may write.
   if (isLocalCloud()) await settle({ timeoutMs: 45_000 });
@@ -77,7 +77,7 @@ test('the audit trail goes with the account, and the erasure writes none back', 
 test('a deleted account can no longer be changed with its old token', async () => {
   const user = await createConfirmedUser();
   const token = user.tokens.accessToken;
-  expectStatus(await api.delete('/v1/me', { token }), 202);
+  expectStatus(await api.delete('/v1/me', { token, body: { password: user.password } }), 202);
   expectAccountDeleted(await api.patch('/v1/me', { name: 'Ghost' }, { token }));
   await sleep(1_500);
   expect((await userItemSortKeys(user.userId)).filter((sk) => sk === 'PROFILE')).toEqual([]);
@@ -89,7 +89,7 @@ test('after the erasure, the old access token can neither write nor read anythin
   const account = await createAccount(user, { currency: 'EUR' });
   await createTransaction(user, { accountId: account.id, money: { amount: 1250, currency: 'EUR' } });
 
-  expectStatus(await api.delete('/v1/me', { token }), 202);
+  expectStatus(await api.delete('/v1/me', { token, body: { password: user.password } }), 202);
   await emptyPartition(user.userId);
   // On the local cloud, wait until the eraser (and every other consumer) has finished for good.
   if (isLocalCloud()) await settle({ timeoutMs: 45_000 });
@@ -121,3 +121,45 @@ test('after the erasure, the old access token can neither write nor read anythin
   await sleep(1_500);
   expect(await userItemSortKeys(user.userId)).toEqual([]);
 }, 90_000);
+
+test('without the password, or with a wrong one, nothing is deleted; the right one deletes', async () => {
+  const user = await ledgerUser();
+  const { token } = user;
+  const account = await createAccount(user, { currency: 'EUR' });
+  const itemsBefore = await userItemSortKeys(user.userId);
+
+  expectProblem(await api.delete('/v1/me', { token }), 400);
+  expectProblem(await api.delete('/v1/me', { token, body: {} }), 400, ['password']);
+  const wrong = await api.delete('/v1/me', { token, body: { password: `${user.password}x` } });
+  expectProblem(wrong, 403);
+  expect(wrong.json.type).toBe('urn:moneta:problem:reauthentication-failed');
+
+  expectStatus(await api.get('/v1/me', { token }), 200);
+  expectStatus(await api.get(`/v1/accounts/${account.id}`, { token }), 200);
+  expect(await userItemSortKeys(user.userId)).toEqual(expect.arrayContaining(itemsBefore));
+  expectStatus(await api.post('/v1/auth/login', { email: user.email, password: user.password }), 200);
+
+  expectStatus(await api.delete('/v1/me', { token, body: { password: user.password } }), 202);
+  expectAccountDeleted(await api.get('/v1/me', { token }));
+  expectProblem(await api.post('/v1/auth/login', { email: user.email, password: user.password }), 401);
+  await emptyPartition(user.userId);
+});
+
+test('repeated wrong passwords are throttled for that user only: 429 with Retry-After', async () => {
+  const [user, other] = await Promise.all([createConfirmedUser(), createConfirmedUser()]);
+  const token = user.tokens.accessToken;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    expectProblem(await api.delete('/v1/me', { token, body: { password: `wrong-${attempt}` } }), 403);
+  }
+  // Even the right password waits now, and the account stays.
+  const blocked = await api.delete('/v1/me', { token, body: { password: user.password } });
+  expectProblem(blocked, 429);
+  expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+  expectStatus(await api.get('/v1/me', { token }), 200);
+
+  // Another user is not slowed by it.
+  expectStatus(
+    await api.delete('/v1/me', { token: other.tokens.accessToken, body: { password: other.password } }),
+    202,
+  );
+});

@@ -144,7 +144,11 @@ describe('a receipt attached to a transaction', () => {
     const created = await attach(leaving, (await expense(leaving)).id);
     expect((await post(created.upload!, receipt)).status).toBe(204);
     const link = (expectOk(await read(leaving, created.id), 200, 'read').json as AttachmentView).download!.url;
-    expectOk(await api.delete('/v1/me', { token: leaving.token }), 202, 'delete account');
+    expectOk(
+      await api.delete('/v1/me', { token: leaving.token, body: { password: leaving.password } }),
+      202,
+      'delete account',
+    );
     // The eraser deletes files after the items, once a pass that started after the window for
     // requests already admitted (15 s) finds the partition empty: poll past that window.
     const deadline = Date.now() + 60_000;

@@ -383,7 +383,9 @@ describeWithMailbox('exports', () => {
         expect(view.status).toBe('ready');
       }
       expect(await filesOf(c.userId)).toBeGreaterThan(0);
-      expect(await api.delete('/v1/me', { token: c.token })).toMatchObject({ status: 202 });
+      expect(await api.delete('/v1/me', { token: c.token, body: { password: c.password } })).toMatchObject({
+        status: 202,
+      });
       const deadline = Date.now() + 180_000;
       while ((await userItemSortKeys(c.userId)).length > 0 || (await filesOf(c.userId)) > 0) {
         if (Date.now() > deadline) {

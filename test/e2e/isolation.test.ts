@@ -48,7 +48,7 @@ test('B deleting their account leaves A intact: profile, login and stored items'
   const itemsOfA = await userItemSortKeys(a.userId);
   expect(itemsOfA).toContain('PROFILE');
 
-  expectStatus(await api.delete('/v1/me', { token: b.tokens.accessToken }), 202);
+  expectStatus(await api.delete('/v1/me', { token: b.tokens.accessToken, body: { password: b.password } }), 202);
   // Wait until B's deletion has fully run, so A is checked after the eraser, not before it.
   await eventually("B's partition to be empty", async () =>
     (await userItemSortKeys(b.userId)).length === 0 ? true : undefined,

@@ -1,16 +1,19 @@
 /**
- * DELETE /v1/me: deletes the caller's account.
+ * DELETE /v1/me: deletes the caller's account, re-authenticated (shared/identity/reauth.ts): a
+ * stolen access token alone cannot destroy anyone's records.
  *
  * The profile goes first: its stream record becomes `UserDeleted`, whose consumer erases every
  * other item of the user. Then the Cognito user, with the caller's own access token (no IAM).
  * Both steps are idempotent, so a client that gets a 503 (or a lost response) simply retries. That
  * is why this is an identity route: a retry finds the profile already gone (every other route
- * refuses that caller with 401 account-deleted) and must still reach Cognito.
+ * refuses that caller with 401 account-deleted) and must still reach Cognito, which still checks
+ * the password as long as the user exists.
  */
 import { DeleteUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { cognitoErrors, handleCognitoError } from '../../../shared/identity/cognito-errors';
 import { meDelete } from '../../../shared/identity/operations';
 import { createProfileStore } from '../../../shared/identity/profile-store';
+import { requireReauth } from '../../../shared/identity/reauth';
 import { cognitoClient } from '../../../shared/kit/aws/clients';
 import { documentClient } from '../../../shared/kit/aws/document-client';
 import { requireEnv } from '../../../shared/kit/config';
@@ -19,7 +22,8 @@ import { route } from '../../../shared/kit/http/api-handler';
 const profiles = createProfileStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
 const cognito = cognitoClient();
 
-export const handler = route(meDelete, async ({ userId, accessToken }) => {
+export const handler = route(meDelete, async ({ userId, accessToken, body }) => {
+  await requireReauth({ userId, accessToken }, body);
   await profiles.delete(userId);
   try {
     await cognito.send(new DeleteUserCommand({ AccessToken: accessToken }));

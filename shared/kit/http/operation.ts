@@ -117,6 +117,8 @@ export type OperationDeclaration = {
   throttle?: RouteThrottle;
   request: RequestSchemas;
   response: SuccessResponse;
+  /** Other successes with their own status and body (e.g. a sign-in that asks for a second factor). */
+  otherResponses?: readonly SuccessResponse[];
   /**
    * Problem statuses the operation answers besides 400, 401 (authenticated routes), 415 (routes
    * with a body) and 500; with a description where the generic one would mislead.

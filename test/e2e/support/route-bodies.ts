@@ -72,6 +72,42 @@ export const bodyFixtures: Record<string, BodyFixture> = {
     requiredOnEmpty: ['(root)'],
     wrongTypes: { name: 5, homeCurrency: 1, timezone: 2, notifications: 'all' },
   },
+  // Re-authenticated routes: the valid bodies carry a password that is nobody's, so they change nothing.
+  'DELETE /v1/me': {
+    valid: { password },
+    requiredOnEmpty: ['password'],
+    wrongTypes: { password: 1, code: 123456 },
+  },
+  'POST /v1/auth/login/mfa': {
+    valid: { session: 'not-a-real-session', code: '123456' },
+    requiredOnEmpty: ['session', 'code'],
+    wrongTypes: { session: 1, code: 123456 },
+  },
+  'POST /v1/me/email': {
+    valid: { email: 'e2e-validation-new@example.com', password },
+    requiredOnEmpty: ['email', 'password'],
+    wrongTypes: { email: 1, password: 2, code: 3 },
+  },
+  'POST /v1/me/email/verify': {
+    valid: { code: '123456' },
+    requiredOnEmpty: ['code'],
+    wrongTypes: { code: 123456 },
+  },
+  'POST /v1/me/mfa/totp': {
+    valid: {},
+    requiredOnEmpty: 'accepted',
+    wrongTypes: { secret: 'JBSWY3DPEHPK3PXP' },
+  },
+  'POST /v1/me/mfa/totp/verify': {
+    valid: { code: '123456' },
+    requiredOnEmpty: ['code'],
+    wrongTypes: { code: 123456 },
+  },
+  'DELETE /v1/me/mfa': {
+    valid: { password },
+    requiredOnEmpty: ['password'],
+    wrongTypes: { password: 1, code: 123456 },
+  },
   // Ledger. Ids in valid bodies exist for nobody: body validation answers before any lookup.
   'POST /v1/accounts': {
     valid: { name: 'Everyday', kind: 'checking', currency: 'EUR' },
@@ -363,8 +399,16 @@ const signedBodyRoutes = new Set(
   operations.filter((operation) => 'rawBody' in operation.request).map((operation) => routeKey(operation)),
 );
 
+/** DELETE routes that take a body: the re-authenticated ones (the password in the body). */
+const deleteBodyRoutes = new Set(
+  operations
+    .filter((operation) => operation.method === 'DELETE' && 'body' in operation.request)
+    .map((operation) => routeKey(operation)),
+);
+
 export const takesBody = (route: RouteSpec) =>
-  ['POST', 'PUT', 'PATCH'].includes(route.method) && !signedBodyRoutes.has(routeKey(route));
+  (['POST', 'PUT', 'PATCH'].includes(route.method) || deleteBodyRoutes.has(routeKey(route))) &&
+  !signedBodyRoutes.has(routeKey(route));
 
 /** A concrete path for a route: path parameters get a well-formed id that exists for nobody. */
 /** The route's path with each id absent for everyone (a position, such as a report row's, is 0). */

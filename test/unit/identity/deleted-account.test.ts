@@ -3,7 +3,11 @@
  * lets it through. Every authenticated route must then refuse it itself: the caller's profile is
  * gone, and nothing may be read or written for them (a write would survive the erasure, orphaned).
  */
-import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  AssociateSoftwareTokenCommand,
+  CognitoIdentityProviderClient,
+  InitiateAuthCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 import {
   DynamoDBDocumentClient,
   GetCommand,
@@ -122,6 +126,10 @@ describe('for a signed-up caller, the wrapper reads the profile once and the han
     });
     // Registered last, so it answers the profile's key (the last matching mock wins).
     givenProfile(db, 'user-1');
+    // Cognito accepts the re-authentication and answers the account-security calls.
+    cognito.onAnyCommand().resolves({});
+    cognito.on(InitiateAuthCommand).resolves({ AuthenticationResult: { AccessToken: 'a' } });
+    cognito.on(AssociateSoftwareTokenCommand).resolves({ SecretCode: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' });
   });
 
   test.each(dataRoutes.map((route) => [routeKey(route), route] as const))('%s', async (_key, route) => {

@@ -1,5 +1,11 @@
-import { CognitoIdentityProviderClient, DeleteUserCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { DeleteCommand, DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  CognitoIdentityProviderClient,
+  DeleteUserCommand,
+  InitiateAuthCommand,
+  RespondToAuthChallengeCommand,
+  RevokeTokenCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { DeleteCommand, DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { handler } from '../../../../functions/api/me/delete';
 import { call, cognitoException } from '../../support/api';
@@ -10,9 +16,15 @@ const cognito = mockClient(CognitoIdentityProviderClient);
 beforeEach(() => {
   db.reset();
   cognito.reset();
+  // The password is right unless a test says otherwise; no earlier failures are counted.
+  cognito.on(InitiateAuthCommand).resolves({ AuthenticationResult: { AccessToken: 'a', RefreshToken: 'r' } });
+  cognito.on(RevokeTokenCommand).resolves({});
+  db.on(GetCommand).resolves({});
 });
 
-const deleteMe = (sub = 'user-1') => call(handler, { method: 'DELETE', path: '/v1/me', claims: { sub } });
+const PASSWORD = 'Current-Password-1!';
+const deleteMe = (sub = 'user-1', body: Record<string, unknown> = { password: PASSWORD }) =>
+  call(handler, { method: 'DELETE', path: '/v1/me', claims: { sub }, body });
 
 describe('DELETE /v1/me', () => {
   test('deletes the profile first, then the Cognito user with the caller token, and answers 202', async () => {
@@ -65,15 +77,107 @@ describe('DELETE /v1/me', () => {
   });
 
   test('a retry whose profile is already gone still deletes the Cognito user: no account check here', async () => {
-    db.on(GetCommand).resolves({});
     db.on(DeleteCommand).resolves({});
     cognito.on(DeleteUserCommand).resolves({});
 
     const response = await deleteMe();
 
     expect(response.status).toBe(202);
-    expect(db.commandCalls(GetCommand)).toHaveLength(0);
+    const keysRead = db.commandCalls(GetCommand).map((c) => c.args[0].input.Key);
+    expect(keysRead).not.toContainEqual({ pk: 'USER#user-1', sk: 'PROFILE' });
     expect(cognito.commandCalls(DeleteUserCommand)).toHaveLength(1);
+  });
+
+  test('checks the password with Cognito as the caller, then revokes that sign-in’s refresh token', async () => {
+    db.on(DeleteCommand).resolves({});
+    cognito.on(DeleteUserCommand).resolves({});
+
+    expect((await deleteMe()).status).toBe(202);
+
+    expect(cognito.commandCalls(InitiateAuthCommand)[0]?.args[0].input).toEqual({
+      ClientId: expect.any(String),
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      AuthParameters: { USERNAME: expect.any(String), PASSWORD },
+    });
+    expect(cognito.commandCalls(RevokeTokenCommand)[0]?.args[0].input).toMatchObject({ Token: 'r' });
+  });
+
+  test.each([
+    ['no body', undefined],
+    ['no password', {}],
+    ['an empty password', { password: '' }],
+    ['a code that is not six digits', { password: PASSWORD, code: '12ab' }],
+  ])('%s is a 400 and deletes nothing', async (_case, body) => {
+    const response = await call(handler, {
+      method: 'DELETE',
+      path: '/v1/me',
+      claims: { sub: 'user-1' },
+      ...(body ? { body } : {}),
+    });
+
+    expect(response.status).toBe(400);
+    expect(db.commandCalls(DeleteCommand)).toHaveLength(0);
+    expect(cognito.commandCalls(DeleteUserCommand)).toHaveLength(0);
+  });
+
+  test.each([
+    ['a wrong password', cognitoException('NotAuthorizedException', 'Incorrect username or password.')],
+    ['a wrong password (local pool)', cognitoException('InvalidPasswordException', 'Invalid password')],
+  ])('%s is a 403 reauthentication-failed, counted, and deletes nothing', async (_case, error) => {
+    cognito.on(InitiateAuthCommand).rejects(error);
+    db.on(UpdateCommand).resolves({});
+
+    const response = await deleteMe();
+
+    expect(response.status).toBe(403);
+    expect(response.body.type).toBe('urn:moneta:problem:reauthentication-failed');
+    expect(db.commandCalls(DeleteCommand)).toHaveLength(0);
+    expect(cognito.commandCalls(DeleteUserCommand)).toHaveLength(0);
+    expect(db.commandCalls(UpdateCommand)[0]?.args[0].input.Key).toEqual({
+      pk: 'THROTTLE#REAUTH#user-1',
+      sk: 'FAILURES',
+    });
+  });
+
+  test('with MFA on, a missing code answers like a wrong password; the right code deletes', async () => {
+    const challenge = {
+      ChallengeName: 'SOFTWARE_TOKEN_MFA' as const,
+      Session: 'cognito-session',
+      ChallengeParameters: { USER_ID_FOR_SRP: 'user-1' },
+    };
+    cognito.on(InitiateAuthCommand).resolves(challenge);
+    cognito
+      .on(RespondToAuthChallengeCommand)
+      .resolves({ AuthenticationResult: { AccessToken: 'a', RefreshToken: 'r' } });
+    db.on(UpdateCommand).resolves({});
+    db.on(DeleteCommand).resolves({});
+    cognito.on(DeleteUserCommand).resolves({});
+
+    const withoutCode = await deleteMe();
+    expect(withoutCode.status).toBe(403);
+    expect(withoutCode.body.type).toBe('urn:moneta:problem:reauthentication-failed');
+    expect(db.commandCalls(DeleteCommand)).toHaveLength(0);
+
+    const withCode = await deleteMe('user-1', { password: PASSWORD, code: '123456' });
+    expect(withCode.status).toBe(202);
+    expect(cognito.commandCalls(RespondToAuthChallengeCommand)[0]?.args[0].input).toMatchObject({
+      ChallengeName: 'SOFTWARE_TOKEN_MFA',
+      Session: 'cognito-session',
+      ChallengeResponses: { USERNAME: 'user-1', SOFTWARE_TOKEN_MFA_CODE: '123456' },
+    });
+  });
+
+  test('past the failure limit the answer is 429 with Retry-After, before Cognito is asked', async () => {
+    const inTenMinutes = Math.floor(Date.now() / 1000) + 600;
+    db.on(GetCommand).resolves({ Item: { failures: 5, expiresAt: inTenMinutes } });
+
+    const response = await deleteMe();
+
+    expect(response.status).toBe(429);
+    expect(Number(response.headers['retry-after'])).toBeGreaterThan(500);
+    expect(Number(response.headers['retry-after'])).toBeLessThanOrEqual(600);
+    expect(cognito.calls()).toHaveLength(0);
+    expect(db.commandCalls(DeleteCommand)).toHaveLength(0);
   });
 
   test.each([
@@ -104,7 +208,7 @@ describe('DELETE /v1/me', () => {
     const response = await deleteMe();
 
     expect(response.status).toBe(500);
-    expect(cognito.calls()).toHaveLength(0);
+    expect(cognito.commandCalls(DeleteUserCommand)).toHaveLength(0);
   });
 
   test('a request without verified claims is a 401 and deletes nothing', async () => {
