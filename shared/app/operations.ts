@@ -22,6 +22,7 @@ import { paymentsOperations } from '../payments/operations';
 import { ratesOperations } from '../rates/operations';
 import { rulesOperations } from '../rules/operations';
 import { transactionsOperations } from '../transactions/operations';
+import { webhooksOperations } from '../webhooks/operations';
 import { openapiGet } from './openapi-operation';
 
 export const operations = [
@@ -43,6 +44,7 @@ export const operations = [
   ...payeesOperations,
   ...invoicesOperations,
   ...paymentsOperations,
+  ...webhooksOperations,
   openapiGet,
 ] as const;
 
