@@ -55,13 +55,8 @@ export type WebhookPatch = z.infer<ReturnType<typeof webhookPatchSchema>>;
 export const webhookListQuery = z.lazily(() => z.strictObject({ ...pageQuery() }));
 export const deliveryListQuery = z.lazily(() => z.strictObject({ ...pageQuery() }));
 
-/** A delivery id is `msg_` and letters and digits (./deliver.ts). */
-export const deliveryPath = z.lazily(() =>
-  z.strictObject({
-    id: entityId(),
-    deliveryId: z.string().check(z.regex(/^msg_[A-Za-z0-9]{1,60}$/, 'must be a delivery id such as msg_…')),
-  }),
-);
+/** A delivery id (`msg_…`, ./deliver.ts) is an id like any other. */
+export const deliveryPath = z.lazily(() => z.strictObject({ id: entityId(), deliveryId: entityId() }));
 
 /** 422 naming `url`: the target is not one Moneta will send to (./targets.ts). */
 export class TargetRefused extends HttpProblem {
