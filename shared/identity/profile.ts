@@ -28,6 +28,8 @@ const preferenceFields = () => ({
   attachExports: z.boolean(),
   /** The summary of the month gone by, on the 1st of each month (docs/monthly-summary.md). */
   monthlySummary: z.boolean(),
+  /** The email that says a webhook was disabled after repeated failed deliveries (docs/webhooks.md). */
+  webhookDisabled: z.boolean(),
 });
 
 export const notificationPreferences = z.lazily(() =>
@@ -38,6 +40,7 @@ export const notificationPreferences = z.lazily(() =>
     exportReady: z._default(z.boolean(), true),
     attachExports: z._default(z.boolean(), true),
     monthlySummary: z._default(z.boolean(), true),
+    webhookDisabled: z._default(z.boolean(), true),
   }),
 );
 export type NotificationPreferences = z.infer<ReturnType<typeof notificationPreferences>>;
@@ -53,6 +56,7 @@ export const defaultNotificationPreferences: NotificationPreferences = {
   exportReady: true,
   attachExports: true,
   monthlySummary: true,
+  webhookDisabled: true,
 };
 
 /**

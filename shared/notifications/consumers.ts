@@ -15,6 +15,7 @@ export const notifier = defineConsumer({
     'TransactionCreated',
     'UnusualSpending',
     'MonthlySummary',
+    'WebhookDisabled',
   ],
   // Only a large transaction is news; the ledger marks it when recorded (TransactionItem.large).
   only: { TransactionCreated: [{ data: { large: [true] } }] },

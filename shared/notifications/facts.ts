@@ -16,6 +16,7 @@ import type { insightsEvents } from '../insights/public';
 import type { DetailOf } from '../kit/events/domain-events';
 import type { summariesEvents } from '../summaries/public';
 import type { transactionsEvents } from '../transactions/public';
+import type { webhooksEvents } from '../webhooks/public';
 import type { NotificationKind } from './kinds';
 import { budgetAlertEmail } from './templates/budget-alert';
 import type { RenderedEmail } from './templates/email';
@@ -24,6 +25,7 @@ import { goalAchievedEmail, goalMilestoneEmail } from './templates/goal-mileston
 import { largeTransactionEmail } from './templates/large-transaction';
 import { monthlySummaryEmail } from './templates/monthly-summary';
 import { unusualSpendingEmail } from './templates/unusual-spending';
+import { webhookDisabledEmail } from './templates/webhook-disabled';
 import { welcomeEmail } from './templates/welcome';
 
 /** What rendering may look up; called only once the email is certain to be sent. */
@@ -61,7 +63,8 @@ type NotifiableEvents = typeof identityEvents &
   typeof goalsEvents &
   typeof insightsEvents &
   typeof summariesEvents &
-  typeof exportsEvents;
+  typeof exportsEvents &
+  typeof webhooksEvents;
 type EventName = keyof NotifiableEvents;
 type EventDetail<N extends EventName> = DetailOf<NotifiableEvents, N>;
 
@@ -144,6 +147,13 @@ const factOfEvent = {
     // One per user and month summarized, however often the schedule ran or the event came.
     factId: `monthly-summary#${data.month}`,
     render: ({ appName }) => monthlySummaryEmail(data, appName),
+  }),
+
+  WebhookDisabled: ({ data }) => ({
+    kind: 'webhookDisabled',
+    // One per disabling: re-enabled and disabled again is a new fact.
+    factId: `webhook-disabled#${data.factId}`,
+    render: ({ appName }) => webhookDisabledEmail(data, appName),
   }),
 } satisfies { [N in EventName]?: FactOf<N> };
 

@@ -14,6 +14,7 @@ export const notificationKinds = [
   'unusualSpending',
   'exportReady',
   'monthlySummary',
+  'webhookDisabled',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

@@ -64,7 +64,7 @@ export async function attempt(deps: Deps, userId: string, webhook: WebhookItem, 
   const recorded = await deps.store.recordAttempt(userId, delivery, result, status, now.toISOString());
   const counted = await deps.store.recordOutcome(userId, webhook.webhookId, result.ok, now.toISOString());
   if (!result.ok && counted && shouldDisable(counted, now)) {
-    if (await deps.store.disableFailing(userId, webhook.webhookId, now.toISOString())) {
+    if (await deps.store.disableFailing(userId, counted, now.toISOString())) {
       await deps.onDisabled?.(userId, counted);
     }
   }

@@ -70,3 +70,29 @@ export const webhookDeliveryItem = z.lazily(() =>
   }),
 );
 export type WebhookDeliveryItem = z.infer<ReturnType<typeof webhookDeliveryItem>>;
+
+/**
+ * A webhook was disabled for failing: a fact, written once in the same transaction as the
+ * disabling, and published as WebhookDisabled so the notifier emails the owner once.
+ */
+export const WebhookDisabledEntity = entity(
+  'WEBHOOK_DISABLED',
+  'WHDISABLED',
+  (webhookId: string, disabledAt: string) => `${webhookId}#${disabledAt}`,
+);
+
+export const webhookDisabledItem = z.lazily(() =>
+  z.object({
+    type: z.literal(WebhookDisabledEntity.type),
+    factId: z.string(),
+    webhookId: z.string(),
+    url: z.string(),
+    description: z.nullable(z.string()),
+    consecutiveFailures: z.int(),
+    failingSince: z.nullable(z.string()),
+    disabledAt: z.string(),
+    createdAt: z.string(),
+    version: z.int().check(z.positive()),
+  }),
+);
+export type WebhookDisabledItem = z.infer<ReturnType<typeof webhookDisabledItem>>;

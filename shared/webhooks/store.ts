@@ -10,6 +10,8 @@ import {
   type SigningSecret,
   WebhookDeliveryEntity,
   type WebhookDeliveryItem,
+  WebhookDisabledEntity,
+  type WebhookDisabledItem,
   WebhookEntity,
   type WebhookItem,
   webhookDeliveryItem,
@@ -128,37 +130,69 @@ export function createWebhookStore({ db, tableName }: { db: DynamoDBDocumentClie
     },
 
     /**
-     * Disables a webhook that is still enabled; true only for the call that did it, so whatever
-     * follows a disabling (its email) happens once.
+     * Disables a webhook that is still enabled, and writes the fact that says so (published as
+     * WebhookDisabled, which the notifier emails), in one transaction: true only for the call that
+     * did it, so the owner hears of one disabling once. Never written for an erased user.
      */
-    async disableFailing(userId: string, webhookId: string, now: string): Promise<boolean> {
+    async disableFailing(userId: string, webhook: WebhookItem, now: string): Promise<boolean> {
+      const fact: WebhookDisabledItem = {
+        type: WebhookDisabledEntity.type,
+        factId: `${webhook.webhookId}#${now}`,
+        webhookId: webhook.webhookId,
+        url: webhook.url,
+        description: webhook.description,
+        consecutiveFailures: webhook.consecutiveFailures,
+        failingSince: webhook.failingSince ?? null,
+        disabledAt: now,
+        createdAt: now,
+        version: 1,
+      };
+      let refused = false;
       try {
-        await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: WebhookEntity.key(userId, webhookId),
-            UpdateExpression:
-              'SET #status = :disabled, #reason = :failing, #disabledAt = :now, #updatedAt = :now ADD #version :one',
-            ConditionExpression: 'attribute_exists(pk) AND #status = :enabled',
-            ExpressionAttributeNames: {
-              '#status': 'status',
-              '#reason': 'disabledReason',
-              '#disabledAt': 'disabledAt',
-              '#updatedAt': 'updatedAt',
-              '#version': 'version',
+        await transactWrite(db, [
+          {
+            item: {
+              Update: {
+                TableName: tableName,
+                Key: WebhookEntity.key(userId, webhook.webhookId),
+                UpdateExpression:
+                  'SET #status = :disabled, #reason = :failing, #disabledAt = :now, #updatedAt = :now ADD #version :one',
+                ConditionExpression: 'attribute_exists(pk) AND #status = :enabled',
+                ExpressionAttributeNames: {
+                  '#status': 'status',
+                  '#reason': 'disabledReason',
+                  '#disabledAt': 'disabledAt',
+                  '#updatedAt': 'updatedAt',
+                  '#version': 'version',
+                },
+                ExpressionAttributeValues: {
+                  ':disabled': 'disabled',
+                  ':enabled': 'enabled',
+                  ':failing': 'failing',
+                  ':now': now,
+                  ':one': 1,
+                },
+              },
             },
-            ExpressionAttributeValues: {
-              ':disabled': 'disabled',
-              ':enabled': 'enabled',
-              ':failing': 'failing',
-              ':now': now,
-              ':one': 1,
+            onConditionFailed: () => {
+              refused = true;
+              return new Error('webhook no longer enabled');
             },
-          }),
-        );
+          },
+          {
+            item: {
+              Put: {
+                TableName: tableName,
+                Item: { ...WebhookDisabledEntity.key(userId, webhook.webhookId, now), ...fact },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+          },
+          userExists(tableName, userId),
+        ]);
         return true;
       } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
+        if (refused) return false;
         throw error;
       }
     },

@@ -83,6 +83,7 @@ describe('Cognito post-confirmation trigger', () => {
           exportReady: true,
           attachExports: true,
           monthlySummary: true,
+          webhookDisabled: true,
         },
         createdAt: NOW,
         updatedAt: NOW,

@@ -44,6 +44,7 @@ test('sent, suppressed and failed notifications are logged by kind and fact id, 
       exportReady: true,
       attachExports: true,
       monthlySummary: true,
+      webhookDisabled: true,
     },
   });
   await table.put(storedAccount(userId, { accountId: 'acc-1', name: 'Secret Savings' }));

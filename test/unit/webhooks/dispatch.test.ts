@@ -189,7 +189,7 @@ test('after a day of failures the delivery is marked failed and the event let go
   expect(received).toHaveLength(2);
 });
 
-test('a run of failures disables the webhook once, and the owner is told once', async () => {
+test('a run of failures disables the webhook once, with one WebhookDisabled fact for the email', async () => {
   const userId = await newUser();
   const webhook = await newWebhook(userId, { consecutiveFailures: MAX_CONSECUTIVE_FAILURES - 2 });
   const told: string[] = [];
@@ -202,6 +202,10 @@ test('a run of failures disables the webhook once, and the owner is told once', 
   await expect(dispatch({ store, send, onDisabled }, created(userId))).rejects.toThrow(DeliveriesFailed);
   expect(await store.get(userId, webhook.webhookId)).toMatchObject({ status: 'disabled', disabledReason: 'failing' });
   expect(told).toEqual([webhook.webhookId]);
+  // The fact the notifier emails about (WebhookDisabled), written once with the disabling.
+  expect(await dynamo.partition(userId, 'WHDISABLED#')).toEqual([
+    expect.objectContaining({ type: 'WEBHOOK_DISABLED', webhookId: webhook.webhookId, url: receiverUrl }),
+  ]);
   // Disabled: nothing more is attempted.
   expect(await dispatch({ store, send, onDisabled }, created(userId))).toEqual({ attempted: 0 });
   expect(received).toHaveLength(2);
