@@ -7,7 +7,7 @@ const common = {
     '^.+\\.csv$': '<rootDir>/test/support/text-transformer.cjs',
   },
   // Packages that ship only ESM must be transformed too.
-  transformIgnorePatterns: ['/node_modules/(?!(@middy)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@middy|request-filtering-agent)/)'],
   moduleNameMapper: {
     '^@middy/core$': '<rootDir>/node_modules/@middy/core/index.js',
     '^@middy/util$': '<rootDir>/node_modules/@middy/util/index.js',

@@ -27,6 +27,11 @@ export type ResourceNames = {
    * when it is not Stripe's own (the local cloud's fake). None: payments are not enabled.
    */
   stripe?: { secretId: string; apiUrl?: string };
+  /**
+   * Webhook targets: `allowLocalHttp` admits http:// and loopback receivers (the local cloud's, a
+   * test's). The stack leaves it out, so on AWS targets must be https and public.
+   */
+  webhooks?: { allowLocalHttp: boolean };
 };
 
 const METRICS_NAMESPACE = 'Moneta';
@@ -60,5 +65,6 @@ export function environmentFor(spec: FunctionSpec, names: ResourceNames): Record
     env.STRIPE_SECRET_ID = names.stripe.secretId;
     if (names.stripe.apiUrl) env.STRIPE_API_URL = names.stripe.apiUrl;
   }
+  if (spec.webhooks && names.webhooks?.allowLocalHttp) env.WEBHOOK_ALLOW_LOCAL_HTTP = 'true';
   return env;
 }

@@ -291,6 +291,8 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       // The gateway starts last, on this port (it is checked free up front).
       apiUrl: localUrl(ports.api),
       stripe: { secretId: secrets.arnOf(STRIPE_SECRET_NAME), ...(stripe && { apiUrl: stripe.url }) },
+      // Webhook receivers on this machine (a developer's, a test's) are plain http on loopback.
+      webhooks: { allowLocalHttp: true },
     };
     // The standard variables only: handlers never know they run locally.
     const awsEnv = {

@@ -16,6 +16,7 @@ import { notificationsConsumers } from '../notifications/consumers';
 import { payeesConsumers } from '../payees/consumers';
 import { rulesConsumers } from '../rules/consumers';
 import { transactionsConsumers } from '../transactions/consumers';
+import { webhooksConsumers } from '../webhooks/consumers';
 import { type EventName, eventNames } from './events';
 
 /** The audit trail hears every event, so its list is given where every event is known. */
@@ -38,6 +39,7 @@ export const consumersByFeature = {
   attachments: attachmentsConsumers,
   payees: payeesConsumers,
   invoices: invoicesConsumers,
+  webhooks: webhooksConsumers,
   audit: [auditLogger],
 } as const satisfies Readonly<Record<string, readonly { events: readonly EventName[] }[]>>;
 

@@ -18,6 +18,7 @@ import { payeesDerivedEvents, payeesEvents, payeesItemEvents } from '../payees/e
 import { rulesEvents, rulesItemEvents } from '../rules/events';
 import { summariesEvents, summariesItemEvents } from '../summaries/events';
 import { transactionsDerivedEvents, transactionsEvents, transactionsItemEvents } from '../transactions/events';
+import { webhooksEvents, webhooksItemEvents } from '../webhooks/events';
 
 export { EVENT_SOURCE } from '../kit/events/domain-events';
 
@@ -36,6 +37,7 @@ export const domainItems = {
   ...importsItemEvents,
   ...payeesItemEvents,
   ...invoicesItemEvents,
+  ...webhooksItemEvents,
 } as const;
 
 export type DomainItemType = keyof typeof domainItems;
@@ -61,6 +63,7 @@ export const eventSchemas = {
   ...importsEvents,
   ...payeesEvents,
   ...invoicesEvents,
+  ...webhooksEvents,
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

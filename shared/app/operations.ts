@@ -23,6 +23,7 @@ import { paymentsOperations } from '../payments/operations';
 import { ratesOperations } from '../rates/operations';
 import { rulesOperations } from '../rules/operations';
 import { transactionsOperations } from '../transactions/operations';
+import { webhooksOperations } from '../webhooks/operations';
 import { openapiGet } from './openapi-operation';
 
 export const operations = [
@@ -45,6 +46,7 @@ export const operations = [
   ...invoicesOperations,
   ...paymentsOperations,
   ...healthOperations,
+  ...webhooksOperations,
   openapiGet,
 ] as const;
 

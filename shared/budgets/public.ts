@@ -9,3 +9,5 @@ export { periodOf } from './periods';
 export { figuresFor } from './rollover';
 export { createBudgetStore } from './store';
 export { percentOf } from './thresholds';
+// For outbound webhooks: an event's payload shows what the API shows.
+export { toBudgetView } from './views';

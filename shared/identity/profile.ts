@@ -30,6 +30,8 @@ const preferenceFields = () => ({
   monthlySummary: z.boolean(),
   /** The one email when an invoice or bill goes overdue (docs/invoices.md). */
   invoiceReminders: z.boolean(),
+  /** The email that says a webhook was disabled after repeated failed deliveries (docs/webhooks.md). */
+  webhookDisabled: z.boolean(),
 });
 
 export const notificationPreferences = z.lazily(() =>
@@ -41,6 +43,7 @@ export const notificationPreferences = z.lazily(() =>
     attachExports: z._default(z.boolean(), true),
     monthlySummary: z._default(z.boolean(), true),
     invoiceReminders: z._default(z.boolean(), true),
+    webhookDisabled: z._default(z.boolean(), true),
   }),
 );
 export type NotificationPreferences = z.infer<ReturnType<typeof notificationPreferences>>;
@@ -57,6 +60,7 @@ export const defaultNotificationPreferences: NotificationPreferences = {
   attachExports: true,
   monthlySummary: true,
   invoiceReminders: true,
+  webhookDisabled: true,
 };
 
 /**

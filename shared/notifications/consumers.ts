@@ -16,6 +16,7 @@ export const notifier = defineConsumer({
     'UnusualSpending',
     'MonthlySummary',
     'InvoiceOverdue',
+    'WebhookDisabled',
   ],
   // Only a large transaction is news; the ledger marks it when recorded (TransactionItem.large).
   only: { TransactionCreated: [{ data: { large: [true] } }] },

@@ -17,6 +17,7 @@ import type { invoicesEvents } from '../invoices/public';
 import type { DetailOf } from '../kit/events/domain-events';
 import type { summariesEvents } from '../summaries/public';
 import type { transactionsEvents } from '../transactions/public';
+import type { webhooksEvents } from '../webhooks/public';
 import type { NotificationKind } from './kinds';
 import { budgetAlertEmail } from './templates/budget-alert';
 import type { RenderedEmail } from './templates/email';
@@ -26,6 +27,7 @@ import { invoiceOverdueEmail } from './templates/invoice-overdue';
 import { largeTransactionEmail } from './templates/large-transaction';
 import { monthlySummaryEmail } from './templates/monthly-summary';
 import { unusualSpendingEmail } from './templates/unusual-spending';
+import { webhookDisabledEmail } from './templates/webhook-disabled';
 import { welcomeEmail } from './templates/welcome';
 
 /** What rendering may look up; called only once the email is certain to be sent. */
@@ -64,7 +66,8 @@ type NotifiableEvents = typeof identityEvents &
   typeof insightsEvents &
   typeof summariesEvents &
   typeof exportsEvents &
-  typeof invoicesEvents;
+  typeof invoicesEvents &
+  typeof webhooksEvents;
 type EventName = keyof NotifiableEvents;
 type EventDetail<N extends EventName> = DetailOf<NotifiableEvents, N>;
 
@@ -154,6 +157,13 @@ const factOfEvent = {
     // One per invoice and due date, however often the sweep ran or the event came.
     factId: `invoice-overdue#${data.factId}`,
     render: ({ appName, apiUrl }) => invoiceOverdueEmail(data, { appName, apiUrl }),
+  }),
+
+  WebhookDisabled: ({ data }) => ({
+    kind: 'webhookDisabled',
+    // One per disabling: re-enabled and disabled again is a new fact.
+    factId: `webhook-disabled#${data.factId}`,
+    render: ({ appName }) => webhookDisabledEmail(data, appName),
   }),
 } satisfies { [N in EventName]?: FactOf<N> };
 

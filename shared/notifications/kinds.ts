@@ -15,6 +15,7 @@ export const notificationKinds = [
   'exportReady',
   'monthlySummary',
   'invoiceReminders',
+  'webhookDisabled',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

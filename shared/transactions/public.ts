@@ -58,3 +58,5 @@ export {
 } from './schemas';
 export { createTransactionStore, StaleTransaction, type TransactionStore } from './store';
 export { createTransactionUpdater, type TransactionUpdater } from './updater';
+// For outbound webhooks: an event's payload shows what the API shows.
+export { toTransactionView } from './views';

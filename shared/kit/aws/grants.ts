@@ -31,4 +31,10 @@ export type Grants = {
    * and STRIPE_API_URL where Stripe is reached at another address). Only where Stripe is enabled.
    */
   stripe?: boolean;
+  /**
+   * Makes requests to users' webhook targets (outbound HTTPS, no AWS permission). Its environment
+   * carries the target policy: WEBHOOK_ALLOW_LOCAL_HTTP only where the deployment allows plain
+   * http and loopback targets (the local cloud), never on AWS.
+   */
+  webhooks?: boolean;
 };

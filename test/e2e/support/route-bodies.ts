@@ -387,6 +387,31 @@ export const bodyFixtures: Record<string, BodyFixture> = {
     requiredOnEmpty: 'accepted',
     wrongTypes: { amount: '5.00' },
   },
+  'POST /v1/webhooks': {
+    valid: { url: 'https://hooks.example.com/moneta', events: ['TransactionCreated'], description: 'Sheet sync' },
+    requiredOnEmpty: ['url', 'events'],
+    wrongTypes: { url: 42, events: 'TransactionCreated', description: 7 },
+  },
+  'PATCH /v1/webhooks/{id}': {
+    valid: { description: 'Renamed' },
+    requiredOnEmpty: ['(root)'],
+    wrongTypes: { url: 1, events: 'TransactionCreated', description: 2, enabled: 'yes' },
+  },
+  'POST /v1/webhooks/{id}/rotate-secret': {
+    valid: {},
+    requiredOnEmpty: 'accepted',
+    wrongTypes: { secret: 'whsec_mine' },
+  },
+  'POST /v1/webhooks/{id}/ping': {
+    valid: {},
+    requiredOnEmpty: 'accepted',
+    wrongTypes: { url: 'https://elsewhere.example.com/' },
+  },
+  'POST /v1/webhooks/{id}/deliveries/{deliveryId}/redeliver': {
+    valid: {},
+    requiredOnEmpty: 'accepted',
+    wrongTypes: { payload: '{}' },
+  },
 };
 
 export const routeKey = (route: Pick<RouteSpec, 'method' | 'path'>) => `${route.method} ${route.path}`;

@@ -21,8 +21,15 @@ const created = (overrides: Partial<TransactionItem>) =>
   hearers('TransactionCreated', { data: transactionFixture(overrides) });
 
 describe('transaction events reach only the consumers that act on them', () => {
-  test('an ordinary expense: the budgets, the insights and the audit trail, no goal tracker, no notifier', () => {
-    expect(created({ large: false })).toEqual(['audit-logger', 'budget-evaluator', 'insights-aggregator']);
+  // The webhook dispatcher hears every change a user may subscribe to: whether the user has a
+  // webhook for it is known only by reading their webhooks.
+  test('an ordinary expense: the budgets, the insights, the audit trail and webhooks, no goal tracker, no notifier', () => {
+    expect(created({ large: false })).toEqual([
+      'audit-logger',
+      'budget-evaluator',
+      'insights-aggregator',
+      'webhook-dispatcher',
+    ]);
   });
 
   test('an income counts for budgets too (a refund lowers spending)', () => {
@@ -30,17 +37,25 @@ describe('transaction events reach only the consumers that act on them', () => {
       'audit-logger',
       'budget-evaluator',
       'insights-aggregator',
+      'webhook-dispatcher',
     ]);
   });
 
   test('a large expense also reaches the notifier', () => {
-    expect(created({ large: true })).toEqual(['audit-logger', 'budget-evaluator', 'insights-aggregator', 'notifier']);
+    expect(created({ large: true })).toEqual([
+      'audit-logger',
+      'budget-evaluator',
+      'insights-aggregator',
+      'notifier',
+      'webhook-dispatcher',
+    ]);
   });
 
   test('a transfer leg counts for no budget (insights count its volume and account flow)', () => {
     expect(created({ kind: 'transfer', transferId: 'T1', categoryId: null })).toEqual([
       'audit-logger',
       'insights-aggregator',
+      'webhook-dispatcher',
     ]);
   });
 
@@ -64,12 +79,13 @@ describe('transaction events reach only the consumers that act on them', () => {
       'attachment-cleaner',
       'audit-logger',
       'insights-aggregator',
+      'webhook-dispatcher',
     ]);
   });
 
   test('events without a filter arrive whole', () => {
-    expect(hearers('BudgetCreated', { data: {} })).toEqual(['audit-logger', 'budget-evaluator']);
-    expect(hearers('AccountUpdated', { data: {} })).toEqual(['audit-logger', 'goal-tracker']);
+    expect(hearers('BudgetCreated', { data: {} })).toEqual(['audit-logger', 'budget-evaluator', 'webhook-dispatcher']);
+    expect(hearers('AccountUpdated', { data: {} })).toEqual(['audit-logger', 'goal-tracker', 'webhook-dispatcher']);
     expect(hearers('UserSignedUp', { data: {} })).toEqual(['audit-logger', 'notifier']);
   });
 });

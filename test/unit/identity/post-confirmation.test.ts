@@ -84,6 +84,7 @@ describe('Cognito post-confirmation trigger', () => {
           attachExports: true,
           monthlySummary: true,
           invoiceReminders: true,
+          webhookDisabled: true,
         },
         createdAt: NOW,
         updatedAt: NOW,

@@ -45,6 +45,7 @@ test('sent, suppressed and failed notifications are logged by kind and fact id, 
       attachExports: true,
       monthlySummary: true,
       invoiceReminders: true,
+      webhookDisabled: true,
     },
   });
   await table.put(storedAccount(userId, { accountId: 'acc-1', name: 'Secret Savings' }));

@@ -80,6 +80,7 @@ test('the notifier handles exactly the detail types of its rule', () => {
       'TransactionCreated',
       'UnusualSpending',
       'UserSignedUp',
+      'WebhookDisabled',
     ].sort(),
   );
   // Every event routed here has a fact to email, and every fact's event is routed here.
@@ -114,6 +115,41 @@ describe('each fact becomes one email to the address on the profile', () => {
       gsi1sk: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z#welcome$/),
     });
     expect(await table.notification(userId, 'welcome')).not.toHaveProperty('expiresAt');
+  });
+
+  test('WebhookDisabled: which webhook, how long it failed, how to enable it again; once per disabling', async () => {
+    const userId = await newUser();
+    const detail = {
+      sourceEventId: 'stream-webhook-disabled-1',
+      userId,
+      id: 'wh-1#2026-12-07T10:00:00.000Z',
+      version: 1,
+      occurredAt: '2026-12-07T10:00:00.000Z',
+      data: {
+        type: 'WEBHOOK_DISABLED',
+        factId: 'wh-1#2026-12-07T10:00:00.000Z',
+        webhookId: 'wh-1',
+        url: 'https://hooks.example.com/moneta',
+        description: 'Sheet sync',
+        consecutiveFailures: 50,
+        failingSince: '2026-12-05T09:00:00.000Z',
+        disabledAt: '2026-12-07T10:00:00.000Z',
+        createdAt: '2026-12-07T10:00:00.000Z',
+        version: 1,
+      },
+    };
+    await notify('WebhookDisabled', detail);
+    await notify('WebhookDisabled', { ...detail, sourceEventId: 'stream-webhook-disabled-again' });
+
+    expect(sentMails()).toHaveLength(1);
+    const [mail] = sentMails();
+    expect(mail?.EmailTags).toEqual([{ Name: 'kind', Value: 'webhookDisabled' }]);
+    expect(mail?.Content?.Simple?.Subject?.Data).toBe('Webhook disabled: Sheet sync');
+    for (const body of [textOf(mail!), htmlOf(mail!)]) {
+      expect(body).toContain('https://hooks.example.com/moneta');
+      expect(body).toContain('PATCH /v1/webhooks/wh-1');
+      expect(body).toContain('notifications.webhookDisabled');
+    }
   });
 
   test('BudgetThresholdCrossed: the budget, period, spent, limit and percent', async () => {
@@ -178,6 +214,7 @@ describe('each fact becomes one email to the address on the profile', () => {
         attachExports: true,
         monthlySummary: true,
         invoiceReminders: true,
+        webhookDisabled: true,
       },
     });
     await table.put(storedAccount(userId, { accountId: 'acc-1', name: 'Everyday <Checking>' }));
@@ -212,6 +249,7 @@ describe('each fact becomes one email to the address on the profile', () => {
         attachExports: true,
         monthlySummary: true,
         invoiceReminders: true,
+        webhookDisabled: true,
       },
     });
     await notify('TransactionCreated', transactionCreated({ homeAmount: -249_999 }, { userId }));
@@ -283,6 +321,7 @@ describe('ExportReady', () => {
         attachExports: false,
         monthlySummary: true,
         invoiceReminders: true,
+        webhookDisabled: true,
       },
     });
     await notify('ExportReady', exportReady({}, { userId: optedOut }));
@@ -408,6 +447,7 @@ describe('preferences, the hourly cap and deleted users', () => {
       attachExports: true,
       monthlySummary: true,
       invoiceReminders: true,
+      webhookDisabled: true,
     };
     const userId = await newUser({ notifications: prefs });
     await notify('BudgetThresholdCrossed', budgetAlert({}, { userId }));

@@ -23,6 +23,7 @@ export function storedProfile(userId: string, overrides: Partial<Profile> = {}) 
       attachExports: true,
       monthlySummary: true,
       invoiceReminders: true,
+      webhookDisabled: true,
     },
     createdAt: '2026-01-01T09:00:00.000Z',
     updatedAt: '2026-02-01T09:00:00.000Z',

@@ -1,0 +1,65 @@
+/**
+ * Deliveries are signed per Standard Webhooks: the library's own verifier (what a receiver runs)
+ * accepts them with the webhook's secret, refuses them with another or with a changed body, and
+ * during a rotation accepts them with the old secret and with the new one.
+ */
+import { Webhook, WebhookVerificationError } from 'standardwebhooks';
+import {
+  activeSecrets,
+  newSigningSecret,
+  ROTATION_OVERLAP_MS,
+  rotated,
+  signatureHeaders,
+} from '../../../shared/webhooks/signing';
+
+const body = JSON.stringify({ type: 'TransactionCreated', timestamp: '2026-12-07T10:00:00.000Z', data: { id: 't1' } });
+
+test('a secret is whsec_ and 32 random bytes, different every time', () => {
+  const secret = newSigningSecret();
+  expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+  expect(Buffer.from(secret.slice('whsec_'.length), 'base64')).toHaveLength(32);
+  expect(newSigningSecret()).not.toBe(secret);
+});
+
+test("the library's verifier accepts a signed delivery with the secret, and nothing else", () => {
+  const secret = newSigningSecret();
+  const now = new Date();
+  const headers = signatureHeaders([secret], 'msg_1', now, body);
+  expect(headers['webhook-id']).toBe('msg_1');
+  expect(headers['webhook-timestamp']).toBe(String(Math.floor(now.getTime() / 1000)));
+  expect(headers['webhook-signature']).toMatch(/^v1,[A-Za-z0-9+/]+=*$/);
+  expect(new Webhook(secret).verify(body, { ...headers })).toEqual(JSON.parse(body));
+  expect(() => new Webhook(newSigningSecret()).verify(body, { ...headers })).toThrow(WebhookVerificationError);
+  expect(() => new Webhook(secret).verify(`${body} `, { ...headers })).toThrow(WebhookVerificationError);
+  expect(() => new Webhook(secret).verify(body, { ...headers, 'webhook-id': 'msg_2' })).toThrow(
+    WebhookVerificationError,
+  );
+});
+
+test('during a rotation both secrets sign; after the overlap only the new one', () => {
+  const created = new Date('2026-12-01T00:00:00Z');
+  const old = newSigningSecret();
+  const rotatedAt = new Date('2026-12-07T10:00:00Z');
+  const fresh = newSigningSecret();
+  const secrets = rotated([{ secret: old, createdAt: created.toISOString(), retiresAt: null }], fresh, rotatedAt);
+  expect(secrets.map((entry) => entry.secret)).toEqual([fresh, old]);
+  expect(secrets[1]?.retiresAt).toBe(new Date(rotatedAt.getTime() + ROTATION_OVERLAP_MS).toISOString());
+
+  const during = new Date(rotatedAt.getTime() + 60_000);
+  const headers = signatureHeaders(activeSecrets(secrets, during), 'msg_1', during, body);
+  expect(headers['webhook-signature'].split(' ')).toHaveLength(2);
+  // The verifier checks its clock against the timestamp: verify at the signing instant.
+  jest.useFakeTimers({ now: during });
+  try {
+    expect(new Webhook(old).verify(body, { ...headers })).toBeTruthy();
+    expect(new Webhook(fresh).verify(body, { ...headers })).toBeTruthy();
+  } finally {
+    jest.useRealTimers();
+  }
+
+  const after = new Date(rotatedAt.getTime() + ROTATION_OVERLAP_MS + 1);
+  expect(activeSecrets(secrets, after)).toEqual([fresh]);
+  // A second rotation keeps only the current secret as the one retiring.
+  const again = rotated(secrets, newSigningSecret(), during);
+  expect(again.map((entry) => entry.secret)).toEqual([again[0]?.secret, fresh]);
+});
