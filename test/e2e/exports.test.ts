@@ -138,7 +138,7 @@ describeWithMailbox('exports', () => {
         updatedAt: '2026-07-01T00:00:00.000Z',
         version: 1,
         // Every lifecycle status that counts, and items older than statuses (read as cleared).
-        ...(i % 4 === 3 ? {} : { status: (['pending', 'cleared', 'reconciled'] as const)[i % 3] }),
+        ...(i % 4 === 3 ? {} : { status: (['pending', 'cleared', 'reconciled'] as const)[Math.floor(i / 3) % 3] }),
       };
       return {
         ...TransactionEntity.key(a.userId, item.transactionId),
