@@ -21,6 +21,7 @@ import { PaymentEntity, type PaymentItem } from '../../../shared/payments/items'
 import { invoicePaymentsCreate } from '../../../shared/payments/operations';
 import { stripeAccess } from '../../../shared/payments/stripe';
 import { toPaymentView } from '../../../shared/payments/views';
+import { chargeSaved } from './methods-charge';
 import { payments } from './service';
 
 const db = documentClient();
@@ -41,6 +42,8 @@ export const handler = userRoute(invoicePaymentsCreate, async ({ userId, path, b
   }
   const open = openAmount(invoice);
   if (open <= 0) throw new ConflictError('The invoice is paid.', 'invoice-paid');
+
+  if (body.paymentMethodId) return chargeSaved(userId, invoice, body.accountId, body.paymentMethodId, open, headers);
 
   const existing = (await payments.listForInvoice(userId, invoice.invoiceId)).find(
     (payment) => REUSABLE.has(payment.status) && payment.hostedUrl !== null,
