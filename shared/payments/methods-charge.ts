@@ -63,6 +63,7 @@ export async function chargeSavedMethod(
     return { created: false, payment: await settled(deps, userId, replay) };
   }
 
+  if (input.amount <= 0) throw new ConflictError('The invoice is paid.', 'invoice-paid');
   if (!invoice.payeeId) throw notSaved();
   const method = await methods.method(userId, invoice.payeeId, input.methodId);
   if (!method) throw notSaved();
@@ -158,7 +159,7 @@ async function markFailed(
   failure: { code: string; message: string },
 ) {
   const current = await payments.get(userId, paymentId);
-  if (!current || current.status !== 'processing' || current.stripe.paymentIntentId) return;
+  if (current?.status !== 'processing' || current.stripe.paymentIntentId) return;
   await payments
     .transition(userId, current, {
       ...current,

@@ -41,9 +41,9 @@ export const handler = userRoute(invoicePaymentsCreate, async ({ userId, path, b
     throw new ConflictError('Only an issued invoice to a customer is paid through Stripe.', 'invoice-not-payable');
   }
   const open = openAmount(invoice);
-  if (open <= 0) throw new ConflictError('The invoice is paid.', 'invoice-paid');
-
+  // Before the paid check: a retried charge of a saved method answers its payment, the invoice it paid paid.
   if (body.paymentMethodId) return chargeSaved(userId, invoice, body.accountId, body.paymentMethodId, open, headers);
+  if (open <= 0) throw new ConflictError('The invoice is paid.', 'invoice-paid');
 
   const existing = (await payments.listForInvoice(userId, invoice.invoiceId)).find(
     (payment) => REUSABLE.has(payment.status) && payment.hostedUrl !== null,
