@@ -8,15 +8,23 @@
  *   POST /v1/payment_intents, GET …/<id>, POST …/<id>/confirm, POST …/<id>/cancel
  *   POST /v1/checkout/sessions, GET …/<id>, POST …/<id>/expire     (a hosted `url` on this server)
  *   POST /v1/setup_intents, GET …/<id>
+ *   GET  /v1/payment_methods/<id>, GET /v1/payment_methods?customer=…, GET /v1/customers/<id>/payment_methods,
+ *   POST /v1/payment_methods/<id>/detach
  *   POST /v1/refunds, GET /v1/refunds/<id>, GET /v1/refunds?payment_intent=…
  *   GET  /v1/charges/<id>, GET /v1/events/<id>
  * Idempotency-Key: the same key with the same parameters replays the first answer
  * (`Idempotent-Replayed: true`); with other parameters it is a 400 `idempotency_error`. The
  * request's Stripe-Version is echoed. Test payment methods as Stripe's test mode names them:
- * `pm_card_visa` succeeds, `pm_card_chargeDeclined` is declined (402 card_error).
+ * `pm_card_visa` succeeds, `pm_card_chargeDeclined` is declined (402 card_error, code
+ * card_declined), `pm_card_authenticationRequired` needs the payer's authentication (402
+ * card_error, code authentication_required: what an off-session charge of such a card gets). A
+ * payment method saved through a setup-mode Checkout Session behaves as the test method its payer
+ * chose (`paymentMethod` below, pm_card_visa when none), and is charged only with its customer. A
+ * declined confirmation's error carries the PaymentIntent, as Stripe's does.
  *
  * The payer and the webhook endpoint, for tests (or a person):
- *   POST /api/checkout/sessions/<id>/pay { outcome: "succeeded" | "failed" }  the hosted page paid
+ *   POST /api/checkout/sessions/<id>/pay { outcome: "succeeded" | "failed", paymentMethod? }  the
+ *        hosted page paid (a setup-mode session: a method saved, as the test method named)
  *   POST /api/payment_intents/<id>/pay { outcome }                              a PI confirmed by its payer
  *   PUT  /api/webhooks/hold { enabled }  while held, events queue instead of being sent
  *   POST /api/webhooks/release { order: "created" | "reverse" }  sends the held events in that order
@@ -76,7 +84,14 @@ const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 class StripeError extends Error {
   constructor(
     readonly status: number,
-    readonly body: { type: string; message: string; code?: string; param?: string; decline_code?: string },
+    readonly body: {
+      type: string;
+      message: string;
+      code?: string;
+      param?: string;
+      decline_code?: string;
+      payment_intent?: StripeObject;
+    },
   ) {
     super(body.message);
   }
@@ -164,11 +179,30 @@ function rejectUnknown(params: Params, allowed: readonly string[]): void {
   }
 }
 
-const TEST_PAYMENT_METHODS = {
+type TestCard =
+  | { brand: string; last4: string; declined: false }
+  | { brand: string; last4: string; declined: true; code: string; declineCode: string; message: string };
+
+const TEST_PAYMENT_METHODS: Record<string, TestCard> = {
   pm_card_visa: { brand: 'visa', last4: '4242', declined: false },
   pm_card_mastercard: { brand: 'mastercard', last4: '4444', declined: false },
-  pm_card_chargeDeclined: { brand: 'visa', last4: '0002', declined: true },
-} as const;
+  pm_card_chargeDeclined: {
+    brand: 'visa',
+    last4: '0002',
+    declined: true,
+    code: 'card_declined',
+    declineCode: 'generic_decline',
+    message: 'Your card was declined.',
+  },
+  pm_card_authenticationRequired: {
+    brand: 'visa',
+    last4: '3184',
+    declined: true,
+    code: 'authentication_required',
+    declineCode: 'authentication_required',
+    message: 'Your card was declined. This transaction requires authentication.',
+  },
+};
 
 export async function startLocalStripe(opts: LocalStripeOptions): Promise<LocalStripe> {
   const secretKey = opts.secretKey ?? 'sk_test_moneta_local';
@@ -403,8 +437,18 @@ export async function startLocalStripe(opts: LocalStripeOptions): Promise<LocalS
     return intent;
   }
 
+  /** The test method a saved payment method stands for (set when its setup session is paid). */
+  const savedAs = new Map<string, string>();
+
   function charge(intent: StripeObject, method: string, request: RequestInfo | null): StripeObject {
-    const card = TEST_PAYMENT_METHODS[method as keyof typeof TEST_PAYMENT_METHODS];
+    const saved = stores.payment_method.get(method);
+    if (saved && (saved.customer === null || saved.customer !== intent.customer)) {
+      throw invalid(
+        `The provided PaymentMethod ${method} is not attached to the PaymentIntent's customer; attach it first or give its customer.`,
+        { param: 'payment_method' },
+      );
+    }
+    const card = TEST_PAYMENT_METHODS[savedAs.get(method) ?? method];
     if (!card)
       throw invalid(`No such PaymentMethod: '${method}'`, { code: 'resource_missing', param: 'payment_method' });
     const id = newId('ch');
@@ -418,8 +462,8 @@ export async function startLocalStripe(opts: LocalStripeOptions): Promise<LocalS
       created: now(),
       currency: intent.currency,
       customer: intent.customer,
-      failure_code: card.declined ? 'card_declined' : null,
-      failure_message: card.declined ? 'Your card was declined.' : null,
+      failure_code: card.declined ? card.code : null,
+      failure_message: card.declined ? card.message : null,
       livemode: false,
       metadata: intent.metadata,
       paid: !card.declined,
@@ -438,9 +482,9 @@ export async function startLocalStripe(opts: LocalStripeOptions): Promise<LocalS
       intent.status = 'requires_payment_method';
       intent.last_payment_error = {
         type: 'card_error',
-        code: 'card_declined',
-        decline_code: 'generic_decline',
-        message: 'Your card was declined.',
+        code: card.code,
+        decline_code: card.declineCode,
+        message: card.message,
         charge: id,
       };
       emit('charge.failed', charged, request);
@@ -472,11 +516,13 @@ export async function startLocalStripe(opts: LocalStripeOptions): Promise<LocalS
     }
     const charged = charge(intent, method, request);
     if (charged.status === 'failed') {
+      const error = intent.last_payment_error as { code: string; decline_code: string; message: string };
       throw new StripeError(402, {
         type: 'card_error',
-        code: 'card_declined',
-        decline_code: 'generic_decline',
-        message: 'Your card was declined.',
+        code: error.code,
+        decline_code: error.decline_code,
+        message: error.message,
+        payment_intent: snapshot(intent),
       });
     }
     return intent;
@@ -670,9 +716,29 @@ export async function startLocalStripe(opts: LocalStripeOptions): Promise<LocalS
     return refund;
   }
 
+  function detachPaymentMethod(id: string, request: RequestInfo): StripeObject {
+    const method = get('payment_method', id);
+    if (method.customer === null) {
+      throw invalid(`The payment method you provided is not attached to a customer so detachment is impossible.`, {
+        code: 'payment_method_unexpected_state',
+      });
+    }
+    method.customer = null;
+    emit('payment_method.detached', method, request);
+    return method;
+  }
+
+  function paymentMethodList(customer: string, params: Params): object {
+    get('customer', customer);
+    const data = [...stores.payment_method.values()]
+      .filter((method) => method.customer === customer && (params.type === undefined || method.type === params.type))
+      .reverse();
+    return { object: 'list', data, has_more: false, url: `/v1/customers/${customer}/payment_methods` };
+  }
+
   // ---- the payer --------------------------------------------------------------------------------
 
-  function payCheckoutSession(id: string, outcome: 'succeeded' | 'failed'): StripeObject {
+  function payCheckoutSession(id: string, outcome: 'succeeded' | 'failed', testMethod = 'pm_card_visa'): StripeObject {
     const session = get('checkout.session', id);
     if (session.status !== 'open') throw invalid(`This Checkout Session is ${session.status as string}.`);
     const data = sessionIntentData.get(id) ?? { payment: {}, setup: {} };
@@ -686,19 +752,35 @@ export async function startLocalStripe(opts: LocalStripeOptions): Promise<LocalS
         emit('setup_intent.setup_failed', intent, null);
         return session;
       }
+      const card = TEST_PAYMENT_METHODS[testMethod];
+      if (!card) throw invalid(`No such test PaymentMethod: '${testMethod}'`, { param: 'paymentMethod' });
       const method = newId('pm');
-      stores.payment_method.set(method, {
+      const paymentMethod: StripeObject = {
         id: method,
         object: 'payment_method',
         type: 'card',
-        card: { brand: 'visa', last4: '4242' },
+        billing_details: { address: null, email: null, name: null, phone: null },
+        card: {
+          brand: card.brand,
+          last4: card.last4,
+          exp_month: 12,
+          exp_year: new Date().getUTCFullYear() + 3,
+          funding: 'credit',
+          country: 'US',
+        },
+        created: now(),
         customer: session.customer,
-      });
+        livemode: false,
+        metadata: {},
+      };
+      stores.payment_method.set(method, paymentMethod);
+      savedAs.set(method, testMethod);
       intent.payment_method = method;
       intent.status = 'succeeded';
       session.setup_intent = intent.id;
       session.status = 'complete';
       session.url = null;
+      if (paymentMethod.customer) emit('payment_method.attached', paymentMethod, null);
       emit('setup_intent.succeeded', intent, null);
       emit('checkout.session.completed', session, null);
       return session;
@@ -810,6 +892,14 @@ export async function startLocalStripe(opts: LocalStripeOptions): Promise<LocalS
           .reverse();
         return { object: 'list', data, has_more: false, url: '/v1/refunds' };
       }
+      case 'GET payment_methods/:id':
+        return expand(get('payment_method', id!), params);
+      case 'POST payment_methods/:id/detach':
+        return detachPaymentMethod(id!, request);
+      case 'GET payment_methods':
+        return paymentMethodList(requireParam(params, 'customer') as string, params);
+      case 'GET customers/:id/payment_methods':
+        return paymentMethodList(id!, params);
       case 'GET charges/:id':
         return expand(get('charge', id!), params);
       case 'GET events/:id': {
@@ -922,10 +1012,11 @@ export async function startLocalStripe(opts: LocalStripeOptions): Promise<LocalS
       if (outcome !== 'succeeded' && outcome !== 'failed') {
         return sendJson(res, 400, { message: 'Send { "outcome": "succeeded" | "failed" }' });
       }
+      const testMethod = isRecord(asked) && typeof asked.paymentMethod === 'string' ? asked.paymentMethod : undefined;
       const object =
         pay[1] === 'payment_intents'
           ? payPaymentIntent(decodeURIComponent(pay[2]!), outcome)
-          : payCheckoutSession(decodeURIComponent(pay[2]!), outcome);
+          : payCheckoutSession(decodeURIComponent(pay[2]!), outcome, testMethod);
       return sendJson(res, 200, object);
     }
     if (route === 'PUT /api/webhooks/hold') {

@@ -19,6 +19,7 @@ import { insightsOperations } from '../insights/operations';
 import { invoicesOperations } from '../invoices/operations';
 import { notificationsOperations } from '../notifications/operations';
 import { payeesOperations } from '../payees/operations';
+import { savedMethodsOperations } from '../payments/methods-operations';
 import { paymentsOperations } from '../payments/operations';
 import { ratesOperations } from '../rates/operations';
 import { rulesOperations } from '../rules/operations';
@@ -47,6 +48,7 @@ export const operations = [
   ...paymentsOperations,
   ...healthOperations,
   ...webhooksOperations,
+  ...savedMethodsOperations,
   openapiGet,
 ] as const;
 

@@ -33,6 +33,7 @@ function csvRecord(row: ExportRow): string[] {
     row.rate ?? '',
     row.rateDate ?? '',
     row.id,
+    row.status,
   ];
 }
 

@@ -4,7 +4,7 @@
  * writer prints it with its currency's decimals.
  */
 import { minorUnitsToDecimal } from '../kit/money/currencies';
-import { countsInTotals, type TransactionItem } from '../transactions/public';
+import { countsInTotals, statusOf, type TransactionItem, type TransactionStatus } from '../transactions/public';
 
 /** A transaction as a chunk keeps it in its part object. */
 export type StoredRow = {
@@ -27,7 +27,12 @@ export type StoredRow = {
   rateDate: string | null;
   /** Absent on rows of older chunks and on movements that count (only `void` is kept). */
   void?: true;
+  /** The movement's lifecycle status; absent on rows of older chunks (read by `statusOfRow`). */
+  status?: TransactionStatus;
 };
+
+/** A row of a chunk written before rows kept their status: void, or cleared as statusOf reads it. */
+const statusOfRow = (row: StoredRow): TransactionStatus => row.status ?? (row.void ? 'void' : 'cleared');
 
 export function storedRowOf(item: TransactionItem): StoredRow {
   return {
@@ -48,6 +53,7 @@ export function storedRowOf(item: TransactionItem): StoredRow {
     rate: item.homeConversion?.rate ?? null,
     rateDate: item.homeConversion?.rateDate ?? null,
     ...(countsInTotals(item) ? {} : { void: true as const }),
+    status: statusOf(item),
   };
 }
 
@@ -69,6 +75,8 @@ export type ExportRow = {
   home: Money;
   rate: string | null;
   rateDate: string | null;
+  /** pending, cleared, reconciled or void. */
+  status: TransactionStatus;
   /** A void movement is listed but counted in no total. */
   void?: true;
 };
@@ -94,6 +102,7 @@ export function exportRowOf(row: StoredRow, names: Names): ExportRow {
     home: { amount: row.homeAmount, currency: row.homeCurrency },
     rate: row.rate,
     rateDate: row.rateDate,
+    status: statusOfRow(row),
     ...(row.void ? { void: true as const } : {}),
   };
 }
@@ -116,6 +125,8 @@ export const columnTitles = [
   'Rate',
   'Rate date',
   'Transaction id',
+  // Last, so files read by column position before it existed still read the same.
+  'Status',
 ] as const;
 
 /** Minor units as an exact decimal string: 123456 EUR → "1234.56", -5 KWD → "-0.005", 700 JPY → "700". */

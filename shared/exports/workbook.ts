@@ -13,7 +13,7 @@ import ExcelJS from 'exceljs';
 import { exponentOf } from '../kit/money/currencies';
 import { columnTitles, decimalNumber, type ExportRow, type Money } from './rows';
 
-const widths = [12, 10, 22, 26, 28, 36, 20, 14, 9, 16, 9, 14, 9, 12, 12, 28];
+const widths = [12, 10, 22, 26, 28, 36, 20, 14, 9, 16, 9, 14, 9, 12, 12, 28, 12];
 
 /** `#,##0.00` for EUR, `#,##0` for JPY, `#,##0.000` for KWD. */
 export function numberFormatOf(currency: string): string {
@@ -78,6 +78,7 @@ export async function writeWorkbook(rows: readonly ExportRow[]): Promise<Buffer>
       row.rate === null ? null : Number(row.rate),
       row.rateDate === null ? null : dayOf(row.rateDate),
       row.id,
+      row.status,
     ]);
     added.getCell(1).numFmt = 'yyyy-mm-dd';
     added.getCell(8).numFmt = numberFormatOf(row.entered.currency);

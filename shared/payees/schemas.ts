@@ -4,6 +4,7 @@
  * is checked by its ISO 13616 check digits; a default category is checked against the caller's
  * categories by the route.
  */
+import { electronicFormatIBAN, isValidIBAN, ValidationErrorsIBAN, validateIBAN } from 'ibantools';
 import { pageQuery } from '../kit/http/cursor';
 import { entityId } from '../kit/http/fields';
 import * as z from '../kit/schema';
@@ -13,24 +14,40 @@ export const MAX_NOTES_LENGTH = 1000;
 const MAX_CONTACT_LENGTH = 200;
 
 /**
- * ISO 13616: country code, two check digits, up to 30 letters or digits; moving the first four
- * characters to the end and reading letters as 10..35 gives a number ≡ 1 (mod 97).
+ * ISO 13616 as ibantools checks it: a country it knows, that country's length and BBAN format
+ * (and national check digits where ibantools has them), and the mod-97 check digits.
  */
 export function validIban(iban: string): boolean {
-  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(iban)) return false;
-  const digits = `${iban.slice(4)}${iban.slice(0, 4)}`.replace(/[A-Z]/g, (letter) => String(letter.charCodeAt(0) - 55));
-  let remainder = 0;
-  for (const digit of digits) remainder = (remainder * 10 + Number(digit)) % 97;
-  return remainder === 1;
+  return isValidIBAN(iban);
 }
 
-/** Written with or without spaces, in any case; stored compact and upper-case. */
+/** Why an IBAN in electronic format is refused, in the words the 4xx problem names the field with. */
+export function ibanProblem(iban: string): string | undefined {
+  const { valid, errorCodes } = validateIBAN(iban);
+  if (valid) return undefined;
+  if (errorCodes.includes(ValidationErrorsIBAN.NoIBANCountry))
+    return 'must be a valid IBAN (its country code is not an IBAN country)';
+  if (
+    errorCodes.includes(ValidationErrorsIBAN.WrongBBANLength) ||
+    errorCodes.includes(ValidationErrorsIBAN.WrongBBANFormat)
+  ) {
+    return "must be a valid IBAN (its length or format does not match its country's)";
+  }
+  return 'must be a valid IBAN (its check digits do not match)';
+}
+
+/** Written with or without spaces or dashes, in any case; stored in electronic format (compact, upper-case). */
 export const ibanSchema = z.lazily(() =>
   z.pipe(
     z.string().check(z.maxLength(50)),
     z.pipe(
-      z.transform((value: string) => value.replace(/\s+/g, '').toUpperCase()),
-      z.string().check(z.refine(validIban, 'must be a valid IBAN (its check digits do not match)')),
+      z.transform((value: string) => electronicFormatIBAN(value.replace(/\s+/g, '')) ?? ''),
+      z.string().check(
+        z.superRefine((iban, context) => {
+          const problem = ibanProblem(iban);
+          if (problem) context.addIssue({ code: 'custom', message: problem, input: iban });
+        }),
+      ),
     ),
   ),
 );

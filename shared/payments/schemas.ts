@@ -8,6 +8,8 @@ export const paymentCreateSchema = z.lazily(() =>
   z.strictObject({
     /** The account Stripe pays out to: the income is recorded there. */
     accountId: entityId(),
+    /** A saved payment method of the invoice's payee: charged off-session instead of a hosted page. */
+    paymentMethodId: z.optional(entityId()),
   }),
 );
 

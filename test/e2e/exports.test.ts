@@ -54,6 +54,7 @@ type Listed = {
   homeAmount: Money;
   categoryId: string | null;
   note: string | null;
+  status: string;
 };
 type Category = { id: string; name: string; parentId: string | null };
 
@@ -136,6 +137,8 @@ describeWithMailbox('exports', () => {
         createdAt: '2026-07-01T00:00:00.000Z',
         updatedAt: '2026-07-01T00:00:00.000Z',
         version: 1,
+        // Every lifecycle status that counts, and items older than statuses (read as cleared).
+        ...(i % 4 === 3 ? {} : { status: (['pending', 'cleared', 'reconciled'] as const)[Math.floor(i / 3) % 3] }),
       };
       return {
         ...TransactionEntity.key(a.userId, item.transactionId),
@@ -202,8 +205,15 @@ describeWithMailbox('exports', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('Transactions')!;
-    const rows: { id: string; date: Date; amount: number; currency: string; accountAmount: number; home: number }[] =
-      [];
+    const rows: {
+      id: string;
+      date: Date;
+      amount: number;
+      currency: string;
+      accountAmount: number;
+      home: number;
+      status: string;
+    }[] = [];
     sheet.eachRow((row, index) => {
       if (index === 1) return;
       rows.push({
@@ -213,6 +223,7 @@ describeWithMailbox('exports', () => {
         currency: row.getCell(9).value as string,
         accountAmount: row.getCell(10).value as number,
         home: row.getCell(12).value as number,
+        status: row.getCell(17).value as string,
       });
     });
     expect(rows.map((row) => row.id)).toEqual(listed.map((t) => t.id));
@@ -224,6 +235,7 @@ describeWithMailbox('exports', () => {
         currency: t.money.currency,
         accountAmount: asNumber(t.accountAmount.amount, t.accountAmount.currency),
         home: asNumber(t.homeAmount.amount, 'EUR'),
+        status: t.status,
       });
     });
     expect(sheet.getRow(2).getCell(8).numFmt).toBe(listed[0]!.money.currency === 'JPY' ? '#,##0' : '#,##0.00');
@@ -287,7 +299,8 @@ describeWithMailbox('exports', () => {
     const records = text.split('\r\n').slice(1, -1);
     // Notes with quotes are quoted (RFC 4180); quoted fields hold no CRLF here, so a line is a record.
     expect(records).toHaveLength(expected.length);
-    expect(records.map((line) => line.split(',').at(-1))).toEqual(expected.map((t) => t.id));
+    expect(records.map((line) => line.split(',').slice(-2))).toEqual(expected.map((t) => [t.id, t.status]));
+    expect(new Set(expected.map((t) => t.status))).toEqual(new Set(['pending', 'cleared', 'reconciled']));
     const injected = records.find((line) => line.includes('HYPERLINK'));
     expect(injected).toContain(`"'=HYPERLINK(""http://evil.example"",""click me"")"`);
     const first = expected[0]!;

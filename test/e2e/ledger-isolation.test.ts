@@ -195,6 +195,16 @@ describe("B using A's ids", () => {
     notFound(await byB('POST', '/v1/payees/{id}/merge', `/v1/payees/${payeeId}/merge`, { intoId: bPayee.id }));
     notFound(await byB('POST', '/v1/payees/{id}/merge', `/v1/payees/${bPayee.id}/merge`, { intoId: payeeId }));
     notFound(await byB('GET', '/v1/payees/{id}/jobs/{jobId}', `/v1/payees/${payeeId}/jobs/${payeeId}`));
+    // Saved payment methods: B can neither start a setup for A's payee, nor list or remove its methods.
+    notFound(await byB('POST', '/v1/payees/{id}/payment-methods', `/v1/payees/${payeeId}/payment-methods`, {}));
+    notFound(await byB('GET', '/v1/payees/{id}/payment-methods', `/v1/payees/${payeeId}/payment-methods`));
+    notFound(
+      await byB(
+        'DELETE',
+        '/v1/payees/{id}/payment-methods/{methodId}',
+        `/v1/payees/${payeeId}/payment-methods/pm_${payeeId}`,
+      ),
+    );
     notFound(
       await byB('POST', '/v1/transactions', '/v1/transactions', {
         kind: 'expense',

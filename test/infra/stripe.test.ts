@@ -13,7 +13,14 @@ import {
   synthesize,
 } from './support/synth';
 
-const STRIPE_FUNCTIONS = ['invoice-payments-create', 'payment-refunds-create', 'payments-cancel', 'payments-webhook'];
+const STRIPE_FUNCTIONS = [
+  'invoice-payments-create',
+  'payee-payment-methods-create',
+  'payee-payment-methods-delete',
+  'payment-refunds-create',
+  'payments-cancel',
+  'payments-webhook',
+];
 
 describe('the Stripe secret', () => {
   let off: Synthesized;

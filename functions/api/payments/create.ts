@@ -21,6 +21,7 @@ import { PaymentEntity, type PaymentItem } from '../../../shared/payments/items'
 import { invoicePaymentsCreate } from '../../../shared/payments/operations';
 import { stripeAccess } from '../../../shared/payments/stripe';
 import { toPaymentView } from '../../../shared/payments/views';
+import { chargeSaved } from './methods-charge';
 import { payments } from './service';
 
 const db = documentClient();
@@ -40,6 +41,8 @@ export const handler = userRoute(invoicePaymentsCreate, async ({ userId, path, b
     throw new ConflictError('Only an issued invoice to a customer is paid through Stripe.', 'invoice-not-payable');
   }
   const open = openAmount(invoice);
+  // Before the paid check: a retried charge of a saved method answers its payment, the invoice it paid paid.
+  if (body.paymentMethodId) return chargeSaved(userId, invoice, body.accountId, body.paymentMethodId, open, headers);
   if (open <= 0) throw new ConflictError('The invoice is paid.', 'invoice-paid');
 
   const existing = (await payments.listForInvoice(userId, invoice.invoiceId)).find(

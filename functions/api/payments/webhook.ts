@@ -8,8 +8,10 @@
 import { route } from '../../../shared/kit/http/api-handler';
 import { HttpProblem } from '../../../shared/kit/http/problems';
 import { logger } from '../../../shared/kit/observability';
+import { isSetupEvent } from '../../../shared/payments/methods';
 import { paymentsWebhook } from '../../../shared/payments/operations';
 import { stripeAccess } from '../../../shared/payments/stripe';
+import { savedMethodsFor } from './methods-service';
 import { applierFor } from './service';
 
 const TOLERANCE_SECONDS = 300;
@@ -32,7 +34,9 @@ export const handler = route(paymentsWebhook, async ({ rawBody, headers }) => {
       'The Stripe-Signature header is missing, malformed, too old or does not match the body.',
     );
   }
-  const outcome = await applierFor(access).apply(event);
+  const outcome = isSetupEvent(event)
+    ? await savedMethodsFor(access).apply(event)
+    : await applierFor(access).apply(event);
   logger.info('Stripe event', { eventId: event.id, eventType: event.type, outcome });
   return { status: 200, body: { received: true } };
 });

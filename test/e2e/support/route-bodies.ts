@@ -374,7 +374,12 @@ export const bodyFixtures: Record<string, BodyFixture> = {
   'POST /v1/invoices/{id}/payments': {
     valid: { accountId: absentId },
     requiredOnEmpty: ['accountId'],
-    wrongTypes: { accountId: 42 },
+    wrongTypes: { accountId: 42, paymentMethodId: 7 },
+  },
+  'POST /v1/payees/{id}/payment-methods': {
+    valid: { currency: 'EUR' },
+    requiredOnEmpty: 'accepted',
+    wrongTypes: { currency: 42 },
   },
   'POST /v1/payments/{id}/cancel': {
     valid: {},

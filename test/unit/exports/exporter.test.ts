@@ -107,10 +107,10 @@ async function drive(userId: string, exportId: string, deps: ExporterDeps) {
   throw new Error('The export never finished');
 }
 
-/** The ids in the CSV file, in file order. */
+/** The ids in the CSV file, in file order (the column before the last, Status). */
 function csvIds(objects: Map<string, Buffer>, key: string): string[] {
   const lines = objects.get(key)!.subarray(3).toString('utf8').split('\r\n').slice(1, -1);
-  return lines.map((line) => line.split(',').at(-1)!);
+  return lines.map((line) => line.split(',').at(-2)!);
 }
 
 const newestFirst = (a: { date: string; transactionId: string }, b: { date: string; transactionId: string }) =>

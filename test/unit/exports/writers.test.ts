@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { safeText, writeCsv } from '../../../shared/exports/csv';
-import { decimalString, type ExportRow } from '../../../shared/exports/rows';
+import { decimalString, type ExportRow, exportRowOf, type StoredRow } from '../../../shared/exports/rows';
 import { numberFormatOf, summaryOf, writeWorkbook } from '../../../shared/exports/workbook';
 
 function row(overrides: Partial<ExportRow> = {}): ExportRow {
@@ -23,9 +23,44 @@ function row(overrides: Partial<ExportRow> = {}): ExportRow {
     home: { amount: -1250, currency: 'EUR' },
     rate: null,
     rateDate: null,
+    status: 'cleared',
     ...overrides,
   };
 }
+
+describe('the Status column', () => {
+  const stored: StoredRow = {
+    id: 'x',
+    date: '2026-01-05',
+    kind: 'expense',
+    accountId: 'acc',
+    categoryId: null,
+    payee: null,
+    note: null,
+    tags: [],
+    amount: 100,
+    currency: 'EUR',
+    accountAmount: -100,
+    accountCurrency: 'EUR',
+    homeAmount: -100,
+    homeCurrency: 'EUR',
+    rate: null,
+    rateDate: null,
+  };
+  const names = { accounts: new Map(), categories: new Map() };
+
+  test.each(['pending', 'cleared', 'reconciled', 'void'] as const)('prints a %s movement as such', async (status) => {
+    const printed = exportRowOf({ ...stored, status, ...(status === 'void' ? { void: true as const } : {}) }, names);
+    expect(printed.status).toBe(status);
+    const text = (await writeCsv([printed])).toString('utf8');
+    expect(text.split('\r\n')[1]!.split(',').at(-1)).toBe(status);
+  });
+
+  test('a row of a chunk written before statuses reads as cleared, or void when it was void', () => {
+    expect(exportRowOf(stored, names).status).toBe('cleared');
+    expect(exportRowOf({ ...stored, void: true }, names).status).toBe('void');
+  });
+});
 
 describe('decimalString', () => {
   test('prints minor units with the currency’s ISO 4217 decimals, exactly', () => {
@@ -43,10 +78,10 @@ describe('the CSV file', () => {
     const text = bytes.subarray(3).toString('utf8');
     const lines = text.split('\r\n');
     expect(lines[0]).toBe(
-      'Date,Kind,Account,Payee,Category,Note,Tags,Amount,Currency,Account amount,Account currency,Home amount,Home currency,Rate,Rate date,Transaction id',
+      'Date,Kind,Account,Payee,Category,Note,Tags,Amount,Currency,Account amount,Account currency,Home amount,Home currency,Rate,Rate date,Transaction id,Status',
     );
     expect(lines[1]).toBe(
-      '2026-01-05,expense,Checking,Corner Shop,Food / Groceries,,,12.50,EUR,-12.50,EUR,-12.50,EUR,,,01KE0000000000000000000001',
+      '2026-01-05,expense,Checking,Corner Shop,Food / Groceries,,,12.50,EUR,-12.50,EUR,-12.50,EUR,,,01KE0000000000000000000001,cleared',
     );
     expect(lines[2]).toContain('Café Zoë');
     expect(lines).toHaveLength(4);
@@ -97,6 +132,7 @@ describe('the workbook', () => {
       id: 'c',
       date: '2026-01-20',
       kind: 'income',
+      status: 'reconciled',
       category: '',
       entered: { amount: 12345, currency: 'KWD' },
       accountMoney: { amount: 12345, currency: 'KWD' },
@@ -131,6 +167,8 @@ describe('the workbook', () => {
     expect(kwd.getCell(8).value).toBe(12.345);
     expect(kwd.getCell(8).numFmt).toBe('#,##0.000');
     expect(kwd.getCell(16).value).toBe('c');
+    expect(kwd.getCell(17).value).toBe('reconciled');
+    expect(sheet.getRow(1).getCell(17).value).toBe('Status');
   });
 
   test('has a Summary sheet of home-currency totals by category and by month', async () => {

@@ -5,9 +5,10 @@
  */
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { HttpApiEvent, HttpApiResult } from '../../../shared/kit/http/api-handler';
+import * as z from '../../../shared/kit/schema';
 import { backfillPayeeIds } from '../../../shared/payees/backfill';
 import { createPayeeJobRunner } from '../../../shared/payees/jobs';
-import { validIban } from '../../../shared/payees/schemas';
+import { ibanProblem, ibanSchema, validIban } from '../../../shared/payees/schemas';
 import { createPayeeStore } from '../../../shared/payees/store';
 import { createRuleStore } from '../../../shared/rules/public';
 import { type HttpEventInput, httpEvent, lambdaContext, parseResponse } from '../support/http-event';
@@ -96,15 +97,37 @@ const transactionsOf = async (userId: string) =>
   }));
 
 describe('IBANs', () => {
-  test.each(['DE89370400440532013000', 'GB82WEST12345698765432', 'ES9121000418450200051332'])('%s is valid', (iban) => {
+  test.each([
+    'DE89370400440532013000',
+    'GB82WEST12345698765432',
+    'ES9121000418450200051332',
+    'FR1420041010050500013M02606',
+    'NL91ABNA0417164300',
+    'BE68539007547034',
+  ])('%s is valid', (iban) => {
     expect(validIban(iban)).toBe(true);
+    expect(ibanProblem(iban)).toBeUndefined();
   });
-  test.each(['DE89370400440532013001', 'GB82WEST1234569876543', 'XX00', 'de89370400440532013000'])(
-    '%s is not',
-    (iban) => {
-      expect(validIban(iban)).toBe(false);
-    },
-  );
+
+  test.each([
+    ['DE89370400440532013001', 'its check digits do not match'],
+    ['GB82WEST12345698765431', 'its check digits do not match'],
+    ['GB82WEST1234569876543', "its length or format does not match its country's"],
+    ['XX00123456789012345', 'its country code is not an IBAN country'],
+    ['US64SVBKUS6S3300958879', 'its country code is not an IBAN country'],
+  ])('%s is not: %s', (iban, why) => {
+    expect(validIban(iban)).toBe(false);
+    expect(ibanProblem(iban)).toBe(`must be a valid IBAN (${why})`);
+  });
+
+  test('the schema stores the electronic format and names the reason of a refusal', () => {
+    expect(z.parse(ibanSchema(), 'es91 2100-0418 4502 0005 1332')).toBe('ES9121000418450200051332');
+    const refused = z.safeParse(ibanSchema(), 'DE89 3704 0044 0532 0130 01');
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues.map((issue) => issue.message)).toEqual([
+      'must be a valid IBAN (its check digits do not match)',
+    ]);
+  });
 });
 
 describe('the payee routes', () => {
