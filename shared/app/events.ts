@@ -15,6 +15,7 @@ import { insightsEvents, insightsItemEvents } from '../insights/events';
 import { invoicesEvents, invoicesItemEvents } from '../invoices/events';
 import type { DeriveEvents, DetailOf } from '../kit/events/domain-events';
 import { payeesDerivedEvents, payeesEvents, payeesItemEvents } from '../payees/events';
+import { paymentsDerivedEvents, paymentsEvents, paymentsItemEvents } from '../payments/events';
 import { rulesEvents, rulesItemEvents } from '../rules/events';
 import { summariesEvents, summariesItemEvents } from '../summaries/events';
 import { transactionsDerivedEvents, transactionsEvents, transactionsItemEvents } from '../transactions/events';
@@ -36,6 +37,7 @@ export const domainItems = {
   ...importsItemEvents,
   ...payeesItemEvents,
   ...invoicesItemEvents,
+  ...paymentsItemEvents,
 } as const;
 
 export type DomainItemType = keyof typeof domainItems;
@@ -45,6 +47,7 @@ export const derivedItemEvents: Partial<Record<DomainItemType, DeriveEvents>> = 
   ...transactionsDerivedEvents,
   ...exportsDerivedEvents,
   ...payeesDerivedEvents,
+  ...paymentsDerivedEvents,
 };
 
 export const eventSchemas = {
@@ -61,6 +64,7 @@ export const eventSchemas = {
   ...importsEvents,
   ...payeesEvents,
   ...invoicesEvents,
+  ...paymentsEvents,
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

@@ -28,6 +28,10 @@ const preferenceFields = () => ({
   attachExports: z.boolean(),
   /** The summary of the month gone by, on the 1st of each month (docs/monthly-summary.md). */
   monthlySummary: z.boolean(),
+  /** Stripe's receipt when an invoice is paid through Stripe (docs/payments.md). */
+  paymentReceipt: z.boolean(),
+  /** A payment through Stripe declined, canceled or expired, with how to send a fresh link. */
+  paymentFailed: z.boolean(),
 });
 
 export const notificationPreferences = z.lazily(() =>
@@ -38,6 +42,8 @@ export const notificationPreferences = z.lazily(() =>
     exportReady: z._default(z.boolean(), true),
     attachExports: z._default(z.boolean(), true),
     monthlySummary: z._default(z.boolean(), true),
+    paymentReceipt: z._default(z.boolean(), true),
+    paymentFailed: z._default(z.boolean(), true),
   }),
 );
 export type NotificationPreferences = z.infer<ReturnType<typeof notificationPreferences>>;
@@ -53,6 +59,8 @@ export const defaultNotificationPreferences: NotificationPreferences = {
   exportReady: true,
   attachExports: true,
   monthlySummary: true,
+  paymentReceipt: true,
+  paymentFailed: true,
 };
 
 /**

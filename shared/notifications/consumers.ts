@@ -15,6 +15,8 @@ export const notifier = defineConsumer({
     'TransactionCreated',
     'UnusualSpending',
     'MonthlySummary',
+    'PaymentSucceeded',
+    'PaymentFailed',
   ],
   // Only a large transaction is news; the ledger marks it when recorded (TransactionItem.large).
   only: { TransactionCreated: [{ data: { large: [true] } }] },

@@ -14,6 +14,7 @@ import type { goalsEvents } from '../goals/public';
 import type { identityEvents, Profile } from '../identity/public';
 import type { insightsEvents } from '../insights/public';
 import type { DetailOf } from '../kit/events/domain-events';
+import type { paymentsEvents } from '../payments/public';
 import type { summariesEvents } from '../summaries/public';
 import type { transactionsEvents } from '../transactions/public';
 import type { NotificationKind } from './kinds';
@@ -23,6 +24,7 @@ import { exportReadyEmail } from './templates/export-ready';
 import { goalAchievedEmail, goalMilestoneEmail } from './templates/goal-milestone';
 import { largeTransactionEmail } from './templates/large-transaction';
 import { monthlySummaryEmail } from './templates/monthly-summary';
+import { paymentFailedEmail, paymentReceiptEmail } from './templates/payment';
 import { unusualSpendingEmail } from './templates/unusual-spending';
 import { welcomeEmail } from './templates/welcome';
 
@@ -61,7 +63,8 @@ type NotifiableEvents = typeof identityEvents &
   typeof goalsEvents &
   typeof insightsEvents &
   typeof summariesEvents &
-  typeof exportsEvents;
+  typeof exportsEvents &
+  typeof paymentsEvents;
 type EventName = keyof NotifiableEvents;
 type EventDetail<N extends EventName> = DetailOf<NotifiableEvents, N>;
 
@@ -144,6 +147,23 @@ const factOfEvent = {
     // One per user and month summarized, however often the schedule ran or the event came.
     factId: `monthly-summary#${data.month}`,
     render: ({ appName }) => monthlySummaryEmail(data, appName),
+  }),
+
+  PaymentSucceeded: ({ data }) => ({
+    kind: 'paymentReceipt',
+    // One receipt per payment: a payment succeeds once.
+    factId: `payment-receipt#${data.paymentId}`,
+    render: ({ appName, apiUrl }) => paymentReceiptEmail(data, { appName, apiUrl }),
+  }),
+
+  PaymentFailed: ({ data }) => ({
+    kind: 'paymentFailed',
+    // A payment is canceled or expires once, but may be declined several times: once per attempt.
+    factId:
+      data.outcome === 'failed'
+        ? `payment-failed#${data.paymentId}#${data.attemptId ?? 'attempt'}`
+        : `payment-${data.outcome}#${data.paymentId}`,
+    render: ({ appName, apiUrl }) => paymentFailedEmail(data, { appName, apiUrl }),
   }),
 } satisfies { [N in EventName]?: FactOf<N> };
 

@@ -14,6 +14,8 @@ export const notificationKinds = [
   'unusualSpending',
   'exportReady',
   'monthlySummary',
+  'paymentReceipt',
+  'paymentFailed',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

@@ -151,7 +151,11 @@ export function createStripeEventApplier(deps: ApplyDeps) {
         status !== 'failed'
           ? null
           : intent?.last_payment_error
-            ? { code: intent.last_payment_error.code ?? null, message: intent.last_payment_error.message ?? null }
+            ? {
+                code: intent.last_payment_error.code ?? null,
+                message: intent.last_payment_error.message ?? null,
+                attemptId: attemptOf(intent),
+              }
             : payment.failure,
       updatedAt: now.toISOString(),
       version: payment.version + 1,
@@ -203,6 +207,15 @@ export function createStripeEventApplier(deps: ApplyDeps) {
       return 'applied';
     },
   };
+}
+
+/** Stripe's id of the attempt that failed: the declined charge, else the intent's latest one. */
+function attemptOf(intent: Stripe.PaymentIntent): string | null {
+  const failed = intent.last_payment_error?.charge;
+  if (typeof failed === 'string') return failed;
+  const latest = intent.latest_charge;
+  if (typeof latest === 'string') return latest;
+  return latest?.id ?? null;
 }
 
 function sameState(a: PaymentItem, b: PaymentItem): boolean {

@@ -36,8 +36,17 @@ export const paymentItem = z.lazily(() =>
     receiptUrl: z.nullable(z.string()),
     /** The income movement recorded for it, once paid. */
     transactionId: z.nullable(z.string()),
-    /** Why the last attempt failed, in Stripe's words (never card details). */
-    failure: z.nullable(z.object({ code: z.nullable(z.string()), message: z.nullable(z.string()) })),
+    /**
+     * Why the last attempt failed, in Stripe's words (never card details), and Stripe's id of that
+     * attempt (its charge): each failed attempt is reported once.
+     */
+    failure: z.nullable(
+      z.object({
+        code: z.nullable(z.string()),
+        message: z.nullable(z.string()),
+        attemptId: z.optional(z.nullable(z.string())),
+      }),
+    ),
     createdAt: z.string(),
     updatedAt: z.string(),
     version: z.int().check(z.positive()),

@@ -8,8 +8,10 @@
 import { createHmac } from 'node:crypto';
 import { api, call } from './support/api-client';
 import { createAccount, expectOk, type LedgerUser, ledgerUser, listTransactions } from './support/ledger';
+import { mailsTo } from './support/mailbox';
 import { stackOutputs } from './support/outputs';
 import { eventually } from './support/poll';
+import { settle } from './support/settle';
 import { closeTable } from './support/table';
 
 jest.setTimeout(180_000);
@@ -64,6 +66,9 @@ async function issuedInvoice(user: LedgerUser) {
   expectOk(await api.post(`/v1/invoices/${created.id}/issue`, undefined, { token: user.token }), 200, 'issue');
   return created;
 }
+
+const receiptMails = async (user: LedgerUser) =>
+  (await mailsTo(user.email)).filter((mail) => mail.subject.startsWith('Invoice paid'));
 
 const getPayment = async (user: LedgerUser, id: string) =>
   expectOk(await api.get(`/v1/payments/${id}`, { token: user.token }), 200, 'get payment').json as PaymentView;
@@ -123,6 +128,12 @@ test('an issued invoice paid through Stripe, its webhooks reversed and repeated,
     return view.status === 'paid' ? view : undefined;
   });
   expect(paidInvoice).toMatchObject({ paid: { amount: 29_015 }, open: { amount: 0 } });
+  // Every webhook applied and every event consumed: exactly one receipt, with Stripe's link.
+  await settle();
+  const receipts = await receiptMails(user);
+  expect(receipts).toHaveLength(1);
+  expect(receipts[0]!.subject).toBe('Invoice paid: €290.15');
+  expect(receipts[0]!.text).toContain(paid.receiptUrl!);
 
   // A forged webhook (signed with another secret) is refused and changes nothing.
   const body = JSON.stringify({ id: 'evt_forged', type: 'charge.refunded', data: { object: { id: 'ch_x' } } });
@@ -160,4 +171,7 @@ test('an issued invoice paid through Stripe, its webhooks reversed and repeated,
   expect((await api.get(`/v1/invoices/${invoice.id}/payments`, { token: other.token })).json).toMatchObject({
     items: [],
   });
+  // The refund and its webhooks sent no second receipt.
+  await settle();
+  expect(await receiptMails(user)).toHaveLength(1);
 });

@@ -83,6 +83,8 @@ describe('Cognito post-confirmation trigger', () => {
           exportReady: true,
           attachExports: true,
           monthlySummary: true,
+          paymentReceipt: true,
+          paymentFailed: true,
         },
         createdAt: NOW,
         updatedAt: NOW,

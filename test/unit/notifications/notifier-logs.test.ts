@@ -44,6 +44,8 @@ test('sent, suppressed and failed notifications are logged by kind and fact id, 
       exportReady: true,
       attachExports: true,
       monthlySummary: true,
+      paymentReceipt: true,
+      paymentFailed: true,
     },
   });
   await table.put(storedAccount(userId, { accountId: 'acc-1', name: 'Secret Savings' }));

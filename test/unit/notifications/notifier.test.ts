@@ -76,6 +76,8 @@ test('the notifier handles exactly the detail types of its rule', () => {
       'GoalAchieved',
       'GoalMilestoneReached',
       'MonthlySummary',
+      'PaymentFailed',
+      'PaymentSucceeded',
       'TransactionCreated',
       'UnusualSpending',
       'UserSignedUp',
@@ -176,6 +178,8 @@ describe('each fact becomes one email to the address on the profile', () => {
         exportReady: true,
         attachExports: true,
         monthlySummary: true,
+        paymentReceipt: true,
+        paymentFailed: true,
       },
     });
     await table.put(storedAccount(userId, { accountId: 'acc-1', name: 'Everyday <Checking>' }));
@@ -209,6 +213,8 @@ describe('each fact becomes one email to the address on the profile', () => {
         exportReady: true,
         attachExports: true,
         monthlySummary: true,
+        paymentReceipt: true,
+        paymentFailed: true,
       },
     });
     await notify('TransactionCreated', transactionCreated({ homeAmount: -249_999 }, { userId }));
@@ -279,6 +285,8 @@ describe('ExportReady', () => {
         exportReady: true,
         attachExports: false,
         monthlySummary: true,
+        paymentReceipt: true,
+        paymentFailed: true,
       },
     });
     await notify('ExportReady', exportReady({}, { userId: optedOut }));
@@ -403,6 +411,8 @@ describe('preferences, the hourly cap and deleted users', () => {
       exportReady: true,
       attachExports: true,
       monthlySummary: true,
+      paymentReceipt: true,
+      paymentFailed: true,
     };
     const userId = await newUser({ notifications: prefs });
     await notify('BudgetThresholdCrossed', budgetAlert({}, { userId }));
