@@ -7,6 +7,12 @@ import { currencyCode } from '../kit/money/money';
 import * as z from '../kit/schema';
 
 export const PaymentEntity = entity('PAYMENT', 'PAYMENT', byId);
+/**
+ * One per invoice: the payment the invoice is being paid through now. Taken in the same conditional
+ * write as that payment's creation, so two concurrent requests cannot start two payments (two
+ * Checkout Sessions the payer could both pay); replaced only when its payment ended.
+ */
+export const PaymentClaimEntity = entity('PAYMENT_CLAIM', 'PAYCLAIM', byId);
 /** One per Stripe event applied to one of the user's payments; expires after Stripe's retry window. */
 export const StripeEventClaimEntity = entity('STRIPE_EVENT', 'STRIPEEVT', byId);
 
