@@ -31,6 +31,8 @@ export function checkRefund(original: TransactionItem | undefined, refund: Trans
   if (original.kind !== 'expense' && original.kind !== 'income') {
     throw new RefundRefused('refundOf', 'must be an expense or an income');
   }
+  // A refund is given back by editing or voiding it, not by a refund of its own: links stay one deep.
+  if (original.refundOf) throw new RefundRefused('refundOf', 'is itself a refund');
   if (!countsInTotals(original) && refundContribution(refund) > 0) throw new RefundRefused('refundOf', 'is void');
   const refundKind = original.kind === 'expense' ? 'income' : 'expense';
   if (refund.kind !== refundKind) {

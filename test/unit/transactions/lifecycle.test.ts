@@ -243,6 +243,8 @@ describe('refund links', () => {
     expect(refusal(() => checkRefund(earned, giveBack(10, { kind: 'income', accountAmount: 10 }), 0))).toBe('kind');
     expect(refusal(() => checkRefund(earned, giveBack(10, { categoryId: 'salary' }), 0))).toBe('categoryId');
     expect(refusal(() => checkRefund({ ...earned, status: 'void' }, giveBack(10), 0))).toBe('refundOf');
+    // A refund is not refunded in turn: links stay one deep.
+    expect(refusal(() => checkRefund({ ...earned, refundOf: 'P' }, giveBack(10), 0))).toBe('refundOf');
     expect(withRefund(earned, undefined, giveBack(500), NOW)).toMatchObject({
       refundedAmount: 500,
       refundIds: ['G500'],
