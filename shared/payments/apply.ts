@@ -81,7 +81,7 @@ function statusOf(state: StripeState, payment: PaymentItem): PaymentStatus {
   const intent = state.intent;
   if (intent?.status === 'succeeded') return 'succeeded';
   if (intent?.status === 'canceled') return 'canceled';
-  if (state.sessionExpired) return 'expired';
+  if (state.sessionExpired) return payment.cancelRequestedAt ? 'canceled' : 'expired';
   if (intent?.status === 'processing') return 'processing';
   if (intent?.last_payment_error) return 'failed';
   return payment.status;

@@ -53,6 +53,11 @@ export const paymentItem = z.lazily(() =>
         attemptId: z.optional(z.nullable(z.string())),
       }),
     ),
+    /**
+     * When the user asked to cancel it: the Checkout Session the cancel expires at Stripe then reads
+     * as canceled, whichever of the route and Stripe's webhook records it first.
+     */
+    cancelRequestedAt: z.optional(z.string()),
     createdAt: z.string(),
     updatedAt: z.string(),
     version: z.int().check(z.positive()),

@@ -6,6 +6,7 @@ import { userRoute } from '../../../shared/identity/public';
 import { ConflictError } from '../../../shared/kit/errors';
 import { NotFound } from '../../../shared/kit/http/problems';
 import { paymentsCancel } from '../../../shared/payments/operations';
+import { PaymentMoved } from '../../../shared/payments/store';
 import { answeringStripeOutages, stripeAccess } from '../../../shared/payments/stripe';
 import { toPaymentView } from '../../../shared/payments/views';
 import { applierFor, payments } from './service';
@@ -21,6 +22,15 @@ export const handler = userRoute(
     }
     const access = await stripeAccess();
     const { stripe } = access;
+    // Marked before Stripe is asked, so the session's expiry it reports reads as this cancel.
+    if (!payment.cancelRequestedAt) {
+      const at = new Date().toISOString();
+      await payments
+        .transition(userId, payment, { ...payment, cancelRequestedAt: at, updatedAt: at, version: payment.version + 1 })
+        .catch((error: unknown) => {
+          if (!(error instanceof PaymentMoved)) throw error;
+        });
+    }
     const sessionId = payment.stripe.checkoutSessionId;
     if (sessionId) {
       const session = await stripe.checkout.sessions.retrieve(sessionId);
