@@ -26,10 +26,12 @@
  *   POST /api/checkout/sessions/<id>/pay { outcome: "succeeded" | "failed", paymentMethod? }  the
  *        hosted page paid (a setup-mode session: a method saved, as the test method named)
  *   POST /api/payment_intents/<id>/pay { outcome }                              a PI confirmed by its payer
+ *   POST /api/checkout/sessions/<id>/expire   the session's time ran out unpaid (Stripe: 24 h at most)
  *   PUT  /api/webhooks/hold { enabled }  while held, events queue instead of being sent
  *   POST /api/webhooks/release { order: "created" | "reverse" }  sends the held events in that order
  *   POST /api/events/<id>/deliver        sends one event (again) now → { status }
  *   GET  /api/events?type=…              the events, oldest first, with their delivery attempts
+ *   PUT  /api/outage { enabled }         while on, Stripe's API answers 503 api_error (Stripe down)
  *   GET  /c/pay/<session id>             the hosted payment page; GET /receipts/<charge id> a receipt
  * Webhooks are POSTed to the configured endpoint, signed as Stripe signs
  * (`Stripe-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>`), and retried
@@ -224,6 +226,8 @@ export async function startLocalStripe(opts: LocalStripeOptions): Promise<LocalS
   const deliveries = new Map<string, Delivery[]>();
   const idempotency = new Map<string, { fingerprint: string; status: number; body: string }>();
   let held = false;
+  /** Stripe down: every API call answers 503 (PUT /api/outage). */
+  let outage = false;
   const heldEvents: StripeEvent[] = [];
   let idleWaiters: (() => void)[] = [];
   const timers = new Set<NodeJS.Timeout>();
@@ -947,6 +951,11 @@ export async function startLocalStripe(opts: LocalStripeOptions): Promise<LocalS
       });
     const fail = (error: StripeError) => send(error.status, errorBody(error));
 
+    if (outage) {
+      return fail(
+        new StripeError(503, { type: 'api_error', message: 'The local Stripe is switched off (PUT /api/outage).' }),
+      );
+    }
     const auth = req.headers.authorization ?? '';
     const presented = auth.startsWith('Bearer ') ? auth.slice('Bearer '.length) : '';
     if (presented === '') {
@@ -1018,6 +1027,15 @@ export async function startLocalStripe(opts: LocalStripeOptions): Promise<LocalS
           ? payPaymentIntent(decodeURIComponent(pay[2]!), outcome)
           : payCheckoutSession(decodeURIComponent(pay[2]!), outcome, testMethod);
       return sendJson(res, 200, object);
+    }
+    const expire = /^POST \/api\/checkout\/sessions\/([^/]+)\/expire$/.exec(route);
+    if (expire) return sendJson(res, 200, expireCheckoutSession(decodeURIComponent(expire[1]!), null));
+    if (route === 'PUT /api/outage') {
+      const asked = await readJson(req, { emptyAs: {} });
+      const enabled = isRecord(asked) ? asked.enabled : undefined;
+      if (typeof enabled !== 'boolean') return sendJson(res, 400, { message: 'Send { "enabled": true | false }' });
+      outage = enabled;
+      return sendJson(res, 200, { enabled: outage });
     }
     if (route === 'PUT /api/webhooks/hold') {
       const asked = await readJson(req, { emptyAs: {} });

@@ -15,6 +15,7 @@ import { insightsEvents, insightsItemEvents } from '../insights/events';
 import { invoicesEvents, invoicesItemEvents } from '../invoices/events';
 import type { DeriveEvents, DetailOf } from '../kit/events/domain-events';
 import { payeesDerivedEvents, payeesEvents, payeesItemEvents } from '../payees/events';
+import { paymentsDerivedEvents, paymentsEvents, paymentsItemEvents } from '../payments/events';
 import { rulesEvents, rulesItemEvents } from '../rules/events';
 import { summariesEvents, summariesItemEvents } from '../summaries/events';
 import { transactionsDerivedEvents, transactionsEvents, transactionsItemEvents } from '../transactions/events';
@@ -38,6 +39,7 @@ export const domainItems = {
   ...payeesItemEvents,
   ...invoicesItemEvents,
   ...webhooksItemEvents,
+  ...paymentsItemEvents,
 } as const;
 
 export type DomainItemType = keyof typeof domainItems;
@@ -47,6 +49,7 @@ export const derivedItemEvents: Partial<Record<DomainItemType, DeriveEvents>> = 
   ...transactionsDerivedEvents,
   ...exportsDerivedEvents,
   ...payeesDerivedEvents,
+  ...paymentsDerivedEvents,
 };
 
 export const eventSchemas = {
@@ -64,6 +67,7 @@ export const eventSchemas = {
   ...payeesEvents,
   ...invoicesEvents,
   ...webhooksEvents,
+  ...paymentsEvents,
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

@@ -32,6 +32,10 @@ const preferenceFields = () => ({
   invoiceReminders: z.boolean(),
   /** The email that says a webhook was disabled after repeated failed deliveries (docs/webhooks.md). */
   webhookDisabled: z.boolean(),
+  /** Stripe's receipt when an invoice is paid through Stripe (docs/payments.md). */
+  paymentReceipt: z.boolean(),
+  /** A payment through Stripe declined, canceled or expired, with how to send a fresh link. */
+  paymentFailed: z.boolean(),
 });
 
 export const notificationPreferences = z.lazily(() =>
@@ -44,6 +48,8 @@ export const notificationPreferences = z.lazily(() =>
     monthlySummary: z._default(z.boolean(), true),
     invoiceReminders: z._default(z.boolean(), true),
     webhookDisabled: z._default(z.boolean(), true),
+    paymentReceipt: z._default(z.boolean(), true),
+    paymentFailed: z._default(z.boolean(), true),
   }),
 );
 export type NotificationPreferences = z.infer<ReturnType<typeof notificationPreferences>>;
@@ -61,6 +67,8 @@ export const defaultNotificationPreferences: NotificationPreferences = {
   monthlySummary: true,
   invoiceReminders: true,
   webhookDisabled: true,
+  paymentReceipt: true,
+  paymentFailed: true,
 };
 
 /**

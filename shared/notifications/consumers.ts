@@ -17,6 +17,8 @@ export const notifier = defineConsumer({
     'MonthlySummary',
     'InvoiceOverdue',
     'WebhookDisabled',
+    'PaymentSucceeded',
+    'PaymentFailed',
   ],
   // Only a large transaction is news; the ledger marks it when recorded (TransactionItem.large).
   only: { TransactionCreated: [{ data: { large: [true] } }] },

@@ -15,6 +15,7 @@ import type { identityEvents, Profile } from '../identity/public';
 import type { insightsEvents } from '../insights/public';
 import type { invoicesEvents } from '../invoices/public';
 import type { DetailOf } from '../kit/events/domain-events';
+import type { paymentsEvents } from '../payments/public';
 import type { summariesEvents } from '../summaries/public';
 import type { transactionsEvents } from '../transactions/public';
 import type { webhooksEvents } from '../webhooks/public';
@@ -26,6 +27,7 @@ import { goalAchievedEmail, goalMilestoneEmail } from './templates/goal-mileston
 import { invoiceOverdueEmail } from './templates/invoice-overdue';
 import { largeTransactionEmail } from './templates/large-transaction';
 import { monthlySummaryEmail } from './templates/monthly-summary';
+import { paymentFailedEmail, paymentReceiptEmail } from './templates/payment';
 import { unusualSpendingEmail } from './templates/unusual-spending';
 import { webhookDisabledEmail } from './templates/webhook-disabled';
 import { welcomeEmail } from './templates/welcome';
@@ -67,7 +69,8 @@ type NotifiableEvents = typeof identityEvents &
   typeof summariesEvents &
   typeof exportsEvents &
   typeof invoicesEvents &
-  typeof webhooksEvents;
+  typeof webhooksEvents &
+  typeof paymentsEvents;
 type EventName = keyof NotifiableEvents;
 type EventDetail<N extends EventName> = DetailOf<NotifiableEvents, N>;
 
@@ -164,6 +167,23 @@ const factOfEvent = {
     // One per disabling: re-enabled and disabled again is a new fact.
     factId: `webhook-disabled#${data.factId}`,
     render: ({ appName }) => webhookDisabledEmail(data, appName),
+  }),
+
+  PaymentSucceeded: ({ data }) => ({
+    kind: 'paymentReceipt',
+    // One receipt per payment: a payment succeeds once.
+    factId: `payment-receipt#${data.paymentId}`,
+    render: ({ appName, apiUrl }) => paymentReceiptEmail(data, { appName, apiUrl }),
+  }),
+
+  PaymentFailed: ({ data }) => ({
+    kind: 'paymentFailed',
+    // A payment is canceled or expires once, but may be declined several times: once per attempt.
+    factId:
+      data.outcome === 'failed'
+        ? `payment-failed#${data.paymentId}#${data.attemptId ?? 'attempt'}`
+        : `payment-${data.outcome}#${data.paymentId}`,
+    render: ({ appName, apiUrl }) => paymentFailedEmail(data, { appName, apiUrl }),
   }),
 } satisfies { [N in EventName]?: FactOf<N> };
 

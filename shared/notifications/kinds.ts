@@ -16,6 +16,8 @@ export const notificationKinds = [
   'monthlySummary',
   'invoiceReminders',
   'webhookDisabled',
+  'paymentReceipt',
+  'paymentFailed',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

@@ -3,11 +3,22 @@
  * the payment's PaymentIntent (or Checkout Session) is read again from Stripe and its *current*
  * state applied, so events arriving twice, late or out of order all lead to the same result. The
  * money moves exactly once because each movement carries Stripe's id as its externalId
- * (`stripe:<pi id>`, `stripe:<refund id>`), which the ledger claims in the same write.
+ * (`stripe:<pi id>`, `stripe:<refund id>`), which the ledger claims in the same write. A refund's
+ * expense names the income it gives back (`refundOf`), so the income shows what was refunded and
+ * its category's earnings go down once.
  */
 import type Stripe from 'stripe';
+import { InvoiceLinkRefused } from '../invoices/public';
+import type { GuardedItem } from '../kit/dynamodb/transact';
 import { ConflictError } from '../kit/errors';
-import type { CreateTransactionBody, RecordingProfile, TransactionRecorder } from '../transactions/public';
+import {
+  type CreateTransactionBody,
+  type PlannedTransaction,
+  type RecordingProfile,
+  RefundRefused,
+  StaleTransaction,
+  type TransactionRecorder,
+} from '../transactions/public';
 import type { PaymentItem, PaymentStatus } from './items';
 import { PaymentMoved, type PaymentStore } from './store';
 
@@ -19,6 +30,11 @@ export type ApplyDeps = {
   store: PaymentStore;
   recorder: TransactionRecorder;
   profileOf: (userId: string) => Promise<RecordingProfile | undefined>;
+  /**
+   * The income category a payment's income is recorded in (its refunds follow it there), or
+   * undefined for none: the user's `business` category while it is there and not archived.
+   */
+  incomeCategoryOf: (userId: string) => Promise<string | undefined>;
 };
 
 export type ApplyOutcome = 'applied' | 'duplicate' | 'not-ours';
@@ -32,6 +48,9 @@ type StripeState = {
 
 const TERMINAL: readonly PaymentStatus[] = ['succeeded', 'canceled', 'expired'];
 const MAX_MOVED_ATTEMPTS = 5;
+
+const isDuplicate = (error: unknown): error is ConflictError =>
+  error instanceof ConflictError && error.reason === 'duplicate-external-id';
 
 /** The payment a Stripe event is about, as Stripe has it now. */
 async function currentState(stripe: Stripe, event: Stripe.Event): Promise<StripeState | undefined> {
@@ -62,7 +81,7 @@ function statusOf(state: StripeState, payment: PaymentItem): PaymentStatus {
   const intent = state.intent;
   if (intent?.status === 'succeeded') return 'succeeded';
   if (intent?.status === 'canceled') return 'canceled';
-  if (state.sessionExpired) return 'expired';
+  if (state.sessionExpired) return payment.cancelRequestedAt ? 'canceled' : 'expired';
   if (intent?.status === 'processing') return 'processing';
   if (intent?.last_payment_error) return 'failed';
   return payment.status;
@@ -70,6 +89,30 @@ function statusOf(state: StripeState, payment: PaymentItem): PaymentStatus {
 
 export function createStripeEventApplier(deps: ApplyDeps) {
   const { stripe, store, recorder } = deps;
+
+  /**
+   * Plans and writes a movement Stripe has already made, with `extra` in the same write. The money
+   * moved whatever became of the invoice since the payment was asked for: when the invoice can no
+   * longer be named (voided, deleted, no longer issued), the movement is recorded without the link
+   * rather than refused on every one of Stripe's retries. Returns the item written.
+   */
+  async function recordMoved(
+    userId: string,
+    profile: RecordingProfile,
+    body: CreateTransactionBody,
+    now: Date,
+    extra: (planned: PlannedTransaction) => GuardedItem[] = () => [],
+  ) {
+    const planned = await recorder.plan(userId, profile, body, now);
+    try {
+      return await recorder.write(userId, planned, extra(planned));
+    } catch (error) {
+      if (!(error instanceof InvoiceLinkRefused) || body.invoiceId === undefined) throw error;
+      const { invoiceId: _unlinked, ...unlinked } = body;
+      const again = await recorder.plan(userId, profile, unlinked, now);
+      return recorder.write(userId, again, extra(again));
+    }
+  }
 
   /**
    * The payment's income movement and the payment's transition, in ONE write. When the movement
@@ -83,6 +126,7 @@ export function createStripeEventApplier(deps: ApplyDeps) {
     intent: Stripe.PaymentIntent,
     now: Date,
   ): Promise<void> {
+    const categoryId = await deps.incomeCategoryOf(userId);
     const body: CreateTransactionBody = {
       kind: 'income',
       accountId: payment.accountId,
@@ -90,15 +134,56 @@ export function createStripeEventApplier(deps: ApplyDeps) {
       note: 'Invoice paid through Stripe',
       externalId: `stripe:${intent.id}`,
       invoiceId: payment.invoiceId,
+      ...(categoryId && { categoryId }),
     };
-    const planned = await recorder.plan(userId, profile, body, now);
     try {
-      const paid = { ...next, transactionId: planned.item.transactionId };
-      await recorder.write(userId, planned, [store.transitionPut(userId, payment, paid)]);
+      await recordMoved(userId, profile, body, now, (planned) => [
+        store.transitionPut(userId, payment, { ...next, transactionId: planned.item.transactionId }),
+      ]);
     } catch (error) {
-      if (!(error instanceof ConflictError && error.reason === 'duplicate-external-id')) throw error;
+      if (!isDuplicate(error)) throw error;
       const existing = (error.details?.existingTransactionId as string | undefined) ?? null;
       await store.transition(userId, payment, { ...next, transactionId: existing });
+    }
+  }
+
+  /**
+   * One refund's expense, linked to the payment's income. The income's refund figures are written
+   * with it, pinned to the income's version (a concurrent refund: plan again). When the link cannot
+   * hold (the user voided, deleted or lowered the income), the money still moved: the refund is
+   * recorded without it. Already recorded (its Stripe id claimed): nothing.
+   */
+  async function recordRefund(
+    userId: string,
+    profile: RecordingProfile,
+    payment: PaymentItem,
+    refund: Stripe.Refund,
+    now: Date,
+  ): Promise<void> {
+    const body: CreateTransactionBody = {
+      kind: 'expense',
+      accountId: payment.accountId,
+      money: { amount: refund.amount, currency: refund.currency.toUpperCase() },
+      note: 'Stripe refund of an invoice payment',
+      externalId: `stripe:${refund.id}`,
+      // An expense naming an issued invoice is a refund to the customer: it lowers what is paid.
+      invoiceId: payment.invoiceId,
+      ...(payment.transactionId && { refundOf: payment.transactionId }),
+    };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        try {
+          await recordMoved(userId, profile, body, now);
+        } catch (error) {
+          if (!(error instanceof RefundRefused) || body.refundOf === undefined) throw error;
+          const { refundOf: _unlinked, ...unlinked } = body;
+          await recordMoved(userId, profile, unlinked, now);
+        }
+        return;
+      } catch (error) {
+        if (isDuplicate(error)) return;
+        if (!(error instanceof StaleTransaction) || attempt >= MAX_MOVED_ATTEMPTS) throw error;
+      }
     }
   }
 
@@ -115,20 +200,7 @@ export function createStripeEventApplier(deps: ApplyDeps) {
     for (const refund of refunds.data) {
       if (refund.status !== 'succeeded') continue;
       refunded += refund.amount;
-      const body: CreateTransactionBody = {
-        kind: 'expense',
-        accountId: payment.accountId,
-        money: { amount: refund.amount, currency: refund.currency.toUpperCase() },
-        note: 'Stripe refund of an invoice payment',
-        externalId: `stripe:${refund.id}`,
-        // An expense naming an issued invoice is a refund to the customer: it lowers what is paid.
-        invoiceId: payment.invoiceId,
-      };
-      try {
-        await recorder.write(userId, await recorder.plan(userId, profile, body, now));
-      } catch (error) {
-        if (!(error instanceof ConflictError && error.reason === 'duplicate-external-id')) throw error;
-      }
+      await recordRefund(userId, profile, payment, refund, now);
     }
     return refunded;
   }
@@ -151,7 +223,11 @@ export function createStripeEventApplier(deps: ApplyDeps) {
         status !== 'failed'
           ? null
           : intent?.last_payment_error
-            ? { code: intent.last_payment_error.code ?? null, message: intent.last_payment_error.message ?? null }
+            ? {
+                code: intent.last_payment_error.code ?? null,
+                message: intent.last_payment_error.message ?? null,
+                attemptId: attemptOf(intent),
+              }
             : payment.failure,
       updatedAt: now.toISOString(),
       version: payment.version + 1,
@@ -203,6 +279,15 @@ export function createStripeEventApplier(deps: ApplyDeps) {
       return 'applied';
     },
   };
+}
+
+/** Stripe's id of the attempt that failed: the declined charge, else the intent's latest one. */
+function attemptOf(intent: Stripe.PaymentIntent): string | null {
+  const failed = intent.last_payment_error?.charge;
+  if (typeof failed === 'string') return failed;
+  const latest = intent.latest_charge;
+  if (typeof latest === 'string') return latest;
+  return latest?.id ?? null;
 }
 
 function sameState(a: PaymentItem, b: PaymentItem): boolean {

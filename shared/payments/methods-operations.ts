@@ -4,6 +4,7 @@ import { defineOperation, idempotencyKeyHeader, noParams } from '../kit/http/ope
 import { currencyCode } from '../kit/money/money';
 import * as z from '../kit/schema';
 import { savedMethodListView, savedMethodSetupView } from './methods-views';
+import { stripeUnavailable } from './operations';
 
 const notEnabled = {
   status: 409,
@@ -42,7 +43,7 @@ export const savedMethodsCreate = defineOperation({
     headers: { 'idempotency-key': idempotencyKeyHeader },
   },
   response: { status: 201, description: 'The setup page', schema: () => savedMethodSetupView() },
-  problems: [404, notEnabled],
+  problems: [404, notEnabled, stripeUnavailable],
 });
 
 export const savedMethodsList = defineOperation({
@@ -72,7 +73,7 @@ export const savedMethodsDelete = defineOperation({
   grants: { table: 'readWrite', stripe: true },
   request: { path: methodPath, query: noParams },
   response: { status: 204, description: 'Removed' },
-  problems: [404, notEnabled],
+  problems: [404, notEnabled, stripeUnavailable],
 });
 
 export const savedMethodsOperations = [savedMethodsCreate, savedMethodsList, savedMethodsDelete] as const;

@@ -11,6 +11,12 @@ const notEnabled = {
     '`payments-not-enabled`: the deployment has no Stripe keys; also `payment-not-cancelable`, `payment-not-refundable`.',
 };
 
+export const stripeUnavailable = {
+  status: 502,
+  description:
+    '`stripe-unavailable`: Stripe could not be reached, timed out or failed (after one retry); nothing was started. Retry with the same Idempotency-Key.',
+};
+
 export const paymentsWebhook = defineOperation({
   function: 'payments-webhook',
   feature: 'payments',
@@ -38,7 +44,7 @@ export const paymentsWebhook = defineOperation({
     },
   },
   response: { status: 200, description: 'The event was applied, or was not about a Moneta payment' },
-  problems: [notEnabled],
+  problems: [notEnabled, stripeUnavailable],
 });
 
 export const invoicePaymentsCreate = defineOperation({
@@ -51,8 +57,8 @@ export const invoicePaymentsCreate = defineOperation({
   functionDescription: "Starts a Stripe payment of an issued invoice's open amount",
   summary: 'Get an issued invoice paid: a Stripe-hosted payment page for its open amount',
   description:
-    'Returns the payment with `hostedUrl`, the Stripe page to send to the payer (201); an unpaid payment of the invoice still usable is returned instead (200). ' +
-    "The Idempotency-Key is passed on as Stripe's. The movement is recorded on `accountId` once Stripe reports the payment.",
+    'Returns the payment with `hostedUrl`, the Stripe page to send to the payer (201); the payment the invoice is being paid through, while still usable (open, processing, failed), is returned instead (200), also to concurrent requests. ' +
+    'After a payment expired or was canceled, a fresh one with a new link is started. The movement is recorded on `accountId` once Stripe reports the payment.',
   grants: { table: 'readWrite', stripe: true },
   request: {
     path: idPath,
@@ -61,7 +67,7 @@ export const invoicePaymentsCreate = defineOperation({
     headers: { 'idempotency-key': idempotencyKeyHeader },
   },
   response: { status: 201, description: 'The payment', schema: () => paymentView(), location: true },
-  problems: [404, notEnabled, 422],
+  problems: [404, notEnabled, 422, stripeUnavailable],
 });
 
 export const paymentsGet = defineOperation({
@@ -109,7 +115,7 @@ export const paymentsCancel = defineOperation({
   grants: { table: 'readWrite', stripe: true },
   request: { path: idPath, body: noBody, query: noParams },
   response: { status: 200, description: 'The canceled payment', schema: () => paymentView() },
-  problems: [404, notEnabled],
+  problems: [404, notEnabled, stripeUnavailable],
 });
 
 export const paymentRefundsCreate = defineOperation({
@@ -131,7 +137,7 @@ export const paymentRefundsCreate = defineOperation({
     headers: { 'idempotency-key': idempotencyKeyHeader },
   },
   response: { status: 200, description: 'The payment, refund applied', schema: () => paymentView() },
-  problems: [404, notEnabled, 422],
+  problems: [404, notEnabled, 422, stripeUnavailable],
 });
 
 export const paymentsOperations = [

@@ -1,2 +1,9 @@
 /** What other features may use of payments: everything else in this folder is its own business. */
+export {
+  type PaymentNotPaidFact,
+  type PaymentSucceededFact,
+  paymentsDerivedEvents,
+  paymentsEvents,
+  paymentsItemEvents,
+} from './events';
 export { PaymentEntity, type PaymentItem, type PaymentStatus } from './items';

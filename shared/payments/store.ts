@@ -4,7 +4,7 @@ import { userPk } from '../kit/dynamodb/keys';
 import { type GuardedItem, transactWrite } from '../kit/dynamodb/transact';
 import { ConflictError } from '../kit/errors';
 import * as z from '../kit/schema';
-import { PaymentEntity, type PaymentItem, paymentItem, StripeEventClaimEntity } from './items';
+import { PaymentClaimEntity, PaymentEntity, type PaymentItem, paymentItem, StripeEventClaimEntity } from './items';
 
 /** Stripe retries a webhook for up to three days; a claim outlives that. */
 const CLAIM_TTL_SECONDS = 7 * 86_400;
@@ -16,13 +16,20 @@ export class PaymentMoved extends ConflictError {
   }
 }
 
+/** Another request started a payment of the invoice meanwhile: read its claim again. */
+export class PaymentClaimTaken extends ConflictError {
+  constructor() {
+    super('Another payment of the invoice was started meanwhile.', 'payment-claim-taken');
+  }
+}
+
 export function createPaymentStore({ db, tableName }: { db: DynamoDBDocumentClient; tableName: string }) {
   const parse = (raw: Record<string, unknown> | undefined) => (raw ? z.parse(paymentItem(), raw) : undefined);
 
   return {
     async get(userId: string, paymentId: string): Promise<PaymentItem | undefined> {
       const { Item } = await db.send(
-        new GetCommand({ TableName: tableName, Key: PaymentEntity.key(userId, paymentId) }),
+        new GetCommand({ TableName: tableName, Key: PaymentEntity.key(userId, paymentId), ConsistentRead: true }),
       );
       return parse(Item);
     },
@@ -35,6 +42,74 @@ export function createPaymentStore({ db, tableName }: { db: DynamoDBDocumentClie
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
+    },
+
+    /** The payment an invoice is being paid through now (its claim), or undefined. */
+    async claimOf(userId: string, invoiceId: string): Promise<string | undefined> {
+      const { Item } = await db.send(
+        new GetCommand({ TableName: tableName, Key: PaymentClaimEntity.key(userId, invoiceId), ConsistentRead: true }),
+      );
+      return typeof Item?.paymentId === 'string' ? Item.paymentId : undefined;
+    },
+
+    /**
+     * Writes `item` and makes it its invoice's claim in ONE conditional write: the claim must still
+     * be what was read (`seen`: the payment it named, or undefined when there was none) and that
+     * payment ended (or gone), else PaymentClaimTaken and nothing is written.
+     */
+    async createClaimed(userId: string, item: PaymentItem, seen: string | undefined): Promise<void> {
+      const claim: GuardedItem = {
+        item: {
+          Put: {
+            TableName: tableName,
+            Item: {
+              ...PaymentClaimEntity.key(userId, item.invoiceId),
+              type: PaymentClaimEntity.type,
+              invoiceId: item.invoiceId,
+              paymentId: item.paymentId,
+              createdAt: item.createdAt,
+            },
+            ...(seen === undefined
+              ? { ConditionExpression: 'attribute_not_exists(pk)' }
+              : {
+                  ConditionExpression: 'paymentId = :seen',
+                  ExpressionAttributeValues: { ':seen': seen },
+                }),
+          },
+        },
+        onConditionFailed: () => new PaymentClaimTaken(),
+      };
+      const payment: GuardedItem = {
+        item: {
+          Put: {
+            TableName: tableName,
+            Item: { ...PaymentEntity.key(userId, item.paymentId), ...item },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+      };
+      const ended: GuardedItem[] =
+        seen === undefined
+          ? []
+          : [
+              {
+                item: {
+                  ConditionCheck: {
+                    TableName: tableName,
+                    Key: PaymentEntity.key(userId, seen),
+                    ConditionExpression: 'attribute_not_exists(pk) OR #status IN (:succeeded, :canceled, :expired)',
+                    ExpressionAttributeNames: { '#status': 'status' },
+                    ExpressionAttributeValues: {
+                      ':succeeded': 'succeeded',
+                      ':canceled': 'canceled',
+                      ':expired': 'expired',
+                    },
+                  },
+                },
+                onConditionFailed: () => new PaymentClaimTaken(),
+              },
+            ];
+      await transactWrite(db, [claim, payment, ...ended]);
     },
 
     /** The user's payments of one invoice, oldest first (the user's PAYMENT# items, never a Scan). */

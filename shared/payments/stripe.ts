@@ -8,6 +8,7 @@ import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import Stripe from 'stripe';
 import { secretsManagerClient } from '../kit/aws/clients';
 import { ConflictError } from '../kit/errors';
+import { HttpProblem } from '../kit/http/problems';
 
 export type StripeAccess = { stripe: Stripe; webhookSecret: string };
 
@@ -19,6 +20,46 @@ export class PaymentsNotEnabled extends ConflictError {
       'payments-not-enabled',
     );
   }
+}
+
+/**
+ * 502: Stripe could not be reached, timed out, or failed on its side (5xx, rate limit), even after
+ * the SDK's retry. Not Moneta's error, so no 500; the caller retries (with the same
+ * Idempotency-Key, Stripe's retried request does nothing twice).
+ */
+export class StripeUnavailable extends HttpProblem {
+  constructor() {
+    super(
+      502,
+      'stripe-unavailable',
+      'Stripe unavailable',
+      'Stripe could not be reached or failed to answer; retry in a moment.',
+      undefined,
+      undefined,
+      { 'retry-after': '5' },
+    );
+  }
+}
+
+/** Whether an error is Stripe being unavailable rather than refusing the request. */
+export function isStripeUnavailable(error: unknown): boolean {
+  return (
+    error instanceof Stripe.errors.StripeConnectionError ||
+    error instanceof Stripe.errors.StripeAPIError ||
+    error instanceof Stripe.errors.StripeRateLimitError ||
+    (error instanceof Stripe.errors.StripeError && (error.statusCode ?? 0) >= 500)
+  );
+}
+
+/** `run`, with Stripe's unavailability answered as a 502 StripeUnavailable. */
+export function answeringStripeOutages<A extends unknown[], R>(run: (...args: A) => Promise<R>) {
+  return async (...args: A): Promise<R> => {
+    try {
+      return await run(...args);
+    } catch (error) {
+      throw isStripeUnavailable(error) ? new StripeUnavailable() : error;
+    }
+  };
 }
 
 /** Stripe's network retries: the SDK sends an idempotency key with each retried POST. */

@@ -13,7 +13,7 @@ export function toPaymentView(payment: PaymentItem) {
     hostedUrl: payment.hostedUrl,
     receiptUrl: payment.receiptUrl,
     transactionId: payment.transactionId,
-    failure: payment.failure,
+    failure: payment.failure && { code: payment.failure.code, message: payment.failure.message },
     stripe: payment.stripe,
     createdAt: payment.createdAt,
     updatedAt: payment.updatedAt,

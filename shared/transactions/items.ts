@@ -90,10 +90,10 @@ export const transactionItem = z.lazily(() =>
     large: z.optional(z.boolean()),
     /** Absent on items older than statuses: they read as `cleared` (statusOf). */
     status: z.optional(z.enum(transactionStatuses)),
-    /** The expense this income refunds (same account currency, same category). */
+    /** The movement this one refunds: an expense refunded by an income, or an income by an expense (same account currency, same category). */
     refundOf: z.optional(z.string()),
     /**
-     * On a refunded expense: what its refunds add up to (minor units of its account currency, never
+     * On a refunded movement: what its refunds add up to (minor units of its account currency, never
      * more than its own), and their ids. Written in the same transaction as each refund.
      */
     refundedAmount: z.optional(storedAmount()),

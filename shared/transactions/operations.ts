@@ -31,7 +31,11 @@ export const transactionViews = z.lazily(() => {
     status: z
       .enum(transactionStatuses)
       .check(z.describe('pending and cleared count in the balance and budgets; void counts nowhere.')),
-    refundOf: z.nullable(z.string()).check(z.describe('The expense this income refunds.')),
+    refundOf: z
+      .nullable(z.string())
+      .check(
+        z.describe('The movement this one refunds: an expense refunded by an income, or an income by an expense.'),
+      ),
     refundedAmount: money.check(
       z.describe("What this expense's refunds (not void) add up to, in its account currency."),
     ),
@@ -53,7 +57,7 @@ export const transactionsCreate = defineOperation({
   functionDescription: 'Records an expense or income',
   summary: 'Record an expense or an income',
   description:
-    'Converted to the account and home currencies at the recorded ECB rate; give `accountAmount` for a currency without one. Starts `pending` unless `status` says `cleared`. `refundOf` links an income to the expense it refunds (422 when that is not your expense, or the refunds would exceed it). The same `Idempotency-Key` with the same body replays the first response (`Idempotent-Replayed: true`).',
+    'Converted to the account and home currencies at the recorded ECB rate; give `accountAmount` for a currency without one. Starts `pending` unless `status` says `cleared`. `refundOf` links a refund to the movement it gives back: an income refunding an expense, or an expense refunding an income (422 when that is not your movement, not of the other kind, or the refunds would exceed it). The same `Idempotency-Key` with the same body replays the first response (`Idempotent-Replayed: true`).',
   grants: { table: 'readWrite' },
   request: { body: createTransactionBody, query: noParams, headers: { 'idempotency-key': idempotencyKeyHeader } },
   response: { status: 201, description: 'The new transaction', schema: transactionView, etag: true, location: true },

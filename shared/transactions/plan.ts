@@ -116,13 +116,13 @@ export type CreateContext = {
   rates: RatesOnDay | undefined;
   /** The user's large-transaction amount, in minor units of the home currency. */
   largeFrom: number;
-  /** The expense `refundOf` names, as read (undefined: none named, or not found). */
+  /** The movement `refundOf` names, as read (undefined: none named, or not found). */
   refunded?: TransactionItem | undefined;
 };
 
 export function planCreate(body: CreateTransactionBody, ctx: CreateContext) {
   const account = usableAccount(ctx.account);
-  // A refund without a category takes its expense's (checked in ./refunds.ts).
+  // A refund without a category takes its refunded movement's (checked in ./refunds.ts).
   const categoryId = body.categoryId !== undefined ? body.categoryId : (ctx.refunded?.categoryId ?? null);
   if (categoryId) usableCategory(ctx.category);
   const priced = priceEntry({
@@ -294,20 +294,20 @@ export function planUpdate(old: TransactionItem, patch: TransactionPatch, ctx: U
     updatedAt: ctx.now,
     version: old.version + 1,
   };
-  checkRefundedEdit(item);
+  checkRefundedEdit(old, item);
   return { item, deltas: deltasBetween([old], [item]) };
 }
 
 /**
  * Deleting transactions (one, or both legs of a transfer) takes back exactly what they added. A
- * reconciled one is refused (409 naming `status`) and so is an expense that still has refunds.
+ * reconciled one is refused (409 naming `status`) and so is a movement that still has refunds.
  */
 export function planDelete(removed: readonly TransactionItem[]) {
   for (const item of removed) {
     if (statusOf(item) === 'reconciled') throw reconciledConflict();
     if ((item.refundedAmount ?? 0) > 0 || (item.refundIds ?? []).length > 0) {
       throw new Conflict(
-        'This expense has refunds: delete them first.',
+        `This ${item.kind} has refunds: delete them first.`,
         { refundIds: item.refundIds ?? [] },
         'has-refunds',
       );

@@ -42,6 +42,7 @@ export {
   type RecordingProfile,
   type TransactionRecorder,
 } from './record';
+export { RefundRefused } from './refunds';
 export { type RestateOutcome, repriceProvisional, restateHome } from './reprice';
 export {
   type CreateTransactionBody,

@@ -111,8 +111,8 @@ export function createTransactionRecorder(deps: LedgerWriterDeps) {
     /**
      * Reads what the body refers to and plans the item; nothing is written. Throws the domain
      * errors of a missing account, category or payee (404), a date out of the window or a
-     * currency without a rate (422), a refund its expense cannot take (422, ./refunds.ts). A write
-     * of a refund fails with StaleTransaction when its expense changed since: plan it again.
+     * currency without a rate (422), a refund its refunded movement cannot take (422, ./refunds.ts). A write
+     * of a refund fails with StaleTransaction when the movement it refunds changed since: plan it again.
      */
     async plan(
       userId: string,
@@ -126,7 +126,7 @@ export function createTransactionRecorder(deps: LedgerWriterDeps) {
         body.refundOf ? transactions.get(userId, body.refundOf) : undefined,
         bindPayee(userId, body, now),
       ]);
-      // A refund without a category of its own takes its expense's (one more read, refunds only).
+      // A refund without a category of its own takes its refunded movement's (one more read, refunds only).
       const inherited = body.categoryId === undefined ? original?.categoryId : undefined;
       const category = inherited ? await transactions.getCategory(userId, inherited) : named;
       const today = todayIn(profile.timezone, now);

@@ -142,7 +142,11 @@ export const createTransactionBody = z.lazily(() =>
      * The caller's expense this income refunds: it takes that expense's category (and must be in
      * its account currency), and all its refunds together may not exceed it.
      */
-    refundOf: z.optional(entityId().check(z.describe('The expense this income refunds.'))),
+    refundOf: z.optional(
+      entityId().check(
+        z.describe('The movement this one refunds: an expense refunded by an income, or an income by an expense.'),
+      ),
+    ),
     invoiceId: z.optional(invoiceLink()),
   }),
 );

@@ -18,7 +18,7 @@ export function createTransactionUpdater(deps: LedgerWriterDeps) {
   const { rates, transactions, payees } = ledgerWriterStores(deps);
 
   /**
-   * A refund's edit moves its expense's refund figures when what it gives back changes (amount,
+   * A refund's edit moves its refunded movement's figures when what it gives back changes (amount,
    * void and back): checked against the expense as read now, written pinned to that version.
    */
   async function refundFollowing(userId: string, old: TransactionItem, item: TransactionItem) {

@@ -8,8 +8,10 @@
 import { createHmac } from 'node:crypto';
 import { api, call } from './support/api-client';
 import { createAccount, expectOk, type LedgerUser, ledgerUser, listTransactions } from './support/ledger';
+import { mailsTo } from './support/mailbox';
 import { stackOutputs } from './support/outputs';
 import { eventually } from './support/poll';
+import { settle } from './support/settle';
 import { closeTable } from './support/table';
 
 jest.setTimeout(180_000);
@@ -64,6 +66,9 @@ async function issuedInvoice(user: LedgerUser) {
   expectOk(await api.post(`/v1/invoices/${created.id}/issue`, undefined, { token: user.token }), 200, 'issue');
   return created;
 }
+
+const receiptMails = async (user: LedgerUser) =>
+  (await mailsTo(user.email)).filter((mail) => mail.subject.startsWith('Invoice paid'));
 
 const getPayment = async (user: LedgerUser, id: string) =>
   expectOk(await api.get(`/v1/payments/${id}`, { token: user.token }), 200, 'get payment').json as PaymentView;
@@ -123,6 +128,12 @@ test('an issued invoice paid through Stripe, its webhooks reversed and repeated,
     return view.status === 'paid' ? view : undefined;
   });
   expect(paidInvoice).toMatchObject({ paid: { amount: 29_015 }, open: { amount: 0 } });
+  // Every webhook applied and every event consumed: exactly one receipt, with Stripe's link.
+  await settle();
+  const receipts = await receiptMails(user);
+  expect(receipts).toHaveLength(1);
+  expect(receipts[0]!.subject).toBe('Invoice paid: €290.15');
+  expect(receipts[0]!.text).toContain(paid.receiptUrl!);
 
   // A forged webhook (signed with another secret) is refused and changes nothing.
   const body = JSON.stringify({ id: 'evt_forged', type: 'charge.refunded', data: { object: { id: 'ch_x' } } });
@@ -143,14 +154,37 @@ test('an issued invoice paid through Stripe, its webhooks reversed and repeated,
     { token: user.token, headers: { 'idempotency-key': `refund-${payment.id}` } },
   );
   expect(expectOk(refunded, 200, 'refund').json).toMatchObject({ refunded: { amount: 5_000 } });
-  const movements = (await listTransactions(user)) as unknown as { kind: string; invoiceId: string | null }[];
+  const movements = (await listTransactions(user)) as unknown as {
+    id: string;
+    kind: string;
+    invoiceId: string | null;
+    categoryId: string | null;
+    refundOf: string | null;
+    refundedAmount: { amount: number };
+    refundIds: string[];
+  }[];
   expect(movements.map((movement) => [movement.kind, movement.invoiceId]).sort()).toEqual([
     ['expense', invoice.id],
     ['income', invoice.id],
   ]);
-  // Applied again by its webhooks, the refund stays one movement.
+  // The refund's expense names the income it gives back, in the income's category (business
+  // income, which it lowers; no spending), and the income shows what was refunded.
+  const refundMovement = movements.find((movement) => movement.kind === 'expense')!;
+  const incomeMovement = movements.find((movement) => movement.kind === 'income')!;
+  expect(refundMovement).toMatchObject({ refundOf: paid.transactionId, categoryId: 'business' });
+  expect(incomeMovement).toMatchObject({
+    categoryId: 'business',
+    refundedAmount: { amount: 5_000 },
+    refundIds: [refundMovement.id],
+  });
+  // Applied again by its webhooks, the refund stays one movement, counted once on the income.
   await stripeControl('PUT', '/api/webhooks/hold', { enabled: false });
+  const refundEvents = (await stripeControl('GET', '/api/events?type=charge.refunded')).events as { id: string }[];
+  for (const event of refundEvents) await stripeControl('POST', `/api/events/${event.id}/deliver`);
   expect((await listTransactions(user)).length).toBe(2);
+  const income = expectOk(await api.get(`/v1/transactions/${incomeMovement.id}`, { token: user.token }), 200, 'income')
+    .json as { refundedAmount: { amount: number }; refundIds: string[] };
+  expect(income).toMatchObject({ refundedAmount: { amount: 5_000 }, refundIds: [refundMovement.id] });
   // The refund re-opens what it gave back: the invoice is partially paid.
   const reopened = await eventually('the invoice partially paid', async () => {
     const view = (await api.get(`/v1/invoices/${invoice.id}`, { token: user.token })).json;
@@ -160,4 +194,115 @@ test('an issued invoice paid through Stripe, its webhooks reversed and repeated,
   expect((await api.get(`/v1/invoices/${invoice.id}/payments`, { token: other.token })).json).toMatchObject({
     items: [],
   });
+  // The refund and its webhooks sent no second receipt.
+  await settle();
+  expect(await receiptMails(user)).toHaveLength(1);
+});
+
+const mailsAbout = async (user: LedgerUser, subject: string) =>
+  (await mailsTo(user.email)).filter((mail) => mail.subject === subject);
+
+const paymentWith = (user: LedgerUser, id: string, status: string) =>
+  eventually(`the payment ${status}`, async () => {
+    const view = await getPayment(user, id);
+    return view.status === status ? view : undefined;
+  });
+
+test('concurrent requests start one payment; declined, expired and canceled are told once each, with a fresh link after', async () => {
+  const user = await ledgerUser();
+  const account = await createAccount(user, { name: 'Business', currency: 'EUR' });
+  const invoice = await issuedInvoice(user);
+  const start = () => api.post(`/v1/invoices/${invoice.id}/payments`, { accountId: account.id }, { token: user.token });
+
+  // Three requests at once: one payment (one Checkout Session), the others are given it.
+  const started = await Promise.all([start(), start(), start()]);
+  expect(started.map((response) => response.status).sort()).toEqual([200, 200, 201]);
+  const ids = new Set(started.map((response) => (response.json as PaymentView).id));
+  expect(ids.size).toBe(1);
+  const first = expectOk(await start(), 200, 'start again').json as PaymentView;
+  expect(first.hostedUrl).toEqual(expect.stringContaining(first.stripe.checkoutSessionId));
+  const listed = (await api.get(`/v1/invoices/${invoice.id}/payments`, { token: user.token })).json as {
+    items: PaymentView[];
+  };
+  expect(listed.items.map((payment) => payment.id)).toEqual([first.id]);
+
+  // The payer's card is declined: one email; the same page stays the link to send.
+  await stripeControl('POST', `/api/checkout/sessions/${first.stripe.checkoutSessionId}/pay`, { outcome: 'failed' });
+  await paymentWith(user, first.id, 'failed');
+  await settle();
+  expect(await mailsAbout(user, 'A payment of €290.15 was declined')).toHaveLength(1);
+  const retried = expectOk(await start(), 200, 'link after a decline').json as PaymentView;
+  expect(retried).toMatchObject({ id: first.id, hostedUrl: first.hostedUrl });
+
+  // The page expires unpaid: one email; asking again starts a fresh payment with a new link.
+  const expiredEvent = await stripeControl('POST', `/api/checkout/sessions/${first.stripe.checkoutSessionId}/expire`);
+  expect(expiredEvent.status).toBe('expired');
+  await paymentWith(user, first.id, 'expired');
+  await settle();
+  const expiredMails = await mailsAbout(user, 'A payment of €290.15 expired before it was paid');
+  expect(expiredMails).toHaveLength(1);
+  expect(expiredMails[0]!.text).toContain(`/v1/invoices/${invoice.id}/payments`);
+  const fresh = expectOk(await start(), 201, 'a fresh link').json as PaymentView;
+  expect(fresh.id).not.toBe(first.id);
+  expect(fresh.hostedUrl).toEqual(expect.stringContaining(fresh.stripe.checkoutSessionId));
+  expect(fresh.stripe.checkoutSessionId).not.toBe(first.stripe.checkoutSessionId);
+
+  // Stripe down: a 502 problem naming Stripe, and nothing changed; back up, the cancel goes through.
+  await stripeControl('PUT', '/api/outage', { enabled: true });
+  let down: Awaited<ReturnType<typeof start>>;
+  try {
+    down = await api.post(`/v1/payments/${fresh.id}/cancel`, undefined, { token: user.token });
+  } finally {
+    await stripeControl('PUT', '/api/outage', { enabled: false });
+  }
+  expect(down.status).toBe(502);
+  expect(down.headers.get('content-type')).toContain('application/problem+json');
+  expect(down.json).toMatchObject({ type: 'urn:moneta:problem:stripe-unavailable', status: 502 });
+  expect(await getPayment(user, fresh.id)).toMatchObject({ status: 'open', hostedUrl: fresh.hostedUrl });
+  const canceled = expectOk(
+    await api.post(`/v1/payments/${fresh.id}/cancel`, undefined, { token: user.token }),
+    200,
+    'cancel',
+  );
+  expect(canceled.json).toMatchObject({ status: 'canceled' });
+  await settle();
+  expect(await mailsAbout(user, 'A payment of €290.15 was canceled')).toHaveLength(1);
+  // Each fact once: the redelivered webhooks sent nothing more.
+  expect(await mailsAbout(user, 'A payment of €290.15 was declined')).toHaveLength(1);
+  expect(await mailsAbout(user, 'A payment of €290.15 expired before it was paid')).toHaveLength(1);
+});
+
+test('an invoice voided after its payment was asked for: the money is still recorded, without the link', async () => {
+  const user = await ledgerUser();
+  const account = await createAccount(user, { name: 'Business', currency: 'EUR' });
+  const invoice = await issuedInvoice(user);
+  const payment = expectOk(
+    await api.post(`/v1/invoices/${invoice.id}/payments`, { accountId: account.id }, { token: user.token }),
+    201,
+    'start payment',
+  ).json as PaymentView;
+  expectOk(await api.post(`/v1/invoices/${invoice.id}/void`, undefined, { token: user.token }), 200, 'void');
+
+  await stripeControl('POST', `/api/checkout/sessions/${payment.stripe.checkoutSessionId}/pay`, {
+    outcome: 'succeeded',
+  });
+  const paid = await paymentWith(user, payment.id, 'succeeded');
+  // Stripe was answered 200 (no retries for days): every delivery of the success was accepted.
+  type Delivered = { data: { object: { id: string } }; deliveries: { status: number | string }[] };
+  const delivered = await eventually('the success delivered', async () => {
+    const { events } = (await stripeControl('GET', '/api/events?type=payment_intent.succeeded')) as {
+      events: Delivered[];
+    };
+    const event = events.find((candidate) => candidate.data.object.id === paid.stripe.paymentIntentId);
+    return event && event.deliveries.length > 0 ? event : undefined;
+  });
+  expect(delivered.deliveries.map((delivery) => delivery.status)).toEqual([200]);
+  const movements = (await listTransactions(user)) as unknown as {
+    id: string;
+    kind: string;
+    invoiceId: string | null;
+  }[];
+  expect(movements).toEqual([expect.objectContaining({ id: paid.transactionId, kind: 'income', invoiceId: null })]);
+  await settle();
+  expect(await receiptMails(user)).toHaveLength(1);
 });

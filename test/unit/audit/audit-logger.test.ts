@@ -67,9 +67,9 @@ test('the audit logger hears every event the stream publisher can publish', () =
     }),
   );
   // Derived from a transaction's write, not an item of its own (shared/transactions/events.ts),
-  // from an export job turning ready (shared/exports/events.ts) and from a payee merge job
-  // finishing (shared/payees/events.ts).
-  published.push('CurrencyConverted', 'ExportReady', 'PayeesMerged');
+  // from an export job turning ready (shared/exports/events.ts), from a payee merge job
+  // finishing (shared/payees/events.ts) and from a payment paid or not (shared/payments/events.ts).
+  published.push('CurrencyConverted', 'ExportReady', 'PayeesMerged', 'PaymentSucceeded', 'PaymentFailed');
   expect([...(rule?.detailTypes ?? [])].sort()).toEqual([...new Set(published)].sort());
   expect([...auditLogger.acceptedDetailTypes].sort()).toEqual([...new Set(published)].sort());
 });

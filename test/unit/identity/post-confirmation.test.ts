@@ -85,6 +85,8 @@ describe('Cognito post-confirmation trigger', () => {
           monthlySummary: true,
           invoiceReminders: true,
           webhookDisabled: true,
+          paymentReceipt: true,
+          paymentFailed: true,
         },
         createdAt: NOW,
         updatedAt: NOW,

@@ -46,6 +46,8 @@ test('sent, suppressed and failed notifications are logged by kind and fact id, 
       monthlySummary: true,
       invoiceReminders: true,
       webhookDisabled: true,
+      paymentReceipt: true,
+      paymentFailed: true,
     },
   });
   await table.put(storedAccount(userId, { accountId: 'acc-1', name: 'Secret Savings' }));

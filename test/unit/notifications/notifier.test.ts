@@ -77,6 +77,8 @@ test('the notifier handles exactly the detail types of its rule', () => {
       'GoalMilestoneReached',
       'InvoiceOverdue',
       'MonthlySummary',
+      'PaymentFailed',
+      'PaymentSucceeded',
       'TransactionCreated',
       'UnusualSpending',
       'UserSignedUp',
@@ -215,6 +217,8 @@ describe('each fact becomes one email to the address on the profile', () => {
         monthlySummary: true,
         invoiceReminders: true,
         webhookDisabled: true,
+        paymentReceipt: true,
+        paymentFailed: true,
       },
     });
     await table.put(storedAccount(userId, { accountId: 'acc-1', name: 'Everyday <Checking>' }));
@@ -250,6 +254,8 @@ describe('each fact becomes one email to the address on the profile', () => {
         monthlySummary: true,
         invoiceReminders: true,
         webhookDisabled: true,
+        paymentReceipt: true,
+        paymentFailed: true,
       },
     });
     await notify('TransactionCreated', transactionCreated({ homeAmount: -249_999 }, { userId }));
@@ -322,6 +328,8 @@ describe('ExportReady', () => {
         monthlySummary: true,
         invoiceReminders: true,
         webhookDisabled: true,
+        paymentReceipt: true,
+        paymentFailed: true,
       },
     });
     await notify('ExportReady', exportReady({}, { userId: optedOut }));
@@ -448,6 +456,8 @@ describe('preferences, the hourly cap and deleted users', () => {
       monthlySummary: true,
       invoiceReminders: true,
       webhookDisabled: true,
+      paymentReceipt: true,
+      paymentFailed: true,
     };
     const userId = await newUser({ notifications: prefs });
     await notify('BudgetThresholdCrossed', budgetAlert({}, { userId }));

@@ -39,6 +39,7 @@ beforeAll(async () => {
       invoiceLinks: invoiceLinkCheck({ db: ledger.db, tableName: TABLE }),
     }),
     profileOf: async () => profile,
+    incomeCategoryOf: async () => undefined,
   });
 }, 90_000);
 afterAll(async () => {

@@ -47,6 +47,7 @@ beforeAll(async () => {
       invoiceLinks: invoiceLinkCheck({ db: ledger.db, tableName: TABLE }),
     }),
     profileOf: async () => profile,
+    incomeCategoryOf: async () => undefined,
   });
   chargeDeps = {
     stripe,

@@ -199,9 +199,10 @@ describe('refund links', () => {
     expect(refusal(() => checkRefund(purchase, refund(1001), 2000))).toBe('money.amount');
   });
 
-  test('an unknown transaction, an income, a void expense, another currency or category are refused', () => {
+  test('an unknown transaction, a transfer, one of the same kind, a void one, another currency or category are refused', () => {
     expect(refusal(() => checkRefund(undefined, refund(10), 0))).toBe('refundOf');
-    expect(refusal(() => checkRefund({ ...purchase, kind: 'income' }, refund(10), 0))).toBe('refundOf');
+    expect(refusal(() => checkRefund({ ...purchase, kind: 'transfer' }, refund(10), 0))).toBe('refundOf');
+    expect(refusal(() => checkRefund({ ...purchase, kind: 'income' }, refund(10), 0))).toBe('kind');
     expect(refusal(() => checkRefund({ ...purchase, status: 'void' }, refund(10), 0))).toBe('refundOf');
     expect(refusal(() => checkRefund(purchase, refund(10, { accountCurrency: 'USD' }), 0))).toBe('refundOf');
     expect(refusal(() => checkRefund(purchase, refund(10, { categoryId: 'other' }), 0))).toBe('categoryId');
@@ -217,6 +218,42 @@ describe('refund links', () => {
     expect(voided).toMatchObject({ refundedAmount: 1000, refundIds: ['R1000', 'R500'] });
     const deleted = withRefund(voided, refund(1000), undefined, NOW);
     expect(deleted).toMatchObject({ refundedAmount: 0, refundIds: ['R500'], version: 5 });
+  });
+
+  test('an income is refunded by an expense the same way: up to the income, in its category and currency', () => {
+    const earned = expense({
+      transactionId: 'I',
+      kind: 'income',
+      categoryId: 'business',
+      amount: 3000,
+      accountAmount: 3000,
+    });
+    const giveBack = (amount: number, overrides: Partial<TransactionItem> = {}) =>
+      expense({
+        transactionId: `G${amount}`,
+        categoryId: 'business',
+        amount,
+        accountAmount: -amount,
+        homeAmount: -amount,
+        refundOf: 'I',
+        ...overrides,
+      });
+    expect(() => checkRefund(earned, giveBack(3000), 0)).not.toThrow();
+    expect(refusal(() => checkRefund(earned, giveBack(1001), 2000))).toBe('money.amount');
+    expect(refusal(() => checkRefund(earned, giveBack(10, { kind: 'income', accountAmount: 10 }), 0))).toBe('kind');
+    expect(refusal(() => checkRefund(earned, giveBack(10, { categoryId: 'salary' }), 0))).toBe('categoryId');
+    expect(refusal(() => checkRefund({ ...earned, status: 'void' }, giveBack(10), 0))).toBe('refundOf');
+    // A refund is not refunded in turn: links stay one deep.
+    expect(refusal(() => checkRefund({ ...earned, refundOf: 'P' }, giveBack(10), 0))).toBe('refundOf');
+    expect(withRefund(earned, undefined, giveBack(500), NOW)).toMatchObject({
+      refundedAmount: 500,
+      refundIds: ['G500'],
+    });
+    const refunded = { ...earned, refundedAmount: 500, refundIds: ['G500'] };
+    expect(problemOf(() => planUpdate(refunded, patch({ kind: 'expense' }), { now: NOW }))).toMatchObject({
+      status: 422,
+    });
+    expect(problemOf(() => planDelete([refunded]))).toMatchObject({ status: 409, slug: 'has-refunds' });
   });
 
   test('a refunded expense cannot shrink below its refunds, stop being an expense, or be deleted', () => {

@@ -24,6 +24,8 @@ export function storedProfile(userId: string, overrides: Partial<Profile> = {}) 
       monthlySummary: true,
       invoiceReminders: true,
       webhookDisabled: true,
+      paymentReceipt: true,
+      paymentFailed: true,
     },
     createdAt: '2026-01-01T09:00:00.000Z',
     updatedAt: '2026-02-01T09:00:00.000Z',
