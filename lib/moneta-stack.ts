@@ -16,8 +16,8 @@ import type { Construct } from 'constructs';
 import { CONSUMER_RETRIER, retryPolicySeconds } from './catalog/consumer-retries';
 import type { ResourceNames } from './catalog/environment';
 import { cognitoTriggers, type FunctionId, type FunctionSpec, functions } from './catalog/functions';
-import { MONTHLY_SUMMARY } from './catalog/monthly-summary';
-import { OVERDUE_SWEEP } from './catalog/overdue-sweep';
+import { MONTHLY_SUMMARY, monthlySummary } from './catalog/monthly-summary';
+import { OVERDUE_SWEEP, overdueSweep } from './catalog/overdue-sweep';
 import { ECB_RATES_URL, RATES_FETCHER, ratesFeedEnvironment } from './catalog/rates-feed';
 import { type RouteSpec, routes } from './catalog/routes';
 import { rules } from './catalog/rules';
@@ -29,11 +29,10 @@ import { Events } from './constructs/events';
 import { FeatureStack } from './constructs/feature-stack';
 import { Files } from './constructs/files';
 import { MonetaFunction, pascal } from './constructs/moneta-function';
-import { MonthlySummarySchedule } from './constructs/monthly-summary';
 import { Notifications } from './constructs/notifications';
 import { Observability } from './constructs/observability';
-import { OverdueSweepSchedule } from './constructs/overdue-sweep';
 import { ReferenceData } from './constructs/reference-data';
+import { ScheduledRun } from './constructs/scheduled-run';
 import { StripeSecret } from './constructs/stripe-secret';
 import { type MonetaContext, readContext } from './context';
 
@@ -174,15 +173,20 @@ export class MonetaStack extends Stack {
       alarmAction: this.observability.action,
     });
 
-    new MonthlySummarySchedule(this, 'MonthlySummarySchedule', {
-      summarize: functionFor(MONTHLY_SUMMARY),
+    new ScheduledRun(this, 'MonthlySummarySchedule', {
+      run: functionFor(MONTHLY_SUMMARY),
+      spec: monthlySummary,
+      description: 'Writes the monthly summaries of the users whose zone is at 08:00 of a 1st',
       deadLetterQueue: this.events.deadLetterQueue,
     });
-    // In the invoices stack, with its function (lib/constructs/overdue-sweep.ts).
+    // In the invoices stack, with its function: the root stack keeps only what everything shares,
+    // and the events' dead-letter queue reaches the nested stack as a parameter.
     const invoices = this.features.get('invoices');
     if (!invoices) throw new Error('No invoices feature stack for the overdue sweep');
-    new OverdueSweepSchedule(invoices, 'OverdueSweepSchedule', {
-      sweep: functionFor(OVERDUE_SWEEP),
+    new ScheduledRun(invoices, 'OverdueSweepSchedule', {
+      run: functionFor(OVERDUE_SWEEP),
+      spec: overdueSweep,
+      description: "Writes the reminder of each invoice gone overdue in its owner's zone",
       deadLetterQueue: this.events.deadLetterQueue,
     });
 

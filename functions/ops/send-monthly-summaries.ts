@@ -10,6 +10,7 @@ import middy from '@middy/core';
 import { createProfileStore } from '../../shared/identity/public';
 import { documentClient } from '../../shared/kit/aws/document-client';
 import { requireEnv } from '../../shared/kit/config';
+import { scheduledAt } from '../../shared/kit/dates/scheduled-time';
 import { withWriteContext } from '../../shared/kit/dynamodb/write-context';
 import { logger, metrics } from '../../shared/kit/observability';
 import { createSummarySources } from '../../shared/summaries/compose';
@@ -21,20 +22,6 @@ const tableName = requireEnv('TABLE_NAME');
 const profiles = createProfileStore({ db, tableName });
 const sources = createSummarySources({ db, tableName });
 const summaries = createSummaryStore({ db, tableName });
-
-const HOUR_MS = 3_600_000;
-
-/**
- * Scheduler's scheduled time; an invocation without one (by hand) runs as of the current hour.
- * Anything else is refused: a wrong instant would summarize the wrong zones.
- */
-function scheduledAt(event: unknown): Date {
-  const given = (event as { scheduledTime?: unknown } | null)?.scheduledTime;
-  if (given === undefined) return new Date(Math.floor(Date.now() / HOUR_MS) * HOUR_MS);
-  const instant = typeof given === 'string' ? new Date(given) : new Date(Number.NaN);
-  if (Number.isNaN(instant.getTime())) throw new Error('scheduledTime is not an ISO 8601 instant');
-  return instant;
-}
 
 export const handler = middy(async (event: unknown, context: { awsRequestId: string }) =>
   withWriteContext({ actor: 'monthly-summary', correlationId: context.awsRequestId }, async () => {

@@ -13,6 +13,7 @@ import { sweepOverdue } from '../../shared/invoices/overdue';
 import { createReminderStore } from '../../shared/invoices/reminders';
 import { documentClient } from '../../shared/kit/aws/document-client';
 import { requireEnv } from '../../shared/kit/config';
+import { scheduledAt } from '../../shared/kit/dates/scheduled-time';
 import { withWriteContext } from '../../shared/kit/dynamodb/write-context';
 import { logger, metrics } from '../../shared/kit/observability';
 
@@ -20,20 +21,6 @@ const db = documentClient();
 const tableName = requireEnv('TABLE_NAME');
 const profiles = createProfileStore({ db, tableName });
 const reminders = createReminderStore({ db, tableName });
-
-const HOUR_MS = 3_600_000;
-
-/**
- * Scheduler's scheduled time; an invocation without one (by hand) runs as of the current hour.
- * Anything else is refused: a wrong instant would decide overdue for the wrong day.
- */
-function scheduledAt(event: unknown): Date {
-  const given = (event as { scheduledTime?: unknown } | null)?.scheduledTime;
-  if (given === undefined) return new Date(Math.floor(Date.now() / HOUR_MS) * HOUR_MS);
-  const instant = typeof given === 'string' ? new Date(given) : new Date(Number.NaN);
-  if (Number.isNaN(instant.getTime())) throw new Error('scheduledTime is not an ISO 8601 instant');
-  return instant;
-}
 
 export const handler = middy(async (event: unknown, context: { awsRequestId: string }) =>
   withWriteContext({ actor: 'overdue-sweep', correlationId: context.awsRequestId }, async () => {

@@ -111,7 +111,7 @@ const otherFunctions = [
     description:
       "Writes one reminder fact per invoice gone overdue in its owner's zone, hourly, from the due-date index",
     // In the invoices feature's stack, with its schedule: the root stack keeps its resources for what
-    // everything shares (lib/constructs/overdue-sweep.ts).
+    // everything shares (lib/moneta-stack.ts).
     feature: 'invoices',
     // Reads the due-date index and the owners' profiles; writes the reminder and the invoice's index keys.
     table: 'readWrite',

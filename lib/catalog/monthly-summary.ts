@@ -26,7 +26,7 @@ export const monthlySummary = {
   timeoutSeconds: 900,
   /**
    * A failed run is retried (by Lambda, twice) with the same scheduled time; users already
-   * summarized are skipped. Then it is dead-lettered (lib/constructs/monthly-summary.ts).
+   * summarized are skipped. Then it is dead-lettered (lib/constructs/scheduled-run.ts).
    */
   retryAttempts: 2,
 } as const;

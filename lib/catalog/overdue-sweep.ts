@@ -20,7 +20,7 @@ export const overdueSweep = {
   timeoutSeconds: 300,
   /**
    * A failed run is retried (by Lambda, twice) with the same scheduled time; invoices already
-   * reminded are out of the index. Then it is dead-lettered (lib/constructs/overdue-sweep.ts).
+   * reminded are out of the index. Then it is dead-lettered (lib/constructs/scheduled-run.ts).
    */
   retryAttempts: 2,
 } as const;
