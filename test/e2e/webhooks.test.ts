@@ -275,7 +275,7 @@ describeLocal('webhooks', () => {
       'webhook',
     );
     expect(await userItemSortKeys(other.userId)).toContain(`WEBHOOK#${created.json.id}`);
-    expectStatus(await api.delete('/v1/me', { token: other.token }), 202);
+    expectStatus(await api.delete('/v1/me', { token: other.token, body: { password: other.password } }), 202);
     await eventually("the erased user's partition to be empty", async () =>
       (await userItemSortKeys(other.userId)).length === 0 ? true : undefined,
     );
