@@ -120,18 +120,20 @@ describe('default stage', () => {
     });
   });
 
-  it('throttles the public auth routes, the capture route and the Stripe webhook below the stage', () => {
+  it('throttles the public auth routes, the health check, the capture route and the Stripe webhook below the stage', () => {
     const throttled = routes.filter((route) => route.throttle);
     expect(throttled.map((route) => route.path).sort()).toEqual(
       [
         '/v1/auth/confirm',
         '/v1/auth/forgot-password',
         '/v1/auth/login',
+        '/v1/auth/login/mfa',
         '/v1/auth/refresh',
         '/v1/auth/resend-code',
         '/v1/auth/reset-password',
         '/v1/auth/signup',
         '/v1/captures',
+        '/v1/health',
         '/v1/webhooks/stripe',
       ].sort(),
     );
