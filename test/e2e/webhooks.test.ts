@@ -12,10 +12,10 @@ import { routes } from '../../lib/catalog/routes';
 import { type ApiResult, api, call } from './support/api-client';
 import { expectProblem, expectStatus } from './support/expectations';
 import { createAccount, createTransaction, expectOk, type LedgerUser, ledgerUser } from './support/ledger';
-import { isLocalCloud } from './support/outputs';
 import { eventually } from './support/poll';
 import { routeKey } from './support/route-bodies';
 import { closeTable, userItemSortKeys } from './support/table';
+import { describeWithLoopbackReceiver } from './support/targets';
 
 jest.setTimeout(90_000);
 
@@ -69,9 +69,7 @@ function verifiedById(receiver: Receiver, secrets: string[]) {
   return byId;
 }
 
-const describeLocal = isLocalCloud() ? describe : describe.skip;
-
-describeLocal('webhooks', () => {
+describeWithLoopbackReceiver('webhooks', () => {
   let a: LedgerUser;
   let b: LedgerUser;
   let receiver: Receiver;

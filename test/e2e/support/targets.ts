@@ -28,3 +28,16 @@ export function testWithIssuerKey(name: string, fn: () => Promise<void>): void {
   announceSkip(name, "only the local cloud's token signing key is known to the suite");
   test.skip(name, fn);
 }
+
+/**
+ * `describe` on the local cloud, whose functions reach a receiver the test starts on this machine
+ * (and which admits http on loopback); `describe.skip` elsewhere.
+ */
+export function describeWithLoopbackReceiver(name: string, fn: () => void): void {
+  if (isLocalCloud()) {
+    describe(name, fn);
+    return;
+  }
+  announceSkip(name, "a deployment's functions cannot reach a receiver on this machine's loopback");
+  describe.skip(name, fn);
+}
