@@ -11,14 +11,17 @@ type Send = (command: unknown, options?: { abortSignal?: AbortSignal }) => Promi
 
 function checkWith(table: Send, bus: Send, clock = { now: 0 }) {
   const calls = { table: 0, bus: 0 };
+  /** A client whose every call is counted under `name`, then answered by `send`. */
+  const counted = (name: keyof typeof calls, send: Send) => ({
+    send: (command: unknown, options?: { abortSignal?: AbortSignal }) => {
+      calls[name]++;
+      return send(command, options);
+    },
+  });
   const health = createHealthCheck({
-    db: {
-      send: (c: unknown, o?: { abortSignal?: AbortSignal }) => (calls.table++, table(c, o)),
-    } as unknown as DynamoDBDocumentClient,
+    db: counted('table', table) as unknown as DynamoDBDocumentClient,
     tableName: 'moneta',
-    events: {
-      send: (c: unknown, o?: { abortSignal?: AbortSignal }) => (calls.bus++, bus(c, o)),
-    } as unknown as EventBridgeClient,
+    events: counted('bus', bus) as unknown as EventBridgeClient,
     busName: 'moneta-bus',
     release: '1.2.3',
     now: () => clock.now,
