@@ -3,13 +3,12 @@
  * run retried does the same work (and writes nothing twice), and it refuses an instant it cannot
  * read rather than decide overdue for the wrong day.
  */
-import { defaultNotificationPreferences } from '../../../shared/identity/profile';
-import { createProfileStore } from '../../../shared/identity/profile-store';
 import { InvoiceEntity, InvoiceReminderEntity } from '../../../shared/invoices/items';
 import { newInvoiceItem } from '../../../shared/invoices/manage';
 import { dueIndexKeys } from '../../../shared/invoices/store';
 import { lambdaContext } from '../support/eventbridge-event';
-import { startLocalDynamoDb, TABLE } from '../support/local-dynamodb';
+import { startLocalDynamoDb } from '../support/local-dynamodb';
+import { profileItem } from '../support/stream-records';
 
 jest.setTimeout(120_000);
 
@@ -22,18 +21,9 @@ const T0 = '2026-01-01T00:00:00.000Z';
 beforeAll(async () => {
   table = await startLocalDynamoDb();
   handler = (await import('../../../functions/ops/sweep-overdue-invoices')).handler as unknown as typeof handler;
-  await createProfileStore({ db: table.db, tableName: TABLE }).createIfAbsent({
-    type: 'PROFILE',
-    userId: 'in-tokyo',
-    email: 'tokyo@example.com',
-    name: 'Someone',
-    homeCurrency: 'JPY',
-    timezone: 'Asia/Tokyo',
-    notifications: defaultNotificationPreferences,
-    createdAt: T0,
-    updatedAt: T0,
-    version: 1,
-  });
+  await table.putAll([
+    profileItem({ userId: 'in-tokyo', homeCurrency: 'JPY', timezone: 'Asia/Tokyo', createdAt: T0, updatedAt: T0 }),
+  ]);
   const invoice = {
     ...newInvoiceItem(
       {
