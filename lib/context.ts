@@ -8,12 +8,16 @@ import * as z from 'zod';
 import { DEFAULT_STACK_NAME } from './catalog/functions';
 import { DEFAULT_LOG_LEVEL, LOG_LEVELS } from './catalog/logging';
 import type { FunctionObservability } from './constructs/moneta-function';
+import { targetProfile } from './localstack/profile';
 
 /** Lets tests synthesize without configuration; the CLI refuses to deploy it (lib/constructs/notifications.ts). */
 const DEFAULT_SENDER_EMAIL = 'no-reply@example.com';
 /** `alarmEmail: "none"`: deploy without an alarm subscriber, on purpose (alarms still show in the console). */
 export const NO_ALARM_EMAIL = 'none';
 const DEFAULT_APP_NAME = 'Moneta';
+/** The deploy targets (`-c target=…`); see lib/localstack/profile.ts for what `localstack` leaves out. */
+export const TARGETS = ['aws', 'localstack'] as const;
+export type DeployTarget = (typeof TARGETS)[number];
 
 // `-c corsOrigins=https://a.example,https://b.example` arrives as one string; cdk.json may hold a list.
 const originList = z.union([
@@ -59,6 +63,13 @@ const contextSchema = z.object({
   // `-c stripe=on` creates the Stripe secret (its value is put by the deployer, never by the
   // stack: docs/payments.md) and lets the payment functions read it. Off: no secret, no access.
   stripe: z.enum(['on', 'off']).default('off'),
+  // Where the stack is deployed: `aws`, or `localstack`, the profile that synthesizes only what
+  // LocalStack's CloudFormation supports (docs/localstack.md): no SES identity (it implies
+  // `senderIdentity: existing`), no SES configuration set and no bus archive.
+  target: z.enum(TARGETS).default('aws'),
+  // The functions' instruction set. arm64 on AWS (cheaper per GB-second); x86_64 lets an emulator
+  // on an x86 host run them without `LAMBDA_IGNORE_ARCHITECTURE=1`.
+  architecture: z.enum(['arm64', 'x86_64']).default('arm64'),
 });
 
 export type MonetaContext = {
@@ -81,6 +92,12 @@ export type MonetaContext = {
   observability: FunctionObservability;
   /** Payments through the deployer's Stripe account (the Stripe secret exists). */
   stripe: boolean;
+  target: DeployTarget;
+  /** The bus archive (replay) exists; not on LocalStack, whose CloudFormation lacks AWS::Events::Archive. */
+  eventArchive: boolean;
+  /** The SES configuration set exists and every send names it; not on LocalStack (no AWS::SES::ConfigurationSet). */
+  sesConfigurationSet: boolean;
+  architecture: 'arm64' | 'x86_64';
 };
 
 const keys = Object.keys(contextSchema.shape) as (keyof typeof contextSchema.shape)[];
@@ -99,18 +116,29 @@ export function readContext(node: Node): MonetaContext {
     throw new Error(`Invalid CDK context: ${problems.join('; ')}`);
   }
   const value = parsed.data;
+  const profile = targetProfile(value.target);
+  // The profile's SES identity setting is the only one that works there: a contrary choice is an error.
+  if (profile.senderIdentity && raw.senderIdentity !== undefined && raw.senderIdentity !== profile.senderIdentity) {
+    throw new Error(
+      `Invalid CDK context: senderIdentity: target ${value.target} needs senderIdentity=${profile.senderIdentity} (${profile.senderIdentityReason})`,
+    );
+  }
   return {
     stackName: value.stackName,
     removalPolicy: value.removalPolicy === 'destroy' ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
     corsOrigins: value.corsOrigins,
     senderEmail: value.senderEmail ?? DEFAULT_SENDER_EMAIL,
     senderEmailIsPlaceholder: value.senderEmail === undefined,
-    senderIdentity: value.senderIdentity,
+    senderIdentity: profile.senderIdentity ?? value.senderIdentity,
     alarmEmail: value.alarmEmail === NO_ALARM_EMAIL ? undefined : value.alarmEmail,
     alarmEmailMissing: value.alarmEmail === undefined,
     appName: value.appName,
     apiRoutes: value.apiRoutes === 'on',
     observability: { tracing: value.tracing === 'on', logLevel: value.logLevel },
     stripe: value.stripe === 'on',
+    target: value.target,
+    eventArchive: profile.eventArchive,
+    sesConfigurationSet: profile.sesConfigurationSet,
+    architecture: value.architecture,
   };
 }

@@ -67,11 +67,12 @@ export class MonetaStack extends Stack {
 
     this.data = new Data(this, 'Data', { removalPolicy: config.removalPolicy });
     this.auth = new Auth(this, 'Auth', { removalPolicy: config.removalPolicy });
-    this.events = new Events(this, 'Events', { busName: `moneta-${this.stackName}` });
+    this.events = new Events(this, 'Events', { busName: `moneta-${this.stackName}`, archive: config.eventArchive });
     this.notifications = new Notifications(this, 'Notifications', {
       senderEmail: config.senderEmail,
       senderEmailIsPlaceholder: config.senderEmailIsPlaceholder,
       senderIdentity: config.senderIdentity,
+      configurationSet: config.sesConfigurationSet,
     });
     this.observability = new Observability(this, 'Observability', {
       alarmEmail: config.alarmEmail,
@@ -95,7 +96,7 @@ export class MonetaStack extends Stack {
       userPoolId: this.auth.userPool.userPoolId,
       userPoolClientId: this.auth.client.userPoolClientId,
       senderEmail: this.notifications.senderEmail,
-      sesConfigurationSet: this.notifications.configurationSet.configurationSetName,
+      sesConfigurationSet: this.notifications.configurationSet?.configurationSetName,
       appName: config.appName,
       consumerRetries: {
         retryQueueUrl: this.consumerRetries.retryQueue.queueUrl,
@@ -120,6 +121,7 @@ export class MonetaStack extends Stack {
       stripeSecret,
       emailSending: () => this.notifications.sendingStatement(),
       observability: config.observability,
+      architecture: config.architecture,
     };
 
     const allFunctions: readonly FunctionSpec[] = [...functions, ...(props.extraApi?.functions ?? [])];

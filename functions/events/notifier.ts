@@ -26,7 +26,8 @@ const deps = {
   accountName: async (userId: string, accountId: string) => (await accounts.get(userId, accountId))?.name,
   ses: sesClient(),
   senderEmail: requireEnv('SENDER_EMAIL'),
-  configurationSet: requireEnv('SES_CONFIGURATION_SET'),
+  // Absent when the deployment has no configuration set (lib/constructs/notifications.ts): sends name none.
+  configurationSet: process.env.SES_CONFIGURATION_SET || undefined,
   appName: requireEnv('APP_NAME'),
   apiUrl: requireEnv('API_URL'),
   file: (key: string) => bucketFiles().get(key),

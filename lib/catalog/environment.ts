@@ -11,7 +11,8 @@ export type ResourceNames = {
   userPoolId: string;
   userPoolClientId: string;
   senderEmail: string;
-  sesConfigurationSet: string;
+  /** Undefined when the deploy target has no configuration set: sends then name none. */
+  sesConfigurationSet?: string | undefined;
   /** Product name shown in emails. */
   appName: string;
   /** The consumers' retry queue and dead-letter queue, and the retry policy (./consumer-retries.ts). */
@@ -50,7 +51,7 @@ export function environmentFor(spec: FunctionSpec, names: ResourceNames): Record
   if (spec.putEvents || spec.describeBus) env.EVENT_BUS_NAME = names.eventBusName;
   if (spec.sendEmail) {
     env.SENDER_EMAIL = names.senderEmail;
-    env.SES_CONFIGURATION_SET = names.sesConfigurationSet;
+    if (names.sesConfigurationSet) env.SES_CONFIGURATION_SET = names.sesConfigurationSet;
     env.APP_NAME = names.appName;
     env.API_URL = names.apiUrl;
   }

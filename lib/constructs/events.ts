@@ -19,7 +19,11 @@ import { eventPattern, type RuleSpec, targetDelivery } from '../catalog/rules';
 import { streamFilterPatterns, streamSourceSettings } from '../catalog/stream-filters';
 import { deadLetterQueue } from './dead-letter-queue';
 
-type EventsProps = { busName: string };
+type EventsProps = {
+  busName: string;
+  /** False: no archive, so no replay (a target whose CloudFormation lacks AWS::Events::Archive). */
+  archive: boolean;
+};
 
 /**
  * How long the archive keeps every event, for replays after a consumer bug is fixed. Events carry
@@ -40,11 +44,13 @@ export class Events extends Construct {
   constructor(scope: Construct, id: string, props: EventsProps) {
     super(scope, id);
     this.bus = new EventBus(this, 'Bus', { eventBusName: props.busName });
-    this.bus.archive('Archive', {
-      description: 'Every Moneta domain event, for replay',
-      eventPattern: { source: [EVENT_SOURCE] },
-      retention: ARCHIVE_RETENTION,
-    });
+    if (props.archive) {
+      this.bus.archive('Archive', {
+        description: 'Every Moneta domain event, for replay',
+        eventPattern: { source: [EVENT_SOURCE] },
+        retention: ARCHIVE_RETENTION,
+      });
+    }
     // The id the stream publisher's own queue had before the rules shared it: a deployed queue, and
     // the records waiting in it, stay.
     this.deadLetterQueue = deadLetterQueue(this, 'StreamPublisherDlq');

@@ -57,6 +57,8 @@ export type FunctionBindings = {
   emailSending: () => PolicyStatement;
   /** Tracing and log level, from the deploy settings (lib/context.ts). */
   observability: FunctionObservability;
+  /** The instruction set, from the deploy settings (lib/context.ts `architecture`); arm64 when absent. */
+  architecture?: 'arm64' | 'x86_64';
 };
 
 type MonetaFunctionProps = {
@@ -91,7 +93,7 @@ export class MonetaFunction extends NodejsFunction {
       entry: resolve(repoRoot, spec.entry),
       handler: 'handler',
       runtime: Runtime.NODEJS_22_X,
-      architecture: Architecture.ARM_64,
+      architecture: bindings.architecture === 'x86_64' ? Architecture.X86_64 : Architecture.ARM_64,
       timeout: Duration.seconds(spec.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS),
       memorySize: spec.memoryMb ?? DEFAULT_MEMORY_MB,
       tracing: bindings.observability.tracing ? Tracing.ACTIVE : Tracing.DISABLED,

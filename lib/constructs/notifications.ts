@@ -13,6 +13,8 @@ type NotificationsProps = {
   senderEmailIsPlaceholder: boolean;
   /** `existing`: the address or its domain is already an SES identity of the account; do not create it. */
   senderIdentity: 'create' | 'existing';
+  /** False: no configuration set (a target whose CloudFormation lacks AWS::SES::ConfigurationSet). */
+  configurationSet: boolean;
 };
 
 /** Where a deployment's settings are kept, so a later deploy cannot forget them (bin/moneta.ts). */
@@ -21,17 +23,20 @@ export const SETTINGS_HINT = 'set it in moneta.settings.json (see moneta.setting
 export class Notifications extends Construct {
   /** The identity the stack created; undefined when it uses an existing one. */
   readonly identity?: EmailIdentity;
-  readonly configurationSet: ConfigurationSet;
+  /** Every send names it; undefined when the deploy target has none (lib/localstack/profile.ts). */
+  readonly configurationSet?: ConfigurationSet;
   readonly senderEmail: string;
 
   constructor(scope: Construct, id: string, props: NotificationsProps) {
     super(scope, id);
     this.senderEmail = props.senderEmail;
-    this.configurationSet = new ConfigurationSet(this, 'ConfigurationSet', {
-      reputationMetrics: true,
-      sendingEnabled: true,
-      suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
-    });
+    if (props.configurationSet) {
+      this.configurationSet = new ConfigurationSet(this, 'ConfigurationSet', {
+        reputationMetrics: true,
+        sendingEnabled: true,
+        suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
+      });
+    }
     // Creating an identity that already exists (verified by hand, or by another stack) fails the
     // deployment and rolls the whole stack back: `senderIdentity: existing` only sends with it.
     if (props.senderIdentity === 'create') {
@@ -54,7 +59,7 @@ export class Notifications extends Construct {
    * identity a message involves: the sender's (the address or its domain, whichever is verified)
    * and, while the account is in the SES sandbox, each recipient's; and against the configuration
    * set. So the resource is every identity of the account, narrowed by `ses:FromAddress` to the
-   * sender, plus this configuration set.
+   * sender, plus this configuration set (when the target has one).
    * https://docs.aws.amazon.com/ses/latest/dg/control-user-access.html
    */
   sendingStatement(): PolicyStatement {
@@ -63,11 +68,15 @@ export class Notifications extends Construct {
       actions: ['ses:SendEmail'],
       resources: [
         stack.formatArn({ service: 'ses', resource: 'identity', resourceName: '*' }),
-        stack.formatArn({
-          service: 'ses',
-          resource: 'configuration-set',
-          resourceName: this.configurationSet.configurationSetName,
-        }),
+        ...(this.configurationSet
+          ? [
+              stack.formatArn({
+                service: 'ses',
+                resource: 'configuration-set',
+                resourceName: this.configurationSet.configurationSetName,
+              }),
+            ]
+          : []),
       ],
       conditions: { StringEquals: { 'ses:FromAddress': this.senderEmail } },
     });

@@ -37,7 +37,8 @@ type DeliveryDeps = {
   accountName: (userId: string, accountId: string) => Promise<string | undefined>;
   ses: Pick<SESv2Client, 'send'>;
   senderEmail: string;
-  configurationSet: string;
+  /** The SES configuration set every send names; undefined: none (the deployment has none). */
+  configurationSet?: string | undefined;
   appName: string;
   apiUrl: string;
   /** Reads an object of the files bucket (an export to attach). */

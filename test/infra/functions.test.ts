@@ -110,7 +110,7 @@ describe('functions', () => {
     });
     expect(env('notifier')).toMatchObject({
       SENDER_EMAIL: 'alerts@moneta.example',
-      SES_CONFIGURATION_SET: ref(stack.notifications.configurationSet.node.defaultChild as CfnConfigurationSet),
+      SES_CONFIGURATION_SET: ref(stack.notifications.configurationSet!.node.defaultChild as CfnConfigurationSet),
     });
     // The trigger must not know the pool it serves: that would be a circular dependency.
     expect(env('post-confirmation').USER_POOL_ID).toBeUndefined();
