@@ -17,6 +17,8 @@ const common = {
 };
 
 export default {
+  // A local-cloud e2e run that skips a test fails (test/support/zero-skips-reporter.cjs).
+  reporters: ['default', '<rootDir>/test/support/zero-skips-reporter.cjs'],
   projects: [
     {
       ...common,

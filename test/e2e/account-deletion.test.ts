@@ -6,7 +6,11 @@ import { isLocalCloud } from './support/outputs';
 import { eventually, sleep } from './support/poll';
 import { settle } from './support/settle';
 import { closeTable, userItemSortKeys } from './support/table';
+import { untilQuiescent } from './support/targets';
 import { createConfirmedUser } from './support/users';
+
+// Waits for quiescence with settle(), the local bus's idle signal: skipped (and said so) elsewhere.
+const { test } = untilQuiescent('account deletion');
 
 jest.setTimeout(60_000);
 

@@ -6,7 +6,7 @@
 import { api } from './support/api-client';
 import { eventually } from './support/poll';
 import { setBusOutage } from './support/settle';
-import { describeWithMailbox } from './support/targets';
+import { describeWithLocalControls } from './support/targets';
 
 jest.setTimeout(120_000);
 
@@ -25,7 +25,7 @@ test('answers without a token: ok, the release, and each dependency', async () =
 });
 
 // The outage switch is the local bus's.
-describeWithMailbox('when the bus fails', () => {
+describeWithLocalControls('when the bus fails', () => {
   afterAll(() => setBusOutage(false));
 
   test('503 naming the bus while it fails, 200 once it answers again', async () => {

@@ -18,6 +18,10 @@ import {
   ledgerUser,
 } from './support/ledger';
 import { settle } from './support/settle';
+import { untilQuiescent } from './support/targets';
+
+// Waits for quiescence with settle(), the local bus's idle signal: skipped (and said so) elsewhere.
+const { test } = untilQuiescent('insights');
 
 jest.setTimeout(240_000);
 

@@ -12,6 +12,10 @@ import { expectProblem, expectStatus } from './support/expectations';
 import { type AccountView, createAccount, expectOk, type LedgerUser, ledgerUser } from './support/ledger';
 import { settle } from './support/settle';
 import { closeTable } from './support/table';
+import { untilQuiescent } from './support/targets';
+
+// Waits for quiescence with settle(), the local bus's idle signal: skipped (and said so) elsewhere.
+const { describe, test } = untilQuiescent('lifecycle');
 
 jest.setTimeout(120_000);
 

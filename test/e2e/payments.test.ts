@@ -13,6 +13,10 @@ import { stackOutputs } from './support/outputs';
 import { eventually } from './support/poll';
 import { settle } from './support/settle';
 import { closeTable } from './support/table';
+import { untilQuiescent } from './support/targets';
+
+// Waits for quiescence with settle(), the local bus's idle signal: skipped (and said so) elsewhere.
+const { test } = untilQuiescent('payments');
 
 jest.setTimeout(180_000);
 afterAll(() => closeTable());

@@ -1,9 +1,11 @@
 /**
- * Which tests can run against which target. Tests that read mail or mint tokens with the issuer's
- * key need the local cloud; elsewhere they are reported as skipped (with the reason printed), never
- * turned into silent passes.
+ * Which tests can run against which target. Tests that read mail, mint tokens with the issuer's
+ * key, switch the local cloud's chaos and outages, or wait on its bus's idle signal need the local
+ * cloud; elsewhere they are reported as skipped (with the reason printed), never turned into silent
+ * passes. On the local cloud nothing is skipped: test/support/zero-skips-reporter.cjs fails a local
+ * run that skipped a test.
  */
-import { isLocalCloud } from './outputs';
+import { isLocalCloud, stackOutputs } from './outputs';
 
 function announceSkip(what: string, reason: string): void {
   process.stdout.write(`e2e: skipping "${what}": ${reason}\n`);
@@ -40,4 +42,34 @@ export function describeWithLoopbackReceiver(name: string, fn: () => void): void
   }
   announceSkip(name, "a deployment's functions cannot reach a receiver on this machine's loopback");
   describe.skip(name, fn);
+}
+
+/** The local bus's controls (chaos, outages) and idle signal exist only on the local cloud. */
+export function hasLocalBus(): boolean {
+  return stackOutputs().EventBridgeEndpoint !== undefined;
+}
+
+const NO_LOCAL_BUS =
+  "the target has no EventBridgeEndpoint: chaos, outages and the bus's idle signal are the local cloud's";
+
+/** `describe` on the local cloud, whose chaos and outage switches the suite flips; `describe.skip` elsewhere. */
+export function describeWithLocalControls(name: string, fn: () => void): void {
+  if (hasLocalBus()) {
+    describe(name, fn);
+    return;
+  }
+  announceSkip(name, NO_LOCAL_BUS);
+  describe.skip(name, fn);
+}
+
+/**
+ * For a file whose tests wait for quiescence with settle() (the local bus's idle signal): jest's
+ * own `describe`, `test` and `it` on the local cloud, their skipping forms elsewhere, with the
+ * reason printed once. A file opts in with one line that shadows the globals:
+ * `const { describe, test, it } = untilQuiescent('insights');`.
+ */
+export function untilQuiescent(what: string): { describe: jest.Describe; test: jest.It; it: jest.It } {
+  if (hasLocalBus()) return { describe, test, it };
+  announceSkip(what, NO_LOCAL_BUS);
+  return { describe: describe.skip, test: test.skip, it: it.skip };
 }
