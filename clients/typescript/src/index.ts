@@ -25,8 +25,8 @@ export type MonetaClientOptions = {
   token?: string;
   /** A refresh token: with it, a 401 refreshes the access token and retries the request once. */
   refreshToken?: string;
-  /** Another fetch (tests, proxies); defaults to the global one. */
-  fetch?: typeof fetch;
+  /** Sends a request (retries, proxies, tests); defaults to the global fetch. */
+  fetch?: (request: Request) => Promise<Response>;
 };
 
 /** A problem+json answer, thrown by `unwrap` and `signIn`. */
@@ -90,7 +90,7 @@ const AUTH_PATHS = /\/v1\/auth\//;
 
 export function createMonetaClient(options: MonetaClientOptions): MonetaClient {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
-  const fetchImpl = options.fetch ?? globalThis.fetch;
+  const fetchImpl = options.fetch ?? ((request: Request) => globalThis.fetch(request));
   let tokens: { accessToken: string; refreshToken?: string } | undefined = options.token
     ? { accessToken: options.token, refreshToken: options.refreshToken }
     : undefined;

@@ -66,8 +66,7 @@ const problem = (status: number, slug: string, extra: object = {}) =>
 /** A fake API: the login issues `first`, the refresh `second`; /v1/me accepts only `second` once `expired`. */
 function fakeApi(options: { expired: boolean }) {
   const seen: { method: string; path: string; authorization: string | null; body: string; key: string | null }[] = [];
-  const fetch = async (input: RequestInfo | URL) => {
-    const request = input as Request;
+  const fetch = async (request: Request) => {
     const path = new URL(request.url).pathname;
     const body = await request.text();
     seen.push({
@@ -88,7 +87,7 @@ function fakeApi(options: { expired: boolean }) {
     }
     return json(200, { id: 'u1', email: 'ada@example.com', homeCurrency: 'EUR' });
   };
-  return { fetch: fetch as typeof globalThis.fetch, seen };
+  return { fetch, seen };
 }
 
 test('signIn sends the access token on every later call', async () => {
