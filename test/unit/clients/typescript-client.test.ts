@@ -21,7 +21,7 @@ test('src/schema.d.ts is what docs/openapi.json generates (run `npm run client:g
   const SCHEMA_FILE = join(root, 'clients/typescript/src/schema.d.ts');
   // Compared by equality, not a snapshot: a stale file must fail, never be rewritten by `-u`.
   expect(readFileSync(SCHEMA_FILE, 'utf8') === generated).toBe(true);
-});
+}, 60_000);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -142,4 +142,11 @@ test('a wrong password is a thrown problem and leaves the client signed out', as
   const moneta = createMonetaClient({ baseUrl: 'http://api.test', fetch: api.fetch });
   await expect(moneta.signIn('ada@example.com', 'wrong')).rejects.toMatchObject({ status: 401, slug: 'unauthorized' });
   expect(moneta.tokens).toBeUndefined();
+});
+
+test("the README's quick start is examples/quick-start.ts, which the end-to-end suite runs", () => {
+  const example = readFileSync(join(root, 'clients/typescript/examples/quick-start.ts'), 'utf8');
+  const code = example.slice(example.indexOf('import {')).replace("'../src/index'", "'@moneta/client'");
+  const readme = readFileSync(join(root, 'clients/typescript/README.md'), 'utf8');
+  expect(readme.includes(`\`\`\`ts\n${code}\`\`\``)).toBe(true);
 });
