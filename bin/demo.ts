@@ -226,6 +226,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
     Presets.shades_classic,
   );
   if (options.progress !== false) bar.start(writes, 0, { what: '' });
+  else log(`Recording ${writes} entries (${total - writes} already there)…`);
   const step = (what: string) => bar.increment(1, { what });
 
   try {

@@ -172,8 +172,17 @@ export function demoPlan(options: { homeCurrency: string; anchor: string; months
     }
     if (month === 10) expense(10, 'autumn-train', 12_000, 'travel', 'Deutsche Bahn');
 
-    // The current period: a party's grocery shop and a work trip, on the anchor day.
+    // The current period: a party's grocery shop, a work trip and a book ordered from London, on
+    // the anchor day (so even a one-month demo has all three currencies).
     if (offset === 0) {
+      add(anchorDay, {
+        key: 'bookshop',
+        kind: 'expense',
+        account: 'everyday',
+        money: money(2_400, foreignB),
+        categoryId: 'shopping',
+        payee: 'Foyles',
+      });
       expense(anchorDay, 'party-groceries', 46_000, 'groceries', 'Fresh Market');
       expense(anchorDay, 'conference-train', 21_000, 'travel', 'Deutsche Bahn');
       add(anchorDay, {

@@ -45,6 +45,11 @@ test('the goal ends at 80 %: three milestones, not the target', () => {
   }
 });
 
+test('even one month has all three currencies', () => {
+  const plan = demoPlan({ homeCurrency: 'EUR', anchor: '2026-12-01', months: 1 });
+  expect(new Set(plan.transactions.map((t) => t.money.currency)).size).toBe(3);
+});
+
 test('a home currency of USD or GBP still gives two other currencies', () => {
   expect(demoPlan({ homeCurrency: 'USD', anchor: '2026-12-07' }).currencies).toEqual(['USD', 'GBP', 'CHF']);
   expect(demoPlan({ homeCurrency: 'GBP', anchor: '2026-12-07' }).currencies).toEqual(['GBP', 'USD', 'CHF']);
