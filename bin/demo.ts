@@ -65,12 +65,18 @@ export type DemoSummary = {
   emailsSent: number;
 };
 
-/** fetch that waits and retries on API Gateway's own throttle (429 without a problem body). */
+/**
+ * fetch that waits and retries on API Gateway's own throttle (429 without a problem body), and on a
+ * 5xx (a function that timed out) when the request is safe to repeat: a read, or a write with an
+ * Idempotency-Key, which the API replays or completes but never records twice.
+ */
 async function patientFetch(request: Request): Promise<Response> {
+  const repeatable = request.method === 'GET' || request.headers.has('idempotency-key');
   for (let attempt = 1; ; attempt++) {
     const response = await fetch(request.clone());
     const throttled = response.status === 429 && !/problem/.test(response.headers.get('content-type') ?? '');
-    if (!throttled || attempt >= 20) return response;
+    const failed = response.status >= 500 && repeatable && attempt <= 3;
+    if ((!throttled || attempt >= 20) && !failed) return response;
     await sleep(Math.min(250 * attempt, 3_000));
   }
 }

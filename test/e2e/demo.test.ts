@@ -15,7 +15,8 @@ import { eventually } from './support/poll';
 import { describeWithMailbox } from './support/targets';
 import { login, newEmail, newPassword } from './support/users';
 
-jest.setTimeout(300_000);
+// A shortened year is still some 30 writes and their events: minutes on a busy machine.
+jest.setTimeout(1_200_000);
 
 const root = resolve(__dirname, '../..');
 const MONTHS = 3;
