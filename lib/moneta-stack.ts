@@ -34,6 +34,7 @@ import { Observability } from './constructs/observability';
 import { ReferenceData } from './constructs/reference-data';
 import { ScheduledRun } from './constructs/scheduled-run';
 import { StripeSecret } from './constructs/stripe-secret';
+import { WebhookKeys } from './constructs/webhook-keys';
 import { type MonetaContext, readContext } from './context';
 
 /**
@@ -89,6 +90,7 @@ export class MonetaStack extends Stack {
       removalPolicy: config.removalPolicy,
     });
 
+    const webhookKeysSecret = new WebhookKeys(this, 'WebhookKeys', { removalPolicy: config.removalPolicy }).secret;
     this.resourceNames = {
       tableName: this.data.table.tableName,
       eventBusName: this.events.bus.eventBusName,
@@ -105,6 +107,7 @@ export class MonetaStack extends Stack {
       ratesFeed: ratesFeedEnvironment(ECB_RATES_URL),
       filesBucketName: this.files.bucket.bucketName,
       apiUrl: this.api.url,
+      webhookKeysSecretId: webhookKeysSecret.secretArn,
     };
     // Only a deployment that enables Stripe has its secret; the payment functions then read it.
     const stripeSecret = config.stripe
@@ -118,6 +121,7 @@ export class MonetaStack extends Stack {
       userPoolArn: this.auth.userPool.userPoolArn,
       filesBucket: this.files.bucket,
       stripeSecret,
+      webhookKeysSecret,
       emailSending: () => this.notifications.sendingStatement(),
       observability: config.observability,
     };
