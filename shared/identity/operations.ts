@@ -297,7 +297,8 @@ export const meDelete = defineOperation({
   functionDescription: "Deletes the caller's account",
   summary: "Delete the caller's account and, asynchronously, all their data",
   description: 'Re-authenticated: send the current password (and `code` from your authenticator app when MFA is on).',
-  grants: { table: 'readWrite', userPool: true },
+  // AdminGetUser: whether the Cognito user is already gone (a retried deletion).
+  grants: { table: 'readWrite', userPool: true, cognitoActions: ['cognito-idp:AdminGetUser'] },
   request: { body: reauthBody, query: noParams },
   response: { status: 202, description: 'Deleting', schema: () => z.strictObject({ status: z.literal('deleting') }) },
   problems: [...reauthProblems, 503],
