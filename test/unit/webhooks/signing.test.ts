@@ -4,7 +4,7 @@
  * during a rotation accepts them with the old secret and with the new one.
  */
 
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import { keyRingFrom, seal } from '../../../shared/webhooks/secret-box';
 import {
@@ -74,4 +74,29 @@ test('during a rotation both secrets sign; after the overlap only the new one', 
   const newest = newSigningSecret();
   const again = rotated(secrets, seal(keyRing, newest, owner), during);
   expect(signingSecrets(keyRing, owner.userId, { ...webhook, secrets: again }, during)).toEqual([newest, fresh]);
+});
+
+test('the library-free verification in docs/security.md accepts both signatures of a rotation, and nothing else', () => {
+  // The snippet of docs/security.md, as a receiver would paste it.
+  function verify(secret: string, headers: Record<string, string>, payload: string): boolean {
+    const id = headers['webhook-id'];
+    const timestamp = headers['webhook-timestamp'];
+    if (Math.abs(Date.now() / 1000 - Number(timestamp)) > 300) return false;
+    const key = Buffer.from(secret.slice('whsec_'.length), 'base64');
+    const expected = createHmac('sha256', key).update(`${id}.${timestamp}.${payload}`).digest();
+    return (headers['webhook-signature'] ?? '').split(' ').some((entry) => {
+      const [version, signature] = entry.split(',');
+      const given = Buffer.from(signature ?? '', 'base64');
+      return version === 'v1' && given.length === expected.length && timingSafeEqual(given, expected);
+    });
+  }
+  const old = newSigningSecret();
+  const fresh = newSigningSecret();
+  const headers = { ...signatureHeaders([fresh, old], 'msg_1', new Date(), body) };
+  expect(verify(old, headers, body)).toBe(true);
+  expect(verify(fresh, headers, body)).toBe(true);
+  expect(verify(newSigningSecret(), headers, body)).toBe(false);
+  expect(verify(fresh, headers, `${body} `)).toBe(false);
+  const stale = { ...signatureHeaders([fresh], 'msg_1', new Date(Date.now() - 600_000), body) };
+  expect(verify(fresh, stale, body)).toBe(false);
 });
