@@ -112,15 +112,17 @@ export function createProfileStore({ db, tableName }: { db: DynamoDBDocumentClie
       return outcome.status === 'updated' ? outcome.item : undefined;
     },
 
-    /** Records whether TOTP MFA is on (Cognito has it already); the same value again changes nothing. */
-    async setMfa(userId: string, totp: MfaStatus['totp'], now: string): Promise<Profile | undefined> {
-      const current = await this.get(userId);
-      if (!current || current.mfa.totp === totp) return current;
+    /**
+     * Records whether TOTP MFA is on (Cognito has it already), on the profile the route's wrapper
+     * read; the same value again changes nothing.
+     */
+    async setMfa(current: Profile, totp: MfaStatus['totp'], now: string): Promise<Profile | undefined> {
+      if (current.mfa.totp === totp) return current;
       const outcome = await versionedUpdate(
         db,
         {
           tableName,
-          key: ProfileEntity.key(userId),
+          key: ProfileEntity.key(current.userId),
           fields: { mfa: { totp } },
           parse: (item) => profileSchema().parse(item),
         },

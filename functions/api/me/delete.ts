@@ -9,7 +9,8 @@
  * refuses that caller with 401 account-deleted) and must still reach Cognito, which still checks
  * the password as long as the user exists. Once the Cognito user is gone (the retry of a deletion
  * whose answer was lost, or a user removed from the pool by other means) there is no credential
- * left to check and no account to protect: the retry makes sure the profile is gone (so the
+ * left to check and no account to protect: when the re-authentication is refused and Cognito says
+ * the user does not exist (AdminGetUser), the retry makes sure the profile is gone (so the
  * erasure runs) and answers as the first call did.
  */
 import { AdminGetUserCommand, DeleteUserCommand } from '@aws-sdk/client-cognito-identity-provider';
@@ -21,6 +22,7 @@ import { cognitoClient } from '../../../shared/kit/aws/clients';
 import { documentClient } from '../../../shared/kit/aws/document-client';
 import { requireEnv } from '../../../shared/kit/config';
 import { route } from '../../../shared/kit/http/api-handler';
+import { HttpProblem } from '../../../shared/kit/http/problems';
 
 const profiles = createProfileStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
 const cognito = cognitoClient();
@@ -38,11 +40,15 @@ async function cognitoUserGone(accessToken: string, userId: string): Promise<boo
 }
 
 export const handler = route(meDelete, async ({ userId, accessToken, body }) => {
-  if (await cognitoUserGone(accessToken, userId)) {
+  try {
+    await requireReauth({ userId, accessToken }, body);
+  } catch (problem) {
+    // Refused: a wrong password, or no user left to check it against. Only the latter goes on.
+    const refused = problem instanceof HttpProblem && problem.slug === 'reauthentication-failed';
+    if (!refused || !(await cognitoUserGone(accessToken, userId))) throw problem;
     await profiles.delete(userId);
     return { status: 202, body: { status: 'deleting' } };
   }
-  await requireReauth({ userId, accessToken }, body);
   await profiles.delete(userId);
   try {
     await cognito.send(new DeleteUserCommand({ AccessToken: accessToken }));

@@ -15,7 +15,7 @@ import { requireEnv } from '../../../shared/kit/config';
 const cognito = cognitoClient();
 const profiles = createProfileStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
 
-export const handler = userRoute(meMfaDisable, async ({ userId, accessToken, body }) => {
+export const handler = userRoute(meMfaDisable, async ({ userId, profile, accessToken, body }) => {
   await requireReauth({ userId, accessToken }, body);
   try {
     await cognito.send(
@@ -29,6 +29,6 @@ export const handler = userRoute(meMfaDisable, async ({ userId, accessToken, bod
   }
   // Recorded after Cognito has it, so GET /v1/me shows it without asking Cognito. A retry after a
   // failure here finds Cognito done and records it.
-  await profiles.setMfa(userId, 'disabled', new Date().toISOString());
+  await profiles.setMfa(profile, 'disabled', new Date().toISOString());
   return { status: 204 };
 });

@@ -15,7 +15,7 @@ import { requireEnv } from '../../../shared/kit/config';
 const cognito = cognitoClient();
 const profiles = createProfileStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
 
-export const handler = userRoute(meMfaTotpVerify, async ({ userId, accessToken, body }) => {
+export const handler = userRoute(meMfaTotpVerify, async ({ userId, profile, accessToken, body }) => {
   try {
     await cognito.send(new VerifySoftwareTokenCommand({ AccessToken: accessToken, UserCode: body.code }));
     await cognito.send(
@@ -29,6 +29,6 @@ export const handler = userRoute(meMfaTotpVerify, async ({ userId, accessToken, 
   }
   // Recorded after Cognito has it, so GET /v1/me shows it without asking Cognito. A retry after a
   // failure here finds Cognito done and records it.
-  await profiles.setMfa(userId, 'enabled', new Date().toISOString());
+  await profiles.setMfa(profile, 'enabled', new Date().toISOString());
   return { status: 204 };
 });
