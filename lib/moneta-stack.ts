@@ -34,6 +34,7 @@ import { Observability } from './constructs/observability';
 import { ReferenceData } from './constructs/reference-data';
 import { ScheduledRun } from './constructs/scheduled-run';
 import { StripeSecret } from './constructs/stripe-secret';
+import { WebhookKeys } from './constructs/webhook-keys';
 import { type MonetaContext, readContext } from './context';
 
 /**
@@ -90,6 +91,7 @@ export class MonetaStack extends Stack {
       removalPolicy: config.removalPolicy,
     });
 
+    const webhookKeysSecret = new WebhookKeys(this, 'WebhookKeys', { removalPolicy: config.removalPolicy }).secret;
     this.resourceNames = {
       tableName: this.data.table.tableName,
       eventBusName: this.events.bus.eventBusName,
@@ -106,6 +108,7 @@ export class MonetaStack extends Stack {
       ratesFeed: ratesFeedEnvironment(ECB_RATES_URL),
       filesBucketName: this.files.bucket.bucketName,
       apiUrl: this.api.url,
+      webhookKeysSecretId: webhookKeysSecret.secretArn,
     };
     // Only a deployment that enables Stripe has its secret; the payment functions then read it.
     const stripeSecret = config.stripe
@@ -119,6 +122,7 @@ export class MonetaStack extends Stack {
       userPoolArn: this.auth.userPool.userPoolArn,
       filesBucket: this.files.bucket,
       stripeSecret,
+      webhookKeysSecret,
       emailSending: () => this.notifications.sendingStatement(),
       observability: config.observability,
       architecture: config.architecture,

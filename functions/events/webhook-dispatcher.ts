@@ -11,6 +11,7 @@ import { UserGone } from '../../shared/kit/dynamodb/exactly-once';
 import { logger } from '../../shared/kit/observability';
 import { webhookDispatcher } from '../../shared/webhooks/consumers';
 import { dispatch } from '../../shared/webhooks/deliver';
+import { webhookKeyRing } from '../../shared/webhooks/secret-box';
 import { createSender } from '../../shared/webhooks/send';
 import { createWebhookStore } from '../../shared/webhooks/store';
 import { targetPolicyFromEnv } from '../../shared/webhooks/targets';
@@ -28,6 +29,7 @@ export const handler = eventConsumer(webhookDispatcher, async (event) => {
       {
         store,
         send,
+        keyRing: await webhookKeyRing(),
         onDisabled: async (_userId, webhook) => {
           logger.warn('Disabled a failing webhook', { webhookId: webhook.webhookId });
         },

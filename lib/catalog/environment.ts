@@ -33,6 +33,8 @@ export type ResourceNames = {
    * test's). The stack leaves it out, so on AWS targets must be https and public.
    */
   webhooks?: { allowLocalHttp: boolean };
+  /** The secret holding the key ring that seals webhook signing secrets (shared/webhooks/secret-box.ts). */
+  webhookKeysSecretId: string;
 };
 
 const METRICS_NAMESPACE = 'Moneta';
@@ -43,7 +45,7 @@ export function environmentFor(spec: FunctionSpec, names: ResourceNames): Record
     POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
     NODE_OPTIONS: '--enable-source-maps',
   };
-  if (spec.table) env.TABLE_NAME = names.tableName;
+  if (spec.table || spec.tableItems) env.TABLE_NAME = names.tableName;
   if (spec.userPool) {
     env.USER_POOL_ID = names.userPoolId;
     env.USER_POOL_CLIENT_ID = names.userPoolClientId;
@@ -67,5 +69,6 @@ export function environmentFor(spec: FunctionSpec, names: ResourceNames): Record
     if (names.stripe.apiUrl) env.STRIPE_API_URL = names.stripe.apiUrl;
   }
   if (spec.webhooks && names.webhooks?.allowLocalHttp) env.WEBHOOK_ALLOW_LOCAL_HTTP = 'true';
+  if (spec.webhookKeys) env.WEBHOOK_KEYS_SECRET_ID = names.webhookKeysSecretId;
   return env;
 }

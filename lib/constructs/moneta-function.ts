@@ -53,6 +53,8 @@ export type FunctionBindings = {
   filesBucket: IBucket;
   /** The Stripe keys (lib/constructs/stripe-secret.ts), when the deployment enables Stripe. */
   stripeSecret?: ISecret | undefined;
+  /** The webhook key ring (lib/constructs/webhook-keys.ts). */
+  webhookKeysSecret: ISecret;
   /** Permission to send email as the sender (Notifications.sendingStatement), one per function. */
   emailSending: () => PolicyStatement;
   /** Tracing and log level, from the deploy settings (lib/context.ts). */
@@ -158,6 +160,16 @@ export class MonetaFunction extends NodejsFunction {
         reason: 'Queries on the single table use its GSIs; the grant names the table and only its own indexes.',
       });
     }
+    if (spec.tableItems) {
+      // The items under one partition-key prefix only: IAM checks every key the request names.
+      this.addToRolePolicy(
+        new PolicyStatement({
+          actions: spec.tableItems.actions.map((action) => `dynamodb:${action}`),
+          resources: [bindings.table.tableArn],
+          conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${spec.tableItems.pkPrefix}*`] } },
+        }),
+      );
+    }
     if (spec.putEvents) bindings.bus.grantPutEventsTo(this);
     if (spec.describeBus) {
       this.addToRolePolicy(
@@ -203,6 +215,7 @@ export class MonetaFunction extends NodejsFunction {
     }
     // Without Stripe enabled there is no secret, and a function that would call Stripe gets nothing.
     if (spec.stripe && bindings.stripeSecret) bindings.stripeSecret.grantRead(this);
+    if (spec.webhookKeys) bindings.webhookKeysSecret.grantRead(this);
     if (spec.cognitoActions && spec.cognitoActions.length > 0) {
       this.addToRolePolicy(
         new PolicyStatement({ actions: [...spec.cognitoActions], resources: [bindings.userPoolArn] }),

@@ -3,7 +3,7 @@
  * runtime with the environment the stack would give, and an outputs file in the shape of
  * `cdk deploy --outputs-file`. A failure half-way stops whatever already runs (Java included).
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -48,7 +48,7 @@ const localNames = {
   filesBucketName: LOCAL_FILES_BUCKET,
 } as const satisfies Omit<
   ResourceNames,
-  'userPoolId' | 'userPoolClientId' | 'consumerRetries' | 'ratesFeed' | 'apiUrl'
+  'userPoolId' | 'userPoolClientId' | 'consumerRetries' | 'ratesFeed' | 'apiUrl' | 'webhookKeysSecretId'
 >;
 
 /** The credentials every local function signs with; the local S3 accepts exactly these. */
@@ -97,6 +97,8 @@ type LocalCloudOptions = {
 
 /** The Stripe secret's name locally (the stack's is generated). */
 const STRIPE_SECRET_NAME = 'moneta/stripe';
+/** The webhook key ring (lib/constructs/webhook-keys.ts), generated at each start as a deploy would. */
+const WEBHOOK_KEYS_SECRET_NAME = 'moneta/webhook-keys';
 /** Locally a refused webhook is retried soon; Stripe waits up to hours between attempts. */
 const STRIPE_RETRY_BASE_DELAY_MS = 250;
 
@@ -273,10 +275,13 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     const stripeKeys = opts.stripeKeys ?? { secretKey: stripe!.secretKey, webhookSecret: stripe!.webhookSecret };
     const secrets = await startSecretsManager({
       port: ports.secretsManager,
-      secrets: { [STRIPE_SECRET_NAME]: JSON.stringify(stripeKeys) },
+      secrets: {
+        [STRIPE_SECRET_NAME]: JSON.stringify(stripeKeys),
+        [WEBHOOK_KEYS_SECRET_NAME]: JSON.stringify({ current: 'k1', k1: randomBytes(48).toString('base64url') }),
+      },
     });
     stoppers.push({ name: 'Secrets Manager', stop: () => secrets.stop() });
-    log(`Secrets Manager   ${secrets.url} (${STRIPE_SECRET_NAME})`);
+    log(`Secrets Manager   ${secrets.url} (${STRIPE_SECRET_NAME}, ${WEBHOOK_KEYS_SECRET_NAME})`);
 
     const names: ResourceNames = {
       ...localNames,
@@ -293,6 +298,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       stripe: { secretId: secrets.arnOf(STRIPE_SECRET_NAME), ...(stripe && { apiUrl: stripe.url }) },
       // Webhook receivers on this machine (a developer's, a test's) are plain http on loopback.
       webhooks: { allowLocalHttp: true },
+      webhookKeysSecretId: secrets.arnOf(WEBHOOK_KEYS_SECRET_NAME),
     };
     // The standard variables only: handlers never know they run locally.
     const awsEnv = {

@@ -20,8 +20,11 @@ export const FAILURE_WINDOW_SECONDS = 15 * 60;
 
 export type ThrottlePurpose = 'REAUTH' | 'MFA';
 
+/** Every counter of one purpose has a partition key starting so (the MFA route's IAM grant is limited to them). */
+export const throttleKeyPrefix = (purpose: ThrottlePurpose) => `THROTTLE#${purpose}#`;
+
 export const throttleKey = (purpose: ThrottlePurpose, userId: string) => ({
-  pk: `THROTTLE#${purpose}#${userId}`,
+  pk: `${throttleKeyPrefix(purpose)}${userId}`,
   sk: 'FAILURES',
 });
 

@@ -2,6 +2,7 @@
 import { defineOperation, ifMatchHeader, noParams } from '../kit/http/operation';
 import { timestampFields } from '../kit/http/response-schemas';
 import * as z from '../kit/schema';
+import { throttleKeyPrefix } from './failure-throttle';
 import { profilePatchSchema, profileSchema } from './profile';
 import {
   changePasswordBody,
@@ -28,6 +29,11 @@ export const identityViews = z.lazily(() => ({
     homeCurrency: z.string(),
     timezone: z.string(),
     notifications: profileSchema().shape.notifications,
+    mfa: z.strictObject({
+      totp: z
+        .enum(['enabled', 'disabled'])
+        .check(z.describe('`enabled`: signing in asks for the code of an authenticator app (TOTP).')),
+    }),
     ...timestampFields(),
   }),
   tokens: z.strictObject({
@@ -159,7 +165,11 @@ export const authLoginMfa = defineOperation({
   summary: 'Complete a sign-in with the code of your authenticator app',
   description:
     'The session is the one POST /v1/auth/login answered with 202; it lasts three minutes. Wrong codes are counted per user: five within 15 minutes answer 429 until the window ends.',
-  grants: { userPool: true, table: 'readWrite' },
+  // Its own failure counters only (shared/identity/failure-throttle.ts): no user's data.
+  grants: {
+    userPool: true,
+    tableItems: { pkPrefix: throttleKeyPrefix('MFA'), actions: ['GetItem', 'UpdateItem', 'DeleteItem'] },
+  },
   throttle: { ratePerSecond: 10, burst: 40 },
   request: { body: mfaLoginBody, query: noParams },
   response: { status: 200, description: 'Tokens, as from POST /v1/auth/login', schema: () => identityViews().tokens },
@@ -287,7 +297,8 @@ export const meDelete = defineOperation({
   functionDescription: "Deletes the caller's account",
   summary: "Delete the caller's account and, asynchronously, all their data",
   description: 'Re-authenticated: send the current password (and `code` from your authenticator app when MFA is on).',
-  grants: { table: 'readWrite', userPool: true },
+  // AdminGetUser: whether the Cognito user is already gone (a retried deletion).
+  grants: { table: 'readWrite', userPool: true, cognitoActions: ['cognito-idp:AdminGetUser'] },
   request: { body: reauthBody, query: noParams },
   response: { status: 202, description: 'Deleting', schema: () => z.strictObject({ status: z.literal('deleting') }) },
   problems: [...reauthProblems, 503],
@@ -358,7 +369,7 @@ export const meMfaTotpVerify = defineOperation({
   auth: 'user',
   functionDescription: 'Turns TOTP MFA on with a code from the enrolled app',
   summary: 'Turn MFA on with a code from your authenticator app',
-  grants: { table: 'read', userPool: true },
+  grants: { table: 'readWrite', userPool: true },
   request: { body: totpVerifyBody, query: noParams },
   response: { status: 204, description: 'MFA is on: sign-in asks for a code from now on' },
   problems: [409],

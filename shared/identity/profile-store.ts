@@ -3,7 +3,14 @@ import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, UpdateCommand }
 import { queryPages } from '../kit/dynamodb/prefix-page';
 import { type GuardedItem, transactWrite } from '../kit/dynamodb/transact';
 import { versionedUpdate } from '../kit/dynamodb/versioned-update';
-import { type Profile, ProfileEntity, type ProfilePatch, profileSchema, profilesByTimeZone } from './profile';
+import {
+  type MfaStatus,
+  type Profile,
+  ProfileEntity,
+  type ProfilePatch,
+  profileSchema,
+  profilesByTimeZone,
+} from './profile';
 
 /** The profile's condition failed in createIfAbsent: the sign-up write already happened. */
 class ProfileExists extends Error {}
@@ -100,6 +107,25 @@ export function createProfileStore({ db, tableName }: { db: DynamoDBDocumentClie
       const outcome = await versionedUpdate(
         db,
         { tableName, key: ProfileEntity.key(userId), fields: { email }, parse: (item) => profileSchema().parse(item) },
+        { now },
+      );
+      return outcome.status === 'updated' ? outcome.item : undefined;
+    },
+
+    /**
+     * Records whether TOTP MFA is on (Cognito has it already), on the profile the route's wrapper
+     * read; the same value again changes nothing.
+     */
+    async setMfa(current: Profile, totp: MfaStatus['totp'], now: string): Promise<Profile | undefined> {
+      if (current.mfa.totp === totp) return current;
+      const outcome = await versionedUpdate(
+        db,
+        {
+          tableName,
+          key: ProfileEntity.key(current.userId),
+          fields: { mfa: { totp } },
+          parse: (item) => profileSchema().parse(item),
+        },
         { now },
       );
       return outcome.status === 'updated' ? outcome.item : undefined;

@@ -88,6 +88,16 @@ export const profilesByTimeZone = {
 export const DEFAULT_HOME_CURRENCY = 'EUR';
 export const DEFAULT_TIMEZONE = 'UTC';
 
+/**
+ * Whether the sign-in asks for an authenticator code: recorded by the routes that turn TOTP on
+ * and off (after Cognito did), so `GET /v1/me` shows it without asking Cognito. Profiles written
+ * before it was recorded read as disabled.
+ */
+export const mfaStatus = z.lazily(() =>
+  z._default(z.strictObject({ totp: z.enum(['enabled', 'disabled']) }), { totp: 'disabled' as const }),
+);
+export type MfaStatus = z.infer<ReturnType<typeof mfaStatus>>;
+
 /** The profile as stored (without key attributes) and as published in User* events. */
 export const profileSchema = z.lazily(() =>
   z.object({
@@ -98,6 +108,7 @@ export const profileSchema = z.lazily(() =>
     homeCurrency: currencyCode(),
     timezone: timeZone(),
     notifications: notificationPreferences(),
+    mfa: mfaStatus(),
     createdAt: z.string(),
     updatedAt: z.string(),
     version: z.int().check(z.positive()),
@@ -114,6 +125,7 @@ export function toProfileView(profile: Profile) {
     homeCurrency: profile.homeCurrency,
     timezone: profile.timezone,
     notifications: profile.notifications,
+    mfa: profile.mfa,
     createdAt: profile.createdAt,
     updatedAt: profile.updatedAt,
     version: profile.version,

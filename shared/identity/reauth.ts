@@ -32,7 +32,7 @@ export type Reauthenticate = (
  * The Cognito user name in the caller's access token (already verified by the API's authorizer).
  * With email sign-in it is a generated id, not the address: a pending email change does not move it.
  */
-function usernameOf(accessToken: string, userId: string): string {
+export function usernameOf(accessToken: string, userId: string): string {
   try {
     const claims = JSON.parse(Buffer.from(accessToken.split('.')[1] ?? '', 'base64url').toString('utf8'));
     return typeof claims.username === 'string' && claims.username !== '' ? claims.username : userId;

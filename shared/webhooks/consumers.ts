@@ -8,7 +8,7 @@ export const webhookDispatcher = defineConsumer({
   functionDescription: "Delivers a user's events to their webhooks, signed, retried for a day",
   events: webhookEvents,
   rule: { id: 'deliver-webhooks', description: 'Events a user may subscribe a webhook to' },
-  grants: { table: 'readWrite', webhooks: true },
+  grants: { table: 'readWrite', webhooks: true, webhookKeys: true },
   // Each webhook's attempt waits 5 s at most, and they run side by side.
   timeoutSeconds: 30,
 });

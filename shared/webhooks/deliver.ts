@@ -7,23 +7,29 @@
  * the consumer throws, and the consumer retry machinery runs it again with backoff (Lambda's two
  * retries, then the retrier: 5 minutes doubling to an hour, for 26 hours, then the dead-letter
  * queue; docs/architecture.md). After DELIVERY_WINDOW_MS of failures a delivery is marked failed
- * and the event is let go. A webhook failing for DISABLE_AFTER_MS, or MAX_CONSECUTIVE_FAILURES
- * attempts in a row, is disabled.
+ * and the event is let go: that delivery has failed for good.
+ *
+ * Disabling counts deliveries, not attempts: a webhook is disabled once MAX_CONSECUTIVE_FAILURES
+ * deliveries in a row have failed for good, or once a delivery fails for good after no attempt has
+ * succeeded for DISABLE_AFTER_MS. Any successful attempt (a delivery, a retry, a redelivery) ends
+ * the run. So one event retried for a day never disables a webhook by its attempts alone, and a
+ * receiver that is down for less than the delivery window loses nothing.
  */
 import { createHash } from 'node:crypto';
 import { encodeTime } from 'ulid';
 import { type PayloadSource, payloadOf, type WebhookEvent } from './catalogue';
 import type { WebhookDeliveryItem, WebhookItem } from './items';
+import type { KeyRing } from './secret-box';
 import type { Send } from './send';
-import { activeSecrets, signatureHeaders } from './signing';
+import { signatureHeaders, signingSecrets } from './signing';
 import { DELIVERY_RETENTION_DAYS, type WebhookStore } from './store';
 
 /** A delivery is retried for about a day (the retrier's window is 26 h, so this ends first). */
 export const DELIVERY_WINDOW_MS = 24 * 60 * 60 * 1000;
-/** A webhook failing this long (while events keep coming) is disabled. */
+/** A webhook with no successful attempt for this long is disabled when a delivery fails for good. */
 export const DISABLE_AFTER_MS = 2 * DELIVERY_WINDOW_MS;
-/** …or failing this many attempts in a row. */
-export const MAX_CONSECUTIVE_FAILURES = 50;
+/** …or when this many deliveries in a row have failed for good. */
+export const MAX_CONSECUTIVE_FAILURES = 10;
 
 /**
  * The delivery's id and `webhook-id`: the event's time (so the log sorts by it) and a hash of the
@@ -34,9 +40,14 @@ export function deliveryIdFor(webhookId: string, sourceEventId: string, occurred
   return `msg_${encodeTime(Date.parse(occurredAt), 10)}${hash}`;
 }
 
+/** Asked when a delivery has just failed for good (`consecutiveFailures` counts it already). */
 export function shouldDisable(webhook: Pick<WebhookItem, 'consecutiveFailures' | 'failingSince'>, now: Date): boolean {
   if (webhook.consecutiveFailures >= MAX_CONSECUTIVE_FAILURES) return true;
-  return !!webhook.failingSince && now.getTime() - Date.parse(webhook.failingSince) >= DISABLE_AFTER_MS;
+  return (
+    webhook.consecutiveFailures > 0 &&
+    !!webhook.failingSince &&
+    now.getTime() - Date.parse(webhook.failingSince) >= DISABLE_AFTER_MS
+  );
 }
 
 export class DeliveriesFailed extends Error {
@@ -49,26 +60,39 @@ export class DeliveriesFailed extends Error {
 type Deps = {
   store: WebhookStore;
   send: Send;
+  /** Opens the webhooks' sealed signing secrets (./secret-box.ts). */
+  keyRing: KeyRing;
   now?: () => Date;
   /** Called once, when a webhook is disabled for failing. */
   onDisabled?: (userId: string, webhook: WebhookItem) => Promise<void>;
 };
 
-/** One signed attempt of a delivery; records it and counts it on the webhook. */
+/**
+ * One signed attempt of a delivery; records it, and on the webhook: a success ends its run of
+ * failures, a failure starts the run's clock, and a delivery failing for good (moving from pending
+ * to failed, once) counts one more failed delivery.
+ */
 export async function attempt(deps: Deps, userId: string, webhook: WebhookItem, delivery: WebhookDeliveryItem) {
   const now = (deps.now ?? (() => new Date()))();
-  const headers = signatureHeaders(activeSecrets(webhook.secrets, now), delivery.deliveryId, now, delivery.payload);
+  const secrets = signingSecrets(deps.keyRing, userId, webhook, now);
+  const headers = signatureHeaders(secrets, delivery.deliveryId, now, delivery.payload);
   const result = await deps.send(webhook.url, { ...headers }, delivery.payload);
   const expired = now.getTime() - Date.parse(delivery.createdAt) >= DELIVERY_WINDOW_MS;
   const status = result.ok ? 'delivered' : expired ? 'failed' : 'pending';
   const recorded = await deps.store.recordAttempt(userId, delivery, result, status, now.toISOString());
-  const counted = await deps.store.recordOutcome(userId, webhook.webhookId, result.ok, now.toISOString());
-  if (!result.ok && counted && shouldDisable(counted, now)) {
+  const failedForGood = !!recorded && recorded.before === 'pending' && status === 'failed';
+  const counted = await deps.store.recordOutcome(
+    userId,
+    webhook.webhookId,
+    result.ok ? 'succeeded' : failedForGood ? 'delivery-failed' : 'attempt-failed',
+    now.toISOString(),
+  );
+  if (failedForGood && counted && shouldDisable(counted, now)) {
     if (await deps.store.disableFailing(userId, counted, now.toISOString())) {
       await deps.onDisabled?.(userId, counted);
     }
   }
-  return { result, status, delivery: recorded };
+  return { result, status, delivery: recorded?.delivery };
 }
 
 export type EventToDeliver = PayloadSource & { userId: string; sourceEventId: string };

@@ -13,10 +13,13 @@ export const WebhookDeliveryEntity = entity(
   (webhookId: string, deliveryId: string) => `${webhookId}#${deliveryId}`,
 );
 
-/** A signing secret (`whsec_…`); a rotated-out one signs until `retiresAt`, next to its successor. */
+/**
+ * A signing secret (`whsec_…`), stored sealed (./secret-box.ts: AES-256-GCM under the deployment's
+ * webhook key); a rotated-out one signs until `retiresAt`, next to its successor.
+ */
 export const signingSecret = z.lazily(() =>
   z.object({
-    secret: z.string(),
+    sealed: z.string(),
     createdAt: z.string(),
     retiresAt: z.nullable(z.string()),
   }),
@@ -36,7 +39,10 @@ export const webhookItem = z.lazily(() =>
     disabledAt: z.nullable(z.string()),
     /** Newest first. */
     secrets: z.array(signingSecret()),
-    /** Failed attempts since the last success, and when that run of failures began. */
+    /**
+     * Deliveries in a row that failed for good (retried for their whole window) since the last
+     * successful attempt, and when the first failed attempt of that run was (./deliver.ts).
+     */
     consecutiveFailures: z.int().check(z.nonnegative()),
     failingSince: z.optional(z.nullable(z.string())),
     createdAt: z.string(),

@@ -30,8 +30,40 @@ const events = z.lazily(() =>
 
 const description = z.lazily(() => z.nullable(z.string().check(z.trim(), z.maxLength(200))));
 
+/** The bytes a user-supplied secret may have (Standard Webhooks: 24 to 64). */
+export const SECRET_BYTES = { min: 24, max: 64 } as const;
+
+/** Whether a user-supplied secret has the Standard Webhooks form: `whsec_` and the base64 of 24–64 bytes. */
+export function isStandardSecret(secret: string): boolean {
+  if (!secret.startsWith('whsec_')) return false;
+  const base64 = secret.slice('whsec_'.length);
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64) || base64.length % 4 !== 0) return false;
+  const bytes = Buffer.from(base64, 'base64').length;
+  return bytes >= SECRET_BYTES.min && bytes <= SECRET_BYTES.max;
+}
+
+/**
+ * A secret the user brings (Standard Webhooks: `whsec_` and the base64 of 24 to 64 bytes); the
+ * message never repeats it.
+ */
+const secret = z.lazily(() =>
+  z.string().check(
+    z.refine(isStandardSecret, {
+      message: `must be whsec_ followed by the base64 of ${SECRET_BYTES.min} to ${SECRET_BYTES.max} bytes`,
+    }),
+    z.describe(
+      `Optional: your own signing secret, \`whsec_\` and the base64 of ${SECRET_BYTES.min} to ${SECRET_BYTES.max} random bytes (Standard Webhooks). Without it one is made. Never shown back.`,
+    ),
+  ),
+);
+
 export const webhookCreateSchema = z.lazily(() =>
-  z.strictObject({ url: url(), events: events(), description: z.optional(description()) }),
+  z.strictObject({
+    url: url(),
+    events: events(),
+    description: z.optional(description()),
+    secret: z.optional(secret()),
+  }),
 );
 export type WebhookCreate = z.infer<ReturnType<typeof webhookCreateSchema>>;
 

@@ -99,30 +99,65 @@ export function createWebhookStore({ db, tableName }: { db: DynamoDBDocumentClie
     },
 
     /**
-     * Counts an attempt's outcome on the webhook: a success ends the run of failures, a failure
-     * extends it. Returns the webhook as it now is (undefined when it was deleted meanwhile).
+     * Counts an attempt's outcome on the webhook: a success ends the run of failures; a failed
+     * attempt starts the run's clock (`failingSince`) if it is not running; a delivery that failed
+     * for good also counts one more failed delivery. Returns the webhook as it now is (undefined
+     * when it was deleted meanwhile).
      */
-    async recordOutcome(userId: string, webhookId: string, ok: boolean, now: string): Promise<WebhookItem | undefined> {
+    async recordOutcome(
+      userId: string,
+      webhookId: string,
+      outcome: 'succeeded' | 'attempt-failed' | 'delivery-failed',
+      now: string,
+    ): Promise<WebhookItem | undefined> {
+      const key = WebhookEntity.key(userId, webhookId);
       try {
         const { Attributes } = await db.send(
           new UpdateCommand({
             TableName: tableName,
-            Key: WebhookEntity.key(userId, webhookId),
-            ...(ok
+            Key: key,
+            ...(outcome === 'succeeded'
               ? {
                   UpdateExpression: 'SET #failures = :zero, #since = :null',
+                  ExpressionAttributeNames: { '#failures': 'consecutiveFailures', '#since': 'failingSince' },
                   ExpressionAttributeValues: { ':zero': 0, ':null': null },
                 }
               : {
-                  UpdateExpression: 'ADD #failures :one SET #since = if_not_exists(#since, :now)',
-                  ExpressionAttributeValues: { ':one': 1, ':now': now },
+                  ExpressionAttributeNames: { '#failures': 'consecutiveFailures' },
+                  ...(outcome === 'delivery-failed'
+                    ? { UpdateExpression: 'ADD #failures :one', ExpressionAttributeValues: { ':one': 1 } }
+                    : {
+                        UpdateExpression: 'SET #failures = if_not_exists(#failures, :zero)',
+                        ExpressionAttributeValues: { ':zero': 0 },
+                      }),
                 }),
             ConditionExpression: 'attribute_exists(pk)',
-            ExpressionAttributeNames: { '#failures': 'consecutiveFailures', '#since': 'failingSince' },
             ReturnValues: 'ALL_NEW',
           }),
         );
-        return parseWebhook(Attributes);
+        const webhook = parseWebhook(Attributes);
+        if (outcome === 'succeeded' || webhook.failingSince) return webhook;
+        // The first failure of a run starts its clock. A run that is over holds null (which
+        // if_not_exists would keep), so the clock is set under a condition: a concurrent first
+        // failure that set it first wins, and either instant starts the run.
+        try {
+          const { Attributes: started } = await db.send(
+            new UpdateCommand({
+              TableName: tableName,
+              Key: key,
+              UpdateExpression: 'SET #since = :now',
+              ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(#since) OR #since = :null)',
+              ExpressionAttributeNames: { '#since': 'failingSince' },
+              ExpressionAttributeValues: { ':now': now, ':null': null },
+              ReturnValues: 'ALL_NEW',
+            }),
+          );
+          return parseWebhook(started);
+        } catch (error) {
+          if (!(error instanceof ConditionalCheckFailedException)) throw error;
+          const current = await getItem(key);
+          return current ? parseWebhook(current) : undefined;
+        }
       } catch (error) {
         if (error instanceof ConditionalCheckFailedException) return undefined;
         throw error;
@@ -236,14 +271,18 @@ export function createWebhookStore({ db, tableName }: { db: DynamoDBDocumentClie
       }
     },
 
-    /** Records one attempt; `final` is the status it leaves the delivery in. */
+    /**
+     * Records one attempt; `status` is the status it leaves the delivery in. Returns the delivery
+     * as it now is and the status it had just before (so only the attempt that moved it from
+     * pending to failed counts a failed delivery).
+     */
     async recordAttempt(
       userId: string,
       delivery: WebhookDeliveryItem,
       result: AttemptResult,
       status: WebhookDeliveryItem['status'],
       now: string,
-    ): Promise<WebhookDeliveryItem | undefined> {
+    ): Promise<{ delivery: WebhookDeliveryItem; before: WebhookDeliveryItem['status'] } | undefined> {
       try {
         const { Attributes } = await db.send(
           new UpdateCommand({
@@ -268,10 +307,22 @@ export function createWebhookStore({ db, tableName }: { db: DynamoDBDocumentClie
               ':delivered': result.ok ? now : delivery.deliveredAt,
               ':one': 1,
             },
-            ReturnValues: 'ALL_NEW',
+            ReturnValues: 'ALL_OLD',
           }),
         );
-        return parseDelivery(Attributes);
+        const before = parseDelivery(Attributes);
+        return {
+          before: before.status,
+          delivery: parseDelivery({
+            ...before,
+            status,
+            lastResponseCode: result.statusCode,
+            lastError: result.ok ? null : result.error,
+            lastAttemptAt: now,
+            deliveredAt: result.ok ? now : delivery.deliveredAt,
+            attempts: before.attempts + 1,
+          }),
+        };
       } catch (error) {
         if (error instanceof ConditionalCheckFailedException) return undefined;
         throw error;

@@ -56,8 +56,12 @@ export const webhookView = z.lazily(() =>
 export const createdWebhookView = z.lazily(() =>
   z.extend(webhookView(), {
     secret: z
-      .string()
-      .check(z.describe('The signing secret (`whsec_…`), shown this once: store it to verify deliveries.')),
+      .nullable(z.string())
+      .check(
+        z.describe(
+          'The signing secret (`whsec_…`) made for this webhook, shown this once: store it to verify deliveries. null when the request brought its own `secret` (never shown back).',
+        ),
+      ),
   }),
 );
 

@@ -66,6 +66,10 @@ export const prices = {
     // 1 million free); read 2026-12-06.
     requestPerMillion: 0.4,
   },
+  secretsManager: {
+    // https://aws.amazon.com/secrets-manager/pricing/ (per secret per month); read 2026-12-07.
+    secretMonth: 0.4,
+  },
   cognito: {
     // https://aws.amazon.com/cognito/pricing/ (Essentials, beyond 10,000 monthly active users); read 2026-12-06.
     essentialsMauMonth: 0.015,

@@ -45,6 +45,8 @@ export type StackShape = {
   sqsPollers: string[];
   archives: { id: string; retentionDays: number }[];
   kmsKeys: number;
+  /** Secrets Manager secrets (the webhook key ring; the Stripe keys with stripe=on). */
+  secrets: number;
   pointInTimeRecovery: boolean;
   /** The HTTP API stage's access-log line, with its `$context` variables. */
   accessLogFormat?: string;
@@ -156,6 +158,7 @@ export function readStack(): StackShape {
     sqsPollers: [],
     archives: [],
     kmsKeys: 0,
+    secrets: 0,
     pointInTimeRecovery: false,
     resourceTypes: {},
   };
@@ -220,6 +223,7 @@ export function readStack(): StackShape {
     });
   }
   shape.kmsKeys = resourcesOfType(synth.stacks, 'AWS::KMS::Key').length;
+  shape.secrets = resourcesOfType(synth.stacks, 'AWS::SecretsManager::Secret').length;
   shape.pointInTimeRecovery = resourcesOfType(synth.stacks, 'AWS::DynamoDB::Table').some(
     ({ resource }) =>
       (resource.Properties as { PointInTimeRecoverySpecification?: { PointInTimeRecoveryEnabled?: boolean } })

@@ -313,6 +313,11 @@ function idleItems(shape: StackShape, scheduled: Map<string, Quantities>): IdleI
     note: `${shape.kmsKeys} customer-managed keys ($1/month each)`,
   });
   items.push({
+    item: 'Secrets Manager secrets',
+    usd: shape.secrets * prices.secretsManager.secretMonth,
+    note: `${shape.secrets} secrets ($${prices.secretsManager.secretMonth}/month each): the webhook key ring`,
+  });
+  items.push({
     item: 'Event archive storage',
     usd: 0,
     note: `${shape.archives.map((a) => `${a.retentionDays} days`).join(', ')}: only what transactions put in it (counted per transaction)`,

@@ -47,6 +47,7 @@ const names: ResourceNames = {
   ratesFeed: ratesFeedEnvironment(ECB_RATES_URL),
   filesBucketName: 'bench',
   apiUrl: 'https://api.example',
+  webhookKeysSecretId: 'bench',
 };
 
 async function bundle(entry: string, outfile: string): Promise<void> {
@@ -68,7 +69,7 @@ async function bundle(entry: string, outfile: string): Promise<void> {
 /** The SDK clients a function creates, as a key: functions with the same key share one bare bundle. */
 function clientsOf(spec: FunctionSpec): string {
   const clients = [
-    spec.table && 'dynamodb',
+    (spec.table || spec.tableItems) && 'dynamodb',
     spec.userPool && 'cognito',
     spec.putEvents && 'eventbridge',
     spec.sendEmail && 'sesv2',
@@ -81,7 +82,7 @@ function clientsOf(spec: FunctionSpec): string {
 /** The SDK clients a function creates, as a bare module: the floor any implementation pays. */
 function baselineSource(spec: FunctionSpec): string {
   const lines: string[] = [];
-  if (spec.table) {
+  if (spec.table || spec.tableItems) {
     lines.push("import { DynamoDBClient } from '@aws-sdk/client-dynamodb';");
     lines.push("import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';");
     lines.push('export const ddb = DynamoDBDocumentClient.from(new DynamoDBClient({}));');

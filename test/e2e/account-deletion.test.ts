@@ -149,6 +149,20 @@ test('without the password, or with a wrong one, nothing is deleted; the right o
   await emptyPartition(user.userId);
 });
 
+test('a retried deletion (its answer lost) finishes as the first did: 202, nothing left behind', async () => {
+  const user = await ledgerUser();
+  const { token } = user;
+  await createAccount(user, { currency: 'EUR' });
+  const first = await api.delete('/v1/me', { token, body: { password: user.password } });
+  expectStatus(first, 202);
+  // The client never saw that answer and tries again with what it has: the same token and password.
+  const again = await api.delete('/v1/me', { token, body: { password: user.password } });
+  expectStatus(again, 202);
+  expect(again.json).toEqual(first.json);
+  expectAccountDeleted(await api.get('/v1/me', { token }));
+  await emptyPartition(user.userId);
+});
+
 test('repeated wrong passwords are throttled for that user only: 429 with Retry-After', async () => {
   const [user, other] = await Promise.all([createConfirmedUser(), createConfirmedUser()]);
   const token = user.tokens.accessToken;

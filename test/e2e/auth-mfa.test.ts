@@ -52,10 +52,13 @@ test('enrolment: the secret and otpauth URI, a wrong code refused, a generated o
   expectProblem(await api.post('/v1/me/mfa/totp/verify', { code: wrongCodeFor(secret) }, { token }), 400, ['code']);
   expectStatus(await api.post('/v1/auth/login', { email: user.email, password: user.password }), 200);
 
+  expect((await api.get('/v1/me', { token })).json.mfa).toEqual({ totp: 'disabled' });
   expectStatus(await api.post('/v1/me/mfa/totp/verify', { code: codeFor(secret) }, { token }), 204);
   const login = await api.post('/v1/auth/login', { email: user.email, password: user.password });
   expectStatus(login, 202);
   expect(login.json).toEqual({ challenge: 'totp', session: expect.any(String) });
+  // The profile says so, without the client asking Cognito.
+  expect((await api.get('/v1/me', { token })).json.mfa).toEqual({ totp: 'enabled' });
 });
 
 test('verifying without starting an enrolment is a 409', async () => {
@@ -152,6 +155,7 @@ test('turning MFA off needs the password and a code; then sign-in is one step ag
   const login = await api.post('/v1/auth/login', { email: user.email, password: user.password });
   expectStatus(login, 200);
   expect(login.json.accessToken).toEqual(expect.any(String));
+  expect((await api.get('/v1/me', { token })).json.mfa).toEqual({ totp: 'disabled' });
 });
 
 test("one user's MFA is theirs alone: another's enrolment and session change nothing for them", async () => {

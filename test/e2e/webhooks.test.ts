@@ -14,7 +14,7 @@ import { expectProblem, expectStatus } from './support/expectations';
 import { createAccount, createTransaction, expectOk, type LedgerUser, ledgerUser } from './support/ledger';
 import { eventually } from './support/poll';
 import { routeKey } from './support/route-bodies';
-import { closeTable, userItemSortKeys } from './support/table';
+import { closeTable, userItemSortKeys, userItems } from './support/table';
 import { describeWithLoopbackReceiver } from './support/targets';
 
 jest.setTimeout(90_000);
@@ -108,6 +108,10 @@ describeWithLoopbackReceiver('webhooks', () => {
     const list = expectOk(await api.get('/v1/webhooks', { token: a.token }), 200, 'list webhooks');
     expect(list.json.items.map((item: { id: string }) => item.id)).toEqual([webhook.id]);
     expect(JSON.stringify(list.json)).not.toContain('whsec_');
+    // Stored encrypted: the table holds nothing of the secret.
+    const [stored] = await userItems(a.userId, `WEBHOOK#${webhook.id}`);
+    expect(stored).toMatchObject({ webhookId: webhook.id, secrets: [{ sealed: expect.stringMatching(/^v1\./) }] });
+    expect(JSON.stringify(stored)).not.toContain(webhook.secret.slice('whsec_'.length));
   });
 
   test('every subscribed event arrives once per webhook-id, signed, with the fields the API shows', async () => {
@@ -203,6 +207,31 @@ describeWithLoopbackReceiver('webhooks', () => {
     const last = receiver.requests.at(-1)!;
     expect(new Webhook(webhook.secret).verify(last.body, last.headers)).toMatchObject({ type: 'WebhookPing' });
     expect(new Webhook(rotated.json.secret).verify(last.body, last.headers)).toMatchObject({ type: 'WebhookPing' });
+  });
+
+  test('a secret of your own is taken, never shown back, and signs; a malformed one is a 400 naming secret', async () => {
+    const own = `whsec_${Buffer.from('0123456789abcdef0123456789abcdef').toString('base64')}`;
+    for (const secret of ['whsec_short', 'not-whsec', `whsec_${Buffer.alloc(65).toString('base64')}`, 42]) {
+      const refused = await api.post(
+        '/v1/webhooks',
+        { url: receiver.url, events: ['TransactionCreated'], secret },
+        { token: b.token },
+      );
+      expectProblem(refused, 400, ['secret']);
+      expect(JSON.stringify(refused.json)).not.toContain(String(secret));
+    }
+    const created = await api.post(
+      '/v1/webhooks',
+      { url: receiver.url, events: ['TransactionCreated'], secret: own },
+      { token: b.token },
+    );
+    expectStatus(created, 201);
+    expect(created.json.secret).toBeNull();
+    expect(JSON.stringify(created.json)).not.toContain(own);
+    expectOk(await api.post(`/v1/webhooks/${created.json.id}/ping`, {}, { token: b.token }), 200, 'ping');
+    const last = receiver.requests.at(-1)!;
+    expect(new Webhook(own).verify(last.body, last.headers)).toMatchObject({ type: 'WebhookPing' });
+    expectStatus(await api.delete(`/v1/webhooks/${created.json.id}`, { token: b.token }), 204);
   });
 
   test.each([

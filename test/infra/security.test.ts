@@ -55,16 +55,29 @@ describe('least privilege', () => {
     expect(functionSpec(id).table).toBeDefined();
   });
 
-  // Answering an MFA challenge counts the user's failed codes (a throttle item outside any user's
-  // partition, shared/identity/failure-throttle.ts): the one auth route that writes the table.
-  const countsFailures = ['auth-login-mfa'] as const;
-  it.each(
-    functions.filter((spec) => spec.id.startsWith('auth-') && !(countsFailures as readonly string[]).includes(spec.id)),
-  )('$id has no DynamoDB access at all', (spec) => {
-    expect(actionsOf(statementsOf(spec.id)).filter((action) => action.startsWith('dynamodb:'))).toEqual([]);
-  });
-  it.each(countsFailures)('%s is an auth route with table access (its failure counter)', (id) => {
-    expect(functionSpec(id).table).toBe('readWrite');
+  it.each(functions.filter((spec) => spec.id.startsWith('auth-') && spec.id !== 'auth-login-mfa'))(
+    '$id has no DynamoDB access at all',
+    (spec) => {
+      expect(actionsOf(statementsOf(spec.id)).filter((action) => action.startsWith('dynamodb:'))).toEqual([]);
+    },
+  );
+
+  // Answering an MFA challenge counts the user's failed codes, in a counter outside any user's
+  // partition (shared/identity/failure-throttle.ts): it may touch those items and nothing else.
+  it('auth-login-mfa may get, update and delete the MFA failure counters only, no other item, index or Query', () => {
+    expect(functionSpec('auth-login-mfa').table).toBeUndefined();
+    const dynamo = statementsOf('auth-login-mfa').filter((statement) =>
+      actionsOf([statement]).some((action) => action.startsWith('dynamodb:')),
+    );
+    expect(dynamo).toHaveLength(1);
+    expect(actionsOf(dynamo).sort()).toEqual(['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:UpdateItem']);
+    // The table's ARN alone (a reference to it, in the identity feature's nested stack): no index.
+    expect(Array.isArray(dynamo[0]!.Resource)).toBe(false);
+    expect(JSON.stringify(dynamo[0]!.Resource)).toMatch(/Table/);
+    expect(JSON.stringify(dynamo[0]!.Resource)).not.toContain('index');
+    expect(dynamo[0]!.Condition).toEqual({
+      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['THROTTLE#MFA#*'] },
+    });
   });
 
   it('only the notifier may send email, and only as its identity with its configuration set', () => {

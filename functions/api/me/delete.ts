@@ -7,23 +7,48 @@
  * Both steps are idempotent, so a client that gets a 503 (or a lost response) simply retries. That
  * is why this is an identity route: a retry finds the profile already gone (every other route
  * refuses that caller with 401 account-deleted) and must still reach Cognito, which still checks
- * the password as long as the user exists.
+ * the password as long as the user exists. Once the Cognito user is gone (the retry of a deletion
+ * whose answer was lost, or a user removed from the pool by other means) there is no credential
+ * left to check and no account to protect: when the re-authentication is refused and Cognito says
+ * the user does not exist (AdminGetUser), the retry makes sure the profile is gone (so the
+ * erasure runs) and answers as the first call did.
  */
-import { DeleteUserCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { AdminGetUserCommand, DeleteUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { cognitoErrors, handleCognitoError } from '../../../shared/identity/cognito-errors';
 import { meDelete } from '../../../shared/identity/operations';
 import { createProfileStore } from '../../../shared/identity/profile-store';
-import { requireReauth } from '../../../shared/identity/reauth';
+import { requireReauth, usernameOf } from '../../../shared/identity/reauth';
 import { cognitoClient } from '../../../shared/kit/aws/clients';
 import { documentClient } from '../../../shared/kit/aws/document-client';
 import { requireEnv } from '../../../shared/kit/config';
 import { route } from '../../../shared/kit/http/api-handler';
+import { HttpProblem } from '../../../shared/kit/http/problems';
 
 const profiles = createProfileStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
 const cognito = cognitoClient();
+const userPoolId = requireEnv('USER_POOL_ID');
+
+/** Whether the caller's Cognito user no longer exists (AdminGetUser: exact, whatever the token's state). */
+async function cognitoUserGone(accessToken: string, userId: string): Promise<boolean> {
+  try {
+    await cognito.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: usernameOf(accessToken, userId) }));
+    return false;
+  } catch (error) {
+    if (error instanceof Error && error.name === 'UserNotFoundException') return true;
+    throw error;
+  }
+}
 
 export const handler = route(meDelete, async ({ userId, accessToken, body }) => {
-  await requireReauth({ userId, accessToken }, body);
+  try {
+    await requireReauth({ userId, accessToken }, body);
+  } catch (problem) {
+    // Refused: a wrong password, or no user left to check it against. Only the latter goes on.
+    const refused = problem instanceof HttpProblem && problem.slug === 'reauthentication-failed';
+    if (!refused || !(await cognitoUserGone(accessToken, userId))) throw problem;
+    await profiles.delete(userId);
+    return { status: 202, body: { status: 'deleting' } };
+  }
   await profiles.delete(userId);
   try {
     await cognito.send(new DeleteUserCommand({ AccessToken: accessToken }));

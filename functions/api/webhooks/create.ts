@@ -1,7 +1,9 @@
 /**
  * POST /v1/webhooks: registers a target for some of the caller's events. The URL is checked
- * (https, a public address after resolving its host) and the signing secret made here; the
- * response is the only place it is ever shown.
+ * (https, a public address after resolving its host) and the signing secret made here (or the
+ * user's own, `secret`), stored sealed under the deployment's webhook key
+ * (shared/webhooks/secret-box.ts). A secret made here is shown in this response only; one the user
+ * brought is never shown back.
  */
 import { userRoute } from '../../../shared/identity/public';
 import { documentClient } from '../../../shared/kit/aws/document-client';
@@ -11,6 +13,7 @@ import { newEntityId } from '../../../shared/kit/http/fields';
 import type { WebhookItem } from '../../../shared/webhooks/items';
 import { webhooksCreate } from '../../../shared/webhooks/operations';
 import { MAX_WEBHOOKS_PER_USER, TargetRefused, TooManyWebhooks } from '../../../shared/webhooks/schemas';
+import { seal, webhookKeyRing } from '../../../shared/webhooks/secret-box';
 import { newSigningSecret } from '../../../shared/webhooks/signing';
 import { createWebhookStore } from '../../../shared/webhooks/store';
 import { targetPolicyFromEnv, targetProblem } from '../../../shared/webhooks/targets';
@@ -24,17 +27,19 @@ export const handler = userRoute(webhooksCreate, async ({ userId, body }) => {
   if (problem) throw new TargetRefused(problem);
   if ((await webhooks.count(userId)) >= MAX_WEBHOOKS_PER_USER) throw new TooManyWebhooks();
   const now = new Date();
-  const secret = newSigningSecret();
+  const webhookId = newEntityId(now.getTime());
+  const secret = body.secret ?? newSigningSecret();
+  const sealed = seal(await webhookKeyRing(), secret, { userId, webhookId });
   const webhook: WebhookItem = {
     type: 'WEBHOOK',
-    webhookId: newEntityId(now.getTime()),
+    webhookId,
     url: body.url,
     events: body.events,
     description: body.description ?? null,
     status: 'enabled',
     disabledReason: null,
     disabledAt: null,
-    secrets: [{ secret, createdAt: now.toISOString(), retiresAt: null }],
+    secrets: [{ sealed, createdAt: now.toISOString(), retiresAt: null }],
     consecutiveFailures: 0,
     failingSince: null,
     createdAt: now.toISOString(),
@@ -44,7 +49,7 @@ export const handler = userRoute(webhooksCreate, async ({ userId, body }) => {
   await webhooks.create(userId, webhook);
   return {
     status: 201,
-    body: { ...toWebhookView(webhook), secret },
+    body: { ...toWebhookView(webhook), secret: body.secret === undefined ? secret : null },
     headers: { etag: versionETag(webhook.version), location: `/v1/webhooks/${webhook.webhookId}` },
   };
 });

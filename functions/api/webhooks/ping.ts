@@ -9,8 +9,9 @@ import { requireEnv } from '../../../shared/kit/config';
 import { NotFound } from '../../../shared/kit/http/problems';
 import { pingPayload } from '../../../shared/webhooks/catalogue';
 import { webhooksPing } from '../../../shared/webhooks/operations';
+import { webhookKeyRing } from '../../../shared/webhooks/secret-box';
 import { createSender } from '../../../shared/webhooks/send';
-import { activeSecrets, signatureHeaders } from '../../../shared/webhooks/signing';
+import { signatureHeaders, signingSecrets } from '../../../shared/webhooks/signing';
 import { createWebhookStore } from '../../../shared/webhooks/store';
 import { targetPolicyFromEnv } from '../../../shared/webhooks/targets';
 
@@ -25,7 +26,7 @@ export const handler = userRoute(webhooksPing, async ({ userId, path }) => {
   const id = `msg_ping${randomBytes(12).toString('hex')}`;
   const result = await send(
     webhook.url,
-    { ...signatureHeaders(activeSecrets(webhook.secrets, now), id, now, payload) },
+    { ...signatureHeaders(signingSecrets(await webhookKeyRing(), userId, webhook, now), id, now, payload) },
     payload,
   );
   return {

@@ -2,6 +2,12 @@
 export type Grants = {
   /** DynamoDB access to the single table (TABLE_NAME). */
   table?: 'read' | 'readWrite';
+  /**
+   * Instead of `table`: item actions on the table (TABLE_NAME) limited to items whose partition key
+   * starts with `pkPrefix` (an IAM `dynamodb:LeadingKeys` condition), no index, no Query: a
+   * function that keeps its own items outside every user's partition (e.g. a failure counter).
+   */
+  tableItems?: { pkPrefix: string; actions: readonly ('GetItem' | 'PutItem' | 'UpdateItem' | 'DeleteItem')[] };
   /** Needs the user pool and app client ids (USER_POOL_ID, USER_POOL_CLIENT_ID). */
   userPool?: boolean;
   /** Cognito admin actions on the pool (IAM). Public client APIs (SignUp, InitiateAuth …) need none. */
@@ -37,4 +43,9 @@ export type Grants = {
    * http and loopback targets (the local cloud), never on AWS.
    */
   webhooks?: boolean;
+  /**
+   * Reads the webhook keys secret (WEBHOOK_KEYS_SECRET_ID), the key ring that seals and opens
+   * webhook signing secrets (shared/webhooks/secret-box.ts): only the functions that make or use one.
+   */
+  webhookKeys?: boolean;
 };

@@ -28,7 +28,7 @@ export function webhookDisabledEmail(fact: WebhookDisabledInput, appName: string
       {
         facts: [
           ['Webhook', fact.url],
-          ['Failed attempts in a row', String(fact.consecutiveFailures)],
+          ['Failed deliveries in a row', String(fact.consecutiveFailures)],
           ['Failing since', fact.failingSince ?? fact.disabledAt],
           ['Disabled at', fact.disabledAt],
         ],

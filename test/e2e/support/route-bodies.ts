@@ -395,7 +395,7 @@ export const bodyFixtures: Record<string, BodyFixture> = {
   'POST /v1/webhooks': {
     valid: { url: 'https://hooks.example.com/moneta', events: ['TransactionCreated'], description: 'Sheet sync' },
     requiredOnEmpty: ['url', 'events'],
-    wrongTypes: { url: 42, events: 'TransactionCreated', description: 7 },
+    wrongTypes: { url: 42, events: 'TransactionCreated', description: 7, secret: 7 },
   },
   'PATCH /v1/webhooks/{id}': {
     valid: { description: 'Renamed' },

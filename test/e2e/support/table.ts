@@ -4,7 +4,7 @@
  * Query on the user's partition only; never Scan.
  */
 import { BatchWriteItemCommand, DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
-import { marshall } from '@aws-sdk/util-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { stackOutputs } from './outputs';
 
 let client: DynamoDBClient | undefined;
@@ -41,6 +41,19 @@ export async function userItemSortKeys(userId: string): Promise<string[]> {
     startKey = page.LastEvaluatedKey as Record<string, never> | undefined;
   } while (startKey);
   return sortKeys;
+}
+
+/** The items of `USER#<userId>` whose sort key starts with `prefix`, as stored (strongly consistent). */
+export async function userItems(userId: string, prefix: string): Promise<Record<string, unknown>[]> {
+  const page = await dynamo().send(
+    new QueryCommand({
+      TableName: stackOutputs().TableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': { S: `USER#${userId}` }, ':prefix': { S: prefix } },
+      ConsistentRead: true,
+    }),
+  );
+  return (page.Items ?? []).map((item) => unmarshall(item));
 }
 
 /**

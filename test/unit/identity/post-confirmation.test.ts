@@ -88,6 +88,7 @@ describe('Cognito post-confirmation trigger', () => {
           paymentReceipt: true,
           paymentFailed: true,
         },
+        mfa: { totp: 'disabled' },
         createdAt: NOW,
         updatedAt: NOW,
         version: 1,

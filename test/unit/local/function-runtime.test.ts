@@ -210,6 +210,7 @@ describe('createFunctionRuntime (the catalog, bundled with esbuild)', () => {
     ratesFeed: {},
     filesBucketName: 'moneta-files',
     apiUrl: 'http://127.0.0.1:4000',
+    webhookKeysSecretId: 'arn:aws:secretsmanager:eu-west-1:000000000000:secret:moneta/webhook-keys-AbCdEf',
   };
 
   it('bundles catalog entries, runs them with the stack environment, and names entries that are missing', async () => {

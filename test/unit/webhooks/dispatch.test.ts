@@ -2,9 +2,11 @@
  * The dispatcher against a real DynamoDB Local and a receiver on loopback: each event reaches each
  * subscribed webhook of its user once per `webhook-id`, signed, with the fields the API shows;
  * a failed attempt is recorded and thrown (so the consumer retry machinery tries again) and the
- * retry carries the same id; a day of failures marks the delivery failed; a run of failures
- * disables the webhook once; an erased user's partition is never written.
+ * retry carries the same id; a day of failures marks the delivery failed; failed deliveries (not
+ * attempts) in a row, or two days without a success, disable the webhook once; a body over 256 KB
+ * is sent as the id only; an erased user's partition is never written.
  */
+import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
@@ -12,14 +14,18 @@ import { Webhook } from 'standardwebhooks';
 import { UserGone } from '../../../shared/kit/dynamodb/exactly-once';
 import { userRootKey } from '../../../shared/kit/dynamodb/keys';
 import { toTransactionView } from '../../../shared/transactions/views';
+import { MAX_PAYLOAD_BYTES } from '../../../shared/webhooks/catalogue';
 import {
+  attempt,
   DELIVERY_WINDOW_MS,
   DeliveriesFailed,
+  DISABLE_AFTER_MS,
   dispatch,
   type EventToDeliver,
   MAX_CONSECUTIVE_FAILURES,
 } from '../../../shared/webhooks/deliver';
 import type { WebhookItem } from '../../../shared/webhooks/items';
+import { keyRingFrom, seal } from '../../../shared/webhooks/secret-box';
 import { createSender } from '../../../shared/webhooks/send';
 import { newSigningSecret } from '../../../shared/webhooks/signing';
 import { createWebhookStore, type WebhookStore } from '../../../shared/webhooks/store';
@@ -70,18 +76,25 @@ async function newUser(): Promise<string> {
   return userId;
 }
 
+const keyRing = keyRingFrom(JSON.stringify({ current: 'k1', k1: randomBytes(32).toString('base64') }));
+/** Each webhook's signing secret in the clear, as its owner holds it. */
+const plainSecrets = new Map<string, string>();
+
 async function newWebhook(userId: string, overrides: Partial<WebhookItem> = {}): Promise<WebhookItem> {
   const now = new Date().toISOString();
+  const webhookId = `wh${++sequence}`;
+  const secret = newSigningSecret();
+  plainSecrets.set(webhookId, secret);
   const webhook: WebhookItem = {
     type: 'WEBHOOK',
-    webhookId: `wh${++sequence}`,
+    webhookId,
     url: receiverUrl,
     events: ['TransactionCreated', 'TransactionDeleted'],
     description: null,
     status: 'enabled',
     disabledReason: null,
     disabledAt: null,
-    secrets: [{ secret: newSigningSecret(), createdAt: now, retiresAt: null }],
+    secrets: [{ sealed: seal(keyRing, secret, { userId, webhookId }), createdAt: now, retiresAt: null }],
     consecutiveFailures: 0,
     failingSince: null,
     createdAt: now,
@@ -104,13 +117,13 @@ const created = (userId: string, sourceEventId = `rec-${++sequence}`): EventToDe
 });
 
 const verified = (webhook: WebhookItem, request: Received) =>
-  new Webhook(webhook.secrets[0]!.secret).verify(request.body, request.headers);
+  new Webhook(plainSecrets.get(webhook.webhookId)!).verify(request.body, request.headers);
 
 test('a subscribed webhook gets the event once, signed, with the fields the API shows', async () => {
   const userId = await newUser();
   const webhook = await newWebhook(userId);
   const event = created(userId);
-  await dispatch({ store, send }, event);
+  await dispatch({ store, send, keyRing }, event);
   expect(received).toHaveLength(1);
   // The verifier refuses stale timestamps: the delivery was signed just now.
   expect(verified(webhook, received[0]!)).toEqual({
@@ -120,7 +133,7 @@ test('a subscribed webhook gets the event once, signed, with the fields the API 
   });
 
   // The same event again (a duplicate delivery) is not sent again.
-  await dispatch({ store, send }, event);
+  await dispatch({ store, send, keyRing }, event);
   expect(received).toHaveLength(1);
   const { items } = await store.deliveries(userId, webhook.webhookId, 10);
   expect(items).toEqual([
@@ -139,7 +152,7 @@ test('a deleted entity is delivered as it was; unsubscribed events and disabled 
   await newWebhook(userId, { status: 'disabled', disabledReason: 'user' });
   await newWebhook(userId, { events: ['AccountCreated'] });
   await dispatch(
-    { store, send },
+    { store, send, keyRing },
     { ...created(userId), detailType: 'TransactionDeleted', data: undefined, previous: transaction },
   );
   expect(received).toHaveLength(1);
@@ -153,7 +166,7 @@ test("another user's event never reaches this user's webhook", async () => {
   const owner = await newUser();
   await newWebhook(owner);
   const other = await newUser();
-  expect(await dispatch({ store, send }, created(other))).toEqual({ attempted: 0 });
+  expect(await dispatch({ store, send, keyRing }, created(other))).toEqual({ attempted: 0 });
   expect(received).toHaveLength(0);
 });
 
@@ -162,17 +175,21 @@ test('a failed attempt is recorded and thrown; the retry carries the same webhoo
   const webhook = await newWebhook(userId);
   const event = created(userId);
   answer = 503;
-  await expect(dispatch({ store, send }, event)).rejects.toThrow(DeliveriesFailed);
+  await expect(dispatch({ store, send, keyRing }, event)).rejects.toThrow(DeliveriesFailed);
   let [delivery] = (await store.deliveries(userId, webhook.webhookId, 10)).items;
   expect(delivery).toMatchObject({ status: 'pending', attempts: 1, lastResponseCode: 503 });
-  expect((await store.get(userId, webhook.webhookId))?.consecutiveFailures).toBe(1);
+  // A failed attempt of a delivery still being retried is not a failed delivery.
+  expect(await store.get(userId, webhook.webhookId)).toMatchObject({
+    consecutiveFailures: 0,
+    failingSince: expect.any(String),
+  });
 
   answer = 200;
-  await dispatch({ store, send }, event);
+  await dispatch({ store, send, keyRing }, event);
   [delivery] = (await store.deliveries(userId, webhook.webhookId, 10)).items;
   expect(delivery).toMatchObject({ status: 'delivered', attempts: 2, lastResponseCode: 200 });
   expect(new Set(received.map((request) => request.headers['webhook-id']))).toEqual(new Set([delivery?.deliveryId]));
-  expect((await store.get(userId, webhook.webhookId))?.consecutiveFailures).toBe(0);
+  expect(await store.get(userId, webhook.webhookId)).toMatchObject({ consecutiveFailures: 0, failingSince: null });
 });
 
 test('after a day of failures the delivery is marked failed and the event let go', async () => {
@@ -180,42 +197,119 @@ test('after a day of failures the delivery is marked failed and the event let go
   const webhook = await newWebhook(userId);
   const event = created(userId);
   answer = 500;
-  await expect(dispatch({ store, send }, event)).rejects.toThrow(DeliveriesFailed);
+  await expect(dispatch({ store, send, keyRing }, event)).rejects.toThrow(DeliveriesFailed);
   const later = new Date(Date.now() + DELIVERY_WINDOW_MS + 1000);
-  await dispatch({ store, send, now: () => later }, event);
+  await dispatch({ store, send, keyRing, now: () => later }, event);
   const [delivery] = (await store.deliveries(userId, webhook.webhookId, 10)).items;
   expect(delivery).toMatchObject({ status: 'failed', attempts: 2 });
-  await dispatch({ store, send, now: () => later }, event);
+  await dispatch({ store, send, keyRing, now: () => later }, event);
   expect(received).toHaveLength(2);
 });
 
-test('a run of failures disables the webhook once, with one WebhookDisabled fact for the email', async () => {
+test('one delivery retried many times never disables its webhook: attempts are not failed deliveries', async () => {
   const userId = await newUser();
-  const webhook = await newWebhook(userId, { consecutiveFailures: MAX_CONSECUTIVE_FAILURES - 2 });
+  const webhook = await newWebhook(userId);
+  const event = created(userId);
+  answer = 500;
+  for (let attempt = 0; attempt < MAX_CONSECUTIVE_FAILURES + 2; attempt += 1) {
+    await expect(dispatch({ store, send, keyRing }, event)).rejects.toThrow(DeliveriesFailed);
+  }
+  expect(received).toHaveLength(MAX_CONSECUTIVE_FAILURES + 2);
+  expect(await store.get(userId, webhook.webhookId)).toMatchObject({ status: 'enabled', consecutiveFailures: 0 });
+});
+
+test('deliveries failing for good in a row disable the webhook once, with one WebhookDisabled fact for the email', async () => {
+  const userId = await newUser();
+  const webhook = await newWebhook(userId, {
+    consecutiveFailures: MAX_CONSECUTIVE_FAILURES - 2,
+    failingSince: new Date().toISOString(),
+  });
   const told: string[] = [];
   const onDisabled = async (_user: string, disabled: WebhookItem) => {
     told.push(disabled.webhookId);
   };
+  const later = new Date(Date.now() + DELIVERY_WINDOW_MS + 1000);
   answer = 500;
-  await expect(dispatch({ store, send, onDisabled }, created(userId))).rejects.toThrow(DeliveriesFailed);
-  expect((await store.get(userId, webhook.webhookId))?.status).toBe('enabled');
-  await expect(dispatch({ store, send, onDisabled }, created(userId))).rejects.toThrow(DeliveriesFailed);
-  expect(await store.get(userId, webhook.webhookId)).toMatchObject({ status: 'disabled', disabledReason: 'failing' });
+  const failForGood = async (event: EventToDeliver) => {
+    await expect(dispatch({ store, send, keyRing, onDisabled }, event)).rejects.toThrow(DeliveriesFailed);
+    await dispatch({ store, send, keyRing, onDisabled, now: () => later }, event);
+  };
+  const first = created(userId);
+  await failForGood(first);
+  expect(await store.get(userId, webhook.webhookId)).toMatchObject({
+    status: 'enabled',
+    consecutiveFailures: MAX_CONSECUTIVE_FAILURES - 1,
+  });
+  // Redelivering that failed delivery and failing again counts no second failed delivery.
+  const [failed] = (await store.deliveries(userId, webhook.webhookId, 10)).items;
+  await attempt({ store, send, keyRing, onDisabled, now: () => later }, userId, webhook, failed!);
+  expect((await store.get(userId, webhook.webhookId))?.consecutiveFailures).toBe(MAX_CONSECUTIVE_FAILURES - 1);
+
+  await failForGood(created(userId));
+  expect(await store.get(userId, webhook.webhookId)).toMatchObject({
+    status: 'disabled',
+    disabledReason: 'failing',
+    consecutiveFailures: MAX_CONSECUTIVE_FAILURES,
+  });
   expect(told).toEqual([webhook.webhookId]);
   // The fact the notifier emails about (WebhookDisabled), written once with the disabling.
   expect(await dynamo.partition(userId, 'WHDISABLED#')).toEqual([
     expect.objectContaining({ type: 'WEBHOOK_DISABLED', webhookId: webhook.webhookId, url: receiverUrl }),
   ]);
-  // Disabled: nothing more is attempted.
-  expect(await dispatch({ store, send, onDisabled }, created(userId))).toEqual({ attempted: 0 });
-  expect(received).toHaveLength(2);
+  // Disabled: nothing more is attempted, and the owner is not told twice.
+  const sent = received.length;
+  expect(await dispatch({ store, send, keyRing, onDisabled }, created(userId))).toEqual({ attempted: 0 });
+  expect(received).toHaveLength(sent);
+  expect(told).toHaveLength(1);
+});
+
+test('a delivery failing for good after two days without a success disables the webhook', async () => {
+  const userId = await newUser();
+  const webhook = await newWebhook(userId, {
+    failingSince: new Date(Date.now() - DISABLE_AFTER_MS).toISOString(),
+  });
+  const event = created(userId);
+  answer = 500;
+  await expect(dispatch({ store, send, keyRing }, event)).rejects.toThrow(DeliveriesFailed);
+  expect((await store.get(userId, webhook.webhookId))?.status).toBe('enabled');
+  await dispatch({ store, send, keyRing, now: () => new Date(Date.now() + DELIVERY_WINDOW_MS + 1000) }, event);
+  expect(await store.get(userId, webhook.webhookId)).toMatchObject({ status: 'disabled', consecutiveFailures: 1 });
+});
+
+test('a success ends the run: failed deliveries before it no longer count', async () => {
+  const userId = await newUser();
+  const webhook = await newWebhook(userId, {
+    consecutiveFailures: MAX_CONSECUTIVE_FAILURES - 1,
+    failingSince: new Date(Date.now() - DISABLE_AFTER_MS).toISOString(),
+  });
+  await dispatch({ store, send, keyRing }, created(userId));
+  expect(await store.get(userId, webhook.webhookId)).toMatchObject({
+    status: 'enabled',
+    consecutiveFailures: 0,
+    failingSince: null,
+  });
+});
+
+test('a body over 256 KB is sent as the entity id only, marked truncated', async () => {
+  const userId = await newUser();
+  const webhook = await newWebhook(userId);
+  const huge = { ...transaction, note: 'x'.repeat(MAX_PAYLOAD_BYTES) };
+  await dispatch({ store, send, keyRing }, { ...created(userId), data: huge });
+  expect(received).toHaveLength(1);
+  expect(Buffer.byteLength(received[0]!.body)).toBeLessThan(1024);
+  expect(verified(webhook, received[0]!)).toEqual({
+    type: 'TransactionCreated',
+    timestamp: '2026-12-07T10:00:00.000Z',
+    data: { id: transaction.transactionId },
+    truncated: true,
+  });
 });
 
 test("an erased user's partition gets no delivery item", async () => {
   const userId = await newUser();
   const webhook = await newWebhook(userId);
   await dynamo.db.send(new DeleteCommand({ TableName: dynamo.tableName, Key: userRootKey(userId) }));
-  await expect(dispatch({ store, send }, created(userId))).rejects.toThrow(UserGone);
+  await expect(dispatch({ store, send, keyRing }, created(userId))).rejects.toThrow(UserGone);
   expect((await store.deliveries(userId, webhook.webhookId, 10)).items).toEqual([]);
   expect(received).toHaveLength(0);
 });

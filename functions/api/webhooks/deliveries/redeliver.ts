@@ -10,6 +10,7 @@ import { requireEnv } from '../../../../shared/kit/config';
 import { NotFound } from '../../../../shared/kit/http/problems';
 import { attempt } from '../../../../shared/webhooks/deliver';
 import { webhookDeliveriesRedeliver } from '../../../../shared/webhooks/operations';
+import { webhookKeyRing } from '../../../../shared/webhooks/secret-box';
 import { createSender } from '../../../../shared/webhooks/send';
 import { createWebhookStore } from '../../../../shared/webhooks/store';
 import { targetPolicyFromEnv } from '../../../../shared/webhooks/targets';
@@ -22,7 +23,7 @@ export const handler = userRoute(webhookDeliveriesRedeliver, async ({ userId, pa
   const webhook = await store.get(userId, path.id);
   const delivery = webhook && (await store.getDelivery(userId, path.id, path.deliveryId));
   if (!webhook || !delivery) throw new NotFound('delivery');
-  const outcome = await attempt({ store, send }, userId, webhook, delivery);
+  const outcome = await attempt({ store, send, keyRing: await webhookKeyRing() }, userId, webhook, delivery);
   if (!outcome.delivery) throw new NotFound('delivery');
   return { status: 200, body: toDeliveryView(outcome.delivery) };
 });
