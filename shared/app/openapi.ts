@@ -224,6 +224,8 @@ export function buildOpenApiDocument(declared: readonly OperationDeclaration[] =
       license: { name: packageJson.license, identifier: packageJson.license },
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    // The API that serves this document (GET /v1/openapi.json); the reference page names its origin.
+    servers: [{ url: '/', description: 'The API that serves this document' }],
     paths,
     components: {
       securitySchemes: {
