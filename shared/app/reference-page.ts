@@ -66,6 +66,7 @@ export function referencePage(document: OpenApiDocument): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Moneta API reference</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${assetPath('swagger-ui.css')}">
 </head>
 <body>
