@@ -3,16 +3,18 @@
 // file; starts the local cloud itself when none is given).
 const common = {
   transform: {
+    // Swagger UI's files, which the reference asset function imports as text (esbuild's text loader).
+    '/swagger-ui-dist/.+\\.(js|css)$': '<rootDir>/test/support/text-transformer.cjs',
     '^.+\\.(ts|js|mjs)$': '<rootDir>/test/support/esbuild-transformer.cjs',
     '^.+\\.csv$': '<rootDir>/test/support/text-transformer.cjs',
   },
   // Packages that ship only ESM must be transformed too.
-  transformIgnorePatterns: ['/node_modules/(?!(@middy|request-filtering-agent)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@middy|request-filtering-agent|swagger-ui-dist)/)'],
   moduleNameMapper: {
     '^@middy/core$': '<rootDir>/node_modules/@middy/core/index.js',
     '^@middy/util$': '<rootDir>/node_modules/@middy/util/index.js',
   },
-  moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json', 'csv'],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json', 'csv', 'css'],
   testEnvironment: 'node',
 };
 

@@ -199,6 +199,11 @@ export function buildEvent(input: {
 }) {
   const { req, url, body } = input;
   const headers = eventHeaders(req);
+  // HTTP API adds these to every request it forwards (the proxy's view of the client connection).
+  const clientIp = req.socket.remoteAddress?.replace(/^::ffff:/, '') ?? LOOPBACK;
+  headers['x-forwarded-for'] = headers['x-forwarded-for'] ? `${headers['x-forwarded-for']}, ${clientIp}` : clientIp;
+  headers['x-forwarded-port'] = String(req.socket.localPort ?? '');
+  headers['x-forwarded-proto'] = 'http';
   const rawQueryString = url.search.replace(/^\?/, '');
   const domainName = headers.host ?? LOOPBACK;
   const hasBody = body.length > 0;

@@ -9,6 +9,7 @@
 import packageJson from '../../package.json';
 import { type OperationDeclaration, REQUIRED_SCOPE } from '../kit/http/operation';
 import * as z from '../kit/schema';
+import { problemExample, requestExample, responseExample } from './openapi-examples';
 import { operations } from './operations';
 
 export const OPENAPI_PATH = 'docs/openapi.json';
@@ -112,23 +113,33 @@ function parameters(operation: OperationDeclaration) {
   return result;
 }
 
-function successResponse(response: OperationDeclaration['response']) {
+function successResponse(operation: OperationDeclaration, response: OperationDeclaration['response']) {
   const headers: Record<string, unknown> = {};
   if (response.etag) headers.ETag = { description: 'The version, for If-Match', schema: { type: 'string' } };
   if (response.location) headers.Location = { description: 'Where the new resource is', schema: { type: 'string' } };
+  const schema = response.contentType
+    ? { type: 'string' }
+    : response.schema
+      ? jsonSchema(response.schema(), 'output')
+      : undefined;
+  // The declared example belongs to the main response; other responses show their schema's.
+  const example =
+    response === operation.response
+      ? responseExample(operation, schema)
+      : responseExample({ ...operation, examples: {} }, schema);
   return {
     description: response.description,
     ...(Object.keys(headers).length > 0 ? { headers } : {}),
     ...(response.status !== 204
-      ? { content: { 'application/json': { schema: response.schema ? jsonSchema(response.schema(), 'output') : {} } } }
+      ? { content: { [response.contentType ?? 'application/json']: { schema: schema ?? {}, example } } }
       : {}),
   };
 }
 
-function problemResponse(status: number, description?: string) {
+function problemResponse(example: Record<string, unknown>, status: number, description?: string) {
   return {
     description: description ?? problemDescriptions[status] ?? 'Problem',
-    content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } } },
+    content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/Problem' }, example } },
   };
 }
 
@@ -153,6 +164,7 @@ function operationFor(operation: OperationDeclaration) {
     );
   }
   const params = parameters(operation);
+  const bodySchema = operation.request.body ? jsonSchema(operation.request.body(), 'input') : undefined;
   return {
     operationId: operation.function,
     summary: operation.summary,
@@ -164,7 +176,7 @@ function operationFor(operation: OperationDeclaration) {
       ? {
           requestBody: {
             required: true,
-            content: { 'application/json': { schema: jsonSchema(operation.request.body(), 'input') } },
+            content: { 'application/json': { schema: bodySchema, example: requestExample(operation, bodySchema) } },
           },
         }
       : operation.request.rawBody
@@ -178,14 +190,17 @@ function operationFor(operation: OperationDeclaration) {
           }
         : {}),
     responses: {
-      [String(operation.response.status)]: successResponse(operation.response),
+      [String(operation.response.status)]: successResponse(operation, operation.response),
       ...Object.fromEntries(
-        (operation.otherResponses ?? []).map((other) => [String(other.status), successResponse(other)]),
+        (operation.otherResponses ?? []).map((other) => [String(other.status), successResponse(operation, other)]),
       ),
       ...Object.fromEntries(
         [...problems]
           .sort(([a], [b]) => a - b)
-          .map(([status, description]) => [String(status), problemResponse(status, description)]),
+          .map(([status, description]) => [
+            String(status),
+            problemResponse(problemExample(operation, status, bodySchema, description), status, description),
+          ]),
       ),
     },
   };
@@ -209,6 +224,8 @@ export function buildOpenApiDocument(declared: readonly OperationDeclaration[] =
       license: { name: packageJson.license, identifier: packageJson.license },
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    // The API that serves this document (GET /v1/openapi.json); the reference page names its origin.
+    servers: [{ url: '/', description: 'The API that serves this document' }],
     paths,
     components: {
       securitySchemes: {

@@ -26,6 +26,7 @@ import { rulesOperations } from '../rules/operations';
 import { transactionsOperations } from '../transactions/operations';
 import { webhooksOperations } from '../webhooks/operations';
 import { openapiGet } from './openapi-operation';
+import { docsAssetGet, docsGet } from './reference-operations';
 
 export const operations = [
   ...identityOperations,
@@ -50,6 +51,8 @@ export const operations = [
   ...webhooksOperations,
   ...savedMethodsOperations,
   openapiGet,
+  docsGet,
+  docsAssetGet,
 ] as const;
 
 export type Operation = (typeof operations)[number];

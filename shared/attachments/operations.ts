@@ -25,6 +25,15 @@ export const attachmentsCreate = defineOperation({
     schema: () => createdAttachmentView(),
     location: true,
   },
+  // Exactly one of transactionId and invoiceId: a schema-derived example would carry both.
+  examples: {
+    request: {
+      fileName: 'receipt.pdf',
+      contentType: 'application/pdf',
+      size: 48213,
+      transactionId: '01JQ7Z8K5V3N2M4P6R8T0W2Y4B',
+    },
+  },
   problems: [
     {
       status: 422,

@@ -120,7 +120,7 @@ describe('default stage', () => {
     });
   });
 
-  it('throttles the public auth routes, the health check, the capture route and the Stripe webhook below the stage', () => {
+  it('throttles the public auth routes, the health check, the reference page, the capture route and the Stripe webhook below the stage', () => {
     const throttled = routes.filter((route) => route.throttle);
     expect(throttled.map((route) => route.path).sort()).toEqual(
       [
@@ -133,6 +133,8 @@ describe('default stage', () => {
         '/v1/auth/reset-password',
         '/v1/auth/signup',
         '/v1/captures',
+        '/v1/docs',
+        '/v1/docs/{asset}',
         '/v1/health',
         '/v1/webhooks/stripe',
       ].sort(),

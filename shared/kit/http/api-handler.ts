@@ -42,7 +42,13 @@ export type IdentityRequest<D extends OperationDeclaration> = ApiRequest<D> & {
   accessToken: string;
 };
 
-export type ApiResponse = { status: number; body?: unknown; headers?: Record<string, string> };
+export type ApiResponse = {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** A body sent as is instead of as JSON (HTML, CSS, a script), its content-type in `headers`. */
+  text?: string;
+};
 
 function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): HttpApiResult {
   if (status === 204 || body === undefined) return { statusCode: status, headers };
@@ -114,6 +120,7 @@ function requestParser<D extends OperationDeclaration>(operation: D): (event: Ht
       headers: declaredHeaders(declared.headers, event),
       rawBody: declared.rawBody ? rawBodyOf(event) : undefined,
       requestId: event.requestContext.requestId,
+      origin: `${event.headers?.['x-forwarded-proto'] ?? 'https'}://${event.requestContext.domainName}`,
     } as ApiRequest<D>;
   };
 }
@@ -182,6 +189,9 @@ function handlerOf<D extends OperationDeclaration>(
 ): RouteHandler<D> {
   const handler = withObservability(async (event) => {
     const response = await core(event);
+    if (response.text !== undefined) {
+      return { statusCode: response.status, headers: response.headers ?? {}, body: response.text };
+    }
     return jsonResponse(response.status, response.body, response.headers);
   });
   return Object.assign(handler, { operation });

@@ -82,6 +82,8 @@ export type SuccessResponse = {
   etag?: boolean;
   /** The response names the created resource in Location. */
   location?: boolean;
+  /** The body's media type when it is not JSON (the reference page's HTML, CSS, scripts). */
+  contentType?: string;
 };
 
 /**
@@ -120,6 +122,11 @@ export type OperationDeclaration = {
   /** Other successes with their own status and body (e.g. a sign-in that asks for a second factor). */
   otherResponses?: readonly SuccessResponse[];
   /**
+   * Examples for the document where one derived from the schema would not be realistic (see
+   * shared/app/openapi-examples.ts): the request body a caller would send, the success body.
+   */
+  examples?: { request?: unknown; response?: unknown };
+  /**
    * Problem statuses the operation answers besides 400, 401 (authenticated routes), 415 (routes
    * with a body) and 500; with a description where the generic one would mislead.
    */
@@ -153,4 +160,9 @@ export type OperationRequest<D extends { request: RequestSchemas }> = {
   /** The body's bytes as text, for operations that declare `rawBody`; else undefined. */
   rawBody: D['request'] extends { rawBody: true } ? string : undefined;
   requestId: string;
+  /**
+   * The API's origin as the caller reached it (`https://abc123.execute-api.eu-west-1.amazonaws.com`):
+   * API Gateway's domain name and the X-Forwarded-Proto it adds.
+   */
+  origin: string;
 };

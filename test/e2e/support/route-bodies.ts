@@ -4,9 +4,15 @@
  * body-taking route that has no entry here, so a new route cannot slip past it.
  */
 import type { RouteSpec } from '../../../lib/catalog/routes';
+import { buildOpenApiDocument } from '../../../shared/app/openapi';
 import { operations } from '../../../shared/app/operations';
 
 type BodyFixture = {
+  /**
+   * A body the schema accepts: the contract's request example (shared/app/openapi-examples.ts,
+   * checked against the body schema by test/unit/docs/openapi-examples.test.ts), so the example a
+   * reader sees and the body these suites send are one fact.
+   */
   valid: Record<string, unknown>;
   /**
    * Fields an empty object must be refused for. `(root)` for bodies that require "at least one";
@@ -17,120 +23,97 @@ type BodyFixture = {
 };
 
 const email = 'e2e-validation@example.com';
-const password = 'Aa1!validation-password';
 /** A well-formed id that exists for nobody (the same one concretePath puts in paths). */
 const absentId = '01J0000000000000000000E2E0';
 
-export const bodyFixtures: Record<string, BodyFixture> = {
+const fixtures: Record<string, Omit<BodyFixture, 'valid'>> = {
   'POST /v1/auth/signup': {
-    valid: { email, password, name: 'Ada', homeCurrency: 'EUR', timezone: 'Europe/Berlin' },
     requiredOnEmpty: ['email', 'password'],
     wrongTypes: { email: 42, password: true, name: 7, homeCurrency: 978, timezone: ['UTC'] },
   },
   'POST /v1/auth/confirm': {
-    valid: { email, code: '123456' },
     requiredOnEmpty: ['email', 'code'],
     wrongTypes: { email: 42, code: 123456 },
   },
   'POST /v1/auth/resend-code': {
-    valid: { email },
     requiredOnEmpty: ['email'],
     wrongTypes: { email: { address: email } },
   },
   'POST /v1/auth/login': {
-    valid: { email, password },
     requiredOnEmpty: ['email', 'password'],
     wrongTypes: { email: null, password: 12345678 },
   },
   'POST /v1/auth/refresh': {
-    valid: { refreshToken: 'not-a-real-token' },
     requiredOnEmpty: ['refreshToken'],
     wrongTypes: { refreshToken: 1 },
   },
   'POST /v1/auth/logout': {
-    valid: { refreshToken: 'not-a-real-token' },
     requiredOnEmpty: ['refreshToken'],
     wrongTypes: { refreshToken: false },
   },
   'POST /v1/auth/forgot-password': {
-    valid: { email },
     requiredOnEmpty: ['email'],
     wrongTypes: { email: 3.14 },
   },
   'POST /v1/auth/reset-password': {
-    valid: { email, code: '123456', newPassword: password },
     requiredOnEmpty: ['email', 'code', 'newPassword'],
     wrongTypes: { email: 1, code: 123456, newPassword: ['x'] },
   },
   'POST /v1/auth/change-password': {
-    valid: { currentPassword: password, newPassword: `${password}-new` },
     requiredOnEmpty: ['currentPassword', 'newPassword'],
     wrongTypes: { currentPassword: 1, newPassword: {} },
   },
   'PATCH /v1/me': {
-    valid: { name: 'Grace' },
     requiredOnEmpty: ['(root)'],
     wrongTypes: { name: 5, homeCurrency: 1, timezone: 2, notifications: 'all' },
   },
   // Re-authenticated routes: the valid bodies carry a password that is nobody's, so they change nothing.
   'DELETE /v1/me': {
-    valid: { password },
     requiredOnEmpty: ['password'],
     wrongTypes: { password: 1, code: 123456 },
   },
   'POST /v1/auth/login/mfa': {
-    valid: { session: 'not-a-real-session', code: '123456' },
     requiredOnEmpty: ['session', 'code'],
     wrongTypes: { session: 1, code: 123456 },
   },
   'POST /v1/me/email': {
-    valid: { email: 'e2e-validation-new@example.com', password },
     requiredOnEmpty: ['email', 'password'],
     wrongTypes: { email: 1, password: 2, code: 3 },
   },
   'POST /v1/me/email/verify': {
-    valid: { code: '123456' },
     requiredOnEmpty: ['code'],
     wrongTypes: { code: 123456 },
   },
   'POST /v1/me/mfa/totp': {
-    valid: {},
     requiredOnEmpty: 'accepted',
     wrongTypes: { secret: 'JBSWY3DPEHPK3PXP' },
   },
   'POST /v1/me/mfa/totp/verify': {
-    valid: { code: '123456' },
     requiredOnEmpty: ['code'],
     wrongTypes: { code: 123456 },
   },
   'DELETE /v1/me/mfa': {
-    valid: { password },
     requiredOnEmpty: ['password'],
     wrongTypes: { password: 1, code: 123456 },
   },
   // Ledger. Ids in valid bodies exist for nobody: body validation answers before any lookup.
   'POST /v1/accounts': {
-    valid: { name: 'Everyday', kind: 'checking', currency: 'EUR' },
     requiredOnEmpty: ['name', 'kind', 'currency'],
     wrongTypes: { name: 1, kind: 2, currency: 978 },
   },
   'PATCH /v1/accounts/{id}': {
-    valid: { name: 'Renamed' },
     requiredOnEmpty: ['(root)'],
     wrongTypes: { name: [], kind: true, archived: 'yes' },
   },
   'POST /v1/categories': {
-    valid: { name: 'Coffee', kind: 'expense', parentId: 'food' },
     requiredOnEmpty: ['name', 'kind'],
     wrongTypes: { name: {}, kind: 1, parentId: 7 },
   },
   'PATCH /v1/categories/{id}': {
-    valid: { name: 'Renamed' },
     requiredOnEmpty: ['(root)'],
     wrongTypes: { name: 1, parentId: true, archived: 'no' },
   },
   'POST /v1/transactions': {
-    valid: { kind: 'expense', accountId: absentId, money: { amount: 1250, currency: 'EUR' }, date: '2026-04-10' },
     requiredOnEmpty: ['kind', 'accountId', 'money'],
     wrongTypes: {
       kind: 1,
@@ -149,7 +132,6 @@ export const bodyFixtures: Record<string, BodyFixture> = {
     },
   },
   'PATCH /v1/transactions/{id}': {
-    valid: { note: 'Lunch with Ada' },
     requiredOnEmpty: ['(root)'],
     wrongTypes: {
       kind: 1,
@@ -167,17 +149,10 @@ export const bodyFixtures: Record<string, BodyFixture> = {
     },
   },
   'POST /v1/accounts/{id}/reconcile': {
-    valid: { statementDate: '2026-04-30', statementBalance: -12_345 },
     requiredOnEmpty: ['statementDate', 'statementBalance'],
     wrongTypes: { statementDate: 20260430, statementBalance: '123.45' },
   },
   'POST /v1/transfers': {
-    valid: {
-      fromAccountId: absentId,
-      toAccountId: '01J0000000000000000000E2E1',
-      money: { amount: 5000, currency: 'EUR' },
-      date: '2026-04-13',
-    },
     requiredOnEmpty: ['fromAccountId', 'toAccountId', 'money'],
     wrongTypes: {
       fromAccountId: 1,
@@ -191,7 +166,6 @@ export const bodyFixtures: Record<string, BodyFixture> = {
     },
   },
   'POST /v1/budgets': {
-    valid: { name: 'Groceries', limit: { amount: 40000, currency: 'EUR' }, categoryIds: ['groceries'] },
     requiredOnEmpty: ['name', 'limit'],
     wrongTypes: {
       name: 1,
@@ -205,42 +179,30 @@ export const bodyFixtures: Record<string, BodyFixture> = {
     },
   },
   'PATCH /v1/budgets/{id}': {
-    valid: { name: 'Renamed' },
     requiredOnEmpty: ['(root)'],
     wrongTypes: { name: [], categoryIds: 7, limit: '400 EUR', thresholds: 80, rollover: 0, enforce: 'no' },
   },
   'POST /v1/goals': {
-    valid: { name: 'Holiday', target: { amount: 150000, currency: 'EUR' }, funding: { kind: 'contributions' } },
     requiredOnEmpty: ['name', 'target', 'funding'],
     wrongTypes: { name: 1, target: '1500 EUR', deadline: 20270630, funding: 'contributions' },
   },
   'PATCH /v1/goals/{id}': {
-    valid: { name: 'Renamed' },
     requiredOnEmpty: ['(root)'],
     wrongTypes: { name: [], target: 100, deadline: true },
   },
   'POST /v1/goals/{id}/contributions': {
-    valid: { money: { amount: 5000, currency: 'EUR' }, date: '2026-04-10' },
     requiredOnEmpty: ['money'],
     wrongTypes: { money: 5000, date: 20260410, note: 5 },
   },
   'POST /v1/exports': {
-    valid: { format: 'xlsx', from: '2026-01-01', to: '2026-03-31' },
     requiredOnEmpty: ['format', 'from', 'to'],
     wrongTypes: { format: 1, from: 20260101, to: true, accountIds: 'acc', categoryIds: 7, kind: ['expense'] },
   },
   'POST /v1/captures': {
-    valid: {
-      text: 'Rs.500.00 debited from a/c XX1234 on 05-12-26 to VPA shop@okhdfc. UPI Ref 634512345678',
-      receivedAt: '2026-12-05T10:00:00Z',
-      source: 'sms',
-      sender: 'VM-HDFCBK',
-    },
     requiredOnEmpty: ['text'],
     wrongTypes: { text: 5, receivedAt: 1, source: 2, sender: [] },
   },
   'POST /v1/captures/{id}/accept': {
-    valid: { payee: 'Corner shop' },
     requiredOnEmpty: 'accepted',
     wrongTypes: {
       accountId: 1,
@@ -255,65 +217,44 @@ export const bodyFixtures: Record<string, BodyFixture> = {
     },
   },
   'POST /v1/captures/{id}/reject': {
-    valid: {},
     requiredOnEmpty: 'accepted',
     // The body has no fields: any field is refused.
     wrongTypes: { reason: 'spam' },
   },
   'POST /v1/imports': {
-    valid: { accountId: absentId, format: 'ofx', content: 'OFXHEADER:100' },
     requiredOnEmpty: ['accountId', 'format'],
     wrongTypes: { accountId: 1, format: 2, mapping: 'x', preset: 3, dateOrder: 4, content: 5, contentType: 6 },
   },
   'POST /v1/imports/{id}/start': {
-    valid: {},
     requiredOnEmpty: 'accepted',
     // The body has no fields: any field is refused.
     wrongTypes: { file: 'statement.ofx' },
   },
   'POST /v1/imports/{id}/rows/{index}/review': {
-    valid: { decision: 'record' },
     requiredOnEmpty: ['decision'],
     wrongTypes: { decision: 1 },
   },
   'POST /v1/rules/suggestions/dismissals': {
-    valid: { payee: 'Flower Stall', categoryId: 'groceries' },
     requiredOnEmpty: ['payee', 'categoryId'],
     wrongTypes: { payee: 1, categoryId: 2 },
   },
   'POST /v1/rules': {
-    valid: {
-      name: 'Coffee',
-      conditions: [{ field: 'payee', op: 'contains', value: 'coffee' }],
-      actions: { categoryId: 'restaurants' },
-    },
     requiredOnEmpty: ['name', 'conditions', 'actions'],
     wrongTypes: { name: 1, enabled: 'yes', match: 2, conditions: 'x', actions: 3, position: 'first' },
   },
   'PATCH /v1/rules/{id}': {
-    valid: { name: 'Renamed' },
     requiredOnEmpty: ['(root)'],
     wrongTypes: { name: [], enabled: 1, match: 2, conditions: {}, actions: 'x', position: 'last' },
   },
   'PUT /v1/rules/order': {
-    valid: { ids: [absentId] },
     requiredOnEmpty: ['ids'],
     wrongTypes: { ids: 'x' },
   },
   'POST /v1/rules/{id}/apply': {
-    valid: { onlyUncategorised: true },
     requiredOnEmpty: 'accepted',
     wrongTypes: { from: 1, to: 2, onlyUncategorised: 'yes' },
   },
   'POST /v1/invoices': {
-    valid: {
-      direction: 'received',
-      number: 'B-1',
-      issueDate: '2026-04-01',
-      dueDate: '2026-04-30',
-      currency: 'EUR',
-      lines: [{ description: 'Toner', quantity: '1.5', unitPrice: 333, taxRate: '21' }],
-    },
     requiredOnEmpty: ['direction', 'number', 'issueDate', 'dueDate', 'currency', 'lines'],
     wrongTypes: {
       direction: 1,
@@ -328,96 +269,86 @@ export const bodyFixtures: Record<string, BodyFixture> = {
     },
   },
   'PATCH /v1/invoices/{id}': {
-    valid: { notes: 'Pay by transfer' },
     requiredOnEmpty: ['(root)'],
     wrongTypes: { payeeId: 1, number: 2, issueDate: 3, dueDate: 4, currency: 5, lines: {}, notes: 6 },
   },
   'POST /v1/invoices/{id}/issue': {
-    valid: {},
     requiredOnEmpty: 'accepted',
     // The body has no fields: any field is refused.
     wrongTypes: { state: 'issued' },
   },
   'POST /v1/invoices/{id}/void': {
-    valid: {},
     requiredOnEmpty: 'accepted',
     // The body has no fields: any field is refused.
     wrongTypes: { reason: 'duplicate' },
   },
   'POST /v1/payees': {
-    valid: {
-      name: 'Acme Supplies',
-      kind: 'supplier',
-      contact: { email: 'billing@acme.example', phone: '+34 600 000 000', address: 'Calle Mayor 1, Madrid' },
-      taxId: 'ESB12345678',
-      iban: 'DE89 3704 0044 0532 0130 00',
-      notes: 'Office paper',
-    },
     requiredOnEmpty: ['name'],
     wrongTypes: { name: 42, kind: 'alien', contact: 'billing@acme.example', taxId: 12, iban: 7, notes: ['x'] },
   },
   'PATCH /v1/payees/{id}': {
-    valid: { name: 'Acme Supplies Ltd' },
     requiredOnEmpty: ['(root)'],
     wrongTypes: { name: 42, kind: 1, defaultCategoryId: 5, notes: true },
   },
   'POST /v1/payees/{id}/merge': {
-    valid: { intoId: '01J0000000000000000000E2E1' },
     requiredOnEmpty: ['intoId'],
     wrongTypes: { intoId: 7 },
   },
   'POST /v1/attachments': {
-    valid: { fileName: 'receipt.pdf', contentType: 'application/pdf', size: 1024, transactionId: absentId },
     requiredOnEmpty: ['fileName', 'contentType', 'size'],
     wrongTypes: { fileName: 1, contentType: 2, size: '1 KB', transactionId: 3 },
   },
   'POST /v1/invoices/{id}/payments': {
-    valid: { accountId: absentId },
     requiredOnEmpty: ['accountId'],
     wrongTypes: { accountId: 42, paymentMethodId: 7 },
   },
   'POST /v1/payees/{id}/payment-methods': {
-    valid: { currency: 'EUR' },
     requiredOnEmpty: 'accepted',
     wrongTypes: { currency: 42 },
   },
   'POST /v1/payments/{id}/cancel': {
-    valid: {},
     requiredOnEmpty: 'accepted',
     // The body has no fields: any field is refused.
     wrongTypes: { reason: 'duplicate' },
   },
   'POST /v1/payments/{id}/refunds': {
-    valid: { amount: 500 },
     requiredOnEmpty: 'accepted',
     wrongTypes: { amount: '5.00' },
   },
   'POST /v1/webhooks': {
-    valid: { url: 'https://hooks.example.com/moneta', events: ['TransactionCreated'], description: 'Sheet sync' },
     requiredOnEmpty: ['url', 'events'],
     wrongTypes: { url: 42, events: 'TransactionCreated', description: 7, secret: 7 },
   },
   'PATCH /v1/webhooks/{id}': {
-    valid: { description: 'Renamed' },
     requiredOnEmpty: ['(root)'],
     wrongTypes: { url: 1, events: 'TransactionCreated', description: 2, enabled: 'yes' },
   },
   'POST /v1/webhooks/{id}/rotate-secret': {
-    valid: {},
     requiredOnEmpty: 'accepted',
     wrongTypes: { secret: 'whsec_mine' },
   },
   'POST /v1/webhooks/{id}/ping': {
-    valid: {},
     requiredOnEmpty: 'accepted',
     wrongTypes: { url: 'https://elsewhere.example.com/' },
   },
   'POST /v1/webhooks/{id}/deliveries/{deliveryId}/redeliver': {
-    valid: {},
     requiredOnEmpty: 'accepted',
     wrongTypes: { payload: '{}' },
   },
 };
+
+// biome-ignore lint/suspicious/noExplicitAny: the document is walked like any JSON a client reads
+const contract: any = buildOpenApiDocument();
+
+/** The contract's request example of a route (undefined for a route without a JSON body). */
+const requestExample = (key: string): Record<string, unknown> | undefined => {
+  const [method, path] = key.split(' ') as [string, string];
+  return contract.paths[path]?.[method.toLowerCase()]?.requestBody?.content?.['application/json']?.example;
+};
+
+export const bodyFixtures: Record<string, BodyFixture> = Object.fromEntries(
+  Object.entries(fixtures).map(([key, fixture]) => [key, { valid: requestExample(key) ?? {}, ...fixture }]),
+);
 
 export const routeKey = (route: Pick<RouteSpec, 'method' | 'path'>) => `${route.method} ${route.path}`;
 

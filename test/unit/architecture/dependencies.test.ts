@@ -82,3 +82,11 @@ test('no two folders import each other', () => {
   }
   expect(cycles).toEqual([]);
 });
+
+test("Swagger UI's files are bundled into the reference asset function only", () => {
+  const importers = ['shared', 'functions', 'lib']
+    .flatMap((dir) => sourceFiles(join(root, dir)))
+    .filter((file) => /from\s*['"]swagger-ui-dist/.test(readFileSync(file, 'utf8')))
+    .map((file) => relative(root, file));
+  expect(importers).toEqual(['functions/api/docs/asset.ts']);
+});

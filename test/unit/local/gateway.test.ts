@@ -88,6 +88,14 @@ describe('routing', () => {
     expect(calls[0]!.event.rawPath).toBe('/v1/widgets/acc%201');
   });
 
+  it("adds the X-Forwarded headers API Gateway adds, so a function can name the API's own origin", async () => {
+    await call('/v1/widgets/summary', { headers: { ...bearer, 'x-forwarded-for': '203.0.113.7' } });
+    const headers = calls[0]!.event.headers as Record<string, string>;
+    expect(headers['x-forwarded-proto']).toBe('http');
+    expect(headers['x-forwarded-port']).toBe(new URL(gateway.url).port);
+    expect(headers['x-forwarded-for']).toMatch(/^203\.0\.113\.7, (127\.0\.0\.1|::1)$/);
+  });
+
   it('prefers a literal segment over a parameter', async () => {
     await call('/v1/widgets/summary', { headers: bearer });
     expect(calls[0]!.functionId).toBe('me-update');
