@@ -79,7 +79,8 @@ export function createRateLimiter({
       const Key = limiterKey(name, principal);
       const hintKey = Key.pk;
       const at = now();
-      const interval = 1000 / budget.ratePerSecond;
+      // Milliseconds, whole: a budget of 1/6 per second is 6000, not 6000.000000000001.
+      const interval = Math.round(1000 / budget.ratePerSecond);
       const tolerance = (budget.burst - 1) * interval;
       const decided = (tat: number): LimitDecision => {
         remember(hintKey, tat);
