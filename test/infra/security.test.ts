@@ -36,13 +36,31 @@ const rolesOf = (predicate: (spec: (typeof functions)[number]) => boolean) =>
     .sort();
 
 describe('least privilege', () => {
-  it('me-get can read the table but not write it', () => {
-    const actions = actionsOf(statementsOf('me-get'));
-    expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
+  /** The statements that write the table, but for the request limiter's (its own items only). */
+  const isLimiterStatement = (statement: Statement) =>
+    JSON.stringify(actionsOf([statement])) === JSON.stringify(['dynamodb:UpdateItem']) &&
+    JSON.stringify(statement.Condition) === JSON.stringify({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['LIMIT#*'] } });
+
+  it("me-get can read the table and write nothing but its caller's request budget", () => {
+    const statements = statementsOf('me-get');
+    expect(actionsOf(statements)).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
+    const others = actionsOf(statements.filter((statement) => !isLimiterStatement(statement)));
     for (const write of ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem']) {
-      expect(actions).not.toContain(write);
+      expect(others).not.toContain(write);
     }
+    expect(statements.filter(isLimiterStatement)).toHaveLength(1);
   });
+
+  // Every operation with a request budget (every authenticated one, the public /v1/auth ones) may
+  // update the limiter's items, through its table grant or the narrow statement.
+  it.each(functions.filter((spec) => 'requestLimits' in spec && spec.requestLimits))(
+    '$id may update its request budget (TABLE_NAME set)',
+    (spec) => {
+      const statements = statementsOf(spec.id);
+      if (spec.table !== 'readWrite') expect(statements.filter(isLimiterStatement)).toHaveLength(1);
+      expect(actionsOf(statements)).toContain('dynamodb:UpdateItem');
+    },
+  );
 
   // The API wrapper reads the caller's profile on every authenticated route outside /v1/auth/*
   // (a deleted user's token is refused with 401): each of those functions needs that GetItem.
@@ -56,12 +74,14 @@ describe('least privilege', () => {
   });
 
   // Answering an MFA challenge counts the user's failed codes (a throttle item outside any user's
-  // partition, shared/identity/failure-throttle.ts): the one auth route that writes the table.
+  // partition, shared/identity/failure-throttle.ts): the one auth route that reads or writes the
+  // table beyond its request budget.
   const countsFailures = ['auth-login-mfa'] as const;
   it.each(
     functions.filter((spec) => spec.id.startsWith('auth-') && !(countsFailures as readonly string[]).includes(spec.id)),
-  )('$id has no DynamoDB access at all', (spec) => {
-    expect(actionsOf(statementsOf(spec.id)).filter((action) => action.startsWith('dynamodb:'))).toEqual([]);
+  )('$id has no DynamoDB access but to its request budget', (spec) => {
+    const statements = statementsOf(spec.id).filter((statement) => !isLimiterStatement(statement));
+    expect(actionsOf(statements).filter((action) => action.startsWith('dynamodb:'))).toEqual([]);
   });
   it.each(countsFailures)('%s is an auth route with table access (its failure counter)', (id) => {
     expect(functionSpec(id).table).toBe('readWrite');

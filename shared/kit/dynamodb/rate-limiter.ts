@@ -124,7 +124,7 @@ export function createRateLimiter({
       /** `now < tat ≤ now + τ`: inside a burst with room left; `tat` moves on by one interval. */
       const busy = async (): Promise<{ tat: number } | { seen: number }> => {
         try {
-          const { Attributes } = await db.send(
+          const updated = await db.send(
             new UpdateCommand({
               TableName: tableName,
               Key,
@@ -140,7 +140,7 @@ export function createRateLimiter({
               ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
             }),
           );
-          const tat = Number(Attributes?.tat);
+          const tat = Number(updated?.Attributes?.tat);
           return { tat: Number.isFinite(tat) ? tat : at + interval };
         } catch (error) {
           return { seen: seenOn(error) };
