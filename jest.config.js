@@ -22,7 +22,7 @@ export default {
       ...common,
       displayName: 'unit',
       testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
-      setupFiles: ['<rootDir>/test/support/unit-env.cjs'],
+      setupFiles: ['<rootDir>/test/support/unit-env.cjs', '<rootDir>/test/support/unit-limiter.ts'],
     },
     {
       ...common,

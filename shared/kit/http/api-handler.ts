@@ -181,6 +181,21 @@ export type RouteHandler<D extends OperationDeclaration = OperationDeclaration> 
 ) => Promise<HttpApiResult>) & { readonly operation: D };
 
 /**
+ * Where request budgets are kept: the table (TABLE_NAME), read when a handler with a budget is
+ * built, so a function that lacks the table fails at init naming the variable.
+ */
+let rateLimiterOf = (): RateLimiter => createRateLimiter({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
+
+/**
+ * Keeps the budgets of handlers built from now on elsewhere: for tests of handlers whose table is
+ * a mock, which would otherwise see the limiter's writes among theirs. The limiter's DynamoDB
+ * behaviour has tests of its own (test/unit/kit/rate-limiter.test.ts).
+ */
+export function keepRequestBudgetsWith(factory: () => RateLimiter): void {
+  rateLimiterOf = factory;
+}
+
+/**
  * Takes the request from its operation's budgets (./request-limits.ts): the caller's or the
  * address's before anything else runs, the email's once the body has parsed (`afterParse`). A
  * request over a budget is a 429 and the handler never runs; every answer carries the RateLimit
@@ -193,12 +208,7 @@ function handlerOf<D extends OperationDeclaration>(
   core: (event: HttpApiEvent, afterParse: AfterParse) => Promise<ApiResponse>,
 ): RouteHandler<D> {
   const budgets = budgetsOf(operation);
-  let limiter: RateLimiter | undefined;
-  if (budgets.length > 0) {
-    // Fails at init, naming the variable, where a limited operation's function lacks the table.
-    const tableName = requireEnv('TABLE_NAME');
-    limiter = createRateLimiter({ db: documentClient(), tableName });
-  }
+  const limiter = budgets.length > 0 ? rateLimiterOf() : undefined;
   const handler = withObservability(async (event) => {
     const limits = requestLimits(() => limiter!, event);
     const take = (parsed: boolean, body?: unknown) =>
