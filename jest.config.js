@@ -22,7 +22,8 @@ export default {
       ...common,
       displayName: 'unit',
       testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
-      setupFiles: ['<rootDir>/test/support/unit-env.cjs', '<rootDir>/test/support/unit-limiter.ts'],
+      setupFiles: ['<rootDir>/test/support/unit-env.cjs'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/unit-limiter.ts'],
     },
     {
       ...common,

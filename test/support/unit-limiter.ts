@@ -16,6 +16,12 @@ type Update = {
 
 const instants = new Map<string, number>();
 
+/** Forgets every budget: each test starts with full ones (tests move their clocks back and forth). */
+export function clearRequestBudgets(): void {
+  instants.clear();
+}
+beforeEach(clearRequestBudgets);
+
 const inMemory = {
   async send(command: { input: Update }) {
     const { Key, ConditionExpression, ExpressionAttributeValues: v } = command.input;
