@@ -39,7 +39,7 @@ describe('least privilege', () => {
   /** The statements that write the table, but for the request limiter's (its own items only). */
   const isLimiterStatement = (statement: Statement) =>
     JSON.stringify(actionsOf([statement])) === JSON.stringify(['dynamodb:UpdateItem']) &&
-    JSON.stringify(statement.Condition) ===
+    JSON.stringify((statement as Statement & { Condition?: unknown }).Condition) ===
       JSON.stringify({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['LIMIT#*'] } });
 
   it("me-get can read the table and write nothing but its caller's request budget", () => {
