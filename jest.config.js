@@ -27,6 +27,7 @@ export default {
       displayName: 'unit',
       testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
       setupFiles: ['<rootDir>/test/support/unit-env.cjs'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/unit-limiter.ts'],
     },
     {
       ...common,

@@ -45,7 +45,7 @@ export function environmentFor(spec: FunctionSpec, names: ResourceNames): Record
     POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
     NODE_OPTIONS: '--enable-source-maps',
   };
-  if (spec.table || spec.tableItems) env.TABLE_NAME = names.tableName;
+  if (spec.table || spec.tableItems || spec.requestLimits) env.TABLE_NAME = names.tableName;
   if (spec.userPool) {
     env.USER_POOL_ID = names.userPoolId;
     env.USER_POOL_CLIENT_ID = names.userPoolClientId;

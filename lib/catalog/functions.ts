@@ -10,6 +10,7 @@ import { type Consumer, consumersByFeature } from '../../shared/app/consumers';
 import { operations } from '../../shared/app/operations';
 import type { ConsumerDeclaration } from '../../shared/kit/events/consumer';
 import type { Grants, OperationDeclaration } from '../../shared/kit/http/operation';
+import { budgetsOf } from '../../shared/kit/http/request-limits';
 import { CONSUMER_RETRIER } from './consumer-retries';
 import { MONTHLY_SUMMARY, monthlySummary } from './monthly-summary';
 import { OVERDUE_SWEEP, overdueSweep } from './overdue-sweep';
@@ -47,6 +48,12 @@ export type FunctionSpec = Grants & {
   retryQueue?: 'park' | 'work';
   /** The rates feed: the ECB's address and the feed's retry and breaker policy (./rates-feed.ts). */
   ratesFeed?: true;
+  /**
+   * The handler keeps request budgets (shared/kit/http/request-limits.ts): it needs the table's
+   * name (TABLE_NAME) and UpdateItem on the limiter's items (`LIMIT#…` keys) and nothing else of
+   * the table beyond its own `table` grant. Derived from the operation's declaration.
+   */
+  requestLimits?: true;
 };
 
 /** One function per HTTP operation, with the entry, grants and limits its declaration names. */
@@ -58,6 +65,7 @@ const apiFunctions = operations.map((declared): FunctionSpec & { id: (typeof ope
     description: operation.functionDescription,
     feature: operation.feature,
     ...operation.grants,
+    ...(budgetsOf(operation).length > 0 ? { requestLimits: true as const } : {}),
     ...(operation.timeoutSeconds ? { timeoutSeconds: operation.timeoutSeconds } : {}),
     ...(operation.memoryMb ? { memoryMb: operation.memoryMb } : {}),
   };

@@ -170,6 +170,16 @@ export class MonetaFunction extends NodejsFunction {
         }),
       );
     }
+    if (spec.requestLimits && spec.table !== 'readWrite') {
+      // The request limiter's one write, on its own items only (shared/kit/dynamodb/rate-limiter.ts).
+      this.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['dynamodb:UpdateItem'],
+          resources: [bindings.table.tableArn],
+          conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['LIMIT#*'] } },
+        }),
+      );
+    }
     if (spec.putEvents) bindings.bus.grantPutEventsTo(this);
     if (spec.describeBus) {
       this.addToRolePolicy(

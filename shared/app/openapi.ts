@@ -8,6 +8,7 @@
 
 import packageJson from '../../package.json';
 import { type OperationDeclaration, REQUIRED_SCOPE } from '../kit/http/operation';
+import { budgetsOf, requestBudgets } from '../kit/http/request-limits';
 import * as z from '../kit/schema';
 import { problemExample, requestExample, responseExample } from './openapi-examples';
 import { operations } from './operations';
@@ -113,8 +114,28 @@ function parameters(operation: OperationDeclaration) {
   return result;
 }
 
-function successResponse(operation: OperationDeclaration, response: OperationDeclaration['response']) {
-  const headers: Record<string, unknown> = {};
+/** The RateLimit fields every answer of a budgeted operation carries (shared/kit/http/request-limits.ts). */
+const rateLimitHeaderDocs = {
+  'RateLimit-Limit': { description: 'Requests the budget admits at once (its burst)', schema: { type: 'integer' } },
+  'RateLimit-Remaining': { description: 'Requests still admitted right now', schema: { type: 'integer' } },
+  'RateLimit-Reset': { description: 'Seconds until the budget is full again', schema: { type: 'integer' } },
+};
+
+function budgetText(operation: OperationDeclaration): string | undefined {
+  const budgets = budgetsOf(operation);
+  if (budgets.length === 0) return undefined;
+  const per = { caller: 'for this user or API token', address: 'per client address', email: 'per target email' };
+  const parts = budgets.map((name) => {
+    const { subject, ratePerSecond, burst } = requestBudgets[name];
+    const rate =
+      ratePerSecond >= 1 ? `${ratePerSecond} per second` : `one every ${Math.round(1 / ratePerSecond)} seconds`;
+    return `${burst} at once then ${rate} ${per[subject]}`;
+  });
+  return `Over the request budget (${parts.join('; ')}): a \`rate-limited\` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists.`;
+}
+
+function successResponse(operation: OperationDeclaration, response: OperationDeclaration['response'], limited = false) {
+  const headers: Record<string, unknown> = limited ? { ...rateLimitHeaderDocs } : {};
   if (response.etag) headers.ETag = { description: 'The version, for If-Match', schema: { type: 'string' } };
   if (response.location) headers.Location = { description: 'Where the new resource is', schema: { type: 'string' } };
   const schema = response.contentType
@@ -156,13 +177,17 @@ function operationFor(operation: OperationDeclaration) {
     ]),
   );
   for (const { status, description } of declared) problems.set(status, description);
+  const budget = budgetText(operation);
   if (operation.throttle) {
     const { ratePerSecond, burst } = operation.throttle;
     problems.set(
       429,
-      `Too many requests: this route takes ${ratePerSecond} per second (bursts of ${burst}) from all callers together; API Gateway answers \`{"message":"Too Many Requests"}\` itself. Retry after a pause.`,
+      `Too many requests: this route takes ${ratePerSecond} per second (bursts of ${burst}) from all callers together; API Gateway answers \`{"message":"Too Many Requests"}\` itself. Retry after a pause.${budget ? ` ${budget}` : ''}`,
     );
+  } else if (budget) {
+    problems.set(429, [declared.find((p) => p.status === 429)?.description, budget].filter(Boolean).join('. '));
   }
+  const limited = budget !== undefined;
   const params = parameters(operation);
   const bodySchema = operation.request.body ? jsonSchema(operation.request.body(), 'input') : undefined;
   return {
@@ -190,9 +215,12 @@ function operationFor(operation: OperationDeclaration) {
           }
         : {}),
     responses: {
-      [String(operation.response.status)]: successResponse(operation, operation.response),
+      [String(operation.response.status)]: successResponse(operation, operation.response, limited),
       ...Object.fromEntries(
-        (operation.otherResponses ?? []).map((other) => [String(other.status), successResponse(operation, other)]),
+        (operation.otherResponses ?? []).map((other) => [
+          String(other.status),
+          successResponse(operation, other, limited),
+        ]),
       ),
       ...Object.fromEntries(
         [...problems]

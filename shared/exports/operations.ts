@@ -13,6 +13,7 @@ export const exportsCreate = defineOperation({
   method: 'POST',
   path: '/v1/exports',
   auth: 'user',
+  limit: 'jobs',
   functionDescription: 'Queues an export of transactions as Excel or CSV',
   summary: 'Export transactions of a date range as an Excel workbook or a CSV file',
   description:

@@ -59,11 +59,12 @@ const reauthProblems = [
 ] as const;
 
 /*
- * The public auth routes carry route throttles, below the stage's 50 per second: they are where
- * abuse is cheap (guessing passwords and codes, sending mail through resend-code and
- * forgot-password). API Gateway counts a route's requests from all callers together, so the limits
- * are generous for a household and tightest where each request sends an email; limits per user,
- * address or email are the job of the account-security layer.
+ * The public auth routes carry route throttles, below the stage's: they are where abuse is cheap
+ * (guessing passwords and codes, sending mail through resend-code and forgot-password). API
+ * Gateway counts a route's requests from all callers together, so those limits are a ceiling, most
+ * generous for a household and tightest where each request sends an email. Each caller's share is
+ * the `auth` request budget (shared/kit/http/request-limits.ts): per client address, and per
+ * target email whether or not an account has it.
  */
 export const authSignup = defineOperation({
   function: 'auth-signup',
@@ -72,6 +73,7 @@ export const authSignup = defineOperation({
   method: 'POST',
   path: '/v1/auth/signup',
   auth: 'public',
+  limit: 'auth',
   functionDescription: 'Registers a user with Cognito',
   summary: 'Register with email and password',
   description: 'Cognito emails a confirmation code; confirm with POST /v1/auth/confirm.',
@@ -98,6 +100,7 @@ export const authConfirm = defineOperation({
   method: 'POST',
   path: '/v1/auth/confirm',
   auth: 'public',
+  limit: 'auth',
   functionDescription: 'Confirms a sign-up with the emailed code',
   summary: 'Confirm a sign-up with the emailed code',
   grants: { userPool: true },
@@ -114,6 +117,7 @@ export const authResendCode = defineOperation({
   method: 'POST',
   path: '/v1/auth/resend-code',
   auth: 'public',
+  limit: 'auth',
   functionDescription: 'Re-sends the sign-up confirmation code',
   summary: 'Send the confirmation code again',
   grants: { userPool: true },
@@ -134,6 +138,7 @@ export const authLogin = defineOperation({
   method: 'POST',
   path: '/v1/auth/login',
   auth: 'public',
+  limit: 'auth',
   functionDescription: 'Exchanges email and password for tokens',
   summary: 'Exchange email and password for tokens',
   grants: { userPool: true },
@@ -161,6 +166,7 @@ export const authLoginMfa = defineOperation({
   method: 'POST',
   path: '/v1/auth/login/mfa',
   auth: 'public',
+  limit: 'auth',
   functionDescription: 'Completes a sign-in with the authenticator code',
   summary: 'Complete a sign-in with the code of your authenticator app',
   description:
@@ -183,6 +189,7 @@ export const authRefresh = defineOperation({
   method: 'POST',
   path: '/v1/auth/refresh',
   auth: 'public',
+  limit: 'auth',
   functionDescription: 'Exchanges a refresh token for new tokens',
   summary: 'Exchange a refresh token for new tokens',
   grants: { userPool: true },
@@ -199,6 +206,7 @@ export const authLogout = defineOperation({
   method: 'POST',
   path: '/v1/auth/logout',
   auth: 'public',
+  limit: 'auth',
   functionDescription: 'Revokes a refresh token',
   summary: 'Revoke a refresh token',
   grants: { userPool: true },
@@ -214,6 +222,7 @@ export const authForgotPassword = defineOperation({
   method: 'POST',
   path: '/v1/auth/forgot-password',
   auth: 'public',
+  limit: 'auth',
   functionDescription: 'Starts a password reset',
   summary: 'Start a password reset',
   grants: { userPool: true },
@@ -234,6 +243,7 @@ export const authResetPassword = defineOperation({
   method: 'POST',
   path: '/v1/auth/reset-password',
   auth: 'public',
+  limit: 'auth',
   functionDescription: 'Sets a new password with the emailed code',
   summary: 'Set a new password with the emailed code',
   grants: { userPool: true },

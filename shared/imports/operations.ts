@@ -20,6 +20,7 @@ export const importsCreate = defineOperation({
   method: 'POST',
   path: '/v1/imports',
   auth: 'user',
+  limit: 'jobs',
   functionDescription: 'Starts a statement import into one account, inline or through an upload grant',
   summary: 'Import a bank statement (CSV, OFX/QFX, QIF, CAMT.053) into one account',
   description:
@@ -49,6 +50,7 @@ export const importsStart = defineOperation({
   method: 'POST',
   path: '/v1/imports/{id}/start',
   auth: 'user',
+  limit: 'jobs',
   functionDescription: 'Queues an import once its statement has been uploaded',
   summary: 'Start an import whose file has been uploaded through its grant',
   description: 'Starting an import that is already queued, running or finished answers it as it is.',
@@ -133,6 +135,7 @@ export const importsUndo = defineOperation({
   method: 'DELETE',
   path: '/v1/imports/{id}',
   auth: 'user',
+  limit: 'jobs',
   functionDescription: 'Undoes an import: removes the transactions it created that are unchanged since',
   summary: 'Undo an import: remove the transactions it created, unless edited since',
   description:

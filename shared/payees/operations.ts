@@ -97,6 +97,7 @@ export const payeesMerge = defineOperation({
   method: 'POST',
   path: '/v1/payees/{id}/merge',
   auth: 'user',
+  limit: 'jobs',
   functionDescription: 'Queues merging a payee into another',
   summary: 'Merge this payee into another (a background job with progress)',
   description:

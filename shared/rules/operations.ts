@@ -115,6 +115,7 @@ export const rulesApply = defineOperation({
   method: 'POST',
   path: '/v1/rules/{id}/apply',
   auth: 'user',
+  limit: 'jobs',
   functionDescription: 'Queues applying one rule to existing transactions',
   summary: 'Apply one rule to existing transactions (a background job with progress)',
   description:

@@ -3,7 +3,7 @@
  * the figures go into closing notes and the README, and regressions are read, not guessed.
  *
  *   npm run bench                       every section
- *   npm run bench -- --only ledger      one section (cold-start | ledger | alerts | insights | cost | parse | statements | imports)
+ *   npm run bench -- --only ledger      one section (cold-start | ledger | alerts | insights | cost | parse | statements | imports | limits)
  *   BENCH_IMPORT_ROWS=2000 npm run bench -- --only imports   a smaller statement (default 20,000 rows)
  *   BENCH_RUNS=3 npm run bench -- --only cold-start   fewer fresh processes per function (default 7)
  */
@@ -15,10 +15,21 @@ import { coldStartTable, measureColdStarts } from './function-cold-start';
 import { measureImports } from './imports';
 import { measureInsights } from './insights';
 import { measureLedger } from './ledger';
+import { measureLimits } from './limits';
 import { measureParse } from './parse';
 import { measureStatements } from './statements';
 
-const sections = ['cold-start', 'ledger', 'alerts', 'insights', 'cost', 'parse', 'statements', 'imports'] as const;
+const sections = [
+  'cold-start',
+  'ledger',
+  'alerts',
+  'insights',
+  'cost',
+  'parse',
+  'statements',
+  'imports',
+  'limits',
+] as const;
 const { values } = parseArgs({ options: { only: { type: 'string' } }, strict: true });
 if (values.only !== undefined && !(sections as readonly string[]).includes(values.only)) {
   console.error(`--only must be one of ${sections.join(', ')}; got ${values.only}`);
@@ -56,6 +67,11 @@ if (runs('insights')) {
 if (runs('imports')) {
   console.log('\n## Statement imports: rows per second of a generated CSV, upload to completed (local cloud)\n');
   await measureImports();
+}
+
+if (runs('limits')) {
+  console.log('\n## Request limits: one user at full speed beside another, and what the limiter adds (local cloud)\n');
+  await measureLimits();
 }
 
 if (runs('cost')) {

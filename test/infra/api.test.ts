@@ -112,11 +112,11 @@ describe('JWT authorizer', () => {
 });
 
 describe('default stage', () => {
-  it('is throttled (rate 50, burst 100) and auto-deployed', () => {
+  it('is throttled (rate 200, burst 400: a cost ceiling, ten callers at full speed) and auto-deployed', () => {
     synth.template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       AutoDeploy: true,
-      DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
+      DefaultRouteSettings: { ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400 },
     });
   });
 
@@ -186,13 +186,21 @@ describe('default stage', () => {
 });
 
 describe('CORS', () => {
-  it('allows the API methods and headers from any origin by default and exposes ETag, Location and Idempotent-Replayed', () => {
+  it('allows the API methods and headers from any origin by default and exposes ETag, Location, Idempotent-Replayed and the request budget', () => {
     synth.template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
       CorsConfiguration: {
         AllowOrigins: ['*'],
         AllowMethods: Match.arrayWith(['GET', 'POST', 'PATCH', 'PUT', 'DELETE', 'OPTIONS']),
         AllowHeaders: Match.arrayWith(['authorization', 'content-type', 'idempotency-key', 'if-match']),
-        ExposeHeaders: ['etag', 'location', 'idempotent-replayed'],
+        ExposeHeaders: [
+          'etag',
+          'location',
+          'idempotent-replayed',
+          'ratelimit-limit',
+          'ratelimit-remaining',
+          'ratelimit-reset',
+          'retry-after',
+        ],
       },
     });
   });

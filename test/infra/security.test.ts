@@ -36,13 +36,32 @@ const rolesOf = (predicate: (spec: (typeof functions)[number]) => boolean) =>
     .sort();
 
 describe('least privilege', () => {
-  it('me-get can read the table but not write it', () => {
-    const actions = actionsOf(statementsOf('me-get'));
-    expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
+  /** The statements that write the table, but for the request limiter's (its own items only). */
+  const isLimiterStatement = (statement: Statement) =>
+    JSON.stringify(actionsOf([statement])) === JSON.stringify(['dynamodb:UpdateItem']) &&
+    JSON.stringify((statement as Statement & { Condition?: unknown }).Condition) ===
+      JSON.stringify({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['LIMIT#*'] } });
+
+  it("me-get can read the table and write nothing but its caller's request budget", () => {
+    const statements = statementsOf('me-get');
+    expect(actionsOf(statements)).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
+    const others = actionsOf(statements.filter((statement) => !isLimiterStatement(statement)));
     for (const write of ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem']) {
-      expect(actions).not.toContain(write);
+      expect(others).not.toContain(write);
     }
+    expect(statements.filter(isLimiterStatement)).toHaveLength(1);
   });
+
+  // Every operation with a request budget (every authenticated one, the public /v1/auth ones) may
+  // update the limiter's items, through its table grant or the narrow statement.
+  it.each(functions.filter((spec) => 'requestLimits' in spec && spec.requestLimits))(
+    '$id may update its request budget (TABLE_NAME set)',
+    (spec) => {
+      const statements = statementsOf(spec.id);
+      if (spec.table !== 'readWrite') expect(statements.filter(isLimiterStatement)).toHaveLength(1);
+      expect(actionsOf(statements)).toContain('dynamodb:UpdateItem');
+    },
+  );
 
   // The API wrapper reads the caller's profile on every authenticated route outside /v1/auth/*
   // (a deleted user's token is refused with 401): each of those functions needs that GetItem.
@@ -56,9 +75,10 @@ describe('least privilege', () => {
   });
 
   it.each(functions.filter((spec) => spec.id.startsWith('auth-') && spec.id !== 'auth-login-mfa'))(
-    '$id has no DynamoDB access at all',
+    '$id has no DynamoDB access but to its request budget',
     (spec) => {
-      expect(actionsOf(statementsOf(spec.id)).filter((action) => action.startsWith('dynamodb:'))).toEqual([]);
+      const statements = statementsOf(spec.id).filter((statement) => !isLimiterStatement(statement));
+      expect(actionsOf(statements).filter((action) => action.startsWith('dynamodb:'))).toEqual([]);
     },
   );
 
@@ -66,8 +86,9 @@ describe('least privilege', () => {
   // partition (shared/identity/failure-throttle.ts): it may touch those items and nothing else.
   it('auth-login-mfa may get, update and delete the MFA failure counters only, no other item, index or Query', () => {
     expect(functionSpec('auth-login-mfa').table).toBeUndefined();
-    const dynamo = statementsOf('auth-login-mfa').filter((statement) =>
-      actionsOf([statement]).some((action) => action.startsWith('dynamodb:')),
+    const dynamo = statementsOf('auth-login-mfa').filter(
+      (statement) =>
+        !isLimiterStatement(statement) && actionsOf([statement]).some((action) => action.startsWith('dynamodb:')),
     );
     expect(dynamo).toHaveLength(1);
     expect(actionsOf(dynamo).sort()).toEqual(['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:UpdateItem']);

@@ -42,6 +42,14 @@ export function withWriteContext<T>(context: WriteContext, work: () => Promise<T
   return storage.run(context, work);
 }
 
+/**
+ * Runs `work` outside any write context: its writes are bookkeeping of the request itself (the
+ * request limiter's counters), not a change anyone made to data, and carry no stamp.
+ */
+export function outsideWriteContext<T>(work: () => Promise<T>): Promise<T> {
+  return storage.exit(work);
+}
+
 export function currentWriteContext(): WriteContext | undefined {
   return storage.getStore();
 }

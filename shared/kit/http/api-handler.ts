@@ -10,7 +10,10 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { acceptedCorrelationId, withWriteContext } from '../dynamodb/write-context';
+import { documentClient } from '../aws/document-client';
+import { requireEnv } from '../config';
+import { createRateLimiter, type RateLimiter } from '../dynamodb/rate-limiter';
+import { acceptedCorrelationId, outsideWriteContext, withWriteContext } from '../dynamodb/write-context';
 import { logger, metrics } from '../observability';
 import * as z from '../schema';
 import type { OperationDeclaration, OperationRequest, RequestSchemas } from './operation';
@@ -25,6 +28,7 @@ import {
   UnsupportedMediaType,
   ValidationFailed,
 } from './problems';
+import { budgetsOf, requestBudgets, requestLimits } from './request-limits';
 
 /** API Gateway HTTP API payload 2.0; the JWT authorizer's claims sit under requestContext.authorizer. */
 export type HttpApiEvent = APIGatewayProxyEventV2 & {
@@ -183,16 +187,59 @@ export type RouteHandler<D extends OperationDeclaration = OperationDeclaration> 
   context: Context,
 ) => Promise<HttpApiResult>) & { readonly operation: D };
 
+/**
+ * Where request budgets are kept: the table (TABLE_NAME), read when a handler with a budget is
+ * built, so a function that lacks the table fails at init naming the variable.
+ */
+let rateLimiterOf = (): RateLimiter => createRateLimiter({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
+
+/**
+ * Keeps the budgets of handlers built from now on elsewhere: for tests of handlers whose table is
+ * a mock, which would otherwise see the limiter's writes among theirs. The limiter's DynamoDB
+ * behaviour has tests of its own (test/unit/kit/rate-limiter.test.ts).
+ */
+export function keepRequestBudgetsWith(factory: () => RateLimiter): void {
+  rateLimiterOf = factory;
+}
+
+/**
+ * Takes the request from its operation's budgets (./request-limits.ts): the caller's or the
+ * address's before anything else runs, the email's once the body has parsed (`afterParse`). A
+ * request over a budget is a 429 and the handler never runs; every answer carries the RateLimit
+ * fields of the tightest budget taken.
+ */
+type AfterParse = (body: unknown) => Promise<void>;
+
 function handlerOf<D extends OperationDeclaration>(
   operation: D,
-  core: (event: HttpApiEvent) => Promise<ApiResponse>,
+  core: (event: HttpApiEvent, afterParse: AfterParse) => Promise<ApiResponse>,
 ): RouteHandler<D> {
+  const budgets = budgetsOf(operation);
+  const limiter = budgets.length > 0 ? rateLimiterOf() : undefined;
   const handler = withObservability(async (event) => {
-    const response = await core(event);
-    if (response.text !== undefined) {
-      return { statusCode: response.status, headers: response.headers ?? {}, body: response.text };
+    const limits = requestLimits(() => limiter!, event);
+    const take = (parsed: boolean, body?: unknown) =>
+      outsideWriteContext(async () => {
+        for (const name of budgets) {
+          const subject = requestBudgets[name].subject;
+          if ((subject === 'email') !== parsed) continue;
+          const principal = limits.principalFor(subject, body);
+          if (principal) await limits.take(name, principal);
+        }
+      });
+    let result: HttpApiResult;
+    try {
+      if (budgets.length > 0) await take(false);
+      const response = await core(event, (body) => (budgets.length > 0 ? take(true, body) : Promise.resolve()));
+      result =
+        response.text !== undefined
+          ? { statusCode: response.status, headers: response.headers ?? {}, body: response.text }
+          : jsonResponse(response.status, response.body, response.headers);
+    } catch (error) {
+      result = problemResponse(error, event);
     }
-    return jsonResponse(response.status, response.body, response.headers);
+    const headers = limits.headers();
+    return Object.keys(headers).length > 0 ? { ...result, headers: { ...headers, ...result.headers } } : result;
   });
   return Object.assign(handler, { operation });
 }
@@ -222,8 +269,12 @@ export function route<D extends OperationDeclaration & { auth: 'public' | 'ident
     throw new Error(`${operation.function} is a ${operation.auth} operation: build it with its caller route`);
   }
   const parseRequest = requestParser(operation);
-  return handlerOf(operation, async (event) => {
-    if (operation.auth === 'public') return fn(parseRequest(event) as RouteRequest<D>);
+  return handlerOf(operation, async (event, afterParse) => {
+    if (operation.auth === 'public') {
+      const request = parseRequest(event);
+      await afterParse(request.body);
+      return fn(request as RouteRequest<D>);
+    }
     const identity = callerIdentity(event);
     return fn({ ...parseRequest(event), ...identity } as RouteRequest<D>);
   });

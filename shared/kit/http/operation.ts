@@ -14,6 +14,7 @@
 
 import type { Grants } from '../aws/grants';
 import * as z from '../schema';
+import type { LimitClass } from './request-limits';
 
 export type { Grants } from '../aws/grants';
 
@@ -117,6 +118,11 @@ export type OperationDeclaration = {
   memoryMb?: number;
   /** A route limit below the stage's, for routes where abuse is cheap (sign-up, login, codes). */
   throttle?: RouteThrottle;
+  /**
+   * The request budget the operation draws from, per caller (./request-limits.ts: the classes and
+   * their numbers). None: `standard` for an authenticated operation, no budget for a public one.
+   */
+  limit?: LimitClass;
   request: RequestSchemas;
   response: SuccessResponse;
   /** Other successes with their own status and body (e.g. a sign-in that asks for a second factor). */

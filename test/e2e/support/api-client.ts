@@ -24,10 +24,24 @@ type RequestOptions = {
 };
 
 const THROTTLE_RETRIES = 20;
+/** The longest Retry-After of a request budget the client waits out (auth-email's is 30 s). */
+const LONGEST_WAIT_SECONDS = 30;
 
-async function isGatewayThrottle(response: Response): Promise<boolean> {
-  if (response.status !== 429 || /problem/i.test(response.headers.get('content-type') ?? '')) return false;
-  return (await response.clone().text()).includes('Too Many Requests');
+/**
+ * How long to wait before trying again, for a throttled answer; none for any other. API Gateway's
+ * own throttle is its plain `{"message":"Too Many Requests"}`; Moneta's request budget is a
+ * `rate-limited` problem with Retry-After (docs/security.md, "Request limits").
+ */
+async function throttledWaitMs(response: Response, attempt: number): Promise<number | undefined> {
+  if (response.status !== 429) return undefined;
+  if (!/problem/i.test(response.headers.get('content-type') ?? '')) {
+    return (await response.clone().text()).includes('Too Many Requests') ? Math.min(250 * attempt, 2_000) : undefined;
+  }
+  const problem = (await response.clone().json()) as { type?: string };
+  const retryAfter = Number(response.headers.get('retry-after'));
+  if (!problem.type?.endsWith('rate-limited') || !(retryAfter >= 1 && retryAfter <= LONGEST_WAIT_SECONDS))
+    return undefined;
+  return retryAfter * 1000;
 }
 
 export async function call(method: string, path: string, options: RequestOptions = {}): Promise<ApiResult> {
@@ -38,10 +52,12 @@ export async function call(method: string, path: string, options: RequestOptions
   if (body !== undefined) headers['content-type'] ??= 'application/json';
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   let response = await fetch(`${stackOutputs().ApiUrl}${path}`, { method, headers, body });
-  // API Gateway's own throttle (its plain `{"message":"Too Many Requests"}`, not a problem from
-  // Moneta): wait and try again, as a well-behaved client does. Tests of the throttle use fetch.
-  for (let attempt = 1; attempt <= THROTTLE_RETRIES && (await isGatewayThrottle(response)); attempt++) {
-    await new Promise((resolve) => setTimeout(resolve, Math.min(250 * attempt, 2_000)));
+  // A throttled answer (API Gateway's own throttle, or the caller's request budget): wait as told
+  // and try again, as a well-behaved client does. Tests of the throttles and budgets use fetch.
+  for (let attempt = 1; attempt <= THROTTLE_RETRIES; attempt++) {
+    const wait = await throttledWaitMs(response, attempt);
+    if (wait === undefined) break;
+    await new Promise((resolve) => setTimeout(resolve, wait));
     response = await fetch(`${stackOutputs().ApiUrl}${path}`, { method, headers, body });
   }
   const text = await response.text();

@@ -73,3 +73,17 @@ export function untilQuiescent(what: string): { describe: jest.Describe; test: j
   announceSkip(what, NO_LOCAL_BUS);
   return { describe: describe.skip, test: test.skip, it: it.skip };
 }
+
+/**
+ * `test` on the local cloud, where the suite can send from an address of its own (any of
+ * 127.0.0.0/8), so what it spends of a per-address budget is not the rest of the run's; `test.skip`
+ * elsewhere, where every request of the run comes from the runner's one address.
+ */
+export function testWithOwnAddress(name: string, fn: () => Promise<void>): void {
+  if (isLocalCloud()) {
+    test(name, fn);
+    return;
+  }
+  announceSkip(name, "a deployment sees every request of the run from the runner's one address");
+  test.skip(name, fn);
+}

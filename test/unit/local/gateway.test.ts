@@ -234,7 +234,9 @@ describe('responses', () => {
   it('adds CORS headers to actual responses for cross-origin callers', async () => {
     const response = await call('/v1/me', { headers: { ...bearer, origin: 'http://app.example' } });
     expect(response.headers.get('access-control-allow-origin')).toBe('*');
-    expect(response.headers.get('access-control-expose-headers')).toBe('etag,location,idempotent-replayed');
+    expect(response.headers.get('access-control-expose-headers')).toBe(
+      'etag,location,idempotent-replayed,ratelimit-limit,ratelimit-remaining,ratelimit-reset,retry-after',
+    );
   });
 
   it('writes one access-log line per request, without headers or bodies', async () => {

@@ -1,6 +1,7 @@
 import { CognitoIdentityProviderClient, ForgotPasswordCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { mockClient } from 'aws-sdk-client-mock';
 import { handler } from '../../../../functions/api/auth/forgot-password';
+import { clearRequestBudgets } from '../../../support/unit-limiter';
 import { call, cognitoException, describeBodyContract, fieldsOf } from '../../support/api';
 
 const cognito = mockClient(CognitoIdentityProviderClient);
@@ -33,6 +34,8 @@ describe('POST /v1/auth/forgot-password', () => {
     cognito.on(ForgotPasswordCommand).resolves({});
     const known = await forgot({ email: 'ada@example.com' });
     cognito.reset();
+    // The same email's budget as for the first request, so only the account differs.
+    clearRequestBudgets();
     cognito.on(ForgotPasswordCommand).rejects(cognitoException(name, message));
 
     const response = await forgot({ email: 'ada@example.com' });

@@ -1,6 +1,7 @@
 import { CognitoIdentityProviderClient, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { mockClient } from 'aws-sdk-client-mock';
 import { handler } from '../../../../functions/api/auth/login';
+import { clearRequestBudgets } from '../../../support/unit-limiter';
 import { call, cognitoException, describeBodyContract, fieldsOf } from '../../support/api';
 
 const cognito = mockClient(CognitoIdentityProviderClient);
@@ -48,6 +49,8 @@ describe('POST /v1/auth/login', () => {
       .rejects(cognitoException('NotAuthorizedException', 'Incorrect username or password.'));
     const wrongPassword = await login(credentials);
     cognito.reset();
+    // The same email's budget as for the first request, so only the account differs.
+    clearRequestBudgets();
     cognito.on(InitiateAuthCommand).rejects(cognitoException('UserNotFoundException', 'User does not exist.'));
     const unknownUser = await login(credentials);
 

@@ -4,6 +4,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { mockClient } from 'aws-sdk-client-mock';
 import { handler } from '../../../../functions/api/auth/resend-code';
+import { clearRequestBudgets } from '../../../support/unit-limiter';
 import { call, cognitoException, describeBodyContract, fieldsOf } from '../../support/api';
 
 const cognito = mockClient(CognitoIdentityProviderClient);
@@ -37,6 +38,8 @@ describe('POST /v1/auth/resend-code', () => {
     cognito.on(ResendConfirmationCodeCommand).resolves({});
     const sent = await resend({ email: 'ada@example.com' });
     cognito.reset();
+    // The same email's budget as for the first request, so only the account differs.
+    clearRequestBudgets();
     cognito.on(ResendConfirmationCodeCommand).rejects(error);
 
     const response = await resend({ email: 'ada@example.com' });
