@@ -24,7 +24,7 @@ beforeAll(async () => {
   const { createChangeStore } = await import('../../../shared/changes/store');
   store = createChangeStore({ db: table.db, tableName: TABLE });
   list = (await import('../../../functions/api/changes/list')).handler;
-}, 90_000);
+}, 300_000);
 afterAll(async () => table?.stop());
 
 const get = async (userId: string, query?: Record<string, string>) =>
