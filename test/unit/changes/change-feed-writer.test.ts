@@ -29,7 +29,8 @@ beforeAll(async () => {
   writer = await import('../../../functions/events/change-feed-writer');
   const { createChangeStore } = await import('../../../shared/changes/store');
   store = createChangeStore({ db: table.db, tableName: TABLE });
-});
+  // DynamoDB Local (a JVM) takes minutes to start on a loaded machine.
+}, 300_000);
 
 afterAll(() => table.stop());
 
