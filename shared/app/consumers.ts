@@ -6,6 +6,7 @@
 import { attachmentsConsumers } from '../attachments/consumers';
 import { auditLoggerDeclaration } from '../audit/consumers';
 import { budgetsConsumers } from '../budgets/consumers';
+import { changesConsumers } from '../changes/consumers';
 import { exportsConsumers } from '../exports/consumers';
 import { goalsConsumers } from '../goals/consumers';
 import { identityConsumers } from '../identity/consumers';
@@ -40,6 +41,7 @@ export const consumersByFeature = {
   payees: payeesConsumers,
   invoices: invoicesConsumers,
   webhooks: webhooksConsumers,
+  changes: changesConsumers,
   audit: [auditLogger],
 } as const satisfies Readonly<Record<string, readonly { events: readonly EventName[] }[]>>;
 

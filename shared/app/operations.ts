@@ -10,6 +10,7 @@ import { auditOperations } from '../audit/operations';
 import { budgetsOperations } from '../budgets/operations';
 import { capturesOperations } from '../captures/operations';
 import { categoriesOperations } from '../categories/operations';
+import { changesOperations } from '../changes/operations';
 import { exportsOperations } from '../exports/operations';
 import { goalsOperations } from '../goals/operations';
 import { healthOperations } from '../health/operations';
@@ -50,6 +51,7 @@ export const operations = [
   ...healthOperations,
   ...webhooksOperations,
   ...savedMethodsOperations,
+  ...changesOperations,
   openapiGet,
   docsGet,
   docsAssetGet,

@@ -3,5 +3,7 @@
 export { goalsEvents } from './events';
 export type { GoalMilestoneItem } from './items';
 // For the monthly summary: each goal's progress.
-export { GoalEntity, type GoalItem, goalItem } from './items';
+// For the change feed: an entry shows what the routes show.
+export { GoalContributionEntity, type GoalContributionItem, GoalEntity, type GoalItem, goalItem } from './items';
 export { percentSaved } from './progress';
+export { toContributionView, toGoalView } from './views';

@@ -1,7 +1,13 @@
 /** What other features may use of identity: everything else in this folder is its own business. */
 
 export { identityEvents } from './events';
-export { type NotificationPreferences, type Profile, ProfileEntity, profilesByTimeZone } from './profile';
+export {
+  type NotificationPreferences,
+  type Profile,
+  ProfileEntity,
+  profilesByTimeZone,
+  toProfileView,
+} from './profile';
 export { createProfileStore, type ProfileStore } from './profile-store';
 export { type Reauthenticate, requireReauth } from './reauth';
 export { type ReauthBody, reauthBody } from './schemas';

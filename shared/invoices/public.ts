@@ -5,3 +5,5 @@ export { invoiceExists } from './exists';
 export { InvoiceEntity, type InvoiceItem, type InvoiceReminderItem, invoiceItem } from './items';
 export { InvoiceLinkRefused, invoiceLinkCheck, paidBy } from './link';
 export { invoiceStatus, openAmount } from './status';
+// For the change feed: an entry shows what the routes show.
+export { toInvoiceView } from './views';

@@ -7,3 +7,5 @@ export {
   paymentsItemEvents,
 } from './events';
 export { PaymentEntity, type PaymentItem, type PaymentStatus } from './items';
+// For the change feed: an entry shows what the routes show.
+export { toPaymentView } from './views';

@@ -21,12 +21,14 @@ const created = (overrides: Partial<TransactionItem>) =>
   hearers('TransactionCreated', { data: transactionFixture(overrides) });
 
 describe('transaction events reach only the consumers that act on them', () => {
+  // The change feed hears every change of an entity it covers (docs/changes.md).
   // The webhook dispatcher hears every change a user may subscribe to: whether the user has a
   // webhook for it is known only by reading their webhooks.
-  test('an ordinary expense: the budgets, the insights, the audit trail and webhooks, no goal tracker, no notifier', () => {
+  test('an ordinary expense: the budgets, the insights, the audit trail, the change feed and webhooks, no goal tracker, no notifier', () => {
     expect(created({ large: false })).toEqual([
       'audit-logger',
       'budget-evaluator',
+      'change-feed-writer',
       'insights-aggregator',
       'webhook-dispatcher',
     ]);
@@ -36,6 +38,7 @@ describe('transaction events reach only the consumers that act on them', () => {
     expect(created({ kind: 'income', large: false })).toEqual([
       'audit-logger',
       'budget-evaluator',
+      'change-feed-writer',
       'insights-aggregator',
       'webhook-dispatcher',
     ]);
@@ -45,6 +48,7 @@ describe('transaction events reach only the consumers that act on them', () => {
     expect(created({ large: true })).toEqual([
       'audit-logger',
       'budget-evaluator',
+      'change-feed-writer',
       'insights-aggregator',
       'notifier',
       'webhook-dispatcher',
@@ -54,6 +58,7 @@ describe('transaction events reach only the consumers that act on them', () => {
   test('a transfer leg counts for no budget (insights count its volume and account flow)', () => {
     expect(created({ kind: 'transfer', transferId: 'T1', categoryId: null })).toEqual([
       'audit-logger',
+      'change-feed-writer',
       'insights-aggregator',
       'webhook-dispatcher',
     ]);
@@ -78,14 +83,25 @@ describe('transaction events reach only the consumers that act on them', () => {
     expect(hearers('TransactionDeleted', { previous: leg })).toEqual([
       'attachment-cleaner',
       'audit-logger',
+      'change-feed-writer',
       'insights-aggregator',
       'webhook-dispatcher',
     ]);
   });
 
   test('events without a filter arrive whole', () => {
-    expect(hearers('BudgetCreated', { data: {} })).toEqual(['audit-logger', 'budget-evaluator', 'webhook-dispatcher']);
-    expect(hearers('AccountUpdated', { data: {} })).toEqual(['audit-logger', 'goal-tracker', 'webhook-dispatcher']);
-    expect(hearers('UserSignedUp', { data: {} })).toEqual(['audit-logger', 'notifier']);
+    expect(hearers('BudgetCreated', { data: {} })).toEqual([
+      'audit-logger',
+      'budget-evaluator',
+      'change-feed-writer',
+      'webhook-dispatcher',
+    ]);
+    expect(hearers('AccountUpdated', { data: {} })).toEqual([
+      'audit-logger',
+      'change-feed-writer',
+      'goal-tracker',
+      'webhook-dispatcher',
+    ]);
+    expect(hearers('UserSignedUp', { data: {} })).toEqual(['audit-logger', 'change-feed-writer', 'notifier']);
   });
 });
