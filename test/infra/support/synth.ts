@@ -100,7 +100,7 @@ export function inRoot(synth: Synthesized, construct: IConstruct, value: unknown
   return parameters[ref];
 }
 
-export type Statement = { Effect: string; Action: string | string[]; Resource: unknown };
+export type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: unknown };
 
 const asArray = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
 

@@ -180,6 +180,7 @@ describe('the documented response shapes are what the views return', () => {
       homeCurrency: 'EUR',
       timezone: 'Europe/Berlin',
       notifications: defaultNotificationPreferences,
+      mfa: { totp: 'disabled' },
       createdAt: stamp,
       updatedAt: stamp,
       version: 1,

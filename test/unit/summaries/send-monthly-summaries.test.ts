@@ -25,6 +25,7 @@ beforeAll(async () => {
     homeCurrency: 'JPY',
     timezone: 'Asia/Tokyo',
     notifications: defaultNotificationPreferences,
+    mfa: { totp: 'disabled' },
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
     version: 1,

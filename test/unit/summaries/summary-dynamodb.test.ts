@@ -50,6 +50,7 @@ async function newUser(options: { timezone?: string; monthlySummary?: boolean } 
     homeCurrency: 'EUR',
     timezone: options.timezone ?? 'Europe/Berlin',
     notifications: { ...defaultNotificationPreferences, monthlySummary: options.monthlySummary ?? true },
+    mfa: { totp: 'disabled' },
     createdAt: T0,
     updatedAt: T0,
     version: 1,

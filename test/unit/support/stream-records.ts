@@ -22,6 +22,7 @@ export function profileItem(overrides: Partial<Profile> & { userId?: string } = 
     homeCurrency: 'EUR',
     timezone: 'Europe/Berlin',
     notifications: { ...defaultNotificationPreferences },
+    mfa: { totp: 'disabled' },
     createdAt: '2025-03-01T09:00:00.000Z',
     updatedAt: '2025-03-01T09:00:00.000Z',
     version: 1,
