@@ -23,12 +23,14 @@ import { savedMethodsOperations } from '../payments/methods-operations';
 import { paymentsOperations } from '../payments/operations';
 import { ratesOperations } from '../rates/operations';
 import { rulesOperations } from '../rules/operations';
+import { sessionsOperations } from '../sessions/operations';
 import { transactionsOperations } from '../transactions/operations';
 import { webhooksOperations } from '../webhooks/operations';
 import { openapiGet } from './openapi-operation';
 
 export const operations = [
   ...identityOperations,
+  ...sessionsOperations,
   ...accountsOperations,
   ...categoriesOperations,
   ...transactionsOperations,

@@ -18,9 +18,11 @@ import { cognitoClient } from '../../../shared/kit/aws/clients';
 import { documentClient } from '../../../shared/kit/aws/document-client';
 import { requireEnv } from '../../../shared/kit/config';
 import { route } from '../../../shared/kit/http/api-handler';
+import { createSessionStore } from '../../../shared/sessions/public';
 
 const profiles = createProfileStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
 const cognito = cognitoClient();
+const sessions = createSessionStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
 
 export const handler = route(meDelete, async ({ userId, accessToken, body }) => {
   await requireReauth({ userId, accessToken }, body);
@@ -30,5 +32,8 @@ export const handler = route(meDelete, async ({ userId, accessToken, body }) => 
   } catch (error) {
     handleCognitoError(error, cognitoErrors.deleteUser);
   }
+  // Last, so that a retry after a failure above still gets through: from here on every token of
+  // the account is refused, and its API tokens are gone.
+  await sessions.endAllSessions(userId, Math.floor(Date.now() / 1000));
   return { status: 202, body: { status: 'deleting' } };
 });
