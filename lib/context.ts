@@ -59,6 +59,9 @@ const contextSchema = z.object({
   // `-c stripe=on` creates the Stripe secret (its value is put by the deployer, never by the
   // stack: docs/payments.md) and lets the payment functions read it. Off: no secret, no access.
   stripe: z.enum(['on', 'off']).default('off'),
+  // The issuer of the access tokens the API's authorizer accepts (a full https URL). Default: the
+  // stack's own user pool; set it only to trust another pool's tokens (e.g. one kept across stacks).
+  jwtIssuer: z.url({ protocol: /^https$/, error: 'must be a full https URL' }).optional(),
 });
 
 export type MonetaContext = {
@@ -81,6 +84,8 @@ export type MonetaContext = {
   observability: FunctionObservability;
   /** Payments through the deployer's Stripe account (the Stripe secret exists). */
   stripe: boolean;
+  /** The access tokens' issuer, when not the stack's own pool. */
+  jwtIssuer?: string;
 };
 
 const keys = Object.keys(contextSchema.shape) as (keyof typeof contextSchema.shape)[];
@@ -112,5 +117,6 @@ export function readContext(node: Node): MonetaContext {
     apiRoutes: value.apiRoutes === 'on',
     observability: { tracing: value.tracing === 'on', logLevel: value.logLevel },
     stripe: value.stripe === 'on',
+    ...(value.jwtIssuer ? { jwtIssuer: value.jwtIssuer.replace(/\/+$/, '') } : {}),
   };
 }

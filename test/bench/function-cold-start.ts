@@ -47,6 +47,7 @@ const names: ResourceNames = {
   ratesFeed: ratesFeedEnvironment(ECB_RATES_URL),
   filesBucketName: 'bench',
   apiUrl: 'https://api.example',
+  jwtIssuer: 'http://127.0.0.1:9229/local_pool',
 };
 
 async function bundle(entry: string, outfile: string): Promise<void> {

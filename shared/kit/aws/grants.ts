@@ -1,7 +1,10 @@
 /** What the Lambda of an operation or a consumer may touch; the stack grants exactly this and nothing else. */
 export type Grants = {
-  /** DynamoDB access to the single table (TABLE_NAME). */
-  table?: 'read' | 'readWrite';
+  /**
+   * DynamoDB access to the single table (TABLE_NAME). `authorize`: the API's authorizer only,
+   * GetItem, and UpdateItem of items whose key starts with `APITOKEN#` (a token's last use).
+   */
+  table?: 'read' | 'readWrite' | 'authorize';
   /** Needs the user pool and app client ids (USER_POOL_ID, USER_POOL_CLIENT_ID). */
   userPool?: boolean;
   /** Cognito admin actions on the pool (IAM). Public client APIs (SignUp, InitiateAuth …) need none. */

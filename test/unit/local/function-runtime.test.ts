@@ -210,6 +210,7 @@ describe('createFunctionRuntime (the catalog, bundled with esbuild)', () => {
     ratesFeed: {},
     filesBucketName: 'moneta-files',
     apiUrl: 'http://127.0.0.1:4000',
+    jwtIssuer: 'http://127.0.0.1:9229/local_pool',
   };
 
   it('bundles catalog entries, runs them with the stack environment, and names entries that are missing', async () => {
