@@ -49,8 +49,14 @@ export const bodyFixtures: Record<string, BodyFixture> = {
   },
   'POST /v1/auth/logout': {
     valid: { refreshToken: 'not-a-real-token' },
-    requiredOnEmpty: ['refreshToken'],
+    // The refresh token is optional: without it the session still ends.
+    requiredOnEmpty: 'accepted',
     wrongTypes: { refreshToken: false },
+  },
+  'POST /v1/tokens': {
+    valid: { name: 'Spreadsheet sync', scopes: ['read'], password },
+    requiredOnEmpty: ['name', 'scopes', 'password'],
+    wrongTypes: { name: 7, scopes: 'read', password: 12345678, expiresAt: 1 },
   },
   'POST /v1/auth/forgot-password': {
     valid: { email },
