@@ -9,6 +9,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createSign, randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
 import { NotAuthorizedError } from 'cognito-local/lib/errors';
 import type { Services } from 'cognito-local/lib/services';
 import type { Context } from 'cognito-local/lib/services/context';
@@ -17,7 +18,10 @@ type Route = (ctx: Context, req: never) => Promise<unknown>;
 type Generated = { AccessToken: string; IdToken: string; RefreshToken: string };
 
 // The key cognito-local signs with (its JWKS publishes the public half).
-const privateKey: { pem: string } = createRequire(__filename)('cognito-local/lib/keys/cognitoLocal.private.json');
+// Resolved from the repository root, as ./cognito.ts resolves cognito-local's files (this module runs as ESM and CommonJS).
+const privateKey: { pem: string } = createRequire(resolve('package.json'))(
+  'cognito-local/lib/keys/cognitoLocal.private.json',
+);
 
 function decodePart(token: string, index: 0 | 1): Record<string, unknown> {
   return JSON.parse(Buffer.from(token.split('.')[index] ?? '', 'base64url').toString('utf8'));
