@@ -2,7 +2,7 @@
 import { idPath } from '../kit/http/fields';
 import { defineOperation, noParams } from '../kit/http/operation';
 import * as z from '../kit/schema';
-import { createdTokenView, sessionView, tokenCreateBody, tokenView } from './schemas';
+import { createdTokenView, emptyBody, sessionView, tokenCreateBody, tokenView } from './schemas';
 
 const feature = 'sessions';
 
@@ -18,7 +18,7 @@ export const authLogoutAll = defineOperation({
   description:
     'Every refresh token is revoked (Cognito global sign-out), every access token issued until now is refused by every route within 5 seconds, and every personal API token is deleted.',
   grants: { table: 'readWrite', userPool: true },
-  request: { query: noParams },
+  request: { body: emptyBody, query: noParams },
   response: { status: 204, description: 'Signed out everywhere' },
 });
 

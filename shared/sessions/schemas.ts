@@ -46,3 +46,6 @@ export const sessionView = z.lazily(() =>
     expiresAt: z.string(),
   }),
 );
+
+/** A route that takes nothing but the caller's token: an empty object, or no body. */
+export const emptyBody = z.lazily(() => z.strictObject({}));

@@ -81,7 +81,7 @@ describe('sessions', () => {
     const token = await createToken(user, ['read', 'write']);
     expectStatus(await api.get('/v1/me', { token: token.token }), 200);
 
-    expectStatus(await api.post('/v1/auth/logout-all', undefined, { token: second.accessToken }), 204);
+    expectStatus(await api.post('/v1/auth/logout-all', {}, { token: second.accessToken }), 204);
     await expectRefusedEverywhere(user.tokens.accessToken);
     await refusedWithinWindow('the second session to be refused', () =>
       api.get('/v1/auth/session', { token: second.accessToken }),

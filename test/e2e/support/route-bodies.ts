@@ -53,6 +53,11 @@ export const bodyFixtures: Record<string, BodyFixture> = {
     requiredOnEmpty: 'accepted',
     wrongTypes: { refreshToken: false },
   },
+  'POST /v1/auth/logout-all': {
+    valid: {},
+    requiredOnEmpty: 'accepted',
+    wrongTypes: { everywhere: true },
+  },
   'POST /v1/tokens': {
     valid: { name: 'Spreadsheet sync', scopes: ['read'], password },
     requiredOnEmpty: ['name', 'scopes', 'password'],
