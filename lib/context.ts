@@ -70,6 +70,10 @@ const contextSchema = z.object({
   // The functions' instruction set. arm64 on AWS (cheaper per GB-second); x86_64 lets an emulator
   // on an x86 host run them without `LAMBDA_IGNORE_ARCHITECTURE=1`.
   architecture: z.enum(['arm64', 'x86_64']).default('arm64'),
+  // The issuer of the access tokens the API's authorizer accepts (a full URL). Default: the stack's
+  // own user pool; set it to trust another pool's tokens (e.g. one kept across stacks), or on
+  // LocalStack, whose Cognito issues tokens under its own http:// issuer (docs/localstack.md).
+  jwtIssuer: z.url({ protocol: /^https?$/, error: 'must be a full http(s) URL' }).optional(),
 });
 
 export type MonetaContext = {
@@ -98,6 +102,8 @@ export type MonetaContext = {
   /** The SES configuration set exists and every send names it; not on LocalStack (no AWS::SES::ConfigurationSet). */
   sesConfigurationSet: boolean;
   architecture: 'arm64' | 'x86_64';
+  /** The access tokens' issuer, when not the stack's own pool. */
+  jwtIssuer?: string;
 };
 
 const keys = Object.keys(contextSchema.shape) as (keyof typeof contextSchema.shape)[];
@@ -140,5 +146,6 @@ export function readContext(node: Node): MonetaContext {
     eventArchive: profile.eventArchive,
     sesConfigurationSet: profile.sesConfigurationSet,
     architecture: value.architecture,
+    ...(value.jwtIssuer ? { jwtIssuer: value.jwtIssuer.replace(/\/+$/, '') } : {}),
   };
 }

@@ -15,7 +15,7 @@ import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import { CONSUMER_RETRIER, retryPolicySeconds } from './catalog/consumer-retries';
 import type { ResourceNames } from './catalog/environment';
-import { cognitoTriggers, type FunctionId, type FunctionSpec, functions } from './catalog/functions';
+import { API_AUTHORIZER, cognitoTriggers, type FunctionId, type FunctionSpec, functions } from './catalog/functions';
 import { MONTHLY_SUMMARY, monthlySummary } from './catalog/monthly-summary';
 import { OVERDUE_SWEEP, overdueSweep } from './catalog/overdue-sweep';
 import { ECB_RATES_URL, RATES_FETCHER, ratesFeedEnvironment } from './catalog/rates-feed';
@@ -109,6 +109,7 @@ export class MonetaStack extends Stack {
       filesBucketName: this.files.bucket.bucketName,
       apiUrl: this.api.url,
       webhookKeysSecretId: webhookKeysSecret.secretArn,
+      jwtIssuer: config.jwtIssuer ?? this.api.issuer,
     };
     // Only a deployment that enables Stripe has its secret; the payment functions then read it.
     const stripeSecret = config.stripe
@@ -141,6 +142,11 @@ export class MonetaStack extends Stack {
         removalPolicy: config.removalPolicy,
       });
     }
+
+    // Before the feature stacks: their routes refer to the authorizer by id.
+    const authorizerFn = built[API_AUTHORIZER];
+    if (!authorizerFn) throw new Error(`No ${API_AUTHORIZER} function in lib/catalog/functions.ts`);
+    this.api.attachAuthorizer(authorizerFn);
 
     for (const [feature, specs] of groupByFeature(allFunctions)) {
       const ids = new Set(specs.map((spec) => spec.id));

@@ -21,6 +21,8 @@ export type ResourceNames = {
   ratesFeed: Record<string, string>;
   /** The private files bucket (./files.ts). */
   filesBucketName: string;
+  /** The issuer of the Cognito access tokens the API's authorizer accepts (the pool's, or the `jwtIssuer` setting). */
+  jwtIssuer: string;
   /** The HTTP API's base URL, without a trailing slash: emails link to its routes. */
   apiUrl: string;
   /**
@@ -63,6 +65,7 @@ export function environmentFor(spec: FunctionSpec, names: ResourceNames): Record
     Object.assign(env, names.consumerRetries.policy);
   }
   if (spec.ratesFeed) Object.assign(env, names.ratesFeed);
+  if (spec.jwtIssuer) env.JWT_ISSUER = names.jwtIssuer;
   if (spec.files) env.FILES_BUCKET = names.filesBucketName;
   if (spec.stripe && names.stripe) {
     env.STRIPE_SECRET_ID = names.stripe.secretId;

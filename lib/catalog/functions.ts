@@ -16,6 +16,15 @@ import { MONTHLY_SUMMARY, monthlySummary } from './monthly-summary';
 import { OVERDUE_SWEEP, overdueSweep } from './overdue-sweep';
 import { RATES_FETCHER, ratesFeed } from './rates-feed';
 
+/** The function API Gateway asks before every authenticated route (lib/constructs/api.ts). */
+export const API_AUTHORIZER = 'api-authorizer';
+
+/**
+ * How long API Gateway keeps an authorizer's answer for one Authorization header: the longest a
+ * logout, logout-all or revoked API token takes to be refused everywhere (docs/security.md).
+ */
+export const AUTHORIZER_CACHE_TTL_SECONDS = 5;
+
 /** Used when a spec names no timeout or memory, by the stack and the local runtime alike. */
 export const DEFAULT_TIMEOUT_SECONDS = 10;
 /** The rate seed's timeout; its custom resource's service timeout is derived from it. */
@@ -54,6 +63,8 @@ export type FunctionSpec = Grants & {
    * the table beyond its own `table` grant. Derived from the operation's declaration.
    */
   requestLimits?: true;
+  /** The API's authorizer: the issuer of the access tokens it accepts (JWT_ISSUER). */
+  jwtIssuer?: true;
 };
 
 /** One function per HTTP operation, with the entry, grants and limits its declaration names. */
@@ -124,6 +135,18 @@ const otherFunctions = [
     // Reads the due-date index and the owners' profiles; writes the reminder and the invoice's index keys.
     table: 'readWrite',
     timeoutSeconds: overdueSweep.timeoutSeconds,
+  },
+  {
+    id: API_AUTHORIZER,
+    entry: 'functions/triggers/api-authorizer.ts',
+    description:
+      'The API authorizer: verifies Cognito access tokens and finds personal API tokens, refusing ended sessions',
+    table: 'authorize',
+    userPool: true,
+    jwtIssuer: true,
+    // API Gateway waits at most 10 s for an authorizer; a JWKS fetch has 3 s.
+    timeoutSeconds: 5,
+    memoryMb: 256,
   },
   {
     id: 'post-confirmation',

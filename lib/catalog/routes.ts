@@ -5,6 +5,7 @@
  */
 import { operations } from '../../shared/app/operations';
 import {
+  acceptsApiTokens,
   type HttpMethod,
   type OperationDeclaration,
   REQUIRED_SCOPE,
@@ -19,8 +20,13 @@ export type RouteSpec<Id extends string = FunctionId> = {
   /** API Gateway path syntax: `/v1/accounts/{id}`. */
   path: string;
   function: Id;
-  /** `jwt`: behind the Cognito JWT authorizer with the required scope. `none`: public. */
+  /**
+   * `jwt`: behind the API's Lambda authorizer (a Cognito access token with the required scope, or
+   * a personal API token where `tokens`). `none`: public.
+   */
   auth: 'jwt' | 'none';
+  /** A personal API token (`Bearer mnt_…`) may call it (the handler kit refuses it elsewhere). */
+  tokens?: boolean;
   /** The route's own throttle (API Gateway route settings); else only the stage's applies. */
   throttle?: RouteThrottle;
 };
@@ -42,6 +48,7 @@ export const routes: readonly RouteSpec[] = operations.map((declared) => {
     path: operation.path,
     function: declared.function,
     auth: operation.auth === 'public' ? 'none' : 'jwt',
+    ...(acceptsApiTokens(operation) ? { tokens: true } : {}),
     ...(operation.throttle ? { throttle: operation.throttle } : {}),
   };
 });

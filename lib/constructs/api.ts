@@ -1,15 +1,17 @@
 /**
  * The HTTP API, built from lib/catalog/routes.ts: one route, one Lambda. Authenticated routes sit
- * behind a JWT authorizer that trusts only this pool's issuer and this app client's audience, and
- * requires the scope only access tokens carry, so an ID token is refused at the gateway.
+ * behind a Lambda authorizer that trusts only the configured issuer and this app client, requires
+ * the scope only access tokens carry (an ID token is refused), refuses ended sessions, and accepts
+ * personal API tokens (shared/sessions/authorize.ts).
  *
  * The API, its stage and its authorizer live in the root stack; the routes (with their integration
  * and invoke permission) are added by each feature's nested stack with `addRoutes`, against the
  * API and authorizer ids the nested stack receives as parameters.
  */
-import { type RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, type RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { AccessLogField, AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  AuthorizerPayloadVersion,
   type CfnStage,
   CorsHttpMethod,
   HttpApi,
@@ -25,11 +27,13 @@ import {
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct, type IConstruct } from 'constructs';
 import type { RouteThrottle } from '../../shared/kit/http/operation';
-import { corsSettings, REQUIRED_SCOPE, type RouteSpec, stageThrottle } from '../catalog/routes';
+import { AUTHORIZER_CACHE_TTL_SECONDS } from '../catalog/functions';
+import { corsSettings, type RouteSpec, stageThrottle } from '../catalog/routes';
 
 type ApiProps = {
   userPool: UserPool;
@@ -55,7 +59,9 @@ const accessLogFormat = AccessLogFormat.custom(
 export class Api extends Construct {
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
-  readonly authorizer: HttpAuthorizer;
+  private apiAuthorizer?: HttpAuthorizer;
+  /** The issuer of the stack's own pool's tokens. */
+  readonly issuer: string;
   readonly accessLogs: LogGroup;
   /** `METHOD /path` → route, for tests and for anyone wiring more onto a route. */
   readonly routes = new Map<string, HttpRoute>();
@@ -97,17 +103,42 @@ export class Api extends Construct {
       accessLogSettings: { destination: new LogGroupLogDestination(this.accessLogs), format: accessLogFormat },
     });
 
-    const issuer = `https://cognito-idp.${props.userPool.stack.region}.amazonaws.com/${props.userPool.userPoolId}`;
-    // Created explicitly, at the path (and so with the logical id) HttpJwtAuthorizer gave it when the
-    // first route created it lazily: routes now live in nested stacks and only pass its id.
-    this.authorizer = new HttpAuthorizer(this.httpApi, 'CognitoJwt', {
+    this.issuer = `https://cognito-idp.${props.userPool.stack.region}.amazonaws.com/${props.userPool.userPoolId}`;
+  }
+
+  /** The Lambda authorizer in front of every authenticated route (attachAuthorizer). */
+  get authorizer(): HttpAuthorizer {
+    if (!this.apiAuthorizer) throw new Error('The API has no authorizer yet: call attachAuthorizer first');
+    return this.apiAuthorizer;
+  }
+
+  /**
+   * The API's Lambda authorizer (payload 2.0, simple responses): `fn` verifies the access token or
+   * finds the API token and refuses ended sessions (shared/sessions/authorize.ts). API Gateway
+   * caches its answer per Authorization header for AUTHORIZER_CACHE_TTL_SECONDS: the revocation
+   * window (docs/security.md). A request without the header is a 401 without invoking it.
+   */
+  attachAuthorizer(fn: IFunction): HttpAuthorizer {
+    const stack = Stack.of(this);
+    this.apiAuthorizer = new HttpAuthorizer(this.httpApi, 'ApiAuthorizer', {
       httpApi: this.httpApi,
-      type: HttpAuthorizerType.JWT,
-      authorizerName: 'cognito-access-token',
+      type: HttpAuthorizerType.LAMBDA,
+      authorizerName: 'moneta-sessions',
       identitySource: ['$request.header.Authorization'],
-      jwtAudience: [props.client.userPoolClientId],
-      jwtIssuer: issuer,
+      authorizerUri: `arn:${stack.partition}:apigateway:${stack.region}:lambda:path/2015-03-31/functions/${fn.functionArn}/invocations`,
+      enableSimpleResponses: true,
+      payloadFormatVersion: AuthorizerPayloadVersion.VERSION_2_0,
+      resultsCacheTtl: Duration.seconds(AUTHORIZER_CACHE_TTL_SECONDS),
     });
+    fn.addPermission('ApiGatewayInvokesAuthorizer', {
+      principal: new ServicePrincipal('apigateway.amazonaws.com'),
+      sourceArn: stack.formatArn({
+        service: 'execute-api',
+        resource: this.httpApi.apiId,
+        resourceName: `authorizers/${this.apiAuthorizer.authorizerId}`,
+      }),
+    });
+    return this.apiAuthorizer;
   }
 
   /**
@@ -124,8 +155,8 @@ export class Api extends Construct {
       ? this.httpApi
       : HttpApi.fromHttpApiAttributes(scope, 'HttpApi', { httpApiId: this.httpApi.apiId });
     const authorizerId = this.authorizer.authorizerId;
-    const jwtAuthorizer: IHttpRouteAuthorizer = {
-      bind: () => ({ authorizationType: 'JWT', authorizerId }),
+    const lambdaAuthorizer: IHttpRouteAuthorizer = {
+      bind: () => ({ authorizationType: 'CUSTOM', authorizerId }),
     };
     const routeScope = local ? this.httpApi : scope;
 
@@ -142,7 +173,7 @@ export class Api extends Construct {
         httpApi,
         routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
         integration: new HttpLambdaIntegration(`${route.function}-integration`, functionFor(route.function)),
-        ...(route.auth === 'jwt' ? { authorizer: jwtAuthorizer, authorizationScopes: [REQUIRED_SCOPE] } : {}),
+        ...(route.auth === 'jwt' ? { authorizer: lambdaAuthorizer } : {}),
       });
       this.routes.set(routeKey, httpRoute);
       created.push(httpRoute);

@@ -154,7 +154,19 @@ export class MonetaFunction extends NodejsFunction {
     const { spec } = this;
     if (spec.table === 'read') bindings.table.grantReadData(this);
     if (spec.table === 'readWrite') bindings.table.grantReadWriteData(this);
-    if (spec.table) {
+    if (spec.table === 'authorize') {
+      // GetItem (session state, a token by hash), and writing a token's last use: nothing else.
+      this.addToRolePolicy(
+        new PolicyStatement({ actions: ['dynamodb:GetItem'], resources: [bindings.table.tableArn] }),
+      );
+      this.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['dynamodb:UpdateItem'],
+          resources: [bindings.table.tableArn],
+          conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['APITOKEN#*'] } },
+        }),
+      );
+    } else if (spec.table) {
       Validations.of(this.role!).acknowledge({
         id: `AwsSolutions-IAM5[Resource::${arnAsNagSees(this, bindings.table.node.defaultChild as CfnTable)}/index/*]`,
         reason: 'Queries on the single table use its GSIs; the grant names the table and only its own indexes.',

@@ -12,11 +12,11 @@ import { parseEcbCsv } from '../../shared/rates/ecb-csv';
 import { CONSUMER_RETRIER, consumerRetry, retryPolicySeconds } from '../catalog/consumer-retries';
 import type { ResourceNames } from '../catalog/environment';
 import { filesBucket, LOCAL_FILES_BUCKET } from '../catalog/files';
-import { type FunctionId, functions } from '../catalog/functions';
+import { API_AUTHORIZER, AUTHORIZER_CACHE_TTL_SECONDS, type FunctionId, functions } from '../catalog/functions';
 import { MONTHLY_SUMMARY, monthlySummary } from '../catalog/monthly-summary';
 import { OVERDUE_SWEEP, overdueSweep } from '../catalog/overdue-sweep';
 import { RATES_FETCHER, ratesFeed, ratesFeedEnvironment } from '../catalog/rates-feed';
-import { corsSettings, REQUIRED_SCOPE, routes, stageThrottle } from '../catalog/routes';
+import { corsSettings, routes, stageThrottle } from '../catalog/routes';
 import { eventPattern, rules, targetDelivery } from '../catalog/rules';
 import { streamFilterPatterns, streamSourceSettings } from '../catalog/stream-filters';
 import { startCognito } from './cognito';
@@ -26,7 +26,6 @@ import { startLocalEcb } from './ecb';
 import { DEFAULT_CHAOS, startEventBus } from './event-bus';
 import { createFunctionRuntime, REPO_ROOT } from './function-runtime';
 import { startGateway } from './gateway';
-import { createAccessTokenVerifier } from './jwt';
 import { startLambdaService } from './lambda-service';
 import { type StackOutputs, writeOutputsFile } from './outputs';
 import { assertPortsFree, LOCAL_ACCOUNT_ID, LOCAL_REGION, localUrl, portsFrom } from './ports';
@@ -48,7 +47,7 @@ const localNames = {
   filesBucketName: LOCAL_FILES_BUCKET,
 } as const satisfies Omit<
   ResourceNames,
-  'userPoolId' | 'userPoolClientId' | 'consumerRetries' | 'ratesFeed' | 'apiUrl' | 'webhookKeysSecretId'
+  'userPoolId' | 'userPoolClientId' | 'consumerRetries' | 'ratesFeed' | 'apiUrl' | 'webhookKeysSecretId' | 'jwtIssuer'
 >;
 
 /** The credentials every local function signs with; the local S3 accepts exactly these. */
@@ -287,6 +286,8 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       ...localNames,
       userPoolId: cognito.userPoolId,
       userPoolClientId: cognito.userPoolClientId,
+      // The authorizer trusts the local pool's tokens, fetched from its http JWKS.
+      jwtIssuer: cognito.issuer,
       consumerRetries: {
         retryQueueUrl: sqs.queueUrl(RETRY_QUEUE),
         deadLetterQueueUrl: sqs.queueUrl(DEAD_LETTER_QUEUE),
@@ -381,12 +382,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       routes,
       stageThrottle,
       invoker: runtime,
-      verifyAccessToken: createAccessTokenVerifier({
-        issuer: cognito.issuer,
-        jwksUri: cognito.jwksUri,
-        audience: cognito.userPoolClientId,
-        requiredScope: REQUIRED_SCOPE,
-      }),
+      authorizer: { functionId: API_AUTHORIZER, cacheTtlSeconds: AUTHORIZER_CACHE_TTL_SECONDS },
       logDir,
       onRequest: opts.meter?.apiRequest,
     });

@@ -9,7 +9,8 @@
  * router by a table of the operations Moneta, its tests and a developer's CLI use. That table
  * takes the TOTP/MFA operations, sign-in sessions and email-alias checks from ./cognito-mfa.ts
  * (cognito-local's TOTP code loads otplib, which is ESM-only and jest's CommonJS runtime cannot
- * load) and adds ResendConfirmationCode, which cognito-local 5.3 lacks.
+ * load) and adds ResendConfirmationCode, which cognito-local 5.3 lacks; ./cognito-sessions.ts adds
+ * the sessions' origin_jti and GlobalSignOut.
  */
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -58,6 +59,7 @@ import { SignUp } from 'cognito-local/lib/targets/signUp';
 import { passwordPolicy } from '../../shared/identity/password-policy';
 import { cognitoTriggers, type FunctionId } from '../catalog/functions';
 import { mfaOperations } from './cognito-mfa';
+import { sessionOperations, withOriginJti } from './cognito-sessions';
 import { FunctionError, type Invoker, type Outbox, type RunningService } from './contracts';
 import { readJson, sendJson } from './http';
 
@@ -116,10 +118,15 @@ export async function startCognito(opts: {
     config,
     messages: outboxMessages(opts.outbox, opts.senderEmail, appName),
     otp,
-    tokenGenerator: new JwtTokenGenerator(clock, triggers, tokenConfig),
+    tokenGenerator: withOriginJti(new JwtTokenGenerator(clock, triggers, tokenConfig)),
     triggers,
   };
-  const router = routerFor(services, { ...baseOperations, ...mfaOperations() });
+  const mfa = mfaOperations();
+  const router = routerFor(services, {
+    ...baseOperations,
+    ...mfa,
+    ...sessionOperations(mfa.InitiateAuth!),
+  });
   const jwks = { keys: [await publicJwk()] };
 
   const server = createServer((req, res) => {

@@ -1,6 +1,8 @@
 /**
- * The local API Gateway HTTP API: routes from the same route table as the stack, the JWT
- * authorizer in front of `jwt` routes, payload format 2.0 events in, the 2.0 response mapping out.
+ * The local API Gateway HTTP API: routes from the same route table as the stack, the Lambda
+ * authorizer in front of `jwt` routes (invoked as API Gateway invokes it: payload 2.0, simple
+ * responses, answers cached per identity source), payload format 2.0 events in, the 2.0 response
+ * mapping out.
  * Where it has to choose, it does what API Gateway does, so a client cannot tell the difference.
  */
 import { randomBytes } from 'node:crypto';
@@ -8,19 +10,22 @@ import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { RouteThrottle } from '../../shared/kit/http/operation';
+import type { FunctionId } from '../catalog/functions';
 import type { RouteSpec } from '../catalog/routes';
 import { corsSettings } from '../catalog/routes';
 import { FunctionError, type Invoker, type RunningService, type UsageMeter } from './contracts';
 import { closeServer, MAX_BODY_BYTES } from './http';
-import { missingToken, TokenRefused, tokenFromAuthorizationHeader } from './jwt';
-import { LOCAL_ACCOUNT_ID, LOOPBACK, localUrl } from './ports';
+import { LOCAL_ACCOUNT_ID, LOCAL_REGION, LOOPBACK, localUrl } from './ports';
 
 type GatewayOptions = {
   port: number;
   routes: readonly RouteSpec[];
   invoker: Invoker;
-  /** Resolves with the token's claims or rejects (a TokenRefused carries status and header). */
-  verifyAccessToken: (token: string) => Promise<Record<string, unknown>>;
+  /**
+   * The Lambda authorizer of `jwt` routes: the function invoked with the request's identity source
+   * (the Authorization header), and how long its answer is kept for that identity source.
+   */
+  authorizer: { functionId: FunctionId; cacheTtlSeconds: number };
   logDir?: string;
   /** The stage's limit for all routes together (lib/catalog/routes.ts); none: unlimited. */
   stageThrottle?: RouteThrottle;
@@ -136,18 +141,6 @@ function queryParameters(rawQueryString: string): Record<string, string> | undef
   return params;
 }
 
-/** API Gateway hands claims to the function as strings; arrays look like `[a b]`. */
-function stringifyClaims(claims: Record<string, unknown>): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const [key, value] of Object.entries(claims)) {
-    if (value === undefined || value === null) continue;
-    if (Array.isArray(value)) result[key] = `[${value.join(' ')}]`;
-    else if (typeof value === 'object') result[key] = JSON.stringify(value);
-    else result[key] = String(value);
-  }
-  return result;
-}
-
 function newRequestId(): string {
   // The shape of API Gateway's ids (`Mc7UVioPPHcEKPA=`): 10 random bytes, base64.
   return randomBytes(10).toString('base64');
@@ -185,7 +178,22 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-type Authorizer = { jwt: { claims: Record<string, string>; scopes: string[] | null } };
+type Authorizer = { lambda: Record<string, unknown> };
+
+/** A Lambda authorizer's simple response, as API Gateway reads it. */
+type AuthorizerAnswer = { isAuthorized: boolean; context: Record<string, unknown> };
+
+/**
+ * The answer of a simple-response authorizer: `isAuthorized` must be a boolean; anything else is
+ * an authorizer error (500), as API Gateway treats a malformed response.
+ */
+export function readAuthorizerAnswer(result: unknown): AuthorizerAnswer | undefined {
+  if (result === null || typeof result !== 'object') return undefined;
+  const { isAuthorized, context } = result as { isAuthorized?: unknown; context?: unknown };
+  if (typeof isAuthorized !== 'boolean') return undefined;
+  const fields = context !== null && typeof context === 'object' ? (context as Record<string, unknown>) : {};
+  return { isAuthorized, context: fields };
+}
 
 export function buildEvent(input: {
   req: IncomingMessage;
@@ -238,6 +246,23 @@ export function buildEvent(input: {
     },
     body: hasBody ? (asText ? body.toString('utf8') : body.toString('base64')) : undefined,
     isBase64Encoded: hasBody && !asText,
+  };
+}
+
+/**
+ * The payload 2.0 event a Lambda authorizer receives: the route's request without its body, with
+ * `type: REQUEST`, the route's ARN and the identity source.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-lambda-authorizer.html
+ */
+export function buildAuthorizerEvent(routeEvent: ReturnType<typeof buildEvent>, identitySource: string[]) {
+  const { body: _body, isBase64Encoded: _encoded, ...request } = routeEvent;
+  const [method, ...path] = routeEvent.routeKey.split(' ');
+  return {
+    ...request,
+    type: 'REQUEST',
+    routeArn: `arn:aws:execute-api:${LOCAL_REGION}:${LOCAL_ACCOUNT_ID}:local/$default/${method}${path.join(' ')}`,
+    identitySource,
+    requestContext: { ...request.requestContext, authorizer: undefined },
   };
 }
 
@@ -310,6 +335,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const routeBuckets = new Map(
     compiled.flatMap((route) => (route.spec.throttle ? [[route.routeKey, tokenBucket(route.spec.throttle, now)]] : [])),
   );
+  /** The authorizer's answers by identity source, as API Gateway's authorizer cache keeps them. */
+  const authorizerCache = new Map<string, AuthorizerAnswer & { until: number }>();
   let accessLog: WriteStream | undefined;
   if (options.logDir) {
     mkdirSync(options.logDir, { recursive: true });
@@ -334,22 +361,41 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
 
     let authorizer: Authorizer | undefined;
     if (route.spec.auth === 'jwt') {
-      // The authorizer runs before the body is read or the function is touched.
-      try {
-        const token = tokenFromAuthorizationHeader(req.headers.authorization);
-        if (!token) throw missingToken();
-        const claims = await options.verifyAccessToken(token);
-        const scopes = typeof claims.scope === 'string' ? claims.scope.split(' ').filter(Boolean) : null;
-        authorizer = { jwt: { claims: stringifyClaims(claims), scopes } };
-      } catch (error) {
-        const refusal = error instanceof TokenRefused ? error : undefined;
-        const status = refusal?.status ?? 401;
-        const header = refusal?.wwwAuthenticate ?? 'Bearer scope="" error="invalid_token"';
-        return {
-          ...json(status, status === 403 ? 'Forbidden' : 'Unauthorized', { 'www-authenticate': header }),
-          routeKey: route.routeKey,
-        };
+      // The authorizer runs before the body is read or the function is touched. With caching on,
+      // a request without its identity source is a 401 and the authorizer is not invoked.
+      const identity = req.headers.authorization?.trim();
+      if (!identity) return { ...json(401, 'Unauthorized'), routeKey: route.routeKey };
+      let answer = authorizerCache.get(identity);
+      if (!answer || answer.until <= now()) {
+        let result: unknown;
+        try {
+          const request = buildEvent({
+            req,
+            url,
+            routeKey: route.routeKey,
+            pathParameters,
+            body: Buffer.alloc(0),
+            requestId,
+            now: new Date(),
+          });
+          result = await options.invoker.invoke(
+            options.authorizer.functionId,
+            buildAuthorizerEvent(request, [identity]),
+          );
+        } catch (error) {
+          if (!(error instanceof FunctionError)) throw error;
+          return { ...json(500, 'Internal Server Error'), routeKey: route.routeKey };
+        }
+        const read = readAuthorizerAnswer(result);
+        if (!read) return { ...json(500, 'Internal Server Error'), routeKey: route.routeKey };
+        answer = { ...read, until: now() + options.authorizer.cacheTtlSeconds * 1000 };
+        if (options.authorizer.cacheTtlSeconds > 0) {
+          if (authorizerCache.size > 10_000) authorizerCache.clear();
+          authorizerCache.set(identity, answer);
+        }
       }
+      if (!answer.isAuthorized) return { ...json(403, 'Forbidden'), routeKey: route.routeKey };
+      authorizer = { lambda: answer.context };
     }
 
     let body: Buffer;

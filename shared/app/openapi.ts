@@ -7,7 +7,7 @@
  */
 
 import packageJson from '../../package.json';
-import { type OperationDeclaration, REQUIRED_SCOPE } from '../kit/http/operation';
+import { acceptsApiTokens, type OperationDeclaration, REQUIRED_SCOPE } from '../kit/http/operation';
 import { budgetsOf, requestBudgets } from '../kit/http/request-limits';
 import * as z from '../kit/schema';
 import { problemExample, requestExample, responseExample } from './openapi-examples';
@@ -20,6 +20,8 @@ type JsonSchema = Record<string, unknown> & { properties?: Record<string, JsonSc
 
 const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 const SECURITY_SCHEME = 'cognitoJwt';
+/** A personal API token (`mnt_…`): only on the operations that take one (acceptsApiTokens). */
+const TOKEN_SECURITY_SCHEME = 'apiToken';
 
 const problemDescriptions: Record<number, string> = {
   400: 'Invalid request: `errors` names each field at fault',
@@ -195,7 +197,9 @@ function operationFor(operation: OperationDeclaration) {
     summary: operation.summary,
     ...(operation.description ? { description: operation.description } : {}),
     tags: [operation.path.split('/')[2] ?? 'api'],
-    security: authenticated ? [{ [SECURITY_SCHEME]: [] }] : [],
+    security: authenticated
+      ? [{ [SECURITY_SCHEME]: [] }, ...(acceptsApiTokens(operation) ? [{ [TOKEN_SECURITY_SCHEME]: [] }] : [])]
+      : [],
     ...(params.length > 0 ? { parameters: params } : {}),
     ...(operation.request.body
       ? {
@@ -262,6 +266,13 @@ export function buildOpenApiDocument(declared: readonly OperationDeclaration[] =
           scheme: 'bearer',
           bearerFormat: 'JWT',
           description: `A Cognito access token (from POST /v1/auth/login) with the scope ${REQUIRED_SCOPE}.`,
+        },
+        [TOKEN_SECURITY_SCHEME]: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'mnt_',
+          description:
+            'A personal API token (from POST /v1/tokens), on the operations that list it: a `read` token may only GET; tokens never reach the auth, token, account-deletion, email or MFA routes (403 `token-not-allowed`).',
         },
       },
       schemas: { Problem: jsonSchema(problemSchema(), 'output') },

@@ -24,6 +24,7 @@ import { savedMethodsOperations } from '../payments/methods-operations';
 import { paymentsOperations } from '../payments/operations';
 import { ratesOperations } from '../rates/operations';
 import { rulesOperations } from '../rules/operations';
+import { sessionsOperations } from '../sessions/operations';
 import { transactionsOperations } from '../transactions/operations';
 import { webhooksOperations } from '../webhooks/operations';
 import { openapiGet } from './openapi-operation';
@@ -31,6 +32,7 @@ import { docsAssetGet, docsGet } from './reference-operations';
 
 export const operations = [
   ...identityOperations,
+  ...sessionsOperations,
   ...accountsOperations,
   ...categoriesOperations,
   ...transactionsOperations,

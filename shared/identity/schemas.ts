@@ -41,6 +41,9 @@ export const loginBody = z.lazily(() => z.strictObject({ email: emailSchema(), p
 
 export const refreshTokenBody = z.lazily(() => z.strictObject({ refreshToken: tokenSchema() }));
 
+/** The session's refresh token, when the client has it: revoked at Cognito too. */
+export const logoutBody = z.lazily(() => z.strictObject({ refreshToken: z.optional(tokenSchema()) }));
+
 export const resetPasswordBody = z.lazily(() =>
   z.strictObject({ email: emailSchema(), code: codeSchema(), newPassword: passwordSchema() }),
 );

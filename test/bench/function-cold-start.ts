@@ -53,6 +53,7 @@ const names: ResourceNames = {
   filesBucketName: 'bench',
   apiUrl: 'https://api.example',
   webhookKeysSecretId: 'bench',
+  jwtIssuer: 'http://127.0.0.1:9229/local_pool',
 };
 
 async function bundle(entry: string, outfile: string): Promise<void> {

@@ -118,7 +118,11 @@ describe('login, refresh and logout', () => {
     expectStatus(me, 200);
     expect(me.json.id).toBe(user.userId);
 
-    const logout = await api.post('/v1/auth/logout', { refreshToken: user.tokens.refreshToken });
+    const logout = await api.post(
+      '/v1/auth/logout',
+      { refreshToken: user.tokens.refreshToken },
+      { token: user.tokens.accessToken },
+    );
     expectStatus(logout, 204);
     expect(logout.text).toBe('');
 

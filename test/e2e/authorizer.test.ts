@@ -1,12 +1,14 @@
 /**
- * The gateway's JWT authorizer on every protected route of the route table: no token, a forged
- * token, an expired token (401) and an ID token (403, it lacks the scope) are all refused before
- * any function runs. After each
- * refusal the user's profile is checked intact, so a refused DELETE or PATCH provably did nothing.
+ * The API's Lambda authorizer on every protected route of the route table: no token is a 401 (API
+ * Gateway answers it without asking the authorizer); a malformed, forged or expired token, an ID
+ * token and an unknown API token are refused by the authorizer, which API Gateway answers with 403
+ * `{"message":"Forbidden"}` (HTTP APIs have no other answer for a Lambda authorizer's refusal).
+ * All before any function runs. After each refusal the user's profile is checked intact, so a
+ * refused DELETE or PATCH provably did nothing.
  */
 import { routes } from '../../lib/catalog/routes';
 import { api, call } from './support/api-client';
-import { expectGatewayForbidden, expectGatewayUnauthorized, expectStatus } from './support/expectations';
+import { expectAuthorizerRefused, expectGatewayUnauthorized, expectStatus } from './support/expectations';
 import { bodyFixtures, concretePath, routeKey, takesBody } from './support/route-bodies';
 import { testWithIssuerKey } from './support/targets';
 import { cognitoLocalSigningKey, decodeJwt, expiredCopy, forgedCopy, signJwt } from './support/tokens';
@@ -35,29 +37,31 @@ describe.each(protectedRoutes.map((route) => [routeKey(route), route] as const))
     expectGatewayUnauthorized(await send());
   });
 
-  test('with a malformed bearer value: 401 from the gateway', async () => {
-    expectGatewayUnauthorized(await send('not-a-jwt'));
+  test('with a malformed bearer value: refused', async () => {
+    expectAuthorizerRefused(await send('not-a-jwt'));
   });
 
-  test('with a forged token (same claims and kid, another key): 401, and nothing changes', async () => {
+  test('with an unknown personal API token: refused', async () => {
+    expectAuthorizerRefused(await send(`mnt_${'A'.repeat(43)}`));
+  });
+
+  test('with a forged token (same claims and kid, another key): refused, and nothing changes', async () => {
     const user = await createConfirmedUser();
-    expectGatewayUnauthorized(await send(forgedCopy(user.tokens.accessToken)));
+    expectAuthorizerRefused(await send(forgedCopy(user.tokens.accessToken)));
     await expectProfileIntact(user);
   });
 
-  testWithIssuerKey('with an expired but otherwise valid token: 401, and nothing changes', async () => {
+  testWithIssuerKey('with an expired but otherwise valid token: refused, and nothing changes', async () => {
     const user = await createConfirmedUser();
     // The suite can only re-sign tokens whose issuer key it holds: cognito-local's.
     expect(decodeJwt(user.tokens.accessToken).header.kid).toBe('CognitoLocal');
-    expectGatewayUnauthorized(await send(expiredCopy(user.tokens.accessToken, cognitoLocalSigningKey())));
+    expectAuthorizerRefused(await send(expiredCopy(user.tokens.accessToken, cognitoLocalSigningKey())));
     await expectProfileIntact(user);
   });
 
-  // Not 401: AWS HTTP APIs refuse a valid token that lacks the route's scope with 403, and the local
-  // gateway does the same, so the suite asserts what every target really answers.
-  test('with an ID token instead of the access token: 403 insufficient scope, and nothing changes', async () => {
+  test('with an ID token instead of the access token: refused, and nothing changes', async () => {
     const user = await createConfirmedUser();
-    expectGatewayForbidden(await send(user.tokens.idToken));
+    expectAuthorizerRefused(await send(user.tokens.idToken));
     await expectProfileIntact(user);
   });
 });

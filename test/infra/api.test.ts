@@ -5,7 +5,8 @@ import type { CfnApi, CfnAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { CfnUserPool, CfnUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { UserPool } from 'aws-cdk-lib/aws-cognito';
 import { Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { REQUIRED_SCOPE, type RouteSpec, routes } from '../../lib/catalog/routes';
+import { API_AUTHORIZER, AUTHORIZER_CACHE_TTL_SECONDS } from '../../lib/catalog/functions';
+import { type RouteSpec, routes } from '../../lib/catalog/routes';
 import { Api } from '../../lib/constructs/api';
 import { functionLogicalId, inRoot, logicalId, resourcesOfType, type Synthesized, synthesize } from './support/synth';
 
@@ -50,11 +51,15 @@ describe('HTTP API routes', () => {
     expect(rooted(found.stack, found.ApiId)).toEqual(apiRef());
   });
 
-  it.each(routes.filter((route) => route.auth === 'jwt'))('$method $path requires a Cognito access token', (route) => {
-    const found = routeOf(`${route.method} ${route.path}`);
-    expect(found).toMatchObject({ AuthorizationType: 'JWT', AuthorizationScopes: [REQUIRED_SCOPE] });
-    expect(rooted(found.stack, found.AuthorizerId)).toEqual({ Ref: authorizerId() });
-  });
+  it.each(routes.filter((route) => route.auth === 'jwt'))(
+    '$method $path sits behind the Lambda authorizer',
+    (route) => {
+      const found = routeOf(`${route.method} ${route.path}`);
+      expect(found).toMatchObject({ AuthorizationType: 'CUSTOM' });
+      expect(found.AuthorizationScopes).toBeUndefined();
+      expect(rooted(found.stack, found.AuthorizerId)).toEqual({ Ref: authorizerId() });
+    },
+  );
 
   it.each(routes.filter((route) => route.auth === 'none'))('$method $path is public', (route) => {
     const found = routeOf(`${route.method} ${route.path}`);
@@ -93,21 +98,45 @@ describe('HTTP API routes', () => {
   });
 });
 
-describe('JWT authorizer', () => {
-  it('trusts only this user pool as issuer and this app client as audience', () => {
+describe('Lambda authorizer', () => {
+  it('invokes the authorizer function with payload 2.0, simple responses and a 5-second cache per Authorization header', () => {
+    expect(resourcesOfType(synth.stacks, 'AWS::ApiGatewayV2::Authorizer')).toHaveLength(1);
+    const fn = functionLogicalId(synth.stack, API_AUTHORIZER);
+    synth.template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'REQUEST',
+      IdentitySource: ['$request.header.Authorization'],
+      AuthorizerPayloadFormatVersion: '2.0',
+      EnableSimpleResponses: true,
+      AuthorizerResultTtlInSeconds: AUTHORIZER_CACHE_TTL_SECONDS,
+    });
+    expect(JSON.stringify(synth.template.findResources('AWS::ApiGatewayV2::Authorizer'))).toContain(fn);
+    expect(AUTHORIZER_CACHE_TTL_SECONDS).toBeLessThanOrEqual(5);
+  });
+
+  it("trusts the stack's own pool as issuer, and this app client", () => {
     const pool = logicalId(synth.stack, synth.stack.auth.userPool.node.defaultChild as CfnUserPool);
     const client = logicalId(synth.stack, synth.stack.auth.client.node.defaultChild as CfnUserPoolClient);
-    expect(resourcesOfType(synth.stacks, 'AWS::ApiGatewayV2::Authorizer')).toHaveLength(1);
-    synth.template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
-      AuthorizerType: 'JWT',
-      IdentitySource: ['$request.header.Authorization'],
-      JwtConfiguration: {
-        Audience: [{ Ref: client }],
-        Issuer: {
-          'Fn::Join': ['', ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.amazonaws.com/', { Ref: pool }]],
-        },
+    synth.template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectLike({
+          JWT_ISSUER: {
+            'Fn::Join': ['', ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.amazonaws.com/', { Ref: pool }]],
+          },
+          USER_POOL_CLIENT_ID: { Ref: client },
+        }),
       },
     });
+  });
+
+  it('may be invoked by API Gateway for this API only', () => {
+    const fn = functionLogicalId(synth.stack, API_AUTHORIZER);
+    const permissions = Object.values(synth.template.findResources('AWS::Lambda::Permission')).filter(
+      (permission) =>
+        JSON.stringify(permission.Properties.FunctionName) === JSON.stringify({ 'Fn::GetAtt': [fn, 'Arn'] }),
+    );
+    expect(permissions).toHaveLength(1);
+    expect(permissions[0]?.Properties.Principal).toBe('apigateway.amazonaws.com');
+    expect(JSON.stringify(permissions[0]?.Properties.SourceArn)).toContain('/authorizers/');
   });
 });
 
@@ -240,6 +269,7 @@ describe('one function, one route', () => {
       corsOrigins: ['*'],
       removalPolicy: RemovalPolicy.DESTROY,
     });
+    api.attachAuthorizer(fn);
     expect(() => api.addRoutes(stack, twice, () => fn)).toThrow(
       /me-get serves both GET \/v1\/me and GET \/v1\/me\/again/,
     );

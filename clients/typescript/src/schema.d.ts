@@ -121,7 +121,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Revoke a refresh token */
+        /**
+         * Sign out this session
+         * @description Every access token of this session (the one sent, and those refreshed from the same sign-in) is refused by every route within 5 seconds. Send the session's refresh token too, and it is revoked at Cognito, so it cannot make new ones. Other sessions of the same user go on.
+         */
         post: operations["auth-logout"];
         delete?: never;
         options?: never;
@@ -291,6 +294,84 @@ export interface paths {
          * @description Re-authenticated: send the current password and `code` from your authenticator app.
          */
         delete: operations["me-mfa-disable"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/logout-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out everywhere: every session and every personal API token
+         * @description Every refresh token is revoked (Cognito global sign-out), every access token issued until now is refused by every route within 5 seconds, and every personal API token is deleted.
+         */
+        post: operations["auth-logout-all"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Is this session still valid, and until when
+         * @description A 200 means the access token is valid now; an ended session (logout, logout-all, a deleted account) or an expired token is refused before this route runs (401 without a token, 403 with a refused one).
+         */
+        get: operations["auth-session"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the caller's personal API tokens (never their secrets) */
+        get: operations["tokens-list"];
+        put?: never;
+        /**
+         * Create a personal API token (the secret is shown once)
+         * @description Re-authenticated: send the current password (and `code` from your authenticator app when MFA is on). The token (`mnt_…`) is sent as `Authorization: Bearer mnt_…`; a `read` token may only GET. Tokens never reach the auth, token, account-deletion, email or MFA routes. At most 20 per user.
+         */
+        post: operations["tokens-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a personal API token: refused by every route within 5 seconds */
+        delete: operations["tokens-delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1432,7 +1513,7 @@ export interface paths {
         put?: never;
         /**
          * Register a webhook: a URL told of the events it subscribes to, each delivery signed
-         * @description The URL must be https and reach a public address (private, loopback, link-local, CGNAT, multicast and metadata addresses are refused, after resolving the host name). The signing secret (Standard Webhooks, `whsec_…`) is in this response only.
+         * @description The URL must be https and reach a public address (private, loopback, link-local, CGNAT, multicast and metadata addresses are refused, after resolving the host name). The signing secret (Standard Webhooks, `whsec_…`) is made here and shown in this response only, or brought by the caller (`secret`) and never shown back; either is stored encrypted.
          */
         post: operations["webhooks-create"];
         delete?: never;
@@ -1566,6 +1647,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List what changed in the caller's data since a token, oldest first
+         * @description Every entity of yours created, changed or deleted since `since` (a token from an earlier answer), in order: accounts, categories, transactions, budgets, goals and their contributions, invoices, payments and your profile. Each change shows the entity as its routes do (`entity`), a deletion is a tombstone (`deleted: true`). Pass `next` as `since` to continue; while `hasMore` is true, more are waiting. Without `since` the feed is read from its start. Entries are kept 30 days: a token older than that (or no `since` once the first entries have expired) answers 410 `resync`, with a `next` token to continue from after reading everything again from the list routes. The feed follows writes by a few seconds. See docs/changes.md.
+         */
+        get: operations["changes-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/openapi.json": {
         parameters: {
             query?: never;
@@ -1575,6 +1676,46 @@ export interface paths {
         };
         /** This document */
         get: operations["openapi-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/docs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The API reference in the browser
+         * @description An HTML page rendering this document with Swagger UI, this API as its server, and "Try it out" with a bearer token (Authorize). Its scripts and styles come from GET /v1/docs/{asset}; the page sends a strict Content-Security-Policy.
+         */
+        get: operations["docs-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/docs/{asset}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A script or style sheet of the reference page
+         * @description Swagger UI as published on npm, bundled into the function, and the script that starts it.
+         */
+        get: operations["docs-asset-get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1625,6 +1766,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "ada@example.com",
+                 *       "password": "Corr3ct-Horse-Battery",
+                 *       "name": "Groceries",
+                 *       "homeCurrency": "EUR",
+                 *       "timezone": "Europe/Berlin"
+                 *     }
+                 */
                 "application/json": {
                     email: string;
                     password: string;
@@ -1638,9 +1788,25 @@ export interface operations {
             /** @description Registered, not yet confirmed */
             201: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "userId": "01JQ7Z8K5V3N2M4P6R8T6JBP27",
+                     *       "confirmed": false,
+                     *       "codeDelivery": {
+                     *         "medium": "example",
+                     *         "destination": "example"
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         userId: string;
                         confirmed: boolean;
@@ -1657,6 +1823,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/auth/signup",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "email",
+                     *           "message": "Invalid input: expected string, received number"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1666,6 +1849,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The auth conflicts with its current state.",
+                     *       "instance": "/v1/auth/signup",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1675,15 +1868,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/auth/signup",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: this route takes 5 per second (bursts of 20) from all callers together; API Gateway answers `{"message":"Too Many Requests"}` itself. Retry after a pause. */
+            /** @description Too many requests: this route takes 5 per second (bursts of 20) from all callers together; API Gateway answers `{"message":"Too Many Requests"}` itself. Retry after a pause. Over the request budget (60 at once then 2 per second per client address; 10 at once then one every 30 seconds per target email): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/auth/signup",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1693,6 +1906,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/auth/signup",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1707,6 +1930,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "ada@example.com",
+                 *       "code": "123456"
+                 *     }
+                 */
                 "application/json": {
                     email: string;
                     code: string;
@@ -1717,9 +1946,20 @@ export interface operations {
             /** @description Confirmed */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "confirmed": true
+                     *     }
+                     */
                     "application/json": {
                         /** @constant */
                         confirmed: true;
@@ -1732,6 +1972,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/auth/confirm",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "email",
+                     *           "message": "Invalid input: expected string, received number"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1741,6 +1998,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The auth conflicts with its current state.",
+                     *       "instance": "/v1/auth/confirm",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1750,15 +2017,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/auth/confirm",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: this route takes 5 per second (bursts of 20) from all callers together; API Gateway answers `{"message":"Too Many Requests"}` itself. Retry after a pause. */
+            /** @description Too many requests: this route takes 5 per second (bursts of 20) from all callers together; API Gateway answers `{"message":"Too Many Requests"}` itself. Retry after a pause. Over the request budget (60 at once then 2 per second per client address; 10 at once then one every 30 seconds per target email): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/auth/confirm",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1768,6 +2055,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/auth/confirm",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1782,6 +2079,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "ada@example.com"
+                 *     }
+                 */
                 "application/json": {
                     email: string;
                 };
@@ -1791,9 +2093,20 @@ export interface operations {
             /** @description Sent if the account exists and is unconfirmed */
             202: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "message": "example"
+                     *     }
+                     */
                     "application/json": {
                         message: string;
                     };
@@ -1805,6 +2118,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/auth/resend-code",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "email",
+                     *           "message": "Invalid input: expected string, received number"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1814,15 +2144,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/auth/resend-code",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: this route takes 1 per second (bursts of 5) from all callers together; API Gateway answers `{"message":"Too Many Requests"}` itself. Retry after a pause. */
+            /** @description Too many requests: this route takes 1 per second (bursts of 5) from all callers together; API Gateway answers `{"message":"Too Many Requests"}` itself. Retry after a pause. Over the request budget (60 at once then 2 per second per client address; 10 at once then one every 30 seconds per target email): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/auth/resend-code",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1832,6 +2182,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/auth/resend-code",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1846,6 +2206,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "ada@example.com",
+                 *       "password": "Corr3ct-Horse-Battery"
+                 *     }
+                 */
                 "application/json": {
                     email: string;
                     password: string;
@@ -1856,9 +2222,24 @@ export interface operations {
             /** @description Tokens; send the access token as `Authorization: Bearer <token>` */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "accessToken": "eyJraWQiOiJleGFtcGxlIn0.eyJzdWIiOiJleGFtcGxlIn0.c2lnbmF0dXJl",
+                     *       "idToken": "eyJraWQiOiJleGFtcGxlIn0.eyJzdWIiOiJleGFtcGxlIn0.c2lnbmF0dXJl",
+                     *       "refreshToken": "eyJraWQiOiJleGFtcGxlIn0.eyJzdWIiOiJleGFtcGxlIn0.c2lnbmF0dXJl",
+                     *       "expiresIn": 1,
+                     *       "tokenType": "Bearer"
+                     *     }
+                     */
                     "application/json": {
                         accessToken: string;
                         idToken: string;
@@ -1872,9 +2253,21 @@ export interface operations {
             /** @description MFA is on: send the authenticator code with this session to POST /v1/auth/login/mfa */
             202: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "challenge": "totp",
+                     *       "session": "example"
+                     *     }
+                     */
                     "application/json": {
                         /** @constant */
                         challenge: "totp";
@@ -1888,6 +2281,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/auth/login",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "email",
+                     *           "message": "Invalid input: expected string, received number"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1897,6 +2307,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/auth/login",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1906,6 +2326,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This action is not allowed for your account.",
+                     *       "instance": "/v1/auth/login",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1915,15 +2345,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/auth/login",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: this route takes 10 per second (bursts of 40) from all callers together; API Gateway answers `{"message":"Too Many Requests"}` itself. Retry after a pause. */
+            /** @description Too many requests: this route takes 10 per second (bursts of 40) from all callers together; API Gateway answers `{"message":"Too Many Requests"}` itself. Retry after a pause. Over the request budget (60 at once then 2 per second per client address; 10 at once then one every 30 seconds per target email): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/auth/login",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1933,6 +2383,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/auth/login",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1947,6 +2407,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "session": "example",
+                 *       "code": "123456"
+                 *     }
+                 */
                 "application/json": {
                     session: string;
                     code: string;
@@ -1957,9 +2423,24 @@ export interface operations {
             /** @description Tokens, as from POST /v1/auth/login */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "accessToken": "eyJraWQiOiJleGFtcGxlIn0.eyJzdWIiOiJleGFtcGxlIn0.c2lnbmF0dXJl",
+                     *       "idToken": "eyJraWQiOiJleGFtcGxlIn0.eyJzdWIiOiJleGFtcGxlIn0.c2lnbmF0dXJl",
+                     *       "refreshToken": "eyJraWQiOiJleGFtcGxlIn0.eyJzdWIiOiJleGFtcGxlIn0.c2lnbmF0dXJl",
+                     *       "expiresIn": 1,
+                     *       "tokenType": "Bearer"
+                     *     }
+                     */
                     "application/json": {
                         accessToken: string;
                         idToken: string;
@@ -1976,6 +2457,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/auth/login/mfa",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "session",
+                     *           "message": "Invalid input: expected string, received number"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1985,6 +2483,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/auth/login/mfa",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1994,15 +2502,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/auth/login/mfa",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: this route takes 10 per second (bursts of 40) from all callers together; API Gateway answers `{"message":"Too Many Requests"}` itself. Retry after a pause. */
+            /** @description Too many requests: this route takes 10 per second (bursts of 40) from all callers together; API Gateway answers `{"message":"Too Many Requests"}` itself. Retry after a pause. Over the request budget (60 at once then 2 per second per client address; 10 at once then one every 30 seconds per target email): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/auth/login/mfa",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2012,6 +2540,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/auth/login/mfa",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2026,6 +2564,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "refreshToken": "eyJraWQiOiJleGFtcGxlIn0.eyJzdWIiOiJleGFtcGxlIn0.c2lnbmF0dXJl"
+                 *     }
+                 */
                 "application/json": {
                     refreshToken: string;
                 };
@@ -2035,9 +2578,24 @@ export interface operations {
             /** @description New tokens */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "accessToken": "eyJraWQiOiJleGFtcGxlIn0.eyJzdWIiOiJleGFtcGxlIn0.c2lnbmF0dXJl",
+                     *       "idToken": "eyJraWQiOiJleGFtcGxlIn0.eyJzdWIiOiJleGFtcGxlIn0.c2lnbmF0dXJl",
+                     *       "refreshToken": "eyJraWQiOiJleGFtcGxlIn0.eyJzdWIiOiJleGFtcGxlIn0.c2lnbmF0dXJl",
+                     *       "expiresIn": 1,
+                     *       "tokenType": "Bearer"
+                     *     }
+                     */
                     "application/json": {
                         accessToken: string;
                         idToken: string;
@@ -2054,6 +2612,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/auth/refresh",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "refreshToken",
+                     *           "message": "Invalid input: expected string, received number"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2063,6 +2638,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/auth/refresh",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2072,15 +2657,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/auth/refresh",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: this route takes 20 per second (bursts of 50) from all callers together; API Gateway answers `{"message":"Too Many Requests"}` itself. Retry after a pause. */
+            /** @description Too many requests: this route takes 20 per second (bursts of 50) from all callers together; API Gateway answers `{"message":"Too Many Requests"}` itself. Retry after a pause. Over the request budget (60 at once then 2 per second per client address; 10 at once then one every 30 seconds per target email): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/auth/refresh",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2090,6 +2695,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/auth/refresh",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2104,15 +2719,26 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "refreshToken": "eyJraWQiOiJleGFtcGxlIn0.eyJzdWIiOiJleGFtcGxlIn0.c2lnbmF0dXJl"
+                 *     }
+                 */
                 "application/json": {
-                    refreshToken: string;
+                    refreshToken?: string;
                 };
             };
         };
         responses: {
-            /** @description Revoked */
+            /** @description Signed out */
             204: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2123,6 +2749,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/auth/logout",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "refreshToken",
+                     *           "message": "Invalid input: expected string, received number"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/auth/logout",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2132,15 +2794,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/auth/logout",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests */
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/auth/logout",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2150,6 +2832,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/auth/logout",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2164,6 +2856,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "ada@example.com"
+                 *     }
+                 */
                 "application/json": {
                     email: string;
                 };
@@ -2173,9 +2870,20 @@ export interface operations {
             /** @description A code is emailed if the account exists */
             202: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "message": "example"
+                     *     }
+                     */
                     "application/json": {
                         message: string;
                     };
@@ -2187,6 +2895,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/auth/forgot-password",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "email",
+                     *           "message": "Invalid input: expected string, received number"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2196,15 +2921,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/auth/forgot-password",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: this route takes 1 per second (bursts of 5) from all callers together; API Gateway answers `{"message":"Too Many Requests"}` itself. Retry after a pause. */
+            /** @description Too many requests: this route takes 1 per second (bursts of 5) from all callers together; API Gateway answers `{"message":"Too Many Requests"}` itself. Retry after a pause. Over the request budget (60 at once then 2 per second per client address; 10 at once then one every 30 seconds per target email): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/auth/forgot-password",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2214,6 +2959,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/auth/forgot-password",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2228,6 +2983,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "ada@example.com",
+                 *       "code": "123456",
+                 *       "newPassword": "Corr3ct-Horse-Battery"
+                 *     }
+                 */
                 "application/json": {
                     email: string;
                     code: string;
@@ -2239,6 +3001,12 @@ export interface operations {
             /** @description Password changed */
             204: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2249,6 +3017,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/auth/reset-password",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "email",
+                     *           "message": "Invalid input: expected string, received number"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2258,15 +3043,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/auth/reset-password",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: this route takes 5 per second (bursts of 20) from all callers together; API Gateway answers `{"message":"Too Many Requests"}` itself. Retry after a pause. */
+            /** @description Too many requests: this route takes 5 per second (bursts of 20) from all callers together; API Gateway answers `{"message":"Too Many Requests"}` itself. Retry after a pause. Over the request budget (60 at once then 2 per second per client address; 10 at once then one every 30 seconds per target email): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/auth/reset-password",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2276,6 +3081,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/auth/reset-password",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2290,6 +3105,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "currentPassword": "Corr3ct-Horse-Battery",
+                 *       "newPassword": "Corr3ct-Horse-Battery"
+                 *     }
+                 */
                 "application/json": {
                     currentPassword: string;
                     newPassword: string;
@@ -2300,6 +3121,12 @@ export interface operations {
             /** @description Password changed */
             204: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2310,6 +3137,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/auth/change-password",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "currentPassword",
+                     *           "message": "Invalid input: expected string, received number"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2319,6 +3163,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/auth/change-password",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2328,6 +3182,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This action is not allowed for your account.",
+                     *       "instance": "/v1/auth/change-password",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2337,15 +3201,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/auth/change-password",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests */
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/auth/change-password",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2355,6 +3239,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/auth/change-password",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2372,11 +3266,48 @@ export interface operations {
             /** @description The profile */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     /** @description The version, for If-Match */
                     ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "email": "ada@example.com",
+                     *       "name": "Groceries",
+                     *       "homeCurrency": "EUR",
+                     *       "timezone": "Europe/Berlin",
+                     *       "notifications": {
+                     *         "budgetThreshold": false,
+                     *         "budgetExceeded": false,
+                     *         "goalMilestone": false,
+                     *         "goalAchieved": false,
+                     *         "largeTransaction": false,
+                     *         "largeTransactionAmount": 4250,
+                     *         "unusualSpending": true,
+                     *         "exportReady": true,
+                     *         "attachExports": true,
+                     *         "monthlySummary": true,
+                     *         "invoiceReminders": true,
+                     *         "webhookDisabled": true,
+                     *         "paymentReceipt": true,
+                     *         "paymentFailed": true
+                     *       },
+                     *       "mfa": {
+                     *         "totp": "enabled"
+                     *       },
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         email: string;
@@ -2407,6 +3338,13 @@ export interface operations {
                             /** @default true */
                             paymentFailed: boolean;
                         };
+                        mfa: {
+                            /**
+                             * @description `enabled`: signing in asks for the code of an authenticator app (TOTP).
+                             * @enum {string}
+                             */
+                            totp: "enabled" | "disabled";
+                        };
                         createdAt: string;
                         updatedAt: string;
                         version: number;
@@ -2419,6 +3357,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/me",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "field": "limit",
+                     *           "message": "is not a known field"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2428,6 +3383,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/me",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/me",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2437,6 +3421,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/me",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2451,6 +3445,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "password": "Corr3ct-Horse-Battery"
+                 *     }
+                 */
                 "application/json": {
                     password: string;
                     code?: string;
@@ -2461,9 +3460,20 @@ export interface operations {
             /** @description Deleting */
             202: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "status": "deleting"
+                     *     }
+                     */
                     "application/json": {
                         /** @constant */
                         status: "deleting";
@@ -2476,6 +3486,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/me",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "password",
+                     *           "message": "Invalid input: expected string, received number"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2485,6 +3512,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/me",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2494,6 +3531,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This action is not allowed for your account.",
+                     *       "instance": "/v1/me",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2503,15 +3550,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/me",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed re-authentications of this user; wait for Retry-After */
+            /** @description Too many failed re-authentications of this user; wait for Retry-After. Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/me",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2521,6 +3588,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/me",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2530,6 +3607,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "A service Moneta depends on is unavailable; retry later.",
+                     *       "instance": "/v1/me",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2547,6 +3634,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Groceries",
+                 *       "homeCurrency": "EUR",
+                 *       "timezone": "Europe/Berlin"
+                 *     }
+                 */
                 "application/json": {
                     name?: string;
                     homeCurrency?: string;
@@ -2574,11 +3668,48 @@ export interface operations {
             /** @description The changed profile */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     /** @description The version, for If-Match */
                     ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "email": "ada@example.com",
+                     *       "name": "Groceries",
+                     *       "homeCurrency": "EUR",
+                     *       "timezone": "Europe/Berlin",
+                     *       "notifications": {
+                     *         "budgetThreshold": false,
+                     *         "budgetExceeded": false,
+                     *         "goalMilestone": false,
+                     *         "goalAchieved": false,
+                     *         "largeTransaction": false,
+                     *         "largeTransactionAmount": 4250,
+                     *         "unusualSpending": true,
+                     *         "exportReady": true,
+                     *         "attachExports": true,
+                     *         "monthlySummary": true,
+                     *         "invoiceReminders": true,
+                     *         "webhookDisabled": true,
+                     *         "paymentReceipt": true,
+                     *         "paymentFailed": true
+                     *       },
+                     *       "mfa": {
+                     *         "totp": "enabled"
+                     *       },
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         email: string;
@@ -2609,6 +3740,13 @@ export interface operations {
                             /** @default true */
                             paymentFailed: boolean;
                         };
+                        mfa: {
+                            /**
+                             * @description `enabled`: signing in asks for the code of an authenticator app (TOTP).
+                             * @enum {string}
+                             */
+                            totp: "enabled" | "disabled";
+                        };
                         createdAt: string;
                         updatedAt: string;
                         version: number;
@@ -2621,6 +3759,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/me",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "name",
+                     *           "message": "Invalid input: expected string, received number"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2630,6 +3785,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/me",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2639,6 +3804,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "The resource changed since you read it; fetch it again and retry.",
+                     *       "instance": "/v1/me",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2648,6 +3823,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/me",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/me",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2657,6 +3861,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/me",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2671,6 +3885,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "ada@example.com",
+                 *       "password": "Corr3ct-Horse-Battery"
+                 *     }
+                 */
                 "application/json": {
                     email: string;
                     password: string;
@@ -2682,9 +3902,20 @@ export interface operations {
             /** @description A code is on its way to the new address */
             202: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "message": "example"
+                     *     }
+                     */
                     "application/json": {
                         message: string;
                     };
@@ -2696,6 +3927,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/me/email",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "email",
+                     *           "message": "Invalid input: expected string, received number"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2705,6 +3953,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/me/email",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2714,6 +3972,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This action is not allowed for your account.",
+                     *       "instance": "/v1/me/email",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2723,15 +3991,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/me/email",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed re-authentications of this user; wait for Retry-After */
+            /** @description Too many failed re-authentications of this user; wait for Retry-After. Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/me/email",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2741,6 +4029,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/me/email",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2755,6 +4053,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "code": "123456"
+                 *     }
+                 */
                 "application/json": {
                     code: string;
                 };
@@ -2764,11 +4067,48 @@ export interface operations {
             /** @description The profile, with the new email */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     /** @description The version, for If-Match */
                     ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "email": "ada@example.com",
+                     *       "name": "Groceries",
+                     *       "homeCurrency": "EUR",
+                     *       "timezone": "Europe/Berlin",
+                     *       "notifications": {
+                     *         "budgetThreshold": false,
+                     *         "budgetExceeded": false,
+                     *         "goalMilestone": false,
+                     *         "goalAchieved": false,
+                     *         "largeTransaction": false,
+                     *         "largeTransactionAmount": 4250,
+                     *         "unusualSpending": true,
+                     *         "exportReady": true,
+                     *         "attachExports": true,
+                     *         "monthlySummary": true,
+                     *         "invoiceReminders": true,
+                     *         "webhookDisabled": true,
+                     *         "paymentReceipt": true,
+                     *         "paymentFailed": true
+                     *       },
+                     *       "mfa": {
+                     *         "totp": "enabled"
+                     *       },
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         email: string;
@@ -2799,6 +4139,13 @@ export interface operations {
                             /** @default true */
                             paymentFailed: boolean;
                         };
+                        mfa: {
+                            /**
+                             * @description `enabled`: signing in asks for the code of an authenticator app (TOTP).
+                             * @enum {string}
+                             */
+                            totp: "enabled" | "disabled";
+                        };
                         createdAt: string;
                         updatedAt: string;
                         version: number;
@@ -2811,6 +4158,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/me/email/verify",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "code",
+                     *           "message": "Invalid input: expected string, received number"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2820,6 +4184,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/me/email/verify",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2829,6 +4203,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/me/email/verify",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/me/email/verify",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2838,6 +4241,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/me/email/verify",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2852,6 +4265,7 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /** @example {} */
                 "application/json": Record<string, never>;
             };
         };
@@ -2859,9 +4273,21 @@ export interface operations {
             /** @description The secret, shown once */
             201: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "secret": "example",
+                     *       "otpauthUri": "example"
+                     *     }
+                     */
                     "application/json": {
                         secret: string;
                         otpauthUri: string;
@@ -2874,6 +4300,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/me/mfa/totp",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "field": "limit",
+                     *           "message": "is not a known field"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2883,6 +4326,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/me/mfa/totp",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2892,6 +4345,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/me/mfa/totp",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/me/mfa/totp",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2901,6 +4383,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/me/mfa/totp",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2915,6 +4407,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "code": "123456"
+                 *     }
+                 */
                 "application/json": {
                     code: string;
                 };
@@ -2924,6 +4421,12 @@ export interface operations {
             /** @description MFA is on: sign-in asks for a code from now on */
             204: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2934,6 +4437,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/me/mfa/totp/verify",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "code",
+                     *           "message": "Invalid input: expected string, received number"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2943,6 +4463,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/me/mfa/totp/verify",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2952,6 +4482,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The me conflicts with its current state.",
+                     *       "instance": "/v1/me/mfa/totp/verify",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2961,6 +4501,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/me/mfa/totp/verify",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/me/mfa/totp/verify",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2970,6 +4539,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/me/mfa/totp/verify",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2984,6 +4563,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "password": "Corr3ct-Horse-Battery"
+                 *     }
+                 */
                 "application/json": {
                     password: string;
                     code?: string;
@@ -2994,6 +4578,12 @@ export interface operations {
             /** @description MFA is off */
             204: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3004,6 +4594,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/me/mfa",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "password",
+                     *           "message": "Invalid input: expected string, received number"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3013,6 +4620,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/me/mfa",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3022,6 +4639,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This action is not allowed for your account.",
+                     *       "instance": "/v1/me/mfa",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3031,15 +4658,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/me/mfa",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many failed re-authentications of this user; wait for Retry-After */
+            /** @description Too many failed re-authentications of this user; wait for Retry-After. Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/me/mfa",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3049,6 +4696,749 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/me/mfa",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "auth-logout-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Signed out everywhere */
+            204: {
+                headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/auth/logout-all",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "field": "limit",
+                     *           "message": "is not a known field"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/auth/logout-all",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/auth/logout-all",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/auth/logout-all",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the correlationId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/auth/logout-all",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "auth-session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session */
+            200: {
+                headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "valid": true,
+                     *       "principal": "session",
+                     *       "userId": "01JQ7Z8K5V3N2M4P6R8T6JBP27",
+                     *       "sessionId": "01JQ7Z8K5V3N2M4P6R8THJFM3J",
+                     *       "issuedAt": "2026-03-14T09:30:00.000Z",
+                     *       "expiresAt": "2026-03-14T09:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        valid: true;
+                        /** @constant */
+                        principal: "session";
+                        userId: string;
+                        sessionId: string | null;
+                        issuedAt: string;
+                        expiresAt: string;
+                    };
+                };
+            };
+            /** @description Invalid request: `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/auth/session",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "field": "limit",
+                     *           "message": "is not a known field"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/auth/session",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/auth/session",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the correlationId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/auth/session",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "tokens-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tokens, oldest first */
+            200: {
+                headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *           "name": "Groceries",
+                     *           "scopes": [
+                     *             "read"
+                     *           ],
+                     *           "createdAt": "2026-03-14T09:30:00.000Z",
+                     *           "lastUsedAt": "2026-03-14T09:30:00.000Z",
+                     *           "expiresAt": "2026-03-14T09:30:00.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                            scopes: ("read" | "write")[];
+                            createdAt: string;
+                            lastUsedAt: string | null;
+                            expiresAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request: `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/tokens",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "field": "limit",
+                     *           "message": "is not a known field"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/tokens",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/tokens",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the correlationId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/tokens",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "tokens-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "password": "Corr3ct-Horse-Battery",
+                 *       "name": "Groceries",
+                 *       "scopes": [
+                 *         null
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    password: string;
+                    code?: string;
+                    name: string;
+                    scopes: [
+                        "read"
+                    ] | [
+                        "read",
+                        "write"
+                    ];
+                    /** Format: date-time */
+                    expiresAt?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The token, with its secret */
+            201: {
+                headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "name": "Groceries",
+                     *       "scopes": [
+                     *         "read"
+                     *       ],
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "lastUsedAt": "2026-03-14T09:30:00.000Z",
+                     *       "expiresAt": "2026-03-14T09:30:00.000Z",
+                     *       "token": "eyJraWQiOiJleGFtcGxlIn0.eyJzdWIiOiJleGFtcGxlIn0.c2lnbmF0dXJl"
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        scopes: ("read" | "write")[];
+                        createdAt: string;
+                        lastUsedAt: string | null;
+                        expiresAt: string | null;
+                        token: string;
+                    };
+                };
+            };
+            /** @description Invalid request: `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/tokens",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "password",
+                     *           "message": "Invalid input: expected string, received number"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/tokens",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `reauthentication-failed`: the password, or the authenticator code when MFA is on, is not right; nothing changed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This action is not allowed for your account.",
+                     *       "instance": "/v1/tokens",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user has 20 tokens already; delete one first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The token conflicts with its current state.",
+                     *       "instance": "/v1/tokens",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/tokens",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/tokens",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the correlationId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/tokens",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "tokens-delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
+                headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/tokens/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "path",
+                     *           "field": "id",
+                     *           "message": "Invalid string: must match pattern"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/tokens/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for another user’s resources) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The token does not exist.",
+                     *       "instance": "/v1/tokens/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/tokens/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the correlationId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/tokens/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3070,9 +5460,50 @@ export interface operations {
             /** @description A page of accounts */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *           "name": "Groceries",
+                     *           "kind": "checking",
+                     *           "currency": "EUR",
+                     *           "balance": {
+                     *             "amount": 4250,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "clearedBalance": {
+                     *             "amount": 4250,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "reconciledBalance": {
+                     *             "amount": 4250,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "transactionCount": 1,
+                     *           "archived": false,
+                     *           "hints": {
+                     *             "lastDigits": [
+                     *               "example"
+                     *             ]
+                     *           },
+                     *           "createdAt": "2026-03-14T09:30:00.000Z",
+                     *           "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "nextCursor": "example"
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             id: string;
@@ -3121,6 +5552,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/accounts",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "field": "limit",
+                     *           "message": "is not a known field"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3130,6 +5578,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/accounts",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/accounts",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3139,6 +5616,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/accounts",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3156,6 +5643,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Groceries",
+                 *       "kind": "checking",
+                 *       "currency": "EUR"
+                 *     }
+                 */
                 "application/json": {
                     name: string;
                     /** @enum {string} */
@@ -3171,6 +5665,12 @@ export interface operations {
             /** @description The new account */
             201: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     /** @description The version, for If-Match */
                     ETag?: string;
                     /** @description Where the new resource is */
@@ -3178,6 +5678,36 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "name": "Groceries",
+                     *       "kind": "checking",
+                     *       "currency": "EUR",
+                     *       "balance": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "clearedBalance": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "reconciledBalance": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "transactionCount": 1,
+                     *       "archived": false,
+                     *       "hints": {
+                     *         "lastDigits": [
+                     *           "example"
+                     *         ]
+                     *       },
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         name: string;
@@ -3222,6 +5752,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/accounts",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "name",
+                     *           "message": "Invalid input: expected string, received number"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3231,6 +5778,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/accounts",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3240,6 +5797,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/accounts",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3249,6 +5816,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:amount-out-of-range",
+                     *       "title": "Amount out of range",
+                     *       "status": 422,
+                     *       "detail": "Moneta keeps every amount and total within ±9007199254740991 minor units; this write would leave that range, and nothing was recorded.",
+                     *       "instance": "/v1/accounts",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "money.amount",
+                     *           "message": "is beyond the range Moneta keeps exactly"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/accounts",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3258,6 +5861,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/accounts",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3277,11 +5890,47 @@ export interface operations {
             /** @description The account */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     /** @description The version, for If-Match */
                     ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "name": "Groceries",
+                     *       "kind": "checking",
+                     *       "currency": "EUR",
+                     *       "balance": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "clearedBalance": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "reconciledBalance": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "transactionCount": 1,
+                     *       "archived": false,
+                     *       "hints": {
+                     *         "lastDigits": [
+                     *           "example"
+                     *         ]
+                     *       },
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         name: string;
@@ -3326,6 +5975,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/accounts/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "path",
+                     *           "field": "id",
+                     *           "message": "Invalid string: must match pattern"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3335,6 +6001,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/accounts/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3344,6 +6020,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The account does not exist.",
+                     *       "instance": "/v1/accounts/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/accounts/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3353,6 +6058,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/accounts/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3372,6 +6087,12 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3382,6 +6103,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/accounts/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "path",
+                     *           "field": "id",
+                     *           "message": "Invalid string: must match pattern"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3391,6 +6129,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/accounts/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3400,6 +6148,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The account does not exist.",
+                     *       "instance": "/v1/accounts/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3409,6 +6167,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The account conflicts with its current state.",
+                     *       "instance": "/v1/accounts/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/accounts/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3418,6 +6205,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/accounts/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3437,6 +6234,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Groceries"
+                 *     }
+                 */
                 "application/json": {
                     name?: string;
                     /** @enum {string} */
@@ -3452,11 +6254,47 @@ export interface operations {
             /** @description The changed account */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     /** @description The version, for If-Match */
                     ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "name": "Groceries",
+                     *       "kind": "checking",
+                     *       "currency": "EUR",
+                     *       "balance": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "clearedBalance": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "reconciledBalance": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "transactionCount": 1,
+                     *       "archived": false,
+                     *       "hints": {
+                     *         "lastDigits": [
+                     *           "example"
+                     *         ]
+                     *       },
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         name: string;
@@ -3501,6 +6339,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/accounts/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "name",
+                     *           "message": "Invalid input: expected string, received number"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3510,6 +6365,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/accounts/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3519,6 +6384,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The account does not exist.",
+                     *       "instance": "/v1/accounts/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3528,6 +6403,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "The resource changed since you read it; fetch it again and retry.",
+                     *       "instance": "/v1/accounts/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3537,6 +6422,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/accounts/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/accounts/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3546,6 +6460,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/accounts/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3567,9 +6491,33 @@ export interface operations {
             /** @description A page of categories */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *           "name": "Groceries",
+                     *           "kind": "expense",
+                     *           "parentId": "01JQ7Z8K5V3N2M4P6R8T5V3Q03",
+                     *           "transactionCount": 1,
+                     *           "archived": false,
+                     *           "createdAt": "2026-03-14T09:30:00.000Z",
+                     *           "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "nextCursor": "example"
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             id: string;
@@ -3594,6 +6542,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/categories",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "field": "limit",
+                     *           "message": "is not a known field"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3603,6 +6568,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/categories",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/categories",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3612,6 +6606,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/categories",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3629,6 +6633,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Groceries",
+                 *       "kind": "expense"
+                 *     }
+                 */
                 "application/json": {
                     name: string;
                     /** @enum {string} */
@@ -3641,6 +6651,12 @@ export interface operations {
             /** @description The new category */
             201: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     /** @description The version, for If-Match */
                     ETag?: string;
                     /** @description Where the new resource is */
@@ -3648,6 +6664,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "name": "Groceries",
+                     *       "kind": "expense",
+                     *       "parentId": "01JQ7Z8K5V3N2M4P6R8T5V3Q03",
+                     *       "transactionCount": 1,
+                     *       "archived": false,
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         name: string;
@@ -3668,6 +6697,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/categories",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "name",
+                     *           "message": "Invalid input: expected string, received number"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3677,6 +6723,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/categories",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3686,6 +6742,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The categorie does not exist.",
+                     *       "instance": "/v1/categories",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3695,6 +6761,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/categories",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3704,6 +6780,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:amount-out-of-range",
+                     *       "title": "Amount out of range",
+                     *       "status": 422,
+                     *       "detail": "Moneta keeps every amount and total within ±9007199254740991 minor units; this write would leave that range, and nothing was recorded.",
+                     *       "instance": "/v1/categories",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "money.amount",
+                     *           "message": "is beyond the range Moneta keeps exactly"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/categories",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3713,6 +6825,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/categories",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3732,11 +6854,30 @@ export interface operations {
             /** @description The category */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     /** @description The version, for If-Match */
                     ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "name": "Groceries",
+                     *       "kind": "expense",
+                     *       "parentId": "01JQ7Z8K5V3N2M4P6R8T5V3Q03",
+                     *       "transactionCount": 1,
+                     *       "archived": false,
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         name: string;
@@ -3757,6 +6898,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/categories/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "path",
+                     *           "field": "id",
+                     *           "message": "Invalid string: must match pattern"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3766,6 +6924,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/categories/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3775,6 +6943,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The categorie does not exist.",
+                     *       "instance": "/v1/categories/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/categories/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3784,6 +6981,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/categories/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3803,6 +7010,12 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3813,6 +7026,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/categories/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "path",
+                     *           "field": "id",
+                     *           "message": "Invalid string: must match pattern"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3822,6 +7052,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/categories/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3831,6 +7071,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The categorie does not exist.",
+                     *       "instance": "/v1/categories/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3840,6 +7090,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The categorie conflicts with its current state.",
+                     *       "instance": "/v1/categories/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/categories/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3849,6 +7128,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/categories/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3868,6 +7157,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Groceries"
+                 *     }
+                 */
                 "application/json": {
                     name?: string;
                     parentId?: string | null;
@@ -3879,11 +7173,30 @@ export interface operations {
             /** @description The changed category */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     /** @description The version, for If-Match */
                     ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "name": "Groceries",
+                     *       "kind": "expense",
+                     *       "parentId": "01JQ7Z8K5V3N2M4P6R8T5V3Q03",
+                     *       "transactionCount": 1,
+                     *       "archived": false,
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         name: string;
@@ -3904,6 +7217,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/categories/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "name",
+                     *           "message": "Invalid input: expected string, received number"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3913,6 +7243,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/categories/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3922,6 +7262,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The categorie does not exist.",
+                     *       "instance": "/v1/categories/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3931,6 +7281,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The categorie conflicts with its current state.",
+                     *       "instance": "/v1/categories/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3940,6 +7300,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "The resource changed since you read it; fetch it again and retry.",
+                     *       "instance": "/v1/categories/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3949,6 +7319,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/categories/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3958,6 +7338,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:amount-out-of-range",
+                     *       "title": "Amount out of range",
+                     *       "status": 422,
+                     *       "detail": "Moneta keeps every amount and total within ±9007199254740991 minor units; this write would leave that range, and nothing was recorded.",
+                     *       "instance": "/v1/categories/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "money.amount",
+                     *           "message": "is beyond the range Moneta keeps exactly"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/categories/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3967,6 +7383,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/categories/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4000,9 +7426,83 @@ export interface operations {
             /** @description A page of transactions */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *           "kind": "expense",
+                     *           "accountId": "01JQ7Z8K5V3N2M4P6R8T81FKH9",
+                     *           "date": "2026-03-14",
+                     *           "money": {
+                     *             "amount": 4250,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "accountAmount": {
+                     *             "amount": 4250,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "homeAmount": {
+                     *             "amount": 4250,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "conversions": {
+                     *             "account": {
+                     *               "rate": "1.0825",
+                     *               "exactRate": "1.0825",
+                     *               "source": "ECB",
+                     *               "rateDate": "2026-03-14",
+                     *               "fallback": false,
+                     *               "provisional": false,
+                     *               "rateAgeDays": 1
+                     *             },
+                     *             "home": {
+                     *               "rate": "1.0825",
+                     *               "exactRate": "1.0825",
+                     *               "source": "ECB",
+                     *               "rateDate": "2026-03-14",
+                     *               "fallback": false,
+                     *               "provisional": false,
+                     *               "rateAgeDays": 1
+                     *             }
+                     *           },
+                     *           "categoryId": "01JQ7Z8K5V3N2M4P6R8TSNZEM6",
+                     *           "payee": "Green Grocer",
+                     *           "payeeId": "01JQ7Z8K5V3N2M4P6R8T3M2HH8",
+                     *           "note": "Weekly shop",
+                     *           "tags": [
+                     *             "weekly-shop"
+                     *           ],
+                     *           "externalId": "01JQ7Z8K5V3N2M4P6R8T6J9ZAD",
+                     *           "transferId": "01JQ7Z8K5V3N2M4P6R8T6KWMGC",
+                     *           "counterpartAccountId": "01JQ7Z8K5V3N2M4P6R8TS7ZMX5",
+                     *           "status": "pending",
+                     *           "refundOf": "01JQ7Z8K5V3N2M4P6R8TFVTVWA",
+                     *           "refundedAmount": {
+                     *             "amount": 4250,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "refundIds": [
+                     *             "01JQ7Z8K5V3N2M4P6R8TKNTVWA"
+                     *           ],
+                     *           "invoiceId": "01JQ7Z8K5V3N2M4P6R8T89D45C",
+                     *           "createdAt": "2026-03-14T09:30:00.000Z",
+                     *           "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "nextCursor": "example"
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             id: string;
@@ -4096,6 +7596,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/transactions",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "field": "limit",
+                     *           "message": "is not a known field"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4105,6 +7622,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/transactions",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4114,6 +7641,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The transaction does not exist.",
+                     *       "instance": "/v1/transactions",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/transactions",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4123,6 +7679,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/transactions",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4140,6 +7706,19 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "kind": "expense",
+                 *       "accountId": "01JQ7Z8K5V3N2M4P6R8T81FKH9",
+                 *       "money": {
+                 *         "amount": 4250,
+                 *         "currency": "EUR"
+                 *       },
+                 *       "categoryId": "01JQ7Z8K5V3N2M4P6R8TSNZEM6",
+                 *       "payee": "Green Grocer",
+                 *       "note": "Weekly shop"
+                 *     }
+                 */
                 "application/json": {
                     /**
                      * @description expense: money leaves the account; income: money arrives (in an expense category, a refund).
@@ -4177,6 +7756,12 @@ export interface operations {
             /** @description The new transaction */
             201: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     /** @description The version, for If-Match */
                     ETag?: string;
                     /** @description Where the new resource is */
@@ -4184,6 +7769,69 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "kind": "expense",
+                     *       "accountId": "01JQ7Z8K5V3N2M4P6R8T81FKH9",
+                     *       "date": "2026-03-14",
+                     *       "money": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "accountAmount": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "homeAmount": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "conversions": {
+                     *         "account": {
+                     *           "rate": "1.0825",
+                     *           "exactRate": "1.0825",
+                     *           "source": "ECB",
+                     *           "rateDate": "2026-03-14",
+                     *           "fallback": false,
+                     *           "provisional": false,
+                     *           "rateAgeDays": 1
+                     *         },
+                     *         "home": {
+                     *           "rate": "1.0825",
+                     *           "exactRate": "1.0825",
+                     *           "source": "ECB",
+                     *           "rateDate": "2026-03-14",
+                     *           "fallback": false,
+                     *           "provisional": false,
+                     *           "rateAgeDays": 1
+                     *         }
+                     *       },
+                     *       "categoryId": "01JQ7Z8K5V3N2M4P6R8TSNZEM6",
+                     *       "payee": "Green Grocer",
+                     *       "payeeId": "01JQ7Z8K5V3N2M4P6R8T3M2HH8",
+                     *       "note": "Weekly shop",
+                     *       "tags": [
+                     *         "weekly-shop"
+                     *       ],
+                     *       "externalId": "01JQ7Z8K5V3N2M4P6R8T6J9ZAD",
+                     *       "transferId": "01JQ7Z8K5V3N2M4P6R8T6KWMGC",
+                     *       "counterpartAccountId": "01JQ7Z8K5V3N2M4P6R8TS7ZMX5",
+                     *       "status": "pending",
+                     *       "refundOf": "01JQ7Z8K5V3N2M4P6R8TFVTVWA",
+                     *       "refundedAmount": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "refundIds": [
+                     *         "01JQ7Z8K5V3N2M4P6R8TKNTVWA"
+                     *       ],
+                     *       "invoiceId": "01JQ7Z8K5V3N2M4P6R8T89D45C",
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         /** @enum {string} */
@@ -4273,6 +7921,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/transactions",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "kind",
+                     *           "message": "Invalid input: expected string, received number"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4282,6 +7947,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/transactions",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4291,6 +7966,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The transaction does not exist.",
+                     *       "instance": "/v1/transactions",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4300,6 +7985,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The transaction conflicts with its current state.",
+                     *       "instance": "/v1/transactions",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4309,6 +8004,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/transactions",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4318,6 +8023,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:amount-out-of-range",
+                     *       "title": "Amount out of range",
+                     *       "status": 422,
+                     *       "detail": "Moneta keeps every amount and total within ±9007199254740991 minor units; this write would leave that range, and nothing was recorded.",
+                     *       "instance": "/v1/transactions",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "money.amount",
+                     *           "message": "is beyond the range Moneta keeps exactly"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/transactions",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4327,6 +8068,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/transactions",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4346,11 +8097,80 @@ export interface operations {
             /** @description The transaction */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     /** @description The version, for If-Match */
                     ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "kind": "expense",
+                     *       "accountId": "01JQ7Z8K5V3N2M4P6R8T81FKH9",
+                     *       "date": "2026-03-14",
+                     *       "money": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "accountAmount": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "homeAmount": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "conversions": {
+                     *         "account": {
+                     *           "rate": "1.0825",
+                     *           "exactRate": "1.0825",
+                     *           "source": "ECB",
+                     *           "rateDate": "2026-03-14",
+                     *           "fallback": false,
+                     *           "provisional": false,
+                     *           "rateAgeDays": 1
+                     *         },
+                     *         "home": {
+                     *           "rate": "1.0825",
+                     *           "exactRate": "1.0825",
+                     *           "source": "ECB",
+                     *           "rateDate": "2026-03-14",
+                     *           "fallback": false,
+                     *           "provisional": false,
+                     *           "rateAgeDays": 1
+                     *         }
+                     *       },
+                     *       "categoryId": "01JQ7Z8K5V3N2M4P6R8TSNZEM6",
+                     *       "payee": "Green Grocer",
+                     *       "payeeId": "01JQ7Z8K5V3N2M4P6R8T3M2HH8",
+                     *       "note": "Weekly shop",
+                     *       "tags": [
+                     *         "weekly-shop"
+                     *       ],
+                     *       "externalId": "01JQ7Z8K5V3N2M4P6R8T6J9ZAD",
+                     *       "transferId": "01JQ7Z8K5V3N2M4P6R8T6KWMGC",
+                     *       "counterpartAccountId": "01JQ7Z8K5V3N2M4P6R8TS7ZMX5",
+                     *       "status": "pending",
+                     *       "refundOf": "01JQ7Z8K5V3N2M4P6R8TFVTVWA",
+                     *       "refundedAmount": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "refundIds": [
+                     *         "01JQ7Z8K5V3N2M4P6R8TKNTVWA"
+                     *       ],
+                     *       "invoiceId": "01JQ7Z8K5V3N2M4P6R8T89D45C",
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         /** @enum {string} */
@@ -4440,6 +8260,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/transactions/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "path",
+                     *           "field": "id",
+                     *           "message": "Invalid string: must match pattern"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4449,6 +8286,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/transactions/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4458,6 +8305,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The transaction does not exist.",
+                     *       "instance": "/v1/transactions/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/transactions/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4467,6 +8343,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/transactions/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4489,6 +8375,12 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4499,6 +8391,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/transactions/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "path",
+                     *           "field": "id",
+                     *           "message": "Invalid string: must match pattern"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4508,6 +8417,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/transactions/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4517,6 +8436,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The transaction does not exist.",
+                     *       "instance": "/v1/transactions/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4526,6 +8455,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The transaction conflicts with its current state.",
+                     *       "instance": "/v1/transactions/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4535,6 +8474,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "The resource changed since you read it; fetch it again and retry.",
+                     *       "instance": "/v1/transactions/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/transactions/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4544,6 +8512,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/transactions/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4563,6 +8541,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "categoryId": "01JQ7Z8K5V3N2M4P6R8TSNZEM6",
+                 *       "payee": "Green Grocer",
+                 *       "note": "Weekly shop"
+                 *     }
+                 */
                 "application/json": {
                     /**
                      * @description expense: money leaves the account; income: money arrives (in an expense category, a refund).
@@ -4600,11 +8585,80 @@ export interface operations {
             /** @description The changed transaction */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     /** @description The version, for If-Match */
                     ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "kind": "expense",
+                     *       "accountId": "01JQ7Z8K5V3N2M4P6R8T81FKH9",
+                     *       "date": "2026-03-14",
+                     *       "money": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "accountAmount": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "homeAmount": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "conversions": {
+                     *         "account": {
+                     *           "rate": "1.0825",
+                     *           "exactRate": "1.0825",
+                     *           "source": "ECB",
+                     *           "rateDate": "2026-03-14",
+                     *           "fallback": false,
+                     *           "provisional": false,
+                     *           "rateAgeDays": 1
+                     *         },
+                     *         "home": {
+                     *           "rate": "1.0825",
+                     *           "exactRate": "1.0825",
+                     *           "source": "ECB",
+                     *           "rateDate": "2026-03-14",
+                     *           "fallback": false,
+                     *           "provisional": false,
+                     *           "rateAgeDays": 1
+                     *         }
+                     *       },
+                     *       "categoryId": "01JQ7Z8K5V3N2M4P6R8TSNZEM6",
+                     *       "payee": "Green Grocer",
+                     *       "payeeId": "01JQ7Z8K5V3N2M4P6R8T3M2HH8",
+                     *       "note": "Weekly shop",
+                     *       "tags": [
+                     *         "weekly-shop"
+                     *       ],
+                     *       "externalId": "01JQ7Z8K5V3N2M4P6R8T6J9ZAD",
+                     *       "transferId": "01JQ7Z8K5V3N2M4P6R8T6KWMGC",
+                     *       "counterpartAccountId": "01JQ7Z8K5V3N2M4P6R8TS7ZMX5",
+                     *       "status": "pending",
+                     *       "refundOf": "01JQ7Z8K5V3N2M4P6R8TFVTVWA",
+                     *       "refundedAmount": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "refundIds": [
+                     *         "01JQ7Z8K5V3N2M4P6R8TKNTVWA"
+                     *       ],
+                     *       "invoiceId": "01JQ7Z8K5V3N2M4P6R8T89D45C",
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         /** @enum {string} */
@@ -4694,6 +8748,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/transactions/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "kind",
+                     *           "message": "Invalid input: expected string, received number"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4703,6 +8774,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/transactions/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4712,6 +8793,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The transaction does not exist.",
+                     *       "instance": "/v1/transactions/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4721,6 +8812,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The transaction conflicts with its current state.",
+                     *       "instance": "/v1/transactions/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4730,6 +8831,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "The resource changed since you read it; fetch it again and retry.",
+                     *       "instance": "/v1/transactions/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4739,6 +8850,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/transactions/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4748,6 +8869,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:amount-out-of-range",
+                     *       "title": "Amount out of range",
+                     *       "status": 422,
+                     *       "detail": "Moneta keeps every amount and total within ±9007199254740991 minor units; this write would leave that range, and nothing was recorded.",
+                     *       "instance": "/v1/transactions/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "money.amount",
+                     *           "message": "is beyond the range Moneta keeps exactly"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/transactions/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4757,6 +8914,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/transactions/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4774,6 +8941,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "fromAccountId": "01JQ7Z8K5V3N2M4P6R8TYWGN49",
+                 *       "toAccountId": "01JQ7Z8K5V3N2M4P6R8TDZS90Q",
+                 *       "money": {
+                 *         "amount": 4250,
+                 *         "currency": "EUR"
+                 *       },
+                 *       "note": "Weekly shop"
+                 *     }
+                 */
                 "application/json": {
                     fromAccountId: string;
                     toAccountId: string;
@@ -4798,11 +8976,144 @@ export interface operations {
             /** @description Both legs */
             201: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     /** @description Where the new resource is */
                     Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "transferId": "01JQ7Z8K5V3N2M4P6R8T6KWMGC",
+                     *       "from": {
+                     *         "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *         "kind": "expense",
+                     *         "accountId": "01JQ7Z8K5V3N2M4P6R8T81FKH9",
+                     *         "date": "2026-03-14",
+                     *         "money": {
+                     *           "amount": 4250,
+                     *           "currency": "EUR"
+                     *         },
+                     *         "accountAmount": {
+                     *           "amount": 4250,
+                     *           "currency": "EUR"
+                     *         },
+                     *         "homeAmount": {
+                     *           "amount": 4250,
+                     *           "currency": "EUR"
+                     *         },
+                     *         "conversions": {
+                     *           "account": {
+                     *             "rate": "1.0825",
+                     *             "exactRate": "1.0825",
+                     *             "source": "ECB",
+                     *             "rateDate": "2026-03-14",
+                     *             "fallback": false,
+                     *             "provisional": false,
+                     *             "rateAgeDays": 1
+                     *           },
+                     *           "home": {
+                     *             "rate": "1.0825",
+                     *             "exactRate": "1.0825",
+                     *             "source": "ECB",
+                     *             "rateDate": "2026-03-14",
+                     *             "fallback": false,
+                     *             "provisional": false,
+                     *             "rateAgeDays": 1
+                     *           }
+                     *         },
+                     *         "categoryId": "01JQ7Z8K5V3N2M4P6R8TSNZEM6",
+                     *         "payee": "Green Grocer",
+                     *         "payeeId": "01JQ7Z8K5V3N2M4P6R8T3M2HH8",
+                     *         "note": "Weekly shop",
+                     *         "tags": [
+                     *           "weekly-shop"
+                     *         ],
+                     *         "externalId": "01JQ7Z8K5V3N2M4P6R8T6J9ZAD",
+                     *         "transferId": "01JQ7Z8K5V3N2M4P6R8T6KWMGC",
+                     *         "counterpartAccountId": "01JQ7Z8K5V3N2M4P6R8TS7ZMX5",
+                     *         "status": "pending",
+                     *         "refundOf": "01JQ7Z8K5V3N2M4P6R8TFVTVWA",
+                     *         "refundedAmount": {
+                     *           "amount": 4250,
+                     *           "currency": "EUR"
+                     *         },
+                     *         "refundIds": [
+                     *           "01JQ7Z8K5V3N2M4P6R8TKNTVWA"
+                     *         ],
+                     *         "invoiceId": "01JQ7Z8K5V3N2M4P6R8T89D45C",
+                     *         "createdAt": "2026-03-14T09:30:00.000Z",
+                     *         "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *         "version": 1
+                     *       },
+                     *       "to": {
+                     *         "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *         "kind": "expense",
+                     *         "accountId": "01JQ7Z8K5V3N2M4P6R8T81FKH9",
+                     *         "date": "2026-03-14",
+                     *         "money": {
+                     *           "amount": 4250,
+                     *           "currency": "EUR"
+                     *         },
+                     *         "accountAmount": {
+                     *           "amount": 4250,
+                     *           "currency": "EUR"
+                     *         },
+                     *         "homeAmount": {
+                     *           "amount": 4250,
+                     *           "currency": "EUR"
+                     *         },
+                     *         "conversions": {
+                     *           "account": {
+                     *             "rate": "1.0825",
+                     *             "exactRate": "1.0825",
+                     *             "source": "ECB",
+                     *             "rateDate": "2026-03-14",
+                     *             "fallback": false,
+                     *             "provisional": false,
+                     *             "rateAgeDays": 1
+                     *           },
+                     *           "home": {
+                     *             "rate": "1.0825",
+                     *             "exactRate": "1.0825",
+                     *             "source": "ECB",
+                     *             "rateDate": "2026-03-14",
+                     *             "fallback": false,
+                     *             "provisional": false,
+                     *             "rateAgeDays": 1
+                     *           }
+                     *         },
+                     *         "categoryId": "01JQ7Z8K5V3N2M4P6R8TSNZEM6",
+                     *         "payee": "Green Grocer",
+                     *         "payeeId": "01JQ7Z8K5V3N2M4P6R8T3M2HH8",
+                     *         "note": "Weekly shop",
+                     *         "tags": [
+                     *           "weekly-shop"
+                     *         ],
+                     *         "externalId": "01JQ7Z8K5V3N2M4P6R8T6J9ZAD",
+                     *         "transferId": "01JQ7Z8K5V3N2M4P6R8T6KWMGC",
+                     *         "counterpartAccountId": "01JQ7Z8K5V3N2M4P6R8TS7ZMX5",
+                     *         "status": "pending",
+                     *         "refundOf": "01JQ7Z8K5V3N2M4P6R8TFVTVWA",
+                     *         "refundedAmount": {
+                     *           "amount": 4250,
+                     *           "currency": "EUR"
+                     *         },
+                     *         "refundIds": [
+                     *           "01JQ7Z8K5V3N2M4P6R8TKNTVWA"
+                     *         ],
+                     *         "invoiceId": "01JQ7Z8K5V3N2M4P6R8T89D45C",
+                     *         "createdAt": "2026-03-14T09:30:00.000Z",
+                     *         "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *         "version": 1
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         transferId: string;
                         from: {
@@ -4976,6 +9287,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/transfers",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "fromAccountId",
+                     *           "message": "Invalid input: expected string, received number"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4985,6 +9313,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/transfers",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4994,6 +9332,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The transfer does not exist.",
+                     *       "instance": "/v1/transfers",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5003,6 +9351,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The transfer conflicts with its current state.",
+                     *       "instance": "/v1/transfers",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5012,6 +9370,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/transfers",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5021,6 +9389,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:amount-out-of-range",
+                     *       "title": "Amount out of range",
+                     *       "status": 422,
+                     *       "detail": "Moneta keeps every amount and total within ±9007199254740991 minor units; this write would leave that range, and nothing was recorded.",
+                     *       "instance": "/v1/transfers",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "money.amount",
+                     *           "message": "is beyond the range Moneta keeps exactly"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/transfers",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5030,6 +9434,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/transfers",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5046,6 +9460,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "statementDate": "2026-03-14",
+                 *       "statementBalance": 1
+                 *     }
+                 */
                 "application/json": {
                     /** Format: date */
                     statementDate: string;
@@ -5058,9 +9478,26 @@ export interface operations {
             /** @description Reconciled */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "reconciled": true,
+                     *       "reconciledCount": 1,
+                     *       "reconciledBalance": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "statementDate": "2026-03-14"
+                     *     }
+                     */
                     "application/json": {
                         /** @constant */
                         reconciled: true;
@@ -5082,6 +9519,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/accounts/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/reconcile",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "statementDate",
+                     *           "message": "Invalid input: expected string, received number"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5091,6 +9545,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/accounts/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/reconcile",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5100,6 +9564,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The account does not exist.",
+                     *       "instance": "/v1/accounts/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/reconcile",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5109,6 +9583,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The account conflicts with its current state.",
+                     *       "instance": "/v1/accounts/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/reconcile",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5118,6 +9602,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/accounts/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/reconcile",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5127,6 +9621,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:amount-out-of-range",
+                     *       "title": "Amount out of range",
+                     *       "status": 422,
+                     *       "detail": "Moneta keeps every amount and total within ±9007199254740991 minor units; this write would leave that range, and nothing was recorded.",
+                     *       "instance": "/v1/accounts/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/reconcile",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "money.amount",
+                     *           "message": "is beyond the range Moneta keeps exactly"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/accounts/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/reconcile",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5136,6 +9666,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/accounts/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/reconcile",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5156,9 +9696,43 @@ export interface operations {
             /** @description A page of budgets */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *           "name": "Groceries",
+                     *           "categoryIds": [
+                     *             "01JQ7Z8K5V3N2M4P6R8TSNZEM6"
+                     *           ],
+                     *           "period": "monthly",
+                     *           "limit": {
+                     *             "amount": 4250,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "thresholds": [
+                     *             80
+                     *           ],
+                     *           "rollover": false,
+                     *           "enforce": false,
+                     *           "startDate": "2026-03-14",
+                     *           "createdAt": "2026-03-14T09:30:00.000Z",
+                     *           "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "nextCursor": "example"
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             id: string;
@@ -5192,6 +9766,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/budgets",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "field": "limit",
+                     *           "message": "is not a known field"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5201,6 +9792,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/budgets",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/budgets",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5210,6 +9830,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/budgets",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5227,6 +9857,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Groceries",
+                 *       "limit": {
+                 *         "amount": 4250,
+                 *         "currency": "EUR"
+                 *       }
+                 *     }
+                 */
                 "application/json": {
                     name: string;
                     categoryIds?: string[] | null;
@@ -5248,6 +9887,12 @@ export interface operations {
             /** @description The new budget */
             201: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     /** @description The version, for If-Match */
                     ETag?: string;
                     /** @description Where the new resource is */
@@ -5255,6 +9900,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "name": "Groceries",
+                     *       "categoryIds": [
+                     *         "01JQ7Z8K5V3N2M4P6R8TSNZEM6"
+                     *       ],
+                     *       "period": "monthly",
+                     *       "limit": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "thresholds": [
+                     *         80
+                     *       ],
+                     *       "rollover": false,
+                     *       "enforce": false,
+                     *       "startDate": "2026-03-14",
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         name: string;
@@ -5284,6 +9952,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/budgets",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "name",
+                     *           "message": "Invalid input: expected string, received number"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5293,6 +9978,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/budgets",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5302,6 +9997,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/budgets",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5311,6 +10016,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:amount-out-of-range",
+                     *       "title": "Amount out of range",
+                     *       "status": 422,
+                     *       "detail": "Moneta keeps every amount and total within ±9007199254740991 minor units; this write would leave that range, and nothing was recorded.",
+                     *       "instance": "/v1/budgets",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "money.amount",
+                     *           "message": "is beyond the range Moneta keeps exactly"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/budgets",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5320,6 +10061,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/budgets",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5339,11 +10090,74 @@ export interface operations {
             /** @description The budget */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     /** @description The version, for If-Match */
                     ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "name": "Groceries",
+                     *       "categoryIds": [
+                     *         "01JQ7Z8K5V3N2M4P6R8TSNZEM6"
+                     *       ],
+                     *       "period": "monthly",
+                     *       "limit": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "thresholds": [
+                     *         80
+                     *       ],
+                     *       "rollover": false,
+                     *       "enforce": false,
+                     *       "startDate": "2026-03-14",
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *       "version": 1,
+                     *       "current": {
+                     *         "periodId": "01JQ7Z8K5V3N2M4P6R8TWN4TXC",
+                     *         "start": "2026-03-14",
+                     *         "end": "2026-03-14",
+                     *         "limit": {
+                     *           "amount": 4250,
+                     *           "currency": "EUR"
+                     *         },
+                     *         "rolloverIn": {
+                     *           "amount": 4250,
+                     *           "currency": "EUR"
+                     *         },
+                     *         "effectiveLimit": {
+                     *           "amount": 4250,
+                     *           "currency": "EUR"
+                     *         },
+                     *         "spent": {
+                     *           "amount": 4250,
+                     *           "currency": "EUR"
+                     *         },
+                     *         "remaining": {
+                     *           "amount": 4250,
+                     *           "currency": "EUR"
+                     *         },
+                     *         "percent": 80,
+                     *         "forecast": {
+                     *           "projectedSpent": {
+                     *             "amount": 4250,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "projectedPercent": 80,
+                     *           "onPace": false
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         name: string;
@@ -5423,6 +10237,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/budgets/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "path",
+                     *           "field": "id",
+                     *           "message": "Invalid string: must match pattern"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5432,6 +10263,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/budgets/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5441,6 +10282,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The budget does not exist.",
+                     *       "instance": "/v1/budgets/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/budgets/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5450,6 +10320,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/budgets/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5472,6 +10352,12 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -5482,6 +10368,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/budgets/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "path",
+                     *           "field": "id",
+                     *           "message": "Invalid string: must match pattern"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5491,6 +10394,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/budgets/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5500,6 +10413,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The budget does not exist.",
+                     *       "instance": "/v1/budgets/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5509,6 +10432,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "The resource changed since you read it; fetch it again and retry.",
+                     *       "instance": "/v1/budgets/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/budgets/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5518,6 +10470,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/budgets/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5537,6 +10499,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Groceries"
+                 *     }
+                 */
                 "application/json": {
                     name?: string;
                     categoryIds?: string[] | null;
@@ -5554,11 +10521,40 @@ export interface operations {
             /** @description The changed budget */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     /** @description The version, for If-Match */
                     ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "name": "Groceries",
+                     *       "categoryIds": [
+                     *         "01JQ7Z8K5V3N2M4P6R8TSNZEM6"
+                     *       ],
+                     *       "period": "monthly",
+                     *       "limit": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "thresholds": [
+                     *         80
+                     *       ],
+                     *       "rollover": false,
+                     *       "enforce": false,
+                     *       "startDate": "2026-03-14",
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         name: string;
@@ -5588,6 +10584,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/budgets/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "name",
+                     *           "message": "Invalid input: expected string, received number"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5597,6 +10610,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/budgets/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5606,6 +10629,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The budget does not exist.",
+                     *       "instance": "/v1/budgets/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5615,6 +10648,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "The resource changed since you read it; fetch it again and retry.",
+                     *       "instance": "/v1/budgets/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5624,6 +10667,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/budgets/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/budgets/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5633,6 +10705,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/budgets/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5657,9 +10739,47 @@ export interface operations {
             /** @description The periods */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "periodId": "01JQ7Z8K5V3N2M4P6R8TWN4TXC",
+                     *           "start": "2026-03-14",
+                     *           "end": "2026-03-14",
+                     *           "limit": {
+                     *             "amount": 4250,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "rolloverIn": {
+                     *             "amount": 4250,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "effectiveLimit": {
+                     *             "amount": 4250,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "spent": {
+                     *             "amount": 4250,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "remaining": {
+                     *             "amount": 4250,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "percent": 80
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             /** @description 2026-04 (monthly), 2026-W15 (weekly), 2026 (yearly) */
@@ -5709,6 +10829,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/budgets/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/periods",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "path",
+                     *           "field": "id",
+                     *           "message": "Invalid string: must match pattern"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5718,6 +10855,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/budgets/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/periods",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5727,6 +10874,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The budget does not exist.",
+                     *       "instance": "/v1/budgets/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/periods",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/budgets/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/periods",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5736,6 +10912,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/budgets/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/periods",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5756,9 +10942,52 @@ export interface operations {
             /** @description A page of goals */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *           "name": "Groceries",
+                     *           "target": {
+                     *             "amount": 4250,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "deadline": "2026-03-14",
+                     *           "funding": {
+                     *             "kind": "account",
+                     *             "accountId": "01JQ7Z8K5V3N2M4P6R8T81FKH9"
+                     *           },
+                     *           "saved": {
+                     *             "amount": 4250,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "remaining": {
+                     *             "amount": 4250,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "percent": 80,
+                     *           "requiredMonthly": {
+                     *             "amount": 4250,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "status": "achieved",
+                     *           "createdAt": "2026-03-14T09:30:00.000Z",
+                     *           "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "nextCursor": "example"
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             id: string;
@@ -5809,6 +11038,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/goals",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "field": "limit",
+                     *           "message": "is not a known field"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5818,6 +11064,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/goals",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/goals",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5827,6 +11102,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/goals",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5844,6 +11129,19 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Groceries",
+                 *       "target": {
+                 *         "amount": 4250,
+                 *         "currency": "EUR"
+                 *       },
+                 *       "funding": {
+                 *         "kind": "account",
+                 *         "accountId": "01JQ7Z8K5V3N2M4P6R8T81FKH9"
+                 *       }
+                 *     }
+                 */
                 "application/json": {
                     name: string;
                     target: {
@@ -5866,6 +11164,12 @@ export interface operations {
             /** @description The new goal */
             201: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     /** @description The version, for If-Match */
                     ETag?: string;
                     /** @description Where the new resource is */
@@ -5873,6 +11177,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "name": "Groceries",
+                     *       "target": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "deadline": "2026-03-14",
+                     *       "funding": {
+                     *         "kind": "account",
+                     *         "accountId": "01JQ7Z8K5V3N2M4P6R8T81FKH9"
+                     *       },
+                     *       "saved": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "remaining": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "percent": 80,
+                     *       "requiredMonthly": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "status": "achieved",
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         name: string;
@@ -5919,6 +11255,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/goals",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "name",
+                     *           "message": "Invalid input: expected string, received number"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5928,6 +11281,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/goals",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5937,6 +11300,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/goals",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5946,6 +11319,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:amount-out-of-range",
+                     *       "title": "Amount out of range",
+                     *       "status": 422,
+                     *       "detail": "Moneta keeps every amount and total within ±9007199254740991 minor units; this write would leave that range, and nothing was recorded.",
+                     *       "instance": "/v1/goals",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "money.amount",
+                     *           "message": "is beyond the range Moneta keeps exactly"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/goals",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5955,6 +11364,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/goals",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5974,11 +11393,49 @@ export interface operations {
             /** @description The goal */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     /** @description The version, for If-Match */
                     ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "name": "Groceries",
+                     *       "target": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "deadline": "2026-03-14",
+                     *       "funding": {
+                     *         "kind": "account",
+                     *         "accountId": "01JQ7Z8K5V3N2M4P6R8T81FKH9"
+                     *       },
+                     *       "saved": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "remaining": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "percent": 80,
+                     *       "requiredMonthly": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "status": "achieved",
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         name: string;
@@ -6025,6 +11482,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/goals/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "path",
+                     *           "field": "id",
+                     *           "message": "Invalid string: must match pattern"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6034,6 +11508,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/goals/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6043,6 +11527,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The goal does not exist.",
+                     *       "instance": "/v1/goals/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/goals/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6052,6 +11565,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/goals/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6071,6 +11594,12 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -6081,6 +11610,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/goals/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "path",
+                     *           "field": "id",
+                     *           "message": "Invalid string: must match pattern"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6090,6 +11636,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/goals/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6099,6 +11655,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The goal does not exist.",
+                     *       "instance": "/v1/goals/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/goals/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6108,6 +11693,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/goals/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6127,6 +11722,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Groceries"
+                 *     }
+                 */
                 "application/json": {
                     name?: string;
                     target?: {
@@ -6141,11 +11741,49 @@ export interface operations {
             /** @description The changed goal */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     /** @description The version, for If-Match */
                     ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "name": "Groceries",
+                     *       "target": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "deadline": "2026-03-14",
+                     *       "funding": {
+                     *         "kind": "account",
+                     *         "accountId": "01JQ7Z8K5V3N2M4P6R8T81FKH9"
+                     *       },
+                     *       "saved": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "remaining": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "percent": 80,
+                     *       "requiredMonthly": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "status": "achieved",
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         name: string;
@@ -6192,6 +11830,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/goals/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "name",
+                     *           "message": "Invalid input: expected string, received number"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6201,6 +11856,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/goals/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6210,6 +11875,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The goal does not exist.",
+                     *       "instance": "/v1/goals/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6219,6 +11894,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "The resource changed since you read it; fetch it again and retry.",
+                     *       "instance": "/v1/goals/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6228,6 +11913,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/goals/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/goals/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6237,6 +11951,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/goals/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6259,9 +11983,33 @@ export interface operations {
             /** @description A page of contributions */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *           "goalId": "01JQ7Z8K5V3N2M4P6R8TEW3T0V",
+                     *           "money": {
+                     *             "amount": 4250,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "date": "2026-03-14",
+                     *           "note": "Weekly shop",
+                     *           "createdAt": "2026-03-14T09:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "nextCursor": "example"
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             id: string;
@@ -6286,6 +12034,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/goals/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/contributions",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "path",
+                     *           "field": "id",
+                     *           "message": "Invalid string: must match pattern"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6295,6 +12060,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/goals/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/contributions",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6304,6 +12079,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The goal does not exist.",
+                     *       "instance": "/v1/goals/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/contributions",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/goals/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/contributions",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6313,6 +12117,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/goals/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/contributions",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6332,6 +12146,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "money": {
+                 *         "amount": 4250,
+                 *         "currency": "EUR"
+                 *       },
+                 *       "note": "Weekly shop"
+                 *     }
+                 */
                 "application/json": {
                     money: {
                         amount: number;
@@ -6347,9 +12170,28 @@ export interface operations {
             /** @description The contribution */
             201: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "goalId": "01JQ7Z8K5V3N2M4P6R8TEW3T0V",
+                     *       "money": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "date": "2026-03-14",
+                     *       "note": "Weekly shop",
+                     *       "createdAt": "2026-03-14T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         goalId: string;
@@ -6370,6 +12212,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/goals/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/contributions",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "money",
+                     *           "message": "Invalid input: expected string, received number"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6379,6 +12238,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/goals/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/contributions",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6388,6 +12257,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The goal does not exist.",
+                     *       "instance": "/v1/goals/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/contributions",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6397,6 +12276,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The goal conflicts with its current state.",
+                     *       "instance": "/v1/goals/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/contributions",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6406,6 +12295,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/goals/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/contributions",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6415,6 +12314,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:amount-out-of-range",
+                     *       "title": "Amount out of range",
+                     *       "status": 422,
+                     *       "detail": "Moneta keeps every amount and total within ±9007199254740991 minor units; this write would leave that range, and nothing was recorded.",
+                     *       "instance": "/v1/goals/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/contributions",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "money.amount",
+                     *           "message": "is beyond the range Moneta keeps exactly"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/goals/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/contributions",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6424,6 +12359,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/goals/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/contributions",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6447,9 +12392,104 @@ export interface operations {
             /** @description Spending by group */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "from": "2026-03-14",
+                     *       "to": "2026-03-14",
+                     *       "groupBy": "category",
+                     *       "currency": "EUR",
+                     *       "total": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "count": 1,
+                     *       "previousPeriod": {
+                     *         "from": "2026-03-14",
+                     *         "to": "2026-03-14",
+                     *         "total": {
+                     *           "amount": 4250,
+                     *           "currency": "EUR"
+                     *         },
+                     *         "count": 1
+                     *       },
+                     *       "change": {
+                     *         "amount": {
+                     *           "amount": 4250,
+                     *           "currency": "EUR"
+                     *         },
+                     *         "percent": 80
+                     *       },
+                     *       "groups": [
+                     *         {
+                     *           "key": "example",
+                     *           "name": "Groceries",
+                     *           "amount": {
+                     *             "amount": 4250,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "count": 1,
+                     *           "share": 1.0825,
+                     *           "previous": {
+                     *             "amount": 4250,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "change": {
+                     *             "amount": {
+                     *               "amount": 4250,
+                     *               "currency": "EUR"
+                     *             },
+                     *             "percent": 80
+                     *           },
+                     *           "children": [
+                     *             {
+                     *               "key": "example",
+                     *               "name": "Groceries",
+                     *               "amount": {
+                     *                 "amount": 4250,
+                     *                 "currency": "EUR"
+                     *               },
+                     *               "count": 1,
+                     *               "share": 1.0825,
+                     *               "previous": {
+                     *                 "amount": 4250,
+                     *                 "currency": "EUR"
+                     *               },
+                     *               "change": {
+                     *                 "amount": {
+                     *                   "amount": 4250,
+                     *                   "currency": "EUR"
+                     *                 },
+                     *                 "percent": 80
+                     *               }
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "otherCurrencies": [
+                     *         "EUR"
+                     *       ],
+                     *       "restatement": {
+                     *         "status": "queued",
+                     *         "homeCurrency": "EUR",
+                     *         "progress": {
+                     *           "restated": 1,
+                     *           "total": 4250,
+                     *           "unpriceable": 1
+                     *         },
+                     *         "startedAt": "2026-03-14T09:30:00.000Z",
+                     *         "completedAt": "2026-03-14T09:30:00.000Z"
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         from: string;
                         to: string;
@@ -6577,6 +12617,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/insights/spending",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "field": "limit",
+                     *           "message": "is not a known field"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6586,6 +12643,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/insights/spending",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/insights/spending",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6595,6 +12681,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/insights/spending",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6614,9 +12710,87 @@ export interface operations {
             /** @description Cash flow per month */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "from": "2026-03-14",
+                     *       "to": "2026-03-14",
+                     *       "currency": "EUR",
+                     *       "months": [
+                     *         {
+                     *           "income": {
+                     *             "amount": 4250,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "expense": {
+                     *             "amount": 4250,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "net": {
+                     *             "amount": 4250,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "transfers": {
+                     *             "amount": 4250,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "savingsRate": 1.0825,
+                     *           "counts": {
+                     *             "income": 1,
+                     *             "expense": 1,
+                     *             "transfers": 1
+                     *           },
+                     *           "month": "2026-03"
+                     *         }
+                     *       ],
+                     *       "total": {
+                     *         "income": {
+                     *           "amount": 4250,
+                     *           "currency": "EUR"
+                     *         },
+                     *         "expense": {
+                     *           "amount": 4250,
+                     *           "currency": "EUR"
+                     *         },
+                     *         "net": {
+                     *           "amount": 4250,
+                     *           "currency": "EUR"
+                     *         },
+                     *         "transfers": {
+                     *           "amount": 4250,
+                     *           "currency": "EUR"
+                     *         },
+                     *         "savingsRate": 1.0825,
+                     *         "counts": {
+                     *           "income": 1,
+                     *           "expense": 1,
+                     *           "transfers": 1
+                     *         }
+                     *       },
+                     *       "otherCurrencies": [
+                     *         "EUR"
+                     *       ],
+                     *       "restatement": {
+                     *         "status": "queued",
+                     *         "homeCurrency": "EUR",
+                     *         "progress": {
+                     *           "restated": 1,
+                     *           "total": 4250,
+                     *           "unpriceable": 1
+                     *         },
+                     *         "startedAt": "2026-03-14T09:30:00.000Z",
+                     *         "completedAt": "2026-03-14T09:30:00.000Z"
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         from: string;
                         to: string;
@@ -6718,6 +12892,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/insights/cash-flow",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "field": "limit",
+                     *           "message": "is not a known field"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6727,6 +12918,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/insights/cash-flow",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/insights/cash-flow",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6736,6 +12956,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/insights/cash-flow",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6760,9 +12990,71 @@ export interface operations {
             /** @description Net worth with per-account detail */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "currency": "EUR",
+                     *       "interval": "day",
+                     *       "points": [
+                     *         {
+                     *           "date": "2026-03-14",
+                     *           "total": {
+                     *             "amount": 4250,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "assets": {
+                     *             "amount": 4250,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "liabilities": {
+                     *             "amount": 4250,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "accounts": [
+                     *             {
+                     *               "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *               "name": "Groceries",
+                     *               "kind": "example",
+                     *               "archived": false,
+                     *               "balance": {
+                     *                 "amount": 4250,
+                     *                 "currency": "EUR"
+                     *               },
+                     *               "value": {
+                     *                 "amount": 4250,
+                     *                 "currency": "EUR"
+                     *               },
+                     *               "valuation": {
+                     *                 "source": "same-currency"
+                     *               }
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "otherCurrencies": [
+                     *         "EUR"
+                     *       ],
+                     *       "restatement": {
+                     *         "status": "queued",
+                     *         "homeCurrency": "EUR",
+                     *         "progress": {
+                     *           "restated": 1,
+                     *           "total": 4250,
+                     *           "unpriceable": 1
+                     *         },
+                     *         "startedAt": "2026-03-14T09:30:00.000Z",
+                     *         "completedAt": "2026-03-14T09:30:00.000Z"
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         currency: string;
                         /** @enum {string} */
@@ -6850,6 +13142,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/insights/net-worth",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "field": "limit",
+                     *           "message": "is not a known field"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6859,6 +13168,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/insights/net-worth",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/insights/net-worth",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6868,6 +13206,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/insights/net-worth",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6885,9 +13233,28 @@ export interface operations {
             /** @description The restatement and its progress */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "status": "queued",
+                     *       "homeCurrency": "EUR",
+                     *       "progress": {
+                     *         "restated": 1,
+                     *         "total": 4250,
+                     *         "unpriceable": 1
+                     *       },
+                     *       "startedAt": "2026-03-14T09:30:00.000Z",
+                     *       "completedAt": "2026-03-14T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": {
                         /** @enum {string} */
                         status: "queued" | "running" | "done";
@@ -6912,6 +13279,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/insights/restatement",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "field": "limit",
+                     *           "message": "is not a known field"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6921,6 +13305,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/insights/restatement",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6930,6 +13324,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The insight does not exist.",
+                     *       "instance": "/v1/insights/restatement",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/insights/restatement",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6939,6 +13362,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/insights/restatement",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6959,9 +13392,48 @@ export interface operations {
             /** @description A page of exports */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *           "format": "xlsx",
+                     *           "status": "queued",
+                     *           "filters": {
+                     *             "from": "2026-03-14",
+                     *             "to": "2026-03-14",
+                     *             "accountIds": [
+                     *               "01JQ7Z8K5V3N2M4P6R8T81FKH9"
+                     *             ],
+                     *             "categoryIds": [
+                     *               "01JQ7Z8K5V3N2M4P6R8TSNZEM6"
+                     *             ],
+                     *             "kind": "expense"
+                     *           },
+                     *           "progress": {
+                     *             "rowsWritten": 1,
+                     *             "totalRows": 1
+                     *           },
+                     *           "fileSize": 1,
+                     *           "failure": "example",
+                     *           "download": "example",
+                     *           "createdAt": "2026-03-14T09:30:00.000Z",
+                     *           "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *           "completedAt": "2026-03-14T09:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "nextCursor": "example"
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             id: string;
@@ -7002,6 +13474,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/exports",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "field": "limit",
+                     *           "message": "is not a known field"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7011,6 +13500,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/exports",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/exports",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7020,6 +13538,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/exports",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7037,6 +13565,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "format": "xlsx",
+                 *       "from": "2026-03-14",
+                 *       "to": "2026-03-14"
+                 *     }
+                 */
                 "application/json": {
                     /** @enum {string} */
                     format: "xlsx" | "csv";
@@ -7055,11 +13590,45 @@ export interface operations {
             /** @description The queued export */
             202: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     /** @description Where the new resource is */
                     Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "format": "xlsx",
+                     *       "status": "queued",
+                     *       "filters": {
+                     *         "from": "2026-03-14",
+                     *         "to": "2026-03-14",
+                     *         "accountIds": [
+                     *           "01JQ7Z8K5V3N2M4P6R8T81FKH9"
+                     *         ],
+                     *         "categoryIds": [
+                     *           "01JQ7Z8K5V3N2M4P6R8TSNZEM6"
+                     *         ],
+                     *         "kind": "expense"
+                     *       },
+                     *       "progress": {
+                     *         "rowsWritten": 1,
+                     *         "totalRows": 1
+                     *       },
+                     *       "fileSize": 1,
+                     *       "failure": "example",
+                     *       "download": "example",
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *       "completedAt": "2026-03-14T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         /** @enum {string} */
@@ -7096,6 +13665,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/exports",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "format",
+                     *           "message": "Invalid input: expected string, received number"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7105,6 +13691,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/exports",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7114,6 +13710,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/exports",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7123,6 +13729,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:amount-out-of-range",
+                     *       "title": "Amount out of range",
+                     *       "status": 422,
+                     *       "detail": "Moneta keeps every amount and total within ±9007199254740991 minor units; this write would leave that range, and nothing was recorded.",
+                     *       "instance": "/v1/exports",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "money.amount",
+                     *           "message": "is beyond the range Moneta keeps exactly"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (10 at once then one every 6 seconds for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/exports",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7132,6 +13774,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/exports",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7151,9 +13803,43 @@ export interface operations {
             /** @description The export */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "format": "xlsx",
+                     *       "status": "queued",
+                     *       "filters": {
+                     *         "from": "2026-03-14",
+                     *         "to": "2026-03-14",
+                     *         "accountIds": [
+                     *           "01JQ7Z8K5V3N2M4P6R8T81FKH9"
+                     *         ],
+                     *         "categoryIds": [
+                     *           "01JQ7Z8K5V3N2M4P6R8TSNZEM6"
+                     *         ],
+                     *         "kind": "expense"
+                     *       },
+                     *       "progress": {
+                     *         "rowsWritten": 1,
+                     *         "totalRows": 1
+                     *       },
+                     *       "fileSize": 1,
+                     *       "failure": "example",
+                     *       "download": "example",
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *       "completedAt": "2026-03-14T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         /** @enum {string} */
@@ -7190,6 +13876,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/exports/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "path",
+                     *           "field": "id",
+                     *           "message": "Invalid string: must match pattern"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7199,6 +13902,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/exports/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7208,6 +13921,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The export does not exist.",
+                     *       "instance": "/v1/exports/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/exports/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7217,6 +13959,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/exports/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7236,11 +13988,23 @@ export interface operations {
             /** @description The file is at Location */
             303: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     /** @description Where the new resource is */
                     Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "url": "https://example.com/moneta",
+                     *       "expiresAt": "2026-03-14T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": {
                         /** @description A presigned GET of the file; also in Location. */
                         url: string;
@@ -7254,6 +14018,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/exports/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/download",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "path",
+                     *           "field": "id",
+                     *           "message": "Invalid string: must match pattern"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7263,6 +14044,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/exports/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/download",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7272,6 +14063,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The export does not exist.",
+                     *       "instance": "/v1/exports/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/download",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7281,6 +14082,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The export conflicts with its current state.",
+                     *       "instance": "/v1/exports/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/download",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/exports/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/download",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7290,6 +14120,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/exports/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/download",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7311,9 +14151,100 @@ export interface operations {
             /** @description A page of captures */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *           "status": "needs-review",
+                     *           "text": "example",
+                     *           "source": "sms",
+                     *           "sender": "example",
+                     *           "receivedAt": "2026-03-14T09:30:00.000Z",
+                     *           "parse": {
+                     *             "kind": "transaction",
+                     *             "template": "example",
+                     *             "direction": {
+                     *               "value": "debit",
+                     *               "confidence": 1.0825
+                     *             },
+                     *             "money": {
+                     *               "value": {
+                     *                 "amount": 4250,
+                     *                 "currency": "EUR"
+                     *               },
+                     *               "confidence": 1.0825
+                     *             },
+                     *             "accountMoney": {
+                     *               "value": {
+                     *                 "amount": 4250,
+                     *                 "currency": "EUR"
+                     *               },
+                     *               "confidence": 1.0825
+                     *             },
+                     *             "counterparty": {
+                     *               "value": "example",
+                     *               "confidence": 1.0825
+                     *             },
+                     *             "accountHint": {
+                     *               "value": "example",
+                     *               "confidence": 1.0825
+                     *             },
+                     *             "occurredAt": {
+                     *               "value": {
+                     *                 "date": "2026-03-14",
+                     *                 "time": "example"
+                     *               },
+                     *               "confidence": 1.0825
+                     *             },
+                     *             "balanceAfter": {
+                     *               "value": {
+                     *                 "amount": 4250,
+                     *                 "currency": "EUR"
+                     *               },
+                     *               "confidence": 1.0825
+                     *             },
+                     *             "reference": {
+                     *               "value": "example",
+                     *               "confidence": 1.0825
+                     *             },
+                     *             "confidence": 1.0825
+                     *           },
+                     *           "ignoredBecause": "otp",
+                     *           "reviewReasons": [
+                     *             "low-confidence"
+                     *           ],
+                     *           "refusal": "example",
+                     *           "accountId": "01JQ7Z8K5V3N2M4P6R8T81FKH9",
+                     *           "candidateAccountIds": [
+                     *             "01JQ7Z8K5V3N2M4P6R8T5FJDWV"
+                     *           ],
+                     *           "similarTransactionIds": [
+                     *             "01JQ7Z8K5V3N2M4P6R8TE3BCJ2"
+                     *           ],
+                     *           "transfer": {
+                     *             "counterpartAccountId": "01JQ7Z8K5V3N2M4P6R8TS7ZMX5",
+                     *             "counterpartTransactionId": "01JQ7Z8K5V3N2M4P6R8TA73K98"
+                     *           },
+                     *           "transactionId": "01JQ7Z8K5V3N2M4P6R8TS47FBD",
+                     *           "transferId": "01JQ7Z8K5V3N2M4P6R8T6KWMGC",
+                     *           "createdAt": "2026-03-14T09:30:00.000Z",
+                     *           "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "nextCursor": "example"
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             id: string;
@@ -7416,6 +14347,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/captures",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "field": "limit",
+                     *           "message": "is not a known field"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7425,6 +14373,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/captures",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/captures",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7434,6 +14411,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/captures",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7448,6 +14435,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "text": "example"
+                 *     }
+                 */
                 "application/json": {
                     text: string;
                     /** Format: date-time */
@@ -7462,11 +14454,97 @@ export interface operations {
             /** @description The capture and what became of it */
             201: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     /** @description Where the new resource is */
                     Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "status": "needs-review",
+                     *       "text": "example",
+                     *       "source": "sms",
+                     *       "sender": "example",
+                     *       "receivedAt": "2026-03-14T09:30:00.000Z",
+                     *       "parse": {
+                     *         "kind": "transaction",
+                     *         "template": "example",
+                     *         "direction": {
+                     *           "value": "debit",
+                     *           "confidence": 1.0825
+                     *         },
+                     *         "money": {
+                     *           "value": {
+                     *             "amount": 4250,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "confidence": 1.0825
+                     *         },
+                     *         "accountMoney": {
+                     *           "value": {
+                     *             "amount": 4250,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "confidence": 1.0825
+                     *         },
+                     *         "counterparty": {
+                     *           "value": "example",
+                     *           "confidence": 1.0825
+                     *         },
+                     *         "accountHint": {
+                     *           "value": "example",
+                     *           "confidence": 1.0825
+                     *         },
+                     *         "occurredAt": {
+                     *           "value": {
+                     *             "date": "2026-03-14",
+                     *             "time": "example"
+                     *           },
+                     *           "confidence": 1.0825
+                     *         },
+                     *         "balanceAfter": {
+                     *           "value": {
+                     *             "amount": 4250,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "confidence": 1.0825
+                     *         },
+                     *         "reference": {
+                     *           "value": "example",
+                     *           "confidence": 1.0825
+                     *         },
+                     *         "confidence": 1.0825
+                     *       },
+                     *       "ignoredBecause": "otp",
+                     *       "reviewReasons": [
+                     *         "low-confidence"
+                     *       ],
+                     *       "refusal": "example",
+                     *       "accountId": "01JQ7Z8K5V3N2M4P6R8T81FKH9",
+                     *       "candidateAccountIds": [
+                     *         "01JQ7Z8K5V3N2M4P6R8T5FJDWV"
+                     *       ],
+                     *       "similarTransactionIds": [
+                     *         "01JQ7Z8K5V3N2M4P6R8TE3BCJ2"
+                     *       ],
+                     *       "transfer": {
+                     *         "counterpartAccountId": "01JQ7Z8K5V3N2M4P6R8TS7ZMX5",
+                     *         "counterpartTransactionId": "01JQ7Z8K5V3N2M4P6R8TA73K98"
+                     *       },
+                     *       "transactionId": "01JQ7Z8K5V3N2M4P6R8TS47FBD",
+                     *       "transferId": "01JQ7Z8K5V3N2M4P6R8T6KWMGC",
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         /**
@@ -7565,6 +14643,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/captures",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "text",
+                     *           "message": "Invalid input: expected string, received number"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7574,6 +14669,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/captures",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7583,6 +14688,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/captures",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7592,15 +14707,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:amount-out-of-range",
+                     *       "title": "Amount out of range",
+                     *       "status": 422,
+                     *       "detail": "Moneta keeps every amount and total within ±9007199254740991 minor units; this write would leave that range, and nothing was recorded.",
+                     *       "instance": "/v1/captures",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "money.amount",
+                     *           "message": "is beyond the range Moneta keeps exactly"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: this route takes 20 per second (bursts of 100) from all callers together; API Gateway answers `{"message":"Too Many Requests"}` itself. Retry after a pause. */
+            /** @description Too many requests: this route takes 20 per second (bursts of 100) from all callers together; API Gateway answers `{"message":"Too Many Requests"}` itself. Retry after a pause. Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/captures",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7610,6 +14752,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/captures",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7629,9 +14781,95 @@ export interface operations {
             /** @description The capture */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "status": "needs-review",
+                     *       "text": "example",
+                     *       "source": "sms",
+                     *       "sender": "example",
+                     *       "receivedAt": "2026-03-14T09:30:00.000Z",
+                     *       "parse": {
+                     *         "kind": "transaction",
+                     *         "template": "example",
+                     *         "direction": {
+                     *           "value": "debit",
+                     *           "confidence": 1.0825
+                     *         },
+                     *         "money": {
+                     *           "value": {
+                     *             "amount": 4250,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "confidence": 1.0825
+                     *         },
+                     *         "accountMoney": {
+                     *           "value": {
+                     *             "amount": 4250,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "confidence": 1.0825
+                     *         },
+                     *         "counterparty": {
+                     *           "value": "example",
+                     *           "confidence": 1.0825
+                     *         },
+                     *         "accountHint": {
+                     *           "value": "example",
+                     *           "confidence": 1.0825
+                     *         },
+                     *         "occurredAt": {
+                     *           "value": {
+                     *             "date": "2026-03-14",
+                     *             "time": "example"
+                     *           },
+                     *           "confidence": 1.0825
+                     *         },
+                     *         "balanceAfter": {
+                     *           "value": {
+                     *             "amount": 4250,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "confidence": 1.0825
+                     *         },
+                     *         "reference": {
+                     *           "value": "example",
+                     *           "confidence": 1.0825
+                     *         },
+                     *         "confidence": 1.0825
+                     *       },
+                     *       "ignoredBecause": "otp",
+                     *       "reviewReasons": [
+                     *         "low-confidence"
+                     *       ],
+                     *       "refusal": "example",
+                     *       "accountId": "01JQ7Z8K5V3N2M4P6R8T81FKH9",
+                     *       "candidateAccountIds": [
+                     *         "01JQ7Z8K5V3N2M4P6R8T5FJDWV"
+                     *       ],
+                     *       "similarTransactionIds": [
+                     *         "01JQ7Z8K5V3N2M4P6R8TE3BCJ2"
+                     *       ],
+                     *       "transfer": {
+                     *         "counterpartAccountId": "01JQ7Z8K5V3N2M4P6R8TS7ZMX5",
+                     *         "counterpartTransactionId": "01JQ7Z8K5V3N2M4P6R8TA73K98"
+                     *       },
+                     *       "transactionId": "01JQ7Z8K5V3N2M4P6R8TS47FBD",
+                     *       "transferId": "01JQ7Z8K5V3N2M4P6R8T6KWMGC",
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         /**
@@ -7730,6 +14968,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/captures/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "path",
+                     *           "field": "id",
+                     *           "message": "Invalid string: must match pattern"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7739,6 +14994,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/captures/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7748,6 +15013,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The capture does not exist.",
+                     *       "instance": "/v1/captures/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/captures/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7757,6 +15051,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/captures/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7773,6 +15077,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "payee": "Green Grocer",
+                 *       "categoryId": "01JQ7Z8K5V3N2M4P6R8TSNZEM6",
+                 *       "note": "Weekly shop"
+                 *     }
+                 */
                 "application/json": {
                     accountId?: string;
                     /**
@@ -7800,9 +15111,95 @@ export interface operations {
             /** @description The recorded capture with its transactionId */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "status": "needs-review",
+                     *       "text": "example",
+                     *       "source": "sms",
+                     *       "sender": "example",
+                     *       "receivedAt": "2026-03-14T09:30:00.000Z",
+                     *       "parse": {
+                     *         "kind": "transaction",
+                     *         "template": "example",
+                     *         "direction": {
+                     *           "value": "debit",
+                     *           "confidence": 1.0825
+                     *         },
+                     *         "money": {
+                     *           "value": {
+                     *             "amount": 4250,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "confidence": 1.0825
+                     *         },
+                     *         "accountMoney": {
+                     *           "value": {
+                     *             "amount": 4250,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "confidence": 1.0825
+                     *         },
+                     *         "counterparty": {
+                     *           "value": "example",
+                     *           "confidence": 1.0825
+                     *         },
+                     *         "accountHint": {
+                     *           "value": "example",
+                     *           "confidence": 1.0825
+                     *         },
+                     *         "occurredAt": {
+                     *           "value": {
+                     *             "date": "2026-03-14",
+                     *             "time": "example"
+                     *           },
+                     *           "confidence": 1.0825
+                     *         },
+                     *         "balanceAfter": {
+                     *           "value": {
+                     *             "amount": 4250,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "confidence": 1.0825
+                     *         },
+                     *         "reference": {
+                     *           "value": "example",
+                     *           "confidence": 1.0825
+                     *         },
+                     *         "confidence": 1.0825
+                     *       },
+                     *       "ignoredBecause": "otp",
+                     *       "reviewReasons": [
+                     *         "low-confidence"
+                     *       ],
+                     *       "refusal": "example",
+                     *       "accountId": "01JQ7Z8K5V3N2M4P6R8T81FKH9",
+                     *       "candidateAccountIds": [
+                     *         "01JQ7Z8K5V3N2M4P6R8T5FJDWV"
+                     *       ],
+                     *       "similarTransactionIds": [
+                     *         "01JQ7Z8K5V3N2M4P6R8TE3BCJ2"
+                     *       ],
+                     *       "transfer": {
+                     *         "counterpartAccountId": "01JQ7Z8K5V3N2M4P6R8TS7ZMX5",
+                     *         "counterpartTransactionId": "01JQ7Z8K5V3N2M4P6R8TA73K98"
+                     *       },
+                     *       "transactionId": "01JQ7Z8K5V3N2M4P6R8TS47FBD",
+                     *       "transferId": "01JQ7Z8K5V3N2M4P6R8T6KWMGC",
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         /**
@@ -7901,6 +15298,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/captures/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/accept",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "accountId",
+                     *           "message": "Invalid input: expected string, received number"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7910,6 +15324,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/captures/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/accept",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7919,6 +15343,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The capture does not exist.",
+                     *       "instance": "/v1/captures/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/accept",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7928,6 +15362,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The capture conflicts with its current state.",
+                     *       "instance": "/v1/captures/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/accept",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7937,6 +15381,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/captures/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/accept",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7946,6 +15400,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:amount-out-of-range",
+                     *       "title": "Amount out of range",
+                     *       "status": 422,
+                     *       "detail": "Moneta keeps every amount and total within ±9007199254740991 minor units; this write would leave that range, and nothing was recorded.",
+                     *       "instance": "/v1/captures/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/accept",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "money.amount",
+                     *           "message": "is beyond the range Moneta keeps exactly"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/captures/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/accept",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7955,6 +15445,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/captures/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/accept",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7971,6 +15471,7 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /** @example {} */
                 "application/json": Record<string, never>;
             };
         };
@@ -7978,9 +15479,95 @@ export interface operations {
             /** @description The rejected capture */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "status": "needs-review",
+                     *       "text": "example",
+                     *       "source": "sms",
+                     *       "sender": "example",
+                     *       "receivedAt": "2026-03-14T09:30:00.000Z",
+                     *       "parse": {
+                     *         "kind": "transaction",
+                     *         "template": "example",
+                     *         "direction": {
+                     *           "value": "debit",
+                     *           "confidence": 1.0825
+                     *         },
+                     *         "money": {
+                     *           "value": {
+                     *             "amount": 4250,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "confidence": 1.0825
+                     *         },
+                     *         "accountMoney": {
+                     *           "value": {
+                     *             "amount": 4250,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "confidence": 1.0825
+                     *         },
+                     *         "counterparty": {
+                     *           "value": "example",
+                     *           "confidence": 1.0825
+                     *         },
+                     *         "accountHint": {
+                     *           "value": "example",
+                     *           "confidence": 1.0825
+                     *         },
+                     *         "occurredAt": {
+                     *           "value": {
+                     *             "date": "2026-03-14",
+                     *             "time": "example"
+                     *           },
+                     *           "confidence": 1.0825
+                     *         },
+                     *         "balanceAfter": {
+                     *           "value": {
+                     *             "amount": 4250,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "confidence": 1.0825
+                     *         },
+                     *         "reference": {
+                     *           "value": "example",
+                     *           "confidence": 1.0825
+                     *         },
+                     *         "confidence": 1.0825
+                     *       },
+                     *       "ignoredBecause": "otp",
+                     *       "reviewReasons": [
+                     *         "low-confidence"
+                     *       ],
+                     *       "refusal": "example",
+                     *       "accountId": "01JQ7Z8K5V3N2M4P6R8T81FKH9",
+                     *       "candidateAccountIds": [
+                     *         "01JQ7Z8K5V3N2M4P6R8T5FJDWV"
+                     *       ],
+                     *       "similarTransactionIds": [
+                     *         "01JQ7Z8K5V3N2M4P6R8TE3BCJ2"
+                     *       ],
+                     *       "transfer": {
+                     *         "counterpartAccountId": "01JQ7Z8K5V3N2M4P6R8TS7ZMX5",
+                     *         "counterpartTransactionId": "01JQ7Z8K5V3N2M4P6R8TA73K98"
+                     *       },
+                     *       "transactionId": "01JQ7Z8K5V3N2M4P6R8TS47FBD",
+                     *       "transferId": "01JQ7Z8K5V3N2M4P6R8T6KWMGC",
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         /**
@@ -8079,6 +15666,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/captures/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/reject",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "path",
+                     *           "field": "id",
+                     *           "message": "Invalid string: must match pattern"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8088,6 +15692,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/captures/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/reject",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8097,6 +15711,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The capture does not exist.",
+                     *       "instance": "/v1/captures/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/reject",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8106,6 +15730,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The capture conflicts with its current state.",
+                     *       "instance": "/v1/captures/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/reject",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8115,6 +15749,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/captures/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/reject",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/captures/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/reject",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8124,6 +15787,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/captures/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/reject",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8144,9 +15817,59 @@ export interface operations {
             /** @description A page of imports */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *           "accountId": "01JQ7Z8K5V3N2M4P6R8T81FKH9",
+                     *           "format": "csv",
+                     *           "preset": "example",
+                     *           "status": "awaiting-upload",
+                     *           "progress": {
+                     *             "processed": 1,
+                     *             "total": 4250
+                     *           },
+                     *           "counts": {
+                     *             "total": 4250,
+                     *             "created": 1,
+                     *             "duplicates": 1,
+                     *             "needsReview": 1,
+                     *             "failed": 1,
+                     *             "skipped": 1
+                     *           },
+                     *           "undo": {
+                     *             "removed": 1,
+                     *             "keptEdited": 1,
+                     *             "alreadyDeleted": 1
+                     *           },
+                     *           "failure": "example",
+                     *           "rows": "example",
+                     *           "upload": {
+                     *             "url": "https://example.com/moneta",
+                     *             "fields": {},
+                     *             "contentType": "application/pdf",
+                     *             "maxBytes": 1,
+                     *             "expiresAt": "2026-03-14T09:30:00.000Z",
+                     *             "start": "2026-03-14"
+                     *           },
+                     *           "createdAt": "2026-03-14T09:30:00.000Z",
+                     *           "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *           "completedAt": "2026-03-14T09:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "nextCursor": "example"
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             id: string;
@@ -8205,6 +15928,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/imports",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "field": "limit",
+                     *           "message": "is not a known field"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8214,6 +15954,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/imports",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/imports",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8223,6 +15992,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/imports",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8240,6 +16019,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "accountId": "01JQ7Z8K5V3N2M4P6R8T81FKH9",
+                 *       "format": "csv"
+                 *     }
+                 */
                 "application/json": {
                     accountId: string;
                     /** @enum {string} */
@@ -8274,11 +16059,56 @@ export interface operations {
             /** @description The import, queued (inline content) or awaiting its upload */
             202: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     /** @description Where the new resource is */
                     Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "accountId": "01JQ7Z8K5V3N2M4P6R8T81FKH9",
+                     *       "format": "csv",
+                     *       "preset": "example",
+                     *       "status": "awaiting-upload",
+                     *       "progress": {
+                     *         "processed": 1,
+                     *         "total": 4250
+                     *       },
+                     *       "counts": {
+                     *         "total": 4250,
+                     *         "created": 1,
+                     *         "duplicates": 1,
+                     *         "needsReview": 1,
+                     *         "failed": 1,
+                     *         "skipped": 1
+                     *       },
+                     *       "undo": {
+                     *         "removed": 1,
+                     *         "keptEdited": 1,
+                     *         "alreadyDeleted": 1
+                     *       },
+                     *       "failure": "example",
+                     *       "rows": "example",
+                     *       "upload": {
+                     *         "url": "https://example.com/moneta",
+                     *         "fields": {},
+                     *         "contentType": "application/pdf",
+                     *         "maxBytes": 1,
+                     *         "expiresAt": "2026-03-14T09:30:00.000Z",
+                     *         "start": "2026-03-14"
+                     *       },
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *       "completedAt": "2026-03-14T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         accountId: string;
@@ -8333,6 +16163,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/imports",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "accountId",
+                     *           "message": "Invalid input: expected string, received number"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8342,6 +16189,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/imports",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8351,6 +16208,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The import does not exist.",
+                     *       "instance": "/v1/imports",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8360,6 +16227,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/imports",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8369,6 +16246,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:amount-out-of-range",
+                     *       "title": "Amount out of range",
+                     *       "status": 422,
+                     *       "detail": "Moneta keeps every amount and total within ±9007199254740991 minor units; this write would leave that range, and nothing was recorded.",
+                     *       "instance": "/v1/imports",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "money.amount",
+                     *           "message": "is beyond the range Moneta keeps exactly"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (10 at once then one every 6 seconds for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/imports",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8378,6 +16291,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/imports",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8394,6 +16317,7 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /** @example {} */
                 "application/json": Record<string, never>;
             };
         };
@@ -8401,9 +16325,54 @@ export interface operations {
             /** @description The import */
             202: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "accountId": "01JQ7Z8K5V3N2M4P6R8T81FKH9",
+                     *       "format": "csv",
+                     *       "preset": "example",
+                     *       "status": "awaiting-upload",
+                     *       "progress": {
+                     *         "processed": 1,
+                     *         "total": 4250
+                     *       },
+                     *       "counts": {
+                     *         "total": 4250,
+                     *         "created": 1,
+                     *         "duplicates": 1,
+                     *         "needsReview": 1,
+                     *         "failed": 1,
+                     *         "skipped": 1
+                     *       },
+                     *       "undo": {
+                     *         "removed": 1,
+                     *         "keptEdited": 1,
+                     *         "alreadyDeleted": 1
+                     *       },
+                     *       "failure": "example",
+                     *       "rows": "example",
+                     *       "upload": {
+                     *         "url": "https://example.com/moneta",
+                     *         "fields": {},
+                     *         "contentType": "application/pdf",
+                     *         "maxBytes": 1,
+                     *         "expiresAt": "2026-03-14T09:30:00.000Z",
+                     *         "start": "2026-03-14"
+                     *       },
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *       "completedAt": "2026-03-14T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         accountId: string;
@@ -8458,6 +16427,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/imports/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/start",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "path",
+                     *           "field": "id",
+                     *           "message": "Invalid string: must match pattern"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8467,6 +16453,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/imports/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/start",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8476,6 +16472,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The import does not exist.",
+                     *       "instance": "/v1/imports/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/start",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8485,6 +16491,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The import conflicts with its current state.",
+                     *       "instance": "/v1/imports/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/start",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8494,6 +16510,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/imports/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/start",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (10 at once then one every 6 seconds for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/imports/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/start",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8503,6 +16548,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/imports/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/start",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8522,9 +16577,54 @@ export interface operations {
             /** @description The import */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "accountId": "01JQ7Z8K5V3N2M4P6R8T81FKH9",
+                     *       "format": "csv",
+                     *       "preset": "example",
+                     *       "status": "awaiting-upload",
+                     *       "progress": {
+                     *         "processed": 1,
+                     *         "total": 4250
+                     *       },
+                     *       "counts": {
+                     *         "total": 4250,
+                     *         "created": 1,
+                     *         "duplicates": 1,
+                     *         "needsReview": 1,
+                     *         "failed": 1,
+                     *         "skipped": 1
+                     *       },
+                     *       "undo": {
+                     *         "removed": 1,
+                     *         "keptEdited": 1,
+                     *         "alreadyDeleted": 1
+                     *       },
+                     *       "failure": "example",
+                     *       "rows": "example",
+                     *       "upload": {
+                     *         "url": "https://example.com/moneta",
+                     *         "fields": {},
+                     *         "contentType": "application/pdf",
+                     *         "maxBytes": 1,
+                     *         "expiresAt": "2026-03-14T09:30:00.000Z",
+                     *         "start": "2026-03-14"
+                     *       },
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *       "completedAt": "2026-03-14T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         accountId: string;
@@ -8579,6 +16679,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/imports/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "path",
+                     *           "field": "id",
+                     *           "message": "Invalid string: must match pattern"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8588,6 +16705,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/imports/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8597,6 +16724,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The import does not exist.",
+                     *       "instance": "/v1/imports/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/imports/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8606,6 +16762,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/imports/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8625,9 +16791,54 @@ export interface operations {
             /** @description The import, undoing */
             202: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "accountId": "01JQ7Z8K5V3N2M4P6R8T81FKH9",
+                     *       "format": "csv",
+                     *       "preset": "example",
+                     *       "status": "awaiting-upload",
+                     *       "progress": {
+                     *         "processed": 1,
+                     *         "total": 4250
+                     *       },
+                     *       "counts": {
+                     *         "total": 4250,
+                     *         "created": 1,
+                     *         "duplicates": 1,
+                     *         "needsReview": 1,
+                     *         "failed": 1,
+                     *         "skipped": 1
+                     *       },
+                     *       "undo": {
+                     *         "removed": 1,
+                     *         "keptEdited": 1,
+                     *         "alreadyDeleted": 1
+                     *       },
+                     *       "failure": "example",
+                     *       "rows": "example",
+                     *       "upload": {
+                     *         "url": "https://example.com/moneta",
+                     *         "fields": {},
+                     *         "contentType": "application/pdf",
+                     *         "maxBytes": 1,
+                     *         "expiresAt": "2026-03-14T09:30:00.000Z",
+                     *         "start": "2026-03-14"
+                     *       },
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *       "completedAt": "2026-03-14T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         accountId: string;
@@ -8682,6 +16893,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/imports/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "path",
+                     *           "field": "id",
+                     *           "message": "Invalid string: must match pattern"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8691,6 +16919,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/imports/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8700,6 +16938,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The import does not exist.",
+                     *       "instance": "/v1/imports/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8709,6 +16957,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The import conflicts with its current state.",
+                     *       "instance": "/v1/imports/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (10 at once then one every 6 seconds for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/imports/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8718,6 +16995,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/imports/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8741,9 +17028,36 @@ export interface operations {
             /** @description A page of report rows */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "line": 1,
+                     *           "status": "created",
+                     *           "date": "2026-03-14",
+                     *           "amount": 4250,
+                     *           "currency": "EUR",
+                     *           "payee": "Green Grocer",
+                     *           "transactionId": "01JQ7Z8K5V3N2M4P6R8TS47FBD",
+                     *           "reason": "example",
+                     *           "undo": "removed",
+                     *           "index": 1,
+                     *           "review": "record",
+                     *           "candidateId": "01JQ7Z8K5V3N2M4P6R8TYFJ448"
+                     *         }
+                     *       ],
+                     *       "nextCursor": "example"
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             line: number;
@@ -8778,6 +17092,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/imports/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/rows",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "path",
+                     *           "field": "id",
+                     *           "message": "Invalid string: must match pattern"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8787,6 +17118,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/imports/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/rows",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8796,6 +17137,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The import does not exist.",
+                     *       "instance": "/v1/imports/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/rows",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/imports/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/rows",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8805,6 +17175,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/imports/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/rows",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8822,6 +17202,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "decision": "record"
+                 *     }
+                 */
                 "application/json": {
                     /**
                      * @description `record`: it is a transaction of its own, record it; `duplicate`: it is the transaction it resembles, record nothing.
@@ -8835,9 +17220,31 @@ export interface operations {
             /** @description The row, decided */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "line": 1,
+                     *       "status": "created",
+                     *       "date": "2026-03-14",
+                     *       "amount": 4250,
+                     *       "currency": "EUR",
+                     *       "payee": "Green Grocer",
+                     *       "transactionId": "01JQ7Z8K5V3N2M4P6R8TS47FBD",
+                     *       "reason": "example",
+                     *       "undo": "removed",
+                     *       "index": 1,
+                     *       "review": "record",
+                     *       "candidateId": "01JQ7Z8K5V3N2M4P6R8TYFJ448"
+                     *     }
+                     */
                     "application/json": {
                         line: number;
                         /** @enum {string} */
@@ -8868,6 +17275,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/imports/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/rows/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/review",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "decision",
+                     *           "message": "Invalid input: expected string, received number"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8877,6 +17301,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/imports/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/rows/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/review",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8886,6 +17320,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The import does not exist.",
+                     *       "instance": "/v1/imports/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/rows/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/review",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8895,6 +17339,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The import conflicts with its current state.",
+                     *       "instance": "/v1/imports/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/rows/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/review",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8904,6 +17358,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/imports/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/rows/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/review",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/imports/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/rows/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/review",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8913,6 +17396,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/imports/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/rows/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/review",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8933,9 +17426,33 @@ export interface operations {
             /** @description A page of notifications */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *           "kind": "welcome",
+                     *           "status": "sending",
+                     *           "attempts": 1,
+                     *           "sesMessageId": "01JQ7Z8K5V3N2M4P6R8T11S5T8",
+                     *           "reason": "example",
+                     *           "createdAt": "2026-03-14T09:30:00.000Z",
+                     *           "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *           "sentAt": "2026-03-14T09:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "nextCursor": "example"
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             id: string;
@@ -8961,6 +17478,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/notifications",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "field": "limit",
+                     *           "message": "is not a known field"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8970,6 +17504,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/notifications",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/notifications",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -8979,6 +17542,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/notifications",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9007,9 +17580,35 @@ export interface operations {
             /** @description A page of audit entries */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *           "entity": "example",
+                     *           "entityId": "01JQ7Z8K5V3N2M4P6R8TY209B1",
+                     *           "operation": "created",
+                     *           "event": "example",
+                     *           "actor": "example",
+                     *           "correlationId": "01JQ7Z8K5V3N2M4P6R8TXHHE69",
+                     *           "occurredAt": "2026-03-14T09:30:00.000Z",
+                     *           "version": 1,
+                     *           "before": {},
+                     *           "after": {}
+                     *         }
+                     *       ],
+                     *       "nextCursor": "example"
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             id: string;
@@ -9040,6 +17639,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/audit",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "field": "limit",
+                     *           "message": "is not a known field"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9049,6 +17665,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/audit",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/audit",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9058,6 +17703,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/audit",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9075,9 +17730,26 @@ export interface operations {
             /** @description Every supported currency */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "code": "123456",
+                     *           "exponent": 1,
+                     *           "name": "Groceries"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             code: string;
@@ -9093,6 +17765,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/currencies",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "field": "limit",
+                     *           "message": "is not a known field"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9102,6 +17791,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/currencies",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/currencies",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9111,6 +17829,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/currencies",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9131,9 +17859,25 @@ export interface operations {
             /** @description The rates in force on that day */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "base": "example",
+                     *       "requestedDate": "2026-03-14",
+                     *       "date": "2026-03-14",
+                     *       "fallback": false,
+                     *       "source": "ECB",
+                     *       "rates": {}
+                     *     }
+                     */
                     "application/json": {
                         base: string;
                         /** Format: date */
@@ -9159,6 +17903,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/rates",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "field": "limit",
+                     *           "message": "is not a known field"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9168,6 +17929,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/rates",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9177,6 +17948,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The rate does not exist.",
+                     *       "instance": "/v1/rates",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/rates",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9186,6 +17986,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/rates",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9203,9 +18013,52 @@ export interface operations {
             /** @description The rules, first evaluated first */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *           "name": "Groceries",
+                     *           "enabled": false,
+                     *           "position": 1,
+                     *           "match": "all",
+                     *           "conditions": [
+                     *             {
+                     *               "field": "payee",
+                     *               "op": "equals",
+                     *               "value": "example",
+                     *               "values": [
+                     *                 "example"
+                     *               ],
+                     *               "min": 1,
+                     *               "max": 1,
+                     *               "currency": "EUR"
+                     *             }
+                     *           ],
+                     *           "actions": {
+                     *             "categoryId": "01JQ7Z8K5V3N2M4P6R8TSNZEM6",
+                     *             "payee": "Green Grocer",
+                     *             "addTags": [
+                     *               "example"
+                     *             ],
+                     *             "note": "Weekly shop"
+                     *           },
+                     *           "createdAt": "2026-03-14T09:30:00.000Z",
+                     *           "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *           "version": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             id: string;
@@ -9245,6 +18098,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/rules",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "field": "limit",
+                     *           "message": "is not a known field"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9254,6 +18124,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/rules",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/rules",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9263,6 +18162,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/rules",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9277,6 +18186,23 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Groceries",
+                 *       "conditions": [
+                 *         {
+                 *           "field": "payee",
+                 *           "op": "equals",
+                 *           "value": "example"
+                 *         }
+                 *       ],
+                 *       "actions": {
+                 *         "categoryId": "01JQ7Z8K5V3N2M4P6R8TSNZEM6",
+                 *         "payee": "Green Grocer",
+                 *         "note": "Weekly shop"
+                 *       }
+                 *     }
+                 */
                 "application/json": {
                     name: string;
                     enabled?: boolean;
@@ -9336,6 +18262,12 @@ export interface operations {
             /** @description The new rule */
             201: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     /** @description The version, for If-Match */
                     ETag?: string;
                     /** @description Where the new resource is */
@@ -9343,6 +18275,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "name": "Groceries",
+                     *       "enabled": false,
+                     *       "position": 1,
+                     *       "match": "all",
+                     *       "conditions": [
+                     *         {
+                     *           "field": "payee",
+                     *           "op": "equals",
+                     *           "value": "example",
+                     *           "values": [
+                     *             "example"
+                     *           ],
+                     *           "min": 1,
+                     *           "max": 1,
+                     *           "currency": "EUR"
+                     *         }
+                     *       ],
+                     *       "actions": {
+                     *         "categoryId": "01JQ7Z8K5V3N2M4P6R8TSNZEM6",
+                     *         "payee": "Green Grocer",
+                     *         "addTags": [
+                     *           "example"
+                     *         ],
+                     *         "note": "Weekly shop"
+                     *       },
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         name: string;
@@ -9380,6 +18345,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/rules",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "name",
+                     *           "message": "Invalid input: expected string, received number"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9389,6 +18371,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/rules",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9398,6 +18390,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The rule conflicts with its current state.",
+                     *       "instance": "/v1/rules",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9407,6 +18409,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/rules",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9416,6 +18428,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:amount-out-of-range",
+                     *       "title": "Amount out of range",
+                     *       "status": 422,
+                     *       "detail": "Moneta keeps every amount and total within ±9007199254740991 minor units; this write would leave that range, and nothing was recorded.",
+                     *       "instance": "/v1/rules",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "money.amount",
+                     *           "message": "is beyond the range Moneta keeps exactly"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/rules",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9425,6 +18473,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/rules",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9442,9 +18500,27 @@ export interface operations {
             /** @description The suggestions, most re-categorised first */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "payee": "Green Grocer",
+                     *           "categoryId": "01JQ7Z8K5V3N2M4P6R8TSNZEM6",
+                     *           "count": 1,
+                     *           "rule": {}
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             payee: string;
@@ -9462,6 +18538,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/rules/suggestions",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "field": "limit",
+                     *           "message": "is not a known field"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9471,6 +18564,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/rules/suggestions",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/rules/suggestions",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9480,6 +18602,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/rules/suggestions",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9494,6 +18626,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "payee": "Green Grocer",
+                 *       "categoryId": "01JQ7Z8K5V3N2M4P6R8TSNZEM6"
+                 *     }
+                 */
                 "application/json": {
                     payee: string;
                     categoryId: string;
@@ -9504,9 +18642,22 @@ export interface operations {
             /** @description The dismissal */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "payee": "Green Grocer",
+                     *       "categoryId": "01JQ7Z8K5V3N2M4P6R8TSNZEM6",
+                     *       "dismissedAt": "2026-03-14T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": {
                         payee: string;
                         categoryId: string;
@@ -9521,6 +18672,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/rules/suggestions/dismissals",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "payee",
+                     *           "message": "Invalid input: expected string, received number"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9530,6 +18698,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/rules/suggestions/dismissals",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9539,6 +18717,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/rules/suggestions/dismissals",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/rules/suggestions/dismissals",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9548,6 +18755,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/rules/suggestions/dismissals",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9562,6 +18779,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "ids": [
+                 *         "01JQ7Z8K5V3N2M4P6R8T0W2Y4A"
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
                     ids: string[];
                 };
@@ -9571,9 +18795,52 @@ export interface operations {
             /** @description The rules in their new order */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *           "name": "Groceries",
+                     *           "enabled": false,
+                     *           "position": 1,
+                     *           "match": "all",
+                     *           "conditions": [
+                     *             {
+                     *               "field": "payee",
+                     *               "op": "equals",
+                     *               "value": "example",
+                     *               "values": [
+                     *                 "example"
+                     *               ],
+                     *               "min": 1,
+                     *               "max": 1,
+                     *               "currency": "EUR"
+                     *             }
+                     *           ],
+                     *           "actions": {
+                     *             "categoryId": "01JQ7Z8K5V3N2M4P6R8TSNZEM6",
+                     *             "payee": "Green Grocer",
+                     *             "addTags": [
+                     *               "example"
+                     *             ],
+                     *             "note": "Weekly shop"
+                     *           },
+                     *           "createdAt": "2026-03-14T09:30:00.000Z",
+                     *           "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *           "version": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             id: string;
@@ -9613,6 +18880,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/rules/order",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "ids",
+                     *           "message": "Invalid input: expected string, received number"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9622,6 +18906,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/rules/order",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9631,6 +18925,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/rules/order",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/rules/order",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9640,6 +18963,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/rules/order",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9659,11 +18992,50 @@ export interface operations {
             /** @description The rule */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     /** @description The version, for If-Match */
                     ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "name": "Groceries",
+                     *       "enabled": false,
+                     *       "position": 1,
+                     *       "match": "all",
+                     *       "conditions": [
+                     *         {
+                     *           "field": "payee",
+                     *           "op": "equals",
+                     *           "value": "example",
+                     *           "values": [
+                     *             "example"
+                     *           ],
+                     *           "min": 1,
+                     *           "max": 1,
+                     *           "currency": "EUR"
+                     *         }
+                     *       ],
+                     *       "actions": {
+                     *         "categoryId": "01JQ7Z8K5V3N2M4P6R8TSNZEM6",
+                     *         "payee": "Green Grocer",
+                     *         "addTags": [
+                     *           "example"
+                     *         ],
+                     *         "note": "Weekly shop"
+                     *       },
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         name: string;
@@ -9701,6 +19073,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/rules/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "path",
+                     *           "field": "id",
+                     *           "message": "Invalid string: must match pattern"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9710,6 +19099,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/rules/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9719,6 +19118,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The rule does not exist.",
+                     *       "instance": "/v1/rules/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/rules/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9728,6 +19156,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/rules/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9747,6 +19185,12 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -9757,6 +19201,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/rules/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "path",
+                     *           "field": "id",
+                     *           "message": "Invalid string: must match pattern"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9766,6 +19227,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/rules/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9775,6 +19246,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The rule does not exist.",
+                     *       "instance": "/v1/rules/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/rules/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9784,6 +19284,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/rules/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9803,6 +19313,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Groceries"
+                 *     }
+                 */
                 "application/json": {
                     name?: string;
                     enabled?: boolean;
@@ -9862,11 +19377,50 @@ export interface operations {
             /** @description The changed rule */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     /** @description The version, for If-Match */
                     ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "name": "Groceries",
+                     *       "enabled": false,
+                     *       "position": 1,
+                     *       "match": "all",
+                     *       "conditions": [
+                     *         {
+                     *           "field": "payee",
+                     *           "op": "equals",
+                     *           "value": "example",
+                     *           "values": [
+                     *             "example"
+                     *           ],
+                     *           "min": 1,
+                     *           "max": 1,
+                     *           "currency": "EUR"
+                     *         }
+                     *       ],
+                     *       "actions": {
+                     *         "categoryId": "01JQ7Z8K5V3N2M4P6R8TSNZEM6",
+                     *         "payee": "Green Grocer",
+                     *         "addTags": [
+                     *           "example"
+                     *         ],
+                     *         "note": "Weekly shop"
+                     *       },
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         name: string;
@@ -9904,6 +19458,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/rules/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "name",
+                     *           "message": "Invalid input: expected string, received number"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9913,6 +19484,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/rules/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9922,6 +19503,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The rule does not exist.",
+                     *       "instance": "/v1/rules/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9931,6 +19522,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "The resource changed since you read it; fetch it again and retry.",
+                     *       "instance": "/v1/rules/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9940,6 +19541,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/rules/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9949,6 +19560,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:amount-out-of-range",
+                     *       "title": "Amount out of range",
+                     *       "status": 422,
+                     *       "detail": "Moneta keeps every amount and total within ±9007199254740991 minor units; this write would leave that range, and nothing was recorded.",
+                     *       "instance": "/v1/rules/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "money.amount",
+                     *           "message": "is beyond the range Moneta keeps exactly"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/rules/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9958,6 +19605,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/rules/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9974,6 +19631,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "from": "2026-03-14"
+                 *     }
+                 */
                 "application/json": {
                     /** Format: date */
                     from?: string;
@@ -9987,11 +19649,36 @@ export interface operations {
             /** @description The queued job */
             202: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     /** @description Where the new resource is */
                     Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "ruleId": "01JQ7Z8K5V3N2M4P6R8TQ9MQJ4",
+                     *       "status": "queued",
+                     *       "from": "2026-03-14",
+                     *       "to": "2026-03-14",
+                     *       "onlyUncategorised": false,
+                     *       "progress": {
+                     *         "total": 4250,
+                     *         "scanned": 1,
+                     *         "changed": 1,
+                     *         "skipped": 1
+                     *       },
+                     *       "failure": "example",
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "completedAt": "2026-03-14T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         ruleId: string;
@@ -10020,6 +19707,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/rules/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/apply",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "from",
+                     *           "message": "Invalid input: expected string, received number"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10029,6 +19733,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/rules/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/apply",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10038,6 +19752,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The rule does not exist.",
+                     *       "instance": "/v1/rules/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/apply",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10047,6 +19771,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/rules/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/apply",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (10 at once then one every 6 seconds for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/rules/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/apply",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10056,6 +19809,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/rules/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/apply",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10076,9 +19839,34 @@ export interface operations {
             /** @description The job */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "ruleId": "01JQ7Z8K5V3N2M4P6R8TQ9MQJ4",
+                     *       "status": "queued",
+                     *       "from": "2026-03-14",
+                     *       "to": "2026-03-14",
+                     *       "onlyUncategorised": false,
+                     *       "progress": {
+                     *         "total": 4250,
+                     *         "scanned": 1,
+                     *         "changed": 1,
+                     *         "skipped": 1
+                     *       },
+                     *       "failure": "example",
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "completedAt": "2026-03-14T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         ruleId: string;
@@ -10107,6 +19895,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/rules/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/apply/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "path",
+                     *           "field": "id",
+                     *           "message": "Invalid string: must match pattern"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10116,6 +19921,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/rules/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/apply/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10125,6 +19940,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The rule does not exist.",
+                     *       "instance": "/v1/rules/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/apply/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/rules/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/apply/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10134,6 +19978,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/rules/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/apply/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10156,9 +20010,37 @@ export interface operations {
             /** @description A page of attachments */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *           "transactionId": "01JQ7Z8K5V3N2M4P6R8TS47FBD",
+                     *           "invoiceId": "01JQ7Z8K5V3N2M4P6R8T89D45C",
+                     *           "fileName": "receipt.pdf",
+                     *           "contentType": "application/pdf",
+                     *           "size": 1,
+                     *           "status": "pending",
+                     *           "createdAt": "2026-03-14T09:30:00.000Z",
+                     *           "uploadedAt": "2026-03-14T09:30:00.000Z",
+                     *           "download": {
+                     *             "url": "https://example.com/moneta",
+                     *             "expiresAt": "2026-03-14T09:30:00.000Z"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "nextCursor": "example"
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             id: string;
@@ -10189,6 +20071,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/attachments",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "field": "limit",
+                     *           "message": "is not a known field"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10198,6 +20097,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/attachments",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/attachments",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10207,6 +20135,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/attachments",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10224,6 +20162,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "fileName": "receipt.pdf",
+                 *       "contentType": "application/pdf",
+                 *       "size": 48213,
+                 *       "transactionId": "01JQ7Z8K5V3N2M4P6R8T0W2Y4B"
+                 *     }
+                 */
                 "application/json": {
                     fileName: string;
                     contentType: string;
@@ -10237,11 +20183,41 @@ export interface operations {
             /** @description The attachment, pending its upload, with the upload grant */
             201: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     /** @description Where the new resource is */
                     Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "transactionId": "01JQ7Z8K5V3N2M4P6R8TS47FBD",
+                     *       "invoiceId": "01JQ7Z8K5V3N2M4P6R8T89D45C",
+                     *       "fileName": "receipt.pdf",
+                     *       "contentType": "application/pdf",
+                     *       "size": 1,
+                     *       "status": "pending",
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "uploadedAt": "2026-03-14T09:30:00.000Z",
+                     *       "download": {
+                     *         "url": "https://example.com/moneta",
+                     *         "expiresAt": "2026-03-14T09:30:00.000Z"
+                     *       },
+                     *       "upload": {
+                     *         "url": "https://example.com/moneta",
+                     *         "fields": {},
+                     *         "contentType": "application/pdf",
+                     *         "maxBytes": 1,
+                     *         "expiresAt": "2026-03-14T09:30:00.000Z"
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         transactionId: string | null;
@@ -10278,6 +20254,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/attachments",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "fileName",
+                     *           "message": "Invalid input: expected string, received number"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10287,6 +20280,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/attachments",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10296,6 +20299,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/attachments",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10305,6 +20318,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:amount-out-of-range",
+                     *       "title": "Amount out of range",
+                     *       "status": 422,
+                     *       "detail": "Moneta keeps every amount and total within ±9007199254740991 minor units; this write would leave that range, and nothing was recorded.",
+                     *       "instance": "/v1/attachments",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "money.amount",
+                     *           "message": "is beyond the range Moneta keeps exactly"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/attachments",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10314,6 +20363,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/attachments",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10333,9 +20392,32 @@ export interface operations {
             /** @description The attachment */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "transactionId": "01JQ7Z8K5V3N2M4P6R8TS47FBD",
+                     *       "invoiceId": "01JQ7Z8K5V3N2M4P6R8T89D45C",
+                     *       "fileName": "receipt.pdf",
+                     *       "contentType": "application/pdf",
+                     *       "size": 1,
+                     *       "status": "pending",
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "uploadedAt": "2026-03-14T09:30:00.000Z",
+                     *       "download": {
+                     *         "url": "https://example.com/moneta",
+                     *         "expiresAt": "2026-03-14T09:30:00.000Z"
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         transactionId: string | null;
@@ -10362,6 +20444,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/attachments/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "path",
+                     *           "field": "id",
+                     *           "message": "Invalid string: must match pattern"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10371,6 +20470,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/attachments/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10380,6 +20489,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The attachment does not exist.",
+                     *       "instance": "/v1/attachments/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/attachments/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10389,6 +20527,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/attachments/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10408,6 +20556,12 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -10418,6 +20572,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/attachments/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "path",
+                     *           "field": "id",
+                     *           "message": "Invalid string: must match pattern"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10427,6 +20598,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/attachments/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10436,6 +20617,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The attachment does not exist.",
+                     *       "instance": "/v1/attachments/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/attachments/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10445,6 +20655,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/attachments/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10467,9 +20687,42 @@ export interface operations {
             /** @description A page of payees */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *           "name": "Groceries",
+                     *           "kind": "merchant",
+                     *           "defaultCategoryId": "01JQ7Z8K5V3N2M4P6R8TTY4PYF",
+                     *           "contact": {
+                     *             "email": "ada@example.com",
+                     *             "phone": "+49 30 1234567",
+                     *             "address": "example"
+                     *           },
+                     *           "taxId": "01JQ7Z8K5V3N2M4P6R8T6H2193",
+                     *           "iban": "DE89370400440532013000",
+                     *           "notes": "Weekly shop",
+                     *           "transactionCount": 1,
+                     *           "lastUsedAt": "2026-03-14T09:30:00.000Z",
+                     *           "mergingInto": "example",
+                     *           "createdAt": "2026-03-14T09:30:00.000Z",
+                     *           "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "nextCursor": "example"
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             id: string;
@@ -10506,6 +20759,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/payees",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "field": "limit",
+                     *           "message": "is not a known field"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10515,6 +20785,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/payees",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/payees",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10524,6 +20823,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/payees",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10541,6 +20850,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Groceries"
+                 *     }
+                 */
                 "application/json": {
                     name: string;
                     /** @enum {string} */
@@ -10561,6 +20875,12 @@ export interface operations {
             /** @description The new payee */
             201: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     /** @description The version, for If-Match */
                     ETag?: string;
                     /** @description Where the new resource is */
@@ -10568,6 +20888,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "name": "Groceries",
+                     *       "kind": "merchant",
+                     *       "defaultCategoryId": "01JQ7Z8K5V3N2M4P6R8TTY4PYF",
+                     *       "contact": {
+                     *         "email": "ada@example.com",
+                     *         "phone": "+49 30 1234567",
+                     *         "address": "example"
+                     *       },
+                     *       "taxId": "01JQ7Z8K5V3N2M4P6R8T6H2193",
+                     *       "iban": "DE89370400440532013000",
+                     *       "notes": "Weekly shop",
+                     *       "transactionCount": 1,
+                     *       "lastUsedAt": "2026-03-14T09:30:00.000Z",
+                     *       "mergingInto": "example",
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         name: string;
@@ -10600,6 +20942,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/payees",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "name",
+                     *           "message": "Invalid input: expected string, received number"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10609,6 +20968,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/payees",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10618,6 +20987,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The payee conflicts with its current state.",
+                     *       "instance": "/v1/payees",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10627,6 +21006,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/payees",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10636,6 +21025,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:amount-out-of-range",
+                     *       "title": "Amount out of range",
+                     *       "status": 422,
+                     *       "detail": "Moneta keeps every amount and total within ±9007199254740991 minor units; this write would leave that range, and nothing was recorded.",
+                     *       "instance": "/v1/payees",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "money.amount",
+                     *           "message": "is beyond the range Moneta keeps exactly"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/payees",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10645,6 +21070,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/payees",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10664,11 +21099,39 @@ export interface operations {
             /** @description The payee */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     /** @description The version, for If-Match */
                     ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "name": "Groceries",
+                     *       "kind": "merchant",
+                     *       "defaultCategoryId": "01JQ7Z8K5V3N2M4P6R8TTY4PYF",
+                     *       "contact": {
+                     *         "email": "ada@example.com",
+                     *         "phone": "+49 30 1234567",
+                     *         "address": "example"
+                     *       },
+                     *       "taxId": "01JQ7Z8K5V3N2M4P6R8T6H2193",
+                     *       "iban": "DE89370400440532013000",
+                     *       "notes": "Weekly shop",
+                     *       "transactionCount": 1,
+                     *       "lastUsedAt": "2026-03-14T09:30:00.000Z",
+                     *       "mergingInto": "example",
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         name: string;
@@ -10701,6 +21164,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "path",
+                     *           "field": "id",
+                     *           "message": "Invalid string: must match pattern"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10710,6 +21190,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10719,6 +21209,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The payee does not exist.",
+                     *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10728,6 +21247,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10750,6 +21279,12 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -10760,6 +21295,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "path",
+                     *           "field": "id",
+                     *           "message": "Invalid string: must match pattern"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10769,6 +21321,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10778,6 +21340,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The payee does not exist.",
+                     *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10787,6 +21359,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The payee conflicts with its current state.",
+                     *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10796,6 +21378,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "The resource changed since you read it; fetch it again and retry.",
+                     *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10805,6 +21416,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10824,6 +21445,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Groceries"
+                 *     }
+                 */
                 "application/json": {
                     name?: string;
                     /** @enum {string} */
@@ -10844,11 +21470,50 @@ export interface operations {
             /** @description The changed payee */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     /** @description The version, for If-Match */
                     ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "name": "Groceries",
+                     *       "kind": "merchant",
+                     *       "defaultCategoryId": "01JQ7Z8K5V3N2M4P6R8TTY4PYF",
+                     *       "contact": {
+                     *         "email": "ada@example.com",
+                     *         "phone": "+49 30 1234567",
+                     *         "address": "example"
+                     *       },
+                     *       "taxId": "01JQ7Z8K5V3N2M4P6R8T6H2193",
+                     *       "iban": "DE89370400440532013000",
+                     *       "notes": "Weekly shop",
+                     *       "transactionCount": 1,
+                     *       "lastUsedAt": "2026-03-14T09:30:00.000Z",
+                     *       "mergingInto": "example",
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *       "version": 1,
+                     *       "job": {
+                     *         "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *         "kind": "rename",
+                     *         "payeeId": "01JQ7Z8K5V3N2M4P6R8T3M2HH8",
+                     *         "intoId": "01JQ7Z8K5V3N2M4P6R8TVWN2QW",
+                     *         "name": "Groceries",
+                     *         "status": "queued",
+                     *         "changed": 1,
+                     *         "createdAt": "2026-03-14T09:30:00.000Z",
+                     *         "completedAt": "2026-03-14T09:30:00.000Z"
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         name: string;
@@ -10896,6 +21561,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "name",
+                     *           "message": "Invalid input: expected string, received number"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10905,6 +21587,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10914,6 +21606,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The payee does not exist.",
+                     *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10923,6 +21625,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The payee conflicts with its current state.",
+                     *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10932,6 +21644,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "The resource changed since you read it; fetch it again and retry.",
+                     *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10941,6 +21663,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10950,6 +21682,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:amount-out-of-range",
+                     *       "title": "Amount out of range",
+                     *       "status": 422,
+                     *       "detail": "Moneta keeps every amount and total within ±9007199254740991 minor units; this write would leave that range, and nothing was recorded.",
+                     *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "money.amount",
+                     *           "message": "is beyond the range Moneta keeps exactly"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10959,6 +21727,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -10978,6 +21756,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "intoId": "01JQ7Z8K5V3N2M4P6R8TVWN2QW"
+                 *     }
+                 */
                 "application/json": {
                     intoId: string;
                 };
@@ -10987,11 +21770,30 @@ export interface operations {
             /** @description The queued job */
             202: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     /** @description Where the new resource is */
                     Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "kind": "rename",
+                     *       "payeeId": "01JQ7Z8K5V3N2M4P6R8T3M2HH8",
+                     *       "intoId": "01JQ7Z8K5V3N2M4P6R8TVWN2QW",
+                     *       "name": "Groceries",
+                     *       "status": "queued",
+                     *       "changed": 1,
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "completedAt": "2026-03-14T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         /** @enum {string} */
@@ -11015,6 +21817,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/merge",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "intoId",
+                     *           "message": "Invalid input: expected string, received number"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11024,6 +21843,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/merge",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11033,6 +21862,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The payee does not exist.",
+                     *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/merge",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11042,6 +21881,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The payee conflicts with its current state.",
+                     *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/merge",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11051,6 +21900,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "The resource changed since you read it; fetch it again and retry.",
+                     *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/merge",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11060,6 +21919,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/merge",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (10 at once then one every 6 seconds for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/merge",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11069,6 +21957,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/merge",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11089,9 +21987,28 @@ export interface operations {
             /** @description The job */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "kind": "rename",
+                     *       "payeeId": "01JQ7Z8K5V3N2M4P6R8T3M2HH8",
+                     *       "intoId": "01JQ7Z8K5V3N2M4P6R8TVWN2QW",
+                     *       "name": "Groceries",
+                     *       "status": "queued",
+                     *       "changed": 1,
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "completedAt": "2026-03-14T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         /** @enum {string} */
@@ -11115,6 +22032,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/jobs/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "path",
+                     *           "field": "id",
+                     *           "message": "Invalid string: must match pattern"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11124,6 +22058,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/jobs/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11133,6 +22077,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The payee does not exist.",
+                     *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/jobs/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/jobs/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11142,6 +22115,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/jobs/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11164,9 +22147,70 @@ export interface operations {
             /** @description A page of invoices */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *           "direction": "received",
+                     *           "status": "draft",
+                     *           "number": "example",
+                     *           "payeeId": "01JQ7Z8K5V3N2M4P6R8T3M2HH8",
+                     *           "payeeName": "Green Grocer",
+                     *           "issueDate": "2026-03-14",
+                     *           "dueDate": "2026-03-14",
+                     *           "currency": "EUR",
+                     *           "lines": [
+                     *             {
+                     *               "description": "Weekly shop",
+                     *               "quantity": "2",
+                     *               "unitPrice": 1,
+                     *               "taxRate": "21",
+                     *               "net": 1,
+                     *               "tax": 1,
+                     *               "gross": 1
+                     *             }
+                     *           ],
+                     *           "notes": "Weekly shop",
+                     *           "net": {
+                     *             "amount": 4250,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "tax": {
+                     *             "amount": 4250,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "gross": {
+                     *             "amount": 4250,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "paid": {
+                     *             "amount": 4250,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "open": {
+                     *             "amount": 4250,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "issuedAt": "2026-03-14T09:30:00.000Z",
+                     *           "voidedAt": "2026-03-14T09:30:00.000Z",
+                     *           "createdAt": "2026-03-14T09:30:00.000Z",
+                     *           "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "nextCursor": "example"
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             id: string;
@@ -11248,6 +22292,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/invoices",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "field": "limit",
+                     *           "message": "is not a known field"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11257,6 +22318,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/invoices",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/invoices",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11266,6 +22356,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/invoices",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11283,6 +22383,23 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "direction": "received",
+                 *       "number": "example",
+                 *       "issueDate": "2026-03-14",
+                 *       "dueDate": "2026-03-14",
+                 *       "currency": "EUR",
+                 *       "lines": [
+                 *         {
+                 *           "description": "Weekly shop",
+                 *           "quantity": "2",
+                 *           "unitPrice": 1,
+                 *           "taxRate": "21"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
                     /** @enum {string} */
                     direction: "received" | "issued";
@@ -11308,6 +22425,12 @@ export interface operations {
             /** @description The new invoice */
             201: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     /** @description The version, for If-Match */
                     ETag?: string;
                     /** @description Where the new resource is */
@@ -11315,6 +22438,56 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "direction": "received",
+                     *       "status": "draft",
+                     *       "number": "example",
+                     *       "payeeId": "01JQ7Z8K5V3N2M4P6R8T3M2HH8",
+                     *       "payeeName": "Green Grocer",
+                     *       "issueDate": "2026-03-14",
+                     *       "dueDate": "2026-03-14",
+                     *       "currency": "EUR",
+                     *       "lines": [
+                     *         {
+                     *           "description": "Weekly shop",
+                     *           "quantity": "2",
+                     *           "unitPrice": 1,
+                     *           "taxRate": "21",
+                     *           "net": 1,
+                     *           "tax": 1,
+                     *           "gross": 1
+                     *         }
+                     *       ],
+                     *       "notes": "Weekly shop",
+                     *       "net": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "tax": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "gross": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "paid": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "open": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "issuedAt": "2026-03-14T09:30:00.000Z",
+                     *       "voidedAt": "2026-03-14T09:30:00.000Z",
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         /** @enum {string} */
@@ -11392,6 +22565,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/invoices",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "direction",
+                     *           "message": "Invalid input: expected string, received number"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11401,6 +22591,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/invoices",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11410,6 +22610,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The invoice conflicts with its current state.",
+                     *       "instance": "/v1/invoices",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11419,6 +22629,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/invoices",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11428,6 +22648,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:amount-out-of-range",
+                     *       "title": "Amount out of range",
+                     *       "status": 422,
+                     *       "detail": "Moneta keeps every amount and total within ±9007199254740991 minor units; this write would leave that range, and nothing was recorded.",
+                     *       "instance": "/v1/invoices",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "money.amount",
+                     *           "message": "is beyond the range Moneta keeps exactly"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/invoices",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11437,6 +22693,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/invoices",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11456,11 +22722,78 @@ export interface operations {
             /** @description The invoice */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     /** @description The version, for If-Match */
                     ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "direction": "received",
+                     *       "status": "draft",
+                     *       "number": "example",
+                     *       "payeeId": "01JQ7Z8K5V3N2M4P6R8T3M2HH8",
+                     *       "payeeName": "Green Grocer",
+                     *       "issueDate": "2026-03-14",
+                     *       "dueDate": "2026-03-14",
+                     *       "currency": "EUR",
+                     *       "lines": [
+                     *         {
+                     *           "description": "Weekly shop",
+                     *           "quantity": "2",
+                     *           "unitPrice": 1,
+                     *           "taxRate": "21",
+                     *           "net": 1,
+                     *           "tax": 1,
+                     *           "gross": 1
+                     *         }
+                     *       ],
+                     *       "notes": "Weekly shop",
+                     *       "net": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "tax": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "gross": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "paid": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "open": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "issuedAt": "2026-03-14T09:30:00.000Z",
+                     *       "voidedAt": "2026-03-14T09:30:00.000Z",
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *       "version": 1,
+                     *       "movements": [
+                     *         {
+                     *           "transactionId": "01JQ7Z8K5V3N2M4P6R8TS47FBD",
+                     *           "kind": "example",
+                     *           "date": "2026-03-14",
+                     *           "amount": {
+                     *             "amount": 4250,
+                     *             "currency": "EUR"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         /** @enum {string} */
@@ -11550,6 +22883,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "path",
+                     *           "field": "id",
+                     *           "message": "Invalid string: must match pattern"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11559,6 +22909,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11568,6 +22928,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The invoice does not exist.",
+                     *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11577,6 +22966,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11599,6 +22998,12 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -11609,6 +23014,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "path",
+                     *           "field": "id",
+                     *           "message": "Invalid string: must match pattern"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11618,6 +23040,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11627,6 +23059,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The invoice does not exist.",
+                     *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11636,6 +23078,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The invoice conflicts with its current state.",
+                     *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11645,6 +23097,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "The resource changed since you read it; fetch it again and retry.",
+                     *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11654,6 +23135,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11673,6 +23164,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "payeeId": "01JQ7Z8K5V3N2M4P6R8T3M2HH8"
+                 *     }
+                 */
                 "application/json": {
                     payeeId?: string | null;
                     payeeName?: string | null;
@@ -11696,11 +23192,67 @@ export interface operations {
             /** @description The changed invoice */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     /** @description The version, for If-Match */
                     ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "direction": "received",
+                     *       "status": "draft",
+                     *       "number": "example",
+                     *       "payeeId": "01JQ7Z8K5V3N2M4P6R8T3M2HH8",
+                     *       "payeeName": "Green Grocer",
+                     *       "issueDate": "2026-03-14",
+                     *       "dueDate": "2026-03-14",
+                     *       "currency": "EUR",
+                     *       "lines": [
+                     *         {
+                     *           "description": "Weekly shop",
+                     *           "quantity": "2",
+                     *           "unitPrice": 1,
+                     *           "taxRate": "21",
+                     *           "net": 1,
+                     *           "tax": 1,
+                     *           "gross": 1
+                     *         }
+                     *       ],
+                     *       "notes": "Weekly shop",
+                     *       "net": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "tax": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "gross": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "paid": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "open": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "issuedAt": "2026-03-14T09:30:00.000Z",
+                     *       "voidedAt": "2026-03-14T09:30:00.000Z",
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         /** @enum {string} */
@@ -11778,6 +23330,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "payeeId",
+                     *           "message": "Invalid input: expected string, received number"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11787,6 +23356,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11796,6 +23375,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The invoice does not exist.",
+                     *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11805,6 +23394,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The invoice conflicts with its current state.",
+                     *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11814,6 +23413,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "The resource changed since you read it; fetch it again and retry.",
+                     *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11823,6 +23432,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11832,6 +23451,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:amount-out-of-range",
+                     *       "title": "Amount out of range",
+                     *       "status": 422,
+                     *       "detail": "Moneta keeps every amount and total within ±9007199254740991 minor units; this write would leave that range, and nothing was recorded.",
+                     *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "money.amount",
+                     *           "message": "is beyond the range Moneta keeps exactly"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11841,6 +23496,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11860,6 +23525,7 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /** @example {} */
                 "application/json": Record<string, never>;
             };
         };
@@ -11867,11 +23533,67 @@ export interface operations {
             /** @description The issued invoice */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     /** @description The version, for If-Match */
                     ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "direction": "received",
+                     *       "status": "draft",
+                     *       "number": "example",
+                     *       "payeeId": "01JQ7Z8K5V3N2M4P6R8T3M2HH8",
+                     *       "payeeName": "Green Grocer",
+                     *       "issueDate": "2026-03-14",
+                     *       "dueDate": "2026-03-14",
+                     *       "currency": "EUR",
+                     *       "lines": [
+                     *         {
+                     *           "description": "Weekly shop",
+                     *           "quantity": "2",
+                     *           "unitPrice": 1,
+                     *           "taxRate": "21",
+                     *           "net": 1,
+                     *           "tax": 1,
+                     *           "gross": 1
+                     *         }
+                     *       ],
+                     *       "notes": "Weekly shop",
+                     *       "net": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "tax": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "gross": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "paid": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "open": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "issuedAt": "2026-03-14T09:30:00.000Z",
+                     *       "voidedAt": "2026-03-14T09:30:00.000Z",
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         /** @enum {string} */
@@ -11949,6 +23671,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/issue",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "path",
+                     *           "field": "id",
+                     *           "message": "Invalid string: must match pattern"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11958,6 +23697,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/issue",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11967,6 +23716,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The invoice does not exist.",
+                     *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/issue",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11976,6 +23735,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The invoice conflicts with its current state.",
+                     *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/issue",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11985,6 +23754,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "The resource changed since you read it; fetch it again and retry.",
+                     *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/issue",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -11994,6 +23773,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/issue",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/issue",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12003,6 +23811,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/issue",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12022,6 +23840,7 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /** @example {} */
                 "application/json": Record<string, never>;
             };
         };
@@ -12029,11 +23848,67 @@ export interface operations {
             /** @description The void invoice */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     /** @description The version, for If-Match */
                     ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "direction": "received",
+                     *       "status": "draft",
+                     *       "number": "example",
+                     *       "payeeId": "01JQ7Z8K5V3N2M4P6R8T3M2HH8",
+                     *       "payeeName": "Green Grocer",
+                     *       "issueDate": "2026-03-14",
+                     *       "dueDate": "2026-03-14",
+                     *       "currency": "EUR",
+                     *       "lines": [
+                     *         {
+                     *           "description": "Weekly shop",
+                     *           "quantity": "2",
+                     *           "unitPrice": 1,
+                     *           "taxRate": "21",
+                     *           "net": 1,
+                     *           "tax": 1,
+                     *           "gross": 1
+                     *         }
+                     *       ],
+                     *       "notes": "Weekly shop",
+                     *       "net": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "tax": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "gross": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "paid": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "open": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "issuedAt": "2026-03-14T09:30:00.000Z",
+                     *       "voidedAt": "2026-03-14T09:30:00.000Z",
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         /** @enum {string} */
@@ -12111,6 +23986,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/void",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "path",
+                     *           "field": "id",
+                     *           "message": "Invalid string: must match pattern"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12120,6 +24012,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/void",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12129,6 +24031,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The invoice does not exist.",
+                     *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/void",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12138,6 +24050,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The invoice conflicts with its current state.",
+                     *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/void",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12147,6 +24069,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "The resource changed since you read it; fetch it again and retry.",
+                     *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/void",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12156,6 +24088,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/void",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/void",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12165,6 +24126,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/void",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12193,6 +24164,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /** @example null */
                     "application/json": unknown;
                 };
             };
@@ -12202,6 +24174,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/webhooks/stripe",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "field": "limit",
+                     *           "message": "is not a known field"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12211,6 +24200,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The webhook conflicts with its current state.",
+                     *       "instance": "/v1/webhooks/stripe",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12220,6 +24219,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/webhooks/stripe",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12229,6 +24238,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/webhooks/stripe",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12238,6 +24257,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:bad-gateway",
+                     *       "title": "Bad Gateway",
+                     *       "status": 502,
+                     *       "detail": "`stripe-unavailable`: Stripe could not be reached, timed out or failed (after one retry); nothing was started. Retry with the same Idempotency-Key.",
+                     *       "instance": "/v1/webhooks/stripe",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12257,9 +24286,49 @@ export interface operations {
             /** @description The invoice's payments */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *           "invoiceId": "01JQ7Z8K5V3N2M4P6R8T89D45C",
+                     *           "accountId": "01JQ7Z8K5V3N2M4P6R8T81FKH9",
+                     *           "money": {
+                     *             "amount": 4250,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "refunded": {
+                     *             "amount": 4250,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "status": "open",
+                     *           "hostedUrl": "https://example.com/moneta",
+                     *           "receiptUrl": "https://example.com/moneta",
+                     *           "transactionId": "01JQ7Z8K5V3N2M4P6R8TS47FBD",
+                     *           "failure": {
+                     *             "code": "123456",
+                     *             "message": "example"
+                     *           },
+                     *           "stripe": {
+                     *             "checkoutSessionId": "01JQ7Z8K5V3N2M4P6R8TBX7SR0",
+                     *             "paymentIntentId": "01JQ7Z8K5V3N2M4P6R8TX7ET3S"
+                     *           },
+                     *           "createdAt": "2026-03-14T09:30:00.000Z",
+                     *           "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *           "version": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             id: string;
@@ -12302,6 +24371,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/payments",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "path",
+                     *           "field": "id",
+                     *           "message": "Invalid string: must match pattern"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12311,6 +24397,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/payments",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/payments",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12320,6 +24435,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/payments",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12339,6 +24464,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "accountId": "01JQ7Z8K5V3N2M4P6R8T81FKH9"
+                 *     }
+                 */
                 "application/json": {
                     accountId: string;
                     paymentMethodId?: string;
@@ -12349,11 +24479,47 @@ export interface operations {
             /** @description The payment */
             201: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     /** @description Where the new resource is */
                     Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "invoiceId": "01JQ7Z8K5V3N2M4P6R8T89D45C",
+                     *       "accountId": "01JQ7Z8K5V3N2M4P6R8T81FKH9",
+                     *       "money": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "refunded": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "status": "open",
+                     *       "hostedUrl": "https://example.com/moneta",
+                     *       "receiptUrl": "https://example.com/moneta",
+                     *       "transactionId": "01JQ7Z8K5V3N2M4P6R8TS47FBD",
+                     *       "failure": {
+                     *         "code": "123456",
+                     *         "message": "example"
+                     *       },
+                     *       "stripe": {
+                     *         "checkoutSessionId": "01JQ7Z8K5V3N2M4P6R8TBX7SR0",
+                     *         "paymentIntentId": "01JQ7Z8K5V3N2M4P6R8TX7ET3S"
+                     *       },
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         invoiceId: string;
@@ -12394,6 +24560,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/payments",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "accountId",
+                     *           "message": "Invalid input: expected string, received number"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12403,6 +24586,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/payments",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12412,6 +24605,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The invoice does not exist.",
+                     *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/payments",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12421,6 +24624,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The invoice conflicts with its current state.",
+                     *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/payments",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12430,6 +24643,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/payments",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12439,6 +24662,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:amount-out-of-range",
+                     *       "title": "Amount out of range",
+                     *       "status": 422,
+                     *       "detail": "Moneta keeps every amount and total within ±9007199254740991 minor units; this write would leave that range, and nothing was recorded.",
+                     *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/payments",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "money.amount",
+                     *           "message": "is beyond the range Moneta keeps exactly"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/payments",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12448,6 +24707,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/payments",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12457,6 +24726,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:bad-gateway",
+                     *       "title": "Bad Gateway",
+                     *       "status": 502,
+                     *       "detail": "`stripe-unavailable`: Stripe could not be reached, timed out or failed (after one retry); nothing was started. Retry with the same Idempotency-Key.",
+                     *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/payments",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12476,9 +24755,45 @@ export interface operations {
             /** @description The payment */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "invoiceId": "01JQ7Z8K5V3N2M4P6R8T89D45C",
+                     *       "accountId": "01JQ7Z8K5V3N2M4P6R8T81FKH9",
+                     *       "money": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "refunded": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "status": "open",
+                     *       "hostedUrl": "https://example.com/moneta",
+                     *       "receiptUrl": "https://example.com/moneta",
+                     *       "transactionId": "01JQ7Z8K5V3N2M4P6R8TS47FBD",
+                     *       "failure": {
+                     *         "code": "123456",
+                     *         "message": "example"
+                     *       },
+                     *       "stripe": {
+                     *         "checkoutSessionId": "01JQ7Z8K5V3N2M4P6R8TBX7SR0",
+                     *         "paymentIntentId": "01JQ7Z8K5V3N2M4P6R8TX7ET3S"
+                     *       },
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         invoiceId: string;
@@ -12519,6 +24834,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/payments/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "path",
+                     *           "field": "id",
+                     *           "message": "Invalid string: must match pattern"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12528,6 +24860,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/payments/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12537,6 +24879,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The payment does not exist.",
+                     *       "instance": "/v1/payments/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/payments/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12546,6 +24917,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/payments/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12562,6 +24943,7 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /** @example {} */
                 "application/json": Record<string, never>;
             };
         };
@@ -12569,9 +24951,45 @@ export interface operations {
             /** @description The canceled payment */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "invoiceId": "01JQ7Z8K5V3N2M4P6R8T89D45C",
+                     *       "accountId": "01JQ7Z8K5V3N2M4P6R8T81FKH9",
+                     *       "money": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "refunded": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "status": "open",
+                     *       "hostedUrl": "https://example.com/moneta",
+                     *       "receiptUrl": "https://example.com/moneta",
+                     *       "transactionId": "01JQ7Z8K5V3N2M4P6R8TS47FBD",
+                     *       "failure": {
+                     *         "code": "123456",
+                     *         "message": "example"
+                     *       },
+                     *       "stripe": {
+                     *         "checkoutSessionId": "01JQ7Z8K5V3N2M4P6R8TBX7SR0",
+                     *         "paymentIntentId": "01JQ7Z8K5V3N2M4P6R8TX7ET3S"
+                     *       },
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         invoiceId: string;
@@ -12612,6 +25030,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/payments/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/cancel",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "path",
+                     *           "field": "id",
+                     *           "message": "Invalid string: must match pattern"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12621,6 +25056,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/payments/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/cancel",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12630,6 +25075,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The payment does not exist.",
+                     *       "instance": "/v1/payments/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/cancel",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12639,6 +25094,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The payment conflicts with its current state.",
+                     *       "instance": "/v1/payments/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/cancel",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12648,6 +25113,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/payments/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/cancel",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/payments/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/cancel",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12657,6 +25151,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/payments/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/cancel",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12666,6 +25170,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:bad-gateway",
+                     *       "title": "Bad Gateway",
+                     *       "status": 502,
+                     *       "detail": "`stripe-unavailable`: Stripe could not be reached, timed out or failed (after one retry); nothing was started. Retry with the same Idempotency-Key.",
+                     *       "instance": "/v1/payments/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/cancel",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12685,6 +25199,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "amount": 4250
+                 *     }
+                 */
                 "application/json": {
                     amount?: number;
                 };
@@ -12694,9 +25213,45 @@ export interface operations {
             /** @description The payment, refund applied */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "invoiceId": "01JQ7Z8K5V3N2M4P6R8T89D45C",
+                     *       "accountId": "01JQ7Z8K5V3N2M4P6R8T81FKH9",
+                     *       "money": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "refunded": {
+                     *         "amount": 4250,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "status": "open",
+                     *       "hostedUrl": "https://example.com/moneta",
+                     *       "receiptUrl": "https://example.com/moneta",
+                     *       "transactionId": "01JQ7Z8K5V3N2M4P6R8TS47FBD",
+                     *       "failure": {
+                     *         "code": "123456",
+                     *         "message": "example"
+                     *       },
+                     *       "stripe": {
+                     *         "checkoutSessionId": "01JQ7Z8K5V3N2M4P6R8TBX7SR0",
+                     *         "paymentIntentId": "01JQ7Z8K5V3N2M4P6R8TX7ET3S"
+                     *       },
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         invoiceId: string;
@@ -12737,6 +25292,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/payments/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/refunds",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "amount",
+                     *           "message": "Invalid input: expected string, received number"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12746,6 +25318,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/payments/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/refunds",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12755,6 +25337,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The payment does not exist.",
+                     *       "instance": "/v1/payments/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/refunds",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12764,6 +25356,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The payment conflicts with its current state.",
+                     *       "instance": "/v1/payments/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/refunds",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12773,6 +25375,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/payments/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/refunds",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12782,6 +25394,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:amount-out-of-range",
+                     *       "title": "Amount out of range",
+                     *       "status": 422,
+                     *       "detail": "Moneta keeps every amount and total within ±9007199254740991 minor units; this write would leave that range, and nothing was recorded.",
+                     *       "instance": "/v1/payments/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/refunds",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "money.amount",
+                     *           "message": "is beyond the range Moneta keeps exactly"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/payments/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/refunds",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12791,6 +25439,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/payments/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/refunds",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12800,6 +25458,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:bad-gateway",
+                     *       "title": "Bad Gateway",
+                     *       "status": 502,
+                     *       "detail": "`stripe-unavailable`: Stripe could not be reached, timed out or failed (after one retry); nothing was started. Retry with the same Idempotency-Key.",
+                     *       "instance": "/v1/payments/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/refunds",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12820,6 +25488,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "status": "ok",
+                     *       "release": "example",
+                     *       "checks": {
+                     *         "table": "ok",
+                     *         "bus": "ok"
+                     *       },
+                     *       "checkedAt": "2026-03-14T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": {
                         /**
                          * @description `ok` when every dependency answered
@@ -12851,6 +25530,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/health",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "field": "limit",
+                     *           "message": "is not a known field"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12860,6 +25556,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/health",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12869,6 +25575,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/health",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12878,6 +25594,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "A service Moneta depends on is unavailable; retry later.",
+                     *       "instance": "/v1/health",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12898,9 +25624,37 @@ export interface operations {
             /** @description A page of webhooks */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *           "url": "https://example.com/moneta",
+                     *           "events": [
+                     *             "example"
+                     *           ],
+                     *           "description": "Weekly shop",
+                     *           "enabled": false,
+                     *           "disabledReason": "failing",
+                     *           "disabledAt": "2026-03-14T09:30:00.000Z",
+                     *           "consecutiveFailures": 1,
+                     *           "createdAt": "2026-03-14T09:30:00.000Z",
+                     *           "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "nextCursor": "example"
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             id: string;
@@ -12927,6 +25681,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/webhooks",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "field": "limit",
+                     *           "message": "is not a known field"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12936,6 +25707,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/webhooks",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/webhooks",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12945,6 +25745,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/webhooks",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -12959,10 +25769,21 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "url": "https://example.com/moneta",
+                 *       "events": [
+                 *         "TransactionCreated"
+                 *       ],
+                 *       "description": "Weekly shop"
+                 *     }
+                 */
                 "application/json": {
                     url: string;
                     events: ("TransactionCreated" | "TransactionUpdated" | "TransactionDeleted" | "AccountCreated" | "AccountUpdated" | "AccountDeleted" | "CategoryCreated" | "CategoryUpdated" | "CategoryDeleted" | "BudgetCreated" | "BudgetUpdated" | "BudgetDeleted")[];
                     description?: string | null;
+                    /** @description Optional: your own signing secret, `whsec_` and the base64 of 24 to 64 random bytes (Standard Webhooks). Without it one is made. Never shown back. */
+                    secret?: string;
                 };
             };
         };
@@ -12970,6 +25791,12 @@ export interface operations {
             /** @description The webhook, with its secret */
             201: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     /** @description The version, for If-Match */
                     ETag?: string;
                     /** @description Where the new resource is */
@@ -12977,6 +25804,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "url": "https://example.com/moneta",
+                     *       "events": [
+                     *         "example"
+                     *       ],
+                     *       "description": "Weekly shop",
+                     *       "enabled": false,
+                     *       "disabledReason": "failing",
+                     *       "disabledAt": "2026-03-14T09:30:00.000Z",
+                     *       "consecutiveFailures": 1,
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *       "version": 1,
+                     *       "secret": "example"
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         url: string;
@@ -12990,8 +25835,8 @@ export interface operations {
                         createdAt: string;
                         updatedAt: string;
                         version: number;
-                        /** @description The signing secret (`whsec_…`), shown this once: store it to verify deliveries. */
-                        secret: string;
+                        /** @description The signing secret (`whsec_…`) made for this webhook, shown this once: store it to verify deliveries. null when the request brought its own `secret` (never shown back). */
+                        secret: string | null;
                     };
                 };
             };
@@ -13001,6 +25846,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/webhooks",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "url",
+                     *           "message": "Invalid input: expected string, received number"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13010,6 +25872,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/webhooks",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13019,6 +25891,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/webhooks",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13028,6 +25910,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:amount-out-of-range",
+                     *       "title": "Amount out of range",
+                     *       "status": 422,
+                     *       "detail": "Moneta keeps every amount and total within ±9007199254740991 minor units; this write would leave that range, and nothing was recorded.",
+                     *       "instance": "/v1/webhooks",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "money.amount",
+                     *           "message": "is beyond the range Moneta keeps exactly"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/webhooks",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13037,6 +25955,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/webhooks",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13056,11 +25984,34 @@ export interface operations {
             /** @description The webhook */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     /** @description The version, for If-Match */
                     ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "url": "https://example.com/moneta",
+                     *       "events": [
+                     *         "example"
+                     *       ],
+                     *       "description": "Weekly shop",
+                     *       "enabled": false,
+                     *       "disabledReason": "failing",
+                     *       "disabledAt": "2026-03-14T09:30:00.000Z",
+                     *       "consecutiveFailures": 1,
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         url: string;
@@ -13083,6 +26034,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/webhooks/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "path",
+                     *           "field": "id",
+                     *           "message": "Invalid string: must match pattern"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13092,6 +26060,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/webhooks/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13101,6 +26079,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The webhook does not exist.",
+                     *       "instance": "/v1/webhooks/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/webhooks/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13110,6 +26117,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/webhooks/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13129,6 +26146,12 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -13139,6 +26162,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/webhooks/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "path",
+                     *           "field": "id",
+                     *           "message": "Invalid string: must match pattern"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13148,6 +26188,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/webhooks/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13157,6 +26207,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The webhook does not exist.",
+                     *       "instance": "/v1/webhooks/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/webhooks/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13166,6 +26245,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/webhooks/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13185,6 +26274,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "description": "Weekly shop"
+                 *     }
+                 */
                 "application/json": {
                     url?: string;
                     events?: ("TransactionCreated" | "TransactionUpdated" | "TransactionDeleted" | "AccountCreated" | "AccountUpdated" | "AccountDeleted" | "CategoryCreated" | "CategoryUpdated" | "CategoryDeleted" | "BudgetCreated" | "BudgetUpdated" | "BudgetDeleted")[];
@@ -13197,11 +26291,34 @@ export interface operations {
             /** @description The changed webhook */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     /** @description The version, for If-Match */
                     ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "url": "https://example.com/moneta",
+                     *       "events": [
+                     *         "example"
+                     *       ],
+                     *       "description": "Weekly shop",
+                     *       "enabled": false,
+                     *       "disabledReason": "failing",
+                     *       "disabledAt": "2026-03-14T09:30:00.000Z",
+                     *       "consecutiveFailures": 1,
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         url: string;
@@ -13224,6 +26341,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/webhooks/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "url",
+                     *           "message": "Invalid input: expected string, received number"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13233,6 +26367,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/webhooks/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13242,6 +26386,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The webhook does not exist.",
+                     *       "instance": "/v1/webhooks/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13251,6 +26405,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "The resource changed since you read it; fetch it again and retry.",
+                     *       "instance": "/v1/webhooks/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13260,6 +26424,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/webhooks/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13269,6 +26443,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:amount-out-of-range",
+                     *       "title": "Amount out of range",
+                     *       "status": 422,
+                     *       "detail": "Moneta keeps every amount and total within ±9007199254740991 minor units; this write would leave that range, and nothing was recorded.",
+                     *       "instance": "/v1/webhooks/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "money.amount",
+                     *           "message": "is beyond the range Moneta keeps exactly"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/webhooks/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13278,6 +26488,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/webhooks/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13294,6 +26514,7 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /** @example {} */
                 "application/json": Record<string, never>;
             };
         };
@@ -13301,9 +26522,21 @@ export interface operations {
             /** @description The new secret, shown once */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "secret": "example",
+                     *       "previousSecretRetiresAt": "2026-03-14T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": {
                         /** @description The new signing secret, shown this once. */
                         secret: string;
@@ -13318,6 +26551,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/webhooks/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/rotate-secret",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "path",
+                     *           "field": "id",
+                     *           "message": "Invalid string: must match pattern"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13327,6 +26577,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/webhooks/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/rotate-secret",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13336,6 +26596,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The webhook does not exist.",
+                     *       "instance": "/v1/webhooks/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/rotate-secret",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13345,6 +26615,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/webhooks/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/rotate-secret",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/webhooks/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/rotate-secret",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13354,6 +26653,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/webhooks/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/rotate-secret",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13370,6 +26679,7 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /** @example {} */
                 "application/json": Record<string, never>;
             };
         };
@@ -13377,9 +26687,22 @@ export interface operations {
             /** @description What the receiver answered */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "delivered": false,
+                     *       "statusCode": 1,
+                     *       "error": "example"
+                     *     }
+                     */
                     "application/json": {
                         delivered: boolean;
                         statusCode: number | null;
@@ -13393,6 +26716,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/webhooks/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/ping",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "path",
+                     *           "field": "id",
+                     *           "message": "Invalid string: must match pattern"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13402,6 +26742,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/webhooks/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/ping",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13411,6 +26761,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The webhook does not exist.",
+                     *       "instance": "/v1/webhooks/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/ping",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13420,6 +26780,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/webhooks/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/ping",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (10 at once then one every 6 seconds for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/webhooks/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/ping",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13429,6 +26818,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/webhooks/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/ping",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13451,9 +26850,34 @@ export interface operations {
             /** @description A page of deliveries */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *           "webhookId": "01JQ7Z8K5V3N2M4P6R8TJFF2SF",
+                     *           "eventType": "example",
+                     *           "status": "pending",
+                     *           "attempts": 1,
+                     *           "lastResponseCode": 1,
+                     *           "lastError": "example",
+                     *           "createdAt": "2026-03-14T09:30:00.000Z",
+                     *           "lastAttemptAt": "2026-03-14T09:30:00.000Z",
+                     *           "deliveredAt": "2026-03-14T09:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "nextCursor": "example"
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             /** @description Also the `webhook-id` header of every attempt. */
@@ -13480,6 +26904,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/webhooks/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/deliveries",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "path",
+                     *           "field": "id",
+                     *           "message": "Invalid string: must match pattern"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13489,6 +26930,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/webhooks/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/deliveries",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13498,6 +26949,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The webhook does not exist.",
+                     *       "instance": "/v1/webhooks/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/deliveries",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/webhooks/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/deliveries",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13507,6 +26987,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/webhooks/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/deliveries",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13524,6 +27014,7 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /** @example {} */
                 "application/json": Record<string, never>;
             };
         };
@@ -13531,9 +27022,29 @@ export interface operations {
             /** @description The delivery after the attempt */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "webhookId": "01JQ7Z8K5V3N2M4P6R8TJFF2SF",
+                     *       "eventType": "example",
+                     *       "status": "pending",
+                     *       "attempts": 1,
+                     *       "lastResponseCode": 1,
+                     *       "lastError": "example",
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "lastAttemptAt": "2026-03-14T09:30:00.000Z",
+                     *       "deliveredAt": "2026-03-14T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": {
                         /** @description Also the `webhook-id` header of every attempt. */
                         id: string;
@@ -13556,6 +27067,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/webhooks/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/deliveries/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/redeliver",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "path",
+                     *           "field": "id",
+                     *           "message": "Invalid string: must match pattern"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13565,6 +27093,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/webhooks/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/deliveries/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/redeliver",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13574,6 +27112,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The webhook does not exist.",
+                     *       "instance": "/v1/webhooks/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/deliveries/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/redeliver",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13583,6 +27131,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/webhooks/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/deliveries/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/redeliver",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (10 at once then one every 6 seconds for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/webhooks/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/deliveries/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/redeliver",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13592,6 +27169,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/webhooks/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/deliveries/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/redeliver",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13611,9 +27198,31 @@ export interface operations {
             /** @description The payee's saved methods */
             200: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *           "payeeId": "01JQ7Z8K5V3N2M4P6R8T3M2HH8",
+                     *           "type": "example",
+                     *           "brand": "example",
+                     *           "last4": "example",
+                     *           "expMonth": 1,
+                     *           "expYear": 1,
+                     *           "createdAt": "2026-03-14T09:30:00.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             /** @description Stripe's PaymentMethod id: give it as `paymentMethodId` to charge it */
@@ -13636,6 +27245,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/payment-methods",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "path",
+                     *           "field": "id",
+                     *           "message": "Invalid string: must match pattern"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13645,6 +27271,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/payment-methods",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13654,6 +27290,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The payee does not exist.",
+                     *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/payment-methods",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/payment-methods",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13663,6 +27328,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/payment-methods",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13682,6 +27357,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "currency": "EUR"
+                 *     }
+                 */
                 "application/json": {
                     currency?: string;
                 };
@@ -13691,9 +27371,26 @@ export interface operations {
             /** @description The setup page */
             201: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "payeeId": "01JQ7Z8K5V3N2M4P6R8T3M2HH8",
+                     *       "url": "https://example.com/moneta",
+                     *       "expiresAt": "2026-03-14T09:30:00.000Z",
+                     *       "stripe": {
+                     *         "customerId": "01JQ7Z8K5V3N2M4P6R8TSC22WG",
+                     *         "checkoutSessionId": "01JQ7Z8K5V3N2M4P6R8TBX7SR0"
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         payeeId: string;
                         /** @description Stripe's hosted setup page to send to the payer */
@@ -13712,6 +27409,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/payment-methods",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "field": "currency",
+                     *           "message": "Invalid input: expected string, received number"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13721,6 +27435,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/payment-methods",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13730,6 +27454,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The payee does not exist.",
+                     *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/payment-methods",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13739,6 +27473,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The payee conflicts with its current state.",
+                     *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/payment-methods",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13748,6 +27492,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/payment-methods",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/payment-methods",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13757,6 +27530,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/payment-methods",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13766,6 +27549,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:bad-gateway",
+                     *       "title": "Bad Gateway",
+                     *       "status": 502,
+                     *       "detail": "`stripe-unavailable`: Stripe could not be reached, timed out or failed (after one retry); nothing was started. Retry with the same Idempotency-Key.",
+                     *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/payment-methods",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13786,6 +27579,12 @@ export interface operations {
             /** @description Removed */
             204: {
                 headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -13796,6 +27595,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/payment-methods/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "path",
+                     *           "field": "id",
+                     *           "message": "Invalid string: must match pattern"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13805,6 +27621,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/payment-methods/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13814,6 +27640,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The payee does not exist.",
+                     *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/payment-methods/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13823,6 +27659,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The payee conflicts with its current state.",
+                     *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/payment-methods/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/payment-methods/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13832,6 +27697,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/payment-methods/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13841,6 +27716,181 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:bad-gateway",
+                     *       "title": "Bad Gateway",
+                     *       "status": 502,
+                     *       "detail": "`stripe-unavailable`: Stripe could not be reached, timed out or failed (after one retry); nothing was started. Retry with the same Idempotency-Key.",
+                     *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/payment-methods/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "changes-list": {
+        parameters: {
+            query?: {
+                since?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of changes and the token to continue from */
+            200: {
+                headers: {
+                    /** @description Requests the budget admits at once (its burst) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests still admitted right now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the budget is full again */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "changes": [
+                     *         {
+                     *           "sequence": 1,
+                     *           "type": "profile",
+                     *           "id": "01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *           "op": "created",
+                     *           "entity": {},
+                     *           "deleted": true,
+                     *           "recordedAt": "2026-03-14T09:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "next": "example",
+                     *       "hasMore": false
+                     *     }
+                     */
+                    "application/json": {
+                        changes: {
+                            sequence: number;
+                            /** @enum {string} */
+                            type: "profile" | "account" | "category" | "transaction" | "budget" | "goal" | "goalContribution" | "invoice" | "payment";
+                            id: string;
+                            /** @enum {string} */
+                            op: "created" | "updated" | "deleted";
+                            entity?: {
+                                [key: string]: unknown;
+                            };
+                            /** @constant */
+                            deleted?: true;
+                            recordedAt: string;
+                        }[];
+                        next: string;
+                        hasMore: boolean;
+                    };
+                };
+            };
+            /** @description Invalid request: `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/changes",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "field": "limit",
+                     *           "message": "is not a known field"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Authentication failed.",
+                     *       "instance": "/v1/changes",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token (or the start of the feed) is older than the retained window: read everything again, then continue from the `next` token in the problem */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:gone",
+                     *       "title": "Gone",
+                     *       "status": 410,
+                     *       "detail": "The token (or the start of the feed) is older than the retained window: read everything again, then continue from the `next` token in the problem",
+                     *       "instance": "/v1/changes",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/changes",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the correlationId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/changes",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13861,6 +27911,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /** @example null */
                     "application/json": unknown;
                 };
             };
@@ -13870,6 +27921,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/openapi.json",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "field": "limit",
+                     *           "message": "is not a known field"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -13879,6 +27947,207 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/openapi.json",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "docs-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The reference page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html><html lang="en"><head><title>Moneta API reference</title>…</head><body>…</body></html> */
+                    "text/html; charset=utf-8": string;
+                };
+            };
+            /** @description Invalid request: `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/docs",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "field": "limit",
+                     *           "message": "is not a known field"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: this route takes 5 per second (bursts of 20) from all callers together; API Gateway answers `{"message":"Too Many Requests"}` itself. Retry after a pause. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/docs",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the correlationId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/docs",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "docs-asset-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                asset: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example /* Swagger UI *\/ */
+                    "text/javascript; charset=utf-8": string;
+                };
+            };
+            /** @description Invalid request: `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:validation-failed",
+                     *       "title": "Your request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields.",
+                     *       "instance": "/v1/docs/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001",
+                     *       "errors": [
+                     *         {
+                     *           "in": "path",
+                     *           "field": "asset",
+                     *           "message": "Invalid string: must match pattern"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such file: the page loads swagger-ui.css, swagger-ui-bundle.js, reference.js */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The doc does not exist.",
+                     *       "instance": "/v1/docs/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: this route takes 5 per second (bursts of 20) from all callers together; API Gateway answers `{"message":"Too Many Requests"}` itself. Retry after a pause. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait a moment and retry.",
+                     *       "instance": "/v1/docs/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error; quote the correlationId */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the correlation id if you contact support.",
+                     *       "instance": "/v1/docs/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };

@@ -23,10 +23,12 @@ import { documentClient } from '../../../shared/kit/aws/document-client';
 import { requireEnv } from '../../../shared/kit/config';
 import { route } from '../../../shared/kit/http/api-handler';
 import { HttpProblem } from '../../../shared/kit/http/problems';
+import { createSessionStore } from '../../../shared/sessions/public';
 
 const profiles = createProfileStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
 const cognito = cognitoClient();
 const userPoolId = requireEnv('USER_POOL_ID');
+const sessions = createSessionStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
 
 /** Whether the caller's Cognito user no longer exists (AdminGetUser: exact, whatever the token's state). */
 async function cognitoUserGone(accessToken: string, userId: string): Promise<boolean> {
@@ -47,6 +49,7 @@ export const handler = route(meDelete, async ({ userId, accessToken, body }) => 
     const refused = problem instanceof HttpProblem && problem.slug === 'reauthentication-failed';
     if (!refused || !(await cognitoUserGone(accessToken, userId))) throw problem;
     await profiles.delete(userId);
+    await sessions.endAllSessions(userId, Math.floor(Date.now() / 1000));
     return { status: 202, body: { status: 'deleting' } };
   }
   await profiles.delete(userId);
@@ -55,5 +58,8 @@ export const handler = route(meDelete, async ({ userId, accessToken, body }) => 
   } catch (error) {
     handleCognitoError(error, cognitoErrors.deleteUser);
   }
+  // Last, so that a retry after a failure above still gets through: from here on every token of
+  // the account is refused, and its API tokens are gone.
+  await sessions.endAllSessions(userId, Math.floor(Date.now() / 1000));
   return { status: 202, body: { status: 'deleting' } };
 });

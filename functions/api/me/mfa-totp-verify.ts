@@ -15,7 +15,7 @@ import { requireEnv } from '../../../shared/kit/config';
 const cognito = cognitoClient();
 const profiles = createProfileStore({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
 
-export const handler = userRoute(meMfaTotpVerify, async ({ userId, profile, accessToken, body }) => {
+export const handler = userRoute(meMfaTotpVerify, async ({ profile, accessToken, body }) => {
   try {
     await cognito.send(new VerifySoftwareTokenCommand({ AccessToken: accessToken, UserCode: body.code }));
     await cognito.send(

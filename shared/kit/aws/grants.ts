@@ -1,13 +1,16 @@
 /** What the Lambda of an operation or a consumer may touch; the stack grants exactly this and nothing else. */
 export type Grants = {
-  /** DynamoDB access to the single table (TABLE_NAME). */
-  table?: 'read' | 'readWrite';
   /**
    * Instead of `table`: item actions on the table (TABLE_NAME) limited to items whose partition key
    * starts with `pkPrefix` (an IAM `dynamodb:LeadingKeys` condition), no index, no Query: a
    * function that keeps its own items outside every user's partition (e.g. a failure counter).
    */
   tableItems?: { pkPrefix: string; actions: readonly ('GetItem' | 'PutItem' | 'UpdateItem' | 'DeleteItem')[] };
+  /**
+   * DynamoDB access to the single table (TABLE_NAME). `authorize`: the API's authorizer only,
+   * GetItem, and UpdateItem of items whose key starts with `APITOKEN#` (a token's last use).
+   */
+  table?: 'read' | 'readWrite' | 'authorize';
   /** Needs the user pool and app client ids (USER_POOL_ID, USER_POOL_CLIENT_ID). */
   userPool?: boolean;
   /** Cognito admin actions on the pool (IAM). Public client APIs (SignUp, InitiateAuth …) need none. */

@@ -16,10 +16,11 @@ import { createRateLimiter, type RateLimiter } from '../dynamodb/rate-limiter';
 import { acceptedCorrelationId, outsideWriteContext, withWriteContext } from '../dynamodb/write-context';
 import { logger, metrics } from '../observability';
 import * as z from '../schema';
-import type { OperationDeclaration, OperationRequest, RequestSchemas } from './operation';
+import { acceptsApiTokens, type OperationDeclaration, type OperationRequest, type RequestSchemas } from './operation';
 import {
   asProblem,
   type FieldLocation,
+  Forbidden,
   fieldErrorsFromZod,
   HttpProblem,
   PROBLEM_CONTENT_TYPE,
@@ -33,7 +34,12 @@ import { budgetsOf, requestBudgets, requestLimits } from './request-limits';
 /** API Gateway HTTP API payload 2.0; the JWT authorizer's claims sit under requestContext.authorizer. */
 export type HttpApiEvent = APIGatewayProxyEventV2 & {
   requestContext: APIGatewayProxyEventV2['requestContext'] & {
-    authorizer?: { jwt?: { claims: Record<string, string | number | boolean>; scopes?: string[] | null } };
+    authorizer?: {
+      /** The API's Lambda authorizer's context (shared/sessions/authorize.ts). */
+      lambda?: Record<string, string | number | boolean | undefined>;
+      /** A JWT authorizer's claims (before the Lambda authorizer; still read as a fallback). */
+      jwt?: { claims: Record<string, string | number | boolean>; scopes?: string[] | null };
+    };
   };
 };
 export type HttpApiResult = APIGatewayProxyStructuredResultV2;
@@ -44,6 +50,10 @@ export type IdentityRequest<D extends OperationDeclaration> = ApiRequest<D> & {
   userId: string;
   /** The raw access token, for Cognito calls made on the caller's behalf (change password, delete). */
   accessToken: string;
+  /** How the caller authenticated: a Cognito session, or a personal API token. */
+  principal: 'session' | 'token';
+  /** The session (the access token's origin_jti), for a session. */
+  sessionId?: string;
 };
 
 export type ApiResponse = {
@@ -244,11 +254,38 @@ function handlerOf<D extends OperationDeclaration>(
   return Object.assign(handler, { operation });
 }
 
-/** The caller's identity from the verified claims; a request without one is refused (defence in depth). */
-function callerIdentity(event: HttpApiEvent): { userId: string; accessToken: string } {
-  const sub = event.requestContext.authorizer?.jwt?.claims?.sub;
+/**
+ * The caller's identity from the authorizer's context (or a JWT authorizer's claims); a request
+ * without one is refused (defence in depth). A personal API token is refused here on the
+ * operations that do not take one, and a token without `write` on anything but a GET.
+ */
+function callerIdentity(
+  event: HttpApiEvent,
+  operation: OperationDeclaration,
+): { userId: string; accessToken: string; principal: 'session' | 'token'; sessionId?: string } {
+  const context = event.requestContext.authorizer?.lambda;
+  const sub = context?.sub ?? event.requestContext.authorizer?.jwt?.claims?.sub;
   if (typeof sub !== 'string' || sub === '') throw new Unauthorized();
-  return { userId: sub, accessToken: bearerToken(event.headers?.authorization) };
+  const principal = context?.principal === 'token' ? 'token' : 'session';
+  if (principal === 'token') {
+    if (!acceptsApiTokens(operation)) {
+      throw new Forbidden('Personal API tokens cannot call this operation; sign in instead.', 'token-not-allowed');
+    }
+    const scopes = String(context?.scopes ?? '').split(' ');
+    if (operation.method !== 'GET' && !scopes.includes('write')) {
+      throw new Forbidden(
+        'This token can only read; create one with the write scope to change data.',
+        'insufficient-scope',
+      );
+    }
+  }
+  const sessionId = typeof context?.sessionId === 'string' ? context.sessionId : undefined;
+  return {
+    userId: sub,
+    accessToken: bearerToken(event.headers?.authorization),
+    principal,
+    ...(sessionId ? { sessionId } : {}),
+  };
 }
 
 type RouteRequest<D extends OperationDeclaration> = D['auth'] extends 'identity' ? IdentityRequest<D> : ApiRequest<D>;
@@ -275,7 +312,7 @@ export function route<D extends OperationDeclaration & { auth: 'public' | 'ident
       await afterParse(request.body);
       return fn(request as RouteRequest<D>);
     }
-    const identity = callerIdentity(event);
+    const identity = callerIdentity(event, operation);
     return fn({ ...parseRequest(event), ...identity } as RouteRequest<D>);
   });
 }
@@ -296,7 +333,7 @@ export function callerRoute<D extends OperationDeclaration & { auth: 'user' }, C
   }
   const parseRequest = requestParser(operation);
   return handlerOf(operation, async (event) => {
-    const identity = callerIdentity(event);
+    const identity = callerIdentity(event, operation);
     const request = parseRequest(event);
     const caller = await loadCaller(identity.userId);
     return fn({ ...request, ...identity, ...caller });

@@ -34,6 +34,11 @@ export type OperationAuth = 'public' | 'identity' | 'user';
  */
 export const REQUIRED_SCOPE = 'aws.cognito.signin.user.admin';
 
+/** Whether a personal API token may call the operation (see `tokens` in OperationDeclaration). */
+export function acceptsApiTokens(operation: Pick<OperationDeclaration, 'auth' | 'tokens'>): boolean {
+  return operation.auth === 'user' && operation.tokens !== false;
+}
+
 /** A request header an operation reads, as documented. The key it is declared under is its lower-cased name. */
 export type HeaderSpec = {
   /** The documented spelling, e.g. `If-Match`. */
@@ -116,6 +121,12 @@ export type OperationDeclaration = {
   grants?: Grants;
   timeoutSeconds?: number;
   memoryMb?: number;
+  /**
+   * Whether a personal API token (`Bearer mnt_…`) may call it. Default: yes for `user` operations
+   * (within the token's scopes: a read token only GETs), never for `identity` and `public` ones.
+   * Operations that manage the account's credentials (tokens, MFA, email) declare `false`.
+   */
+  tokens?: boolean;
   /** A route limit below the stage's, for routes where abuse is cheap (sign-up, login, codes). */
   throttle?: RouteThrottle;
   /**

@@ -48,8 +48,17 @@ const fixtures: Record<string, Omit<BodyFixture, 'valid'>> = {
     wrongTypes: { refreshToken: 1 },
   },
   'POST /v1/auth/logout': {
-    requiredOnEmpty: ['refreshToken'],
+    // The refresh token is optional: without it the session still ends.
+    requiredOnEmpty: 'accepted',
     wrongTypes: { refreshToken: false },
+  },
+  'POST /v1/auth/logout-all': {
+    requiredOnEmpty: 'accepted',
+    wrongTypes: { everywhere: true },
+  },
+  'POST /v1/tokens': {
+    requiredOnEmpty: ['name', 'scopes', 'password'],
+    wrongTypes: { name: 7, scopes: 'read', password: 12345678, expiresAt: 1 },
   },
   'POST /v1/auth/forgot-password': {
     requiredOnEmpty: ['email'],

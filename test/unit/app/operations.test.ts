@@ -12,6 +12,7 @@ import { routes } from '../../../lib/catalog/routes';
 import { operations } from '../../../shared/app/operations';
 import { type RouteHandler, route } from '../../../shared/kit/http/api-handler';
 import {
+  acceptsApiTokens,
   defineOperation,
   idempotencyKeyHeader,
   ifMatchHeader,
@@ -47,6 +48,7 @@ test('the route table and the API functions are the declarations', () => {
       path: operation.path,
       function: operation.function,
       auth: operation.auth === 'public' ? 'none' : 'jwt',
+      ...(acceptsApiTokens(operation) ? { tokens: true } : {}),
       ...('throttle' in operation ? { throttle: operation.throttle } : {}),
     })),
   );

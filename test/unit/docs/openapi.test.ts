@@ -52,7 +52,8 @@ test('every route of the route table is in the document, with its function as op
     });
     expect(operation.operationId).toBe(route.function);
     expect(operation.summary).toEqual(expect.any(String));
-    expect(operation.security).toEqual(route.auth === 'jwt' ? [{ cognitoJwt: [] }] : []);
+    const schemes = route.auth === 'jwt' ? [{ cognitoJwt: [] }, ...(route.tokens ? [{ apiToken: [] }] : [])] : [];
+    expect(operation.security).toEqual(schemes);
     expect(operation.responses['400'].content['application/problem+json'].schema).toEqual({
       $ref: '#/components/schemas/Problem',
     });

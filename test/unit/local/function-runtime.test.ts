@@ -211,6 +211,7 @@ describe('createFunctionRuntime (the catalog, bundled with esbuild)', () => {
     filesBucketName: 'moneta-files',
     apiUrl: 'http://127.0.0.1:4000',
     webhookKeysSecretId: 'arn:aws:secretsmanager:eu-west-1:000000000000:secret:moneta/webhook-keys-AbCdEf',
+    jwtIssuer: 'http://127.0.0.1:9229/local_pool',
   };
 
   it('bundles catalog entries, runs them with the stack environment, and names entries that are missing', async () => {

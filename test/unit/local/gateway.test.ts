@@ -4,9 +4,13 @@ import { join } from 'node:path';
 import type { FunctionId } from '../../../lib/catalog/functions';
 import { routes as catalogRoutes, type RouteSpec } from '../../../lib/catalog/routes';
 import { FunctionError, type Invoker, type RunningService } from '../../../lib/local/contracts';
-import { type buildEvent, mapFunctionResult, startGateway } from '../../../lib/local/gateway';
+import {
+  type buildAuthorizerEvent,
+  type buildEvent,
+  mapFunctionResult,
+  startGateway,
+} from '../../../lib/local/gateway';
 import { MAX_BODY_BYTES } from '../../../lib/local/http';
-import { TokenRefused } from '../../../lib/local/jwt';
 
 type Call = { functionId: FunctionId; event: ReturnType<typeof buildEvent> };
 
@@ -18,49 +22,55 @@ const routes: RouteSpec[] = [
 ];
 
 const GOOD_TOKEN = 'good.token.value';
-const ID_TOKEN = 'id.token.value';
+const REFUSED_TOKEN = 'refused.token.value';
+const AUTHORIZER: FunctionId = 'api-authorizer';
+const CACHE_TTL_SECONDS = 5;
 
 let gateway: RunningService;
 let calls: Call[];
+let authorizerCalls: ReturnType<typeof buildAuthorizerEvent>[];
 let reply: (call: Call) => unknown;
+let authorizerReply: (event: ReturnType<typeof buildAuthorizerEvent>) => unknown;
 let logDir: string;
+let clock = 0;
+
+const goodContext = { sub: 'user-1', principal: 'session', scopes: 'read write', sessionId: 'origin-1' };
+
+/** As the authorizer function answers: a simple response. */
+function fakeAuthorizer(event: ReturnType<typeof buildAuthorizerEvent>): unknown {
+  const source = event.identitySource[0];
+  if (source === `Bearer ${GOOD_TOKEN}`) return { isAuthorized: true, context: goodContext };
+  return { isAuthorized: false };
+}
 
 const fakeInvoker: Invoker = {
   async invoke(functionId, event) {
+    if (functionId === AUTHORIZER) {
+      authorizerCalls.push(event as ReturnType<typeof buildAuthorizerEvent>);
+      return authorizerReply(event as ReturnType<typeof buildAuthorizerEvent>);
+    }
     const call = { functionId, event: event as Call['event'] };
     calls.push(call);
     return reply(call);
   },
 };
 
-async function fakeVerifier(token: string): Promise<Record<string, unknown>> {
-  if (token === GOOD_TOKEN) {
-    return {
-      sub: 'user-1',
-      client_id: 'client',
-      scope: 'aws.cognito.signin.user.admin',
-      exp: 1900000000,
-      'cognito:groups': ['a', 'b'],
-    };
-  }
-  if (token === ID_TOKEN) throw new TokenRefused(403, 'Bearer scope="x" error="insufficient_scope"', 'scope');
-  throw new TokenRefused(
-    401,
-    'Bearer scope="" error="invalid_token" error_description="the token has expired"',
-    'expired',
-  );
-}
+const authorizer = { functionId: AUTHORIZER, cacheTtlSeconds: CACHE_TTL_SECONDS };
 
 beforeAll(async () => {
   logDir = mkdtempSync(join(tmpdir(), 'gateway-test-'));
-  gateway = await startGateway({ port: 0, routes, invoker: fakeInvoker, verifyAccessToken: fakeVerifier, logDir });
+  gateway = await startGateway({ port: 0, routes, invoker: fakeInvoker, authorizer, logDir, now: () => clock });
 });
 
 afterAll(() => gateway.stop());
 
 beforeEach(() => {
   calls = [];
+  authorizerCalls = [];
+  // Each test starts past every answer cached by the one before.
+  clock += 60_000;
   reply = () => ({ statusCode: 200, headers: { 'content-type': 'application/json' }, body: '{"ok":true}' });
+  authorizerReply = fakeAuthorizer;
 });
 
 const call = (path: string, init: RequestInit = {}) => fetch(`${gateway.url}${path}`, init);
@@ -102,41 +112,73 @@ describe('routing', () => {
   });
 });
 
-describe('JWT authorizer', () => {
-  it('refuses a jwt route without a token: 401, www-authenticate, function not invoked', async () => {
+describe('Lambda authorizer', () => {
+  it('refuses a jwt route without the identity source: 401, neither authorizer nor function invoked', async () => {
     const response = await call('/v1/me');
     expect(response.status).toBe(401);
     expect(await response.json()).toEqual({ message: 'Unauthorized' });
-    expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
+    expect(authorizerCalls).toHaveLength(0);
     expect(calls).toHaveLength(0);
   });
 
-  it('refuses an invalid token with 401 and the reason in www-authenticate', async () => {
-    const response = await call('/v1/me', { headers: { authorization: 'Bearer expired.token.x' } });
-    expect(response.status).toBe(401);
-    expect(response.headers.get('www-authenticate')).toContain('the token has expired');
-    expect(calls).toHaveLength(0);
-  });
-
-  it('refuses a token without the required scope with 403 Forbidden', async () => {
-    const response = await call('/v1/me', { headers: { authorization: `Bearer ${ID_TOKEN}` } });
+  it('answers 403 Forbidden when the authorizer says isAuthorized: false, without invoking the function', async () => {
+    const response = await call('/v1/me', { headers: { authorization: `Bearer ${REFUSED_TOKEN}` } });
     expect(response.status).toBe(403);
     expect(await response.json()).toEqual({ message: 'Forbidden' });
+    expect(authorizerCalls).toHaveLength(1);
     expect(calls).toHaveLength(0);
   });
 
-  it('passes the verified claims as strings and the scopes to the function', async () => {
-    await call('/v1/me', { headers: bearer });
-    expect(calls[0]!.event.requestContext.authorizer?.jwt).toEqual({
-      claims: {
-        sub: 'user-1',
-        client_id: 'client',
-        scope: 'aws.cognito.signin.user.admin',
-        exp: '1900000000',
-        'cognito:groups': '[a b]',
-      },
-      scopes: ['aws.cognito.signin.user.admin'],
+  it('invokes the authorizer with a payload 2.0 REQUEST event: identity source, route ARN, headers, no body', async () => {
+    await call('/v1/widgets/w1?x=1', { headers: { ...bearer, 'x-extra': 'yes' } });
+    const event = authorizerCalls[0]!;
+    expect(event).toMatchObject({
+      version: '2.0',
+      type: 'REQUEST',
+      identitySource: [`Bearer ${GOOD_TOKEN}`],
+      routeKey: 'GET /v1/widgets/{id}',
+      rawPath: '/v1/widgets/w1',
+      rawQueryString: 'x=1',
+      pathParameters: { id: 'w1' },
+      queryStringParameters: { x: '1' },
+      headers: expect.objectContaining({ authorization: `Bearer ${GOOD_TOKEN}`, 'x-extra': 'yes' }),
     });
+    expect(event.routeArn).toMatch(
+      /^arn:aws:execute-api:[a-z0-9-]+:\d{12}:local\/\$default\/GET\/v1\/widgets\/\{id\}$/,
+    );
+    expect(event).not.toHaveProperty('body');
+  });
+
+  it("puts the authorizer's context under requestContext.authorizer.lambda", async () => {
+    await call('/v1/me', { headers: bearer });
+    expect(calls[0]!.event.requestContext.authorizer).toEqual({ lambda: goodContext });
+  });
+
+  it('keeps an answer per identity source for the TTL, across routes, then asks again', async () => {
+    await call('/v1/me', { headers: bearer });
+    await call('/v1/widgets/w1', { headers: bearer });
+    expect(authorizerCalls).toHaveLength(1);
+    // Another identity source is another cache entry.
+    await call('/v1/me', { headers: { authorization: `Bearer ${REFUSED_TOKEN}` } });
+    expect(authorizerCalls).toHaveLength(2);
+    // A refusal is cached too, and so is the allow: until the TTL has run out.
+    authorizerReply = () => ({ isAuthorized: false });
+    clock += CACHE_TTL_SECONDS * 1000 - 1;
+    expect((await call('/v1/me', { headers: bearer })).status).toBe(200);
+    clock += 1;
+    expect((await call('/v1/me', { headers: bearer })).status).toBe(403);
+    expect(authorizerCalls).toHaveLength(3);
+  });
+
+  it('answers 500 when the authorizer fails or answers without a boolean isAuthorized', async () => {
+    authorizerReply = () => ({ allowed: true });
+    expect((await call('/v1/me', { headers: bearer })).status).toBe(500);
+    authorizerReply = () => {
+      throw new FunctionError('api-authorizer', 'Error', 'boom');
+    };
+    clock += 60_000;
+    expect((await call('/v1/me', { headers: bearer })).status).toBe(500);
+    expect(calls).toHaveLength(0);
   });
 
   it('does not authorize public routes', async () => {
@@ -310,7 +352,7 @@ describe('throttling, as API Gateway answers it', () => {
       port: 0,
       routes: throttledRoutes,
       invoker: fakeInvoker,
-      verifyAccessToken: fakeVerifier,
+      authorizer,
       stageThrottle: { ratePerSecond: 2, burst: 4 },
       now: () => clock,
     });
