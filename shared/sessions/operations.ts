@@ -52,6 +52,15 @@ export const tokensCreate = defineOperation({
   grants: { table: 'readWrite', userPool: true },
   request: { body: tokenCreateBody, query: noParams },
   response: { status: 201, description: 'The token, with its secret', schema: () => createdTokenView() },
+  // The scopes are one of two exact lists, which a schema-derived example cannot pick.
+  examples: {
+    request: {
+      name: 'Spreadsheet sync',
+      scopes: ['read'],
+      password: 'correct horse battery staple',
+      expiresAt: '2027-06-30T00:00:00Z',
+    },
+  },
   problems: [
     {
       status: 403,

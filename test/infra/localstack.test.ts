@@ -85,6 +85,15 @@ describe('target=localstack', () => {
     expect(() => synthesize({ target: 'localstack', senderIdentity: 'existing' })).not.toThrow();
   });
 
+  it("trusts the issuer given with -c jwtIssuer (LocalStack's Cognito issues under its own), the pool's by default", () => {
+    const issuer = 'http://localhost.localstack.cloud:4566/us-east-1_example';
+    const withIssuer = synthesize({ target: 'localstack', jwtIssuer: issuer });
+    const templates = (synth: Synthesized) => JSON.stringify(synth.stacks.map(({ template }) => template.toJSON()));
+    expect(templates(withIssuer)).toContain(`"JWT_ISSUER":"${issuer}"`);
+    expect(templates(localstack)).not.toContain(issuer);
+    expect(templates(localstack)).toMatch(/"JWT_ISSUER":\{"Fn::Join":\["",\["https:\/\/cognito-idp\./);
+  });
+
   it('refuses an unknown target, naming the key', () => {
     expect(() => synthesize({ target: 'local-stack' })).toThrow(/target/);
   });

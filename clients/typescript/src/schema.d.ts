@@ -5115,11 +5115,12 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "password": "Corr3ct-Horse-Battery",
-                 *       "name": "Groceries",
+                 *       "name": "Spreadsheet sync",
                  *       "scopes": [
-                 *         null
-                 *       ]
+                 *         "read"
+                 *       ],
+                 *       "password": "correct horse battery staple",
+                 *       "expiresAt": "2027-06-30T00:00:00Z"
                  *     }
                  */
                 "application/json": {
