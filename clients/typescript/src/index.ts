@@ -18,12 +18,26 @@ export type Tokens = operations['auth-login']['responses']['200']['content']['ap
 /** Money: `amount` in integer minor units of the ISO 4217 `currency` (450 USD is $4.50). */
 export type Money = { amount: number; currency: string };
 
+/**
+ * Whether the API refused the access token itself rather than the request: 401 without one, and
+ * the gateway's own 403 (`{"message":"Forbidden"}`, not problem+json) when its authorizer refuses
+ * an expired, revoked or ended token. A route's 403 (a problem+json: a read-only token writing,
+ * a wrong password) is an answer, not a reason to refresh.
+ */
+function credentialRefused(response: Response): boolean {
+  if (response.status === 401) return true;
+  return response.status === 403 && !(response.headers.get('content-type') ?? '').includes('problem+json');
+}
+
 export type MonetaClientOptions = {
   /** The API's root, e.g. http://127.0.0.1:4010 (`npm start`) or the stack's ApiUrl output. */
   baseUrl: string;
   /** An access token to start with (otherwise call `signIn`). */
   token?: string;
-  /** A refresh token: with it, a 401 refreshes the access token and retries the request once. */
+  /**
+   * A refresh token: with it, a refused access token (expired or ended) is refreshed and the
+   * request retried once.
+   */
   refreshToken?: string;
   /** Sends a request (retries, proxies, tests); defaults to the global fetch. */
   fetch?: (request: Request) => Promise<Response>;
@@ -118,7 +132,7 @@ export function createMonetaClient(options: MonetaClientOptions): MonetaClient {
     async onResponse({ response, id }) {
       const original = pending.get(id);
       pending.delete(id);
-      if (response.status !== 401 || !original) return undefined;
+      if (!credentialRefused(response) || !original) return undefined;
       refreshing ??= refresh().finally(() => {
         refreshing = undefined;
       });

@@ -64,7 +64,7 @@ const problem = (status: number, slug: string, extra: object = {}) =>
   );
 
 /** A fake API: the login issues `first`, the refresh `second`; /v1/me accepts only `second` once `expired`. */
-function fakeApi(options: { expired: boolean }) {
+function fakeApi(options: { expired: boolean; refusal?: 'problem-401' | 'gateway-403' }) {
   const seen: { method: string; path: string; authorization: string | null; body: string; key: string | null }[] = [];
   const fetch = async (request: Request) => {
     const path = new URL(request.url).pathname;
@@ -81,7 +81,11 @@ function fakeApi(options: { expired: boolean }) {
     }
     if (path === '/v1/auth/refresh') return json(200, tokens('second'));
     const authorization = request.headers.get('authorization');
-    if (options.expired && authorization !== 'Bearer second') return problem(401, 'unauthorized');
+    if (options.expired && authorization !== 'Bearer second') {
+      // The gateway's own refusal of an ended or expired token (its authorizer said no) is not problem+json.
+      return options.refusal === 'gateway-403' ? json(403, { message: 'Forbidden' }) : problem(401, 'unauthorized');
+    }
+    if (path === '/v1/tokens' && request.method === 'POST') return problem(403, 'reauthentication-failed');
     if (path === '/v1/accounts' && request.method === 'POST') {
       return problem(400, 'validation-failed', { errors: [{ in: 'body', field: 'currency', message: 'bad' }] });
     }
@@ -115,6 +119,22 @@ test('a 401 refreshes the access token once and retries the request with its bod
     ['PATCH', '/v1/me', 'Bearer second', '{"name":"Ada"}'],
   ]);
   expect(moneta.tokens).toEqual({ accessToken: 'second', refreshToken: 'refresh-of-second' });
+});
+
+test("the gateway's 403 for a refused token refreshes it too; a route's 403 problem does not", async () => {
+  const api = fakeApi({ expired: true, refusal: 'gateway-403' });
+  const moneta = createMonetaClient({ baseUrl: 'http://api.test', fetch: api.fetch });
+  await moneta.signIn('ada@example.com', 'right');
+  expect((await moneta.GET('/v1/me')).response.status).toBe(200);
+  expect(api.seen.map((call) => [call.path, call.authorization])).toEqual([
+    ['/v1/auth/login', null],
+    ['/v1/me', 'Bearer first'],
+    ['/v1/auth/refresh', null],
+    ['/v1/me', 'Bearer second'],
+  ]);
+  const refused = await moneta.POST('/v1/tokens', { body: { name: 'Sync', scopes: ['read'], password: 'wrong' } });
+  expect(refused.response.status).toBe(403);
+  expect(api.seen.filter((call) => call.path === '/v1/auth/refresh')).toHaveLength(1);
 });
 
 test('problems come back typed, and unwrap throws them with the fields at fault', async () => {
