@@ -6,7 +6,7 @@
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { createRateLimiter } from '../../shared/kit/dynamodb/rate-limiter';
-import { keepRequestBudgetsWith } from '../../shared/kit/http/api-handler';
+import { keepRequestBudgetsWith } from '../../shared/kit/http/request-budget-store';
 
 type Update = {
   Key: { pk: string };

@@ -6,13 +6,11 @@
  * the domain, shape. Routes on the caller's data also load the caller first (callerRoute; the
  * identity feature's userRoute checks the account still exists): this kit knows no feature.
  */
+
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { documentClient } from '../aws/document-client';
-import { requireEnv } from '../config';
-import { createRateLimiter, type RateLimiter } from '../dynamodb/rate-limiter';
 import { acceptedCorrelationId, outsideWriteContext, withWriteContext } from '../dynamodb/write-context';
 import { logger, metrics } from '../observability';
 import * as z from '../schema';
@@ -29,6 +27,7 @@ import {
   UnsupportedMediaType,
   ValidationFailed,
 } from './problems';
+import { requestBudgetStore } from './request-budget-store';
 import { budgetsOf, requestBudgets, requestLimits } from './request-limits';
 
 /** API Gateway HTTP API payload 2.0; the JWT authorizer's claims sit under requestContext.authorizer. */
@@ -198,21 +197,6 @@ export type RouteHandler<D extends OperationDeclaration = OperationDeclaration> 
 ) => Promise<HttpApiResult>) & { readonly operation: D };
 
 /**
- * Where request budgets are kept: the table (TABLE_NAME), read when a handler with a budget is
- * built, so a function that lacks the table fails at init naming the variable.
- */
-let rateLimiterOf = (): RateLimiter => createRateLimiter({ db: documentClient(), tableName: requireEnv('TABLE_NAME') });
-
-/**
- * Keeps the budgets of handlers built from now on elsewhere: for tests of handlers whose table is
- * a mock, which would otherwise see the limiter's writes among theirs. The limiter's DynamoDB
- * behaviour has tests of its own (test/unit/kit/rate-limiter.test.ts).
- */
-export function keepRequestBudgetsWith(factory: () => RateLimiter): void {
-  rateLimiterOf = factory;
-}
-
-/**
  * Takes the request from its operation's budgets (./request-limits.ts): the caller's or the
  * address's before anything else runs, the email's once the body has parsed (`afterParse`). A
  * request over a budget is a 429 and the handler never runs; every answer carries the RateLimit
@@ -225,7 +209,7 @@ function handlerOf<D extends OperationDeclaration>(
   core: (event: HttpApiEvent, afterParse: AfterParse) => Promise<ApiResponse>,
 ): RouteHandler<D> {
   const budgets = budgetsOf(operation);
-  const limiter = budgets.length > 0 ? rateLimiterOf() : undefined;
+  const limiter = budgets.length > 0 ? requestBudgetStore() : undefined;
   const handler = withObservability(async (event) => {
     const limits = requestLimits(() => limiter!, event);
     const take = (parsed: boolean, body?: unknown) =>

@@ -40,9 +40,16 @@ beforeEach(() => {
 /**
  * Authenticated routes that act on the caller's Cognito identity rather than on their data, and so
  * must work without a profile: changing the password (Cognito refuses a deleted user's token
- * itself), and DELETE /v1/me, whose retry must still reach Cognito when the profile is already gone.
+ * itself), DELETE /v1/me, whose retry must still reach Cognito when the profile is already gone,
+ * and the session routes (signing out, or asking whether a session is valid, needs no account).
  */
-const IDENTITY_ROUTES: readonly FunctionId[] = ['auth-change-password', 'me-delete'];
+const IDENTITY_ROUTES: readonly FunctionId[] = [
+  'auth-change-password',
+  'auth-logout',
+  'auth-logout-all',
+  'auth-session',
+  'me-delete',
+];
 
 const dataRoutes = routes.filter((route) => route.auth === 'jwt' && !IDENTITY_ROUTES.includes(route.function));
 
@@ -82,9 +89,17 @@ function validRequest(route: RouteSpec) {
 
 test('only the identity routes and the public ones go without the account check', () => {
   const unchecked = routes.filter((route) => !dataRoutes.includes(route));
-  expect(unchecked.filter((route) => route.auth === 'jwt').map(routeKey)).toEqual([
-    'POST /v1/auth/change-password',
+  expect(
+    unchecked
+      .filter((route) => route.auth === 'jwt')
+      .map(routeKey)
+      .sort(),
+  ).toEqual([
     'DELETE /v1/me',
+    'GET /v1/auth/session',
+    'POST /v1/auth/change-password',
+    'POST /v1/auth/logout',
+    'POST /v1/auth/logout-all',
   ]);
   expect(dataRoutes.length).toBeGreaterThan(30);
 });

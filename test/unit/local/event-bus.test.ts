@@ -57,8 +57,8 @@ describe('local EventBridge bus', () => {
     expect(eventId).toEqual(expect.any(String));
 
     await bus.whenIdle();
-    // UserSignedUp: the notifier (notify rule) and the audit logger (audit rule), not the eraser.
-    expect(invoker.calls.map((c) => c.functionId).sort()).toEqual(['audit-logger', 'notifier']);
+    // UserSignedUp: the notifier (notify rule), the audit logger (audit rule) and the change feed (the profile is a synced entity), not the eraser.
+    expect(invoker.calls.map((c) => c.functionId).sort()).toEqual(['audit-logger', 'change-feed-writer', 'notifier']);
     const delivered = invoker.calls[0]!.event as BusEvent;
     expect(delivered).toEqual({
       version: '0',
@@ -71,7 +71,7 @@ describe('local EventBridge bus', () => {
       resources: [],
       detail: { sourceEventId: 's-1', userId: 'u-1' },
     });
-    expect(await stats(bus)).toEqual({ published: 1, delivered: 2, failed: 0, deadLettered: 0, pending: 0 });
+    expect(await stats(bus)).toEqual({ published: 1, delivered: 3, failed: 0, deadLettered: 0, pending: 0 });
   });
 
   it('does not wait for targets: PutEvents answers while a consumer is still running', async () => {

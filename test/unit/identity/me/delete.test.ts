@@ -5,7 +5,14 @@ import {
   RespondToAuthChallengeCommand,
   RevokeTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { DeleteCommand, DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { handler } from '../../../../functions/api/me/delete';
 import { call, cognitoException } from '../../support/api';
@@ -20,6 +27,9 @@ beforeEach(() => {
   cognito.on(InitiateAuthCommand).resolves({ AuthenticationResult: { AccessToken: 'a', RefreshToken: 'r' } });
   cognito.on(RevokeTokenCommand).resolves({});
   db.on(GetCommand).resolves({});
+  // Ending the account's sessions: the session state written, no API tokens to delete.
+  db.on(PutCommand).resolves({});
+  db.on(QueryCommand).resolves({ Items: [] });
 });
 
 const PASSWORD = 'Current-Password-1!';
@@ -49,6 +59,25 @@ describe('DELETE /v1/me', () => {
     expect(cognito.commandCalls(DeleteUserCommand).map((c) => c.args[0].input)).toEqual([
       { AccessToken: TEST_ACCESS_TOKEN },
     ]);
+  });
+
+  test('ends every session of the account last: tokens issued until now are refused, API tokens deleted', async () => {
+    db.on(DeleteCommand).resolves({});
+    cognito.on(DeleteUserCommand).resolves({});
+    db.on(QueryCommand).resolves({
+      Items: [{ pk: 'APITOKEN#h1', sk: 'APITOKEN', type: 'API_TOKEN', tokenId: 't1', secretHash: 'h1' }],
+    });
+    const before = Math.floor(Date.now() / 1000);
+
+    expect((await deleteMe()).status).toBe(202);
+
+    const state = db.commandCalls(PutCommand).map((c) => c.args[0].input.Item);
+    expect(state).toEqual([expect.objectContaining({ pk: 'SESSION#user-1', validAfter: expect.any(Number) })]);
+    expect(state[0]?.validAfter).toBeGreaterThanOrEqual(before);
+    expect(db.commandCalls(DeleteCommand).map((c) => c.args[0].input.Key)).toContainEqual({
+      pk: 'APITOKEN#h1',
+      sk: 'APITOKEN',
+    });
   });
 
   test('deletes only the caller’s own profile, keyed by the verified sub', async () => {
