@@ -8,16 +8,15 @@ import * as z from 'zod';
 import { DEFAULT_STACK_NAME } from './catalog/functions';
 import { DEFAULT_LOG_LEVEL, LOG_LEVELS } from './catalog/logging';
 import type { FunctionObservability } from './constructs/moneta-function';
-import { targetProfile } from './localstack/profile';
+import { type DeployTarget, TARGETS, targetProfile } from './localstack/profile';
 
 /** Lets tests synthesize without configuration; the CLI refuses to deploy it (lib/constructs/notifications.ts). */
 const DEFAULT_SENDER_EMAIL = 'no-reply@example.com';
 /** `alarmEmail: "none"`: deploy without an alarm subscriber, on purpose (alarms still show in the console). */
 export const NO_ALARM_EMAIL = 'none';
 const DEFAULT_APP_NAME = 'Moneta';
-/** The deploy targets (`-c target=…`); see lib/localstack/profile.ts for what `localstack` leaves out. */
-export const TARGETS = ['aws', 'localstack'] as const;
-export type DeployTarget = (typeof TARGETS)[number];
+
+export { type DeployTarget, TARGETS } from './localstack/profile';
 
 // `-c corsOrigins=https://a.example,https://b.example` arrives as one string; cdk.json may hold a list.
 const originList = z.union([

@@ -9,7 +9,9 @@
  * - AWS::Events::Archive: no archive, so no replay on LocalStack.
  * Handlers never see the target: they read the same environment, minus what the profile leaves out.
  */
-import type { DeployTarget } from '../context';
+/** The deploy targets (`-c target=…`); what each leaves out is below. */
+export const TARGETS = ['aws', 'localstack'] as const;
+export type DeployTarget = (typeof TARGETS)[number];
 
 export type TargetProfile = {
   /** The SES identity setting the target requires; undefined: the deployer chooses. */

@@ -39,6 +39,8 @@ const places: [RegExp, Place][] = [
   [/^\/v1\/notifications$/, { excluded: 'a log of emails sent' }],
   [/^\/v1\/(currencies|rates)$/, { excluded: 'reference data, not the user’s' }],
   [/^\/v1\/(health|openapi\.json)$/, { excluded: 'the service, not data' }],
+  [/^\/v1\/docs(\/\{asset\})?$/, { excluded: 'the API reference page, not data' }],
+  [/^\/v1\/tokens(\/\{id\})?$/, { excluded: 'credentials: a token is shown once and never synced to devices' }],
   [/^\/v1\/webhooks\/stripe$/, { excluded: 'Stripe’s inbound notifications' }],
   [/^\/v1\/webhooks\/\{id\}\/deliveries/, { excluded: 'a delivery log' }],
   [/^\/v1\/changes$/, { excluded: 'the feed itself' }],

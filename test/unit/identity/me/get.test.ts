@@ -25,6 +25,7 @@ describe('GET /v1/me', () => {
       homeCurrency: 'GBP',
       timezone: 'Europe/London',
       notifications: storedProfile('user-1').notifications,
+      mfa: { totp: 'disabled' },
       createdAt: '2026-01-01T09:00:00.000Z',
       updatedAt: '2026-02-01T09:00:00.000Z',
       version: 3,
