@@ -101,6 +101,7 @@ export const invoicePaymentsList = defineOperation({
     description: "The invoice's payments",
     schema: () => z.object({ items: z.array(paymentView()) }),
   },
+  problems: [404],
 });
 
 export const paymentsCancel = defineOperation({

@@ -7,6 +7,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { api, call } from './support/api-client';
+import { expectProblem } from './support/expectations';
 import { createAccount, expectOk, type LedgerUser, ledgerUser, listTransactions } from './support/ledger';
 import { mailsTo } from './support/mailbox';
 import { stackOutputs } from './support/outputs';
@@ -195,9 +196,8 @@ test('an issued invoice paid through Stripe, its webhooks reversed and repeated,
     return view.status === 'partially-paid' ? view : undefined;
   });
   expect(reopened).toMatchObject({ paid: { amount: 24_015 }, open: { amount: 5_000 } });
-  expect((await api.get(`/v1/invoices/${invoice.id}/payments`, { token: other.token })).json).toMatchObject({
-    items: [],
-  });
+  // Another user's invoice is no invoice of theirs: 404, as on the invoice's other routes.
+  expectProblem(await api.get(`/v1/invoices/${invoice.id}/payments`, { token: other.token }), 404);
   // The refund and its webhooks sent no second receipt.
   await settle();
   expect(await receiptMails(user)).toHaveLength(1);

@@ -24411,6 +24411,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Not found (also for another user’s resources) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:moneta:problem:not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The invoice does not exist.",
+                     *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/payments",
+                     *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Over the request budget (60 at once then 20 per second for this user or API token): a `rate-limited` problem with Retry-After and RateLimit-* headers, the same whether or not an account exists. */
             429: {
                 headers: {
