@@ -10,8 +10,6 @@
  *   BENCH_COST_RUNS=3   recordings per operation, averaged (default 3)
  */
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ulid } from 'ulid';
@@ -101,26 +99,7 @@ const expense = (
     )
     .then((result) => expectOk(result, 201, 'expense'));
 
-/** A webhook receiver on loopback (the local cloud admits http loopback targets) that answers 204. */
-async function startReceiver(): Promise<{ url: string; received: () => number; stop: () => Promise<void> }> {
-  let received = 0;
-  const server = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      received++;
-      res.writeHead(204).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/hook`,
-    received: () => received,
-    stop: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
-
-function operations(receiverUrl: string): Operation[] {
+function operations(): Operation[] {
   let plain: Promise<Awaited<ReturnType<typeof plainUser>>> | undefined;
   const plainOnce = () => {
     plain ??= plainUser('groceries');
@@ -225,22 +204,6 @@ function operations(receiverUrl: string): Operation[] {
             204,
             'delete',
           );
-      },
-    },
-    {
-      // Not in the mix (weight 0): what one webhook delivery adds, read in the per-function table.
-      id: 'webhook',
-      label: 'plain expense by a user with one webhook on TransactionCreated (not in the mix)',
-      weight: 0,
-      async prepare() {
-        const user = await ledgerUser();
-        const account = await createAccount(user, { name: 'Checking', kind: 'checking', currency: 'EUR' });
-        expectOk(
-          await api.post('/v1/webhooks', { url: receiverUrl, events: ['TransactionCreated'] }, { token: user.token }),
-          201,
-          'webhook',
-        );
-        return () => expense(user, account.id, eur(1_250));
       },
     },
   ];
@@ -474,8 +437,7 @@ export async function measureCost(): Promise<void> {
   const whenIdle = () => cloud!.whenIdle();
 
   try {
-    const receiver = await startReceiver();
-    const ops = operations(receiver.url);
+    const ops = operations();
     const measured = new Map<string, Quantities>();
     /** Per piece (PIECES), per operation: its share of the operation's quantities. */
     const pieces = new Map<string, Map<string, Quantities>>(PIECES.map((piece) => [piece.id, new Map()]));
@@ -532,8 +494,6 @@ export async function measureCost(): Promise<void> {
     );
     console.log('\nThe mix (share of transactions):');
     for (const op of ops) console.log(`  ${String(op.weight).padStart(3)} %  ${op.label}`);
-    console.log(`The webhook receiver got ${receiver.received()} deliveries.`);
-    await receiver.stop();
 
     const plainTotal = printTable(
       '## The plain expense (one EUR expense, one budget, one goal not funded by its account)',
@@ -564,19 +524,6 @@ export async function measureCost(): Promise<void> {
         };
       }),
     );
-
-    const hooked = measured.get('webhook')!;
-    const dispatcher = pieces.get('webhooks')!.get('webhook')!;
-    console.log(
-      `\nOne webhook delivery (a plain expense by a user with one webhook, against one without): ` +
-        `+${amount(hooked.lambdaRequests - plain.lambdaRequests)} invocations, ` +
-        `+${amount(hooked.readUnits - plain.readUnits)} RRU, ` +
-        `+${amount(hooked.writeUnits + hooked.indexWriteUnits - plain.writeUnits - plain.indexWriteUnits)} WRU, ` +
-        `+${amount(hooked.sqsRequests - plain.sqsRequests)} SQS requests; the dispatcher's invocations ` +
-        `${amount(dispatcher.lambdaRequests)}, ${dispatcher.lambdaGbSeconds.toFixed(4)} GB-s, ` +
-        `${amount(dispatcher.readUnits)} RRU, ${amount(dispatcher.writeUnits + dispatcher.indexWriteUnits)} WRU.`,
-    );
-    console.log(`cost.webhook_delivery_per_million_usd=${((totalUsd(hooked) - totalUsd(plain)) * 1e6).toFixed(2)}`);
 
     const metrics = new Set(ops.flatMap((op) => measured.get(op.id)!.customMetrics));
     console.log(
