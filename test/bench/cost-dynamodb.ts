@@ -26,7 +26,13 @@ export type DynamoDbUsage = {
   /** Units on the global secondary indexes. */
   indexWriteUnits: number;
   indexWrites: number;
+  /** Every item it touched is a request-limit item (`LIMIT#…`): the limiter's cost, told apart. */
+  limiter?: boolean;
 };
+
+/** A request-limit item's key (shared/kit/dynamodb/rate-limiter.ts): the limiter's own item. */
+const isLimiterKey = (key: Record<string, unknown> | undefined) =>
+  String((key?.pk as { S?: unknown } | undefined)?.S ?? '').startsWith('LIMIT#');
 
 type TableShape = { keyNames: string[]; indexes: IndexKeys[] };
 type Json = Record<string, unknown>;
@@ -175,6 +181,7 @@ export async function startDynamoDbMeter(opts: {
       writeUnits: 0,
       indexWriteUnits: 0,
       indexWrites: 0,
+      limiter: writes.length > 0 && writes.every((write) => isLimiterKey(write.key)),
     };
     for (const write of writes) {
       const { indexes } = await shapeOf(write.table);
@@ -239,7 +246,8 @@ export async function startDynamoDbMeter(opts: {
       const items = await itemsRead(action, input, output);
       readUnits = queryReadUnits(items, { consistent: input.ConsistentRead === true });
     }
-    opts.onUsage({ functionId, action, readUnits, writeUnits: 0, indexWriteUnits: 0, indexWrites: 0 });
+    const limiter = action === 'GetItem' && isLimiterKey(input.Key as Item);
+    opts.onUsage({ functionId, action, readUnits, writeUnits: 0, indexWriteUnits: 0, indexWrites: 0, limiter });
   }
 
   async function writesOf(action: string, input: Json): Promise<{ writes: PlannedWrite[]; transactional: boolean }> {

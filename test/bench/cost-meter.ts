@@ -354,6 +354,20 @@ export function createRecorder(shape: StackShape) {
       return taken;
     },
     quantities,
+    /**
+     * The part of a window one piece of the system is billed for: the invocations, log lines and
+     * DynamoDB units of `functions`, or (`limiter`) only the DynamoDB units spent on request-limit
+     * items, whichever function spent them. Requests, events, emails and SQS are left out.
+     */
+    part(w: Window, of: { functions?: readonly string[]; limiter?: boolean }): Window {
+      const mine = (functionId: string) => of.functions?.includes(functionId) ?? false;
+      return {
+        ...emptyWindow(),
+        invocations: w.invocations.filter((usage) => mine(usage.functionId)),
+        logs: new Map([...w.logs].filter(([functionId]) => mine(functionId))),
+        dynamodb: w.dynamodb.filter((usage) => (of.limiter ? usage.limiter === true : mine(usage.functionId))),
+      };
+    },
     initMs: () => new Map(initMs),
   };
 }

@@ -13,6 +13,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ulid } from 'ulid';
+import { API_AUTHORIZER } from '../../lib/catalog/functions';
 import { startLocalCloud } from '../../lib/local/cloud';
 import { LOCAL_ACCOUNT_ID, LOCAL_REGION, portsFrom } from '../../lib/local/ports';
 import { createBudget, createGoal } from '../e2e/support/alerts';
@@ -38,6 +39,33 @@ const RUNS = Math.max(1, Number(process.env.BENCH_COST_RUNS ?? 3));
 const QUIET_MS = 600;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
+
+/**
+ * API Gateway keeps the authorizer's answer 5 s per Authorization header value. Each recorded
+ * request sends a value the cache has not seen (the same token after one more space), so each
+ * invokes the authorizer: the cost of a client that makes at most one request every 5 s (an app
+ * recording an expense). A client making n requests within 5 s pays 1/n of the authorizer per request.
+ */
+let authorizations = 0;
+const uncachedAuthorization = (token: string) => ({
+  authorization: `Bearer${' '.repeat(++authorizations)}${token}`,
+});
+
+/** The account-security pieces, priced apart: what each adds to a transaction. */
+const PIECES = [
+  {
+    id: 'authorizer',
+    label: 'authorizer (JWT check + session-state GetItem; invoked once per request)',
+    of: { functions: [API_AUTHORIZER] },
+  },
+  { id: 'limiter', label: "request limiter (the route's write of its LIMIT item)", of: { limiter: true } },
+  { id: 'change-feed', label: 'change-feed writer (consumer)', of: { functions: ['change-feed-writer'] } },
+  {
+    id: 'webhooks',
+    label: 'webhook dispatcher (consumer; a user without webhooks)',
+    of: { functions: ['webhook-dispatcher'] },
+  },
+] as const;
 
 type Operation = {
   id: string;
@@ -67,10 +95,7 @@ const expense = (
     .post(
       '/v1/transactions',
       { kind: 'expense', accountId, money, categoryId: 'groceries' },
-      {
-        token: user.token,
-        ...(headers ? { headers } : {}),
-      },
+      { headers: { ...uncachedAuthorization(user.token), ...headers } },
     )
     .then((result) => expectOk(result, 201, 'expense'));
 
@@ -160,7 +185,7 @@ function operations(): Operation[] {
             await api.patch(
               `/v1/transactions/${created.id}`,
               { money: eur(1_400), note: 'edited' },
-              { token: user.token },
+              { headers: uncachedAuthorization(user.token) },
             ),
             200,
             'edit',
@@ -174,7 +199,11 @@ function operations(): Operation[] {
       async prepare() {
         const { user, created } = await plainTransaction();
         return async () =>
-          expectOk(await api.delete(`/v1/transactions/${created.id}`, { token: user.token }), 204, 'delete');
+          expectOk(
+            await api.delete(`/v1/transactions/${created.id}`, { headers: uncachedAuthorization(user.token) }),
+            204,
+            'delete',
+          );
       },
     },
   ];
@@ -248,6 +277,36 @@ function printInvocations(shape: StackShape, columns: { label: string; q: Quanti
       ]),
     ),
   );
+}
+
+const totalUsd = (q: Quantities) => costRows(q).reduce((sum, row) => sum + row.usd, 0);
+
+/** What each account-security piece adds to a transaction: its counts, and their price. */
+function printPieces(rows: { id: string; label: string; plain: Quantities; mix: Quantities }[]) {
+  console.log(
+    '\n## What the account-security pieces add per transaction (their share of the figures above)\n' +
+      '\nEvery recorded request invokes the authorizer (a client making at most one request every 5 s, the cache' +
+      "\nlifetime). The limiter's latency is billed in the route function's duration and is not told apart here.\n",
+  );
+  console.table(
+    Object.fromEntries(
+      rows.map((row) => [
+        row.label,
+        {
+          invocations: amount(row.plain.lambdaRequests),
+          'GB-s': row.plain.lambdaGbSeconds.toFixed(4),
+          RRU: amount(row.plain.readUnits),
+          WRU: amount(row.plain.writeUnits + row.plain.indexWriteUnits),
+          'log bytes': Math.round(row.plain.functionLogBytes + row.plain.platformLogBytes),
+          'plain $ / 1 M': usd(totalUsd(row.plain) * 1e6),
+          'mix $ / 1 M': usd(totalUsd(row.mix) * 1e6),
+        },
+      ]),
+    ),
+  );
+  for (const row of rows) {
+    console.log(`cost.piece.${row.id}_plain_per_million_usd=${(totalUsd(row.plain) * 1e6).toFixed(2)}`);
+  }
 }
 
 /** Hours in the 30-day month the idle figures use. */
@@ -380,15 +439,23 @@ export async function measureCost(): Promise<void> {
   try {
     const ops = operations();
     const measured = new Map<string, Quantities>();
+    /** Per piece (PIECES), per operation: its share of the operation's quantities. */
+    const pieces = new Map<string, Map<string, Quantities>>(PIECES.map((piece) => [piece.id, new Map()]));
     for (const op of ops) {
       // A first run, not counted, starts the functions it needs (its init is measured then).
       await (await op.prepare())();
       const windows: Quantities[] = [];
+      const pieceWindows = new Map<string, Quantities[]>(PIECES.map((piece) => [piece.id, []]));
       for (let run = 0; run < RUNS; run++) {
         const request = await op.prepare();
-        windows.push(recorder.quantities(await record(recorder, whenIdle, request)));
+        const window = await record(recorder, whenIdle, request);
+        windows.push(recorder.quantities(window));
+        for (const piece of PIECES) {
+          pieceWindows.get(piece.id)!.push(recorder.quantities(recorder.part(window, piece.of)));
+        }
       }
       measured.set(op.id, average(windows));
+      for (const piece of PIECES) pieces.get(piece.id)!.set(op.id, average(pieceWindows.get(piece.id)!));
     }
 
     // The scheduled functions on an idle system, invoked as their rule does.
@@ -445,6 +512,18 @@ export async function measureCost(): Promise<void> {
         .join(', ');
       console.log(`  ${op.id.padEnd(12)} ${byType}`);
     }
+
+    printPieces(
+      PIECES.map((piece) => {
+        const byOp = pieces.get(piece.id)!;
+        return {
+          id: piece.id,
+          label: piece.label,
+          plain: byOp.get('plain')!,
+          mix: weighted(ops.map((op) => ({ quantities: byOp.get(op.id)!, weight: op.weight }))),
+        };
+      }),
+    );
 
     const metrics = new Set(ops.flatMap((op) => measured.get(op.id)!.customMetrics));
     console.log(

@@ -3,13 +3,14 @@
  * the figures go into closing notes and the README, and regressions are read, not guessed.
  *
  *   npm run bench                       every section
- *   npm run bench -- --only ledger      one section (cold-start | ledger | alerts | insights | cost | parse | statements | imports | limits)
+ *   npm run bench -- --only ledger      one section (cold-start | ledger | alerts | insights | cost | parse | statements | imports | limits | authorizer)
  *   BENCH_IMPORT_ROWS=2000 npm run bench -- --only imports   a smaller statement (default 20,000 rows)
  *   BENCH_RUNS=3 npm run bench -- --only cold-start   fewer fresh processes per function (default 7)
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { measureAlerts } from './alerts';
+import { measureAuthorizer } from './authorizer';
 import { measureCost } from './cost';
 import { coldStartTable, measureColdStarts } from './function-cold-start';
 import { measureImports } from './imports';
@@ -29,6 +30,7 @@ const sections = [
   'statements',
   'imports',
   'limits',
+  'authorizer',
 ] as const;
 const { values } = parseArgs({ options: { only: { type: 'string' } }, strict: true });
 if (values.only !== undefined && !(sections as readonly string[]).includes(values.only)) {
@@ -72,6 +74,13 @@ if (runs('imports')) {
 if (runs('limits')) {
   console.log('\n## Request limits: one user at full speed beside another, and what the limiter adds (local cloud)\n');
   await measureLimits();
+}
+
+if (runs('authorizer')) {
+  console.log(
+    "\n## Authorizer: what it adds to a request, cached and not, and one instance's capacity (local cloud)\n",
+  );
+  await measureAuthorizer();
 }
 
 if (runs('cost')) {
