@@ -19,6 +19,7 @@ describe('GET /v1/me', () => {
       name: expect.any(String),
       homeCurrency: 'EUR',
       timezone: 'UTC',
+      mfa: { totp: 'disabled' },
       notifications: defaultNotificationPreferences,
       createdAt: iso,
       updatedAt: iso,
