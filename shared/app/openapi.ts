@@ -255,7 +255,8 @@ export function buildOpenApiDocument(declared: readonly OperationDeclaration[] =
         'Errors are application/problem+json (RFC 9457). Lists page with `limit` and an opaque `cursor`.',
       license: { name: packageJson.license, identifier: packageJson.license },
     },
-    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    // No jsonSchemaDialect: the default (OpenAPI's base dialect, JSON Schema 2020-12 with the
+    // OpenAPI vocabulary) is what the schemas are written in, and Swagger UI warns on any other.
     // The API that serves this document (GET /v1/openapi.json); the reference page names its origin.
     servers: [{ url: '/', description: 'The API that serves this document' }],
     paths,
