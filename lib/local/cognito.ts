@@ -61,7 +61,7 @@ import { cognitoTriggers, type FunctionId } from '../catalog/functions';
 import { mfaOperations } from './cognito-mfa';
 import { sessionOperations, withOriginJti } from './cognito-sessions';
 import { FunctionError, type Invoker, type Outbox, type RunningService } from './contracts';
-import { readJson, sendJson } from './http';
+import { listen, readJson, sendJson } from './http';
 
 /** Names of the pool and client, as the stack's; also how a restart finds them again. */
 const LOCAL_POOL_NAME = 'moneta';
@@ -178,13 +178,7 @@ export async function startCognito(opts: {
     }
   }
 
-  await new Promise<void>((done, fail) => {
-    server.once('error', fail);
-    server.listen(opts.port, '127.0.0.1', () => {
-      server.off('error', fail);
-      done();
-    });
-  });
+  await listen(server, opts.port);
   const { port } = server.address() as AddressInfo;
   // The issuer must name the port actually bound (port 0 in tests picks a free one).
   tokenConfig.IssuerDomain = `http://127.0.0.1:${port}`;

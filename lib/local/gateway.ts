@@ -14,7 +14,7 @@ import type { FunctionId } from '../catalog/functions';
 import type { RouteSpec } from '../catalog/routes';
 import { corsSettings } from '../catalog/routes';
 import { FunctionError, type Invoker, type RunningService, type UsageMeter } from './contracts';
-import { closeServer, MAX_BODY_BYTES } from './http';
+import { closeServer, listen, MAX_BODY_BYTES } from './http';
 import { LOCAL_ACCOUNT_ID, LOCAL_REGION, LOOPBACK, localUrl } from './ports';
 
 type GatewayOptions = {
@@ -463,13 +463,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const server: Server = createServer((req, res) => {
     void handle(req, res);
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, LOOPBACK, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
+  await listen(server, options.port, LOOPBACK);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
 

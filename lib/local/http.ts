@@ -37,11 +37,19 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, con
   res.writeHead(status, { 'content-type': contentType }).end(JSON.stringify(body));
 }
 
-/** Listens on loopback only: nothing of the local cloud is reachable from another machine. */
-export function listen(server: ReturnType<typeof createServer>, port: number): Promise<void> {
+/**
+ * Listens on loopback only: nothing of the local cloud is reachable from another machine.
+ *
+ * Idle keep-alive connections are left for the client to close, as AWS's endpoints leave them for
+ * minutes. With Node's default (the server drops a connection idle for 5 s and tells the client
+ * so), a client whose own timer runs late on a busy machine reuses a connection the server is
+ * closing at that moment, and its request fails with "other side closed".
+ */
+export function listen(server: ReturnType<typeof createServer>, port: number, host = '127.0.0.1'): Promise<void> {
+  server.keepAliveTimeout = 0;
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
+    server.listen(port, host, () => {
       server.off('error', reject);
       resolve();
     });

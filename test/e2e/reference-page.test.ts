@@ -48,15 +48,31 @@ beforeAll(async () => {
   await page.waitForSelector('.opblock', { timeout: 60_000 });
 });
 
+/** What the functions run in the page use of the browser (the project compiles against Node's types). */
+type PageElement = {
+  getBoundingClientRect(): { top: number; bottom: number };
+  querySelectorAll(selector: string): ArrayLike<PageElement>;
+};
+declare const document: {
+  querySelector(selector: string): PageElement | null;
+  querySelectorAll(selector: string): ArrayLike<PageElement>;
+};
+declare const window: {
+  innerHeight: number;
+  scrollY: number;
+  scrollTo(x: number, y: number): void;
+  scrollBy(x: number, y: number): void;
+};
+
 /** Waits until the operations Swagger UI has drawn cover what the window shows of the list. */
 async function drawnForThisScroll(): Promise<void> {
   await page.waitForFunction(() => {
     const list = document.querySelector('.operations-virtual__list');
-    const items = list ? [...list.querySelectorAll(':scope > [data-index]')] : [];
-    if (!list || items.length === 0) return document.querySelectorAll('.opblock').length > 0;
+    const items = list ? Array.from(list.querySelectorAll(':scope > [data-index]')) : [];
+    const first = items[0]?.getBoundingClientRect();
+    const last = items[items.length - 1]?.getBoundingClientRect();
+    if (!list || !first || !last) return document.querySelectorAll('.opblock').length > 0;
     const bounds = list.getBoundingClientRect();
-    const first = items[0].getBoundingClientRect();
-    const last = items[items.length - 1].getBoundingClientRect();
     return first.top <= Math.max(0, bounds.top) + 1 && last.bottom >= Math.min(window.innerHeight, bounds.bottom) - 1;
   });
 }
