@@ -8,34 +8,28 @@
  *
  * The payment functions read it at cold start; nothing else may (lib/constructs/moneta-function.ts).
  */
-import { CfnOutput, type RemovalPolicy, Validations } from 'aws-cdk-lib';
-import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { CfnOutput, type RemovalPolicy } from 'aws-cdk-lib';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { generatedSecret } from './generated-secret';
 
 export class StripeSecret extends Construct {
   readonly secret: ISecret;
 
   constructor(scope: Construct, id: string, props: { removalPolicy: RemovalPolicy }) {
     super(scope, id);
-    const secret = new Secret(this, 'Keys', {
+    this.secret = generatedSecret(this, 'Keys', {
       description: "Moneta's Stripe secret key and webhook signing secret (put by the deployer)",
       // Empty keys until the deployer puts the real ones; the generated field is only filler that
       // Secrets Manager needs to create a secret without a value in the template.
-      generateSecretString: {
-        secretStringTemplate: JSON.stringify({ secretKey: '', webhookSecret: '' }),
-        generateStringKey: 'filler',
-        excludePunctuation: true,
-      },
+      fields: { secretKey: '', webhookSecret: '' },
+      generatedField: 'filler',
       removalPolicy: props.removalPolicy,
-    });
-    Validations.of(secret).acknowledge({
-      id: 'AwsSolutions-SMG4',
-      reason:
+      whyNotRotated:
         "Stripe's keys are rolled in Stripe's dashboard (which issues the new key), then put here; Secrets Manager cannot rotate them itself.",
     });
-    this.secret = secret;
     new CfnOutput(scope, 'StripeSecretArn', {
-      value: secret.secretArn,
+      value: this.secret.secretArn,
       description: 'Put the Stripe keys here (docs/payments.md)',
     });
   }

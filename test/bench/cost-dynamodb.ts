@@ -28,11 +28,19 @@ export type DynamoDbUsage = {
   indexWrites: number;
   /** Every item it touched is a request-limit item (`LIMIT#…`): the limiter's cost, told apart. */
   limiter?: boolean;
+  /** Writes: the table and index units by the `type` of the item written (`?` for an item without one). */
+  writeUnitsByType?: Record<string, number>;
 };
 
 /** A request-limit item's key (shared/kit/dynamodb/rate-limiter.ts): the limiter's own item. */
 const isLimiterKey = (key: Record<string, unknown> | undefined) =>
   String((key?.pk as { S?: unknown } | undefined)?.S ?? '').startsWith('LIMIT#');
+
+/** An item's `type` attribute (every Moneta item has one), or `?`. */
+const itemType = (item: Item | undefined) => {
+  const value = item?.type;
+  return value && 'S' in value ? value.S : '?';
+};
 
 type TableShape = { keyNames: string[]; indexes: IndexKeys[] };
 type Json = Record<string, unknown>;
@@ -182,13 +190,15 @@ export async function startDynamoDbMeter(opts: {
       indexWriteUnits: 0,
       indexWrites: 0,
       limiter: writes.length > 0 && writes.every((write) => isLimiterKey(write.key)),
+      writeUnitsByType: {},
     };
     for (const write of writes) {
       const { indexes } = await shapeOf(write.table);
+      const after = outcome.ok ? await afterOf(write) : undefined;
       const itemWrite: ItemWrite = outcome.ok
         ? {
             before: write.before,
-            after: await afterOf(write),
+            after,
             transactional: outcome.transactional,
             conditionCheck: write.kind === 'check',
           }
@@ -197,6 +207,8 @@ export async function startDynamoDbMeter(opts: {
       usage.writeUnits += units.table;
       usage.indexWriteUnits += units.index;
       usage.indexWrites += units.indexWrites;
+      const type = itemType(after ?? write.item ?? write.before);
+      usage.writeUnitsByType![type] = (usage.writeUnitsByType![type] ?? 0) + units.table + units.index;
     }
     opts.onUsage(usage);
   }

@@ -413,6 +413,15 @@ export function weighted(parts: { quantities: Quantities; weight: number }[]): Q
   return average(parts.map((part) => scale(part.quantities, (part.weight / total) * parts.length)));
 }
 
+/**
+ * What `a` counted beyond `b` (a − b, field by field): what one case adds to another. Counts
+ * subtract exactly; durations are measured, so their difference carries both runs' noise.
+ */
+export function difference(a: Quantities, b: Quantities): Quantities {
+  const out = scale(average([a, scale(b, -1)]), 2);
+  return { ...out, customMetrics: a.customMetrics.filter((metric) => !b.customMetrics.includes(metric)) };
+}
+
 function scale(q: Quantities, factor: number): Quantities {
   const out = { ...q } as Record<string, unknown>;
   for (const [key, value] of Object.entries(q)) if (typeof value === 'number') out[key] = value * factor;

@@ -70,6 +70,12 @@ export const prices = {
     // https://aws.amazon.com/secrets-manager/pricing/ (per secret per month); read 2026-12-07.
     secretMonth: 0.4,
   },
+  dataTransfer: {
+    // https://aws.amazon.com/ec2/pricing/on-demand/ ("Data Transfer OUT From Amazon EC2 To Internet",
+    // Europe (Ireland), first 10 TB a month after 100 GB free), the rate Lambda's pricing page
+    // applies to what a function sends out: a webhook's POST; read 2026-12-07.
+    outToInternetPerGb: 0.09,
+  },
   cognito: {
     // https://aws.amazon.com/cognito/pricing/ (Essentials, beyond 10,000 monthly active users); read 2026-12-06.
     essentialsMauMonth: 0.015,

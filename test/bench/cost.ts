@@ -10,6 +10,8 @@
  *   BENCH_COST_RUNS=3   recordings per operation, averaged (default 3)
  */
 import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ulid } from 'ulid';
@@ -27,6 +29,7 @@ import {
   type CostRow,
   costRows,
   createRecorder,
+  difference,
   type Quantities,
   type Recorder,
   weighted,
@@ -66,6 +69,9 @@ const PIECES = [
     of: { functions: ['webhook-dispatcher'] },
   },
 ] as const;
+
+const DISPATCHER_PIECE = 'webhooks';
+const DISPATCHER = PIECES.find((piece) => piece.id === DISPATCHER_PIECE)!.of;
 
 type Operation = {
   id: string;
@@ -209,6 +215,69 @@ function operations(): Operation[] {
   ];
 }
 
+/** The events a webhook in the delivery case subscribes to: the transaction events. */
+const TRANSACTION_EVENTS = ['TransactionCreated', 'TransactionUpdated', 'TransactionDeleted'];
+
+/**
+ * A webhook receiver on loopback (the local cloud admits plain http loopback targets: its
+ * `webhooks.allowLocalHttp` setting, as in test/e2e/webhooks.test.ts). It answers 204 and counts
+ * each request's bytes as they arrive (request line, headers, body): what AWS bills as data
+ * transfer out when the dispatcher posts to a receiver on the internet.
+ */
+async function startReceiver() {
+  const received: { webhookId: string; bytes: number }[] = [];
+  const server = createServer((request, response) => {
+    let bytes = Buffer.byteLength(`${request.method} ${request.url} HTTP/${request.httpVersion}\r\n\r\n`);
+    for (let i = 0; i < request.rawHeaders.length; i += 2) {
+      bytes += Buffer.byteLength(`${request.rawHeaders[i]}: ${request.rawHeaders[i + 1]}\r\n`);
+    }
+    request.on('data', (chunk: Buffer) => {
+      bytes += chunk.length;
+    });
+    request.on('end', () => {
+      received.push({ webhookId: String(request.headers['webhook-id']), bytes });
+      response.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
+    /** Requests received so far. */
+    received: () => [...received],
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * Not in the mix: the plain expense again, by a user like the plain one (same account, budget and
+ * goal) who also has one webhook subscribed to the transaction events, so each expense is one
+ * delivery. Priced against the plain expense: what one delivery adds.
+ */
+function webhookDeliveryCase(receiverUrl: string): Operation {
+  let hooked: Promise<Awaited<ReturnType<typeof plainUser>>> | undefined;
+  return {
+    id: 'webhook',
+    label: 'plain expense by a user with one webhook on the transaction events (not in the mix)',
+    weight: 0,
+    async prepare() {
+      hooked ??= plainUser('groceries').then(async (prepared) => {
+        expectOk(
+          await api.post(
+            '/v1/webhooks',
+            { url: receiverUrl, events: TRANSACTION_EVENTS, description: 'cost bench' },
+            { token: prepared.user.token },
+          ),
+          201,
+          'webhook',
+        );
+        return prepared;
+      });
+      const { user, account } = await hooked;
+      return () => expense(user, account.id, eur(1_250));
+    },
+  };
+}
+
 /** Waits until nothing has been recorded for QUIET_MS and the cloud reports idle. */
 async function settled(recorder: Recorder, whenIdle: () => Promise<void>): Promise<void> {
   for (;;) {
@@ -281,12 +350,27 @@ function printInvocations(shape: StackShape, columns: { label: string; q: Quanti
 
 const totalUsd = (q: Quantities) => costRows(q).reduce((sum, row) => sum + row.usd, 0);
 
-/** What each account-security piece adds to a transaction: its counts, and their price. */
-function printPieces(rows: { id: string; label: string; plain: Quantities; mix: Quantities }[]) {
+type PieceRow = {
+  id: string;
+  label: string;
+  plain: Quantities;
+  /** Absent for a case outside the mix. */
+  mix?: Quantities;
+  /** Requests the functions sent out of AWS (a webhook's POST), billed as data transfer out. */
+  outbound?: { requests: number; bytes: number };
+};
+
+const outboundUsd = (row: PieceRow) => ((row.outbound?.bytes ?? 0) / GB) * prices.dataTransfer.outToInternetPerGb;
+const pieceUsd = (row: PieceRow) => totalUsd(row.plain) + outboundUsd(row);
+
+/** What each account-security piece (and one webhook delivery) adds to a transaction: its counts, and their price. */
+function printPieces(rows: PieceRow[]) {
   console.log(
     '\n## What the account-security pieces add per transaction (their share of the figures above)\n' +
       '\nEvery recorded request invokes the authorizer (a client making at most one request every 5 s, the cache' +
-      "\nlifetime). The limiter's latency is billed in the route function's duration and is not told apart here.\n",
+      "\nlifetime). The limiter's latency is billed in the route function's duration and is not told apart here." +
+      '\nThe webhook delivery row is what a plain expense by a user with one webhook adds to one by a user' +
+      '\nwithout (whose dispatcher invocation is the row above it); it is not in the mix.\n',
   );
   console.table(
     Object.fromEntries(
@@ -298,14 +382,18 @@ function printPieces(rows: { id: string; label: string; plain: Quantities; mix: 
           RRU: amount(row.plain.readUnits),
           WRU: amount(row.plain.writeUnits + row.plain.indexWriteUnits),
           'log bytes': Math.round(row.plain.functionLogBytes + row.plain.platformLogBytes),
-          'plain $ / 1 M': usd(totalUsd(row.plain) * 1e6),
-          'mix $ / 1 M': usd(totalUsd(row.mix) * 1e6),
+          'SQS requests': amount(row.plain.sqsRequests),
+          'outbound requests · bytes': row.outbound
+            ? `${amount(row.outbound.requests)} · ${Math.round(row.outbound.bytes)}`
+            : '0',
+          'plain $ / 1 M': usd(pieceUsd(row) * 1e6),
+          'mix $ / 1 M': row.mix ? usd(totalUsd(row.mix) * 1e6) : '(not in the mix)',
         },
       ]),
     ),
   );
   for (const row of rows) {
-    console.log(`cost.piece.${row.id}_plain_per_million_usd=${(totalUsd(row.plain) * 1e6).toFixed(2)}`);
+    console.log(`cost.piece.${row.id}_plain_per_million_usd=${(pieceUsd(row) * 1e6).toFixed(2)}`);
   }
 }
 
@@ -437,15 +525,16 @@ export async function measureCost(): Promise<void> {
   const whenIdle = () => cloud!.whenIdle();
 
   try {
-    const ops = operations();
-    const measured = new Map<string, Quantities>();
-    /** Per piece (PIECES), per operation: its share of the operation's quantities. */
-    const pieces = new Map<string, Map<string, Quantities>>(PIECES.map((piece) => [piece.id, new Map()]));
-    for (const op of ops) {
-      // A first run, not counted, starts the functions it needs (its init is measured then).
+    /**
+     * Records an operation RUNS times after a first run, not counted, that starts the functions it
+     * needs (their init is measured then): its quantities, each piece's share of them, and the
+     * write units the webhook dispatcher spent by item type.
+     */
+    const measureOperation = async (op: Operation) => {
       await (await op.prepare())();
       const windows: Quantities[] = [];
       const pieceWindows = new Map<string, Quantities[]>(PIECES.map((piece) => [piece.id, []]));
+      const dispatcherWrites: Record<string, number> = {};
       for (let run = 0; run < RUNS; run++) {
         const request = await op.prepare();
         const window = await record(recorder, whenIdle, request);
@@ -453,10 +542,51 @@ export async function measureCost(): Promise<void> {
         for (const piece of PIECES) {
           pieceWindows.get(piece.id)!.push(recorder.quantities(recorder.part(window, piece.of)));
         }
+        for (const usage of recorder.part(window, DISPATCHER).dynamodb) {
+          for (const [type, units] of Object.entries(usage.writeUnitsByType ?? {})) {
+            dispatcherWrites[type] = (dispatcherWrites[type] ?? 0) + units / RUNS;
+          }
+        }
       }
-      measured.set(op.id, average(windows));
-      for (const piece of PIECES) pieces.get(piece.id)!.set(op.id, average(pieceWindows.get(piece.id)!));
+      return {
+        whole: average(windows),
+        pieces: new Map(PIECES.map((piece) => [piece.id, average(pieceWindows.get(piece.id)!)])),
+        dispatcherWrites,
+      };
+    };
+
+    const ops = operations();
+    const measured = new Map<string, Quantities>();
+    /** Per piece (PIECES), per operation: its share of the operation's quantities. */
+    const pieces = new Map<string, Map<string, Quantities>>(PIECES.map((piece) => [piece.id, new Map()]));
+    let plainResult: Awaited<ReturnType<typeof measureOperation>> | undefined;
+    for (const op of ops) {
+      const result = await measureOperation(op);
+      if (op.id === 'plain') plainResult = result;
+      measured.set(op.id, result.whole);
+      for (const piece of PIECES) pieces.get(piece.id)!.set(op.id, result.pieces.get(piece.id)!);
     }
+
+    // One webhook delivery, outside the mix: the plain expense by a user with one webhook.
+    const receiver = await startReceiver();
+    const hooked = await measureOperation(webhookDeliveryCase(receiver.url)).finally(() => receiver.stop());
+    const deliveries = receiver.received();
+    if (deliveries.length !== RUNS + 1 || new Set(deliveries.map((d) => d.webhookId)).size !== deliveries.length) {
+      throw new Error(
+        `The webhook receiver got ${deliveries.length} requests; expected ${RUNS + 1} distinct deliveries`,
+      );
+    }
+    const recordedDeliveries = deliveries.slice(1);
+    const dispatcherOf = (result: NonNullable<typeof plainResult>) => result.pieces.get(DISPATCHER_PIECE)!;
+    // The delivery is done in the dispatcher's invocation, which every event has already: what it
+    // adds is the dispatcher's extra work, plus any SQS request the window made (a retry would).
+    const delivery = difference(dispatcherOf(hooked), dispatcherOf(plainResult!));
+    delivery.sqsRequests = hooked.whole.sqsRequests - plainResult!.whole.sqsRequests;
+    /** Everything but the dispatcher: a delivery should leave it as the plain expense had it. */
+    const elsewhere = difference(
+      difference(hooked.whole, dispatcherOf(hooked)),
+      difference(plainResult!.whole, dispatcherOf(plainResult!)),
+    );
 
     // The scheduled functions on an idle system, invoked as their rule does.
     const scheduled = new Map<string, Quantities>();
@@ -513,8 +643,17 @@ export async function measureCost(): Promise<void> {
       console.log(`  ${op.id.padEnd(12)} ${byType}`);
     }
 
-    printPieces(
-      PIECES.map((piece) => {
+    const deliveryRow: PieceRow = {
+      id: 'webhook-delivery',
+      label: 'webhook delivery (one webhook on the transaction events; in the dispatcher invocation above)',
+      plain: delivery,
+      outbound: {
+        requests: recordedDeliveries.length / RUNS,
+        bytes: recordedDeliveries.reduce((sum, d) => sum + d.bytes, 0) / RUNS,
+      },
+    };
+    printPieces([
+      ...PIECES.map((piece) => {
         const byOp = pieces.get(piece.id)!;
         return {
           id: piece.id,
@@ -523,6 +662,28 @@ export async function measureCost(): Promise<void> {
           mix: weighted(ops.map((op) => ({ quantities: byOp.get(op.id)!, weight: op.weight }))),
         };
       }),
+      deliveryRow,
+    ]);
+    const writesByType = Object.entries(hooked.dispatcherWrites)
+      .map(([type, units]) => `${type} ${amount(units - (plainResult!.dispatcherWrites[type] ?? 0))}`)
+      .join(', ');
+    console.log(
+      `\nOne webhook delivery (${RUNS} recorded, each received once by the bench's loopback receiver): ` +
+        `+${amount(delivery.lambdaRequests)} invocations (the dispatcher delivers in the invocation every event ` +
+        `already has: no delivery queue or function), +${delivery.lambdaGbSeconds.toFixed(4)} GB-s of its duration ` +
+        `(wall time, noisy), +${amount(delivery.readUnits)} RRU, WRU by item: ${writesByType || 'none'}, ` +
+        `+${amount(delivery.sqsRequests)} SQS requests, ${amount(deliveryRow.outbound!.requests)} outbound POST of ` +
+        `${Math.round(deliveryRow.outbound!.bytes)} bytes ($${(outboundUsd(deliveryRow) * 1e6).toFixed(3)} per million as data transfer out).`,
+    );
+    const moved = (
+      ['lambdaRequests', 'apiRequests', 'eventChunks', 'readUnits', 'writeUnits', 'indexWriteUnits', 'emails'] as const
+    ).filter((key) => Math.abs(elsewhere[key]) > 1e-9);
+    console.log(
+      moved.length === 0
+        ? 'Outside the dispatcher, the expense with a webhook counted the same as the plain one.'
+        : `Outside the dispatcher, the expense with a webhook counted differently: ${moved
+            .map((key) => `${key} ${elsewhere[key] > 0 ? '+' : ''}${amount(elsewhere[key])}`)
+            .join(', ')}.`,
     );
 
     const metrics = new Set(ops.flatMap((op) => measured.get(op.id)!.customMetrics));

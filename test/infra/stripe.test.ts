@@ -4,14 +4,8 @@
  * in their environment.
  */
 import { functions } from '../../lib/catalog/functions';
-import {
-  lambdaResource,
-  resourcesOfType,
-  roleLogicalId,
-  rolesAllowed,
-  type Synthesized,
-  synthesize,
-} from './support/synth';
+import { expectSecretReadOnlyBy, functionsGranted, secretsOf } from './support/secrets';
+import { lambdaResource, roleLogicalId, rolesAllowed, type Synthesized, synthesize } from './support/synth';
 
 const STRIPE_FUNCTIONS = [
   'invoice-payments-create',
@@ -24,9 +18,7 @@ const STRIPE_FUNCTIONS = [
 
 /** The secrets synthesized other than the webhook key ring (test/infra/webhook-keys.test.ts). */
 const stripeSecrets = (synth: Synthesized) =>
-  resourcesOfType(synth.stacks, 'AWS::SecretsManager::Secret').filter(
-    ({ resource }) => !('current' in JSON.parse(resource.Properties.GenerateSecretString.SecretStringTemplate)),
-  );
+  secretsOf(synth).filter((secret) => !('current' in JSON.parse(secret.GenerateSecretString.SecretStringTemplate)));
 const stripeReaders = (synth: Synthesized) =>
   rolesAllowed(synth.stacks, 'secretsmanager:GetSecretValue').filter(
     (role) =>
@@ -44,12 +36,7 @@ describe('the Stripe secret', () => {
   });
 
   it('is declared by the payment functions that call Stripe, and only by them', () => {
-    expect(
-      functions
-        .filter((spec) => spec.stripe)
-        .map((spec) => spec.id)
-        .sort(),
-    ).toEqual(STRIPE_FUNCTIONS);
+    expect(functionsGranted('stripe')).toEqual(STRIPE_FUNCTIONS);
   });
 
   it('does not exist, and no function may read a secret, without stripe=on', () => {
@@ -63,16 +50,14 @@ describe('the Stripe secret', () => {
   it('with stripe=on: one secret with no key in the template, readable by the payment functions alone', () => {
     const secrets = stripeSecrets(on);
     expect(secrets).toHaveLength(1);
-    const props = secrets[0]!.resource.Properties;
-    expect(props.SecretString).toBeUndefined();
-    expect(JSON.parse(props.GenerateSecretString.SecretStringTemplate)).toEqual({ secretKey: '', webhookSecret: '' });
-
-    const readers = stripeReaders(on).sort();
-    expect(readers).toEqual(STRIPE_FUNCTIONS.map((id) => roleLogicalId(on.stack, id as never)).sort());
+    expectSecretReadOnlyBy(on, secrets[0]!, {
+      fields: { secretKey: '', webhookSecret: '' },
+      readers: STRIPE_FUNCTIONS,
+      rolesReading: stripeReaders(on),
+      variable: 'STRIPE_SECRET_ID',
+    });
     for (const id of STRIPE_FUNCTIONS) {
-      const env = lambdaResource(on, id as never).Properties.Environment.Variables;
-      expect(env.STRIPE_SECRET_ID).toBeDefined();
-      expect(env.STRIPE_API_URL).toBeUndefined();
+      expect(lambdaResource(on, id as never).Properties.Environment.Variables.STRIPE_API_URL).toBeUndefined();
     }
     const outputs = on.template.toJSON().Outputs as Record<string, unknown>;
     expect(outputs.StripeSecretArn).toBeDefined();

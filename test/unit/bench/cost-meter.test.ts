@@ -1,7 +1,7 @@
 /** The log bytes the cost benchmark counts follow each function's LoggingConfig, as Lambda's ingestion does. */
 import { DEFAULT_LOG_LEVEL, functionLogging } from '../../../lib/catalog/logging';
 import type { InvocationUsage } from '../../../lib/local/contracts';
-import { keptByLambda, platformLogBytes } from '../../bench/cost-meter';
+import { difference, keptByLambda, platformLogBytes, type Quantities } from '../../bench/cost-meter';
 import { loggingShape } from '../../bench/cost-template';
 
 const usage: InvocationUsage = { functionId: 'notifier', durationMs: 12.34, memoryMb: 512, ok: true };
@@ -72,5 +72,59 @@ describe("the function's own lines", () => {
     ]);
     const atWarn = synthesized('WARN');
     expect([info, warn, emf].map((line) => keptByLambda(line, atWarn))).toEqual([false, true, false]);
+  });
+});
+
+describe('what one case adds to another', () => {
+  const quantities = (over: Partial<Quantities>): Quantities => ({
+    lambdaRequests: 0,
+    lambdaGbSeconds: 0,
+    lambdaDurationUsd: 0,
+    lambdaInitGbSeconds: 0,
+    lambdaInitUsd: 0,
+    apiRequests: 0,
+    eventChunks: 0,
+    archiveBytes: 0,
+    writeUnits: 0,
+    indexWriteUnits: 0,
+    readUnits: 0,
+    functionLogBytes: 0,
+    platformLogBytes: 0,
+    accessLogBytes: 0,
+    traces: 0,
+    emails: 0,
+    sqsRequests: 0,
+    invocationsByFunction: {},
+    eventsByType: {},
+    dynamodbByFunction: {},
+    customMetrics: [],
+    ...over,
+  });
+
+  it('subtracts every count, per function too, and keeps the metrics only the first emitted', () => {
+    const withWebhook = quantities({
+      lambdaRequests: 1,
+      lambdaGbSeconds: 0.05,
+      readUnits: 1,
+      writeUnits: 6,
+      sqsRequests: 2,
+      invocationsByFunction: { 'webhook-dispatcher': 1 },
+      dynamodbByFunction: { 'webhook-dispatcher': { read: 1, write: 6 } },
+      customMetrics: ['Moneta|service=x|EventsPublished', 'Moneta|service=x|WebhooksDelivered'],
+    });
+    const without = quantities({
+      lambdaRequests: 1,
+      lambdaGbSeconds: 0.02,
+      readUnits: 0.5,
+      invocationsByFunction: { 'webhook-dispatcher': 1 },
+      dynamodbByFunction: { 'webhook-dispatcher': { read: 0.5, write: 0 } },
+      customMetrics: ['Moneta|service=x|EventsPublished'],
+    });
+    const added = difference(withWebhook, without);
+    expect(added).toMatchObject({ lambdaRequests: 0, readUnits: 0.5, writeUnits: 6, sqsRequests: 2 });
+    expect(added.lambdaGbSeconds).toBeCloseTo(0.03, 10);
+    expect(added.invocationsByFunction).toEqual({ 'webhook-dispatcher': 0 });
+    expect(added.dynamodbByFunction).toEqual({ 'webhook-dispatcher': { read: 0.5, write: 6 } });
+    expect(added.customMetrics).toEqual(['Moneta|service=x|WebhooksDelivered']);
   });
 });
