@@ -66,6 +66,11 @@ export function httpEvent(input: HttpEventInput = {}): HttpApiEvent {
   };
 }
 
+/**
+ * A route's context. Its remaining time is Lambda's longest timeout: the handler kit answers early
+ * when a function's time runs out, and a unit test of what a route answers must not turn into a
+ * test of how fast DynamoDB Local answers on a busy machine.
+ */
 export function lambdaContext(functionName = 'moneta-test'): Context {
   return {
     callbackWaitsForEmptyEventLoop: false,
@@ -76,7 +81,7 @@ export function lambdaContext(functionName = 'moneta-test'): Context {
     awsRequestId: 'aws-req-test-1',
     logGroupName: `/aws/lambda/${functionName}`,
     logStreamName: '2026/01/01/[$LATEST]test',
-    getRemainingTimeInMillis: () => 30_000,
+    getRemainingTimeInMillis: () => 900_000,
     done: () => undefined,
     fail: () => undefined,
     succeed: () => undefined,
