@@ -225,8 +225,10 @@ export class MonetaStack extends Stack {
     // no caller sees them fail). The publisher parks or dead-letters what it fails on, and a
     // failing seed fails the deployment that runs it, in front of whoever deploys. A monthly summary
     // run that keeps failing is dead-lettered with its input (lib/constructs/monthly-summary.ts).
+    // The API's authorizer failing makes the gateway answer 500: the API's 5xx alarm sees it.
     const reportedElsewhere = new Set<string>([
       ...rules.map((rule) => rule.target),
+      API_AUTHORIZER,
       'stream-publisher',
       'seed-rates',
       MONTHLY_SUMMARY,
