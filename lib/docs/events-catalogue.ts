@@ -47,7 +47,11 @@ function producerOf(name: EventName): string {
   for (const [itemType, mapping] of Object.entries(domainItems)) {
     for (const streamEvent of ['INSERT', 'MODIFY', 'REMOVE'] as const) {
       if ((mapping as Partial<Record<string, string>>)[streamEvent] === name) {
-        const source = `stream publisher, on \`${streamEvent}\` of a \`${itemType}\` item (id: \`${mapping.idAttribute}\`)`;
+        const hidden: readonly string[] = 'unpublished' in mapping ? mapping.unpublished : [];
+        const without = hidden.length
+          ? `, without ${hidden.map((attribute) => `\`${attribute}\``).join(', ')} (never published)`
+          : '';
+        const source = `stream publisher, on \`${streamEvent}\` of a \`${itemType}\` item (id: \`${mapping.idAttribute}\`)${without}`;
         const counters: Counters | undefined =
           streamEvent === 'MODIFY' && 'counters' in mapping ? mapping.counters : undefined;
         if (!counters) return source;

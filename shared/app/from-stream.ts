@@ -63,9 +63,14 @@ const toPlain = (image: StreamImage) => unmarshall(image as Record<string, SdkAt
  */
 const metadataAttributes: ReadonlySet<string> = new Set(writeMetadataAttributes);
 
-function withoutKeyAttributes(item: Record<string, unknown>): Record<string, unknown> {
+function withoutKeyAttributes(
+  item: Record<string, unknown>,
+  unpublished: readonly string[] = [],
+): Record<string, unknown> {
   return Object.fromEntries(
-    Object.entries(item).filter(([name]) => !keyAttributes.has(name) && !metadataAttributes.has(name)),
+    Object.entries(item).filter(
+      ([name]) => !keyAttributes.has(name) && !metadataAttributes.has(name) && !unpublished.includes(name),
+    ),
   );
 }
 
@@ -81,14 +86,21 @@ export function fromStreamRecord(record: DynamoDBRecord): MappedEvent | undefine
   const type = item[tableDefinition.typeAttribute];
   if (!isDomainItemType(type)) return undefined;
 
-  const mapping = domainItems[type] as { idAttribute: string; counters?: Counters } & Partial<
-    Record<StreamEventName, EventName>
-  >;
+  const mapping = domainItems[type] as {
+    idAttribute: string;
+    counters?: Counters;
+    unpublished?: readonly string[];
+  } & Partial<Record<StreamEventName, EventName>>;
+  const unpublished = mapping.unpublished ?? [];
   const detailType = mapping[eventName];
   if (!detailType) return undefined;
   if (eventName === 'MODIFY' && !stream.OldImage) return undefined;
-  // A stamp alone (the one put on an item just before it is deleted) changes nothing.
-  if (eventName === 'MODIFY' && onlyMovedAmong(metadataAttributes, toPlain(stream.OldImage ?? {}), item)) {
+  // A stamp alone (the one put on an item just before it is deleted) changes nothing; nor does an
+  // attribute that is never published.
+  if (
+    eventName === 'MODIFY' &&
+    onlyMovedAmong(new Set([...metadataAttributes, ...unpublished]), toPlain(stream.OldImage ?? {}), item)
+  ) {
     return undefined;
   }
   if (
@@ -111,8 +123,10 @@ export function fromStreamRecord(record: DynamoDBRecord): MappedEvent | undefine
   // For a deletion the old image names the deleter: the item is stamped just before it is deleted.
   if (typeof item.updatedBy === 'string') detail.actor = item.updatedBy;
   if (typeof item.correlationId === 'string') detail.correlationId = item.correlationId;
-  if (eventName !== 'REMOVE') detail.data = withoutKeyAttributes(item);
-  if (eventName !== 'INSERT' && stream.OldImage) detail.previous = withoutKeyAttributes(toPlain(stream.OldImage));
+  if (eventName !== 'REMOVE') detail.data = withoutKeyAttributes(item, unpublished);
+  if (eventName !== 'INSERT' && stream.OldImage) {
+    detail.previous = withoutKeyAttributes(toPlain(stream.OldImage), unpublished);
+  }
   return { detailType, detail };
 }
 

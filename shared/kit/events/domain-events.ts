@@ -29,6 +29,12 @@ export type ItemEvents = {
   MODIFY?: string;
   REMOVE?: string;
   counters?: Counters;
+  /**
+   * Attributes never put in an event (`data`, `previous`), and whose change alone is no event: key
+   * material an item keeps for its own use (a webhook's sealed signing secrets). Consumers that
+   * need them read the item.
+   */
+  unpublished?: readonly string[];
 };
 
 /**
