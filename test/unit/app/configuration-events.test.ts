@@ -41,7 +41,7 @@ test.each([
   ],
   ['capture', 'Capture', 'cap-1', captureStored(user, 'cap-1'), { status: 'rejected' }],
 ] as const)(
-  'a %s created, changed and deleted is %sCreated, %sUpdated, %sDeleted',
+  'a %s created, changed and deleted is %sCreated, Updated, Deleted',
   (_type, entity, id, item, change) => {
     const changed = { ...item, ...change, version: 2, updatedAt: '2026-04-11T09:00:00.000Z' };
     expect(published(insertOf(item))).toMatchObject({
