@@ -52,6 +52,11 @@ function producerOf(name: EventName): string {
           ? `, without ${hidden.map((attribute) => `\`${attribute}\``).join(', ')} (never published)`
           : '';
         const source = `stream publisher, on \`${streamEvent}\` of a \`${itemType}\` item (id: \`${mapping.idAttribute}\`)${without}`;
+        const expiry =
+          streamEvent === 'REMOVE' && 'expiryPublished' in mapping && mapping.expiryPublished
+            ? '; also on its deletion by TTL (actor `expiry`)'
+            : '';
+        if (expiry) return `${source}${expiry}`;
         const counters: Counters | undefined =
           streamEvent === 'MODIFY' && 'counters' in mapping ? mapping.counters : undefined;
         if (!counters) return source;

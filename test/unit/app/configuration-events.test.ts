@@ -4,6 +4,8 @@
  * webhook's signing secrets, and not for the counters other writes move (a payee's use count, a
  * webhook's failed deliveries) nor for a rotation of secrets alone.
  */
+import { streamFilterPatterns } from '../../../lib/catalog/stream-filters';
+import { matchesPattern } from '../../../lib/local/event-pattern';
 import { eventSchemas } from '../../../shared/app/events';
 import { fromStreamRecord } from '../../../shared/app/from-stream';
 import {
@@ -40,21 +42,18 @@ test.each([
     { status: 'uploaded', uploadedAt: '2026-04-10T09:01:00.000Z' },
   ],
   ['capture', 'Capture', 'cap-1', captureStored(user, 'cap-1'), { status: 'rejected' }],
-] as const)(
-  'a %s created, changed and deleted is %sCreated, Updated, Deleted',
-  (_type, entity, id, item, change) => {
-    const changed = { ...item, ...change, version: 2, updatedAt: '2026-04-11T09:00:00.000Z' };
-    expect(published(insertOf(item))).toMatchObject({
-      detailType: `${entity}Created`,
-      detail: { userId: user, id, version: 1 },
-    });
-    expect(published(modifyOf(item, changed))).toMatchObject({
-      detailType: `${entity}Updated`,
-      detail: { id, data: change, version: 2 },
-    });
-    expect(published(removeOf(changed))).toMatchObject({ detailType: `${entity}Deleted`, detail: { id } });
-  },
-);
+] as const)('a %s created, changed and deleted is %sCreated, Updated, Deleted', (_type, entity, id, item, change) => {
+  const changed = { ...item, ...change, version: 2, updatedAt: '2026-04-11T09:00:00.000Z' };
+  expect(published(insertOf(item))).toMatchObject({
+    detailType: `${entity}Created`,
+    detail: { userId: user, id, version: 1 },
+  });
+  expect(published(modifyOf(item, changed))).toMatchObject({
+    detailType: `${entity}Updated`,
+    detail: { id, data: change, version: 2 },
+  });
+  expect(published(removeOf(changed))).toMatchObject({ detailType: `${entity}Deleted`, detail: { id } });
+});
 
 test('a saved payment method is PaymentMethodSaved, then PaymentMethodDeleted', () => {
   const method = savedMethodStored(user, 'payee-1', 'pm_1');
@@ -133,4 +132,25 @@ test("a rule's order is not an event: a reorder changes no rule", () => {
     updatedAt: '',
   };
   expect(fromStreamRecord(modifyOf(order, { ...order, ids: ['b', 'a'], version: 2 }))).toBeUndefined();
+});
+
+describe('an unrecorded capture that expires', () => {
+  // Stamped by its last writer: the expiry, not that writer, deletes it.
+  const expired = {
+    ...captureStored(user, 'cap-2', { status: 'ignored', expiresAt: 1_900_000_000 }),
+    updatedBy: 'user',
+  };
+  const matches = (record: unknown) => streamFilterPatterns.some((pattern) => matchesPattern(pattern, record));
+
+  test('is published as its deletion, by `expiry`, and passes the stream filters', () => {
+    const record = removeOf(expired, { ttl: true });
+    expect(matches(record)).toBe(true);
+    expect(published(record)).toMatchObject({ detailType: 'CaptureDeleted', detail: { id: 'cap-2', actor: 'expiry' } });
+  });
+
+  test("while other items' TTL deletions stay housekeeping", () => {
+    const rule = removeOf(ruleStored(user, 'rule-3'), { ttl: true });
+    expect(matches(rule)).toBe(false);
+    expect(fromStreamRecord(rule)).toBeUndefined();
+  });
 });
