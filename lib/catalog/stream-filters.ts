@@ -20,11 +20,16 @@ export const streamFilterPatterns: readonly Record<string, unknown>[] = [
     dynamodb: { OldImage: { type: { S: domainTypes } } },
     userIdentity: { principalId: [{ exists: false }] },
   },
-  {
-    eventName: ['REMOVE'],
-    dynamodb: { OldImage: { type: { S: expiringTypes } } },
-    userIdentity: { type: ['Service'], principalId: ['dynamodb.amazonaws.com'] },
-  },
+  // An empty list is no valid pattern: the filter exists only while some type's expiry is news.
+  ...(expiringTypes.length > 0
+    ? [
+        {
+          eventName: ['REMOVE'],
+          dynamodb: { OldImage: { type: { S: expiringTypes } } },
+          userIdentity: { type: ['Service'], principalId: ['dynamodb.amazonaws.com'] },
+        },
+      ]
+    : []),
 ];
 
 /** How the stream publisher's event source mapping retries, and where poison records go. */
