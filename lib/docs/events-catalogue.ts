@@ -47,7 +47,16 @@ function producerOf(name: EventName): string {
   for (const [itemType, mapping] of Object.entries(domainItems)) {
     for (const streamEvent of ['INSERT', 'MODIFY', 'REMOVE'] as const) {
       if ((mapping as Partial<Record<string, string>>)[streamEvent] === name) {
-        const source = `stream publisher, on \`${streamEvent}\` of a \`${itemType}\` item (id: \`${mapping.idAttribute}\`)`;
+        const hidden: readonly string[] = 'unpublished' in mapping ? mapping.unpublished : [];
+        const without = hidden.length
+          ? `, without ${hidden.map((attribute) => `\`${attribute}\``).join(', ')} (never published)`
+          : '';
+        const source = `stream publisher, on \`${streamEvent}\` of a \`${itemType}\` item (id: \`${mapping.idAttribute}\`)${without}`;
+        const expiry =
+          streamEvent === 'REMOVE' && 'expiryPublished' in mapping && mapping.expiryPublished
+            ? '; also on its deletion by TTL (actor `expiry`)'
+            : '';
+        if (expiry) return `${source}${expiry}`;
         const counters: Counters | undefined =
           streamEvent === 'MODIFY' && 'counters' in mapping ? mapping.counters : undefined;
         if (!counters) return source;

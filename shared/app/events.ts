@@ -5,7 +5,9 @@
  * a line in its feature's events.ts.
  */
 import { accountsEvents, accountsItemEvents } from '../accounts/events';
+import { attachmentsEvents, attachmentsItemEvents } from '../attachments/events';
 import { budgetsEvents, budgetsItemEvents } from '../budgets/events';
+import { capturesEvents, capturesItemEvents } from '../captures/events';
 import { categoriesEvents, categoriesItemEvents } from '../categories/events';
 import { exportsDerivedEvents, exportsEvents, exportsItemEvents } from '../exports/events';
 import { goalsEvents, goalsItemEvents } from '../goals/events';
@@ -40,6 +42,8 @@ export const domainItems = {
   ...invoicesItemEvents,
   ...webhooksItemEvents,
   ...paymentsItemEvents,
+  ...attachmentsItemEvents,
+  ...capturesItemEvents,
 } as const;
 
 export type DomainItemType = keyof typeof domainItems;
@@ -68,6 +72,8 @@ export const eventSchemas = {
   ...invoicesEvents,
   ...webhooksEvents,
   ...paymentsEvents,
+  ...attachmentsEvents,
+  ...capturesEvents,
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

@@ -1,7 +1,8 @@
 /**
  * Maps one DynamoDB stream record to the domain event it stands for, or to
  * `undefined` when the record is not a domain fact: bookkeeping items (applied state, the
- * notification log, counters), records without the image the event needs, and TTL deletions.
+ * notification log, counters), records without the image the event needs, and TTL deletions
+ * (except of the items whose expiry is published: ItemEvents.expiryPublished).
  *
  * The mapping does not validate: the publisher parses the result with the catalog schema, so a
  * malformed domain item fails loudly instead of being skipped.
@@ -14,7 +15,7 @@ import { userIdFromPk } from '../kit/dynamodb/keys';
 import { tableDefinition } from '../kit/dynamodb/table-definition';
 import { unmarshallOptions } from '../kit/dynamodb/unmarshall-options';
 import { writeMetadataAttributes } from '../kit/dynamodb/write-context';
-import type { Counters } from '../kit/events/domain-events';
+import { type Counters, EXPIRY_ACTOR } from '../kit/events/domain-events';
 import { type DomainItemType, derivedItemEvents, domainItems, type EventName } from './events';
 
 type MappedEvent = { detailType: EventName; detail: Record<string, unknown> };
@@ -63,16 +64,22 @@ const toPlain = (image: StreamImage) => unmarshall(image as Record<string, SdkAt
  */
 const metadataAttributes: ReadonlySet<string> = new Set(writeMetadataAttributes);
 
-function withoutKeyAttributes(item: Record<string, unknown>): Record<string, unknown> {
+function withoutKeyAttributes(
+  item: Record<string, unknown>,
+  unpublished: readonly string[] = [],
+): Record<string, unknown> {
   return Object.fromEntries(
-    Object.entries(item).filter(([name]) => !keyAttributes.has(name) && !metadataAttributes.has(name)),
+    Object.entries(item).filter(
+      ([name]) => !keyAttributes.has(name) && !metadataAttributes.has(name) && !unpublished.includes(name),
+    ),
   );
 }
 
 export function fromStreamRecord(record: DynamoDBRecord): MappedEvent | undefined {
   const eventName = record.eventName as StreamEventName | undefined;
   const stream = record.dynamodb;
-  if (!eventName || !stream || isTtlDeletion(record)) return undefined;
+  if (!eventName || !stream) return undefined;
+  const expired = isTtlDeletion(record);
 
   // The image that describes the entity: the new one, except for a deletion.
   const current = eventName === 'REMOVE' ? stream.OldImage : stream.NewImage;
@@ -81,14 +88,24 @@ export function fromStreamRecord(record: DynamoDBRecord): MappedEvent | undefine
   const type = item[tableDefinition.typeAttribute];
   if (!isDomainItemType(type)) return undefined;
 
-  const mapping = domainItems[type] as { idAttribute: string; counters?: Counters } & Partial<
-    Record<StreamEventName, EventName>
-  >;
+  const mapping = domainItems[type] as {
+    idAttribute: string;
+    counters?: Counters;
+    unpublished?: readonly string[];
+    expiryPublished?: boolean;
+  } & Partial<Record<StreamEventName, EventName>>;
+  // TTL deletions are housekeeping, unless the item's type says its expiry is news.
+  if (expired && (eventName !== 'REMOVE' || !mapping.expiryPublished)) return undefined;
+  const unpublished = mapping.unpublished ?? [];
   const detailType = mapping[eventName];
   if (!detailType) return undefined;
   if (eventName === 'MODIFY' && !stream.OldImage) return undefined;
-  // A stamp alone (the one put on an item just before it is deleted) changes nothing.
-  if (eventName === 'MODIFY' && onlyMovedAmong(metadataAttributes, toPlain(stream.OldImage ?? {}), item)) {
+  // A stamp alone (the one put on an item just before it is deleted) changes nothing; nor does an
+  // attribute that is never published.
+  if (
+    eventName === 'MODIFY' &&
+    onlyMovedAmong(new Set([...metadataAttributes, ...unpublished]), toPlain(stream.OldImage ?? {}), item)
+  ) {
     return undefined;
   }
   if (
@@ -109,10 +126,13 @@ export function fromStreamRecord(record: DynamoDBRecord): MappedEvent | undefine
     occurredAt: occurredAt(eventName, item, record),
   };
   // For a deletion the old image names the deleter: the item is stamped just before it is deleted.
-  if (typeof item.updatedBy === 'string') detail.actor = item.updatedBy;
+  if (expired) detail.actor = EXPIRY_ACTOR;
+  else if (typeof item.updatedBy === 'string') detail.actor = item.updatedBy;
   if (typeof item.correlationId === 'string') detail.correlationId = item.correlationId;
-  if (eventName !== 'REMOVE') detail.data = withoutKeyAttributes(item);
-  if (eventName !== 'INSERT' && stream.OldImage) detail.previous = withoutKeyAttributes(toPlain(stream.OldImage));
+  if (eventName !== 'REMOVE') detail.data = withoutKeyAttributes(item, unpublished);
+  if (eventName !== 'INSERT' && stream.OldImage) {
+    detail.previous = withoutKeyAttributes(toPlain(stream.OldImage), unpublished);
+  }
   return { detailType, detail };
 }
 

@@ -7,7 +7,8 @@
  *                                                 are one strongly consistent Query (the list, the
  *                                                 cascade when the owner is deleted), never a Scan
  *
- * Neither is a domain fact: they are not published. The file itself is in the files bucket under
+ * The attachment is a domain item (AttachmentCreated/Updated/Deleted: ./events.ts); its link is
+ * not, it is an index entry. The file itself is in the files bucket under
  * `attachments/<userId>/<attachmentId>` (./files.ts).
  */
 import { byId, entity } from '../kit/dynamodb/keys';

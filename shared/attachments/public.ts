@@ -1,3 +1,5 @@
 /** What other features may use of attachments: everything else in this folder is its own business. */
 
-export { type OwnerKind, ownerKinds } from './items';
+// For the change feed: an entry shows what the routes show.
+export { AttachmentEntity, type AttachmentItem, type OwnerKind, ownerKinds } from './items';
+export { toAttachmentView } from './views';

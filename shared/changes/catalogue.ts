@@ -12,10 +12,14 @@
  *   the account and the category on every transaction write. A client sums its transactions, or
  *   reads the entity's route;
  * - fields computed from the caller's today at read time (a goal's status and required monthly
- *   amount, an invoice's status): an entry cannot know the day it will be read.
+ *   amount, an invoice's status): an entry cannot know the day it will be read;
+ * - a rule's position: the order is an item of its own, and one reorder moves every rule's;
+ * - an attachment's download link: signed for minutes, made for each read.
  */
 import { AccountEntity, type AccountItem, toAccountView } from '../accounts/public';
+import { AttachmentEntity, type AttachmentItem, toAttachmentView } from '../attachments/public';
 import { BudgetEntity, type BudgetItem, toBudgetView } from '../budgets/public';
+import { CaptureEntity, type CaptureItem, toCaptureView } from '../captures/public';
 import { CategoryEntity, type CategoryItem, toCategoryView } from '../categories/public';
 import {
   GoalContributionEntity,
@@ -28,8 +32,24 @@ import {
 import { type Profile, ProfileEntity, toProfileView } from '../identity/public';
 import { InvoiceEntity, type InvoiceItem, toInvoiceView } from '../invoices/public';
 import type { Key } from '../kit/dynamodb/keys';
-import { PaymentEntity, type PaymentItem, toPaymentView } from '../payments/public';
-import { TransactionEntity, type TransactionItem, toTransactionView } from '../transactions/public';
+import { toPayeeView } from '../payees/public';
+import {
+  PaymentEntity,
+  type PaymentItem,
+  SavedMethodEntity,
+  type SavedMethodItem,
+  toPaymentView,
+  toSavedMethodView,
+} from '../payments/public';
+import { RuleEntity, type RuleItem, toRuleView } from '../rules/public';
+import {
+  PayeeEntity,
+  type PayeeItem,
+  TransactionEntity,
+  type TransactionItem,
+  toTransactionView,
+} from '../transactions/public';
+import { toWebhookView, WebhookEntity, type WebhookItem } from '../webhooks/public';
 
 type Image = Record<string, unknown>;
 
@@ -146,6 +166,52 @@ export const coveredEntities = {
     (userId, image) => PaymentEntity.key(userId, id(image, 'paymentId')),
     (item: PaymentItem) => toPaymentView(item),
   ),
+  rule: covered(
+    RuleEntity.type,
+    'ruleId',
+    crud('Rule'),
+    (userId, image) => RuleEntity.key(userId, id(image, 'ruleId')),
+    (item: RuleItem) => toRuleView(item, 0),
+    ['position'],
+  ),
+  payee: covered(
+    PayeeEntity.type,
+    'payeeId',
+    crud('Payee'),
+    (userId, image) => PayeeEntity.key(userId, id(image, 'payeeId')),
+    (item: PayeeItem) => toPayeeView(item),
+    ['transactionCount', 'lastUsedAt'],
+  ),
+  paymentMethod: covered(
+    SavedMethodEntity.type,
+    'methodId',
+    ['PaymentMethodSaved', 'PaymentMethodDeleted'],
+    (userId, image) => SavedMethodEntity.key(userId, id(image, 'payeeId'), id(image, 'methodId')),
+    (item: SavedMethodItem) => toSavedMethodView(item),
+  ),
+  webhook: covered(
+    WebhookEntity.type,
+    'webhookId',
+    crud('Webhook'),
+    (userId, image) => WebhookEntity.key(userId, id(image, 'webhookId')),
+    (item: WebhookItem) => toWebhookView(item),
+    ['consecutiveFailures'],
+  ),
+  attachment: covered(
+    AttachmentEntity.type,
+    'attachmentId',
+    crud('Attachment'),
+    (userId, image) => AttachmentEntity.key(userId, id(image, 'attachmentId')),
+    (item: AttachmentItem) => toAttachmentView(item),
+    ['download'],
+  ),
+  capture: covered(
+    CaptureEntity.type,
+    'captureId',
+    crud('Capture'),
+    (userId, image) => CaptureEntity.key(userId, id(image, 'captureId')),
+    (item: CaptureItem) => toCaptureView(item),
+  ),
 } as const satisfies Record<string, CoveredEntity>;
 
 export type FeedEntityType = keyof typeof coveredEntities;
@@ -178,6 +244,23 @@ export const changeFeedEvents = [
   'InvoiceDeleted',
   'PaymentCreated',
   'PaymentUpdated',
+  'RuleCreated',
+  'RuleUpdated',
+  'RuleDeleted',
+  'PayeeCreated',
+  'PayeeUpdated',
+  'PayeeDeleted',
+  'PaymentMethodSaved',
+  'PaymentMethodDeleted',
+  'WebhookCreated',
+  'WebhookUpdated',
+  'WebhookDeleted',
+  'AttachmentCreated',
+  'AttachmentUpdated',
+  'AttachmentDeleted',
+  'CaptureCreated',
+  'CaptureUpdated',
+  'CaptureDeleted',
 ] as const;
 
 /** The feed entity type an event is about. */

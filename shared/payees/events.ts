@@ -1,11 +1,21 @@
 /** The events payee items become (see shared/kit/events/domain-events.ts). */
-import { created, type DeriveEvents, derived, type ItemEvents, updated } from '../kit/events/domain-events';
+import { created, type DeriveEvents, deleted, derived, type ItemEvents, updated } from '../kit/events/domain-events';
 import * as z from '../kit/schema';
+import { PayeeEntity, payeeItem } from '../transactions/public';
 import { PayeeJobEntity, payeeJobItem } from './items';
 
 export const payeesItemEvents = {
-  // Payees themselves are reference data, not news: only their jobs are published, to drive them.
-  // No REMOVE: a job is deleted only with its user's partition.
+  // A payee is created by its route or by the first transaction that names it; a merge deletes the
+  // source once its transactions have moved.
+  [PayeeEntity.type]: {
+    idAttribute: 'payeeId',
+    INSERT: 'PayeeCreated',
+    MODIFY: 'PayeeUpdated',
+    REMOVE: 'PayeeDeleted',
+    // Each transaction recorded with it counts itself on it: that transaction's event says so.
+    counters: { attributes: ['transactionCount', 'lastUsedAt'] },
+  },
+  // Jobs are published to drive them. No REMOVE: a job is deleted only with its user's partition.
   [PayeeJobEntity.type]: {
     idAttribute: 'jobId',
     INSERT: 'PayeeJobRequested',
@@ -24,6 +34,9 @@ const payeesMerged = z.lazily(() =>
 );
 
 export const payeesEvents = {
+  PayeeCreated: z.lazily(() => created(payeeItem())),
+  PayeeUpdated: z.lazily(() => updated(payeeItem())),
+  PayeeDeleted: z.lazily(() => deleted(payeeItem())),
   PayeeJobRequested: z.lazily(() => created(payeeJobItem())),
   PayeeJobUpdated: z.lazily(() => updated(payeeJobItem())),
   PayeesMerged: z.lazily(() => derived(payeesMerged())),

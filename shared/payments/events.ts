@@ -1,7 +1,8 @@
 /** The events payment items become (see shared/kit/events/domain-events.ts). */
-import { created, type DeriveEvents, derived, type ItemEvents, updated } from '../kit/events/domain-events';
+import { created, type DeriveEvents, deleted, derived, type ItemEvents, updated } from '../kit/events/domain-events';
 import * as z from '../kit/schema';
 import { PaymentEntity, type PaymentItem, paymentItem } from './items';
+import { SavedMethodEntity, savedMethodItem } from './methods-items';
 
 export const paymentsItemEvents = {
   // No REMOVE: a payment is deleted only with its user's partition.
@@ -10,6 +11,8 @@ export const paymentsItemEvents = {
     INSERT: 'PaymentCreated',
     MODIFY: 'PaymentUpdated',
   },
+  // A saved method is written once (Stripe's summary) and never changed: saved, then deleted.
+  [SavedMethodEntity.type]: { idAttribute: 'methodId', INSERT: 'PaymentMethodSaved', REMOVE: 'PaymentMethodDeleted' },
 } as const satisfies Record<string, ItemEvents>;
 
 const money = () => z.object({ amount: z.int(), currency: z.string() });
@@ -49,6 +52,8 @@ export const paymentsEvents = {
   PaymentUpdated: z.lazily(() => updated(paymentItem())),
   PaymentSucceeded: z.lazily(() => derived(paymentSucceeded())),
   PaymentFailed: z.lazily(() => derived(paymentNotPaid())),
+  PaymentMethodSaved: z.lazily(() => created(savedMethodItem())),
+  PaymentMethodDeleted: z.lazily(() => deleted(savedMethodItem())),
 };
 
 const NOT_PAID = ['failed', 'canceled', 'expired'] as const;

@@ -7,5 +7,7 @@ export {
   paymentsItemEvents,
 } from './events';
 export { PaymentEntity, type PaymentItem, type PaymentStatus } from './items';
+export { SavedMethodEntity, type SavedMethodItem } from './methods-items';
+export { toSavedMethodView } from './methods-views';
 // For the change feed: an entry shows what the routes show.
 export { toPaymentView } from './views';

@@ -1,6 +1,7 @@
 /**
  * Outbound webhooks: the endpoints a user registers, and one delivery per (webhook, event).
- * Neither is a domain item: they never reach the bus, so a delivery cannot cause another event.
+ * A webhook's own changes are events (./events.ts: without its secrets, and not when a delivery only
+ * moves its failure count); a delivery is not, so a delivery cannot cause another event.
  */
 import { entity } from '../kit/dynamodb/keys';
 import * as z from '../kit/schema';

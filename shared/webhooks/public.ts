@@ -1,3 +1,5 @@
 /** What other features may use of webhooks: everything else in this folder is its own business. */
 export { webhooksEvents } from './events';
-export { WebhookDeliveryEntity, type WebhookDisabledItem, WebhookEntity } from './items';
+// For the change feed: an entry shows what the routes show.
+export { WebhookDeliveryEntity, type WebhookDisabledItem, WebhookEntity, type WebhookItem } from './items';
+export { toWebhookView } from './views';

@@ -1,10 +1,10 @@
 /**
  * Delta sync as a client does it: keep a local copy by reading GET /v1/changes from the last token,
  * applying each entry (upsert the entity, drop it on a tombstone), through 200 random creates,
- * edits and deletes of accounts, categories, transactions, budgets and goals, synced now and then
- * in small pages. At the end the copy is exactly what the list routes show. Also: a token older
- * than the retained window is 410 resync, a garbled one 400, and one user's token shows another
- * only their own feed.
+ * edits and deletes of accounts, categories, transactions, budgets, goals, rules and payees, synced
+ * now and then in small pages. At the end the copy is exactly what the list routes show. Also: a
+ * webhook's changes reach the feed without its signing secret; a token older than the retained
+ * window is 410 resync, a garbled one 400, and one user's token shows another only their own feed.
  */
 import { coveredEntities, type FeedEntityType } from '../../shared/changes/catalogue';
 import { CHANGE_RETENTION_SECONDS } from '../../shared/changes/items';
@@ -21,7 +21,7 @@ import {
 } from './support/ledger';
 import { CHAOS_OFF, CHAOS_ON, setChaos, settle } from './support/settle';
 import { closeTable } from './support/table';
-import { describeWithMailbox } from './support/targets';
+import { describeWithLoopbackReceiver, describeWithMailbox } from './support/targets';
 
 jest.setTimeout(600_000);
 
@@ -78,6 +78,8 @@ async function serverState(user: LedgerUser): Promise<Map<string, Record<string,
     ['transaction', '/v1/transactions', { limit: 200 }],
     ['budget', '/v1/budgets', {}],
     ['goal', '/v1/goals', {}],
+    ['rule', '/v1/rules', {}],
+    ['payee', '/v1/payees', {}],
   ];
   for (const [type, path, query] of lists) {
     const { items } = await listAll<Record<string, unknown>>(user, path, query);
@@ -100,17 +102,19 @@ function random(seed: number) {
   };
 }
 
-/** 200 random creates, edits and deletes across five entity types, the replica syncing every 50. */
+/** 200 random creates, edits and deletes across seven entity types, the replica syncing every 50. */
 async function scenario(user: LedgerUser, replica: Replica, seed: number): Promise<Record<string, number>> {
   const next = random(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
   const main = await createAccount(user, { name: 'Main', currency: 'EUR' });
-  const live: Record<'account' | 'category' | 'transaction' | 'budget' | 'goal', string[]> = {
+  const live: Record<'account' | 'category' | 'transaction' | 'budget' | 'goal' | 'rule' | 'payee', string[]> = {
     account: [],
     category: [],
     transaction: [],
     budget: [],
     goal: [],
+    rule: [],
+    payee: [],
   };
   const done: Record<string, number> = {};
   const count = (what: string) => {
@@ -124,7 +128,16 @@ async function scenario(user: LedgerUser, replica: Replica, seed: number): Promi
   };
   const auth = { token: user.token };
   for (let step = 1; step <= 200; step++) {
-    const type = pick(['account', 'category', 'transaction', 'transaction', 'budget', 'goal'] as const);
+    const type = pick([
+      'account',
+      'category',
+      'transaction',
+      'transaction',
+      'budget',
+      'goal',
+      'rule',
+      'payee',
+    ] as const);
     const ids = live[type];
     const action = ids.length === 0 ? 'create' : pick(['create', 'create', 'edit', 'delete'] as const);
     const name = `${type} ${step}`;
@@ -144,6 +157,13 @@ async function scenario(user: LedgerUser, replica: Replica, seed: number): Promi
           category: { name, kind: 'expense' },
           budget: { name, limit: { amount: 40_000, currency: 'EUR' } },
           goal: { name, target: { amount: 150_000, currency: 'EUR' }, funding: { kind: 'contributions' } },
+          // Matches no transaction of the scenario: a rule that applied would edit transactions too.
+          rule: {
+            name,
+            conditions: [{ field: 'note', op: 'contains', value: 'never-in-a-note' }],
+            actions: { addTags: ['synced'] },
+          },
+          payee: { name },
         } as const;
         const result = await ok(
           api.post(`/v1/${type === 'category' ? 'categories' : `${type}s`}`, bodies[type], auth),
@@ -156,7 +176,11 @@ async function scenario(user: LedgerUser, replica: Replica, seed: number): Promi
       const id = pick(ids);
       const path = `/v1/${type === 'category' ? 'categories' : `${type}s`}/${id}`;
       if (action === 'edit') {
-        const body = type === 'transaction' ? { note: `edited ${step}` } : { name: `${name} edited` };
+        // A payee's notes: a rename would start a job over its transactions (it has none here).
+        const body =
+          type === 'transaction' || type === 'payee'
+            ? { [type === 'payee' ? 'notes' : 'note']: `edited ${step}` }
+            : { name: `${name} edited` };
         await ok(api.patch(path, body, auth), 200, `${type} edit`);
       } else {
         await ok(api.delete(path, auth), 204, `${type} delete`);
@@ -179,9 +203,12 @@ describe('a client syncing with GET /v1/changes', () => {
     const user = await ledgerUser();
     const replica = newReplica();
     const done = await scenario(user, replica, 14);
-    // The mix really had creates, edits and deletes of several types.
+    // The mix really had creates, edits and deletes of several types, rules and payees among them.
     expect(Object.keys(done).filter((what) => what.endsWith('delete')).length).toBeGreaterThanOrEqual(3);
     expect(Object.keys(done).filter((what) => what.endsWith('edit')).length).toBeGreaterThanOrEqual(3);
+    for (const what of ['rule create', 'rule edit', 'rule delete', 'payee create', 'payee edit', 'payee delete']) {
+      expect(done[what] ?? 0).toBeGreaterThanOrEqual(1);
+    }
     await expectInSync(user, replica);
     // Nothing more once in sync: the same token answers an empty page, and itself again.
     const again = expectOk(
@@ -226,6 +253,38 @@ describeWithMailbox('a client syncing while events are duplicated and reordered'
     const replica = newReplica();
     await scenario(user, replica, 29);
     await expectInSync(user, replica);
+  });
+});
+
+describeWithLoopbackReceiver('a webhook in the feed', () => {
+  test('its creation, rotation and deletion reach the feed, and its signing secret is in no entry nor in the audit trail', async () => {
+    const user = await ledgerUser();
+    const auth = { token: user.token };
+    const created = expectOk(
+      await api.post('/v1/webhooks', { url: 'http://127.0.0.1:9/hook', events: ['AccountCreated'] }, auth),
+      201,
+      'webhook',
+    ).json;
+    const rotated = expectOk(await api.post(`/v1/webhooks/${created.id}/rotate-secret`, {}, auth), 200, 'rotate').json;
+    await settle();
+    const replica = newReplica();
+    await sync(user, replica, 500);
+    const shown = expectOk(await api.get(`/v1/webhooks/${created.id}`, auth), 200, 'webhook').json;
+    expect(replica.entities.get(`webhook/${created.id}`)).toEqual(without(shown, 'webhook'));
+    expectOk(await api.delete(`/v1/webhooks/${created.id}`, auth), 204, 'delete webhook');
+    await settle();
+    await sync(user, replica, 500);
+    expect(replica.entities.has(`webhook/${created.id}`)).toBe(false);
+
+    const feed = JSON.stringify(expectOk(await api.get('/v1/changes?limit=500', auth), 200, 'changes').json.changes);
+    const audit = JSON.stringify((await listAll<Record<string, unknown>>(user, '/v1/audit', { limit: 100 })).items);
+    expect(feed).toContain(created.id);
+    expect(audit).toContain(created.id);
+    for (const text of [feed, audit]) {
+      expect(text).not.toContain(created.secret);
+      expect(text).not.toContain(rotated.secret);
+      expect(text).not.toContain('sealed');
+    }
   });
 });
 

@@ -27796,7 +27796,7 @@ export interface operations {
                         changes: {
                             sequence: number;
                             /** @enum {string} */
-                            type: "profile" | "account" | "category" | "transaction" | "budget" | "goal" | "goalContribution" | "invoice" | "payment";
+                            type: "profile" | "account" | "category" | "transaction" | "budget" | "goal" | "goalContribution" | "invoice" | "payment" | "rule" | "payee" | "paymentMethod" | "webhook" | "attachment" | "capture";
                             id: string;
                             /** @enum {string} */
                             op: "created" | "updated" | "deleted";

@@ -29,7 +29,22 @@ export type ItemEvents = {
   MODIFY?: string;
   REMOVE?: string;
   counters?: Counters;
+  /**
+   * Attributes never put in an event (`data`, `previous`), and whose change alone is no event: key
+   * material an item keeps for its own use (a webhook's sealed signing secrets). Consumers that
+   * need them read the item.
+   */
+  unpublished?: readonly string[];
+  /**
+   * A deletion by TTL is published too (as REMOVE's event, with the actor `expiry`): for items the
+   * user sees that expire (an unrecorded capture), so the change feed and the audit trail learn
+   * they are gone. Other TTL deletions (counters, markers) are housekeeping, never events.
+   */
+  expiryPublished?: boolean;
 };
+
+/** The actor of a deletion made by TTL expiry (ItemEvents.expiryPublished). */
+export const EXPIRY_ACTOR = 'expiry';
 
 /**
  * Event name → detail schema, built on first use (`z.lazily`): a consumer builds the schemas of the
