@@ -98,7 +98,7 @@ export async function measureAuthorizer(): Promise<void> {
         let allowed = false;
         units.push(
           await meter.measure(async () => {
-            allowed = (await authorize(event)).isAuthorized;
+            allowed = !('refused' in (await authorize(event)).context);
           }),
         );
         samples.push(performance.now() - at);
