@@ -6,7 +6,7 @@
 import { AUTHORIZER_CACHE_TTL_SECONDS } from '../../lib/catalog/functions';
 import { routes } from '../../lib/catalog/routes';
 import { type ApiResult, api, call } from './support/api-client';
-import { expectAuthorizerRefused, expectProblem, expectStatus } from './support/expectations';
+import { expectAuthorizerRefused, expectProblem, expectStatus, REFUSED_TOKEN_TYPE } from './support/expectations';
 import { eventually } from './support/poll';
 import { bodyFixtures, concretePath, routeKey, takesBody } from './support/route-bodies';
 import { createConfirmedUser, login, type TestUser } from './support/users';
@@ -18,15 +18,19 @@ const WINDOW_MS = AUTHORIZER_CACHE_TTL_SECONDS * 1000 + 3_000;
 
 const protectedRoutes = routes.filter((route) => route.auth === 'jwt');
 
-const refusedWithinWindow = (what: string, request: () => Promise<ApiResult>) =>
-  eventually(
+/** Polls until the authorizer refuses the token (a route's own 401, e.g. account-deleted, does not count). */
+const refusedWithinWindow = async (what: string, request: () => Promise<ApiResult>) => {
+  const refused = await eventually(
     what,
     async () => {
       const result = await request();
-      return result.status === 403 ? result : undefined;
+      return result.status === 401 && result.json?.type === REFUSED_TOKEN_TYPE ? result : undefined;
     },
     { timeoutMs: WINDOW_MS, intervalMs: 250 },
   );
+  expectAuthorizerRefused(refused);
+  return refused;
+};
 
 /** Every protected route refuses `token` (the cache of the first request has run out by then). */
 async function expectRefusedEverywhere(token: string): Promise<void> {
