@@ -13,6 +13,7 @@ import {
   Conflict,
   Forbidden,
   HttpProblem,
+  InvalidToken,
   NotFound,
   PreconditionFailed,
   problemBody,
@@ -195,7 +196,7 @@ function problemFor(
     case 400:
       return new ValidationFailed([fieldAtFault(operation, bodySchema)]);
     case 401:
-      return new Unauthorized();
+      return operation.auth === 'public' ? new Unauthorized() : new InvalidToken();
     case 403:
       return new Forbidden('This action is not allowed for your account.');
     case 404:

@@ -25,7 +25,7 @@ const TOKEN_SECURITY_SCHEME = 'apiToken';
 
 const problemDescriptions: Record<number, string> = {
   400: 'Invalid request: `errors` names each field at fault',
-  401: 'Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`)',
+  401: 'The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}`',
   403: 'Forbidden',
   404: 'Not found (also for another user’s resources)',
   409: 'Conflict with the current state',
@@ -159,9 +159,18 @@ function successResponse(operation: OperationDeclaration, response: OperationDec
   };
 }
 
-function problemResponse(example: Record<string, unknown>, status: number, description?: string) {
+/** The challenge an authenticated operation's 401 carries (shared/kit/http/problems.ts, InvalidToken). */
+const invalidTokenChallenge = { 'WWW-Authenticate': { $ref: '#/components/headers/WWWAuthenticate' } };
+
+function problemResponse(
+  example: Record<string, unknown>,
+  status: number,
+  description?: string,
+  headers?: Record<string, unknown>,
+) {
   return {
     description: description ?? problemDescriptions[status] ?? 'Problem',
+    ...(headers ? { headers } : {}),
     content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/Problem' }, example } },
   };
 }
@@ -231,7 +240,12 @@ function operationFor(operation: OperationDeclaration) {
           .sort(([a], [b]) => a - b)
           .map(([status, description]) => [
             String(status),
-            problemResponse(problemExample(operation, status, bodySchema, description), status, description),
+            problemResponse(
+              problemExample(operation, status, bodySchema, description),
+              status,
+              description,
+              status === 401 && authenticated ? invalidTokenChallenge : undefined,
+            ),
           ]),
       ),
     },
@@ -277,6 +291,12 @@ export function buildOpenApiDocument(declared: readonly OperationDeclaration[] =
         },
       },
       schemas: { Problem: jsonSchema(problemSchema(), 'output') },
+      headers: {
+        WWWAuthenticate: {
+          description: 'RFC 6750: `Bearer error="invalid_token"` for a refused token.',
+          schema: { type: 'string' },
+        },
+      },
     },
   };
 }

@@ -6,10 +6,15 @@
  * deletion), or its `origin_jti` revoked by a single logout. A personal API token (`mnt_…`) is
  * found by the SHA-256 of its secret (one GetItem) and refused once expired or deleted.
  *
- * The allowed request's context is the contract handlers read (`requestContext.authorizer.lambda`):
- * `sub`, `principal` (`session` | `token`), `scopes` (space-separated), and `sessionId` (the
- * access token's origin_jti) or `tokenId`. What a token may reach (its scopes, the routes that
- * refuse tokens) is enforced by the handler kit, which knows the route's declaration.
+ * The context is the contract handlers read (`requestContext.authorizer.lambda`). An accepted
+ * credential's: `sub`, `principal` (`session` | `token`), `scopes` (space-separated), and
+ * `sessionId` (the access token's origin_jti) or `tokenId`. What a token may reach (its scopes, the
+ * routes that refuse tokens) is enforced by the handler kit, which knows the route's declaration.
+ *
+ * A refused credential is let through too, with `refused` (why) and no principal: an HTTP API
+ * answers a simple response's `isAuthorized: false` with `403 {"message":"Forbidden"}` and cannot be
+ * told otherwise, while the contract is a 401 problem, which clients take as "refresh or sign in
+ * again". The handler kit answers it before anything else (shared/kit/http/api-handler.ts).
  */
 import type { ApiTokenScope } from './items';
 import { hashApiTokenSecret, isApiTokenSecret } from './secrets';
@@ -22,7 +27,8 @@ export type AuthorizerEvent = {
   headers?: Record<string, string | undefined>;
 };
 
-export type AuthorizerContext = {
+/** The context of an accepted credential. */
+export type PrincipalContext = {
   sub: string;
   principal: 'session' | 'token';
   scopes: string;
@@ -30,7 +36,21 @@ export type AuthorizerContext = {
   tokenId?: string;
 };
 
-export type AuthorizerResult = { isAuthorized: boolean; context?: AuthorizerContext };
+/** Why a credential was refused (logged, and passed to the handler kit; never shown to the caller). */
+export type RefusalReason =
+  | 'no-token'
+  | 'invalid-token'
+  | 'signed-out'
+  | 'session-ended'
+  | 'unknown-token'
+  | 'expired-token';
+
+/** The context of a refused credential: the handler kit answers 401 to it and runs nothing else. */
+export type RefusedContext = { refused: RefusalReason };
+
+export type AuthorizerContext = PrincipalContext | RefusedContext;
+
+export type AuthorizerResult = { isAuthorized: true; context: AuthorizerContext };
 
 /** Verified claims of a Cognito access token; rejects when the token is not one of ours. */
 export type AccessTokenVerifier = (token: string) => Promise<Record<string, unknown>>;
@@ -40,11 +60,10 @@ export type AuthorizerDeps = {
   store: Pick<SessionStore, 'readState' | 'findToken' | 'touchToken'>;
   now?: () => Date;
   /** Told why a request was refused (a reason, never the token). */
-  onRefused?: (reason: string) => void;
+  onRefused?: (reason: RefusalReason) => void;
 };
 
 const SESSION_SCOPES = 'read write';
-const DENY: AuthorizerResult = { isAuthorized: false };
 
 /** `Bearer <token>` or the bare token, as API Gateway accepts an identity source. */
 export function credentialOf(event: AuthorizerEvent): string | undefined {
@@ -57,9 +76,9 @@ export function credentialOf(event: AuthorizerEvent): string | undefined {
 
 export function createAuthorizer(deps: AuthorizerDeps): (event: AuthorizerEvent) => Promise<AuthorizerResult> {
   const now = deps.now ?? (() => new Date());
-  const refuse = (reason: string): AuthorizerResult => {
+  const refuse = (reason: RefusalReason): AuthorizerResult => {
     deps.onRefused?.(reason);
-    return DENY;
+    return { isAuthorized: true, context: { refused: reason } };
   };
 
   async function session(token: string): Promise<AuthorizerResult> {

@@ -6,6 +6,8 @@
  *   sending the same access token under an Authorization header the cache has not seen
  *   (`Bearer` followed by one more space each time): API Gateway's cache key is the header's value,
  *   so each such request invokes the authorizer, exactly as a fresh token or an expired cache does;
+ * - the same for a signed-out access token, which the authorizer refuses and the route's function
+ *   answers with its 401 problem before anything else (no budget, no read);
  * - the authorizer's own work, run in this process against the same issuer and DynamoDB Local
  *   (aws-jwt-verify's signature check + one strongly consistent GetItem for a session; one GetItem,
  *   and at most one UpdateItem a minute, for a personal API token): p50/p95 per authorization,
@@ -25,12 +27,12 @@ const CACHE_TTL_MS = 5000;
 /** Two requests (three when the cached answer is renewed) every 250 ms: 12/s at most. */
 const PAIR_INTERVAL_MS = 250;
 
-async function timedGet(path: string, authorization: string): Promise<number> {
+async function timedGet(path: string, authorization: string, expected = 200): Promise<number> {
   const started = performance.now();
   const response = await fetch(`${stackOutputs().ApiUrl}${path}`, { headers: { authorization } });
   await response.arrayBuffer();
   const ms = performance.now() - started;
-  if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}`);
+  if (response.status !== expected) throw new Error(`GET ${path} answered ${response.status}`);
   return ms;
 }
 
@@ -72,6 +74,39 @@ export async function measureAuthorizer(): Promise<void> {
       `\nWhat an authorizer invocation adds over HTTP: ${(percentile(uncached, 50) - percentile(cached, 50)).toFixed(1)} ms at p50, ${(percentile(uncached, 95) - percentile(cached, 95)).toFixed(1)} ms at p95.`,
     );
 
+    // A refused token: signed out, so the authorizer refuses it and the route's function answers 401.
+    const signedOut = await createConfirmedUser();
+    const refusedBearer = `Bearer ${signedOut.tokens.accessToken}`;
+    const loggedOut = await api.post(
+      '/v1/auth/logout',
+      { refreshToken: signedOut.tokens.refreshToken },
+      { token: signedOut.tokens.accessToken },
+    );
+    if (loggedOut.status !== 204) throw new Error(`POST /v1/auth/logout answered ${loggedOut.status}`);
+    await new Promise((resolve) => setTimeout(resolve, CACHE_TTL_MS + 500)); // the accepted answer lapses
+    for (let i = 0; i < 5; i++) await timedGet('/v1/me', refusedBearer, 401);
+    const refusedCached: number[] = [];
+    const refusedUncached: number[] = [];
+    pairStarted = 0;
+    primedAt = performance.now();
+    while (refusedCached.length < SAMPLES) {
+      const wait = pairStarted + PAIR_INTERVAL_MS - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      pairStarted = performance.now();
+      if (performance.now() - primedAt > CACHE_TTL_MS - 1000) {
+        await timedGet('/v1/me', refusedBearer, 401);
+        primedAt = performance.now();
+      }
+      refusedCached.push(await timedGet('/v1/me', refusedBearer, 401));
+      refusedUncached.push(
+        await timedGet('/v1/me', `Bearer${' '.repeat(refusedUncached.length + 2)}${signedOut.tokens.accessToken}`, 401),
+      );
+    }
+    console.log('\n| GET /v1/me with a signed-out token (401 problem from the route) | p50 ms | p95 ms | samples |');
+    console.log('| --- | --- | --- | --- |');
+    console.log(row('authorizer refusal cached', refusedCached));
+    console.log(row('authorizer invoked', refusedUncached));
+
     // The authorizer alone, in this process: the same code the function runs, against the same issuer and table.
     const meter = meteredClient(outputs);
     const issuer = String(JSON.parse(Buffer.from(accessToken.split('.')[1]!, 'base64url').toString('utf8')).iss);
@@ -98,7 +133,7 @@ export async function measureAuthorizer(): Promise<void> {
         let allowed = false;
         units.push(
           await meter.measure(async () => {
-            allowed = (await authorize(event)).isAuthorized;
+            allowed = !('refused' in (await authorize(event)).context);
           }),
         );
         samples.push(performance.now() - at);

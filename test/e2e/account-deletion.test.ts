@@ -1,6 +1,6 @@
 /** DELETE /v1/me: the account is gone for the user at once, and their data within seconds. */
 import { type ApiResult, api } from './support/api-client';
-import { expectProblem, expectStatus } from './support/expectations';
+import { expectAuthorizerRefused, expectProblem, expectStatus, REFUSED_TOKEN_TYPE } from './support/expectations';
 import { createAccount, createTransaction, ledgerUser } from './support/ledger';
 import { isLocalCloud } from './support/outputs';
 import { eventually, sleep } from './support/poll';
@@ -17,16 +17,16 @@ jest.setTimeout(60_000);
 afterAll(() => closeTable());
 
 /**
- * The refusal every route gives a token whose account was deleted (it has not expired yet): the
- * authorizer refuses it (403) once its cached answer for the token has run out (at most 5 s), and
- * until then the route itself answers 401 account-deleted.
+ * The refusal every route gives a token whose account was deleted (it has not expired yet): 401
+ * account-deleted from the route until the authorizer's cached answer for the token has run out
+ * (at most 5 s), then 401 unauthorized, the authorizer's refusal of a signed-out token.
  */
 function expectAccountDeleted(result: ApiResult): void {
-  if (result.status === 403) {
-    expect(result.json).toEqual({ message: 'Forbidden' });
+  expectProblem(result, 401);
+  if (result.json.type === REFUSED_TOKEN_TYPE) {
+    expectAuthorizerRefused(result);
     return;
   }
-  expectProblem(result, 401);
   expect(result.json.type).toBe('urn:moneta:problem:account-deleted');
 }
 

@@ -1,10 +1,10 @@
 /**
  * The API's Lambda authorizer on every protected route of the route table: no token is a 401 (API
  * Gateway answers it without asking the authorizer); a malformed, forged or expired token, an ID
- * token and an unknown API token are refused by the authorizer, which API Gateway answers with 403
- * `{"message":"Forbidden"}` (HTTP APIs have no other answer for a Lambda authorizer's refusal).
- * All before any function runs. After each refusal the user's profile is checked intact, so a
- * refused DELETE or PATCH provably did nothing.
+ * token and an unknown API token are refused by the authorizer, which lets the request through
+ * marked refused, and the route answers 401 problem+json (`urn:moneta:problem:unauthorized`,
+ * `WWW-Authenticate: Bearer error="invalid_token"`) before doing anything else. After each refusal
+ * the user's profile is checked intact, so a refused DELETE or PATCH provably did nothing.
  */
 import { routes } from '../../lib/catalog/routes';
 import { api, call } from './support/api-client';

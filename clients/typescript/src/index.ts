@@ -19,14 +19,13 @@ export type Tokens = operations['auth-login']['responses']['200']['content']['ap
 export type Money = { amount: number; currency: string };
 
 /**
- * Whether the API refused the access token itself rather than the request: 401 without one, and
- * the gateway's own 403 (`{"message":"Forbidden"}`, not problem+json) when its authorizer refuses
- * an expired, revoked or ended token. A route's 403 (a problem+json: a read-only token writing,
- * a wrong password) is an answer, not a reason to refresh.
+ * Whether the API refused the access token itself rather than the request: a 401, for an expired,
+ * invalid or ended token (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer
+ * error="invalid_token"`) or none. A 403 (a read-only token writing, a wrong password) is an answer
+ * about the request, not a reason to refresh.
  */
 function credentialRefused(response: Response): boolean {
-  if (response.status === 401) return true;
-  return response.status === 403 && !(response.headers.get('content-type') ?? '').includes('problem+json');
+  return response.status === 401;
 }
 
 export type MonetaClientOptions = {

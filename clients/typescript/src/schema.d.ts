@@ -1752,7 +1752,10 @@ export interface components {
     responses: never;
     parameters: never;
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description RFC 6750: `Bearer error="invalid_token"` for a refused token. */
+        WWWAuthenticate: string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -2769,9 +2772,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2780,7 +2784,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/auth/logout",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -3157,9 +3161,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3168,7 +3173,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/auth/change-password",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -3377,9 +3382,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3388,7 +3394,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/me",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -3506,9 +3512,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3517,7 +3524,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/me",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -3779,9 +3786,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3790,7 +3798,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/me",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -3947,9 +3955,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3958,7 +3967,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/me/email",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -4178,9 +4187,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4189,7 +4199,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/me/email/verify",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -4320,9 +4330,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4331,7 +4342,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/me/mfa/totp",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -4457,9 +4468,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4468,7 +4480,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/me/mfa/totp/verify",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -4614,9 +4626,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4625,7 +4638,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/me/mfa",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -4764,9 +4777,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4775,7 +4789,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/auth/logout-all",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -4911,9 +4925,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4922,7 +4937,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/auth/session",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -5045,9 +5060,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5056,7 +5072,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/tokens",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -5201,9 +5217,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5212,7 +5229,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/tokens",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -5367,9 +5384,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5378,7 +5396,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/tokens/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -5573,9 +5591,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5584,7 +5603,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/accounts",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -5773,9 +5792,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5784,7 +5804,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/accounts",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -5996,9 +6016,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6007,7 +6028,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/accounts/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -6124,9 +6145,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6135,7 +6157,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/accounts/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -6360,9 +6382,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6371,7 +6394,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/accounts/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -6563,9 +6586,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6574,7 +6598,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/categories",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -6718,9 +6742,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6729,7 +6754,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/categories",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -6919,9 +6944,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6930,7 +6956,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/categories/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -7047,9 +7073,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7058,7 +7085,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/categories/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -7238,9 +7265,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7249,7 +7277,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/categories/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -7617,9 +7645,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7628,7 +7657,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/transactions",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -7942,9 +7971,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7953,7 +7983,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/transactions",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -8281,9 +8311,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8292,7 +8323,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/transactions/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -8412,9 +8443,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8423,7 +8455,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/transactions/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -8769,9 +8801,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8780,7 +8813,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/transactions/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -9308,9 +9341,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9319,7 +9353,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/transfers",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -9540,9 +9574,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9551,7 +9586,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/accounts/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/reconcile",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -9787,9 +9822,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9798,7 +9834,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/budgets",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -9973,9 +10009,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9984,7 +10021,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/budgets",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -10258,9 +10295,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10269,7 +10307,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/budgets/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -10389,9 +10427,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10400,7 +10439,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/budgets/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -10605,9 +10644,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10616,7 +10656,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/budgets/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -10850,9 +10890,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10861,7 +10902,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/budgets/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/periods",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -11059,9 +11100,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11070,7 +11112,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/goals",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -11276,9 +11318,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11287,7 +11330,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/goals",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -11503,9 +11546,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11514,7 +11558,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/goals/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -11631,9 +11675,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11642,7 +11687,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/goals/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -11851,9 +11896,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11862,7 +11908,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/goals/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -12055,9 +12101,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12066,7 +12113,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/goals/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/contributions",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -12233,9 +12280,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12244,7 +12292,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/goals/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/contributions",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -12638,9 +12686,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12649,7 +12698,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/insights/spending",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -12913,9 +12962,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12924,7 +12974,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/insights/cash-flow",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -13163,9 +13213,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13174,7 +13225,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/insights/net-worth",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -13300,9 +13351,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13311,7 +13363,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/insights/restatement",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -13495,9 +13547,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13506,7 +13559,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/exports",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -13686,9 +13739,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13697,7 +13751,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/exports",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -13897,9 +13951,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13908,7 +13963,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/exports/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -14039,9 +14094,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14050,7 +14106,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/exports/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/download",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -14368,9 +14424,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14379,7 +14436,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/captures",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -14664,9 +14721,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14675,7 +14733,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/captures",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -14989,9 +15047,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15000,7 +15059,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/captures/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -15319,9 +15378,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15330,7 +15390,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/captures/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/accept",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -15687,9 +15747,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15698,7 +15759,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/captures/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/reject",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -15949,9 +16010,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15960,7 +16022,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/imports",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -16184,9 +16246,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16195,7 +16258,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/imports",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -16448,9 +16511,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16459,7 +16523,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/imports/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/start",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -16700,9 +16764,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16711,7 +16776,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/imports/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -16914,9 +16979,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16925,7 +16991,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/imports/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -17113,9 +17179,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17124,7 +17191,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/imports/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/rows",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -17296,9 +17363,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17307,7 +17375,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/imports/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/rows/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/review",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -17499,9 +17567,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17510,7 +17579,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/notifications",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -17660,9 +17729,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17671,7 +17741,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/audit",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -17786,9 +17856,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17797,7 +17868,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/currencies",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -17924,9 +17995,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -17935,7 +18007,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/rates",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -18119,9 +18191,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18130,7 +18203,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/rules",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -18366,9 +18439,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18377,7 +18451,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/rules",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -18559,9 +18633,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18570,7 +18645,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/rules/suggestions",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -18693,9 +18768,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18704,7 +18780,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/rules/suggestions/dismissals",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -18901,9 +18977,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -18912,7 +18989,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/rules/order",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -19094,9 +19171,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19105,7 +19183,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/rules/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -19222,9 +19300,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19233,7 +19312,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/rules/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -19479,9 +19558,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19490,7 +19570,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/rules/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -19728,9 +19808,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19739,7 +19820,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/rules/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/apply",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -19916,9 +19997,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -19927,7 +20009,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/rules/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/apply/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -20092,9 +20174,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -20103,7 +20186,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/attachments",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -20275,9 +20358,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -20286,7 +20370,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/attachments",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -20465,9 +20549,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -20476,7 +20561,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/attachments/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -20593,9 +20678,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -20604,7 +20690,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/attachments/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -20780,9 +20866,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -20791,7 +20878,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/payees",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -20963,9 +21050,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -20974,7 +21062,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/payees",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -21185,9 +21273,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -21196,7 +21285,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -21316,9 +21405,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -21327,7 +21417,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -21582,9 +21672,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -21593,7 +21684,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -21838,9 +21929,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -21849,7 +21941,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/merge",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -22053,9 +22145,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -22064,7 +22157,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/jobs/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -22313,9 +22406,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -22324,7 +22418,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/invoices",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -22586,9 +22680,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -22597,7 +22692,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/invoices",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -22904,9 +22999,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -22915,7 +23011,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -23035,9 +23131,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -23046,7 +23143,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -23351,9 +23448,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -23362,7 +23460,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -23692,9 +23790,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -23703,7 +23802,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/issue",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -24007,9 +24106,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -24018,7 +24118,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/void",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -24392,9 +24492,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -24403,7 +24504,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/payments",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -24600,9 +24701,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -24611,7 +24713,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/invoices/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/payments",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -24874,9 +24976,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -24885,7 +24988,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/payments/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -25070,9 +25173,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -25081,7 +25185,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/payments/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/cancel",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -25332,9 +25436,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -25343,7 +25448,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/payments/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/refunds",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -25721,9 +25826,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -25732,7 +25838,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/webhooks",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -25886,9 +25992,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -25897,7 +26004,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/webhooks",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -26074,9 +26181,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -26085,7 +26193,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/webhooks/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -26202,9 +26310,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -26213,7 +26322,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/webhooks/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -26381,9 +26490,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -26392,7 +26502,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/webhooks/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -26591,9 +26701,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -26602,7 +26713,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/webhooks/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/rotate-secret",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -26756,9 +26867,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -26767,7 +26879,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/webhooks/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/ping",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -26944,9 +27056,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -26955,7 +27068,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/webhooks/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/deliveries",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -27107,9 +27220,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -27118,7 +27232,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/webhooks/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/deliveries/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/redeliver",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -27285,9 +27399,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -27296,7 +27411,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/payment-methods",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -27449,9 +27564,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -27460,7 +27576,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/payment-methods",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -27635,9 +27751,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -27646,7 +27763,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/payees/01JQ7Z8K5V3N2M4P6R8T0W2Y4A/payment-methods/01JQ7Z8K5V3N2M4P6R8T0W2Y4A",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }
@@ -27838,9 +27955,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a token of a deleted account (`urn:moneta:problem:account-deleted`) */
+            /** @description The token is invalid or expired, or its session was ended by a logout or logout-all (`urn:moneta:problem:unauthorized`, `WWW-Authenticate: Bearer error="invalid_token"`): refresh it, or sign in again. Also a token of a deleted account (`urn:moneta:problem:account-deleted`). A request without an Authorization header is answered by API Gateway itself: `{"message":"Unauthorized"}` */
             401: {
                 headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -27849,7 +27967,7 @@ export interface operations {
                      *       "type": "urn:moneta:problem:unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "Authentication failed.",
+                     *       "detail": "The token is invalid or expired, or its session has ended: refresh it, or sign in again.",
                      *       "instance": "/v1/changes",
                      *       "correlationId": "c0ffee00-1234-4abc-9def-000000000001"
                      *     }

@@ -21,6 +21,7 @@ import {
   Forbidden,
   fieldErrorsFromZod,
   HttpProblem,
+  InvalidToken,
   PROBLEM_CONTENT_TYPE,
   problemBody,
   Unauthorized,
@@ -211,6 +212,8 @@ function handlerOf<D extends OperationDeclaration>(
   const budgets = budgetsOf(operation);
   const limiter = budgets.length > 0 ? requestBudgetStore() : undefined;
   const handler = withObservability(async (event) => {
+    // Before the budgets, the body and any read: a refused credential costs nothing but its answer.
+    if (operation.auth !== 'public') refuseRefusedCredential(event);
     const limits = requestLimits(() => limiter!, event);
     const take = (parsed: boolean, body?: unknown) =>
       outsideWriteContext(async () => {
@@ -236,6 +239,21 @@ function handlerOf<D extends OperationDeclaration>(
     return Object.keys(headers).length > 0 ? { ...result, headers: { ...headers, ...result.headers } } : result;
   });
   return Object.assign(handler, { operation });
+}
+
+/**
+ * The API's authorizer lets a refused credential through with `refused` (why) and no principal
+ * (shared/sessions/authorize.ts), because an HTTP API can only answer its refusal with a 403 that is
+ * not a problem. Every authenticated operation answers it here, first: 401 problem+json with
+ * `WWW-Authenticate: Bearer error="invalid_token"`, the answer a client takes as "refresh the token
+ * or sign in again". A context with neither a refusal nor a subject is refused the same way.
+ */
+function refuseRefusedCredential(event: HttpApiEvent): void {
+  const context = event.requestContext.authorizer?.lambda;
+  // The reason is the authorizer's log line; the answer does not tell one from another.
+  if (context && 'refused' in context) throw new InvalidToken();
+  const sub = context?.sub ?? event.requestContext.authorizer?.jwt?.claims?.sub;
+  if (typeof sub !== 'string' || sub === '') throw new InvalidToken();
 }
 
 /**

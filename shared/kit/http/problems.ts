@@ -39,6 +39,24 @@ export class Unauthorized extends HttpProblem {
   }
 }
 /**
+ * The API's authorizer refused the credential: not a token of ours, expired, its session ended by
+ * a logout or a logout-all, or an API token that is unknown, deleted or expired. Which of these is
+ * not said: the client's answer is the same (refresh the access token, else sign in again).
+ */
+export class InvalidToken extends HttpProblem {
+  constructor() {
+    super(
+      401,
+      'unauthorized',
+      'Unauthorized',
+      'The token is invalid or expired, or its session has ended: refresh it, or sign in again.',
+      undefined,
+      undefined,
+      { 'www-authenticate': 'Bearer error="invalid_token"' },
+    );
+  }
+}
+/**
  * The token is valid but its user's account was deleted (the profile is gone). Access tokens live
  * until they expire, so every authenticated route refuses them this way (shared/kit/http/api-handler.ts).
  */

@@ -24,12 +24,19 @@ export function expectGatewayUnauthorized(result: ApiResult): void {
   expect({ status: result.status, body: result.json }).toEqual({ status: 401, body: { message: 'Unauthorized' } });
 }
 
+/** The problem type of a token the API's Lambda authorizer refused. */
+export const REFUSED_TOKEN_TYPE = 'urn:moneta:problem:unauthorized';
+
 /**
- * The API's Lambda authorizer said no (a bad, expired or ended token): an HTTP API answers a
- * simple-response authorizer's `isAuthorized: false` with 403 `{"message":"Forbidden"}`.
+ * The API's Lambda authorizer said no (a bad, expired or ended token): the route answers the
+ * contract's 401 problem with the RFC 6750 challenge, the answer a client refreshes or signs in on.
  */
 export function expectAuthorizerRefused(result: ApiResult): void {
-  expect({ status: result.status, body: result.json }).toEqual({ status: 403, body: { message: 'Forbidden' } });
+  expectProblem(result, 401);
+  expect({ type: result.json.type, challenge: result.headers.get('www-authenticate') }).toEqual({
+    type: REFUSED_TOKEN_TYPE,
+    challenge: 'Bearer error="invalid_token"',
+  });
 }
 
 export function expectStatus(result: ApiResult, status: number): void {

@@ -64,7 +64,7 @@ const problem = (status: number, slug: string, extra: object = {}) =>
   );
 
 /** A fake API: the login issues `first`, the refresh `second`; /v1/me accepts only `second` once `expired`. */
-function fakeApi(options: { expired: boolean; refusal?: 'problem-401' | 'gateway-403' }) {
+function fakeApi(options: { expired: boolean }) {
   const seen: { method: string; path: string; authorization: string | null; body: string; key: string | null }[] = [];
   const fetch = async (request: Request) => {
     const path = new URL(request.url).pathname;
@@ -82,8 +82,8 @@ function fakeApi(options: { expired: boolean; refusal?: 'problem-401' | 'gateway
     if (path === '/v1/auth/refresh') return json(200, tokens('second'));
     const authorization = request.headers.get('authorization');
     if (options.expired && authorization !== 'Bearer second') {
-      // The gateway's own refusal of an ended or expired token (its authorizer said no) is not problem+json.
-      return options.refusal === 'gateway-403' ? json(403, { message: 'Forbidden' }) : problem(401, 'unauthorized');
+      // An ended or expired token: the 401 problem every authenticated route answers.
+      return problem(401, 'unauthorized');
     }
     if (path === '/v1/tokens' && request.method === 'POST') return problem(403, 'reauthentication-failed');
     if (path === '/v1/accounts' && request.method === 'POST') {
@@ -121,8 +121,8 @@ test('a 401 refreshes the access token once and retries the request with its bod
   expect(moneta.tokens).toEqual({ accessToken: 'second', refreshToken: 'refresh-of-second' });
 });
 
-test("the gateway's 403 for a refused token refreshes it too; a route's 403 problem does not", async () => {
-  const api = fakeApi({ expired: true, refusal: 'gateway-403' });
+test("a refused token's 401 refreshes it; a route's 403 problem does not", async () => {
+  const api = fakeApi({ expired: true });
   const moneta = createMonetaClient({ baseUrl: 'http://api.test', fetch: api.fetch });
   await moneta.signIn('ada@example.com', 'right');
   expect((await moneta.GET('/v1/me')).response.status).toBe(200);

@@ -57,9 +57,22 @@ test('every route of the route table is in the document, with its function as op
     expect(operation.responses['400'].content['application/problem+json'].schema).toEqual({
       $ref: '#/components/schemas/Problem',
     });
-    if (route.auth === 'jwt') expect(operation.responses['401']).toBeDefined();
+    if (route.auth === 'jwt') {
+      // A refused token: the handler kit's 401 problem with its challenge (no 403 from the gateway).
+      const refused = operation.responses['401'];
+      expect({ route: routeKey(route), headers: refused?.headers, type: exampleType(refused) }).toEqual({
+        route: routeKey(route),
+        headers: { 'WWW-Authenticate': { $ref: '#/components/headers/WWWAuthenticate' } },
+        type: 'urn:moneta:problem:unauthorized',
+      });
+    }
   }
+  expect(document.components.headers.WWWAuthenticate.description).toContain('Bearer error="invalid_token"');
 });
+
+function exampleType(response: Json | undefined): unknown {
+  return response?.content?.['application/problem+json']?.example?.type;
+}
 
 test('every operation that takes a body declares its schema (this list names the ones that do not)', () => {
   expect(operationsWithoutBodySchema()).toEqual([]);

@@ -29,6 +29,12 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
+/**
+ * A refusal: let through, so that the route's handler kit answers the contract's 401 problem (API
+ * Gateway would answer `isAuthorized: false` with a 403 that is not one), with why and no principal.
+ */
+const refused = (reason: string) => ({ isAuthorized: true, context: { refused: reason } });
+
 function jwt(claims: Record<string, unknown>): string {
   const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
   const input = `${encode({ alg: 'RS256', kid: 'k1', typ: 'JWT' })}.${encode(claims)}`;
@@ -97,36 +103,36 @@ describe('Cognito access tokens', () => {
     ['another issuer', { iss: 'https://cognito-idp.eu-west-1.amazonaws.com/other' }],
   ])('refuses one that is %s', async (_why, overrides) => {
     const { ask } = setup();
-    expect(await ask(`Bearer ${accessToken(overrides)}`)).toEqual({ isAuthorized: false });
+    expect(await ask(`Bearer ${accessToken(overrides)}`)).toEqual(refused('invalid-token'));
   });
 
   it('refuses a forged signature', async () => {
     const { ask } = setup();
     const [header, payload] = accessToken().split('.');
-    expect(await ask(`Bearer ${header}.${payload}.${Buffer.from('forged').toString('base64url')}`)).toEqual({
-      isAuthorized: false,
-    });
+    expect(await ask(`Bearer ${header}.${payload}.${Buffer.from('forged').toString('base64url')}`)).toEqual(
+      refused('invalid-token'),
+    );
   });
 
   it('refuses every token of a session ended by logout (its origin_jti), and only those', async () => {
     const { ask, store } = setup();
     store.states.set('user-1', { validAfter: 0, revoked: { 'origin-1': nowSeconds() + 3600 } });
-    expect((await ask(`Bearer ${accessToken({ jti: 'refreshed' })}`)).isAuthorized).toBe(false);
-    expect((await ask(`Bearer ${accessToken({ origin_jti: 'origin-2' })}`)).isAuthorized).toBe(true);
+    expect(await ask(`Bearer ${accessToken({ jti: 'refreshed' })}`)).toEqual(refused('session-ended'));
+    expect((await ask(`Bearer ${accessToken({ origin_jti: 'origin-2' })}`)).context).toMatchObject({ sub: 'user-1' });
   });
 
   it('refuses tokens issued before the valid-after instant (logout-all, account deletion), not those after', async () => {
     const { ask, store } = setup();
     store.states.set('user-1', { validAfter: nowSeconds(), revoked: {} });
-    expect((await ask(`Bearer ${accessToken({ iat: nowSeconds() - 60 })}`)).isAuthorized).toBe(false);
-    expect((await ask(`Bearer ${accessToken({ iat: nowSeconds() + 1 })}`)).isAuthorized).toBe(true);
+    expect(await ask(`Bearer ${accessToken({ iat: nowSeconds() - 60 })}`)).toEqual(refused('signed-out'));
+    expect((await ask(`Bearer ${accessToken({ iat: nowSeconds() + 1 })}`)).context).toMatchObject({ sub: 'user-1' });
   });
 
   it('refuses a missing or malformed credential', async () => {
     const { ask } = setup();
-    expect(await ask('')).toEqual({ isAuthorized: false });
-    expect(await ask('Bearer not-a-jwt')).toEqual({ isAuthorized: false });
-    expect(await ask('Basic a b')).toEqual({ isAuthorized: false });
+    expect(await ask('')).toEqual(refused('no-token'));
+    expect(await ask('Bearer not-a-jwt')).toEqual(refused('invalid-token'));
+    expect(await ask('Basic a b')).toEqual(refused('no-token'));
   });
 });
 
@@ -168,14 +174,14 @@ describe('personal API tokens', () => {
 
   it('refuses an expired token', async () => {
     const { ask, secret } = withToken({ expiresAt: new Date(Date.now() - 1000).toISOString() });
-    expect(await ask(`Bearer ${secret}`)).toEqual({ isAuthorized: false });
+    expect(await ask(`Bearer ${secret}`)).toEqual(refused('expired-token'));
   });
 
   it('refuses a revoked (deleted) or unknown token', async () => {
     const { ask, secret, secretHash, store } = withToken();
     store.tokens.delete(secretHash);
-    expect(await ask(`Bearer ${secret}`)).toEqual({ isAuthorized: false });
-    expect(await ask(`Bearer ${newApiTokenSecret()}`)).toEqual({ isAuthorized: false });
-    expect(await ask('Bearer mnt_short')).toEqual({ isAuthorized: false });
+    expect(await ask(`Bearer ${secret}`)).toEqual(refused('unknown-token'));
+    expect(await ask(`Bearer ${newApiTokenSecret()}`)).toEqual(refused('unknown-token'));
+    expect(await ask('Bearer mnt_short')).toEqual(refused('unknown-token'));
   });
 });

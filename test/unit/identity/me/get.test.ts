@@ -78,7 +78,7 @@ describe('GET /v1/me', () => {
     });
 
     expect(response.status).toBe(401);
-    expect(response.headers['www-authenticate']).toBe('Bearer');
+    expect(response.headers['www-authenticate']).toBe('Bearer error="invalid_token"');
     expect(db.calls()).toHaveLength(0);
   });
 
