@@ -32,7 +32,7 @@ export const authSession = defineOperation({
   functionDescription: "Tells whether the caller's session is valid, and until when",
   summary: 'Is this session still valid, and until when',
   description:
-    'A 200 means the access token is valid now; an ended session (logout, logout-all, a deleted account) or an expired token is refused before this route runs (401 without a token, 403 with a refused one).',
+    'A 200 means the access token is valid now; an ended session (logout, logout-all, a deleted account) or an expired token is refused with 401 before this route does anything.',
   request: { query: noParams },
   response: { status: 200, description: 'The session', schema: () => sessionView() },
 });

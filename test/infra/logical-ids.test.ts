@@ -30,8 +30,10 @@ const stateful: [type: string, logicalId: string][] = [
 const shared: [type: string, logicalId: string][] = [
   ['AWS::ApiGatewayV2::Api', 'ApiHttpApi4C294DC0'],
   ['AWS::ApiGatewayV2::Stage', 'ApiDefaultStage189A7074'],
-  // Created lazily by the first route before the API moved to nested stacks; now created explicitly.
-  ['AWS::ApiGatewayV2::Authorizer', 'ApiHttpApiCognitoJwt559A661F'],
+  // The Lambda authorizer that refuses ended sessions replaced the JWT authorizer
+  // (ApiHttpApiCognitoJwt559A661F): an upgrade creates it, points every route at it and deletes the
+  // old one in the same update, which holds no data. Its id must stay put from here on.
+  ['AWS::ApiGatewayV2::Authorizer', 'ApiHttpApiApiAuthorizerE46D9533'],
   ['AWS::Logs::LogGroup', 'ApiAccessLogs50B185DB'],
   ['AWS::SNS::Topic', 'ObservabilityAlarmTopicF724909D'],
   ['AWS::SES::ConfigurationSet', 'NotificationsConfigurationSet428CEBEB'],

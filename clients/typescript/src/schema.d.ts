@@ -328,7 +328,7 @@ export interface paths {
         };
         /**
          * Is this session still valid, and until when
-         * @description A 200 means the access token is valid now; an ended session (logout, logout-all, a deleted account) or an expired token is refused before this route runs (401 without a token, 403 with a refused one).
+         * @description A 200 means the access token is valid now; an ended session (logout, logout-all, a deleted account) or an expired token is refused with 401 before this route does anything.
          */
         get: operations["auth-session"];
         put?: never;
