@@ -104,10 +104,15 @@ export function createSessionStore(deps: { db: DynamoDBDocumentClient; tableName
       await writeState(userId, state, nowSeconds);
     },
 
-    /** Every session ended: tokens issued before `nowSeconds` are refused, and every API token is deleted. */
+    /**
+     * Every session ended: every token issued until now is refused, and every API token is deleted.
+     * A token's `iat` counts whole seconds, so one issued earlier in this same second must count as
+     * before: tokens are valid from the next second on (a sign-in later in this second is refused
+     * too, and signs in again).
+     */
     async endAllSessions(userId: string, nowSeconds: number): Promise<void> {
       const state = await readState(userId);
-      state.validAfter = Math.max(state.validAfter, nowSeconds);
+      state.validAfter = Math.max(state.validAfter, nowSeconds + 1);
       await writeState(userId, state, nowSeconds);
       for (const token of await listTokens(userId)) {
         await db.send(new DeleteCommand({ TableName: tableName, Key: apiTokenKey(token.secretHash) }));
