@@ -9,6 +9,7 @@
  * entity (`USER#<sub>#AUDIT#<entity>#<entityId>`); both sort by `<occurredAt>#<sourceEventId>`.
  */
 import { entity, userPk } from '../kit/dynamodb/keys';
+import { tableDefinition } from '../kit/dynamodb/table-definition';
 import * as z from '../kit/schema';
 
 export const AuditEntryEntity = entity('AUDIT_ENTRY', 'AUDIT', (position: string) => position);
@@ -53,3 +54,36 @@ export const auditEntryItem = z.lazily(() =>
   }),
 );
 export type AuditEntryItem = z.infer<ReturnType<typeof auditEntryItem>>;
+
+/**
+ * The entry's fields that its keys already hold: the sort key ends with `<occurredAt>#<sourceEventId>`
+ * and gsi2's key with `<entity>#<entityId>`. They are not stored twice: an entry of a plain expense
+ * then stays under 1 KB, one write unit on the table and on each index instead of two.
+ */
+const KEYED_FIELDS = ['sourceEventId', 'occurredAt', 'entity', 'entityId'] as const;
+
+/** What the table stores of an entry besides its keys. */
+export function storedFields(entry: AuditEntryItem): Omit<AuditEntryItem, (typeof KEYED_FIELDS)[number]> {
+  const { sourceEventId: _s, occurredAt: _o, entity: _e, entityId: _i, ...rest } = entry;
+  return rest;
+}
+
+/**
+ * An item as read (from the table or either index, which project every attribute) with the keyed
+ * fields put back from its keys. An item stored with them (written before they were left out)
+ * keeps its own.
+ */
+export function entryFromKeys(item: Record<string, unknown>): Record<string, unknown> {
+  const position = String(item[tableDefinition.sortKey] ?? '').slice(AuditEntryEntity.prefix.length);
+  const cut = position.indexOf('#');
+  const owner = `${String(item[tableDefinition.partitionKey] ?? '')}#AUDIT#`;
+  const entityKey = String(item.gsi2pk ?? '').startsWith(owner) ? String(item.gsi2pk).slice(owner.length) : '';
+  const split = entityKey.indexOf('#');
+  return {
+    occurredAt: position.slice(0, cut),
+    sourceEventId: position.slice(cut + 1),
+    entity: entityKey.slice(0, split),
+    entityId: entityKey.slice(split + 1),
+    ...item,
+  };
+}

@@ -21,6 +21,8 @@ import {
   auditEntryItem,
   auditIndexes,
   auditPosition,
+  entryFromKeys,
+  storedFields,
 } from './items';
 
 const DAY_SECONDS = 86_400;
@@ -65,7 +67,7 @@ export function createAuditStore({ db, tableName }: { db: DynamoDBDocumentClient
             Item: {
               ...AuditEntryEntity.key(userId, position),
               type: AuditEntryEntity.type,
-              ...entry,
+              ...storedFields(entry),
               gsi1pk: auditIndexes.byEntity.pk(userId, entry.entity),
               gsi1sk: position,
               gsi2pk: auditIndexes.byEntityId.pk(userId, entry.entity, entry.entityId),
@@ -117,7 +119,7 @@ export function createAuditStore({ db, tableName }: { db: DynamoDBDocumentClient
           ...(start ? { ExclusiveStartKey: start } : {}),
         }),
       );
-      const items = (page.Items ?? []).map((item) => auditEntryItem().parse(item));
+      const items = (page.Items ?? []).map((item) => auditEntryItem().parse(entryFromKeys(item)));
       const lastItem = items.at(-1);
       return {
         items,

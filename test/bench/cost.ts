@@ -31,6 +31,7 @@ import {
   createRecorder,
   difference,
   type Quantities,
+  type RecordedWindow,
   type Recorder,
   weighted,
 } from './cost-meter';
@@ -69,6 +70,13 @@ const PIECES = [
     of: { functions: ['webhook-dispatcher'] },
   },
 ] as const;
+
+/**
+ * The functions a recorded request runs before any consumer: the authorizer, the route (its ledger
+ * write and the limiter's) and the stream publisher that turns the write into its event. Whatever
+ * else a transaction costs is a consumer's (the breakdown "Where the plain expense's cost goes").
+ */
+const REQUEST_PATH: readonly string[] = [API_AUTHORIZER, 'transactions-create', 'stream-publisher'];
 
 const DISPATCHER_PIECE = 'webhooks';
 const DISPATCHER = PIECES.find((piece) => piece.id === DISPATCHER_PIECE)!.of;
@@ -363,6 +371,57 @@ type PieceRow = {
 const outboundUsd = (row: PieceRow) => ((row.outbound?.bytes ?? 0) / GB) * prices.dataTransfer.outToInternetPerGb;
 const pieceUsd = (row: PieceRow) => totalUsd(row.plain) + outboundUsd(row);
 
+/**
+ * The plain expense by function: the request path (REQUEST_PATH, with the HTTP API request, the
+ * event and its archive, the access log: everything no consumer spends) and each consumer it woke.
+ * The request path is the least a transaction can cost with its ledger write as it is, whatever the
+ * consumers do; docs/cost.md reads the figures.
+ */
+function printWhereItGoes(plain: {
+  whole: Quantities;
+  byFunction: Map<string, Quantities>;
+  writesByFunction: Record<string, Record<string, number>>;
+}) {
+  const consumers = [...plain.byFunction.keys()].filter((id) => !REQUEST_PATH.includes(id)).sort();
+  const request = consumers.reduce((rest, id) => difference(rest, plain.byFunction.get(id)!), plain.whole);
+  const writes = (ids: readonly string[]) =>
+    ids
+      .flatMap((id) =>
+        Object.entries(plain.writesByFunction[id] ?? {}).map(([type, units]) => `${type} ${amount(units)}`),
+      )
+      .join(', ');
+  const rows = [
+    {
+      id: 'request',
+      label: 'the request and its event (API, authorizer, route, limiter, publisher, event)',
+      q: request,
+      writes: writes([...REQUEST_PATH, 'limiter']),
+    },
+    ...consumers.map((id) => ({ id, label: id, q: plain.byFunction.get(id)!, writes: writes([id]) })),
+  ];
+  console.log(
+    "\n## Where the plain expense's cost goes (by function; the request path is what any transaction costs before a consumer)\n",
+  );
+  console.table(
+    Object.fromEntries(
+      rows.map((row) => [
+        row.label,
+        {
+          invocations: amount(row.q.lambdaRequests),
+          'GB-s': row.q.lambdaGbSeconds.toFixed(4),
+          RRU: amount(row.q.readUnits),
+          WRU: amount(row.q.writeUnits + row.q.indexWriteUnits),
+          'WRU by item (table + indexes)': row.writes,
+          '$ / 1 M': usd(totalUsd(row.q) * 1e6),
+        },
+      ]),
+    ),
+  );
+  for (const row of rows) {
+    console.log(`cost.part.${row.id}_plain_per_million_usd=${(totalUsd(row.q) * 1e6).toFixed(2)}`);
+  }
+}
+
 /** What each account-security piece (and one webhook delivery) adds to a transaction: its counts, and their price. */
 function printPieces(rows: PieceRow[]) {
   console.log(
@@ -535,10 +594,22 @@ export async function measureCost(): Promise<void> {
       const windows: Quantities[] = [];
       const pieceWindows = new Map<string, Quantities[]>(PIECES.map((piece) => [piece.id, []]));
       const dispatcherWrites: Record<string, number> = {};
+      const recorded: RecordedWindow[] = [];
+      /** Write units by function, then by item type (table and indexes), averaged over the runs. */
+      const writesByFunction: Record<string, Record<string, number>> = {};
       for (let run = 0; run < RUNS; run++) {
         const request = await op.prepare();
         const window = await record(recorder, whenIdle, request);
+        recorded.push(window);
         windows.push(recorder.quantities(window));
+        for (const usage of window.dynamodb) {
+          const key = usage.limiter ? 'limiter' : usage.functionId;
+          const target = writesByFunction[key] ?? {};
+          writesByFunction[key] = target;
+          for (const [type, units] of Object.entries(usage.writeUnitsByType ?? {})) {
+            target[type] = (target[type] ?? 0) + units / RUNS;
+          }
+        }
         for (const piece of PIECES) {
           pieceWindows.get(piece.id)!.push(recorder.quantities(recorder.part(window, piece.of)));
         }
@@ -548,10 +619,22 @@ export async function measureCost(): Promise<void> {
           }
         }
       }
+      // Every function any run invoked, each with its share of every run (none in a run that did not invoke it).
+      const functionIds = [
+        ...new Set(recorded.flatMap((window) => window.invocations.map((usage) => usage.functionId))),
+      ];
+      const byFunction = new Map(
+        functionIds.map((id) => [
+          id,
+          average(recorded.map((window) => recorder.quantities(recorder.part(window, { functions: [id] })))),
+        ]),
+      );
       return {
         whole: average(windows),
         pieces: new Map(PIECES.map((piece) => [piece.id, average(pieceWindows.get(piece.id)!)])),
         dispatcherWrites,
+        byFunction,
+        writesByFunction,
       };
     };
 
@@ -630,6 +713,7 @@ export async function measureCost(): Promise<void> {
       costRows(plain),
     );
     printTable('## The mix', costRows(mix));
+    printWhereItGoes(plainResult!);
     printInvocations(shape, [
       ...ops.map((op) => ({ label: op.id, q: measured.get(op.id)! })),
       { label: 'mix', q: mix },

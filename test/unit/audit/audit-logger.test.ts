@@ -3,14 +3,17 @@
  * the profile check and the entries, read back the way GET /v1/audit reads them (the store).
  */
 import '../support/info-logs';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import type { Context, EventBridgeEvent } from 'aws-lambda';
 import { rules } from '../../../lib/catalog/rules';
 import { domainItems } from '../../../shared/app/events';
 import type { AuditStore } from '../../../shared/audit/store';
+import { itemSize } from '../../bench/cost-units';
 import { type LocalTable, startLocalTable, TABLE } from '../notifications/support/local-table';
 import { eventBridgeEvent, lambdaContext, userDeleted, userSignedUp } from '../support/eventbridge-event';
 import { logLines } from '../support/log-output';
-import { accountFixture } from '../transactions/support/ledger-fixtures';
+import { accountFixture, transactionFixture } from '../transactions/support/ledger-fixtures';
 
 jest.setTimeout(60_000);
 
@@ -120,6 +123,60 @@ test('a creation shows every field after it, and a process as its actor', async 
   // What the entry says in fields of its own is not repeated among the fields.
   expect(entry?.after).not.toHaveProperty('version');
   expect(entry?.after).not.toHaveProperty('type');
+});
+
+test("an expense's entry is stored under 1 KB (one write unit on the table and on each index) and reads back whole", async () => {
+  // A Cognito sub, ULIDs and a stream record id as long as AWS's: the sizes a deployment writes.
+  const userId = `${await signedUpUser()}-5b7d-4c1e-9a2f-6d8e0b1c2d3e`.slice(-36);
+  await table.seedProfile({ userId });
+  const data = transactionFixture({
+    transactionId: '01KE5Z8Q2M7N4P6R8T0V2X4Z6B',
+    accountId: '01KE5Z8Q2M7N4P6R8T0V2X4Z6C',
+    categoryId: '01KE5Z8Q2M7N4P6R8T0V2X4Z6D',
+    payee: 'Corner Shop',
+    note: 'bread and milk for the week',
+    createdAt: '2026-03-01T09:00:00.000Z',
+    updatedAt: '2026-03-01T09:00:00.000Z',
+  });
+  const sourceEventId = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
+  await audit(
+    eventBridgeEvent('TransactionCreated', {
+      sourceEventId,
+      userId,
+      id: data.transactionId,
+      version: 1,
+      occurredAt: data.createdAt,
+      actor: 'user',
+      correlationId: 'c0ffee00-1111-2222-3333-444455556666',
+      data,
+    }),
+  );
+
+  const stored = await table.db.send(
+    new QueryCommand({
+      TableName: TABLE,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
+      ExpressionAttributeValues: { ':pk': `USER#${userId}`, ':audit': 'AUDIT#' },
+    }),
+  );
+  expect(stored.Items).toHaveLength(1);
+  expect(itemSize(marshall(stored.Items![0]!) as never)).toBeLessThanOrEqual(1024);
+
+  const [entry] = await trail(userId);
+  expect(entry).toMatchObject({
+    sourceEventId,
+    entity: 'transaction',
+    entityId: data.transactionId,
+    occurredAt: data.createdAt,
+    operation: 'created',
+    after: expect.objectContaining({ amount: 1250, payee: 'Corner Shop', note: 'bread and milk for the week' }),
+  });
+  // A field the transaction leaves unset is left out of the creation's fields, not shown as null.
+  expect(entry?.after).not.toHaveProperty('transferId');
+  expect(Object.values(entry?.after ?? {})).not.toContain(null);
+  // The same entry filtered by its entity reads the same, from the index.
+  const byEntity = await store.list(userId, { entity: 'transaction', entityId: data.transactionId, limit: 5 });
+  expect(byEntity.items).toEqual([entry]);
 });
 
 test('no entry is written for a user whose account was deleted (the eraser must not find the partition again)', async () => {
