@@ -37,9 +37,11 @@ const isLimiterKey = (key: Record<string, unknown> | undefined) =>
   String((key?.pk as { S?: unknown } | undefined)?.S ?? '').startsWith('LIMIT#');
 
 /** An item's `type` attribute (every Moneta item has one), or `?`. */
+/** An item's `type`; a request-limit item has none and is named `LIMIT`. */
 const itemType = (item: Item | undefined) => {
   const value = item?.type;
-  return value && 'S' in value ? value.S : '?';
+  if (value && 'S' in value && value.S) return value.S;
+  return item && isLimiterKey(item) ? 'LIMIT' : '?';
 };
 
 type TableShape = { keyNames: string[]; indexes: IndexKeys[] };
