@@ -371,6 +371,14 @@ type PieceRow = {
 const outboundUsd = (row: PieceRow) => ((row.outbound?.bytes ?? 0) / GB) * prices.dataTransfer.outToInternetPerGb;
 const pieceUsd = (row: PieceRow) => totalUsd(row.plain) + outboundUsd(row);
 
+/** The columns every breakdown shows first: what was invoked, for how long, and the units spent. */
+const usageColumns = (q: Quantities) => ({
+  invocations: amount(q.lambdaRequests),
+  'GB-s': q.lambdaGbSeconds.toFixed(4),
+  RRU: amount(q.readUnits),
+  WRU: amount(q.writeUnits + q.indexWriteUnits),
+});
+
 /**
  * The plain expense by function: the request path (REQUEST_PATH, with the HTTP API request, the
  * event and its archive, the access log: everything no consumer spends) and each consumer it woke.
@@ -407,10 +415,7 @@ function printWhereItGoes(plain: {
       rows.map((row) => [
         row.label,
         {
-          invocations: amount(row.q.lambdaRequests),
-          'GB-s': row.q.lambdaGbSeconds.toFixed(4),
-          RRU: amount(row.q.readUnits),
-          WRU: amount(row.q.writeUnits + row.q.indexWriteUnits),
+          ...usageColumns(row.q),
           'WRU by item (table + indexes)': row.writes,
           '$ / 1 M': usd(totalUsd(row.q) * 1e6),
         },
@@ -436,10 +441,7 @@ function printPieces(rows: PieceRow[]) {
       rows.map((row) => [
         row.label,
         {
-          invocations: amount(row.plain.lambdaRequests),
-          'GB-s': row.plain.lambdaGbSeconds.toFixed(4),
-          RRU: amount(row.plain.readUnits),
-          WRU: amount(row.plain.writeUnits + row.plain.indexWriteUnits),
+          ...usageColumns(row.plain),
           'log bytes': Math.round(row.plain.functionLogBytes + row.plain.platformLogBytes),
           'SQS requests': amount(row.plain.sqsRequests),
           'outbound requests · bytes': row.outbound
