@@ -1,12 +1,7 @@
 /** Reads and writes of payers' Stripe customers and saved payment methods. */
-import {
-  DeleteCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { userPk } from '../kit/dynamodb/keys';
+import { queryAll } from '../kit/dynamodb/prefix-page';
 import * as z from '../kit/schema';
 import {
   SavedMethodEntity,
@@ -76,22 +71,15 @@ export function createSavedMethodStore({ db, tableName }: { db: DynamoDBDocument
 
     /** The payee's saved methods, oldest first (one Query of the user's partition, never a Scan). */
     async list(userId: string, payeeId: string): Promise<SavedMethodItem[]> {
-      const found: SavedMethodItem[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-            ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': `${SavedMethodEntity.prefix}${payeeId}#` },
-            ConsistentRead: true,
-            ...(start && { ExclusiveStartKey: start }),
-          }),
-        );
-        for (const raw of page.Items ?? []) found.push(z.parse(savedMethodItem(), raw));
-        start = page.LastEvaluatedKey;
-      } while (start);
-      return found.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.methodId.localeCompare(b.methodId));
+      const items = await queryAll(db, {
+        tableName,
+        pk: userPk(userId),
+        prefix: `${SavedMethodEntity.prefix}${payeeId}#`,
+        consistent: true,
+      });
+      return items
+        .map((raw) => z.parse(savedMethodItem(), raw))
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.methodId.localeCompare(b.methodId));
     },
 
     async forget(userId: string, payeeId: string, methodId: string): Promise<void> {
