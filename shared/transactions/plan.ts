@@ -142,12 +142,8 @@ export function planCreate(body: CreateTransactionBody, ctx: CreateContext) {
     date: ctx.date,
     amount: body.money.amount,
     currency: body.money.currency,
-    accountAmount: sign * priced.accountAmount,
     accountCurrency: account.currency,
-    homeAmount: sign * priced.homeAmount,
-    homeCurrency: ctx.homeCurrency,
-    accountConversion: priced.accountConversion,
-    homeConversion: priced.homeConversion,
+    ...valuation(priced, priced, sign, ctx.homeCurrency),
     categoryId,
     payee: textOrNull(body.payee),
     payeeId: null,
@@ -363,12 +359,8 @@ export function planTransfer(body: CreateTransferBody, ctx: TransferContext) {
       date: ctx.date,
       amount: body.money.amount,
       currency: body.money.currency,
-      accountAmount: sign * priced.accountAmount,
       accountCurrency: account.currency,
-      homeAmount: sign * home.homeAmount,
-      homeCurrency: ctx.homeCurrency,
-      accountConversion: priced.accountConversion,
-      homeConversion: home.homeConversion,
+      ...valuation(priced, home, sign, ctx.homeCurrency),
       categoryId: null,
       payee: null,
       note: textOrNull(body.note),
@@ -387,6 +379,24 @@ export function planTransfer(body: CreateTransferBody, ctx: TransferContext) {
 }
 
 type PricedLeg = { account: Pick<AccountItem, 'currency'>; priced: Priced };
+
+/** An entry's value in the home currency: its own pricing, or a transfer's one home value. */
+type HomeValue = { homeAmount: number; homeConversion: Priced['homeConversion'] };
+
+/**
+ * What an entry moved, signed for its account (negative: money left it), in the account's currency
+ * and in the home currency, with the conversion each figure came from. New entries, transfer legs
+ * and re-priced entries all state it this one way.
+ */
+function valuation(priced: Priced, home: HomeValue, sign: number, homeCurrency: string) {
+  return {
+    accountAmount: sign * priced.accountAmount,
+    accountConversion: priced.accountConversion,
+    homeAmount: sign * home.homeAmount,
+    homeCurrency,
+    homeConversion: home.homeConversion,
+  };
+}
 
 /**
  * The one home value of a transfer. A leg whose account is in the home currency already says it:
@@ -426,18 +436,9 @@ export function planReprice(
       rates,
       explicitAccountAmount: leg.accountConversion?.source === 'user' ? Math.abs(leg.accountAmount) : undefined,
     });
-  const repriced = (
-    leg: TransactionItem,
-    priced: Priced,
-    home: { homeAmount: number; homeConversion: Priced['homeConversion'] },
-    sign: number,
-  ): TransactionItem => ({
+  const repriced = (leg: TransactionItem, priced: Priced, home: HomeValue, sign: number): TransactionItem => ({
     ...leg,
-    accountAmount: sign * priced.accountAmount,
-    accountConversion: priced.accountConversion,
-    homeAmount: sign * home.homeAmount,
-    homeCurrency: homeCurrency ?? leg.homeCurrency,
-    homeConversion: home.homeConversion,
+    ...valuation(priced, home, sign, homeCurrency ?? leg.homeCurrency),
     updatedAt: now,
     version: leg.version + 1,
   });
