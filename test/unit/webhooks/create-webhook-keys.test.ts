@@ -113,7 +113,7 @@ describe('create-webhook-keys', () => {
     ssm
       .on(DeleteParameterCommand)
       .resolvesOnce({})
-      .rejects(new ParameterNotFound({ $metadata: {} }));
+      .rejects(new ParameterNotFound({ $metadata: {}, message: '' }));
 
     await expect(run(destroy(NAME))).resolves.toMatchObject({ outcome: 'deleted' });
     await expect(run(destroy(NAME))).resolves.toMatchObject({ outcome: 'deleted' });
