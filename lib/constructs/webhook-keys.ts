@@ -44,7 +44,9 @@ export class WebhookKeys extends Construct {
 
   /** The custom resource that creates the parameter, run by `creator` (granted `webhookKeysCreate`). */
   createdBy(creator: IFunction): CustomResource {
-    return new CustomResource(this, 'Ring', {
+    // Not `Ring`: that was the Secrets Manager secret's id, and CloudFormation cannot change the
+    // type behind a logical id. The secret, retained, leaves the template instead (docs/webhooks.md).
+    return new CustomResource(this, 'Parameter', {
       serviceToken: creator.functionArn,
       resourceType: SECURE_PARAMETER_RESOURCE_TYPE,
       // A put and an answer: a minute is plenty, rather than CloudFormation's hour when no answer comes.

@@ -76,6 +76,9 @@ describe('the webhook key ring', () => {
       Tier: 'Standard',
       RemovalPolicy: 'retain',
     });
+    // Not the logical id of the Secrets Manager secret it replaces: CloudFormation cannot change a
+    // resource's type in place, so an upgrade would fail.
+    expect(created[0]!.id).not.toMatch(/^WebhookKeysRing/);
     const [destroyed] = resourcesOfType(destroying.stacks, SECURE_PARAMETER_RESOURCE_TYPE);
     expect(destroyed!.resource.Properties.RemovalPolicy).toBe('destroy');
   });
