@@ -5,7 +5,7 @@
  *
  * The root stack holds everything stateful or shared (table, user pool, bus, queues, HTTP API,
  * stage, authorizer, alarm topic) and the functions wired to it (Cognito trigger, stream publisher,
- * retrier, schedules' targets, seed-rates). Each feature's API functions, routes, consumers and
+ * retrier, schedules' targets, the custom resources' seed-rates and create-webhook-keys). Each feature's API functions, routes, consumers and
  * consumers' rules are a nested stack (lib/constructs/feature-stack.ts), which keeps every template
  * far below CloudFormation's 500-resource limit as routes and consumers are added
  * (docs/architecture.md, "Stack layout").
@@ -15,7 +15,14 @@ import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import { CONSUMER_RETRIER, retryPolicySeconds } from './catalog/consumer-retries';
 import type { ResourceNames } from './catalog/environment';
-import { API_AUTHORIZER, cognitoTriggers, type FunctionId, type FunctionSpec, functions } from './catalog/functions';
+import {
+  API_AUTHORIZER,
+  cognitoTriggers,
+  type FunctionId,
+  type FunctionSpec,
+  functions,
+  WEBHOOK_KEYS_CREATOR,
+} from './catalog/functions';
 import { MONTHLY_SUMMARY, monthlySummary } from './catalog/monthly-summary';
 import { OVERDUE_SWEEP, overdueSweep } from './catalog/overdue-sweep';
 import { ECB_RATES_URL, RATES_FETCHER, ratesFeedEnvironment } from './catalog/rates-feed';
@@ -91,7 +98,7 @@ export class MonetaStack extends Stack {
       removalPolicy: config.removalPolicy,
     });
 
-    const webhookKeysSecret = new WebhookKeys(this, 'WebhookKeys', { removalPolicy: config.removalPolicy }).secret;
+    const webhookKeys = new WebhookKeys(this, 'WebhookKeys', { removalPolicy: config.removalPolicy });
     this.resourceNames = {
       tableName: this.data.table.tableName,
       eventBusName: this.events.bus.eventBusName,
@@ -108,7 +115,7 @@ export class MonetaStack extends Stack {
       ratesFeed: ratesFeedEnvironment(ECB_RATES_URL),
       filesBucketName: this.files.bucket.bucketName,
       apiUrl: this.api.url,
-      webhookKeysSecretId: webhookKeysSecret.secretArn,
+      webhookKeysParameter: webhookKeys.parameterName,
       jwtIssuer: config.jwtIssuer ?? this.api.issuer,
     };
     // Only a deployment that enables Stripe has its secret; the payment functions then read it.
@@ -123,7 +130,7 @@ export class MonetaStack extends Stack {
       userPoolArn: this.auth.userPool.userPoolArn,
       filesBucket: this.files.bucket,
       stripeSecret,
-      webhookKeysSecret,
+      webhookKeysParameter: webhookKeys.parameterName,
       emailSending: () => this.notifications.sendingStatement(),
       observability: config.observability,
       architecture: config.architecture,
@@ -185,6 +192,8 @@ export class MonetaStack extends Stack {
       alarmAction: this.observability.action,
     });
 
+    webhookKeys.createdBy(functionFor(WEBHOOK_KEYS_CREATOR));
+
     new ScheduledRun(this, 'MonthlySummarySchedule', {
       run: functionFor(MONTHLY_SUMMARY),
       spec: monthlySummary,
@@ -231,6 +240,7 @@ export class MonetaStack extends Stack {
       API_AUTHORIZER,
       'stream-publisher',
       'seed-rates',
+      WEBHOOK_KEYS_CREATOR,
       MONTHLY_SUMMARY,
     ]);
     this.observability.alarmOnErrors(

@@ -35,11 +35,17 @@ export type ResourceNames = {
    * test's). The stack leaves it out, so on AWS targets must be https and public.
    */
   webhooks?: { allowLocalHttp: boolean };
-  /** The secret holding the key ring that seals webhook signing secrets (shared/webhooks/secret-box.ts). */
-  webhookKeysSecretId: string;
+  /**
+   * The name of the Parameter Store SecureString holding the key ring that seals webhook signing
+   * secrets (shared/webhooks/secret-box.ts, lib/constructs/webhook-keys.ts).
+   */
+  webhookKeysParameter: string;
 };
 
 const METRICS_NAMESPACE = 'Moneta';
+
+/** The webhook key ring parameter's name for a stack (lib/constructs/webhook-keys.ts): one per deployment. */
+export const webhookKeysParameterName = (stackName: string) => `/moneta/${stackName}/webhook-keys`;
 
 export function environmentFor(spec: FunctionSpec, names: ResourceNames): Record<string, string> {
   const env: Record<string, string> = {
@@ -72,6 +78,6 @@ export function environmentFor(spec: FunctionSpec, names: ResourceNames): Record
     if (names.stripe.apiUrl) env.STRIPE_API_URL = names.stripe.apiUrl;
   }
   if (spec.webhooks && names.webhooks?.allowLocalHttp) env.WEBHOOK_ALLOW_LOCAL_HTTP = 'true';
-  if (spec.webhookKeys) env.WEBHOOK_KEYS_SECRET_ID = names.webhookKeysSecretId;
+  if (spec.webhookKeys || spec.webhookKeysCreate) env.WEBHOOK_KEYS_PARAMETER = names.webhookKeysParameter;
   return env;
 }

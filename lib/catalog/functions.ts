@@ -98,8 +98,18 @@ const consumerFunctions = Object.entries(consumersByFeature).flatMap(([feature, 
   }),
 );
 
+/** Creates the webhook key ring parameter at deploy (custom resource) and at each local start. */
+export const WEBHOOK_KEYS_CREATOR = 'create-webhook-keys';
+
 /** The functions that are neither an operation nor a consumer: the deploy-time seed, the Cognito trigger, the stream publisher. */
 const otherFunctions = [
+  {
+    id: WEBHOOK_KEYS_CREATOR,
+    entry: 'functions/ops/create-webhook-keys.ts',
+    description:
+      'Creates the webhook key ring, a Parameter Store SecureString, unless it exists (deploy-time custom resource)',
+    webhookKeysCreate: true,
+  },
   {
     id: 'seed-rates',
     entry: 'functions/ops/seed-rates.ts',

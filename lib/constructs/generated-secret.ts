@@ -5,8 +5,9 @@
  * rotation Lambda would cost idle and could not do what their rotation needs); each says why, and
  * that reason is acknowledged to cdk-nag (AwsSolutions-SMG4) here, next to the secret.
  *
- * Used by the webhook key ring (./webhook-keys.ts) and the Stripe secret (./stripe-secret.ts). The
- * secret is the child `id` of `scope`, so its logical id is what it was when each made its own.
+ * Used by the Stripe secret (./stripe-secret.ts); the webhook key ring is a Parameter Store
+ * SecureString (./webhook-keys.ts). The secret is the child `id` of `scope`, so its logical id is
+ * what it was when each made its own.
  */
 import { type RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';

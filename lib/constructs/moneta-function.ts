@@ -30,6 +30,7 @@ import { USER_FILE_ROOTS } from '../catalog/files';
 import type { FunctionSpec } from '../catalog/functions';
 import { DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS } from '../catalog/functions';
 import { functionLogging, type LogLevel } from '../catalog/logging';
+import { grantWebhookKeysCreate, grantWebhookKeysRead } from './webhook-keys';
 
 // Under jest this module is CommonJS (__dirname); under tsx and the CDK CLI it is ESM (import.meta).
 const here = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
@@ -53,8 +54,8 @@ export type FunctionBindings = {
   filesBucket: IBucket;
   /** The Stripe keys (lib/constructs/stripe-secret.ts), when the deployment enables Stripe. */
   stripeSecret?: ISecret | undefined;
-  /** The webhook key ring (lib/constructs/webhook-keys.ts). */
-  webhookKeysSecret: ISecret;
+  /** The webhook key ring's parameter name (lib/constructs/webhook-keys.ts). */
+  webhookKeysParameter: string;
   /** Permission to send email as the sender (Notifications.sendingStatement), one per function. */
   emailSending: () => PolicyStatement;
   /** Tracing and log level, from the deploy settings (lib/context.ts). */
@@ -237,7 +238,8 @@ export class MonetaFunction extends NodejsFunction {
     }
     // Without Stripe enabled there is no secret, and a function that would call Stripe gets nothing.
     if (spec.stripe && bindings.stripeSecret) bindings.stripeSecret.grantRead(this);
-    if (spec.webhookKeys) bindings.webhookKeysSecret.grantRead(this);
+    if (spec.webhookKeys) grantWebhookKeysRead(this, bindings.webhookKeysParameter);
+    if (spec.webhookKeysCreate) grantWebhookKeysCreate(this, bindings.webhookKeysParameter);
     if (spec.cognitoActions && spec.cognitoActions.length > 0) {
       this.addToRolePolicy(
         new PolicyStatement({ actions: [...spec.cognitoActions], resources: [bindings.userPoolArn] }),

@@ -3,16 +3,23 @@
  * runtime with the environment the stack would give, and an outputs file in the shape of
  * `cdk deploy --outputs-file`. A failure half-way stops whatever already runs (Java included).
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseEcbCsv } from '../../shared/rates/ecb-csv';
 import { CONSUMER_RETRIER, consumerRetry, retryPolicySeconds } from '../catalog/consumer-retries';
-import type { ResourceNames } from '../catalog/environment';
+import { type ResourceNames, webhookKeysParameterName } from '../catalog/environment';
 import { filesBucket, LOCAL_FILES_BUCKET } from '../catalog/files';
-import { API_AUTHORIZER, AUTHORIZER_CACHE_TTL_SECONDS, type FunctionId, functions } from '../catalog/functions';
+import {
+  API_AUTHORIZER,
+  AUTHORIZER_CACHE_TTL_SECONDS,
+  DEFAULT_STACK_NAME,
+  type FunctionId,
+  functions,
+  WEBHOOK_KEYS_CREATOR,
+} from '../catalog/functions';
 import { MONTHLY_SUMMARY, monthlySummary } from '../catalog/monthly-summary';
 import { OVERDUE_SWEEP, overdueSweep } from '../catalog/overdue-sweep';
 import { RATES_FETCHER, ratesFeed, ratesFeedEnvironment } from '../catalog/rates-feed';
@@ -34,6 +41,7 @@ import { startScheduler } from './scheduler';
 import { startSecretsManager } from './secrets-manager';
 import { startSesOutbox } from './ses-outbox';
 import { startSqs } from './sqs';
+import { startSsm } from './ssm';
 import { startStreamPoller } from './stream-poller';
 import { startLocalStripe } from './stripe';
 
@@ -47,7 +55,7 @@ const localNames = {
   filesBucketName: LOCAL_FILES_BUCKET,
 } as const satisfies Omit<
   ResourceNames,
-  'userPoolId' | 'userPoolClientId' | 'consumerRetries' | 'ratesFeed' | 'apiUrl' | 'webhookKeysSecretId' | 'jwtIssuer'
+  'userPoolId' | 'userPoolClientId' | 'consumerRetries' | 'ratesFeed' | 'apiUrl' | 'webhookKeysParameter' | 'jwtIssuer'
 >;
 
 /** The credentials every local function signs with; the local S3 accepts exactly these. */
@@ -96,8 +104,11 @@ type LocalCloudOptions = {
 
 /** The Stripe secret's name locally (the stack's is generated). */
 const STRIPE_SECRET_NAME = 'moneta/stripe';
-/** The webhook key ring (lib/constructs/webhook-keys.ts), generated at each start as a deploy would. */
-const WEBHOOK_KEYS_SECRET_NAME = 'moneta/webhook-keys';
+/**
+ * The webhook key ring's Parameter Store name (lib/constructs/webhook-keys.ts), created at each
+ * start by the function that creates it at deploy.
+ */
+const WEBHOOK_KEYS_PARAMETER = webhookKeysParameterName(DEFAULT_STACK_NAME);
 /** Locally a refused webhook is retried soon; Stripe waits up to hours between attempts. */
 const STRIPE_RETRY_BASE_DELAY_MS = 250;
 
@@ -276,11 +287,13 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       port: ports.secretsManager,
       secrets: {
         [STRIPE_SECRET_NAME]: JSON.stringify(stripeKeys),
-        [WEBHOOK_KEYS_SECRET_NAME]: JSON.stringify({ current: 'k1', k1: randomBytes(48).toString('base64url') }),
       },
     });
     stoppers.push({ name: 'Secrets Manager', stop: () => secrets.stop() });
-    log(`Secrets Manager   ${secrets.url} (${STRIPE_SECRET_NAME}, ${WEBHOOK_KEYS_SECRET_NAME})`);
+    log(`Secrets Manager   ${secrets.url} (${STRIPE_SECRET_NAME})`);
+    const ssm = await startSsm({ port: ports.ssm });
+    stoppers.push({ name: 'Parameter Store', stop: () => ssm.stop() });
+    log(`Parameter Store   ${ssm.url} (${WEBHOOK_KEYS_PARAMETER})`);
 
     const names: ResourceNames = {
       ...localNames,
@@ -299,7 +312,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       stripe: { secretId: secrets.arnOf(STRIPE_SECRET_NAME), ...(stripe && { apiUrl: stripe.url }) },
       // Webhook receivers on this machine (a developer's, a test's) are plain http on loopback.
       webhooks: { allowLocalHttp: true },
-      webhookKeysSecretId: secrets.arnOf(WEBHOOK_KEYS_SECRET_NAME),
+      webhookKeysParameter: WEBHOOK_KEYS_PARAMETER,
     };
     // The standard variables only: handlers never know they run locally.
     const awsEnv = {
@@ -315,6 +328,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       AWS_ENDPOINT_URL_LAMBDA: lambda.url,
       AWS_ENDPOINT_URL_S3: s3.url,
       AWS_ENDPOINT_URL_SECRETS_MANAGER: secrets.url,
+      AWS_ENDPOINT_URL_SSM: ssm.url,
     };
     const runtime = await createFunctionRuntime({
       names,
@@ -328,8 +342,10 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     stoppers.push({ name: 'function runtime', stop: () => runtime.stop() });
     triggers.resolve(runtime);
 
-    // What the stack's custom resource does at deploy: load the ECB snapshot (a no-op when the
+    // What the stack's custom resources do at deploy: create the webhook key ring (kept when it
+    // exists, which a fresh Parameter Store never has), then load the ECB snapshot (a no-op when the
     // same snapshot is already there, so a second start costs one read).
+    await runtime.invoke(WEBHOOK_KEYS_CREATOR, {});
     const seedStarted = Date.now();
     const seeded = (await runtime.invoke('seed-rates', {})) as { Data?: { days: number; lastDate: string } };
     log(
@@ -410,6 +426,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       S3Endpoint: s3.url,
       ...(stripe && { StripeEndpoint: stripe.url }),
       SecretsManagerEndpoint: secrets.url,
+      SsmEndpoint: ssm.url,
     };
     const outputsFile = resolve(opts.outputsFile);
     await writeOutputsFile(outputsFile, outputs);

@@ -33,6 +33,8 @@ export type StackOutputs = {
   /** The fake Stripe (its control API under /api), when no real key was given. */
   StripeEndpoint?: string;
   SecretsManagerEndpoint: string;
+  /** The local Parameter Store (lib/local/ssm.ts), holding the webhook key ring. */
+  SsmEndpoint: string;
 };
 
 function outputsDocument(outputs: StackOutputs): Record<typeof STACK_NAME, StackOutputs> {

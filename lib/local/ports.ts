@@ -24,6 +24,7 @@ type LocalPorts = {
   s3: number;
   stripe: number;
   secretsManager: number;
+  ssm: number;
 };
 
 const OFFSETS: LocalPorts = {
@@ -39,6 +40,7 @@ const OFFSETS: LocalPorts = {
   s3: 9,
   stripe: 10,
   secretsManager: 11,
+  ssm: 12,
 };
 /** How many consecutive ports one local cloud takes. */
 export const PORTS_PER_CLOUD = Object.keys(OFFSETS).length;
@@ -60,6 +62,7 @@ export function portsFrom(base: number): LocalPorts {
     s3: base + OFFSETS.s3,
     stripe: base + OFFSETS.stripe,
     secretsManager: base + OFFSETS.secretsManager,
+    ssm: base + OFFSETS.ssm,
   };
 }
 

@@ -1,12 +1,13 @@
 /**
  * Webhook signing secrets are stored sealed: AES-256-GCM (node:crypto) under a key the deployment
- * holds outside the table, in the webhook keys secret (Secrets Manager, WEBHOOK_KEYS_SECRET_ID).
- * A copy of the table (a backup, an export, a read grant) holds no usable secret.
+ * holds outside the table, in the webhook key ring: a Parameter Store SecureString
+ * (WEBHOOK_KEYS_PARAMETER), encrypted at rest with the AWS-managed key `alias/aws/ssm`. A copy of
+ * the table (a backup, an export, a read grant) holds no usable secret.
  *
- * The secret's value is a JSON object: `current` names the key id that seals, every other field is
+ * The parameter's value is a JSON object: `current` names the key id that seals, every other field is
  * a key id and its key material (any string of 32 characters or more; the AES key is derived from
  * it with HKDF-SHA-256). Rotating the key: add a new id with fresh material and make it `current`;
- * what was sealed under an older id still opens as long as that id stays in the secret, and each
+ * what was sealed under an older id still opens as long as that id stays in the ring, and each
  * webhook is sealed under the new key at its next secret rotation.
  *
  * A sealed value is `v1.<key id>.<iv>.<ciphertext>.<tag>` (base64url parts). It is bound to the
@@ -14,8 +15,8 @@
  * value copied to another item does not open.
  */
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
-import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
-import { secretsManagerClient } from '../kit/aws/clients';
+import { GetParameterCommand } from '@aws-sdk/client-ssm';
+import { ssmClient } from '../kit/aws/clients';
 
 export type KeyRing = { current: string; keys: ReadonlyMap<string, Buffer> };
 
@@ -27,15 +28,15 @@ function deriveKey(material: string): Buffer {
   return Buffer.from(hkdfSync('sha256', material, '', 'moneta webhook signing secrets', 32));
 }
 
-/** The key ring from the secret's JSON value; throws (naming no key material) when it is malformed. */
+/** The key ring from the parameter's JSON value; throws (naming no key material) when it is malformed. */
 export function keyRingFrom(value: string): KeyRing {
   let parsed: unknown;
   try {
     parsed = JSON.parse(value);
   } catch {
-    throw new Error('The webhook keys secret is not JSON');
+    throw new Error('The webhook key ring is not JSON');
   }
-  if (typeof parsed !== 'object' || parsed === null) throw new Error('The webhook keys secret is not an object');
+  if (typeof parsed !== 'object' || parsed === null) throw new Error('The webhook key ring is not an object');
   const { current, ...rest } = parsed as Record<string, unknown>;
   const keys = new Map<string, Buffer>();
   for (const [id, material] of Object.entries(rest)) {
@@ -46,7 +47,7 @@ export function keyRingFrom(value: string): KeyRing {
     keys.set(id, deriveKey(material));
   }
   if (typeof current !== 'string' || !keys.has(current)) {
-    throw new Error('The webhook keys secret has no key named by `current`');
+    throw new Error('The webhook key ring has no key named by `current`');
   }
   return { current, keys };
 }
@@ -71,7 +72,7 @@ export function open(ring: KeyRing, sealed: string, owner: { userId: string; web
     throw new Error('Not a sealed webhook secret');
   }
   const key = ring.keys.get(keyId);
-  if (!key) throw new Error(`Webhook key ${keyId} is not in the webhook keys secret`);
+  if (!key) throw new Error(`Webhook key ${keyId} is not in the webhook key ring`);
   const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
   decipher.setAAD(aadOf(owner.userId, owner.webhookId));
   decipher.setAuthTag(Buffer.from(tag, 'base64url'));
@@ -80,7 +81,7 @@ export function open(ring: KeyRing, sealed: string, owner: { userId: string; web
 
 let cached: Promise<KeyRing> | undefined;
 
-/** The deployment's key ring, read once per environment (WEBHOOK_KEYS_SECRET_ID). */
+/** The deployment's key ring, read once per environment (WEBHOOK_KEYS_PARAMETER). */
 export function webhookKeyRing(env: NodeJS.ProcessEnv = process.env): Promise<KeyRing> {
   cached ??= load(env).catch((error: unknown) => {
     // Not kept: a transient failure must not poison the environment.
@@ -91,10 +92,10 @@ export function webhookKeyRing(env: NodeJS.ProcessEnv = process.env): Promise<Ke
 }
 
 async function load(env: NodeJS.ProcessEnv): Promise<KeyRing> {
-  const secretId = env.WEBHOOK_KEYS_SECRET_ID;
-  if (!secretId) throw new Error('Missing environment variable WEBHOOK_KEYS_SECRET_ID');
-  const { SecretString } = await secretsManagerClient().send(new GetSecretValueCommand({ SecretId: secretId }));
-  return keyRingFrom(SecretString ?? '');
+  const name = env.WEBHOOK_KEYS_PARAMETER;
+  if (!name) throw new Error('Missing environment variable WEBHOOK_KEYS_PARAMETER');
+  const { Parameter } = await ssmClient().send(new GetParameterCommand({ Name: name, WithDecryption: true }));
+  return keyRingFrom(Parameter?.Value ?? '');
 }
 
 /** For tests: forget the ring read. */

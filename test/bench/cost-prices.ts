@@ -70,6 +70,14 @@ export const prices = {
     // https://aws.amazon.com/secrets-manager/pricing/ (per secret per month); read 2026-12-07.
     secretMonth: 0.4,
   },
+  ssm: {
+    // https://aws.amazon.com/systems-manager/pricing/ (Parameter Store): standard parameters, no
+    // additional charge; standard-throughput API interactions free; advanced parameters $0.05 per
+    // parameter per month. A SecureString on the AWS-managed key `alias/aws/ssm` adds no key fee,
+    // only a KMS request per decryption ($0.03 per 10,000), once per cold start; read 2026-12-07.
+    standardParameterMonth: 0,
+    advancedParameterMonth: 0.05,
+  },
   dataTransfer: {
     // https://aws.amazon.com/ec2/pricing/on-demand/ ("Data Transfer OUT From Amazon EC2 To Internet",
     // Europe (Ireland), first 10 TB a month after 100 GB free), the rate Lambda's pricing page

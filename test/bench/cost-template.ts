@@ -3,9 +3,10 @@
  * every nested stack, synthesized without bundling as the infra tests do): each function's
  * memory, architecture and tracing, and everything billed whether or not anyone uses Moneta —
  * alarms and their metrics, schedules and the invocations they cause, queues that Lambda polls,
- * the event archive, KMS keys, point-in-time recovery.
+ * the event archive, KMS keys, secrets and parameters, point-in-time recovery.
  */
 import { type FunctionId, functions } from '../../lib/catalog/functions';
+import { SECURE_PARAMETER_RESOURCE_TYPE } from '../../lib/constructs/webhook-keys';
 import { functionLogicalId, lambdaResource, resourcesOfType, synthesize } from '../infra/support/synth';
 
 export type FunctionShape = {
@@ -45,8 +46,13 @@ export type StackShape = {
   sqsPollers: string[];
   archives: { id: string; retentionDays: number }[];
   kmsKeys: number;
-  /** Secrets Manager secrets (the webhook key ring; the Stripe keys with stripe=on). */
+  /** Secrets Manager secrets (the Stripe keys, with stripe=on). */
   secrets: number;
+  /**
+   * Parameter Store SecureStrings the stack's custom resources create (the webhook key ring), by
+   * tier. Their functions run at deploy only: Lambda bills nothing while they wait.
+   */
+  secureParameters: { standard: number; advanced: number };
   pointInTimeRecovery: boolean;
   /** The HTTP API stage's access-log line, with its `$context` variables. */
   accessLogFormat?: string;
@@ -159,6 +165,7 @@ export function readStack(): StackShape {
     archives: [],
     kmsKeys: 0,
     secrets: 0,
+    secureParameters: { standard: 0, advanced: 0 },
     pointInTimeRecovery: false,
     resourceTypes: {},
   };
@@ -224,6 +231,11 @@ export function readStack(): StackShape {
   }
   shape.kmsKeys = resourcesOfType(synth.stacks, 'AWS::KMS::Key').length;
   shape.secrets = resourcesOfType(synth.stacks, 'AWS::SecretsManager::Secret').length;
+  for (const { resource } of resourcesOfType(synth.stacks, SECURE_PARAMETER_RESOURCE_TYPE)) {
+    const tier = (resource.Properties as { Tier?: string }).Tier;
+    if (tier === 'Standard') shape.secureParameters.standard += 1;
+    else shape.secureParameters.advanced += 1;
+  }
   shape.pointInTimeRecovery = resourcesOfType(synth.stacks, 'AWS::DynamoDB::Table').some(
     ({ resource }) =>
       (resource.Properties as { PointInTimeRecoverySpecification?: { PointInTimeRecoveryEnabled?: boolean } })

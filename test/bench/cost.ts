@@ -523,7 +523,15 @@ function idleItems(shape: StackShape, scheduled: Map<string, Quantities>): IdleI
   items.push({
     item: 'Secrets Manager secrets',
     usd: shape.secrets * prices.secretsManager.secretMonth,
-    note: `${shape.secrets} secrets ($${prices.secretsManager.secretMonth}/month each): the webhook key ring`,
+    note: `${shape.secrets} secrets ($${prices.secretsManager.secretMonth}/month each): the Stripe keys, with stripe=on`,
+  });
+  const { standard, advanced } = shape.secureParameters;
+  items.push({
+    item: 'Parameter Store SecureStrings',
+    usd: standard * prices.ssm.standardParameterMonth + advanced * prices.ssm.advancedParameterMonth,
+    note:
+      `${standard} standard (free), ${advanced} advanced ($${prices.ssm.advancedParameterMonth}/month each): ` +
+      'the webhook key ring, on the AWS-managed key (no key fee); created by a deploy-time function (no idle charge)',
   });
   items.push({
     item: 'Event archive storage',

@@ -52,7 +52,7 @@ const names: ResourceNames = {
   ratesFeed: ratesFeedEnvironment(ECB_RATES_URL),
   filesBucketName: 'bench',
   apiUrl: 'https://api.example',
-  webhookKeysSecretId: 'bench',
+  webhookKeysParameter: '/moneta/bench/webhook-keys',
   jwtIssuer: 'http://127.0.0.1:9229/local_pool',
 };
 

@@ -3,9 +3,8 @@
  * with it, readable by the payment functions alone, holding no key in the template, and named
  * in their environment.
  */
-import { functions } from '../../lib/catalog/functions';
 import { expectSecretReadOnlyBy, functionsGranted, secretsOf } from './support/secrets';
-import { lambdaResource, roleLogicalId, rolesAllowed, type Synthesized, synthesize } from './support/synth';
+import { lambdaResource, rolesAllowed, type Synthesized, synthesize } from './support/synth';
 
 const STRIPE_FUNCTIONS = [
   'invoice-payments-create',
@@ -16,16 +15,9 @@ const STRIPE_FUNCTIONS = [
   'payments-webhook',
 ];
 
-/** The secrets synthesized other than the webhook key ring (test/infra/webhook-keys.test.ts). */
-const stripeSecrets = (synth: Synthesized) =>
-  secretsOf(synth).filter((secret) => !('current' in JSON.parse(secret.GenerateSecretString.SecretStringTemplate)));
-const stripeReaders = (synth: Synthesized) =>
-  rolesAllowed(synth.stacks, 'secretsmanager:GetSecretValue').filter(
-    (role) =>
-      !functions.some(
-        (spec) => spec.webhookKeys && !spec.stripe && roleLogicalId(synth.stack, spec.id as never) === role,
-      ),
-  );
+/** The Secrets Manager secrets synthesized: the Stripe secret is the only one (the webhook key ring is in Parameter Store). */
+const stripeSecrets = (synth: Synthesized) => secretsOf(synth);
+const stripeReaders = (synth: Synthesized) => rolesAllowed(synth.stacks, 'secretsmanager:GetSecretValue');
 
 describe('the Stripe secret', () => {
   let off: Synthesized;

@@ -17,3 +17,4 @@ process.env.SES_CONFIGURATION_SET = 'moneta-test';
 process.env.APP_NAME = 'Moneta';
 process.env.API_URL = 'https://api.moneta.example';
 process.env.RETRY_QUEUE_URL = 'https://sqs.eu-west-1.amazonaws.com/123456789012/moneta-test-retries';
+process.env.WEBHOOK_KEYS_PARAMETER = '/moneta/MonetaTest/webhook-keys';

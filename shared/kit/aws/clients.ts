@@ -9,6 +9,7 @@ import { LambdaClient } from '@aws-sdk/client-lambda';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { SSMClient } from '@aws-sdk/client-ssm';
 
 let eventBridge: EventBridgeClient | undefined;
 let ses: SESv2Client | undefined;
@@ -48,4 +49,11 @@ let secretsManager: SecretsManagerClient | undefined;
 export function secretsManagerClient(): SecretsManagerClient {
   secretsManager ??= new SecretsManagerClient({});
   return secretsManager;
+}
+
+let ssm: SSMClient | undefined;
+
+export function ssmClient(): SSMClient {
+  ssm ??= new SSMClient({});
+  return ssm;
 }

@@ -47,8 +47,16 @@ export type Grants = {
    */
   webhooks?: boolean;
   /**
-   * Reads the webhook keys secret (WEBHOOK_KEYS_SECRET_ID), the key ring that seals and opens
-   * webhook signing secrets (shared/webhooks/secret-box.ts): only the functions that make or use one.
+   * Reads the webhook key ring (WEBHOOK_KEYS_PARAMETER: ssm:GetParameter on that one Parameter Store
+   * SecureString, decrypted with the AWS-managed key `alias/aws/ssm`), the key ring that seals and
+   * opens webhook signing secrets (shared/webhooks/secret-box.ts): only the functions that make or
+   * use one.
    */
   webhookKeys?: boolean;
+  /**
+   * Creates the webhook key ring parameter (WEBHOOK_KEYS_PARAMETER) when it does not exist, and
+   * deletes it where the deployment's removal policy says so: ssm:PutParameter and
+   * ssm:DeleteParameter on that one parameter, no GetParameter. The deploy-time custom resource only.
+   */
+  webhookKeysCreate?: boolean;
 };

@@ -1,6 +1,7 @@
 /**
- * Checks shared by the infra tests of Moneta's Secrets Manager secrets (the webhook key ring, the
- * Stripe keys; lib/constructs/generated-secret.ts): which functions declare one, and, as
+ * Checks shared by the infra tests of Moneta's secrets (the Stripe keys, a Secrets Manager secret:
+ * lib/constructs/generated-secret.ts; the webhook key ring, a Parameter Store SecureString): which
+ * functions declare one, and, for a Secrets Manager secret as
  * synthesized, that its value is generated rather than in the template and that exactly those
  * functions may read it and are told its id.
  */
@@ -8,7 +9,7 @@ import { type FunctionSpec, functions } from '../../../lib/catalog/functions';
 import { lambdaResource, resourcesOfType, roleLogicalId, type Synthesized } from './synth';
 
 /** The ids of the functions whose catalog entry sets `grant` (a secret's grant), sorted. */
-export const functionsGranted = (grant: 'stripe' | 'webhookKeys') =>
+export const functionsGranted = (grant: 'stripe' | 'webhookKeys' | 'webhookKeysCreate') =>
   functions
     .filter((spec: FunctionSpec) => spec[grant])
     .map((spec) => spec.id)

@@ -210,7 +210,7 @@ describe('createFunctionRuntime (the catalog, bundled with esbuild)', () => {
     ratesFeed: {},
     filesBucketName: 'moneta-files',
     apiUrl: 'http://127.0.0.1:4000',
-    webhookKeysSecretId: 'arn:aws:secretsmanager:eu-west-1:000000000000:secret:moneta/webhook-keys-AbCdEf',
+    webhookKeysParameter: '/moneta/Moneta/webhook-keys',
     jwtIssuer: 'http://127.0.0.1:9229/local_pool',
   };
 
