@@ -154,8 +154,9 @@ export function loggingShape(config: unknown): FunctionLoggingShape {
   };
 }
 
-export function readStack(): StackShape {
-  const synth = synthesize();
+/** The stack as deployed with default settings, or with the deploy settings `context` sets. */
+export function readStack(context: Record<string, unknown> = {}): StackShape {
+  const synth = synthesize(context);
   const shape: StackShape = {
     functions: {},
     alarms: [],

@@ -78,6 +78,19 @@ const PIECES = [
  */
 const REQUEST_PATH: readonly string[] = [API_AUTHORIZER, 'transactions-create', 'stream-publisher'];
 
+/**
+ * Deploy settings that are off by default and bill something at rest when on: the idle figure
+ * leaves them out and prints what each adds.
+ */
+const OPTIONAL_FEATURES = [
+  {
+    id: 'stripe',
+    setting: '`-c stripe=on`',
+    context: { stripe: 'on' },
+    what: 'the Stripe keys secret in Secrets Manager',
+  },
+] as const;
+
 const DISPATCHER_PIECE = 'webhooks';
 const DISPATCHER = PIECES.find((piece) => piece.id === DISPATCHER_PIECE)!.of;
 
@@ -549,6 +562,8 @@ function idleItems(shape: StackShape, scheduled: Map<string, Quantities>): IdleI
 export async function measureCost(): Promise<void> {
   console.log(`Prices: ${PRICE_REGION} on-demand (test/bench/cost-prices.ts). Synthesizing the stack…`);
   const shape = readStack();
+  /** Each deploy setting that is off by default and bills something when on, as deployed with it on. */
+  const optional = OPTIONAL_FEATURES.map((feature) => ({ ...feature, shape: readStack(feature.context) }));
   const architectures = [...new Set(Object.values(shape.functions).map((fn) => fn.architecture))].join(', ');
   const traced = Object.values(shape.functions).filter((fn) => fn.tracing).length;
   console.log(
@@ -792,9 +807,12 @@ export async function measureCost(): Promise<void> {
     console.table(
       Object.fromEntries(idle.map((item) => [item.item, { 'USD / month': usd(item.usd), what: item.note }])),
     );
-    console.log(
-      `Idle total: $${idleTotal.toFixed(2)} a month. Optional features off by default: none adds a billed resource.`,
-    );
+    console.log(`Idle total: $${idleTotal.toFixed(2)} a month.`);
+    for (const feature of optional) {
+      const added = idleItems(feature.shape, scheduled).reduce((sum, item) => sum + item.usd, 0) - idleTotal;
+      console.log(`Off by default, ${feature.setting} adds $${added.toFixed(2)} a month idle (${feature.what}).`);
+      console.log(`cost.idle_optional.${feature.id}_monthly_usd=${added.toFixed(2)}`);
+    }
     const plainWithoutSes = plainTotal - costRows(plain).find((row) => row.item === 'SES emails')!.usd;
     console.log(
       `\nLog bytes per plain expense: functions ${Math.round(plain.functionLogBytes)}, Lambda platform ${Math.round(plain.platformLogBytes)}, API access log ${Math.round(plain.accessLogBytes)} (${(((plain.functionLogBytes + plain.platformLogBytes + plain.accessLogBytes) / GB) * 1e6).toFixed(3)} GB per million)`,
