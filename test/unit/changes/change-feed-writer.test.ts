@@ -5,46 +5,19 @@
  */
 import '../support/info-logs';
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
-import type { Context, EventBridgeEvent } from 'aws-lambda';
 import { rules } from '../../../lib/catalog/rules';
 import { AccountEntity } from '../../../shared/accounts/items';
 import { CategoryEntity } from '../../../shared/categories/items';
-import type { ChangeStore } from '../../../shared/changes/store';
-import { type LocalTable, startLocalTable, TABLE } from '../notifications/support/local-table';
+import { TABLE } from '../notifications/support/local-table';
 import { eventBridgeEvent, lambdaContext } from '../support/eventbridge-event';
 import { accountFixture, categoryFixture } from '../transactions/support/ledger-fixtures';
 
+import { localFeed } from './support/local-feed';
+
 jest.setTimeout(60_000);
 
-let table: LocalTable;
-let store: ChangeStore;
-let writer: {
-  handler: (event: EventBridgeEvent<string, unknown>, context: Context) => Promise<void>;
-  acceptedDetailTypes: readonly string[];
-};
-
-beforeAll(async () => {
-  table = await startLocalTable();
-  // After the endpoint is set: the handler's client is built from the environment when it loads.
-  writer = await import('../../../functions/events/change-feed-writer');
-  const { createChangeStore } = await import('../../../shared/changes/store');
-  store = createChangeStore({ db: table.db, tableName: TABLE });
-  // DynamoDB Local (a JVM) takes minutes to start on a loaded machine.
-}, 300_000);
-
-afterAll(() => table.stop());
-
-const deliver = (event: EventBridgeEvent<string, unknown>) =>
-  writer.handler(event, lambdaContext('change-feed-writer'));
-const feed = async (userId: string) => (await store.list(userId, 0, 500)).entries;
-
-let users = 0;
-async function signedUpUser(): Promise<string> {
-  users += 1;
-  const userId = `changes-user-${users}`;
-  await table.seedProfile({ userId });
-  return userId;
-}
+const local = localFeed('changes-user');
+const { deliver, feed, signedUpUser } = local;
 
 type Account = ReturnType<typeof accountFixture>;
 let sources = 0;
@@ -64,13 +37,13 @@ function accountEvent(userId: string, change: 'Created' | 'Updated' | 'Deleted',
 }
 
 const putAccount = (userId: string, account: Account) =>
-  table.put({ ...AccountEntity.key(userId, account.accountId), ...account });
+  local.table.put({ ...AccountEntity.key(userId, account.accountId), ...account });
 const deleteAccount = (userId: string, accountId: string) =>
-  table.db.send(new DeleteCommand({ TableName: TABLE, Key: AccountEntity.key(userId, accountId) }));
+  local.table.db.send(new DeleteCommand({ TableName: TABLE, Key: AccountEntity.key(userId, accountId) }));
 
 test('its rule routes it exactly the events it accepts', () => {
   const rule = rules.find((candidate) => candidate.target === 'change-feed-writer');
-  expect([...(rule?.detailTypes ?? [])].sort()).toEqual([...writer.acceptedDetailTypes].sort());
+  expect([...(rule?.detailTypes ?? [])].sort()).toEqual([...local.writer.acceptedDetailTypes].sort());
 });
 
 test('a change delivered twice is one entry', async () => {
@@ -126,7 +99,7 @@ test('many changes side by side take every sequence once, with no gap, each enti
   );
   await Promise.all(accounts.map((account) => putAccount(userId, account)));
   await Promise.all(
-    categories.map((category) => table.put({ ...CategoryEntity.key(userId, category.categoryId), ...category })),
+    categories.map((category) => local.table.put({ ...CategoryEntity.key(userId, category.categoryId), ...category })),
   );
   const events = [
     ...accounts.map((account) => accountEvent(userId, 'Created', account)),
@@ -146,7 +119,7 @@ test('many changes side by side take every sequence once, with no gap, each enti
   const entries = await feed(userId);
   expect(entries.map((entry) => entry.sequence)).toEqual(Array.from({ length: 20 }, (_, index) => index + 1));
   expect(new Set(entries.map((entry) => `${entry.entityType}/${entry.entityId}`)).size).toBe(20);
-  expect((await store.head(userId)).sequence).toBe(20);
+  expect((await local.store.head(userId)).sequence).toBe(20);
 });
 
 test('a write that fails is retried by the platform, and its redelivery records it once', async () => {
@@ -173,10 +146,10 @@ test('nothing is written for a user whose account was deleted', async () => {
   const userId = await signedUpUser();
   const account = accountFixture({ accountId: 'acc-gone-user' });
   await putAccount(userId, account);
-  await table.deleteProfile(userId);
+  await local.table.deleteProfile(userId);
   await deliver(accountEvent(userId, 'Created', account));
   expect(await feed(userId)).toEqual([]);
-  expect((await store.head(userId)).sequence).toBe(0);
+  expect((await local.store.head(userId)).sequence).toBe(0);
 });
 
 test('one user’s feed never holds another’s changes', async () => {

@@ -7,12 +7,11 @@
  */
 import '../support/info-logs';
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
-import type { Context, EventBridgeEvent } from 'aws-lambda';
+import type { EventBridgeEvent } from 'aws-lambda';
 import { fromStreamRecord } from '../../../shared/app/from-stream';
 import { coveredEntities, type FeedEntityType } from '../../../shared/changes/catalogue';
-import type { ChangeStore } from '../../../shared/changes/store';
-import { type LocalTable, startLocalTable, TABLE } from '../notifications/support/local-table';
-import { eventBridgeEvent, lambdaContext } from '../support/eventbridge-event';
+import { TABLE } from '../notifications/support/local-table';
+import { eventBridgeEvent } from '../support/eventbridge-event';
 import { insertOf, modifyOf, removeOf } from '../support/stream-records';
 import {
   attachmentStored,
@@ -24,20 +23,12 @@ import {
   webhookStored,
 } from './support/configuration-items';
 
+import { localFeed } from './support/local-feed';
+
 jest.setTimeout(60_000);
 
-let table: LocalTable;
-let store: ChangeStore;
-let writer: { handler: (event: EventBridgeEvent<string, unknown>, context: Context) => Promise<void> };
-
-beforeAll(async () => {
-  table = await startLocalTable();
-  writer = await import('../../../functions/events/change-feed-writer');
-  const { createChangeStore } = await import('../../../shared/changes/store');
-  store = createChangeStore({ db: table.db, tableName: TABLE });
-}, 300_000);
-
-afterAll(() => table.stop());
+const local = localFeed('config-user');
+const { deliver, feed, signedUpUser } = local;
 
 type Stored = Record<string, unknown> & { pk: string; sk: string };
 
@@ -48,19 +39,8 @@ function eventOf(record: Parameters<typeof fromStreamRecord>[0]): EventBridgeEve
   return eventBridgeEvent(mapped.detailType, mapped.detail);
 }
 
-const deliver = (event: EventBridgeEvent<string, unknown>) =>
-  writer.handler(event, lambdaContext('change-feed-writer'));
-const feed = async (userId: string) => (await store.list(userId, 0, 500)).entries;
-const remove = ({ pk, sk }: Stored) => table.db.send(new DeleteCommand({ TableName: TABLE, Key: { pk, sk } }));
+const remove = ({ pk, sk }: Stored) => local.table.db.send(new DeleteCommand({ TableName: TABLE, Key: { pk, sk } }));
 const unkeyed = ({ pk: _pk, sk: _sk, ...item }: Stored) => item;
-
-let users = 0;
-async function signedUpUser(): Promise<string> {
-  users += 1;
-  const userId = `config-user-${users}`;
-  await table.seedProfile({ userId });
-  return userId;
-}
 
 describe.each([
   ['rule', (userId: string) => ruleStored(userId, 'rule-1'), ['position']],
@@ -77,7 +57,7 @@ describe.each([
   test('created, delivered twice, is one entry showing it as its route does', async () => {
     const userId = await signedUpUser();
     const item = build(userId);
-    await table.put(item);
+    await local.table.put(item);
     const created = eventOf(insertOf(item));
     await deliver(created);
     await deliver(created);
@@ -92,7 +72,7 @@ describe.each([
   test('deleted, then its create delivered late and again: the last word is the tombstone', async () => {
     const userId = await signedUpUser();
     const item = build(userId);
-    await table.put(item);
+    await local.table.put(item);
     await deliver(eventOf(insertOf(item)));
     await remove(item);
     const deleted = eventOf(removeOf(item));
@@ -116,7 +96,7 @@ test('a rule edited before its create arrives: one entry, its latest state', asy
     version: 2,
     updatedAt: '2026-04-11T09:00:00.000Z',
   });
-  await table.put(v2);
+  await local.table.put(v2);
   await deliver(eventOf(modifyOf(v1, v2)));
   await deliver(eventOf(insertOf(v1)));
   const entries = await feed(userId);
@@ -135,9 +115,9 @@ test("a webhook's rotation is an entry of its new version, without its secrets",
     version: 2,
     updatedAt: '2026-04-11T09:00:00.000Z',
   });
-  await table.put(hook);
+  await local.table.put(hook);
   await deliver(eventOf(insertOf(hook)));
-  await table.put(rotated);
+  await local.table.put(rotated);
   await deliver(eventOf(modifyOf(hook, rotated)));
   const entries = await feed(userId);
   expect(entries.map((entry) => [entry.operation, entry.entity?.version])).toEqual([
@@ -150,11 +130,11 @@ test("a webhook's rotation is an entry of its new version, without its secrets",
 test('a payee used by transactions meanwhile: the entry does not move with its count', async () => {
   const userId = await signedUpUser();
   const payee = payeeStored(userId, 'payee-3');
-  await table.put(payee);
+  await local.table.put(payee);
   const created = eventOf(insertOf(payee));
   await deliver(created);
   // Transactions count themselves on it (no event of the payee's); a redelivery finds the same view.
-  await table.put({ ...payee, transactionCount: 7, lastUsedAt: '2026-04-12T09:00:00.000Z' });
+  await local.table.put({ ...payee, transactionCount: 7, lastUsedAt: '2026-04-12T09:00:00.000Z' });
   await deliver(created);
   expect((await feed(userId)).map((entry) => entry.operation)).toEqual(['created']);
 });
